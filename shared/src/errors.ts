@@ -1,0 +1,37 @@
+/** Stable error codes. Clients switch on `code`, never on `message`. */
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  Unauthenticated: 'UNAUTHENTICATED',
+  TokenExpired: 'TOKEN_EXPIRED',
+  RefreshTokenReused: 'REFRESH_TOKEN_REUSED',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  AccountLocked: 'ACCOUNT_LOCKED',
+  AccountDisabled: 'ACCOUNT_DISABLED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  StateConflict: 'STATE_CONFLICT',
+  RateLimited: 'RATE_LIMITED',
+  DemoLoginDisabled: 'DEMO_LOGIN_DISABLED',
+  WechatCodeInvalid: 'WECHAT_CODE_INVALID',
+  WechatRateLimited: 'WECHAT_RATE_LIMITED',
+  WechatUserRestricted: 'WECHAT_USER_RESTRICTED',
+  WechatUnavailable: 'WECHAT_UNAVAILABLE',
+  WechatMisconfigured: 'WECHAT_MISCONFIGURED',
+  ImportInvalid: 'IMPORT_INVALID',
+  Internal: 'INTERNAL_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface IFieldError {
+  field: string;
+  message: string;
+}
+
+/** The one error envelope every API error uses. */
+export interface IErrorResponse {
+  code: ErrorCode | string;
+  message: string;
+  details?: unknown;
+  requestId: string;
+}

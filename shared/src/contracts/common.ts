@@ -14,3 +14,25 @@ export interface IHealth {
   status: 'ok' | 'unavailable';
   checks: Record<string, 'up' | 'down'>;
 }
+
+/** GET /api/meta: what login options clients should offer. */
+export interface IAppMeta {
+  name: string;
+  version: string;
+  demoLogin: boolean;
+  wechatLogin: boolean;
+  environment: 'development' | 'production' | 'test';
+}
+
+export interface IDirectoryProject {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export interface IStaffMember {
+  userId: number;
+  name: string;
+  phoneMasked: string;
+  roles: string[];
+}

@@ -1,0 +1,128 @@
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  ToolOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { ROLE_LABELS } from '@app/shared';
+import { Avatar, Dropdown, Layout, Menu, Select, Space, Tag, Typography, type MenuProps } from 'antd';
+import { Suspense, useMemo, type ReactNode } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useMe, useSession } from '../auth/session';
+import { PageSkeleton } from '../components/PageSkeleton';
+import { buildMenu, PAGES, type PageKey } from './access';
+import { ProjectProvider, useProject } from './project-context';
+
+const ICONS: Record<PageKey, ReactNode> = {
+  home: <AppstoreOutlined />,
+  bindings: <AuditOutlined />,
+  houses: <HomeOutlined />,
+  'building-managers': <TeamOutlined />,
+  technicians: <ToolOutlined />,
+};
+
+export function ConsoleLayout() {
+  return (
+    <ProjectProvider>
+      <Shell />
+    </ProjectProvider>
+  );
+}
+
+function Shell() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { roles } = useProject();
+
+  const menuItems: MenuProps['items'] = useMemo(
+    () =>
+      buildMenu(roles).map((group) => ({
+        type: 'group' as const,
+        key: group.key,
+        label: group.label,
+        children: group.items.map((page) => ({ key: page.path, icon: ICONS[page.key], label: page.label })),
+      })),
+    [roles],
+  );
+  const selected = PAGES.find((p) => p.path !== '/' && location.pathname.startsWith(p.path))?.path ?? '/';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={216} breakpoint="lg" collapsedWidth={64}>
+        <div style={{ display: 'flex', alignItems: 'center', gap: 10, height: 64, padding: '0 20px' }}>
+          <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={28} height={28} />
+          <span style={{ color: '#fff', fontSize: 16, fontWeight: 600, whiteSpace: 'nowrap' }}>物业服务工作台</span>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selected]}
+          items={menuItems}
+          onClick={({ key }) => navigate(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Header />
+        <Layout.Content style={{ padding: 24 }}>
+          <Suspense fallback={<PageSkeleton />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+function Header() {
+  const me = useMe();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  const { projects, project, selectProject, loading, roles } = useProject();
+
+  const userMenu: MenuProps = {
+    items: [{ key: 'logout', icon: <LogoutOutlined />, label: '退出登录' }],
+    onClick: async ({ key }) => {
+      if (key !== 'logout') return;
+      await signOut();
+      navigate('/login', { replace: true });
+    },
+  };
+
+  return (
+    <Layout.Header
+      style={{ display: 'flex', alignItems: 'center', gap: 16, borderBottom: '1px solid #e8ebf0' }}
+    >
+      <Space size={8}>
+        <Typography.Text type="secondary">当前项目</Typography.Text>
+        <Select
+          aria-label="切换项目"
+          data-testid="project-switcher"
+          style={{ minWidth: 200 }}
+          loading={loading}
+          value={project?.id}
+          placeholder={loading ? '加载中…' : '暂无项目'}
+          onChange={selectProject}
+          options={projects.map((p) => ({ value: p.id, label: `${p.name}（${p.regionName}）` }))}
+          showSearch={{ optionFilterProp: 'label' }}
+        />
+      </Space>
+      <div style={{ flex: 1 }} />
+      <Space size={4} wrap={false} data-testid="role-tags">
+        {roles.map((role) => (
+          <Tag key={role} color="blue" style={{ marginInlineEnd: 0 }}>
+            {ROLE_LABELS[role]}
+          </Tag>
+        ))}
+      </Space>
+      <Dropdown menu={userMenu} placement="bottomRight" trigger={['click']}>
+        <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
+          <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1668dc' }} />
+          <span data-testid="user-name">{me.name}</span>
+        </Space>
+      </Dropdown>
+    </Layout.Header>
+  );
+}

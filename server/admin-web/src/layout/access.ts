@@ -1,0 +1,90 @@
+import { Role, type IProjectSummary, type IRoleGrant } from '@app/shared';
+
+export type PageKey = 'home' | 'houses' | 'bindings' | 'building-managers' | 'technicians';
+
+export interface PageDef {
+  key: PageKey;
+  path: string;
+  label: string;
+  group: MenuGroupKey;
+  /** Roles that may open the page; admin may open every page. */
+  roles: readonly Role[];
+}
+
+export type MenuGroupKey = 'overview' | 'customer' | 'property' | 'engineering';
+
+export const MENU_GROUP_LABELS: Record<MenuGroupKey, string> = {
+  overview: '概览',
+  customer: '客户服务',
+  property: '房产资料',
+  engineering: '工程维修',
+};
+
+const OFFICE_STAFF: readonly Role[] = [
+  Role.CustomerManager,
+  Role.Supervisor,
+  Role.ProjectManager,
+  Role.Cashier,
+  Role.Finance,
+  Role.Quality,
+];
+
+/** Mirrors the server's guards (docs/api.md): the menu only offers what the API will allow. */
+export const PAGES: readonly PageDef[] = [
+  { key: 'home', path: '/', label: '工作台', group: 'overview', roles: [...OFFICE_STAFF, Role.Technician] },
+  { key: 'bindings', path: '/bindings', label: '住户认证审核', group: 'customer', roles: [Role.CustomerManager, Role.ProjectManager] },
+  { key: 'houses', path: '/houses', label: '房屋档案', group: 'property', roles: OFFICE_STAFF },
+  { key: 'building-managers', path: '/building-managers', label: '楼栋客户经理', group: 'property', roles: [Role.ProjectManager] },
+  { key: 'technicians', path: '/technicians', label: '维修师傅', group: 'engineering', roles: [Role.Supervisor, Role.ProjectManager] },
+];
+
+export function pageByKey(key: PageKey): PageDef {
+  const page = PAGES.find((p) => p.key === key);
+  if (!page) throw new Error(`unknown page ${key}`);
+  return page;
+}
+
+/** Whether a role grant applies to a project: project-scoped by id, region-scoped by region, company-wide always. */
+export function grantCovers(grant: IRoleGrant, project: Pick<IProjectSummary, 'id' | 'regionId'>): boolean {
+  switch (grant.scopeType) {
+    case 'company':
+      return true;
+    case 'region':
+      return grant.scopeId === project.regionId;
+    case 'project':
+      return grant.scopeId === project.id;
+  }
+}
+
+/**
+ * Roles in force for the selected project. Without a project (none visible yet) every grant counts,
+ * so a company-wide user still gets a menu.
+ */
+export function effectiveRoles(grants: readonly IRoleGrant[], project: IProjectSummary | null): Role[] {
+  const applicable = project ? grants.filter((g) => grantCovers(g, project)) : grants;
+  return [...new Set(applicable.map((g) => g.role))];
+}
+
+export function canOpen(page: PageDef, roles: readonly Role[]): boolean {
+  if (roles.includes(Role.Admin)) return true;
+  return page.roles.some((role) => roles.includes(role));
+}
+
+export interface MenuGroup {
+  key: MenuGroupKey;
+  label: string;
+  items: PageDef[];
+}
+
+/** The left menu: pages the roles may open, grouped in a fixed order, empty groups dropped. */
+export function buildMenu(roles: readonly Role[]): MenuGroup[] {
+  const order: MenuGroupKey[] = ['overview', 'customer', 'property', 'engineering'];
+  return order
+    .map((key) => ({ key, label: MENU_GROUP_LABELS[key], items: PAGES.filter((p) => p.group === key && canOpen(p, roles)) }))
+    .filter((group) => group.items.length > 0);
+}
+
+/** House import writes the project's master data: customer managers and project managers keep it. */
+export function canImportHouses(roles: readonly Role[]): boolean {
+  return [Role.Admin, Role.ProjectManager, Role.CustomerManager].some((role) => roles.includes(role));
+}

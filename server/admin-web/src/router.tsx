@@ -1,0 +1,72 @@
+import { Button, Result, Spin } from 'antd';
+import { lazy, type ReactNode } from 'react';
+import { createHashRouter, Navigate, RouterProvider, useLocation, useNavigate } from 'react-router';
+import { useSession } from './auth/session';
+import { ConsoleLayout } from './layout/ConsoleLayout';
+import { PageGuard } from './layout/PageGuard';
+import type { PageKey } from './layout/access';
+import { LoginPage } from './pages/login/LoginPage';
+
+// Each page is its own chunk: the first load carries only the shell and the login page.
+const HomePage = lazy(() => import('./pages/home/HomePage'));
+const HousesPage = lazy(() => import('./pages/houses/HousesPage'));
+const BindingsPage = lazy(() => import('./pages/bindings/BindingsPage'));
+const BuildingManagersPage = lazy(() => import('./pages/buildings/BuildingManagersPage'));
+const TechniciansPage = lazy(() => import('./pages/technicians/TechniciansPage'));
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'restoring') {
+    return (
+      <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+        <Spin size="large" description="正在恢复登录状态…" />
+      </div>
+    );
+  }
+  if (status === 'anonymous') return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}
+
+function NotFound() {
+  const navigate = useNavigate();
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      subTitle="链接可能已失效。"
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          返回工作台
+        </Button>
+      }
+    />
+  );
+}
+
+const guarded = (page: PageKey, element: ReactNode) => <PageGuard page={page}>{element}</PageGuard>;
+
+// Hash routing: the server only has to serve /admin/index.html, with no SPA fallback rule.
+const router = createHashRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <ConsoleLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: guarded('home', <HomePage />) },
+      { path: 'houses', element: guarded('houses', <HousesPage />) },
+      { path: 'bindings', element: guarded('bindings', <BindingsPage />) },
+      { path: 'building-managers', element: guarded('building-managers', <BuildingManagersPage />) },
+      { path: 'technicians', element: guarded('technicians', <TechniciansPage />) },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

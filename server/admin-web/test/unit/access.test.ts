@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { IProjectSummary, IRoleGrant, Role } from '@app/shared';
+import { buildMenu, canImportHouses, canOpen, effectiveRoles, pageByKey } from '../../src/layout/access';
+
+const sunshine: IProjectSummary = { id: 1, code: 'YGHY', name: '阳光花园', regionId: 10, regionName: '华东区域', houseCount: 1500 };
+const lakeside: IProjectSummary = { id: 2, code: 'CHY', name: '翠湖苑', regionId: 10, regionName: '华东区域', houseCount: 1500 };
+const elsewhere: IProjectSummary = { id: 3, code: 'X', name: '别处', regionId: 20, regionName: '华南区域', houseCount: 10 };
+
+const grant = (role: Role, scopeType: IRoleGrant['scopeType'], scopeId: number): IRoleGrant => ({
+  role,
+  scopeType,
+  scopeId,
+  scopeName: 'n',
+});
+
+const labels = (roles: Role[]) => buildMenu(roles).flatMap((g) => g.items.map((i) => i.label));
+
+describe('menu by role', () => {
+  it('customer manager: workbench, binding approvals, houses — not staffing pages', () => {
+    expect(labels(['customer_manager'])).toEqual(['工作台', '住户认证审核', '房屋档案']);
+  });
+
+  it('project manager sees every foundation page', () => {
+    expect(labels(['project_manager'])).toEqual(['工作台', '住户认证审核', '房屋档案', '楼栋客户经理', '维修师傅']);
+  });
+
+  it('supervisor manages technicians but does not review bindings', () => {
+    expect(labels(['supervisor'])).toEqual(['工作台', '房屋档案', '维修师傅']);
+  });
+
+  it('cashier and finance get read-only house records', () => {
+    expect(labels(['cashier'])).toEqual(['工作台', '房屋档案']);
+    expect(labels(['finance'])).toEqual(['工作台', '房屋档案']);
+  });
+
+  it('admin sees everything; no role sees nothing', () => {
+    expect(labels(['admin'])).toHaveLength(5);
+    expect(buildMenu([])).toEqual([]);
+  });
+
+  it('groups keep a fixed order and drop empty groups', () => {
+    expect(buildMenu(['supervisor']).map((g) => g.label)).toEqual(['概览', '房产资料', '工程维修']);
+  });
+
+  it('canOpen agrees with the menu and only cm/pm/admin may import houses', () => {
+    expect(canOpen(pageByKey('building-managers'), ['customer_manager'])).toBe(false);
+    expect(canOpen(pageByKey('building-managers'), ['customer_manager', 'project_manager'])).toBe(true);
+    expect(canImportHouses(['cashier', 'finance'])).toBe(false);
+    expect(canImportHouses(['customer_manager'])).toBe(true);
+  });
+});
+
+describe('effectiveRoles', () => {
+  const grants = [
+    grant('customer_manager', 'project', 1),
+    grant('supervisor', 'region', 10),
+    grant('finance', 'company', 99),
+  ];
+
+  it('applies project grants only to that project, region grants to its projects, company grants everywhere', () => {
+    expect(effectiveRoles(grants, sunshine)).toEqual(['customer_manager', 'supervisor', 'finance']);
+    expect(effectiveRoles(grants, lakeside)).toEqual(['supervisor', 'finance']);
+    expect(effectiveRoles(grants, elsewhere)).toEqual(['finance']);
+  });
+
+  it('without a selected project, every grant counts once', () => {
+    expect(effectiveRoles([...grants, grant('customer_manager', 'project', 2)], null)).toEqual([
+      'customer_manager',
+      'supervisor',
+      'finance',
+    ]);
+  });
+});

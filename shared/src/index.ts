@@ -5,3 +5,4 @@ export * from './money';
 export * from './area';
 export * from './phone';
 export * from './contracts';
+export * from './house-label';

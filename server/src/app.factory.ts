@@ -1,0 +1,84 @@
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    genReqId: (raw: import('node:http').IncomingMessage) => {
+      const header = raw.headers['x-request-id'];
+      const id = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+      (raw as unknown as { requestId: string }).requestId = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(multipart as never);
+  serveStatic(app, config);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('物业报修与账单 API')
+      .setDescription('Repair, paid services and monthly bills for residential property management')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}
+
+/** The staff console and the H5 mini-program are static builds served from the same origin as the API. */
+function serveStatic(app: NestFastifyApplication, config: AppConfig): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const sites = [
+    { prefix: '/admin/', dir: config.adminWebDir, name: '员工工作台', build: 'pnpm --filter @app/admin-web build' },
+    { prefix: '/h5/', dir: config.h5Dir, name: 'H5 小程序', build: 'pnpm --filter @app/miniapp build:h5' },
+  ];
+  let decorated = false;
+  for (const site of sites) {
+    if (!existsSync(join(site.dir, 'index.html'))) {
+      fastify.get(`${site.prefix}*`, async (_req, reply) =>
+        reply.type('text/html; charset=utf-8').status(503).send(`<h1>${site.name}尚未构建</h1><p>请运行 <code>${site.build}</code></p>`),
+      );
+      continue;
+    }
+    void fastify.register(fastifyStatic, { root: site.dir, prefix: site.prefix, decorateReply: !decorated, wildcard: false, index: ['index.html'] });
+    decorated = true;
+    // Client-side routes: unknown paths under the site answer with the app shell so deep links work.
+    fastify.get(`${site.prefix}*`, async (_req, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html', site.dir));
+  }
+  fastify.get('/', async (_req, reply) => reply.redirect('/h5/'));
+  fastify.get('/admin', async (_req, reply) => reply.redirect('/admin/'));
+  fastify.get('/h5', async (_req, reply) => reply.redirect('/h5/'));
+}
+
+export async function listen(app: INestApplication, config: AppConfig): Promise<string> {
+  await app.listen(config.port, config.host);
+  return app.getUrl();
+}

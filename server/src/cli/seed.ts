@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { ROLE_LABELS, Role } from '@app/shared';
+import { loadConfig } from '../config/app-config';
+import { openDataSource } from '../database/data-source';
+import { DEMO_PASSWORD } from '../modules/identity/auth.service';
+import { seedDemo } from '../seed/demo-seed';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (config.env === 'production') throw new Error('The demo seed is not for production databases.');
+  const ds = await openDataSource(config);
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+    const summary = await seedDemo(ds);
+    const out = process.stdout;
+    out.write(summary.created ? `演示数据已创建：${summary.houses} 户房屋\n` : `演示数据已存在（${summary.houses} 户房屋），未重复创建\n`);
+    out.write(`\n员工/师傅演示账号（密码 ${DEMO_PASSWORD}）：\n`);
+    for (const s of summary.staff) {
+      const roles = [...new Set(s.roles.split(','))].map((r) => ROLE_LABELS[r as Role]).join('、');
+      out.write(`  ${s.username.padEnd(10)} ${s.name}  ${roles}\n`);
+    }
+    out.write('\n住户演示账号（小程序「演示登录」中选择）：\n');
+    for (const r of summary.residents) out.write(`  ${r.name}  ${r.house}\n`);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

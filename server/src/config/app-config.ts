@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type DatabaseConfig =
+  | { type: 'mysql'; url: string; poolSize: number }
+  | { type: 'sqlite'; file: string };
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  database: DatabaseConfig;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  refreshFamilyMaxDays: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginRateLimitPerMinute: number;
+  demoLogin: boolean;
+  wechat: { appId: string; appSecret: string; apiBase: string } | null;
+  logLevel: string;
+  adminWebDir: string;
+  h5Dir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function intSetting(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+function boolSetting(env: Env, name: string, problems: string[]): boolean | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  problems.push(`${name} must be true or false (got "${raw}")`);
+  return undefined;
+}
+
+/** Development secrets are generated once and kept in the data folder so tokens survive restarts. */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, '.jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const rawEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(rawEnv)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${rawEnv}")`);
+  }
+  const appEnv = (['development', 'production', 'test'].includes(rawEnv) ? rawEnv : 'development') as AppConfig['env'];
+  const production = appEnv === 'production';
+  const dataDir = resolve(env.DATA_DIR || join(process.cwd(), 'data'));
+
+  let database: DatabaseConfig;
+  const url = env.DATABASE_URL;
+  if (url) {
+    if (!/^mysql:\/\/[^/]+\/[A-Za-z0-9_$-]+/.test(url)) {
+      problems.push('DATABASE_URL must look like mysql://user:password@host:3306/database');
+    }
+    database = { type: 'mysql', url, poolSize: intSetting(env, 'DATABASE_POOL_SIZE', 20, 1, 500, problems) };
+  } else {
+    if (production && env.ALLOW_SQLITE_IN_PRODUCTION !== 'true') {
+      problems.push('DATABASE_URL is required in production (set ALLOW_SQLITE_IN_PRODUCTION=true for a single-office install)');
+    }
+    database = { type: 'sqlite', file: env.SQLITE_FILE ? resolve(env.SQLITE_FILE) : join(dataDir, 'app.sqlite') };
+  }
+
+  const appId = env.WECHAT_APP_ID ?? '';
+  const appSecret = env.WECHAT_APP_SECRET ?? '';
+  if (Boolean(appId) !== Boolean(appSecret)) problems.push('WECHAT_APP_ID and WECHAT_APP_SECRET must be set together');
+  const wechat = appId && appSecret
+    ? { appId, appSecret, apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, '') }
+    : null;
+
+  const demoSetting = boolSetting(env, 'DEMO_LOGIN', problems);
+  if (production && demoSetting === true) problems.push('DEMO_LOGIN cannot be enabled when NODE_ENV=production');
+  const demoLogin = !production && (demoSetting ?? !wechat);
+
+  let jwtSecret = env.JWT_SECRET ?? '';
+  if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+  if (!jwtSecret) {
+    if (production) problems.push('JWT_SECRET is required in production (at least 32 random characters)');
+    else jwtSecret = developmentSecret(dataDir);
+  }
+
+  const port = intSetting(env, 'PORT', 3000, 0, 65535, problems);
+  const config: AppConfig = {
+    env: appEnv,
+    host: env.HOST || '127.0.0.1',
+    port,
+    dataDir,
+    database,
+    jwtSecret,
+    accessTokenTtlSeconds: intSetting(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 5, 86_400, problems),
+    refreshTokenTtlDays: intSetting(env, 'REFRESH_TOKEN_TTL_DAYS', 14, 1, 365, problems),
+    refreshFamilyMaxDays: intSetting(env, 'REFRESH_FAMILY_MAX_DAYS', 60, 1, 730, problems),
+    loginMaxFailures: intSetting(env, 'LOGIN_MAX_FAILURES', 5, 1, 100, problems),
+    loginLockMinutes: intSetting(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440, problems),
+    loginRateLimitPerMinute: intSetting(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000, problems),
+    demoLogin,
+    wechat,
+    logLevel: env.LOG_LEVEL || (appEnv === 'test' ? 'warn' : 'info'),
+    adminWebDir: resolve(env.ADMIN_WEB_DIR || join(__dirname, '..', '..', 'admin-web', 'dist')),
+    h5Dir: resolve(env.H5_DIR || join(__dirname, '..', '..', '..', 'miniapp', 'dist', 'h5')),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

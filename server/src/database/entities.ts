@@ -1,0 +1,23 @@
+import { HouseBinding } from '../modules/bindings/house-binding.entity';
+import { RefreshToken } from '../modules/identity/refresh-token.entity';
+import { RoleAssignment } from '../modules/identity/role-assignment.entity';
+import { User } from '../modules/identity/user.entity';
+import { Building, BuildingManager, House, Unit } from '../modules/property/building.entity';
+import { Company, Project, Region } from '../modules/property/company.entity';
+import { TechnicianBuilding, TechnicianProfile } from '../modules/property/technician.entity';
+
+export const ENTITIES = [
+  User,
+  RoleAssignment,
+  RefreshToken,
+  Company,
+  Region,
+  Project,
+  Building,
+  Unit,
+  House,
+  BuildingManager,
+  TechnicianProfile,
+  TechnicianBuilding,
+  HouseBinding,
+];

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { IBinding, IPage } from '@app/shared';
+import { CurrentUser, Roles } from '../../common/decorators';
+import { ParseIdPipe } from '../../common/parse-id.pipe';
+import type { Principal } from '../../common/principal';
+import { BindingQueryDto, CreateBindingDto, RejectBindingDto } from './bindings.dto';
+import { BINDING_REVIEWERS, BindingsService } from './bindings.service';
+
+@ApiTags('bindings')
+@Controller('bindings')
+export class BindingsController {
+  constructor(private readonly bindings: BindingsService) {}
+
+  @Post()
+  apply(@CurrentUser() principal: Principal, @Body() body: CreateBindingDto): Promise<IBinding> {
+    return this.bindings.apply(principal, body);
+  }
+
+  @Get('mine')
+  mine(@CurrentUser() principal: Principal): Promise<IBinding[]> {
+    return this.bindings.mine(principal);
+  }
+
+  @Get('family-requests')
+  familyRequests(@CurrentUser() principal: Principal): Promise<IBinding[]> {
+    return this.bindings.familyRequests(principal);
+  }
+
+  @Get()
+  @Roles(...BINDING_REVIEWERS)
+  list(@CurrentUser() principal: Principal, @Query() query: BindingQueryDto): Promise<IPage<IBinding>> {
+    return this.bindings.list(principal, query);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  approve(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number): Promise<IBinding> {
+    return this.bindings.approve(principal, id);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  reject(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: RejectBindingDto): Promise<IBinding> {
+    return this.bindings.reject(principal, id, body.reason);
+  }
+}

@@ -1,0 +1,162 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { BindingRelation, BindingStatus, ErrorCode, IBinding, IPage, Role, UserKind, houseLabel } from '@app/shared';
+import { DomainException } from '../../common/domain.exception';
+import { pageWindow } from '../../common/pagination.dto';
+import { Principal } from '../../common/principal';
+import { now } from '../../common/time';
+import { AccessService } from '../identity/access.service';
+import { isUniqueViolation } from '../identity/auth.service';
+import { User } from '../identity/user.entity';
+import { Building, House, Unit } from '../property/building.entity';
+import { Project } from '../property/company.entity';
+import { BindingQueryDto, CreateBindingDto } from './bindings.dto';
+import { toBindingView } from './binding.view';
+import { HouseBinding } from './house-binding.entity';
+
+export const BINDING_REVIEWERS: readonly Role[] = [Role.CustomerManager, Role.ProjectManager, Role.Admin];
+
+@Injectable()
+export class BindingsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async apply(principal: Principal, dto: CreateBindingDto): Promise<IBinding> {
+    if (principal.kind !== UserKind.Resident) throw DomainException.forbidden('仅住户可以申请房屋认证');
+    const house = await this.db.getRepository(House).findOneBy({ id: dto.houseId });
+    if (!house) throw DomainException.notFound('房屋');
+    const repo = this.db.getRepository(HouseBinding);
+    try {
+      const result = await repo.insert({
+        houseId: house.id,
+        projectId: house.projectId,
+        userId: principal.userId,
+        relation: dto.relation,
+        name: dto.name.trim(),
+        phone: dto.phone,
+        status: BindingStatus.Pending,
+        activeKey: `${house.id}:${principal.userId}`,
+        rejectReason: null,
+        reviewedBy: null,
+        reviewedAt: null,
+        createdAt: now(),
+      });
+      return this.view(Number(result.identifiers[0].id));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw DomainException.conflict('您已提交过该房屋的认证申请，请等待审核或查看已认证房屋');
+      throw error;
+    }
+  }
+
+  async mine(principal: Principal): Promise<IBinding[]> {
+    const rows = await this.db.getRepository(HouseBinding).find({ where: { userId: principal.userId }, order: { id: 'DESC' } });
+    return this.views(rows);
+  }
+
+  /** Applications by family members on houses where the caller is the verified owner. */
+  async familyRequests(principal: Principal): Promise<IBinding[]> {
+    const owned = await this.ownedHouseIds(principal.userId);
+    if (!owned.length) return [];
+    const rows = await this.db.getRepository(HouseBinding).find({
+      where: { houseId: In(owned), status: BindingStatus.Pending, relation: BindingRelation.Family },
+      order: { id: 'DESC' },
+    });
+    return this.views(rows);
+  }
+
+  async list(principal: Principal, query: BindingQueryDto): Promise<IPage<IBinding>> {
+    const visible = this.access.visibleProjectIds(principal, BINDING_REVIEWERS);
+    const projectIds = query.projectId ? visible.filter((id) => id === query.projectId) : visible;
+    const { page, pageSize, skip } = pageWindow(query);
+    if (!projectIds.length) return { items: [], total: 0, page, pageSize };
+    const where = { projectId: In(projectIds), ...(query.status ? { status: query.status } : {}) };
+    const [rows, total] = await this.db.getRepository(HouseBinding).findAndCount({ where, order: { id: 'DESC' }, skip, take: pageSize });
+    return { items: await this.views(rows), total, page, pageSize };
+  }
+
+  approve(principal: Principal, id: number): Promise<IBinding> {
+    return this.review(principal, id, { status: BindingStatus.Approved, activeKey: undefined, rejectReason: null });
+  }
+
+  reject(principal: Principal, id: number, reason: string): Promise<IBinding> {
+    return this.review(principal, id, { status: BindingStatus.Rejected, activeKey: null, rejectReason: reason.trim() });
+  }
+
+  private async review(
+    principal: Principal,
+    id: number,
+    change: { status: BindingStatus; activeKey: null | undefined; rejectReason: string | null },
+  ): Promise<IBinding> {
+    const binding = await this.db.getRepository(HouseBinding).findOneBy({ id });
+    if (!binding) throw DomainException.notFound('认证申请');
+    await this.assertReviewer(principal, binding);
+
+    await this.db.transaction(async (tx) => {
+      const result = await tx
+        .createQueryBuilder()
+        .update(HouseBinding)
+        .set({
+          status: change.status,
+          rejectReason: change.rejectReason,
+          reviewedBy: principal.userId,
+          reviewedAt: now(),
+          ...(change.activeKey === null ? { activeKey: null } : {}),
+        })
+        .where('id = :id AND status = :pending', { id, pending: BindingStatus.Pending })
+        .execute();
+      if (result.affected !== 1) {
+        throw new DomainException(ErrorCode.StateConflict, '该申请已被处理', HttpStatus.CONFLICT, { current: await this.view(id) });
+      }
+      if (change.status === BindingStatus.Approved) {
+        // The verified name replaces WeChat's placeholder so staff see who they are talking to.
+        await tx.getRepository(User).update({ id: binding.userId, name: '微信用户' }, { name: binding.name });
+      }
+    });
+    return this.view(id);
+  }
+
+  private async assertReviewer(principal: Principal, binding: HouseBinding): Promise<void> {
+    if (this.access.canActOnProject(principal, binding.projectId, BINDING_REVIEWERS)) return;
+    const ownerMayApprove = binding.relation === BindingRelation.Family && binding.userId !== principal.userId;
+    if (ownerMayApprove && (await this.ownedHouseIds(principal.userId)).includes(binding.houseId)) return;
+    throw DomainException.notFound('认证申请');
+  }
+
+  private async ownedHouseIds(userId: number): Promise<number[]> {
+    const rows = await this.db.getRepository(HouseBinding).find({
+      select: { houseId: true },
+      where: { userId, status: BindingStatus.Approved, relation: BindingRelation.Owner },
+    });
+    return rows.map((r) => r.houseId);
+  }
+
+  private async view(id: number): Promise<IBinding> {
+    const row = await this.db.getRepository(HouseBinding).findOneByOrFail({ id });
+    return (await this.views([row]))[0];
+  }
+
+  private async views(rows: HouseBinding[]): Promise<IBinding[]> {
+    if (!rows.length) return [];
+    const houses = await this.db
+      .createQueryBuilder(House, 'h')
+      .innerJoin(Building, 'b', 'b.id = h.building_id')
+      .innerJoin(Unit, 'u', 'u.id = h.unit_id')
+      .innerJoin(Project, 'p', 'p.id = h.project_id')
+      .select(['h.id AS id', 'b.name AS building', 'u.name AS unit', 'h.room_no AS room_no', 'p.name AS project'])
+      .where('h.id IN (:...ids)', { ids: [...new Set(rows.map((r) => r.houseId))] })
+      .getRawMany<{ id: number; building: string; unit: string; room_no: string; project: string }>();
+    const reviewerIds = [...new Set(rows.map((r) => r.reviewedBy).filter((v): v is number => v !== null))];
+    const reviewers = reviewerIds.length ? await this.db.getRepository(User).findBy({ id: In(reviewerIds) }) : [];
+    return rows.map((b) => {
+      const h = houses.find((x) => Number(x.id) === b.houseId);
+      return toBindingView(b, {
+        houseLabel: h ? houseLabel(h.building, h.unit, h.room_no) : '',
+        projectName: h?.project ?? '',
+        reviewerName: reviewers.find((u) => u.id === b.reviewedBy)?.name ?? null,
+      });
+    });
+  }
+}

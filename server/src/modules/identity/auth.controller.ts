@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import type { IDemoAccountList, IMe, ITokenPair } from '@app/shared';
+import { CurrentUser, Public } from '../../common/decorators';
+import type { Principal } from '../../common/principal';
+import { AuthService } from './auth.service';
+import { DemoLoginDto, PasswordLoginDto, RefreshDto, WechatLoginDto } from './dto/auth.dto';
+import { MeService } from './me.service';
+import { DomainException } from '../../common/domain.exception';
+
+
+@ApiTags('auth')
+@Controller('auth')
+@UseGuards(ThrottlerGuard)
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('wechat/login')
+  @HttpCode(200)
+  wechatLogin(@Body() body: WechatLoginDto): Promise<ITokenPair> {
+    return this.auth.wechatLogin(body.code);
+  }
+
+  @Public()
+  @Post('password/login')
+  @HttpCode(200)
+  passwordLogin(@Body() body: PasswordLoginDto): Promise<ITokenPair> {
+    return this.auth.passwordLogin(body.login, body.password);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  refresh(@Body() body: RefreshDto): Promise<ITokenPair> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Public()
+  @SkipThrottle()
+  @Post('logout')
+  @HttpCode(204)
+  logout(@Body() body: RefreshDto): Promise<void> {
+    return this.auth.logout(body.refreshToken);
+  }
+
+  @Public()
+  @SkipThrottle()
+  @Get('demo/accounts')
+  demoAccounts(): Promise<IDemoAccountList> {
+    return this.auth.demoAccounts();
+  }
+
+  @Public()
+  @Post('demo/login')
+  @HttpCode(200)
+  demoLogin(@Body() body: DemoLoginDto): Promise<ITokenPair> {
+    return this.auth.demoLogin(body.userId);
+  }
+}
+
+@ApiTags('auth')
+@Controller('me')
+export class MeController {
+  constructor(
+    private readonly me: MeService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Get()
+  async current(@CurrentUser() principal: Principal): Promise<IMe> {
+    const user = await this.auth.findActiveUser(principal.userId);
+    if (!user) throw DomainException.notFound('用户');
+    return this.me.describe(user);
+  }
+}

@@ -1,0 +1,173 @@
+import { HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ErrorCode, IDemoAccount, IDemoAccountList, ITokenPair, Role, ROLE_LABELS, UserKind } from '@app/shared';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { DomainException } from '../../common/domain.exception';
+import { addMinutes, now } from '../../common/time';
+import { WECHAT_AUTH_CLIENT } from '../wechat/wechat.tokens';
+import type { WechatAuthClient } from '../wechat/wechat-auth.client';
+import { MeService } from './me.service';
+import { PasswordService } from './password.service';
+import { RoleAssignment } from './role-assignment.entity';
+import { IssuedTokens, TokenService } from './token.service';
+import { User } from './user.entity';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: TokenService,
+    private readonly passwords: PasswordService,
+    private readonly me: MeService,
+    @Optional() @Inject(WECHAT_AUTH_CLIENT) private readonly wechat: WechatAuthClient | null,
+  ) {}
+
+  findActiveUser(id: number): Promise<User | null> {
+    return this.db.getRepository(User).findOne({ where: { id } });
+  }
+
+  async passwordLogin(login: string, password: string): Promise<ITokenPair> {
+    const users = this.db.getRepository(User);
+    const user = await users
+      .createQueryBuilder('u')
+      .where('u.kind = :kind AND (u.username = :login OR u.phone = :login)', { kind: UserKind.Staff, login: login.trim() })
+      .getOne();
+    const invalid = () => new DomainException(ErrorCode.InvalidCredentials, '账号或密码错误', HttpStatus.UNAUTHORIZED);
+    if (!user) {
+      await this.passwords.verify(password, null);
+      throw invalid();
+    }
+    if (user.status !== 'active') throw new DomainException(ErrorCode.AccountDisabled, '账号已停用，请联系管理员', HttpStatus.FORBIDDEN);
+    this.assertNotLocked(user);
+
+    if (!(await this.passwords.verify(password, user.passwordHash))) {
+      await this.recordFailure(user.id);
+      throw invalid();
+    }
+    await users.update({ id: user.id }, { failedLoginCount: 0, lockedUntil: null });
+    return this.sessionFor(user);
+  }
+
+  private assertNotLocked(user: User): void {
+    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+      throw new DomainException(ErrorCode.AccountLocked, '密码错误次数过多，账号已临时锁定', HttpStatus.LOCKED, {
+        lockedUntil: user.lockedUntil.toISOString(),
+      });
+    }
+  }
+
+  /** Counts with an atomic increment so parallel guesses cannot slip past the limit. */
+  private async recordFailure(userId: number): Promise<void> {
+    await this.db
+      .createQueryBuilder()
+      .update(User)
+      .set({ failedLoginCount: () => 'failed_login_count + 1' })
+      .where('id = :userId', { userId })
+      .execute();
+    const lockedUntil = addMinutes(now(), this.config.loginLockMinutes);
+    const locked = await this.db
+      .createQueryBuilder()
+      .update(User)
+      .set({ lockedUntil, failedLoginCount: 0 })
+      .where('id = :userId AND failed_login_count >= :max', { userId, max: this.config.loginMaxFailures })
+      .execute();
+    if (locked.affected) {
+      throw new DomainException(ErrorCode.AccountLocked, `密码连续错误 ${this.config.loginMaxFailures} 次，账号已锁定 ${this.config.loginLockMinutes} 分钟`, HttpStatus.LOCKED, {
+        lockedUntil: lockedUntil.toISOString(),
+      });
+    }
+  }
+
+  async wechatLogin(code: string): Promise<ITokenPair> {
+    if (!this.wechat || !this.config.wechat) {
+      throw new DomainException(ErrorCode.WechatMisconfigured, '未配置微信小程序登录', HttpStatus.SERVICE_UNAVAILABLE);
+    }
+    const session = await this.wechat.code2Session(code);
+    const appId = this.config.wechat.appId;
+    const users = this.db.getRepository(User);
+    let user = await users.findOne({ where: { wechatAppId: appId, wechatOpenId: session.openid } });
+    if (!user) {
+      const at = now();
+      try {
+        await users.insert({
+          kind: UserKind.Resident,
+          name: '微信用户',
+          wechatAppId: appId,
+          wechatOpenId: session.openid,
+          wechatUnionId: session.unionid,
+          createdAt: at,
+          updatedAt: at,
+        });
+      } catch (error) {
+        // Two first logins of one person can race; the unique (appid, openid) key keeps one row.
+        if (!isUniqueViolation(error)) throw error;
+      }
+      user = await users.findOneOrFail({ where: { wechatAppId: appId, wechatOpenId: session.openid } });
+    }
+    if (user.status !== 'active') throw new DomainException(ErrorCode.AccountDisabled, '账号已停用', HttpStatus.FORBIDDEN);
+    return this.sessionFor(user);
+  }
+
+  async demoAccounts(): Promise<IDemoAccountList> {
+    this.assertDemo();
+    const users = await this.db.getRepository(User).find({ where: { isDemo: true }, order: { id: 'ASC' } });
+    const roles = await this.db.getRepository(RoleAssignment).find();
+    const accounts: IDemoAccount[] = [];
+    for (const user of users) {
+      const userRoles = [...new Set(roles.filter((r) => r.userId === user.id).map((r) => r.role))];
+      const described = await this.me.describe(user);
+      const where = described.houses[0]?.label ?? described.roles[0]?.scopeName ?? '';
+      const roleText = user.kind === UserKind.Resident
+        ? (described.houses.length ? '已认证住户' : '未认证住户')
+        : userRoles.map((r) => ROLE_LABELS[r as Role]).join('、');
+      accounts.push({ userId: user.id, name: user.name, kind: user.kind, roles: userRoles, username: user.username, description: `${where} ${roleText}`.trim() });
+    }
+    return { demoPassword: DEMO_PASSWORD, accounts };
+  }
+
+  async demoLogin(userId: number): Promise<ITokenPair> {
+    this.assertDemo();
+    const user = await this.db.getRepository(User).findOne({ where: { id: userId, isDemo: true } });
+    if (!user) throw DomainException.notFound('演示账号');
+    return this.sessionFor(user);
+  }
+
+  private assertDemo(): void {
+    if (!this.config.demoLogin) {
+      throw new DomainException(ErrorCode.DemoLoginDisabled, '演示登录未开启', HttpStatus.NOT_FOUND);
+    }
+  }
+
+  async refresh(refreshToken: string): Promise<ITokenPair> {
+    const { user, tokens } = await this.tokens.rotate(refreshToken, (id) => this.findActiveUser(id));
+    return this.toPair(user, tokens);
+  }
+
+  logout(refreshToken: string): Promise<void> {
+    return this.tokens.revokeByToken(refreshToken);
+  }
+
+  private async sessionFor(user: User): Promise<ITokenPair> {
+    return this.toPair(user, await this.tokens.issueForNewSession(user));
+  }
+
+  private async toPair(user: User, tokens: IssuedTokens): Promise<ITokenPair> {
+    return {
+      accessToken: tokens.accessToken,
+      accessTokenExpiresAt: tokens.accessTokenExpiresAt.toISOString(),
+      refreshToken: tokens.refreshToken,
+      refreshTokenExpiresAt: tokens.refreshTokenExpiresAt.toISOString(),
+      user: await this.me.describe(user),
+    };
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,121 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { ErrorCode } from '@app/shared';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { DomainException } from '../../common/domain.exception';
+import { addDays, now } from '../../common/time';
+import { RefreshToken } from './refresh-token.entity';
+import { User } from './user.entity';
+
+const AUDIENCE = 'property-app-api';
+const ISSUER = 'property-app';
+
+export interface AccessClaims {
+  sub: number;
+  ver: number;
+  typ: 'access';
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async issueForNewSession(user: User): Promise<IssuedTokens> {
+    const familyExpiresAt = addDays(now(), this.config.refreshFamilyMaxDays);
+    return this.issue(user, randomUUID(), familyExpiresAt);
+  }
+
+  private async issue(user: User, familyId: string, familyExpiresAt: Date): Promise<IssuedTokens> {
+    const issuedAt = now();
+    const accessTokenExpiresAt = new Date(issuedAt.getTime() + this.config.accessTokenTtlSeconds * 1000);
+    const claims: AccessClaims = { sub: user.id, ver: user.tokenVersion, typ: 'access' };
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.accessTokenTtlSeconds,
+      audience: AUDIENCE,
+      issuer: ISSUER,
+    });
+    const refreshToken = randomBytes(32).toString('base64url');
+    const idleExpiry = addDays(issuedAt, this.config.refreshTokenTtlDays);
+    const refreshTokenExpiresAt = idleExpiry < familyExpiresAt ? idleExpiry : familyExpiresAt;
+    await this.db.getRepository(RefreshToken).insert({
+      userId: user.id,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: refreshTokenExpiresAt,
+      familyExpiresAt,
+      usedAt: null,
+      revokedAt: null,
+      createdAt: issuedAt,
+    });
+    return { accessToken, accessTokenExpiresAt, refreshToken, refreshTokenExpiresAt };
+  }
+
+  async verifyAccess(token: string): Promise<AccessClaims> {
+    try {
+      const claims = await this.jwt.verifyAsync<AccessClaims>(token, { audience: AUDIENCE, issuer: ISSUER, algorithms: ['HS256'] });
+      if (claims.typ !== 'access' || !Number.isInteger(claims.sub)) throw new Error('wrong token type');
+      return claims;
+    } catch (error) {
+      if ((error as Error).name === 'TokenExpiredError') {
+        throw new DomainException(ErrorCode.TokenExpired, '登录已过期，请刷新令牌', HttpStatus.UNAUTHORIZED);
+      }
+      throw new DomainException(ErrorCode.Unauthenticated, '请先登录', HttpStatus.UNAUTHORIZED);
+    }
+  }
+
+  /**
+   * Rotation: each refresh token works once. Presenting a used or revoked one means it leaked,
+   * so the whole family (every token descended from that sign-in) is revoked.
+   */
+  async rotate(refreshToken: string, loadUser: (id: number) => Promise<User | null>): Promise<{ user: User; tokens: IssuedTokens }> {
+    const repo = this.db.getRepository(RefreshToken);
+    const stored = await repo.findOne({ where: { tokenHash: sha256(refreshToken) } });
+    const invalid = () => new DomainException(ErrorCode.Unauthenticated, '登录已失效，请重新登录', HttpStatus.UNAUTHORIZED);
+    if (!stored) throw invalid();
+    if (stored.usedAt || stored.revokedAt) {
+      await this.revokeFamily(stored.familyId);
+      throw new DomainException(ErrorCode.RefreshTokenReused, '检测到登录凭证被重复使用，已强制下线，请重新登录', HttpStatus.UNAUTHORIZED);
+    }
+    if (stored.expiresAt.getTime() <= Date.now()) throw invalid();
+
+    const claimed = await repo
+      .createQueryBuilder()
+      .update()
+      .set({ usedAt: now() })
+      .where('id = :id AND used_at IS NULL AND revoked_at IS NULL', { id: stored.id })
+      .execute();
+    if (claimed.affected !== 1) {
+      // Another request rotated the same token first: treat as reuse, exactly like a replay.
+      await this.revokeFamily(stored.familyId);
+      throw new DomainException(ErrorCode.RefreshTokenReused, '检测到登录凭证被重复使用，已强制下线，请重新登录', HttpStatus.UNAUTHORIZED);
+    }
+    const user = await loadUser(stored.userId);
+    if (!user || user.status !== 'active') throw invalid();
+    return { user, tokens: await this.issue(user, stored.familyId, stored.familyExpiresAt) };
+  }
+
+  async revokeByToken(refreshToken: string): Promise<void> {
+    const stored = await this.db.getRepository(RefreshToken).findOne({ where: { tokenHash: sha256(refreshToken) } });
+    if (stored) await this.revokeFamily(stored.familyId);
+  }
+
+  private async revokeFamily(familyId: string): Promise<void> {
+    await this.db.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: now() });
+  }
+}

@@ -1,0 +1,60 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { UserKind } from '@app/shared';
+import { instant } from '../../database/columns';
+
+export type UserStatus = 'active' | 'disabled';
+
+@Entity({ name: 'users' })
+export class User {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: UserKind;
+
+  @Column({ type: 'varchar', length: 64 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  username: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  wechatAppId: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  wechatOpenId: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  wechatUnionId: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  companyId: number | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'active' })
+  status: UserStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  failedLoginCount: number;
+
+  @Column(instant({ nullable: true }))
+  lockedUntil: Date | null;
+
+  /** Bumped to invalidate every access token issued before (server-side logout of all sessions). */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion: number;
+
+  @Column({ type: 'boolean', default: false })
+  isDemo: boolean;
+
+  @Column(instant())
+  createdAt: Date;
+
+  @Column(instant())
+  updatedAt: Date;
+}

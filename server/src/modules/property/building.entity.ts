@@ -1,0 +1,80 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { HouseType } from '@app/shared';
+import { instant } from '../../database/columns';
+
+@Entity({ name: 'buildings' })
+export class Building {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'integer' })
+  projectId: number;
+
+  @Column({ type: 'varchar', length: 32 })
+  name: string;
+
+  @Column({ type: 'integer', default: 0 })
+  sortOrder: number;
+}
+
+@Entity({ name: 'units' })
+export class Unit {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'integer' })
+  projectId: number;
+
+  @Column({ type: 'integer' })
+  buildingId: number;
+
+  @Column({ type: 'varchar', length: 32 })
+  name: string;
+}
+
+@Entity({ name: 'houses' })
+export class House {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'integer' })
+  projectId: number;
+
+  @Column({ type: 'integer' })
+  buildingId: number;
+
+  @Column({ type: 'integer' })
+  unitId: number;
+
+  @Column({ type: 'varchar', length: 32 })
+  roomNo: string;
+
+  @Column({ type: 'integer', nullable: true })
+  floor: number | null;
+
+  /** Billable area (建筑面积) in hundredths of m². */
+  @Column({ type: 'integer' })
+  areaHundredths: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  type: HouseType;
+
+  @Column(instant())
+  createdAt: Date;
+
+  @Column(instant())
+  updatedAt: Date;
+}
+
+/** 专属客户经理: customer managers are assigned per building. */
+@Entity({ name: 'building_managers' })
+export class BuildingManager {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'integer' })
+  buildingId: number;
+
+  @Column({ type: 'integer' })
+  userId: number;
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -58,6 +58,7 @@ export class PropertyController {
   }
 
   @Post('projects/:projectId/houses/import')
+  @HttpCode(200)
   @Roles(Role.CustomerManager, Role.ProjectManager, Role.Admin)
   @ApiConsumes('multipart/form-data')
   async import(

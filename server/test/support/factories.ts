@@ -1,0 +1,90 @@
+import * as bcrypt from 'bcryptjs';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { BindingRelation, BindingStatus, HouseType, Role, ScopeType, UserKind } from '@app/shared';
+import { HouseBinding } from '../../src/modules/bindings/house-binding.entity';
+import { RoleAssignment } from '../../src/modules/identity/role-assignment.entity';
+import { User } from '../../src/modules/identity/user.entity';
+import { Building, House, Unit } from '../../src/modules/property/building.entity';
+import { Company, Project, Region } from '../../src/modules/property/company.entity';
+import { TechnicianProfile } from '../../src/modules/property/technician.entity';
+
+export const STAFF_PASSWORD = 'Passw0rd-e2e';
+const passwordHash = bcrypt.hashSync(STAFF_PASSWORD, 4);
+const uid = () => randomBytes(4).toString('hex');
+let phoneSeq = Math.floor(Math.random() * 1e6);
+const uniquePhone = () => `15${String(process.pid % 100).padStart(2, '0')}${String(phoneSeq++ % 1e7).padStart(7, '0')}`;
+
+export interface Tenant {
+  companyId: number;
+  regionId: number;
+  projectId: number;
+  buildingId: number;
+  unitId: number;
+  houseIds: number[];
+}
+
+/** A company → region → project with one building, one unit and a few houses. */
+export async function makeTenant(db: DataSource, houses = 4): Promise<Tenant> {
+  const tag = uid();
+  const companyId = Number((await db.getRepository(Company).insert({ code: `C${tag}`, name: `公司${tag}` })).identifiers[0].id);
+  const regionId = Number((await db.getRepository(Region).insert({ companyId, code: `R${tag}`, name: `区域${tag}` })).identifiers[0].id);
+  const projectId = Number(
+    (await db.getRepository(Project).insert({ companyId, regionId, code: `P${tag}`.slice(0, 16), name: `项目${tag}`, address: '' })).identifiers[0].id,
+  );
+  return { companyId, regionId, projectId, ...(await addHouses(db, projectId, '1栋', '1单元', houses)) };
+}
+
+export async function addHouses(db: DataSource, projectId: number, building: string, unit: string, count: number) {
+  const buildingId = Number((await db.getRepository(Building).insert({ projectId, name: building, sortOrder: 1 })).identifiers[0].id);
+  const unitId = Number((await db.getRepository(Unit).insert({ projectId, buildingId, name: unit })).identifiers[0].id);
+  const at = new Date();
+  const houseIds: number[] = [];
+  for (let i = 1; i <= count; i++) {
+    const res = await db.getRepository(House).insert({
+      projectId, buildingId, unitId, roomNo: `${100 + i}`, floor: 1, areaHundredths: 8950 + i, type: HouseType.Residential, createdAt: at, updatedAt: at,
+    });
+    houseIds.push(Number(res.identifiers[0].id));
+  }
+  return { buildingId, unitId, houseIds };
+}
+
+export async function makeStaff(
+  db: DataSource,
+  grants: { role: Role; scopeType?: ScopeType; scopeId: number }[],
+  opts: { companyId?: number; technician?: boolean } = {},
+): Promise<{ id: number; username: string; phone: string }> {
+  const username = `u${uid()}`;
+  const phone = uniquePhone();
+  const at = new Date();
+  const id = Number(
+    (await db.getRepository(User).insert({
+      kind: UserKind.Staff, name: `员工${username}`, username, phone, passwordHash, companyId: opts.companyId ?? null, createdAt: at, updatedAt: at,
+    })).identifiers[0].id,
+  );
+  await db.getRepository(RoleAssignment).insert(
+    grants.map((g) => ({ userId: id, role: g.role, scopeType: g.scopeType ?? ScopeType.Project, scopeId: g.scopeId, createdAt: at })),
+  );
+  if (opts.technician) {
+    await db.getRepository(TechnicianProfile).insert({ userId: id, companyId: opts.companyId ?? 0, department: '工程部', skills: ['水', '电'], onDuty: true, maxOpenJobs: 5 });
+  }
+  return { id, username, phone };
+}
+
+export async function bindResident(
+  db: DataSource,
+  userId: number,
+  houseId: number,
+  relation: BindingRelation = BindingRelation.Owner,
+  status: BindingStatus = BindingStatus.Approved,
+): Promise<number> {
+  const house = await db.getRepository(House).findOneByOrFail({ id: houseId });
+  const res = await db.getRepository(HouseBinding).insert({
+    houseId, projectId: house.projectId, userId, relation, name: '测试住户', phone: '13811112222', status,
+    activeKey: status === BindingStatus.Pending || status === BindingStatus.Approved ? `${houseId}:${userId}` : null,
+    rejectReason: null, reviewedBy: null, reviewedAt: null, createdAt: new Date(),
+  });
+  return Number(res.identifiers[0].id);
+}
+
+export const newOpenId = () => `oE2E${uid()}${uid()}`;

@@ -13,6 +13,7 @@ import { Suspense, useMemo, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSession } from '../auth/session';
 import { PageSkeleton } from '../components/PageSkeleton';
+import { RouteErrorBoundary } from '../components/RouteErrorBoundary';
 import { buildMenu, PAGES, type PageKey } from './access';
 import { ProjectProvider, useProject } from './project-context';
 
@@ -67,9 +68,11 @@ function Shell() {
       <Layout>
         <Header />
         <Layout.Content style={{ padding: 24 }}>
-          <Suspense fallback={<PageSkeleton />}>
-            <Outlet />
-          </Suspense>
+          <RouteErrorBoundary resetKey={location.pathname}>
+            <Suspense fallback={<PageSkeleton />}>
+              <Outlet />
+            </Suspense>
+          </RouteErrorBoundary>
         </Layout.Content>
       </Layout>
     </Layout>

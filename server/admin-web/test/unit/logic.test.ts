@@ -52,15 +52,16 @@ describe('demo accounts on the console', () => {
     username,
   });
 
-  it('keeps password-capable office staff, drops residents and technician-only accounts, sorts by username', () => {
+  it('keeps password-capable office staff, drops residents and technician-only accounts, orders by role then username', () => {
     const list = consoleDemoAccounts([
-      account(1, 'sup1', 'staff', ['supervisor']),
-      account(2, null, 'resident', ['resident']),
-      account(3, 'tech1', 'staff', ['technician']),
-      account(4, 'cm10', 'staff', ['customer_manager']),
-      account(5, 'cm2', 'staff', ['customer_manager']),
+      account(1, 'admin', 'staff', ['admin']),
+      account(2, 'sup1', 'staff', ['supervisor']),
+      account(3, null, 'resident', ['resident']),
+      account(4, 'tech1', 'staff', ['technician']),
+      account(5, 'cm10', 'staff', ['customer_manager']),
+      account(6, 'cm2', 'staff', ['customer_manager']),
     ]);
-    expect(list.map((a) => a.username)).toEqual(['cm2', 'cm10', 'sup1']);
+    expect(list.map((a) => a.username)).toEqual(['cm2', 'cm10', 'sup1', 'admin']);
   });
 });
 

@@ -109,7 +109,7 @@ function HousesView() {
           />
           <Input.Search
             style={{ width: 280 }}
-            placeholder="搜索房号，如 1201 或 3栋1单元1201"
+            placeholder="搜索房号，如 1201"
             allowClear
             value={searchText}
             onChange={(e) => setSearchText(e.target.value)}

@@ -47,15 +47,14 @@ export function DemoAccountsPanel({ pickedUserId, onPick }: Props) {
                 <span className="demo-item-title">
                   <strong>{account.name}</strong>
                   <Typography.Text type="secondary">{account.username}</Typography.Text>
-                </span>
-                <span className="demo-item-desc">{account.description}</span>
-                <span>
+                  <span style={{ flex: 1 }} />
                   {account.roles.map((role) => (
-                    <Tag key={role} color={role === Role.Admin ? 'red' : 'blue'} bordered={false}>
+                    <Tag key={role} color={role === Role.Admin ? 'red' : 'blue'} variant="filled" style={{ marginInlineEnd: 0 }}>
                       {ROLE_LABELS[role]}
                     </Tag>
                   ))}
                 </span>
+                <span className="demo-item-desc">{account.description}</span>
               </span>
             </button>
           ))}

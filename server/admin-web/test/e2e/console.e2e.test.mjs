@@ -1,0 +1,240 @@
+// Staff console journeys in real headless Chromium against a running server (it serves /admin/ and /api).
+// Run: E2E_BASE_URL=http://127.0.0.1:3000 node --test test/e2e/console.e2e.test.mjs
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.E2E_BASE_URL?.replace(/\/$/, '');
+const SHOTS = process.env.E2E_ARTIFACTS_DIR || '/work/main/artifacts/screenshots';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const DEMO_PASSWORD = 'Demo@2026';
+const skip = BASE ? false : 'E2E_BASE_URL is not set: start the server and set E2E_BASE_URL=http://127.0.0.1:3000';
+
+describe('staff console (browser)', () => {
+  let context;
+  let profile;
+  let demoAccounts;
+
+  before(async () => {
+    if (!BASE) return;
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const res = await fetch(`${BASE}/api/auth/demo/accounts`);
+    assert.equal(res.status, 200, 'the server must run with demo login on (embedded default)');
+    demoAccounts = await res.json();
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-console-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    context.setDefaultTimeout(15_000);
+  });
+
+  after(async () => {
+    await context?.close();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** A fresh page that records uncaught errors and console errors other than failed HTTP loads. */
+  async function openPage() {
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (msg) => {
+      // A 401 for a wrong password is logged by Chromium as a failed resource load: expected here.
+      if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console: ${msg.text()}`);
+    });
+    return { page, problems };
+  }
+
+  // Let antd's open/close animations settle so screenshots show what a person sees.
+  const shot = async (page, name, fullPage = true) => {
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(SHOTS, `console-${name}.png`), fullPage });
+  };
+  const account = (username) => {
+    const found = demoAccounts.accounts.find((a) => a.username === username);
+    assert.ok(found, `demo account ${username} is seeded`);
+    return found;
+  };
+
+  async function signIn(page, username) {
+    await page.goto(`${BASE}/admin/`);
+    await page.getByRole('heading', { name: '员工登录' }).waitFor();
+    await page.locator(`[data-testid="demo-panel"] button[data-username="${username}"]`).click();
+    await page.locator('button[type="submit"]').click();
+    await page.getByTestId('home-page').waitFor();
+  }
+
+  it('customer manager: demo panel, wrong password, sign-in, workbench, houses, binding approvals', { skip }, async () => {
+    const { page, problems } = await openPage();
+    const cm1 = account('cm1');
+    assert.equal(demoAccounts.demoPassword, DEMO_PASSWORD);
+
+    await page.goto(`${BASE}/admin/`);
+    await page.getByRole('heading', { name: '员工登录' }).waitFor();
+    assert.match(page.url(), /#\/login$/, 'an anonymous visit lands on the login page');
+
+    const panel = page.getByTestId('demo-panel');
+    await panel.waitFor();
+    assert.match(await panel.innerText(), /演示环境/);
+    const cmButton = panel.locator('button[data-username="cm1"]');
+    await cmButton.waitFor();
+    assert.match(await cmButton.innerText(), new RegExp(cm1.name));
+    assert.match(await cmButton.innerText(), /客户经理/);
+
+    // Wrong password: the server's INVALID_CREDENTIALS is shown in plain words.
+    await page.getByPlaceholder('用户名 / 手机号').fill('cm1');
+    await page.getByPlaceholder('密码').fill('not-the-password');
+    await page.locator('button[type="submit"]').click();
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /账号或密码错误/);
+    await shot(page, 'login-error');
+
+    // Picking the demo account fills the form; signing in still goes through the password endpoint.
+    await cmButton.click();
+    assert.equal(await page.getByPlaceholder('用户名 / 手机号').inputValue(), 'cm1');
+    assert.equal(await page.getByPlaceholder('密码').inputValue(), DEMO_PASSWORD);
+    await shot(page, 'login');
+    const loginResponse = page.waitForResponse((r) => r.url().endsWith('/api/auth/password/login'));
+    await page.locator('button[type="submit"]').click();
+    assert.equal((await loginResponse).status(), 200);
+
+    // Workbench: the user's name, their role, and real numbers for the project.
+    const home = page.getByTestId('home-page');
+    await home.waitFor();
+    assert.equal(await page.getByTestId('user-name').innerText(), cm1.name);
+    assert.match(await page.getByTestId('role-tags').innerText(), /客户经理/);
+    assert.match(await page.getByTestId('greeting').innerText(), new RegExp(`${cm1.name}$`));
+    assert.match(await page.getByTestId('role-grants').innerText(), /客户经理 · 项目：阳光花园/);
+    await page.getByText('本项目房屋').waitFor();
+    const menu = await page.locator('.ant-layout-sider .ant-menu').innerText();
+    assert.match(menu, /房屋档案/);
+    assert.match(menu, /住户认证审核/);
+    assert.doesNotMatch(menu, /楼栋客户经理|维修师傅/, 'a customer manager gets no staffing pages');
+    await page.waitForLoadState('networkidle');
+    await shot(page, 'home');
+
+    // Houses: a non-empty table with formatted areas, then the detail drawer.
+    await page.locator('.ant-layout-sider').getByText('房屋档案').click();
+    const rows = page.locator('[data-testid="houses-table"] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    assert.ok((await rows.count()) > 0, 'houses are listed');
+    const firstRow = await rows.first().innerText();
+    assert.match(firstRow, /\d+\.\d{2} m²/, 'area shown through formatArea');
+    assert.match(firstRow, /住宅|商铺|写字间|车位|储藏室/);
+    assert.match(await page.locator('.ant-pagination').innerText(), /共 \d+ 户/);
+    await shot(page, 'houses');
+
+    await rows.first().click();
+    const detail = page.getByTestId('house-detail');
+    await detail.waitFor();
+    assert.match(await detail.innerText(), /专属客户经理/);
+    assert.match(await detail.innerText(), /住户认证记录/);
+    await shot(page, 'house-detail', false);
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+
+    // Search narrows the table to matching rooms.
+    const roomNo = firstRow.match(/(\d+)栋(\d+)单元(\d+)/);
+    if (roomNo) {
+      const searched = page.waitForResponse((r) => r.url().includes('/houses?') && r.url().includes('q='));
+      await page.getByPlaceholder(/搜索房号/).fill(roomNo[3]);
+      await page.getByPlaceholder(/搜索房号/).press('Enter');
+      const body = await (await searched).json();
+      assert.ok(body.total > 0 && body.items.every((h) => h.roomNo.includes(roomNo[3])), 'search matches room numbers');
+      await page.waitForFunction(
+        ([n, total]) => document.querySelector('.ant-pagination')?.textContent?.includes(`共 ${total} 户`) && n,
+        [roomNo[3], body.total],
+      );
+      assert.match(await rows.first().innerText(), new RegExp(roomNo[3]));
+    }
+
+    // Binding approvals: status tabs and the list (it may legitimately be empty).
+    await page.locator('.ant-layout-sider').getByText('住户认证审核').click();
+    const bindings = page.getByTestId('bindings-page');
+    await bindings.waitFor();
+    const tabs = await bindings.locator('.ant-tabs-nav').innerText();
+    for (const label of ['待审核', '已通过', '已驳回']) assert.match(tabs, new RegExp(label));
+    await bindings.locator('[data-testid="bindings-table"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.match(await bindings.innerText(), /房屋|没有待审核的认证申请/);
+    await shot(page, 'bindings');
+
+    // Logout ends the session: the console goes back to the login page.
+    await page.getByTestId('user-menu').click();
+    await page.getByText('退出登录').click();
+    await page.getByRole('heading', { name: '员工登录' }).waitFor();
+
+    assert.deepEqual(problems, [], 'no page errors or console errors');
+    await page.close();
+  });
+
+  it('project manager: building customer managers and technicians pages', { skip }, async () => {
+    const { page, problems } = await openPage();
+    await signIn(page, 'pm1');
+    const menu = await page.locator('.ant-layout-sider .ant-menu').innerText();
+    assert.match(menu, /楼栋客户经理/);
+    assert.match(menu, /维修师傅/);
+
+    await page.locator('.ant-layout-sider').getByText('楼栋客户经理').click();
+    const buildings = page.getByTestId('building-managers-page');
+    await buildings.waitFor();
+    const buildingRows = buildings.locator('tbody tr.ant-table-row');
+    await buildingRows.first().waitFor();
+    assert.ok((await buildingRows.count()) > 0, 'buildings are listed');
+    assert.match(await buildingRows.first().innerText(), /栋/);
+    await shot(page, 'building-managers');
+
+    // Edit and save the first building unchanged: the PUT round trip works and the row leaves edit mode.
+    await buildingRows.first().getByRole('button', { name: /编\s*辑/ }).click();
+    await buildingRows.first().locator('.ant-select').waitFor();
+    await shot(page, 'building-managers-edit', false);
+    const put = page.waitForResponse((r) => /\/customer-managers$/.test(r.url()) && r.request().method() === 'PUT');
+    await buildingRows.first().getByRole('button', { name: /保\s*存/ }).click();
+    assert.equal((await put).status(), 200);
+    await page.getByText(/的客户经理已更新/).waitFor();
+    await buildingRows.first().getByRole('button', { name: /编\s*辑/ }).waitFor();
+
+    await page.locator('.ant-layout-sider').getByText('维修师傅').click();
+    const technicians = page.getByTestId('technicians-page');
+    await technicians.waitFor();
+    const techRows = technicians.locator('tbody tr.ant-table-row');
+    await technicians.locator('tbody tr.ant-table-row, .ant-empty').first().waitFor();
+    if ((await techRows.count()) > 0) {
+      // Toggle on-duty and back: each change is saved through PATCH /api/technicians/:userId.
+      const toggle = techRows.first().getByRole('switch');
+      const before = await toggle.getAttribute('aria-checked');
+      const saved = page.waitForResponse((r) => /\/api\/technicians\/\d+$/.test(r.url()) && r.request().method() === 'PATCH');
+      await toggle.click();
+      assert.equal((await saved).status(), 200);
+      assert.notEqual(await toggle.getAttribute('aria-checked'), before);
+      const restored = page.waitForResponse((r) => /\/api\/technicians\/\d+$/.test(r.url()) && r.request().method() === 'PATCH');
+      await toggle.click();
+      assert.equal((await restored).status(), 200);
+      assert.equal(await toggle.getAttribute('aria-checked'), before);
+    } else {
+      assert.match(await technicians.innerText(), /还没有维修师傅/);
+    }
+    await shot(page, 'technicians');
+
+    assert.deepEqual(problems, [], 'no page errors or console errors');
+    await page.close();
+  });
+});

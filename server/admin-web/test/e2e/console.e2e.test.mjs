@@ -73,6 +73,26 @@ describe('staff console (browser)', () => {
     return found;
   };
 
+  async function api(token, method, url, body) {
+    const res = await fetch(`${BASE}${url}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    assert.ok(res.ok, `${method} ${url} → ${res.status}`);
+    return res.json();
+  }
+
+  async function apiSignIn(username) {
+    const res = await fetch(`${BASE}/api/auth/password/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ login: username, password: DEMO_PASSWORD }),
+    });
+    assert.equal(res.status, 200, `${username} can sign in`);
+    return (await res.json()).accessToken;
+  }
+
   async function signIn(page, username) {
     await page.goto(`${BASE}/admin/`);
     await page.getByRole('heading', { name: '员工登录' }).waitFor();
@@ -177,6 +197,31 @@ describe('staff console (browser)', () => {
     assert.match(await bindings.innerText(), /房屋|没有待审核的认证申请/);
     await shot(page, 'bindings');
 
+    // A colleague approves the first pending application first: our click gets 409 STATE_CONFLICT,
+    // which the page reports as handled by someone else and refreshes away. Uses one seeded application.
+    const pendingRows = bindings.locator('tbody tr.ant-table-row');
+    if ((await pendingRows.count()) > 0) {
+      const houseLabel = (await pendingRows.first().locator('td').first().innerText()).trim();
+      const pm = await apiSignIn('pm1');
+      const projects = await api(pm, 'GET', '/api/property/projects');
+      const sunshine = projects.find((p) => p.name === '阳光花园');
+      const pending = await api(pm, 'GET', `/api/bindings?projectId=${sunshine.id}&status=pending&page=1&pageSize=100`);
+      const target = pending.items.find((b) => b.houseLabel === houseLabel);
+      assert.ok(target, `pending binding for ${houseLabel} is visible to pm1`);
+      await api(pm, 'POST', `/api/bindings/${target.id}/approve`);
+
+      await pendingRows.first().getByRole('button', { name: /通\s*过/ }).click();
+      const conflict = page.waitForResponse((r) => r.url().endsWith(`/api/bindings/${target.id}/approve`));
+      await page.locator('.ant-popconfirm').getByRole('button', { name: /通\s*过/ }).click();
+      assert.equal((await conflict).status(), 409);
+      await page.getByText('已被他人处理，列表已刷新').waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.doesNotMatch(await bindings.locator('tbody').innerText(), new RegExp(houseLabel), 'the handled row is gone');
+      await shot(page, 'bindings-conflict', false);
+    } else {
+      console.log('# no pending binding left in the demo data: STATE_CONFLICT check not run');
+    }
+
     // Logout ends the session: the console goes back to the login page.
     await page.getByTestId('user-menu').click();
     await page.getByText('退出登录').click();
@@ -192,6 +237,29 @@ describe('staff console (browser)', () => {
     const menu = await page.locator('.ant-layout-sider .ant-menu').innerText();
     assert.match(menu, /楼栋客户经理/);
     assert.match(menu, /维修师傅/);
+
+    // House import, dry run only (writes nothing): a bad row is listed, a good file shows the summary.
+    await page.locator('.ant-layout-sider').getByText('房屋档案').click();
+    await page.getByRole('button', { name: /导入房屋/ }).click();
+    const modal = page.locator('.ant-modal');
+    await modal.getByText('下载导入模板').waitFor();
+    const header = '楼栋,单元,房号,楼层,建筑面积,房屋类型';
+    const upload = (name, csv) =>
+      modal.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}\n`) });
+    await upload('bad.csv', `${header}\n1栋,1单元,1001,10,不是面积,住宅`);
+    const rowErrors = page.getByTestId('import-errors');
+    await rowErrors.waitFor();
+    assert.match(await rowErrors.innerText(), /未写入任何数据/);
+    assert.match(await rowErrors.locator('tbody').innerText(), /^\s*2\b/m, 'the bad row is reported as row 2');
+    await shot(page, 'house-import-errors', false);
+    await modal.getByRole('button', { name: /重新选择文件/ }).click();
+    await upload('good.csv', `${header}\n1栋,1单元,1001,10,148.66,住宅`);
+    const summary = page.getByTestId('import-summary');
+    await summary.waitFor();
+    assert.match(await summary.innerText(), /将新增[\s\S]*将更新/);
+    await shot(page, 'house-import-summary', false);
+    await modal.getByRole('button', { name: /重新选择/ }).waitFor();
+    await page.keyboard.press('Escape');
 
     await page.locator('.ant-layout-sider').getByText('楼栋客户经理').click();
     const buildings = page.getByTestId('building-managers-page');

@@ -68,10 +68,10 @@ function serveStatic(app: NestFastifyApplication, config: AppConfig): void {
       );
       continue;
     }
-    void fastify.register(fastifyStatic, { root: site.dir, prefix: site.prefix, decorateReply: !decorated, wildcard: false, index: ['index.html'] });
+    // wildcard: files are looked up per request, so a rebuild while the server runs is served correctly;
+    // both apps use hash routing, so no deep-link fallback is needed and a missing asset is a real 404.
+    void fastify.register(fastifyStatic, { root: site.dir, prefix: site.prefix, decorateReply: !decorated, wildcard: true, index: ['index.html'] });
     decorated = true;
-    // Client-side routes: unknown paths under the site answer with the app shell so deep links work.
-    fastify.get(`${site.prefix}*`, async (_req, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html', site.dir));
   }
   fastify.get('/', async (_req, reply) => reply.redirect('/h5/'));
   fastify.get('/admin', async (_req, reply) => reply.redirect('/admin/'));

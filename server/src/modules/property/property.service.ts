@@ -82,7 +82,8 @@ export class PropertyService {
     if (query.unitId) qb.andWhere('h.unit_id = :unitId', { unitId: query.unitId });
     if (query.q) qb.andWhere('h.room_no LIKE :q', { q: `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
     const total = await qb.clone().getCount();
-    const rows = await qb.orderBy('b.sort_order', 'ASC').addOrderBy('h.building_id').addOrderBy('h.unit_id').addOrderBy('h.room_no')
+    const rows = await qb.orderBy('b.sort_order', 'ASC').addOrderBy('h.building_id').addOrderBy('h.unit_id')
+      .addOrderBy('h.floor').addOrderBy('LENGTH(h.room_no)').addOrderBy('h.room_no')
       .offset(skip).limit(pageSize).getRawMany();
     return { items: rows.map(toHouse), total, page, pageSize };
   }

@@ -1,0 +1,33 @@
+import { Role, STAFF_ROLES, UserKind, type IMe } from '@app/shared'
+import { Routes, type Route } from '../routes'
+
+export interface IRoleEntry {
+  key: 'resident' | 'technician' | 'staff'
+  title: string
+  description: string
+  url: Route
+}
+
+/** Staff roles that work from the office pages rather than the technician pages. */
+export const OFFICE_ROLES = STAFF_ROLES.filter((role) => role !== Role.Technician)
+
+/** Which role areas (sub-packages) the signed-in user may open from the home page, in display order. */
+export function roleEntries(me: IMe): IRoleEntry[] {
+  const roles = new Set(me.roles.map((grant) => grant.role))
+  const entries: IRoleEntry[] = []
+  if (me.kind === UserKind.Resident || roles.has(Role.Resident)) {
+    entries.push({
+      key: 'resident',
+      title: '我的房屋',
+      description: me.houses.length > 0 ? `已绑定 ${me.houses.length} 处房屋` : '尚未绑定房屋',
+      url: Routes.residentHouses,
+    })
+  }
+  if (roles.has(Role.Technician)) {
+    entries.push({ key: 'technician', title: '师傅工作台', description: '接单、上门与完工', url: Routes.technicianHome })
+  }
+  if (OFFICE_ROLES.some((role) => roles.has(role))) {
+    entries.push({ key: 'staff', title: '员工工作台', description: '受理、派单与回访', url: Routes.staffHome })
+  }
+  return entries
+}

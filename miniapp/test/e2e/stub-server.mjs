@@ -1,0 +1,103 @@
+// Serves dist/h5 at /h5/ and a stand-in for the identity routes (docs/api.md) on one loopback origin,
+// as the real server does. The stand-in answers with @app/shared shapes and the error envelope.
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' }
+
+export const USERS = {
+  11: {
+    id: 11, kind: 'resident', name: '王芳', phoneMasked: '138****5678', username: null,
+    roles: [{ role: 'resident', scopeType: 'project', scopeId: 1, scopeName: '阳光花园' }],
+    houses: [{ bindingId: 5, houseId: 501, projectId: 1, label: '3栋1单元1201', relation: 'owner' }],
+    wechatBound: false,
+  },
+  21: {
+    id: 21, kind: 'staff', name: '李强', phoneMasked: '139****0001', username: 'liqiang',
+    roles: [{ role: 'customer_manager', scopeType: 'project', scopeId: 1, scopeName: '阳光花园' }],
+    houses: [], wechatBound: false,
+  },
+}
+
+const DEMO = {
+  demoPassword: 'demo1234',
+  accounts: [
+    { userId: 11, name: '王芳', kind: 'resident', roles: ['resident'], description: '阳光花园 3栋1单元1201 业主', username: null },
+    { userId: 21, name: '李强', kind: 'staff', roles: ['customer_manager'], description: '阳光花园 客户经理', username: 'liqiang' },
+  ],
+}
+
+export async function startStubServer(distDir) {
+  const sessions = new Map()
+  const refreshTokens = new Map()
+  const log = []
+  let n = 0
+
+  const send = (res, status, body) => {
+    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' })
+    res.end(body === undefined ? '' : JSON.stringify(body))
+  }
+  const fail = (res, status, code, message) => send(res, status, { code, message, requestId: `stub-${++n}` })
+  const issue = (userId) => {
+    const token = `acc-${++n}`
+    sessions.set(token, userId)
+    refreshTokens.set(`ref-${n}`, userId)
+    return { accessToken: token, accessTokenExpiresAt: new Date(Date.now() + 9e5).toISOString(), refreshToken: `ref-${n}`, refreshTokenExpiresAt: new Date(Date.now() + 864e5).toISOString(), user: USERS[userId] }
+  }
+  const readBody = (req) => new Promise((resolve) => {
+    let raw = ''
+    req.on('data', (chunk) => (raw += chunk))
+    req.on('end', () => resolve(raw ? JSON.parse(raw) : {}))
+  })
+
+  async function api(req, res, pathname) {
+    log.push(`${req.method} ${pathname}`)
+    const route = `${req.method} ${pathname}`
+    if (route === 'GET /api/meta') return send(res, 200, { name: '物业服务', version: '0.1.0', demoLogin: true, wechatLogin: true, environment: 'development' })
+    if (route === 'GET /api/auth/demo/accounts') return send(res, 200, DEMO)
+    if (route === 'POST /api/auth/demo/login') {
+      const { userId } = await readBody(req)
+      return USERS[userId] ? send(res, 200, issue(userId)) : fail(res, 404, 'NOT_FOUND', '演示账号不存在')
+    }
+    if (route === 'POST /api/auth/logout') {
+      refreshTokens.delete((await readBody(req)).refreshToken)
+      return send(res, 204)
+    }
+    if (route === 'POST /api/auth/refresh') {
+      const { refreshToken } = await readBody(req)
+      const userId = refreshTokens.get(refreshToken)
+      refreshTokens.delete(refreshToken)
+      return userId ? send(res, 200, issue(userId)) : fail(res, 401, 'UNAUTHENTICATED', '登录已失效，请重新登录')
+    }
+    if (route === 'GET /api/me') {
+      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '')
+      const userId = sessions.get(token)
+      return userId ? send(res, 200, USERS[userId]) : fail(res, 401, 'UNAUTHENTICATED', '请先登录')
+    }
+    return fail(res, 404, 'NOT_FOUND', '资源不存在')
+  }
+
+  function file(res, pathname) {
+    const resolved = path.resolve(distDir, `.${pathname.slice('/h5'.length)}`)
+    const target = resolved.startsWith(path.resolve(distDir)) && fs.existsSync(resolved) && fs.statSync(resolved).isFile()
+      ? resolved
+      : path.join(distDir, 'index.html')
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(target)] ?? 'application/octet-stream' })
+    fs.createReadStream(target).pipe(res)
+  }
+
+  const server = http.createServer((req, res) => {
+    const { pathname } = new URL(req.url, 'http://stub')
+    if (pathname.startsWith('/api/')) api(req, res, pathname).catch(() => fail(res, 500, 'INTERNAL_ERROR', '服务器内部错误'))
+    else if (pathname.startsWith('/h5/')) file(res, pathname)
+    else fail(res, 404, 'NOT_FOUND', '资源不存在')
+  })
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address()
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    log,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  }
+}

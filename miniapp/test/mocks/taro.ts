@@ -1,0 +1,56 @@
+import { useEffect } from 'react'
+import { vi } from 'vitest'
+
+/** In-memory stand-in for the Taro APIs the app uses. Storage round-trips through JSON like the real one. */
+export const storage = new Map<string, string>()
+const listeners = new Map<string, Set<(...args: unknown[]) => void>>()
+
+const Taro = {
+  request: vi.fn(),
+  uploadFile: vi.fn(),
+  login: vi.fn(),
+  navigateTo: vi.fn(() => Promise.resolve({ errMsg: 'navigateTo:ok' })),
+  switchTab: vi.fn(() => Promise.resolve({ errMsg: 'switchTab:ok' })),
+  reLaunch: vi.fn(() => Promise.resolve({ errMsg: 'reLaunch:ok' })),
+  getStorageSync: vi.fn((key: string): unknown => (storage.has(key) ? JSON.parse(storage.get(key)!) : '')),
+  setStorageSync: vi.fn((key: string, value: unknown) => {
+    storage.set(key, JSON.stringify(value))
+  }),
+  removeStorageSync: vi.fn((key: string) => {
+    storage.delete(key)
+  }),
+  eventCenter: {
+    on: vi.fn((event: string, listener: (...args: unknown[]) => void) => {
+      listeners.set(event, (listeners.get(event) ?? new Set()).add(listener))
+    }),
+    off: vi.fn((event: string, listener: (...args: unknown[]) => void) => {
+      listeners.get(event)?.delete(listener)
+    }),
+    trigger: vi.fn((event: string, ...args: unknown[]) => {
+      for (const listener of listeners.get(event) ?? []) listener(...args)
+    }),
+  },
+}
+
+export default Taro
+
+export function useDidShow(callback: () => void): void {
+  useEffect(() => {
+    callback()
+  }, [])
+}
+
+export function useLoad(callback: () => void): void {
+  useEffect(() => {
+    callback()
+  }, [])
+}
+
+export function resetTaro(): void {
+  storage.clear()
+  listeners.clear()
+  vi.clearAllMocks()
+  Taro.request.mockReset()
+  Taro.uploadFile.mockReset()
+  Taro.login.mockReset()
+}

@@ -1,0 +1,68 @@
+// The real weapp bundle, run in node:vm against a recording `wx`: pages render, taps navigate, and the
+// WeChat-only login path (wechat-code.weapp.ts) reaches the API with the code from wx.login.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { allText, createMiniProgram, findByText, tap } from './mp-shim.mjs'
+import { WEAPP_DIST } from '../../scripts/bundle-size.mjs'
+
+const API = 'http://127.0.0.1:3000'
+
+const user = {
+  id: 11, kind: 'resident', name: '王芳', phoneMasked: '138****5678', username: null, roles: [],
+  houses: [{ bindingId: 5, houseId: 501, projectId: 1, label: '3栋1单元1201', relation: 'owner' }], wechatBound: true,
+}
+const tokens = { accessToken: 'acc-1', accessTokenExpiresAt: '2026-11-22T09:00:00Z', refreshToken: 'ref-1', refreshTokenExpiresAt: '2026-12-22T09:00:00Z', user }
+
+function api(routes) {
+  return (opts) => {
+    const url = new URL(opts.url)
+    const answer = routes[`${opts.method} ${url.pathname}`]
+    if (!answer) return { statusCode: 404, data: { code: 'NOT_FOUND', message: 'no route', requestId: 't' } }
+    return typeof answer === 'function' ? answer(opts) : answer
+  }
+}
+
+test('a guest sees the welcome card and 去登录 switches to the 我的 tab', async () => {
+  const mp = createMiniProgram(WEAPP_DIST)
+  mp.launch()
+  const home = await mp.openPage('pages/index/index')
+  assert.match(allText(home.data.root), /欢迎使用物业服务/)
+  await tap(home, findByText(home.data.root, '去登录'), WEAPP_DIST)
+  assert.deepEqual(mp.calls.filter((c) => c.name === 'switchTab').map((c) => c.opts.url), ['/pages/mine/index'])
+  assert.equal(mp.calls.filter((c) => c.name === 'request').length, 0)
+})
+
+test('WeChat login: wx.login code → API → session stored → home tab', async () => {
+  const mp = createMiniProgram(WEAPP_DIST, {
+    login: () => ({ code: 'code-from-wx', errMsg: 'login:ok' }),
+    request: api({
+      'GET /api/meta': { statusCode: 200, data: { name: '物业服务', version: '0.1.0', demoLogin: false, wechatLogin: true, environment: 'production' } },
+      'POST /api/auth/wechat/login': (opts) => (opts.data.code === 'code-from-wx' ? { statusCode: 200, data: tokens } : { statusCode: 401, data: {} }),
+    }),
+  })
+  mp.launch()
+  const mine = await mp.openPage('pages/mine/index')
+  const text = allText(mine.data.root)
+  assert.match(text, /微信一键登录/)
+  assert.doesNotMatch(text, /演示账号/)
+  await tap(mine, findByText(mine.data.root, '微信一键登录'), WEAPP_DIST)
+  const requests = mp.calls.filter((c) => c.name === 'request').map((c) => `${c.opts.method} ${c.opts.url}`)
+  assert.deepEqual(requests, [`GET ${API}/api/meta`, `POST ${API}/api/auth/wechat/login`])
+  assert.equal(mp.calls.filter((c) => c.name === 'login').length, 1)
+  assert.equal(mp.wx.getStorageSync('app.session').accessToken, 'acc-1')
+  assert.equal(mp.calls.at(-1).name, 'switchTab')
+  assert.equal(mp.calls.at(-1).opts.url, '/pages/index/index')
+})
+
+test('a signed-in resident opens 我的房屋 in the resident sub-package, which lists the house', async () => {
+  const mp = createMiniProgram(WEAPP_DIST, { request: api({ 'GET /api/me': (opts) => (opts.header.Authorization === 'Bearer acc-1' ? { statusCode: 200, data: user } : { statusCode: 401, data: {} }) }) })
+  mp.wx.setStorageSync('app.session', { accessToken: 'acc-1', accessTokenExpiresAt: 'x', refreshToken: 'ref-1', refreshTokenExpiresAt: 'y' })
+  mp.launch()
+  const home = await mp.openPage('pages/index/index')
+  assert.match(allText(home.data.root), /您好，王芳/)
+  await tap(home, findByText(home.data.root, '我的房屋'), WEAPP_DIST)
+  const nav = mp.calls.find((c) => c.name === 'navigateTo')
+  assert.equal(nav?.opts.url, '/packages/resident/pages/houses/index')
+  const houses = await mp.openPage('packages/resident/pages/houses/index')
+  assert.match(allText(houses.data.root), /3栋1单元1201.*业主/)
+})

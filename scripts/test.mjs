@@ -98,7 +98,9 @@ if (mysql) {
 } else {
   warn('未连接到 MySQL/MariaDB（DATABASE_URL 或 127.0.0.1:3306）：e2e 改在 SQLite 上运行。No MySQL reachable: running the e2e suite on SQLite instead.');
 }
-jest('e2e: server on SQLite (embedded default)', 'server', ['-c', 'test/jest-e2e.config.js', '--runInBand'], { E2E_DB: 'sqlite', DATABASE_URL: '' });
+const e2eLog = join(mkdtempSync(join(tmpdir(), 'e2e-log-')), 'server.log');
+jest('e2e: server on SQLite (embedded default)', 'server', ['-c', 'test/jest-e2e.config.js', '--runInBand'], { E2E_DB: 'sqlite', DATABASE_URL: '', E2E_LOG_FILE: e2eLog });
+if (wants('e2e')) check('privacy: no personal data in the e2e logs (R9)', process.execPath, ['server/test/support/scan-logs.mjs', e2eLog]);
 
 if (existsSync(join(ROOT, 'server/admin-web/package.json'))) vitest('unit: @app/admin-web', 'server/admin-web');
 if (existsSync(join(ROOT, 'miniapp/package.json'))) vitest('unit: @app/miniapp', 'miniapp');

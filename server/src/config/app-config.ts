@@ -22,6 +22,8 @@ export interface AppConfig {
   demoLogin: boolean;
   wechat: { appId: string; appSecret: string; apiBase: string } | null;
   logLevel: string;
+  /** Write logs to this file instead of stdout (used by the e2e privacy check). */
+  logFile: string | null;
   adminWebDir: string;
   h5Dir: string;
 }
@@ -123,6 +125,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoLogin,
     wechat,
     logLevel: env.LOG_LEVEL || (appEnv === 'test' ? 'warn' : 'info'),
+    logFile: env.LOG_FILE ? resolve(env.LOG_FILE) : null,
     adminWebDir: resolve(env.ADMIN_WEB_DIR || join(__dirname, '..', '..', 'admin-web', 'dist')),
     h5Dir: resolve(env.H5_DIR || join(__dirname, '..', '..', '..', 'miniapp', 'dist', 'h5')),
   };

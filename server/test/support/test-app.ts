@@ -27,10 +27,11 @@ export async function bootTestApp(env: Record<string, string> = {}): Promise<Tes
     WECHAT_API_BASE: wechat.url,
     DEMO_LOGIN: 'false',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
-    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? (process.env.E2E_LOG_FILE ? 'info' : 'silent'),
+    ...(process.env.E2E_LOG_FILE ? { LOG_FILE: process.env.E2E_LOG_FILE } : {}),
     ...env,
   });
-  const app = await createApp(config, { logger: process.env.E2E_LOG_LEVEL !== undefined });
+  const app = await createApp(config, { logger: process.env.E2E_LOG_LEVEL !== undefined || process.env.E2E_LOG_FILE !== undefined });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get(DataSource);

@@ -1,4 +1,4 @@
-import { Role, ScopeType, UserKind, type IMe, type ITokenPair } from '@app/shared'
+import { Role, ScopeType, UserKind, type IBinding, type IMe, type ITokenPair } from '@app/shared'
 
 export function resident(overrides: Partial<IMe> = {}): IMe {
   return {
@@ -44,4 +44,24 @@ export function reply(statusCode: number, data?: unknown) {
 
 export function envelope(code: string, message: string, details?: unknown) {
   return { code, message, details, requestId: 'req-1' }
+}
+
+export function binding(overrides: Partial<IBinding> = {}): IBinding {
+  return {
+    id: 7,
+    houseId: 151,
+    houseLabel: '2栋1单元101',
+    projectId: 1,
+    projectName: '阳光花园',
+    userId: 11,
+    relation: 'owner',
+    name: '王芳',
+    phoneMasked: '138****5678',
+    status: 'pending',
+    rejectReason: null,
+    reviewedByName: null,
+    reviewedAt: null,
+    createdAt: '2026-11-20T02:00:00.000Z',
+    ...overrides,
+  }
 }

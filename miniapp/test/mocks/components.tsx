@@ -15,13 +15,17 @@ export function View({ children, className, id, onClick }: IBase) {
   )
 }
 
-export function Text({ children, className }: IBase) {
-  return <span className={className}>{children}</span>
+export function Text({ children, className, onClick }: IBase) {
+  return (
+    <span className={className} onClick={onClick}>
+      {children}
+    </span>
+  )
 }
 
-export function Button({ children, className, onClick, disabled }: IBase & { disabled?: boolean }) {
+export function Button({ children, className, onClick, disabled, loading }: IBase & { disabled?: boolean; loading?: boolean }) {
   return (
-    <button type='button' className={className} onClick={onClick} disabled={disabled}>
+    <button type='button' className={className} onClick={onClick} disabled={disabled} aria-busy={loading}>
       {children}
     </button>
   )
@@ -31,16 +35,31 @@ interface IInput {
   className?: string
   placeholder?: string
   password?: boolean
+  type?: string
+  maxlength?: number
   value?: string
   onInput?: (e: { detail: { value: string } }) => void
 }
 
-export function Input({ className, placeholder, password, value, onInput }: IInput) {
+export function Input({ className, placeholder, password, type, maxlength, value, onInput }: IInput) {
   return (
     <input
       className={className}
       placeholder={placeholder}
-      type={password ? 'password' : 'text'}
+      type={password ? 'password' : type === 'number' ? 'tel' : 'text'}
+      maxLength={maxlength}
+      value={value}
+      onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
+    />
+  )
+}
+
+export function Textarea({ className, placeholder, maxlength, value, onInput }: Omit<IInput, 'password' | 'type'>) {
+  return (
+    <textarea
+      className={className}
+      placeholder={placeholder}
+      maxLength={maxlength}
       value={value}
       onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
     />

@@ -12,6 +12,12 @@ const Taro = {
   navigateTo: vi.fn(() => Promise.resolve({ errMsg: 'navigateTo:ok' })),
   switchTab: vi.fn(() => Promise.resolve({ errMsg: 'switchTab:ok' })),
   reLaunch: vi.fn(() => Promise.resolve({ errMsg: 'reLaunch:ok' })),
+  redirectTo: vi.fn(() => Promise.resolve({ errMsg: 'redirectTo:ok' })),
+  navigateBack: vi.fn(() => Promise.resolve({ errMsg: 'navigateBack:ok' })),
+  getCurrentPages: vi.fn((): unknown[] => [{}]),
+  showToast: vi.fn(() => Promise.resolve({ errMsg: 'showToast:ok' })),
+  showModal: vi.fn(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),
+  stopPullDownRefresh: vi.fn(() => Promise.resolve({ errMsg: 'stopPullDownRefresh:ok' })),
   getStorageSync: vi.fn((key: string): unknown => (storage.has(key) ? JSON.parse(storage.get(key)!) : '')),
   setStorageSync: vi.fn((key: string, value: unknown) => {
     storage.set(key, JSON.stringify(value))
@@ -46,11 +52,21 @@ export function useLoad(callback: () => void): void {
   }, [])
 }
 
+/** The page's pull-down handler; a test calls `pullDown.current?.()` as the user's gesture. */
+export const pullDown: { current: (() => void) | null } = { current: null }
+
+export function usePullDownRefresh(callback: () => void): void {
+  pullDown.current = callback
+}
+
 export function resetTaro(): void {
+  pullDown.current = null
   storage.clear()
   listeners.clear()
   vi.clearAllMocks()
   Taro.request.mockReset()
   Taro.uploadFile.mockReset()
   Taro.login.mockReset()
+  Taro.getCurrentPages.mockImplementation(() => [{}])
+  Taro.showModal.mockImplementation(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' }))
 }

@@ -125,7 +125,7 @@ describe('mine page', () => {
 describe('sub-package pages', () => {
   it('resident houses lists bound houses with the relation', async () => {
     saveSession(tokenPair(resident()))
-    stubApi({ 'GET /api/me': reply(200, resident()) })
+    stubApi({ 'GET /api/me': reply(200, resident()), 'GET /api/bindings/mine': reply(200, []), 'GET /api/bindings/family-requests': reply(200, []) })
     render(<Houses />)
     expect(await screen.findByText('3栋1单元1201')).toBeTruthy()
     expect(screen.getByText('业主')).toBeTruthy()

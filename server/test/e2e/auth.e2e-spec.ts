@@ -129,6 +129,33 @@ describe('identity: sign-in, tokens, lockout', () => {
     });
   });
 
+  describe('staff WeChat binding', () => {
+    it('lets staff link WeChat, then sign in with it; a WeChat already linked elsewhere is a 409', async () => {
+      const tenant = await makeTenant(t.db, 1);
+      const staff = await makeStaff(t.db, [{ role: Role.Technician, scopeId: tenant.projectId }]);
+      const session = await passwordLogin(t, staff.username, STAFF_PASSWORD);
+      const openid = newOpenId();
+      await t.http().post('/api/me/wechat').set(bearer(session.accessToken)).send({ code: t.wechat.issueCode(openid) }).expect(204);
+      const viaWechat = await wechatLogin(t, openid);
+      expect(viaWechat.user).toMatchObject({ id: staff.id, kind: 'staff', wechatBound: true });
+
+      const other = await makeStaff(t.db, [{ role: Role.Technician, scopeId: tenant.projectId }]);
+      const otherSession = await passwordLogin(t, other.username, STAFF_PASSWORD);
+      const taken = await t.http().post('/api/me/wechat').set(bearer(otherSession.accessToken)).send({ code: t.wechat.issueCode(openid) }).expect(409);
+      expect(taken.body.code).toBe(ErrorCode.Conflict);
+
+      await t.http().delete('/api/me/wechat').set(bearer(session.accessToken)).expect(204);
+      const fresh = await wechatLogin(t, openid);
+      expect(fresh.user.kind).toBe('resident');
+      expect(fresh.user.id).not.toBe(staff.id);
+    });
+
+    it('is not for residents', async () => {
+      const resident = await wechatLogin(t, newOpenId());
+      await t.http().post('/api/me/wechat').set(bearer(resident.accessToken)).send({ code: t.wechat.issueCode(newOpenId()) }).expect(403);
+    });
+  });
+
   describe('demo login', () => {
     it('is off when a WeChat app is configured', async () => {
       const res = await t.http().get('/api/auth/demo/accounts').expect(404);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { IDemoAccountList, IMe, ITokenPair } from '@app/shared';
@@ -67,6 +67,18 @@ export class MeController {
     private readonly me: MeService,
     private readonly auth: AuthService,
   ) {}
+
+  @Post('wechat')
+  @HttpCode(204)
+  bindWechat(@CurrentUser() principal: Principal, @Body() body: WechatLoginDto): Promise<void> {
+    return this.auth.bindWechat(principal.userId, body.code);
+  }
+
+  @Delete('wechat')
+  @HttpCode(204)
+  unbindWechat(@CurrentUser() principal: Principal): Promise<void> {
+    return this.auth.unbindWechat(principal.userId);
+  }
 
   @Get()
   async current(@CurrentUser() principal: Principal): Promise<IMe> {

@@ -112,6 +112,35 @@ export class AuthService {
     return this.sessionFor(user);
   }
 
+  /**
+   * Staff and technicians link their WeChat so the mini-program signs them in with Taro.login.
+   * One WeChat account maps to one user: linking one that already belongs to someone else is a 409.
+   */
+  async bindWechat(userId: number, code: string): Promise<void> {
+    if (!this.wechat || !this.config.wechat) {
+      throw new DomainException(ErrorCode.WechatMisconfigured, '未配置微信小程序登录', HttpStatus.SERVICE_UNAVAILABLE);
+    }
+    const session = await this.wechat.code2Session(code);
+    const users = this.db.getRepository(User);
+    const owner = await users.findOne({ where: { wechatAppId: this.config.wechat.appId, wechatOpenId: session.openid } });
+    if (owner && owner.id !== userId) throw DomainException.conflict('该微信已绑定其他账号');
+    const user = await users.findOneByOrFail({ id: userId });
+    if (user.kind !== UserKind.Staff) throw DomainException.forbidden('住户账号已通过微信登录，无需绑定');
+    try {
+      await users.update(
+        { id: userId },
+        { wechatAppId: this.config.wechat.appId, wechatOpenId: session.openid, wechatUnionId: session.unionid, updatedAt: now() },
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw DomainException.conflict('该微信已绑定其他账号');
+      throw error;
+    }
+  }
+
+  async unbindWechat(userId: number): Promise<void> {
+    await this.db.getRepository(User).update({ id: userId, kind: UserKind.Staff }, { wechatAppId: null, wechatOpenId: null, wechatUnionId: null, updatedAt: now() });
+  }
+
   async demoAccounts(): Promise<IDemoAccountList> {
     this.assertDemo();
     const users = await this.db.getRepository(User).find({ where: { isDemo: true }, order: { id: 'ASC' } });

@@ -6,3 +6,4 @@ export * from './area';
 export * from './phone';
 export * from './contracts';
 export * from './house-label';
+export * from './quote';

@@ -42,13 +42,17 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
   return `${API_BASE_URL}${path}${pairs.length > 0 ? `?${pairs.join('&')}` : ''}`
 }
 
+/** Writes always carry a JSON body: wx.request sends `application/json` by default, and the server refuses an empty JSON body. */
+const WITH_BODY: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH'])
+
 export function request<T>(method: Method, path: string, options: IRequestOptions = {}): Promise<T> {
   const url = buildUrl(path, options.query)
+  const data = options.data ?? (WITH_BODY.has(method) ? {} : undefined)
   const transport: Transport = (header) =>
     Taro.request({
       url,
       method,
-      data: options.data as TaroGeneral.IAnyObject | undefined,
+      data: data as TaroGeneral.IAnyObject | undefined,
       header: { Accept: 'application/json', 'Content-Type': 'application/json', ...header },
       timeout: options.timeout ?? REQUEST_TIMEOUT_MS,
       dataType: 'json',

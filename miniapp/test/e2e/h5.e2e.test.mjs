@@ -15,7 +15,11 @@ const dist = path.resolve(here, '..', '..', 'dist', 'h5')
 const shots = process.env.E2E_ARTIFACTS_DIR
   ? path.join(process.env.E2E_ARTIFACTS_DIR, 'miniapp-h5')
   : path.resolve(here, '..', '..', 'artifacts', 'h5')
+// The house-binding journey's screenshots are named h5-*.png and kept next to the other suites' artefacts.
+const journeyShots = process.env.E2E_ARTIFACTS_DIR ?? shots
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** A room in 阳光花园 2栋1单元 that 陈静 applies for (the demo seed leaves it unbound). */
+const ROOM = '1202'
 
 let origin
 let stub
@@ -44,11 +48,39 @@ const storedSession = () =>
 /** The Taro router slides pages in; only the settled page counts as shown. */
 const shown = (text) => page.locator('.taro_page_stationed', { hasText: text }).last()
 const shot = (name) => page.screenshot({ path: path.join(shots, name) })
+const journeyShot = (name) => page.screenshot({ path: path.join(journeyShots, name), fullPage: true })
+
+async function signInAs(name) {
+  await page.goto(`${origin}/h5/#/pages/mine/index`)
+  await shown('退出登录').or(shown('演示账号')).first().waitFor()
+  if (await shown('退出登录').count()) await shown('退出登录').getByText('退出登录', { exact: true }).click()
+  await shown('演示账号').locator('.login-panel__demo', { hasText: name }).click()
+  await shown(`您好，${name}`).waitFor()
+}
+
+async function apiAs(token, method, route, body) {
+  const res = await fetch(`${origin}${route}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: res.status, body: await res.json() }
+}
+
+async function pickHouse(apply, building, unit, room) {
+  const options = apply.locator('.house-picker__options')
+  await options.getByText('阳光花园', { exact: true }).click()
+  await options.getByText(building, { exact: true }).click()
+  await options.getByText(unit, { exact: true }).click()
+  await options.getByText(room, { exact: true }).click()
+  await apply.getByText(`已选：阳光花园 ${building}${unit}${room}`).waitFor()
+}
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'missing dist/h5 — run pnpm build:h5')
   assert.ok(fs.existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`)
   fs.mkdirSync(shots, { recursive: true })
+  fs.mkdirSync(journeyShots, { recursive: true })
   if (process.env.E2E_BASE_URL) origin = process.env.E2E_BASE_URL.replace(/\/+$/, '')
   else {
     stub = await startStubServer(dist)
@@ -105,7 +137,7 @@ test('the resident opens 我的房屋 from the resident sub-package', async () =
   assert.match(page.url(), /#\/packages\/resident\/pages\/houses\/index/)
   const houses = shown('已绑定的房屋')
   if (resident.me.houses.length === 0) assert.ok(await houses.getByText(/尚未绑定房屋/).isVisible())
-  for (const house of resident.me.houses) assert.ok(await houses.getByText(house.label, { exact: true }).isVisible(), house.label)
+  for (const house of resident.me.houses) assert.ok(await houses.locator('.list-item', { hasText: house.label }).isVisible(), house.label)
   await shot('04-resident-houses.png')
 })
 
@@ -141,6 +173,100 @@ test('an expired access token whose refresh is refused returns to sign-in', asyn
   assert.equal(await storedSession(), null)
   assert.deepEqual(seen.slice(0, 2), ['me', 'refresh'])
   await shot('06-session-ended.png')
+})
+
+test('陈静, with no house yet, applies for 阳光花园 2栋1单元 as 业主 and sees it 待审核 in 我的房屋', async () => {
+  await signInAs('陈静')
+  await shown('您好').getByText('我的房屋', { exact: true }).click()
+  const empty = shown('尚未绑定房屋')
+  await empty.waitFor()
+  assert.match(page.url(), /#\/packages\/resident\/pages\/houses\/index/)
+  await journeyShot('h5-01-houses-empty.png')
+
+  await empty.getByText('申请绑定房屋', { exact: true }).click()
+  const apply = shown('选择房屋')
+  await apply.waitFor()
+  assert.match(page.url(), /#\/packages\/resident\/pages\/apply\/index/)
+  assert.ok(await apply.getByText(/个人信息保护法/).isVisible(), 'privacy note on why the phone is asked')
+  await apply.getByText('提交申请', { exact: true }).click()
+  for (const message of ['请选择房屋（小区、楼栋、单元、房号）', '请选择与房屋的关系', '请填写姓名', '请填写手机号']) {
+    assert.ok(await apply.getByText(message, { exact: true }).isVisible(), message)
+  }
+  await journeyShot('h5-02-apply-validation.png')
+
+  await pickHouse(apply, '2栋', '1单元', ROOM)
+  await apply.locator('.apply__relation', { hasText: '业主' }).click()
+  await apply.locator('input[placeholder="请填写真实姓名"]').fill('陈静')
+  await apply.locator('input[placeholder="11 位手机号"]').fill('1380000')
+  await apply.getByText('提交申请', { exact: true }).click()
+  assert.ok(await apply.getByText('请填写有效的 11 位手机号', { exact: true }).isVisible())
+  await apply.locator('input[placeholder="11 位手机号"]').fill('13800001006')
+  assert.equal(await apply.locator('.field-error').count(), 0, 'editing clears the messages')
+  await journeyShot('h5-03-apply-filled.png')
+
+  await apply.getByText('提交申请', { exact: true }).click()
+  const houses = shown('我的申请')
+  await houses.waitFor()
+  const application = houses.locator('.houses__application', { hasText: `阳光花园 2栋1单元${ROOM}` })
+  assert.equal(await application.locator('.status-tag').textContent(), '待审核')
+  assert.match(await application.textContent(), /业主/)
+  assert.ok(await houses.getByText(/暂无已认证的房屋/).isVisible())
+  await journeyShot('h5-04-houses-pending.png')
+
+  const mine = await apiAs((await storedSession()).accessToken, 'GET', '/api/bindings/mine')
+  assert.deepEqual(
+    mine.body.map((b) => [b.houseLabel, b.relation, b.status, b.name]),
+    [[`2栋1单元${ROOM}`, 'owner', 'pending', '陈静']],
+  )
+
+  await houses.getByText('申请绑定房屋', { exact: true }).click()
+  const again = shown('选择房屋')
+  await again.waitFor()
+  await pickHouse(again, '2栋', '1单元', ROOM)
+  await again.locator('.apply__relation', { hasText: '业主' }).click()
+  await again.locator('input[placeholder="请填写真实姓名"]').fill('陈静')
+  await again.locator('input[placeholder="11 位手机号"]').fill('13800001006')
+  await again.getByText('提交申请', { exact: true }).click()
+  await again.getByText('您已提交过该房屋的申请', { exact: true }).waitFor()
+  await journeyShot('h5-05-apply-duplicate.png')
+  await again.getByText('查看我的申请', { exact: true }).click()
+  await shown('我的申请').waitFor()
+})
+
+test('张伟, verified owner of 3栋1单元1201, approves 李娜 in 家庭成员申请', async () => {
+  await signInAs('张伟')
+  await shown('您好').getByText('我的房屋', { exact: true }).click()
+  const houses = shown('家庭成员申请')
+  await houses.waitFor()
+  assert.match(await houses.locator('.list-item', { hasText: '阳光花园 3栋1单元1201' }).textContent(), /业主/)
+  assert.ok(Number(await houses.locator('.houses__badge').textContent()) >= 1, 'pending family requests are counted')
+  await journeyShot('h5-06-houses-owner.png')
+
+  await houses.locator('.houses__family').click()
+  const family = shown('李娜')
+  await family.waitFor()
+  assert.match(page.url(), /#\/packages\/resident\/pages\/family-requests\/index/)
+  const request = family.locator('.family__request', { hasText: '李娜' })
+  assert.match(await request.textContent(), /3栋1单元1201/)
+  assert.match(await request.textContent(), /家庭成员/)
+  assert.match(await request.textContent(), /138\*{4}1002/)
+  await journeyShot('h5-07-family-requests.png')
+
+  await request.getByText('通过', { exact: true }).click()
+  const modal = page.locator('.taro__modal')
+  await modal.getByText(/李娜/).waitFor()
+  await page.waitForTimeout(400) // the modal fades in
+  await journeyShot('h5-08-family-confirm.png')
+  await modal.locator('.taro-modal__foot').getByText('通过', { exact: true }).click()
+  await shown('暂无待处理的申请').waitFor()
+  assert.equal(await page.locator('.taro_page_stationed .family__request', { hasText: '李娜' }).count(), 0)
+  await journeyShot('h5-09-family-approved.png')
+
+  const { accounts } = (await api('GET', '/api/auth/demo/accounts')).body
+  const lina = (await api('POST', '/api/auth/demo/login', { userId: accounts.find((a) => a.name === '李娜').userId })).body
+  const me = await apiAs(lina.accessToken, 'GET', '/api/me')
+  assert.ok(me.body.houses.some((h) => h.label.endsWith('3栋1单元1201') && h.relation === 'family'), JSON.stringify(me.body.houses))
+  await api('POST', '/api/auth/logout', { refreshToken: lina.refreshToken })
 })
 
 test('no page errors', () => {

@@ -1,8 +1,9 @@
-// Serves dist/h5 at /h5/ and a stand-in for the identity routes (docs/api.md) on one loopback origin,
+// Serves dist/h5 at /h5/ and a stand-in for the identity, directory and binding routes (docs/api.md) on one loopback origin,
 // as the real server does. The stand-in answers with @app/shared shapes and the error envelope.
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import { createBindingStub } from './stub-bindings.mjs'
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' }
 
@@ -18,6 +19,9 @@ export const USERS = {
     roles: [{ role: 'customer_manager', scopeType: 'project', scopeId: 1, scopeName: '阳光花园' }],
     houses: [], wechatBound: false,
   },
+  16: { id: 16, kind: 'resident', name: '张伟', phoneMasked: '138****1001', username: null, roles: [], houses: [], wechatBound: true },
+  17: { id: 17, kind: 'resident', name: '李娜', phoneMasked: '138****1002', username: null, roles: [], houses: [], wechatBound: true },
+  22: { id: 22, kind: 'resident', name: '陈静', phoneMasked: '138****1006', username: null, roles: [], houses: [], wechatBound: true },
 }
 
 const DEMO = {
@@ -25,6 +29,9 @@ const DEMO = {
   accounts: [
     { userId: 11, name: '王芳', kind: 'resident', roles: ['resident'], description: '阳光花园 3栋1单元1201 业主', username: null },
     { userId: 21, name: '李强', kind: 'staff', roles: ['customer_manager'], description: '阳光花园 客户经理', username: 'liqiang' },
+    { userId: 16, name: '张伟', kind: 'resident', roles: [], description: '阳光花园 3栋1单元1201 已认证住户', username: null },
+    { userId: 17, name: '李娜', kind: 'resident', roles: [], description: '未认证住户', username: null },
+    { userId: 22, name: '陈静', kind: 'resident', roles: [], description: '未认证住户', username: null },
   ],
 }
 
@@ -32,49 +39,56 @@ export async function startStubServer(distDir) {
   const sessions = new Map()
   const refreshTokens = new Map()
   const log = []
+  const directory = createBindingStub()
   let n = 0
 
   const send = (res, status, body) => {
     res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' })
     res.end(body === undefined ? '' : JSON.stringify(body))
   }
-  const fail = (res, status, code, message) => send(res, status, { code, message, requestId: `stub-${++n}` })
+  const fail = (res, status, code, message, details) => send(res, status, { code, message, details, requestId: `stub-${++n}` })
   const issue = (userId) => {
     const token = `acc-${++n}`
     sessions.set(token, userId)
     refreshTokens.set(`ref-${n}`, userId)
     return { accessToken: token, accessTokenExpiresAt: new Date(Date.now() + 9e5).toISOString(), refreshToken: `ref-${n}`, refreshTokenExpiresAt: new Date(Date.now() + 864e5).toISOString(), user: USERS[userId] }
   }
-  const readBody = (req) => new Promise((resolve) => {
+  const rawBody = (req) => new Promise((resolve) => {
     let raw = ''
     req.on('data', (chunk) => (raw += chunk))
-    req.on('end', () => resolve(raw ? JSON.parse(raw) : {}))
+    req.on('end', () => resolve(raw))
   })
 
   async function api(req, res, pathname) {
     log.push(`${req.method} ${pathname}`)
+    const raw = await rawBody(req)
+    // Like the real server (Fastify): a JSON content type with an empty body is refused.
+    if (raw === '' && /application\/json/.test(req.headers['content-type'] ?? '') && ['POST', 'PUT', 'PATCH'].includes(req.method)) {
+      return fail(res, 400, 'VALIDATION_FAILED', "Body cannot be empty when content-type is set to 'application/json'")
+    }
+    const readBody = async () => (raw ? JSON.parse(raw) : {})
     const route = `${req.method} ${pathname}`
     if (route === 'GET /api/meta') return send(res, 200, { name: '物业服务', version: '0.1.0', demoLogin: true, wechatLogin: true, environment: 'development' })
     if (route === 'GET /api/auth/demo/accounts') return send(res, 200, DEMO)
     if (route === 'POST /api/auth/demo/login') {
-      const { userId } = await readBody(req)
+      const { userId } = await readBody()
       return USERS[userId] ? send(res, 200, issue(userId)) : fail(res, 404, 'NOT_FOUND', '演示账号不存在')
     }
     if (route === 'POST /api/auth/logout') {
-      refreshTokens.delete((await readBody(req)).refreshToken)
+      refreshTokens.delete((await readBody()).refreshToken)
       return send(res, 204)
     }
     if (route === 'POST /api/auth/refresh') {
-      const { refreshToken } = await readBody(req)
+      const { refreshToken } = await readBody()
       const userId = refreshTokens.get(refreshToken)
       refreshTokens.delete(refreshToken)
       return userId ? send(res, 200, issue(userId)) : fail(res, 401, 'UNAUTHENTICATED', '登录已失效，请重新登录')
     }
-    if (route === 'GET /api/me') {
-      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '')
-      const userId = sessions.get(token)
-      return userId ? send(res, 200, USERS[userId]) : fail(res, 401, 'UNAUTHENTICATED', '请先登录')
-    }
+    const userId = sessions.get((req.headers.authorization ?? '').replace(/^Bearer /, ''))
+    if (!userId) return fail(res, 401, 'UNAUTHENTICATED', '请先登录')
+    if (route === 'GET /api/me') return send(res, 200, { ...USERS[userId], houses: [...USERS[userId].houses, ...directory.housesOf(userId)] })
+    const answer = await directory.route(req.method, pathname, userId, readBody)
+    if (answer) return answer.error ? fail(res, answer.status, answer.error.code, answer.error.message, answer.error.details) : send(res, answer.status, answer.body)
     return fail(res, 404, 'NOT_FOUND', '资源不存在')
   }
 

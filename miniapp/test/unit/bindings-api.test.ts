@@ -65,7 +65,7 @@ describe('bindings api', () => {
       .mockResolvedValueOnce(reply(200, binding({ status: 'rejected', rejectReason: '不认识' })))
     await expect(approveBinding(7)).resolves.toMatchObject({ status: 'approved' })
     await expect(rejectBinding(8, '不认识')).resolves.toMatchObject({ status: 'rejected' })
-    expect(sent(0)).toMatchObject({ url: `${BASE}/api/bindings/7/approve`, method: 'POST' })
+    expect(sent(0)).toMatchObject({ url: `${BASE}/api/bindings/7/approve`, method: 'POST', data: {} })
     expect(sent(1)).toMatchObject({ url: `${BASE}/api/bindings/8/reject`, method: 'POST', data: { reason: '不认识' } })
   })
 

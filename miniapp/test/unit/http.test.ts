@@ -48,6 +48,14 @@ describe('request', () => {
     expect(sent.timeout).toBeGreaterThan(0)
   })
 
+  it('a write without a body sends an empty JSON object, a read sends none', async () => {
+    Taro.request.mockResolvedValue(reply(200, {}))
+    await http.post('/api/things/1/approve')
+    await http.get('/api/things')
+    expect(sentRequest(0).data).toEqual({})
+    expect(sentRequest(1).data).toBeUndefined()
+  })
+
   it('sends the access token when signed in, except on calls marked auth: false', async () => {
     saveSession(tokenPair(resident()))
     Taro.request.mockResolvedValue(reply(200, {}))

@@ -55,7 +55,10 @@ test('WeChat login: wx.login code → API → session stored → home tab', asyn
 })
 
 test('a signed-in resident opens 我的房屋 in the resident sub-package, which lists the house', async () => {
-  const mp = createMiniProgram(WEAPP_DIST, { request: api({ 'GET /api/me': (opts) => (opts.header.Authorization === 'Bearer acc-1' ? { statusCode: 200, data: user } : { statusCode: 401, data: {} }) }) })
+  const signedIn = (data) => (opts) => (opts.header.Authorization === 'Bearer acc-1' ? { statusCode: 200, data } : { statusCode: 401, data: {} })
+  const mp = createMiniProgram(WEAPP_DIST, {
+    request: api({ 'GET /api/me': signedIn(user), 'GET /api/bindings/mine': signedIn([]), 'GET /api/bindings/family-requests': signedIn([]) }),
+  })
   mp.wx.setStorageSync('app.session', { accessToken: 'acc-1', accessTokenExpiresAt: 'x', refreshToken: 'ref-1', refreshTokenExpiresAt: 'y' })
   mp.launch()
   const home = await mp.openPage('pages/index/index')
@@ -65,4 +68,26 @@ test('a signed-in resident opens 我的房屋 in the resident sub-package, which
   assert.equal(nav?.opts.url, '/packages/resident/pages/houses/index')
   const houses = await mp.openPage('packages/resident/pages/houses/index')
   assert.match(allText(houses.data.root), /3栋1单元1201.*业主/)
+})
+
+test('申请绑定房屋 in the resident sub-package walks 小区 → 楼栋 → 单元 → 房号 and checks the form before sending', async () => {
+  const mp = createMiniProgram(WEAPP_DIST, {
+    request: api({
+      'GET /api/directory/projects': { statusCode: 200, data: [{ id: 1, code: 'YGHY', name: '阳光花园' }, { id: 2, code: 'CHY', name: '翠湖苑' }] },
+      'GET /api/directory/projects/1/buildings': { statusCode: 200, data: [{ id: 2, projectId: 1, name: '2栋', units: [{ id: 4, name: '1单元' }], customerManagers: [] }] },
+      'GET /api/directory/units/4/houses': { statusCode: 200, data: [{ id: 151, roomNo: '101', floor: 1 }, { id: 152, roomNo: '102', floor: 1 }] },
+    }),
+  })
+  mp.wx.setStorageSync('app.session', { accessToken: 'acc-1', accessTokenExpiresAt: 'x', refreshToken: 'ref-1', refreshTokenExpiresAt: 'y' })
+  mp.launch()
+  const apply = await mp.openPage('packages/resident/pages/apply/index')
+  for (const choice of ['阳光花园', '2栋', '1单元', '102']) await tap(apply, findByText(apply.data.root, choice), WEAPP_DIST)
+  assert.match(allText(apply.data.root), /已选：阳光花园 2栋1单元102/)
+  await tap(apply, findByText(apply.data.root, '提交申请'), WEAPP_DIST)
+  const text = allText(apply.data.root)
+  assert.match(text, /请选择与房屋的关系/)
+  assert.match(text, /请填写姓名/)
+  assert.doesNotMatch(text, /请选择房屋/)
+  const requests = mp.calls.filter((c) => c.name === 'request').map((c) => `${c.opts.method} ${new URL(c.opts.url).pathname}`)
+  assert.deepEqual(requests, ['GET /api/directory/projects', 'GET /api/directory/projects/1/buildings', 'GET /api/directory/units/4/houses'])
 })

@@ -6,7 +6,9 @@ import { loggerParams } from './common/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { AuditModule } from './modules/audit/audit.module';
 import { BindingsModule } from './modules/bindings/bindings.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { PropertyModule } from './modules/property/property.module';
@@ -25,6 +27,8 @@ export class AppModule {
         IdentityModule,
         PropertyModule,
         BindingsModule,
+        AuditModule,
+        CatalogModule,
       ],
     };
   }

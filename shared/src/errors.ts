@@ -19,6 +19,12 @@ export const ErrorCode = {
   WechatUnavailable: 'WECHAT_UNAVAILABLE',
   WechatMisconfigured: 'WECHAT_MISCONFIGURED',
   ImportInvalid: 'IMPORT_INVALID',
+  PriceListNotEditable: 'PRICE_LIST_NOT_EDITABLE',
+  NoScheduleInForce: 'NO_SCHEDULE_IN_FORCE',
+  UnknownScheduleItem: 'UNKNOWN_SCHEDULE_ITEM',
+  AgreementRequired: 'AGREEMENT_REQUIRED',
+  CashLimitExceeded: 'CASH_LIMIT_EXCEEDED',
+  WaiverCapExceeded: 'WAIVER_CAP_EXCEEDED',
   Internal: 'INTERNAL_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -7,3 +7,4 @@ export * from './phone';
 export * from './contracts';
 export * from './house-label';
 export * from './quote';
+export * from './periods';

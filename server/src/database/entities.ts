@@ -1,9 +1,12 @@
+import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { HouseBinding } from '../modules/bindings/house-binding.entity';
+import { FeeCategory, FeeItem, MaterialPrice, PriceListVersion } from '../modules/catalog/price-list.entity';
 import { RefreshToken } from '../modules/identity/refresh-token.entity';
 import { RoleAssignment } from '../modules/identity/role-assignment.entity';
 import { User } from '../modules/identity/user.entity';
 import { Building, BuildingManager, House, Unit } from '../modules/property/building.entity';
 import { Company, Project, Region } from '../modules/property/company.entity';
+import { CompanySettings } from '../modules/property/company-settings.entity';
 import { TechnicianBuilding, TechnicianProfile } from '../modules/property/technician.entity';
 
 export const ENTITIES = [
@@ -20,4 +23,10 @@ export const ENTITIES = [
   TechnicianProfile,
   TechnicianBuilding,
   HouseBinding,
+  AuditEntry,
+  CompanySettings,
+  PriceListVersion,
+  FeeCategory,
+  FeeItem,
+  MaterialPrice,
 ];

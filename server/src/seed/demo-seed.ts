@@ -2,6 +2,7 @@ import * as bcrypt from 'bcryptjs';
 import { DataSource, EntityManager } from 'typeorm';
 import { BindingRelation, BindingStatus, HouseType, Role, ScopeType, UserKind } from '@app/shared';
 import { now } from '../common/time';
+import { seedDemoCatalog } from './demo-catalog-seed';
 import { HouseBinding } from '../modules/bindings/house-binding.entity';
 import { DEMO_PASSWORD } from '../modules/identity/auth.service';
 import { RoleAssignment } from '../modules/identity/role-assignment.entity';
@@ -95,7 +96,10 @@ export interface SeedSummary {
 
 export async function seedDemo(ds: DataSource): Promise<SeedSummary> {
   const existing = await ds.getRepository(Company).findOneBy({ code: DEMO_COMPANY_CODE });
-  if (existing) return { ...(await describe(ds)), created: false };
+  if (existing) {
+    await seedDemoCatalog(ds, DEMO_COMPANY_CODE);
+    return { ...(await describe(ds)), created: false };
+  }
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, 10);
   await ds.transaction(async (tx) => {
     const at = now();
@@ -156,6 +160,7 @@ export async function seedDemo(ds: DataSource): Promise<SeedSummary> {
       void plan;
     }
   });
+  await seedDemoCatalog(ds, DEMO_COMPANY_CODE);
   return { ...(await describe(ds)), created: true };
 }
 

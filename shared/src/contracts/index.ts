@@ -1,3 +1,5 @@
 export * from './common';
 export * from './auth';
 export * from './property';
+export * from './catalog';
+export * from './charges';

@@ -1,0 +1,40 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { instant } from '../../database/columns';
+
+/** Append-only record of every money-affecting action (domain.md §9, R10). Nothing updates or deletes it. */
+@Entity({ name: 'audit_entries' })
+export class AuditEntry {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'integer', nullable: true })
+  actorId: number | null;
+
+  /** e.g. fee_schedule.publish, charge.post, charge.cash_collect, charge.waive */
+  @Column({ type: 'varchar', length: 48 })
+  action: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  entityType: string;
+
+  @Column({ type: 'integer' })
+  entityId: number;
+
+  @Column({ type: 'integer', nullable: true })
+  companyId: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  projectId: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  beforeJson: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  afterJson: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  reason: string | null;
+
+  @Column(instant())
+  at: Date;
+}

@@ -1,0 +1,120 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import {
+  ErrorCode, IPricedQuote, IPublicFeeSchedule, IQuoteItemInput, IQuoteMaterialInput, IQuoteRequestItem, PriceListKind,
+  PriceListStatus, buildQuote,
+} from '@app/shared';
+import { DomainException } from '../../common/domain.exception';
+import { now } from '../../common/time';
+import { Company, Project } from '../property/company.entity';
+import { FeeCategory, FeeItem, MaterialPrice, PriceListVersion } from './price-list.entity';
+import { toFeeItemView } from './price-list.views';
+
+/**
+ * Answers "which prices apply to this project at this instant" and prices quotes from them.
+ * Tickets and counter sales call this; what it returns is the snapshot the resident agrees to.
+ */
+@Injectable()
+export class CatalogService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The published version in force: the region's own if it has one, else the company's. */
+  async inForce(kind: PriceListKind, projectId: number, at: Date = now(), tx: EntityManager = this.db.manager): Promise<PriceListVersion | null> {
+    const project = await tx.getRepository(Project).findOneBy({ id: projectId });
+    if (!project) throw DomainException.notFound('项目');
+    return this.inForceForScope(kind, project.companyId, project.regionId, at, tx);
+  }
+
+  async inForceForScope(kind: PriceListKind, companyId: number, regionId: number | null, at: Date, tx: EntityManager = this.db.manager) {
+    return tx
+      .getRepository(PriceListVersion)
+      .createQueryBuilder('v')
+      .where('v.kind = :kind AND v.company_id = :companyId AND v.status = :published AND v.effective_from <= :at', {
+        kind, companyId, published: PriceListStatus.Published, at,
+      })
+      .andWhere(new Brackets((w) => {
+        w.where('v.region_id IS NULL');
+        if (regionId !== null) w.orWhere('v.region_id = :regionId', { regionId });
+      }))
+      .orderBy('CASE WHEN v.region_id IS NULL THEN 1 ELSE 0 END', 'ASC')
+      .addOrderBy('v.effective_from', 'DESC')
+      .getOne();
+  }
+
+  async publicSchedule(projectId: number, q?: string): Promise<IPublicFeeSchedule> {
+    const version = await this.inForce(PriceListKind.FeeSchedule, projectId);
+    if (!version) throw new DomainException(ErrorCode.NoScheduleInForce, '本项目尚未公示特约服务收费标准', HttpStatus.NOT_FOUND);
+    const [company, categories, items] = await Promise.all([
+      this.db.getRepository(Company).findOneByOrFail({ id: version.companyId }),
+      this.db.getRepository(FeeCategory).find({ where: { versionId: version.id }, order: { sortOrder: 'ASC', id: 'ASC' } }),
+      this.db.getRepository(FeeItem).find({ where: { versionId: version.id }, order: { sortOrder: 'ASC', id: 'ASC' } }),
+    ]);
+    const needle = q?.trim();
+    const matches = (i: FeeItem) => !needle || i.name.includes(needle) || i.code.toLowerCase().includes(needle.toLowerCase()) || i.serviceStandard.includes(needle);
+    return {
+      versionId: version.id,
+      versionNo: version.versionNo,
+      title: version.title,
+      effectiveFrom: version.effectiveFrom!.toISOString(),
+      companyName: company.name,
+      categories: categories
+        .map((c) => ({ code: c.code, name: c.name, sortOrder: c.sortOrder, items: items.filter((i) => i.categoryCode === c.code && matches(i)).map(toFeeItemView) }))
+        .filter((c) => !needle || c.items.length > 0),
+    };
+  }
+
+  /** Item detail for residents: only items of a version that is or was published. */
+  async publicItem(itemId: number) {
+    const item = await this.db.getRepository(FeeItem).findOneBy({ id: itemId });
+    const version = item ? await this.db.getRepository(PriceListVersion).findOneBy({ id: item.versionId }) : null;
+    if (!item || version?.status !== PriceListStatus.Published) throw DomainException.notFound('收费项目');
+    return toFeeItemView(item);
+  }
+
+  /**
+   * Prices schedule items × quantity (+ one call-out fee) + property-supplied materials at `at`.
+   * Items not on the schedule in force are refused: they must be added to the schedule first.
+   */
+  async priceQuote(
+    projectId: number,
+    request: { items: IQuoteRequestItem[]; materials?: IQuoteRequestItem[] },
+    at: Date = now(),
+    tx: EntityManager = this.db.manager,
+  ): Promise<IPricedQuote> {
+    const schedule = await this.inForce(PriceListKind.FeeSchedule, projectId, at, tx);
+    if (!schedule) throw new DomainException(ErrorCode.NoScheduleInForce, '本项目尚未公示特约服务收费标准', HttpStatus.UNPROCESSABLE_ENTITY);
+    const codes = request.items.map((i) => i.code);
+    const items = codes.length ? await tx.getRepository(FeeItem).findBy({ versionId: schedule.id, code: In(codes) }) : [];
+    const missing = codes.filter((c) => !items.some((i) => i.code === c));
+    if (missing.length) {
+      throw new DomainException(ErrorCode.UnknownScheduleItem, `收费标准中没有项目：${missing.join('、')}`, HttpStatus.UNPROCESSABLE_ENTITY, {
+        fields: [{ field: 'items', message: `未公示的收费项目：${missing.join('、')}` }],
+      });
+    }
+    const materialRequests = request.materials ?? [];
+    let materialsVersion: PriceListVersion | null = null;
+    let materials: MaterialPrice[] = [];
+    if (materialRequests.length) {
+      materialsVersion = await this.inForce(PriceListKind.Materials, projectId, at, tx);
+      if (!materialsVersion) throw new DomainException(ErrorCode.NoScheduleInForce, '尚未发布材料价格表', HttpStatus.UNPROCESSABLE_ENTITY);
+      materials = await tx.getRepository(MaterialPrice).findBy({ versionId: materialsVersion.id, code: In(materialRequests.map((m) => m.code)) });
+      const unknown = materialRequests.filter((m) => !materials.some((x) => x.code === m.code)).map((m) => m.code);
+      if (unknown.length) {
+        throw new DomainException(ErrorCode.UnknownScheduleItem, `材料价格表中没有：${unknown.join('、')}`, HttpStatus.UNPROCESSABLE_ENTITY, {
+          fields: [{ field: 'materials', message: `未登记的材料：${unknown.join('、')}` }],
+        });
+      }
+    }
+    const itemInputs: IQuoteItemInput[] = request.items.map((r) => {
+      const i = items.find((x) => x.code === r.code)!;
+      return { code: i.code, name: i.name, unit: i.unit, unitPriceFen: i.labourPriceFen, quantityMilli: r.quantityMilli, callOutFeeFen: i.callOutFeeFen };
+    });
+    const materialInputs: IQuoteMaterialInput[] = materialRequests.map((r) => {
+      const m = materials.find((x) => x.code === r.code)!;
+      return { code: m.code, name: m.spec ? `${m.name}（${m.spec}）` : m.name, unit: m.unit, unitPriceFen: m.priceFen, quantityMilli: r.quantityMilli };
+    });
+    const quote = buildQuote(itemInputs, materialInputs);
+    return { ...quote, scheduleVersionId: schedule.id, materialsVersionId: materialsVersion?.id ?? null, pricedAt: at.toISOString() };
+  }
+}

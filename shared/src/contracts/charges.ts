@@ -1,0 +1,123 @@
+import type { IQuoteLine } from '../quote';
+
+export const ChargeSource = { Ticket: 'ticket', Counter: 'counter' } as const;
+export type ChargeSource = (typeof ChargeSource)[keyof typeof ChargeSource];
+
+/** How the resident settles a charge (domain.md §4). */
+export const PaymentMethod = { Bill: 'bill', PayNow: 'pay_now', Cash: 'cash', Counter: 'counter' } as const;
+export type PaymentMethod = (typeof PaymentMethod)[keyof typeof PaymentMethod];
+
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+  bill: '计入月度物业账单',
+  pay_now: '在线支付',
+  cash: '现场现金',
+  counter: '前台收款',
+};
+
+export const ChargeStatus = {
+  /** Posted, waiting for the monthly bill or a payment. */
+  Open: 'open',
+  /** Technician recorded 已收讫; the cash is with the technician until the cashier confirms. */
+  CashCollected: 'cash_collected',
+  Paid: 'paid',
+  Waived: 'waived',
+  Billed: 'billed',
+} as const;
+export type ChargeStatus = (typeof ChargeStatus)[keyof typeof ChargeStatus];
+
+export const CHARGE_STATUS_LABELS: Record<ChargeStatus, string> = {
+  open: '待结算',
+  cash_collected: '现金已收（待交款）',
+  paid: '已付清',
+  waived: '已免收',
+  billed: '已入账单',
+};
+
+export interface IChargeLine extends IQuoteLine {
+  id: number;
+  scheduleVersionId: number | null;
+  materialsVersionId: number | null;
+}
+
+export interface ICharge {
+  id: number;
+  source: ChargeSource;
+  projectId: number;
+  houseId: number | null;
+  houseLabel: string | null;
+  ticketId: number | null;
+  ticketSerial: string | null;
+  agreementRef: string | null;
+  totalFen: number;
+  paymentMethod: PaymentMethod;
+  status: ChargeStatus;
+  lines: IChargeLine[];
+  cashCollectedBy: number | null;
+  cashCollectedAt: string | null;
+  residentConfirmedAt: string | null;
+  handedOverAt: string | null;
+  waivedBy: number | null;
+  waiverReason: string | null;
+  paidAt: string | null;
+  createdAt: string;
+}
+
+export interface ISetPaymentMethodRequest {
+  paymentMethod: 'bill' | 'pay_now' | 'cash';
+}
+
+export interface IWaiveChargeRequest {
+  reason: string;
+}
+
+export interface ICashOutstandingEntry {
+  chargeId: number;
+  technicianId: number;
+  technicianName: string;
+  projectId: number;
+  houseLabel: string | null;
+  ticketSerial: string | null;
+  amountFen: number;
+  collectedAt: string;
+  residentConfirmed: boolean;
+}
+
+export interface ICashOutstanding {
+  totalFen: number;
+  entries: ICashOutstandingEntry[];
+}
+
+export interface ICashHandoverRequest {
+  technicianId: number;
+  chargeIds: number[];
+}
+
+export interface ICashHandover {
+  id: number;
+  technicianId: number;
+  cashierId: number;
+  totalFen: number;
+  chargeIds: number[];
+  at: string;
+}
+
+export interface ICounterSaleRequest {
+  projectId: number;
+  houseId?: number | null;
+  items: { code: string; quantityMilli: number }[];
+  paidBy: 'cash' | 'wechat' | 'alipay' | 'pos';
+  note?: string | null;
+}
+
+export interface IWaiverBudget {
+  month: string;
+  capFen: number;
+  usedFen: number;
+  remainingFen: number;
+}
+
+export interface ICompanySettings {
+  companyId: number;
+  cashLimitFen: number;
+  waiverMonthlyCapFen: number;
+}

@@ -48,7 +48,14 @@ const storedSession = () =>
 /** The Taro router slides pages in; only the settled page counts as shown. */
 const shown = (text) => page.locator('.taro_page_stationed', { hasText: text }).last()
 const shot = (name) => page.screenshot({ path: path.join(shots, name) })
-const journeyShot = (name) => page.screenshot({ path: path.join(journeyShots, name), fullPage: true })
+/** The whole page: the Taro page scrolls inside the viewport, so the viewport grows to the page's height for the shot. */
+async function journeyShot(name) {
+  const size = page.viewportSize()
+  const height = await page.evaluate(() => [...document.querySelectorAll('.taro_page_stationed')].pop()?.scrollHeight ?? 0)
+  if (height > size.height) await page.setViewportSize({ width: size.width, height })
+  await page.screenshot({ path: path.join(journeyShots, name) })
+  await page.setViewportSize(size)
+}
 
 async function signInAs(name) {
   await page.goto(`${origin}/h5/#/pages/mine/index`)
@@ -67,11 +74,13 @@ async function apiAs(token, method, route, body) {
   return { status: res.status, body: await res.json() }
 }
 
-async function pickHouse(apply, building, unit, room) {
+async function pickHouse(apply, building, unit, room, shotName) {
   const options = apply.locator('.house-picker__options')
   await options.getByText('阳光花园', { exact: true }).click()
   await options.getByText(building, { exact: true }).click()
   await options.getByText(unit, { exact: true }).click()
+  await options.getByText(room, { exact: true }).waitFor()
+  if (shotName) await journeyShot(shotName)
   await options.getByText(room, { exact: true }).click()
   await apply.getByText(`已选：阳光花园 ${building}${unit}${room}`).waitFor()
 }
@@ -178,7 +187,7 @@ test('an expired access token whose refresh is refused returns to sign-in', asyn
 test('陈静, with no house yet, applies for 阳光花园 2栋1单元 as 业主 and sees it 待审核 in 我的房屋', async () => {
   await signInAs('陈静')
   await shown('您好').getByText('我的房屋', { exact: true }).click()
-  const empty = shown('尚未绑定房屋')
+  const empty = shown('绑定您的房屋并通过审核后')
   await empty.waitFor()
   assert.match(page.url(), /#\/packages\/resident\/pages\/houses\/index/)
   await journeyShot('h5-01-houses-empty.png')
@@ -194,7 +203,7 @@ test('陈静, with no house yet, applies for 阳光花园 2栋1单元 as 业主 
   }
   await journeyShot('h5-02-apply-validation.png')
 
-  await pickHouse(apply, '2栋', '1单元', ROOM)
+  await pickHouse(apply, '2栋', '1单元', ROOM, 'h5-03-apply-rooms.png')
   await apply.locator('.apply__relation', { hasText: '业主' }).click()
   await apply.locator('input[placeholder="请填写真实姓名"]').fill('陈静')
   await apply.locator('input[placeholder="11 位手机号"]').fill('1380000')
@@ -202,7 +211,7 @@ test('陈静, with no house yet, applies for 阳光花园 2栋1单元 as 业主 
   assert.ok(await apply.getByText('请填写有效的 11 位手机号', { exact: true }).isVisible())
   await apply.locator('input[placeholder="11 位手机号"]').fill('13800001006')
   assert.equal(await apply.locator('.field-error').count(), 0, 'editing clears the messages')
-  await journeyShot('h5-03-apply-filled.png')
+  await journeyShot('h5-04-apply-filled.png')
 
   await apply.getByText('提交申请', { exact: true }).click()
   const houses = shown('我的申请')
@@ -211,7 +220,7 @@ test('陈静, with no house yet, applies for 阳光花园 2栋1单元 as 业主 
   assert.equal(await application.locator('.status-tag').textContent(), '待审核')
   assert.match(await application.textContent(), /业主/)
   assert.ok(await houses.getByText(/暂无已认证的房屋/).isVisible())
-  await journeyShot('h5-04-houses-pending.png')
+  await journeyShot('h5-05-houses-pending.png')
 
   const mine = await apiAs((await storedSession()).accessToken, 'GET', '/api/bindings/mine')
   assert.deepEqual(
@@ -228,7 +237,7 @@ test('陈静, with no house yet, applies for 阳光花园 2栋1单元 as 业主 
   await again.locator('input[placeholder="11 位手机号"]').fill('13800001006')
   await again.getByText('提交申请', { exact: true }).click()
   await again.getByText('您已提交过该房屋的申请', { exact: true }).waitFor()
-  await journeyShot('h5-05-apply-duplicate.png')
+  await journeyShot('h5-06-apply-duplicate.png')
   await again.getByText('查看我的申请', { exact: true }).click()
   await shown('我的申请').waitFor()
 })
@@ -240,7 +249,7 @@ test('张伟, verified owner of 3栋1单元1201, approves 李娜 in 家庭成员
   await houses.waitFor()
   assert.match(await houses.locator('.list-item', { hasText: '阳光花园 3栋1单元1201' }).textContent(), /业主/)
   assert.ok(Number(await houses.locator('.houses__badge').textContent()) >= 1, 'pending family requests are counted')
-  await journeyShot('h5-06-houses-owner.png')
+  await journeyShot('h5-07-houses-owner.png')
 
   await houses.locator('.houses__family').click()
   const family = shown('李娜')
@@ -250,17 +259,18 @@ test('张伟, verified owner of 3栋1单元1201, approves 李娜 in 家庭成员
   assert.match(await request.textContent(), /3栋1单元1201/)
   assert.match(await request.textContent(), /家庭成员/)
   assert.match(await request.textContent(), /138\*{4}1002/)
-  await journeyShot('h5-07-family-requests.png')
+  await journeyShot('h5-08-family-requests.png')
 
   await request.getByText('通过', { exact: true }).click()
   const modal = page.locator('.taro__modal')
   await modal.getByText(/李娜/).waitFor()
   await page.waitForTimeout(400) // the modal fades in
-  await journeyShot('h5-08-family-confirm.png')
+  await journeyShot('h5-09-family-confirm.png')
   await modal.locator('.taro-modal__foot').getByText('通过', { exact: true }).click()
   await shown('暂无待处理的申请').waitFor()
+  await page.waitForTimeout(500) // the confirmation fades out; the 已通过 toast stays in the shot
   assert.equal(await page.locator('.taro_page_stationed .family__request', { hasText: '李娜' }).count(), 0)
-  await journeyShot('h5-09-family-approved.png')
+  await journeyShot('h5-10-family-approved.png')
 
   const { accounts } = (await api('GET', '/api/auth/demo/accounts')).body
   const lina = (await api('POST', '/api/auth/demo/login', { userId: accounts.find((a) => a.name === '李娜').userId })).body

@@ -86,7 +86,7 @@ export default function LoginPanel({ onSignedIn }: IProps) {
         />
         <Button
           className='login-panel__submit'
-          disabled={!canSubmitPassword}
+          disabled={!canSubmitPassword || undefined}
           onClick={() => run(() => loginWithPassword({ login: login.trim(), password }))}
         >
           登录

@@ -155,7 +155,8 @@ export default function Apply() {
             )}
           </View>
         )}
-        <Button type='primary' loading={submitting} disabled={submitting} onClick={submit}>
+        {/* H5 renders `disabled={false}` as a disabled attribute, which weui styles as disabled: pass undefined. */}
+        <Button type='primary' loading={submitting || undefined} disabled={submitting || undefined} onClick={submit}>
           提交申请
         </Button>
       </View>

@@ -115,20 +115,20 @@ export default function FamilyRequests() {
                 />
                 {draft.error && <Text className='field-error'>{draft.error}</Text>}
                 <View className='family__actions'>
-                  <Button className='family__button' size='mini' disabled={busy} onClick={() => setRejecting(null)}>
+                  <Button className='family__button' size='mini' disabled={busy || undefined} onClick={() => setRejecting(null)}>
                     取消
                   </Button>
-                  <Button className='family__button family__button--danger' size='mini' type='warn' loading={busy} disabled={busy} onClick={() => confirmReject(binding)}>
+                  <Button className='family__button family__button--danger' size='mini' type='warn' loading={busy || undefined} disabled={busy || undefined} onClick={() => confirmReject(binding)}>
                     确认驳回
                   </Button>
                 </View>
               </View>
             ) : (
               <View className='family__actions'>
-                <Button className='family__button' size='mini' disabled={busy} onClick={() => setRejecting({ id: binding.id, reason: '' })}>
+                <Button className='family__button' size='mini' disabled={busy || undefined} onClick={() => setRejecting({ id: binding.id, reason: '' })}>
                   驳回
                 </Button>
-                <Button className='family__button' size='mini' type='primary' loading={busy} disabled={busy} onClick={() => approve(binding)}>
+                <Button className='family__button' size='mini' type='primary' loading={busy || undefined} disabled={busy || undefined} onClick={() => approve(binding)}>
                   通过
                 </Button>
               </View>

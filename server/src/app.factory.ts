@@ -1,6 +1,8 @@
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { INestApplication } from '@nestjs/common';
+import { HttpStatus, INestApplication } from '@nestjs/common';
+import { ErrorCode } from '@app/shared';
+import { DomainException } from './common/domain.exception';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -26,7 +28,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, bodyParser: false });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -36,6 +38,18 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // Body-less POSTs (approve, publish …) often arrive with a JSON content type and no body; treat
+  // that as {} instead of Fastify's 400, and report malformed JSON in our own envelope.
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (!text.trim()) return done(null, {});
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new DomainException(ErrorCode.ValidationFailed, '请求体不是有效的 JSON', HttpStatus.BAD_REQUEST), undefined);
+    }
   });
   await app.register(multipart as never);
   serveStatic(app, config);

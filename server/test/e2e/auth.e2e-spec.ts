@@ -123,6 +123,14 @@ describe('identity: sign-in, tokens, lockout', () => {
       expect(fields).toEqual(expect.arrayContaining(['login', 'password']));
     });
 
+    it('treats an empty JSON body as {} and reports malformed JSON in the error envelope', async () => {
+      const empty = await t.http().post('/api/auth/password/login').set('Content-Type', 'application/json').send('').expect(422);
+      expect(empty.body.details.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['login', 'password']));
+      const broken = await t.http().post('/api/auth/password/login').set('Content-Type', 'application/json').send('{"login":').expect(400);
+      expect(broken.body).toMatchObject({ code: ErrorCode.ValidationFailed, message: '请求体不是有效的 JSON' });
+      expect(broken.body.requestId).toBeTruthy();
+    });
+
     it('refuses fields nobody asked for', async () => {
       const res = await t.http().post('/api/auth/password/login').send({ login: 'a', password: 'b', role: 'admin' }).expect(422);
       expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain('role');

@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source';
 import { AuditModule } from './modules/audit/audit.module';
 import { BindingsModule } from './modules/bindings/bindings.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { ChargesModule } from './modules/charges/charges.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { PropertyModule } from './modules/property/property.module';
@@ -29,6 +30,7 @@ export class AppModule {
         BindingsModule,
         AuditModule,
         CatalogModule,
+        ChargesModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { HouseBinding } from '../modules/bindings/house-binding.entity';
 import { FeeCategory, FeeItem, MaterialPrice, PriceListVersion } from '../modules/catalog/price-list.entity';
+import { CashHandover, Charge, ChargeLine, WaiverBudget } from '../modules/charges/charge.entity';
 import { RefreshToken } from '../modules/identity/refresh-token.entity';
 import { RoleAssignment } from '../modules/identity/role-assignment.entity';
 import { User } from '../modules/identity/user.entity';
@@ -29,4 +30,8 @@ export const ENTITIES = [
   FeeCategory,
   FeeItem,
   MaterialPrice,
+  Charge,
+  ChargeLine,
+  CashHandover,
+  WaiverBudget,
 ];

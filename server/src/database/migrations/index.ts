@@ -1,5 +1,6 @@
 import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { FeeScheduleAndAudit1763900000000 } from './1763900000000-FeeScheduleAndAudit';
+import { Charges1763900001000 } from './1763900001000-Charges';
 
 /** Every migration, in order. Listed explicitly so bundling and jest need no glob loading. */
-export const MIGRATIONS = [Foundation1763800000000, FeeScheduleAndAudit1763900000000];
+export const MIGRATIONS = [Foundation1763800000000, FeeScheduleAndAudit1763900000000, Charges1763900001000];

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { ICompanySettings, Role, ScopeType } from '@app/shared';
+import { DomainException } from '../../common/domain.exception';
+import { Principal } from '../../common/principal';
+import { AuditService } from '../audit/audit.service';
+import { isUniqueViolation } from '../identity/auth.service';
+import { CompanySettings } from '../property/company-settings.entity';
+import { ChargeStore } from './charge-store';
+import { CompanySettingsDto } from './dto/cash.dto';
+
+export const SETTINGS_EDITORS: readonly Role[] = [Role.Finance, Role.Admin];
+
+/** The company's money rules (cash limit, waiver cap); a company without a row uses the defaults. */
+@Injectable()
+export class CompanySettingsService {
+  constructor(
+    private readonly store: ChargeStore,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(principal: Principal, companyId: number): Promise<ICompanySettings> {
+    this.assertCompanyScope(principal, companyId);
+    return { companyId, ...(await this.store.rules(companyId)) };
+  }
+
+  async update(principal: Principal, companyId: number, dto: CompanySettingsDto): Promise<ICompanySettings> {
+    this.assertCompanyScope(principal, companyId);
+    const after = { cashLimitFen: dto.cashLimitFen, waiverMonthlyCapFen: dto.waiverMonthlyCapFen };
+    const save = () =>
+      this.store.transaction(async (tx) => {
+        const before = await this.store.rules(companyId, tx);
+        const repo = tx.getRepository(CompanySettings);
+        if (await repo.existsBy({ companyId })) await repo.update({ companyId }, after);
+        else await repo.insert({ companyId, ...after });
+        await this.audit.record(tx, {
+          actorId: principal.userId, action: 'settings.update', entityType: 'company_settings', entityId: companyId, companyId, before, after,
+        });
+      });
+    try {
+      await save();
+    } catch (error) {
+      // Two first-time saves raced on the insert; the row exists now, so the retry updates it.
+      if (!isUniqueViolation(error)) throw error;
+      await save();
+    }
+    return { companyId, ...after };
+  }
+
+  /** Company rules belong to finance/admin granted over the whole company; anyone else sees nothing. */
+  private assertCompanyScope(principal: Principal, companyId: number): void {
+    const ok = principal.grants.some((g) => SETTINGS_EDITORS.includes(g.role) && g.scopeType === ScopeType.Company && g.scopeId === companyId);
+    if (!ok) throw DomainException.notFound('公司');
+  }
+}

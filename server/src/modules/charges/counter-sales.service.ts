@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Between } from 'typeorm';
+import { ChargeSource, ChargeStatus, ICharge, PaymentMethod, Role } from '@app/shared';
+import { DomainException } from '../../common/domain.exception';
+import { Principal } from '../../common/principal';
+import { now } from '../../common/time';
+import { AuditService } from '../audit/audit.service';
+import { CatalogService } from '../catalog/catalog.service';
+import { AccessService } from '../identity/access.service';
+import { House } from '../property/building.entity';
+import { Project } from '../property/company.entity';
+import { Charge } from './charge.entity';
+import { ChargeStore } from './charge-store';
+import { ChargesService } from './charges.service';
+import { CounterSaleDto } from './dto/cash.dto';
+
+export const COUNTER_STAFF: readonly Role[] = [Role.Cashier, Role.CustomerManager];
+
+/** A counter sale is a charge paid on the spot; the ledger shows how it was paid and any note. */
+export interface ICounterSale extends ICharge {
+  paidBy: string;
+  note: string | null;
+}
+
+export interface ICounterSaleLedger {
+  projectId: number;
+  date: string;
+  totalFen: number;
+  count: number;
+  entries: ICounterSale[];
+}
+
+const DAY_MS = 86_400_000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+
+/** 打字复印 and other desk sales: priced from the schedule in force, paid on the spot, kept in a daily ledger. */
+@Injectable()
+export class CounterSalesService {
+  constructor(
+    private readonly store: ChargeStore,
+    private readonly charges: ChargesService,
+    private readonly catalog: CatalogService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(principal: Principal, dto: CounterSaleDto): Promise<ICounterSale> {
+    this.access.assertProject(principal, dto.projectId, COUNTER_STAFF);
+    const project = await this.store.db.getRepository(Project).findOneByOrFail({ id: dto.projectId });
+    if (dto.houseId) {
+      const house = await this.store.db.getRepository(House).findOneBy({ id: dto.houseId });
+      if (!house || house.projectId !== project.id) throw DomainException.notFound('房屋');
+    }
+    const at = now();
+    const quote = await this.catalog.priceQuote(project.id, { items: dto.items }, at);
+    const id = await this.store.transaction(async (tx) => {
+      const chargeId = await this.charges.insertCharge(tx, {
+        companyId: project.companyId, projectId: project.id, houseId: dto.houseId ?? null, source: ChargeSource.Counter,
+        sourceKey: `${ChargeSource.Counter}:${randomUUID()}`, totalFen: quote.totalFen, paymentMethod: PaymentMethod.Counter,
+        status: ChargeStatus.Paid, paidAt: at, counterPaidBy: dto.paidBy, note: dto.note ?? null,
+        createdBy: principal.userId, createdAt: at, updatedAt: at,
+      }, quote.lines.map((l) => ({ ...l, scheduleVersionId: quote.scheduleVersionId })));
+      await this.audit.record(tx, {
+        actorId: principal.userId, action: 'counter_sale.create', entityType: 'charge', entityId: chargeId,
+        companyId: project.companyId, projectId: project.id,
+        after: { totalFen: quote.totalFen, paidBy: dto.paidBy, scheduleVersionId: quote.scheduleVersionId, lines: quote.lines },
+      });
+      return chargeId;
+    });
+    return (await this.sales([await this.store.find(id)]))[0];
+  }
+
+  /** One Asia/Shanghai business day of counter sales for a project. */
+  async ledger(principal: Principal, projectId: number, date: string): Promise<ICounterSaleLedger> {
+    this.access.assertProject(principal, projectId, [...COUNTER_STAFF, Role.ProjectManager, Role.Finance, Role.Admin]);
+    const start = Date.parse(`${date}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS;
+    if (Number.isNaN(start)) throw DomainException.validation('date', 'date 必须是有效日期');
+    const rows = await this.store.db.getRepository(Charge).find({
+      where: { projectId, source: ChargeSource.Counter, paidAt: Between(new Date(start), new Date(start + DAY_MS - 1)) },
+      order: { paidAt: 'ASC', id: 'ASC' },
+    });
+    const entries = await this.sales(rows);
+    return { projectId, date, totalFen: entries.reduce((sum, e) => sum + e.totalFen, 0), count: entries.length, entries };
+  }
+
+  private async sales(rows: Charge[]): Promise<ICounterSale[]> {
+    const views = await this.store.views(rows);
+    return views.map((v, i) => ({ ...v, paidBy: rows[i].counterPaidBy ?? '', note: rows[i].note }));
+  }
+}

@@ -1,0 +1,30 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ChargeStatus, ISetPaymentMethodRequest, IWaiveChargeRequest } from '@app/shared';
+import { IsQueryInt } from '../../../common/decorators';
+import { PageQueryDto } from '../../../common/pagination.dto';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class SetPaymentMethodDto implements ISetPaymentMethodRequest {
+  @IsIn(['bill', 'pay_now', 'cash'], { message: 'paymentMethod 只能是 bill、pay_now 或 cash' })
+  paymentMethod: 'bill' | 'pay_now' | 'cash';
+}
+
+export class WaiveChargeDto implements IWaiveChargeRequest {
+  @Transform(trim)
+  @IsString({ message: 'reason 必须是字符串' })
+  @IsNotEmpty({ message: '请填写免收原因' })
+  @MaxLength(200, { message: '免收原因不能超过 200 个字符' })
+  reason: string;
+}
+
+export class ChargeQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsQueryInt(1, 2_147_483_647)
+  projectId?: number;
+
+  @IsOptional()
+  @IsIn(Object.values(ChargeStatus), { message: 'status 不是有效状态' })
+  status?: ChargeStatus;
+}

@@ -1,15 +1,16 @@
 import Taro from './mocks/taro'
 import { reply } from './fixtures'
 
-type Answer = ReturnType<typeof reply> | ((data: unknown) => ReturnType<typeof reply>)
+type Answer = ReturnType<typeof reply> | ((data: unknown, url: URL) => ReturnType<typeof reply>)
 
 /** Answers Taro.request by "METHOD /path"; anything unlisted is a 404 envelope so a wrong route shows up. */
 export function stubApi(routes: Record<string, Answer>): void {
   Taro.request.mockImplementation(async ({ url, method, data }: { url: string; method: string; data: unknown }) => {
-    const path = new URL(url).pathname
+    const parsed = new URL(url)
+    const path = parsed.pathname
     const answer = routes[`${method} ${path}`]
     if (!answer) return reply(404, { code: 'NOT_FOUND', message: `no stub for ${method} ${path}`, requestId: 'stub' })
-    return typeof answer === 'function' ? answer(data) : answer
+    return typeof answer === 'function' ? answer(data, parsed) : answer
   })
 }
 

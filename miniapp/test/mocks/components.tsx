@@ -37,6 +37,7 @@ interface IInput {
   password?: boolean
   type?: string
   maxlength?: number
+  confirmType?: string
   value?: string
   onInput?: (e: { detail: { value: string } }) => void
 }
@@ -64,4 +65,8 @@ export function Textarea({ className, placeholder, maxlength, value, onInput }: 
       onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
     />
   )
+}
+
+export function ScrollView({ children, className }: IBase & { scrollX?: boolean; enableFlex?: boolean }) {
+  return <div className={className}>{children}</div>
 }

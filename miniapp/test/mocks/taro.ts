@@ -52,6 +52,13 @@ export function useLoad(callback: () => void): void {
   }, [])
 }
 
+/** The page's route params; a test sets `router.params` before rendering, as if the page were opened with a query. */
+export const router: { params: Record<string, string | undefined> } = { params: {} }
+
+export function useRouter(): { params: Record<string, string | undefined> } {
+  return router
+}
+
 /** The page's pull-down handler; a test calls `pullDown.current?.()` as the user's gesture. */
 export const pullDown: { current: (() => void) | null } = { current: null }
 
@@ -61,6 +68,7 @@ export function usePullDownRefresh(callback: () => void): void {
 
 export function resetTaro(): void {
   pullDown.current = null
+  router.params = {}
   storage.clear()
   listeners.clear()
   vi.clearAllMocks()

@@ -22,6 +22,15 @@ test('main package holds only the entry and tab pages; each role is a sub-packag
   assert.deepEqual(app.subPackages.map((pkg) => pkg.root).sort(), ['packages/resident', 'packages/staff', 'packages/technician'])
 })
 
+test('the public fee schedule pages live in the resident sub-package (the poster QR code opens the schedule path)', () => {
+  const app = readJson('app.json')
+  const resident = app.subPackages.find((pkg) => pkg.root === 'packages/resident')
+  assert.ok(resident.pages.includes('pages/fee-schedule/index'), 'fee-schedule page')
+  assert.ok(resident.pages.includes('pages/fee-item/index'), 'fee-item page')
+  assert.ok(!app.pages.some((page) => page.includes('fee')), 'kept out of the main package')
+  assert.equal(readJson('packages/resident/pages/fee-schedule/index.json').enablePullDownRefresh, true)
+})
+
 test('every page has its js/json/wxml/wxss, registers a Page and resolves its requires and components', () => {
   const app = readJson('app.json')
   const pages = [...app.pages, ...app.subPackages.flatMap((pkg) => pkg.pages.map((page) => `${pkg.root}/${page}`))]

@@ -91,3 +91,45 @@ test('申请绑定房屋 in the resident sub-package walks 小区 → 楼栋 →
   const requests = mp.calls.filter((c) => c.name === 'request').map((c) => `${c.opts.method} ${new URL(c.opts.url).pathname}`)
   assert.deepEqual(requests, ['GET /api/directory/projects', 'GET /api/directory/projects/1/buildings', 'GET /api/directory/units/4/houses'])
 })
+
+const schedule = {
+  versionId: 1, versionNo: 1, title: '2026 年特约服务项目及收费标准', effectiveFrom: '2025-12-31T16:00:00.000Z', companyName: '示例物业服务有限公司',
+  categories: [
+    { code: 'GD', name: '供电设备维修类', sortOrder: 1, items: [{ id: 1, versionId: 1, categoryCode: 'GD', code: 'GD-001', name: '更换灯泡/灯管', unit: '个', labourPriceFen: 500, callOutFeeFen: null, materialsExtra: true, serviceStandard: '断电操作', sortOrder: 1 }] },
+    { code: 'GS', name: '供水设备维修类', sortOrder: 2, items: [{ id: 11, versionId: 1, categoryCode: 'GS', code: 'GS-001', name: '水龙头更换', unit: '个', labourPriceFen: 2000, callOutFeeFen: null, materialsExtra: true, serviceStandard: '关闭总阀更换，生料带密封，无渗漏', sortOrder: 1 }] },
+  ],
+}
+
+test('收费标准 in the resident sub-package renders a guest\'s poster link without a token, and an item opens its detail', async () => {
+  const mp = createMiniProgram(WEAPP_DIST, {
+    request: api({
+      'GET /api/public/fee-schedule': (opts) => (opts.header.Authorization ? { statusCode: 400, data: {} } : { statusCode: 200, data: schedule }),
+      'GET /api/public/fee-schedule/items/11': { statusCode: 200, data: schedule.categories[1].items[0] },
+    }),
+  })
+  mp.launch()
+  const page = await mp.openPage('packages/resident/pages/fee-schedule/index', { projectId: '1' })
+  const text = allText(page.data.root)
+  assert.match(text, /2026 年特约服务项目及收费标准/)
+  assert.match(text, /自 2026-01-01 起执行/)
+  assert.match(text, /供电设备维修类/)
+  assert.match(text, /水龙头更换.*材料另计.*¥20\.00\/个/)
+  const requests = mp.calls.filter((c) => c.name === 'request').map((c) => c.opts.url)
+  assert.deepEqual(requests, [`${API}/api/public/fee-schedule?projectId=1`])
+
+  await tap(page, findByText(page.data.root, '水龙头更换'), WEAPP_DIST)
+  assert.equal(mp.calls.find((c) => c.name === 'navigateTo')?.opts.url, '/packages/resident/pages/fee-item/index?id=11')
+  const detail = await mp.openPage('packages/resident/pages/fee-item/index', { id: '11' })
+  const detailText = allText(detail.data.root)
+  assert.match(detailText, /水龙头更换/)
+  assert.match(detailText, /维修费用 = 维修费 \+ 材料费/)
+  assert.match(detailText, /每一笔费用都需您先在报价单上签字同意/)
+})
+
+test('the home page offers 收费标准 to a guest', async () => {
+  const mp = createMiniProgram(WEAPP_DIST)
+  mp.launch()
+  const home = await mp.openPage('pages/index/index')
+  await tap(home, findByText(home.data.root, '收费标准'), WEAPP_DIST)
+  assert.equal(mp.calls.find((c) => c.name === 'navigateTo')?.opts.url, '/packages/resident/pages/fee-schedule/index')
+})

@@ -3,8 +3,24 @@ import { Button, Text, View } from '@tarojs/components'
 import StatusView from '../../components/StatusView'
 import { useCurrentUser } from '../../hooks/use-current-user'
 import { roleEntries } from '../../utils/role-entries'
-import { Routes } from '../../routes'
+import { feeScheduleUrl, Routes } from '../../routes'
 import './index.scss'
+
+/** 收费标准 is public (公示), so guests see the entry too; a resident's own project is passed along when known. */
+function FeeScheduleEntry({ projectId }: { projectId?: number }) {
+  return (
+    <View className='card home__fee' onClick={() => Taro.navigateTo({ url: feeScheduleUrl(projectId) })}>
+      <View className='home__fee-mark'>
+        <Text>¥</Text>
+      </View>
+      <View className='home__fee-text'>
+        <Text className='home__fee-title'>收费标准</Text>
+        <Text className='muted'>特约服务项目及收费标准（已公示）</Text>
+      </View>
+      <Text className='home__fee-arrow'>›</Text>
+    </View>
+  )
+}
 
 export default function Index() {
   const { state, reload } = useCurrentUser()
@@ -22,6 +38,7 @@ export default function Index() {
             去登录
           </Button>
         </View>
+        <FeeScheduleEntry />
       </View>
     )
   }
@@ -45,6 +62,7 @@ export default function Index() {
           </View>
         ))}
       </View>
+      <FeeScheduleEntry projectId={state.me.houses[0]?.projectId} />
     </View>
   )
 }

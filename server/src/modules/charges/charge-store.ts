@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { BindingStatus, ChargeStatus, ErrorCode, ICharge, UserKind, houseLabel } from '@app/shared';
+import { BindingStatus, ChargeStatus, ErrorCode, ICharge, Role, UserKind, houseLabel } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
@@ -50,7 +50,7 @@ export class ChargeStore {
   }
 
   /** Staff holding one of `roles` over the charge's project; anyone else is told it does not exist. */
-  async findForStaff(principal: Principal, id: number, roles?: Parameters<AccessService['assertProject']>[2]): Promise<Charge> {
+  async findForStaff(principal: Principal, id: number, roles?: readonly Role[]): Promise<Charge> {
     const charge = await this.find(id);
     this.access.assertProject(principal, charge.projectId, roles, '费用');
     return charge;

@@ -13,6 +13,9 @@ const HousesPage = lazy(() => import('./pages/houses/HousesPage'));
 const BindingsPage = lazy(() => import('./pages/bindings/BindingsPage'));
 const BuildingManagersPage = lazy(() => import('./pages/buildings/BuildingManagersPage'));
 const TechniciansPage = lazy(() => import('./pages/technicians/TechniciansPage'));
+const PriceListsPage = lazy(() => import('./pages/price-lists/PriceListsPage'));
+const PriceListEditorPage = lazy(() => import('./pages/price-lists/PriceListEditorPage'));
+const FeeSchedulePage = lazy(() => import('./pages/fee-schedule/FeeSchedulePage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -62,6 +65,9 @@ const router = createHashRouter([
       { path: 'bindings', element: guarded('bindings', <BindingsPage />) },
       { path: 'building-managers', element: guarded('building-managers', <BuildingManagersPage />) },
       { path: 'technicians', element: guarded('technicians', <TechniciansPage />) },
+      { path: 'price-lists', element: guarded('price-lists', <PriceListsPage />) },
+      { path: 'price-lists/:id', element: guarded('price-lists', <PriceListEditorPage />) },
+      { path: 'fee-schedule', element: guarded('fee-schedule', <FeeSchedulePage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,6 +1,12 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  DollarOutlined,
+  FileTextOutlined,
+  GiftOutlined,
+  PrinterOutlined,
+  ProfileOutlined,
+  SettingOutlined,
   HomeOutlined,
   LogoutOutlined,
   TeamOutlined,
@@ -23,6 +29,12 @@ const ICONS: Record<PageKey, ReactNode> = {
   houses: <HomeOutlined />,
   'building-managers': <TeamOutlined />,
   technicians: <ToolOutlined />,
+  cash: <DollarOutlined />,
+  'counter-sales': <PrinterOutlined />,
+  waivers: <GiftOutlined />,
+  'price-lists': <ProfileOutlined />,
+  'fee-schedule': <FileTextOutlined />,
+  'company-settings': <SettingOutlined />,
 };
 
 export function ConsoleLayout() {

@@ -1,6 +1,17 @@
 import { Role, type IProjectSummary, type IRoleGrant } from '@app/shared';
 
-export type PageKey = 'home' | 'houses' | 'bindings' | 'building-managers' | 'technicians';
+export type PageKey =
+  | 'home'
+  | 'houses'
+  | 'bindings'
+  | 'building-managers'
+  | 'technicians'
+  | 'price-lists'
+  | 'fee-schedule'
+  | 'cash'
+  | 'counter-sales'
+  | 'waivers'
+  | 'company-settings';
 
 export interface PageDef {
   key: PageKey;
@@ -11,14 +22,19 @@ export interface PageDef {
   roles: readonly Role[];
 }
 
-export type MenuGroupKey = 'overview' | 'customer' | 'property' | 'engineering';
+export type MenuGroupKey = 'overview' | 'customer' | 'property' | 'engineering' | 'charges' | 'pricing';
 
 export const MENU_GROUP_LABELS: Record<MenuGroupKey, string> = {
   overview: '概览',
   customer: '客户服务',
   property: '房产资料',
   engineering: '工程维修',
+  charges: '收费结算',
+  pricing: '价格与设置',
 };
+
+/** Only the finance and quality centres draft, approve and publish prices (CATALOG_EDITORS on the server). */
+const PRICE_EDITORS: readonly Role[] = [Role.Finance, Role.Quality];
 
 const OFFICE_STAFF: readonly Role[] = [
   Role.CustomerManager,
@@ -36,6 +52,12 @@ export const PAGES: readonly PageDef[] = [
   { key: 'houses', path: '/houses', label: '房屋档案', group: 'property', roles: OFFICE_STAFF },
   { key: 'building-managers', path: '/building-managers', label: '楼栋客户经理', group: 'property', roles: [Role.ProjectManager] },
   { key: 'technicians', path: '/technicians', label: '维修师傅', group: 'engineering', roles: [Role.Supervisor, Role.ProjectManager] },
+  { key: 'cash', path: '/cash', label: '现金待交款', group: 'charges', roles: [Role.Cashier] },
+  { key: 'counter-sales', path: '/counter-sales', label: '前台收款', group: 'charges', roles: [Role.Cashier] },
+  { key: 'waivers', path: '/waivers', label: '费用减免', group: 'charges', roles: [Role.ProjectManager] },
+  { key: 'price-lists', path: '/price-lists', label: '价目表管理', group: 'pricing', roles: PRICE_EDITORS },
+  { key: 'fee-schedule', path: '/fee-schedule', label: '收费标准公示', group: 'pricing', roles: PRICE_EDITORS },
+  { key: 'company-settings', path: '/company-settings', label: '公司设置', group: 'pricing', roles: [Role.Finance] },
 ];
 
 export function pageByKey(key: PageKey): PageDef {
@@ -78,7 +100,7 @@ export interface MenuGroup {
 
 /** The left menu: pages the roles may open, grouped in a fixed order, empty groups dropped. */
 export function buildMenu(roles: readonly Role[]): MenuGroup[] {
-  const order: MenuGroupKey[] = ['overview', 'customer', 'property', 'engineering'];
+  const order: MenuGroupKey[] = ['overview', 'customer', 'property', 'engineering', 'charges', 'pricing'];
   return order
     .map((key) => ({ key, label: MENU_GROUP_LABELS[key], items: PAGES.filter((p) => p.group === key && canOpen(p, roles)) }))
     .filter((group) => group.items.length > 0);

@@ -21,20 +21,27 @@ describe('menu by role', () => {
   });
 
   it('project manager sees every foundation page', () => {
-    expect(labels(['project_manager'])).toEqual(['工作台', '住户认证审核', '房屋档案', '楼栋客户经理', '维修师傅']);
+    expect(labels(['project_manager'])).toEqual(['工作台', '住户认证审核', '房屋档案', '楼栋客户经理', '维修师傅', '费用减免']);
   });
 
   it('supervisor manages technicians but does not review bindings', () => {
     expect(labels(['supervisor'])).toEqual(['工作台', '房屋档案', '维修师傅']);
   });
 
-  it('cashier and finance get read-only house records', () => {
-    expect(labels(['cashier'])).toEqual(['工作台', '房屋档案']);
-    expect(labels(['finance'])).toEqual(['工作台', '房屋档案']);
+  it('cashier gets read-only house records and the cash desk pages', () => {
+    expect(labels(['cashier'])).toEqual(['工作台', '房屋档案', '现金待交款', '前台收款']);
+  });
+
+  it('finance and quality manage prices; only finance edits company settings', () => {
+    expect(labels(['finance'])).toEqual(['工作台', '房屋档案', '价目表管理', '收费标准公示', '公司设置']);
+    expect(labels(['quality'])).toEqual(['工作台', '房屋档案', '价目表管理', '收费标准公示']);
+    for (const role of ['customer_manager', 'supervisor', 'project_manager', 'cashier', 'technician'] as Role[]) {
+      expect(canOpen(pageByKey('price-lists'), [role])).toBe(false);
+    }
   });
 
   it('admin sees everything; no role sees nothing', () => {
-    expect(labels(['admin'])).toHaveLength(5);
+    expect(labels(['admin'])).toHaveLength(11);
     expect(buildMenu([])).toEqual([]);
   });
 

@@ -14,6 +14,7 @@ import { Project } from '../property/company.entity';
 import { BindingQueryDto, CreateBindingDto } from './bindings.dto';
 import { toBindingView } from './binding.view';
 import { HouseBinding } from './house-binding.entity';
+import { runInTransaction } from '../../database/transactions';
 
 export const BINDING_REVIEWERS: readonly Role[] = [Role.CustomerManager, Role.ProjectManager, Role.Admin];
 
@@ -94,7 +95,7 @@ export class BindingsService {
     if (!binding) throw DomainException.notFound('认证申请');
     await this.assertReviewer(principal, binding);
 
-    await this.db.transaction(async (tx) => {
+    await runInTransaction(this.db, async (tx) => {
       const result = await tx
         .createQueryBuilder()
         .update(HouseBinding)

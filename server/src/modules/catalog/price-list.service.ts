@@ -15,6 +15,7 @@ import { assertManageScope, canManageScope } from './catalog.roles';
 import { CreatePriceListDto, UpsertCategoryDto, UpsertFeeItemDto, UpsertMaterialDto } from './dto/price-list.dto';
 import { FeeCategory, FeeItem, MaterialPrice, PriceListVersion } from './price-list.entity';
 import { toFeeItemView, toMaterialView, toVersionView } from './price-list.views';
+import { runInTransaction } from '../../database/transactions';
 
 /** Publishing may not start in the past (old quotes keep their prices), allowing for clock skew. */
 const PUBLISH_GRACE_MS = 60_000;
@@ -65,7 +66,7 @@ export class PriceListService {
     // Version numbers are per kind and company; a concurrent create retries with the next number.
     for (let attempt = 0; attempt < 3; attempt++) {
       try {
-        const id = await this.db.transaction(async (tx) => {
+        const id = await runInTransaction(this.db, async (tx) => {
           const last = await tx.getRepository(PriceListVersion).findOne({
             where: { kind: dto.kind, companyId: dto.companyId }, order: { versionNo: 'DESC' },
           });
@@ -178,7 +179,7 @@ export class PriceListService {
     if (kind && version.kind !== kind) {
       throw DomainException.validation('versionId', kind === PriceListKind.Materials ? '这不是材料价格表' : '这不是特约服务收费标准');
     }
-    return this.db.transaction(async (tx) => {
+    return runInTransaction(this.db, async (tx) => {
       const claimed = await tx.createQueryBuilder().update(PriceListVersion).set({ updatedAt: now() })
         .where('id = :id AND status = :draft', { id: versionId, draft: PriceListStatus.Draft }).execute();
       if (claimed.affected !== 1) throw this.notEditable(await tx.getRepository(PriceListVersion).findOneByOrFail({ id: versionId }));
@@ -234,7 +235,7 @@ export class PriceListService {
     set: Partial<PriceListVersion>,
     action: string,
   ): Promise<IPriceListVersion> {
-    await this.db.transaction(async (tx) => {
+    await runInTransaction(this.db, async (tx) => {
       const result = await tx.createQueryBuilder().update(PriceListVersion).set({ ...set, updatedAt: now() })
         .where('id = :id AND status = :from', { id: version.id, from }).execute();
       if (result.affected !== 1) {

@@ -11,6 +11,7 @@ import { Building, House, Unit } from '../property/building.entity';
 import { CompanySettings, DEFAULT_CASH_LIMIT_FEN, DEFAULT_WAIVER_MONTHLY_CAP_FEN } from '../property/company-settings.entity';
 import { Charge, ChargeLine } from './charge.entity';
 import { toChargeView } from './charge.view';
+import { runInTransaction } from '../../database/transactions';
 
 export interface MoneyRules {
   cashLimitFen: number;
@@ -20,19 +21,13 @@ export interface MoneyRules {
 /** Persistence and access helpers the charge use cases share; every rule lives in the services. */
 @Injectable()
 export class ChargeStore {
-  /** SQLite has one connection, so overlapping transactions would nest as savepoints; queue them instead. */
-  private sqliteQueue: Promise<unknown> = Promise.resolve();
-
   constructor(
     @InjectDataSource() readonly db: DataSource,
     private readonly access: AccessService,
   ) {}
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    if (this.db.options.type !== 'better-sqlite3') return this.db.transaction(work);
-    const run = this.sqliteQueue.then(() => this.db.transaction(work));
-    this.sqliteQueue = run.catch(() => undefined);
-    return run;
+    return runInTransaction(this.db, work);
   }
 
   async rules(companyId: number, tx: EntityManager = this.db.manager): Promise<MoneyRules> {

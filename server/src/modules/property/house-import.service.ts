@@ -12,6 +12,7 @@ import { now } from '../../common/time';
 import { AccessService } from '../identity/access.service';
 import { Building, House, Unit } from './building.entity';
 import { HOUSE_EDITORS } from './property.roles';
+import { runInTransaction } from '../../database/transactions';
 
 export const MAX_IMPORT_ROWS = 20_000;
 
@@ -140,7 +141,7 @@ export class HouseImportService {
   }
 
   private async write(projectId: number, rows: ParsedRow[]): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await runInTransaction(this.db, async (tx) => {
       const buildingIds = new Map<string, number>();
       const unitIds = new Map<string, number>();
       for (const b of await tx.getRepository(Building).find({ where: { projectId } })) buildingIds.set(b.name, b.id);

@@ -17,6 +17,7 @@ import { Building, BuildingManager, House, Unit } from './building.entity';
 import { Project, Region } from './company.entity';
 import { HouseQueryDto } from './dto/property.dto';
 import { MANAGER_ASSIGNERS, PROPERTY_READERS } from './property.roles';
+import { runInTransaction } from '../../database/transactions';
 
 @Injectable()
 export class PropertyService {
@@ -169,7 +170,7 @@ export class PropertyService {
     const unique = [...new Set(userIds)];
     const wrong = unique.filter((id) => !eligible.has(id));
     if (wrong.length) throw DomainException.validation('userIds', `用户 ${wrong.join(', ')} 不是本项目的客户经理`);
-    await this.db.transaction(async (tx) => {
+    await runInTransaction(this.db, async (tx) => {
       await tx.getRepository(BuildingManager).delete({ buildingId });
       if (unique.length) await tx.getRepository(BuildingManager).insert(unique.map((userId) => ({ buildingId, userId })));
     });

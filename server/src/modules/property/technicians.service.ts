@@ -11,6 +11,7 @@ import { Building } from './building.entity';
 import { UpdateTechnicianDto } from './dto/property.dto';
 import { TECHNICIAN_EDITORS, TECHNICIAN_VIEWERS } from './property.roles';
 import { TechnicianBuilding, TechnicianProfile } from './technician.entity';
+import { runInTransaction } from '../../database/transactions';
 
 @Injectable()
 export class TechniciansService {
@@ -38,7 +39,7 @@ export class TechniciansService {
     const editable = projectIds.some((id) => this.access.canActOnProject(principal, id, TECHNICIAN_EDITORS));
     if (!editable) throw DomainException.notFound('师傅');
 
-    await this.db.transaction(async (tx) => {
+    await runInTransaction(this.db, async (tx) => {
       const patch: Partial<TechnicianProfile> = {};
       if (dto.skills !== undefined) patch.skills = [...new Set(dto.skills)];
       if (dto.onDuty !== undefined) patch.onDuty = dto.onDuty;

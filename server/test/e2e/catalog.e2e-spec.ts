@@ -87,13 +87,19 @@ describe('fee schedule: versions, publication, quotes', () => {
     expect(audit.map((r: { action: string }) => r.action)).toEqual(['price_list.create', 'fee_item.create', 'fee_item.create', 'price_list.approve', 'price_list.publish']);
   });
 
-  it('a published version is immutable and a later version does not change earlier quotes', async () => {
+  it('a published version is immutable and a later version changes neither earlier quotes nor charges', async () => {
     const v1 = (await t.http().get(`/api/public/fee-schedule?projectId=${a.projectId}`).expect(200)).body;
     const before = (await quote([{ code: 'GS-001', quantityMilli: 2000 }, { code: 'GS-005', quantityMilli: 1000 }]).expect(200)).body as IPricedQuote;
     expect(before).toMatchObject({ scheduleVersionId: v1.versionId, labourFen: 9000, callOutFen: 1000, totalFen: 10000 });
     const beforeAt = new Date(before.pricedAt);
 
     await t.http().post(`/api/price-lists/${v1.versionId}/items`).set(bearer(finance)).send(item('GS-001', 1)).expect(409);
+    const charges = t.app.get((await import('../../src/modules/charges/charges.service')).ChargesService);
+    const charge = await charges.postForTicket({
+      ticketId: 910_001, ticketSerial: 'CAT-TEST-0001', projectId: a.projectId, houseId: a.houseIds[0], agreementRef: 'signature:cat-test',
+      lines: before.lines.map((l) => ({ ...l, scheduleVersionId: before.scheduleVersionId, materialsVersionId: null })), actorId: 1,
+    });
+    expect(charge.totalFen).toBe(10000);
 
     const v2 = await draft(finance, a.companyId, { copyFromVersionId: v1.versionId, title: '2027 年收费标准' });
     expect(v2.itemCount).toBe(2);
@@ -118,6 +124,10 @@ describe('fee schedule: versions, publication, quotes', () => {
     const catalog = t.app.get((await import('../../src/modules/catalog/catalog.service')).CatalogService);
     const historical = await catalog.priceQuote(a.projectId, { items: [{ code: 'GS-001', quantityMilli: 2000 }, { code: 'GS-005', quantityMilli: 1000 }] }, beforeAt);
     expect(historical).toMatchObject({ scheduleVersionId: v1.versionId, totalFen: before.totalFen, lines: before.lines });
+    const chargeAfter = await t.http().get(`/api/charges/${charge.id}`).set(bearer(cm)).expect(200);
+    expect(chargeAfter.body).toMatchObject({ totalFen: 10000 });
+    expect(chargeAfter.body.lines.map((l: { code: string; unitPriceFen: number; amountFen: number; scheduleVersionId: number }) => [l.code, l.unitPriceFen, l.amountFen, l.scheduleVersionId]))
+      .toEqual([['GS-001', 2000, 4000, v1.versionId], ['GS-005', 5000, 5000, v1.versionId], ['GS-005', 1000, 1000, v1.versionId]]);
     const stillV1 = await t.db.query('SELECT labour_price_fen FROM fee_items WHERE version_id = ? AND code = ?', [v1.versionId, 'GS-001']);
     expect(Number(stillV1[0].labour_price_fen)).toBe(2000);
   });

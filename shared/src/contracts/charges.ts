@@ -121,3 +121,18 @@ export interface ICompanySettings {
   cashLimitFen: number;
   waiverMonthlyCapFen: number;
 }
+
+export interface ICounterSale extends ICharge {
+  /** cash / wechat / alipay / pos, as recorded at the counter. */
+  paidBy: string;
+  note: string | null;
+}
+
+/** One project's counter sales (打字复印) for one Asia/Shanghai day. */
+export interface ICounterSaleLedger {
+  projectId: number;
+  date: string;
+  totalFen: number;
+  count: number;
+  entries: ICounterSale[];
+}

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Role } from '@app/shared';
-import type { ICashHandover, ICashOutstanding, ICompanySettings, IWaiverBudget } from '@app/shared';
+import type { ICashHandover, ICashOutstanding, ICompanySettings, ICounterSale, ICounterSaleLedger, IWaiverBudget } from '@app/shared';
 import { CurrentUser, Roles } from '../../common/decorators';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { CASH_VIEWERS, CashService } from './cash.service';
 import { CompanySettingsService, SETTINGS_EDITORS } from './company-settings.service';
-import { COUNTER_STAFF, CounterSalesService, ICounterSale, ICounterSaleLedger } from './counter-sales.service';
+import { COUNTER_STAFF, CounterSalesService } from './counter-sales.service';
 import { CashHandoverDto, CashOutstandingQueryDto, CompanySettingsDto, CounterSaleDto, CounterSaleLedgerQueryDto } from './dto/cash.dto';
 import { WaiversService } from './waivers.service';
 

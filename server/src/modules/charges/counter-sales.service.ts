@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Between } from 'typeorm';
-import { ChargeSource, ChargeStatus, ICharge, PaymentMethod, Role } from '@app/shared';
+import { ChargeSource, ChargeStatus, ICounterSale, ICounterSaleLedger, PaymentMethod, Role } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
@@ -18,18 +18,6 @@ import { CounterSaleDto } from './dto/cash.dto';
 export const COUNTER_STAFF: readonly Role[] = [Role.Cashier, Role.CustomerManager];
 
 /** A counter sale is a charge paid on the spot; the ledger shows how it was paid and any note. */
-export interface ICounterSale extends ICharge {
-  paidBy: string;
-  note: string | null;
-}
-
-export interface ICounterSaleLedger {
-  projectId: number;
-  date: string;
-  totalFen: number;
-  count: number;
-  entries: ICounterSale[];
-}
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;

@@ -25,6 +25,10 @@ export const ErrorCode = {
   AgreementRequired: 'AGREEMENT_REQUIRED',
   CashLimitExceeded: 'CASH_LIMIT_EXCEEDED',
   WaiverCapExceeded: 'WAIVER_CAP_EXCEEDED',
+  MediaUnsupported: 'MEDIA_UNSUPPORTED',
+  MediaTooLarge: 'MEDIA_TOO_LARGE',
+  MediaUnreadable: 'MEDIA_UNREADABLE',
+  SignatureBlank: 'SIGNATURE_BLANK',
   Internal: 'INTERNAL_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

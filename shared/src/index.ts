@@ -8,3 +8,4 @@ export * from './contracts';
 export * from './house-label';
 export * from './quote';
 export * from './periods';
+export * from './tickets';

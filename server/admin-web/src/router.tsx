@@ -16,6 +16,10 @@ const TechniciansPage = lazy(() => import('./pages/technicians/TechniciansPage')
 const PriceListsPage = lazy(() => import('./pages/price-lists/PriceListsPage'));
 const PriceListEditorPage = lazy(() => import('./pages/price-lists/PriceListEditorPage'));
 const FeeSchedulePage = lazy(() => import('./pages/fee-schedule/FeeSchedulePage'));
+const CashHandoverPage = lazy(() => import('./pages/cash/CashHandoverPage'));
+const CounterSalesPage = lazy(() => import('./pages/counter-sales/CounterSalesPage'));
+const WaiversPage = lazy(() => import('./pages/waivers/WaiversPage'));
+const CompanySettingsPage = lazy(() => import('./pages/settings/CompanySettingsPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -68,6 +72,10 @@ const router = createHashRouter([
       { path: 'price-lists', element: guarded('price-lists', <PriceListsPage />) },
       { path: 'price-lists/:id', element: guarded('price-lists', <PriceListEditorPage />) },
       { path: 'fee-schedule', element: guarded('fee-schedule', <FeeSchedulePage />) },
+      { path: 'cash', element: guarded('cash', <CashHandoverPage />) },
+      { path: 'counter-sales', element: guarded('counter-sales', <CounterSalesPage />) },
+      { path: 'waivers', element: guarded('waivers', <WaiversPage />) },
+      { path: 'company-settings', element: guarded('company-settings', <CompanySettingsPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,0 +1,62 @@
+import type {
+  ICashHandover,
+  ICashHandoverRequest,
+  ICashOutstanding,
+  ICharge,
+  ChargeStatus,
+  ICompanySettings,
+  ICounterSaleRequest,
+  IPage,
+  IWaiverBudget,
+} from '@app/shared';
+import { http } from './client';
+
+// The server declares these two next to its counter-sales service, not in @app/shared (yet).
+export interface ICounterSale extends ICharge {
+  paidBy: ICounterSaleRequest['paidBy'] | '';
+  note: string | null;
+}
+
+export interface ICounterSaleLedger {
+  projectId: number;
+  date: string;
+  totalFen: number;
+  count: number;
+  entries: ICounterSale[];
+}
+
+export function getCashOutstanding(projectId: number): Promise<ICashOutstanding> {
+  return http.get<ICashOutstanding>('/cash/outstanding', { projectId });
+}
+
+export function handOverCash(body: ICashHandoverRequest): Promise<ICashHandover> {
+  return http.post<ICashHandover>('/cash/handovers', body);
+}
+
+export function createCounterSale(body: ICounterSaleRequest): Promise<ICounterSale> {
+  return http.post<ICounterSale>('/counter-sales', body);
+}
+
+export function getCounterSales(projectId: number, date: string): Promise<ICounterSaleLedger> {
+  return http.get<ICounterSaleLedger>('/counter-sales', { projectId, date });
+}
+
+export function listCharges(query: { projectId: number; status?: ChargeStatus; page: number; pageSize: number }): Promise<IPage<ICharge>> {
+  return http.get<IPage<ICharge>>('/charges', { ...query });
+}
+
+export function waiveCharge(id: number, reason: string): Promise<ICharge> {
+  return http.post<ICharge>(`/charges/${id}/waive`, { reason });
+}
+
+export function getWaiverBudget(): Promise<IWaiverBudget> {
+  return http.get<IWaiverBudget>('/waivers/budget');
+}
+
+export function getCompanySettings(companyId: number): Promise<ICompanySettings> {
+  return http.get<ICompanySettings>(`/companies/${companyId}/settings`);
+}
+
+export function updateCompanySettings(companyId: number, body: Omit<ICompanySettings, 'companyId'>): Promise<ICompanySettings> {
+  return http.put<ICompanySettings>(`/companies/${companyId}/settings`, body);
+}

@@ -1,0 +1,145 @@
+// Charges journeys: cashier hand-over and counter sale, PM waiver budget, finance company settings.
+// The demo seed posts no ticket charges (they come from verified tickets), so hand-over and waiver
+// actions run only when such charges exist; otherwise their empty states are checked.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { api, apiSignIn, BASE, launch, menu, openPage, pick, shot, signIn, skip } from './harness.mjs';
+
+const yuan = (fen) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('charges (browser)', () => {
+  let browser;
+  let projectId;
+
+  before(async () => {
+    if (!BASE) return;
+    browser = await launch();
+    const token = await apiSignIn('cashier1');
+    projectId = (await api(token, 'GET', '/api/property/projects')).find((p) => p.name === '阳光花园').id;
+  });
+  after(async () => browser?.close());
+
+  it('cashier1: outstanding cash hand-over and a 打字复印 counter sale in the ledger', { skip }, async () => {
+    const { page, problems } = await openPage(browser.context);
+    await signIn(page, 'cashier1');
+    const sider = await page.locator('.ant-layout-sider .ant-menu').innerText();
+    assert.match(sider, /现金待交款/);
+    assert.match(sider, /前台收款/);
+    assert.doesNotMatch(sider, /价目表管理|费用减免|公司设置/);
+
+    await menu(page, '现金待交款');
+    const cash = page.getByTestId('cash-page');
+    await cash.getByTestId('cash-total').waitFor();
+    const token = await apiSignIn('cashier1');
+    const outstanding = await api(token, 'GET', `/api/cash/outstanding?projectId=${projectId}`);
+    assert.match(await cash.getByTestId('cash-total').innerText(), new RegExp(escape(yuan(outstanding.totalFen))));
+    if (outstanding.entries.length) {
+      const group = cash.getByTestId('cash-group').first();
+      const handed = page.waitForResponse((r) => r.url().endsWith('/api/cash/handovers'));
+      await group.getByRole('button', { name: /确认交款/ }).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: /确认交款/ }).click();
+      assert.equal((await handed).status(), 201);
+      await page.getByText(/已确认收到/).waitFor();
+    } else {
+      await cash.getByText('没有待交的现金').waitFor();
+      console.log('# no cash held by technicians in the demo data: hand-over action not run');
+    }
+    await shot(page, 'cash');
+
+    await menu(page, '前台收款');
+    const counter = page.getByTestId('counter-page');
+    const schedule = await api(null, 'GET', `/api/public/fee-schedule?projectId=${projectId}`);
+    const copy = schedule.categories.find((c) => c.name.includes('打字复印')).items[0];
+    const before = await api(token, 'GET', `/api/counter-sales?projectId=${projectId}&date=${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())}`);
+    await counter.getByTestId('counter-ledger').getByTestId('ledger-summary').waitFor();
+
+    await pick(page, counter.getByTestId('counter-item').first(), copy.name.slice(0, 4));
+    await counter.getByLabel('数量').first().fill('12');
+    await counter.getByText('微信', { exact: true }).click();
+    await counter.getByPlaceholder('可填房号或客户称呼').fill('7栋 E2E');
+    const expected = copy.labourPriceFen * 12;
+    assert.match(await counter.getByTestId('counter-estimate').innerText(), new RegExp(escape(yuan(expected))));
+    const sold = page.waitForResponse((r) => r.url().endsWith('/api/counter-sales') && r.request().method() === 'POST');
+    await counter.getByRole('button', { name: /确认收款/ }).click();
+    const sale = await (await sold).json();
+    assert.equal(sale.totalFen, expected, 'the server priced the sale like the on-screen estimate');
+    assert.equal(sale.status, 'paid');
+    await page.getByText(/已收款/).waitFor();
+    const summary = counter.getByTestId('ledger-summary');
+    await page.waitForFunction(
+      ([n]) => document.querySelector('[data-testid="ledger-summary"]')?.textContent?.includes(`共 ${n} 笔`),
+      [before.count + 1],
+    );
+    assert.match(await summary.innerText(), new RegExp(escape(yuan(before.totalFen + expected))));
+    assert.match(await counter.getByTestId('counter-ledger').locator('tbody').innerText(), /7栋 E2E[\s\S]*微信|微信[\s\S]*7栋 E2E/);
+    await shot(page, 'counter-sales');
+
+    assert.deepEqual(problems, [], 'no page errors or console errors');
+    await page.close();
+  });
+
+  it('pm1: waiver budget as a progress bar and the open charges of the project', { skip }, async () => {
+    const { page, problems } = await openPage(browser.context);
+    await signIn(page, 'pm1');
+    await menu(page, '费用减免');
+    const waivers = page.getByTestId('waivers-page');
+    const budget = await api(await apiSignIn('pm1'), 'GET', '/api/waivers/budget');
+    await waivers.getByTestId('budget-text').waitFor();
+    assert.equal(
+      await waivers.getByTestId('budget-text').innerText(),
+      `已用 ${yuan(budget.usedFen)} / 上限 ${yuan(budget.capFen)}，剩余 ${yuan(budget.remainingFen)}`,
+    );
+    await waivers.locator('.ant-progress').waitFor();
+    const rows = waivers.locator('[data-testid="open-charges"] tbody tr.ant-table-row');
+    await waivers.locator('[data-testid="open-charges"] tbody tr.ant-table-row, [data-testid="open-charges"] .ant-empty').first().waitFor();
+    if ((await rows.count()) > 0) {
+      await rows.first().getByRole('button', { name: /免\s*收/ }).click();
+      const modal = page.locator('.ant-modal').filter({ hasText: '免收原因' });
+      await modal.getByRole('button', { name: /确认免收/ }).click();
+      await modal.getByText('请填写免收原因').waitFor();
+      await modal.getByLabel('免收原因').fill('返修工单，维修质量问题不再收费');
+      const waived = page.waitForResponse((r) => /\/api\/charges\/\d+\/waive$/.test(r.url()));
+      await modal.getByRole('button', { name: /确认免收/ }).click();
+      const res = await waived;
+      if (res.status() === 200) await page.getByText(/已免收/).waitFor();
+      else assert.match(await modal.getByTestId('waive-error').innerText(), /免收额度/);
+    } else {
+      await waivers.getByText('本项目没有待结算的费用').waitFor();
+      console.log('# no open ticket charges in the demo data: waiver action not run');
+    }
+    await shot(page, 'waivers');
+    assert.deepEqual(problems, [], 'no page errors or console errors');
+    await page.close();
+  });
+
+  it('finance1: company settings in yuan, stored in fen', { skip }, async () => {
+    const { page, problems } = await openPage(browser.context);
+    await signIn(page, 'finance1');
+    await menu(page, '公司设置');
+    const settings = page.getByTestId('settings-page');
+    const cap = settings.getByTestId('waiver-cap');
+    await cap.waitFor();
+    const token = await apiSignIn('finance1');
+    const companyId = (await api(token, 'GET', '/api/me')).roles.find((g) => g.scopeType === 'company').scopeId;
+    const original = await api(token, 'GET', `/api/companies/${companyId}/settings`);
+    assert.equal(await settings.getByTestId('cash-limit').inputValue(), (original.cashLimitFen / 100).toFixed(2));
+
+    await cap.fill('300.1x');
+    await settings.getByRole('button', { name: /保\s*存/ }).click();
+    await settings.getByText(/最多两位小数/).waitFor();
+    await cap.fill('300.10');
+    const put = page.waitForResponse((r) => r.url().endsWith(`/api/companies/${companyId}/settings`) && r.request().method() === 'PUT');
+    await settings.getByRole('button', { name: /保\s*存/ }).click();
+    assert.equal((await put).status(), 200);
+    await page.getByText(/每月免收上限 ¥300\.10/).waitFor();
+    const saved = await api(token, 'GET', `/api/companies/${companyId}/settings`);
+    assert.equal(saved.waiverMonthlyCapFen, 30010, '300.10 yuan is stored as 30010 fen');
+    await shot(page, 'company-settings');
+
+    // Put the demo back the way it was (the cap is per company and other journeys read it).
+    await api(token, 'PUT', `/api/companies/${companyId}/settings`, { cashLimitFen: original.cashLimitFen, waiverMonthlyCapFen: original.waiverMonthlyCapFen });
+    assert.deepEqual(problems, [], 'no page errors or console errors');
+    await page.close();
+  });
+});

@@ -171,6 +171,7 @@ describe('price lists (browser)', () => {
     const body = await (await priced).json();
     assert.equal(body.labourFen, newFen * 2);
     assert.match(await quote.getByTestId('quote-total').innerText(), new RegExp(`合计\\s*¥${yuan(body.totalFen).replace('.', '\\.')}`));
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'fee-schedule', false);
 
     assert.deepEqual(problems, [], 'no page errors or console errors');

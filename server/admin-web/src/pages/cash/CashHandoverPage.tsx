@@ -26,7 +26,7 @@ function CashView() {
     <div className="page" data-testid="cash-page">
       <PageHeader
         title="现金待交款"
-        description={`${project.name} · 师傅现场收取的现金（≤ ¥50.00/笔）须交到收费员处。清点无误后勾选对应费用并确认交款。`}
+        description={`${project.name} · 师傅现场收取的现金（单笔不超过公司规定的现金上限）须交到收费员处。清点无误后勾选对应费用并确认交款。`}
         extra={<Button icon={<ReloadOutlined />} onClick={outstanding.reload}>刷新</Button>}
       />
       {conflict ? <Alert type="warning" showIcon closable onClose={() => setConflict(null)} title={conflict} data-testid="cash-conflict" /> : null}

@@ -95,7 +95,7 @@ export function QuotePanel({ projectId, schedule }: { projectId: number; schedul
               </Descriptions.Item>
             </Descriptions>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              按收费标准版本 #{quote.scheduleVersionId} 计价；材料默认由住户自备，物业提供的材料另按材料价格表计价。
+              按{quote.scheduleVersionId === schedule?.versionId ? `收费标准 V${schedule.versionNo}` : '当前执行的收费标准'}计价；材料默认由住户自备，物业提供的材料另按材料价格表计价。
             </Typography.Text>
           </>
         ) : null}

@@ -45,6 +45,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: { autoprefixer: { enable: true, config: {} } },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        // Taro splits only initial chunks, so every page chunk (loaded on navigation) carried its own copy of the
+        // same ~75 KB of component/runtime helpers. Modules used by two or more pages go to shared async chunks instead
+        // (at least 8 KB each, so a navigation does not fetch a handful of tiny files).
+        const split = chain.optimization.get('splitChunks') as { cacheGroups?: Record<string, unknown> } | false | undefined
+        if (split) {
+          chain.optimization.splitChunks({
+            ...split,
+            cacheGroups: { ...split.cacheGroups, pageShared: { chunks: 'async', minChunks: 2, minSize: 8192, priority: 0, reuseExistingChunk: true } },
+          })
+        }
       },
     },
   }

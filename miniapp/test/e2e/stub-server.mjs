@@ -1,9 +1,10 @@
-// Serves dist/h5 at /h5/ and a stand-in for the identity, directory and binding routes (docs/api.md) on one loopback origin,
+// Serves dist/h5 at /h5/ and a stand-in for the identity, directory, binding and public fee schedule routes (docs/api.md) on one loopback origin,
 // as the real server does. The stand-in answers with @app/shared shapes and the error envelope.
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import { createBindingStub } from './stub-bindings.mjs'
+import { feeScheduleRoute } from './stub-fee-schedule.mjs'
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml' }
 
@@ -59,7 +60,7 @@ export async function startStubServer(distDir) {
     req.on('end', () => resolve(raw))
   })
 
-  async function api(req, res, pathname) {
+  async function api(req, res, pathname, searchParams) {
     log.push(`${req.method} ${pathname}`)
     const raw = await rawBody(req)
     // Like the real server (Fastify): a JSON content type with an empty body is refused.
@@ -84,6 +85,9 @@ export async function startStubServer(distDir) {
       refreshTokens.delete(refreshToken)
       return userId ? send(res, 200, issue(userId)) : fail(res, 401, 'UNAUTHENTICATED', '登录已失效，请重新登录')
     }
+    // Public like the real server's (公示): answered before any token check.
+    const fee = feeScheduleRoute(req.method, pathname, searchParams)
+    if (fee) return fee.error ? fail(res, fee.status, fee.error.code, fee.error.message) : send(res, fee.status, fee.body)
     const userId = sessions.get((req.headers.authorization ?? '').replace(/^Bearer /, ''))
     if (!userId) return fail(res, 401, 'UNAUTHENTICATED', '请先登录')
     if (route === 'GET /api/me') return send(res, 200, { ...USERS[userId], houses: [...USERS[userId].houses, ...directory.housesOf(userId)] })
@@ -102,8 +106,8 @@ export async function startStubServer(distDir) {
   }
 
   const server = http.createServer((req, res) => {
-    const { pathname } = new URL(req.url, 'http://stub')
-    if (pathname.startsWith('/api/')) api(req, res, pathname).catch(() => fail(res, 500, 'INTERNAL_ERROR', '服务器内部错误'))
+    const { pathname, searchParams } = new URL(req.url, 'http://stub')
+    if (pathname.startsWith('/api/')) api(req, res, pathname, searchParams).catch(() => fail(res, 500, 'INTERNAL_ERROR', '服务器内部错误'))
     else if (pathname.startsWith('/h5/')) file(res, pathname)
     else fail(res, 404, 'NOT_FOUND', '资源不存在')
   })

@@ -12,7 +12,9 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { ChargesModule } from './modules/charges/charges.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { MediaModule } from './modules/media/media.module';
 import { PropertyModule } from './modules/property/property.module';
+import { TicketsModule } from './modules/tickets/tickets.module';
 
 @Module({})
 export class AppModule {
@@ -31,6 +33,8 @@ export class AppModule {
         AuditModule,
         CatalogModule,
         ChargesModule,
+        MediaModule,
+        TicketsModule,
       ],
     };
   }

@@ -5,6 +5,9 @@ import { CashHandover, Charge, ChargeLine, WaiverBudget } from '../modules/charg
 import { RefreshToken } from '../modules/identity/refresh-token.entity';
 import { RoleAssignment } from '../modules/identity/role-assignment.entity';
 import { User } from '../modules/identity/user.entity';
+import { Media } from '../modules/media/media.entity';
+import { Ticket, TicketEvent, TicketMedia, TicketQuote, TicketSignature } from '../modules/tickets/ticket.entity';
+import { DispatchPolicy, InboxMessage, RectificationTask, TicketDamage, TicketSerialCounter } from '../modules/tickets/ticket-support.entity';
 import { Building, BuildingManager, House, Unit } from '../modules/property/building.entity';
 import { Company, Project, Region } from '../modules/property/company.entity';
 import { CompanySettings } from '../modules/property/company-settings.entity';
@@ -34,4 +37,15 @@ export const ENTITIES = [
   ChargeLine,
   CashHandover,
   WaiverBudget,
+  Media,
+  Ticket,
+  TicketEvent,
+  TicketMedia,
+  TicketQuote,
+  TicketSignature,
+  TicketSerialCounter,
+  DispatchPolicy,
+  InboxMessage,
+  RectificationTask,
+  TicketDamage,
 ];

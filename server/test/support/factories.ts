@@ -7,7 +7,8 @@ import { RoleAssignment } from '../../src/modules/identity/role-assignment.entit
 import { User } from '../../src/modules/identity/user.entity';
 import { Building, House, Unit } from '../../src/modules/property/building.entity';
 import { Company, Project, Region } from '../../src/modules/property/company.entity';
-import { TechnicianProfile } from '../../src/modules/property/technician.entity';
+import { TechnicianBuilding, TechnicianProfile } from '../../src/modules/property/technician.entity';
+import { FeeCategory, FeeItem, PriceListVersion } from '../../src/modules/catalog/price-list.entity';
 
 export const STAFF_PASSWORD = 'Passw0rd-e2e';
 const passwordHash = bcrypt.hashSync(STAFF_PASSWORD, 4);
@@ -52,7 +53,7 @@ export async function addHouses(db: DataSource, projectId: number, building: str
 export async function makeStaff(
   db: DataSource,
   grants: { role: Role; scopeType?: ScopeType; scopeId: number }[],
-  opts: { companyId?: number; technician?: boolean } = {},
+  opts: { companyId?: number; technician?: boolean; skills?: string[]; buildingIds?: number[]; maxOpenJobs?: number } = {},
 ): Promise<{ id: number; username: string; phone: string }> {
   const username = `u${uid()}`;
   const phone = uniquePhone();
@@ -66,7 +67,10 @@ export async function makeStaff(
     grants.map((g) => ({ userId: id, role: g.role, scopeType: g.scopeType ?? ScopeType.Project, scopeId: g.scopeId, createdAt: at })),
   );
   if (opts.technician) {
-    await db.getRepository(TechnicianProfile).insert({ userId: id, companyId: opts.companyId ?? 0, department: '工程部', skills: ['水', '电'], onDuty: true, maxOpenJobs: 5 });
+    await db.getRepository(TechnicianProfile).insert({
+      userId: id, companyId: opts.companyId ?? 0, department: '工程部', skills: opts.skills ?? ['水', '电'], onDuty: true, maxOpenJobs: opts.maxOpenJobs ?? 5,
+    });
+    if (opts.buildingIds?.length) await db.getRepository(TechnicianBuilding).insert(opts.buildingIds.map((buildingId) => ({ userId: id, buildingId })));
   }
   return { id, username, phone };
 }
@@ -88,3 +92,26 @@ export async function bindResident(
 }
 
 export const newOpenId = () => `oE2E${uid()}${uid()}`;
+
+/** A published fee schedule for a company, effective a minute ago (for ticket quotes and charges). */
+export async function publishSchedule(
+  db: DataSource,
+  companyId: number,
+  items: { code: string; categoryCode: string; name: string; unit: string; labourPriceFen: number; callOutFeeFen?: number | null }[],
+): Promise<number> {
+  const at = new Date(Date.now() - 60_000);
+  const last = await db.getRepository(PriceListVersion).findOne({ where: { kind: 'fee_schedule', companyId }, order: { versionNo: 'DESC' } });
+  const res = await db.getRepository(PriceListVersion).insert({
+    kind: 'fee_schedule', companyId, regionId: null, versionNo: (last?.versionNo ?? 0) + 1, title: '测试收费标准', status: 'published',
+    effectiveFrom: at, publishedKey: `fee_schedule:${companyId}:0:${at.toISOString()}:${uid()}`, notes: null, createdBy: 0, approvedBy: 0, approvedAt: at,
+    publishedBy: 0, publishedAt: at, createdAt: at, updatedAt: at,
+  });
+  const versionId = Number(res.identifiers[0].id);
+  const categories = [...new Set(items.map((i) => i.categoryCode))];
+  await db.getRepository(FeeCategory).insert(categories.map((code, i) => ({ versionId, code, name: `分类${code}`, sortOrder: i })));
+  await db.getRepository(FeeItem).insert(items.map((item, i) => ({
+    versionId, categoryCode: item.categoryCode, code: item.code, name: item.name, unit: item.unit, labourPriceFen: item.labourPriceFen,
+    callOutFeeFen: item.callOutFeeFen ?? null, materialsExtra: true, serviceStandard: '测试', sortOrder: i,
+  })));
+  return versionId;
+}

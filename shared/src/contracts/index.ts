@@ -3,3 +3,4 @@ export * from './auth';
 export * from './property';
 export * from './catalog';
 export * from './charges';
+export * from './tickets';

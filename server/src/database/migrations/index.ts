@@ -1,6 +1,8 @@
 import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { FeeScheduleAndAudit1763900000000 } from './1763900000000-FeeScheduleAndAudit';
 import { Charges1763900001000 } from './1763900001000-Charges';
+import { Tickets1764000000000 } from './1764000000000-Tickets';
+import { Media1764000001000 } from './1764000001000-Media';
 
 /** Every migration, in order. Listed explicitly so bundling and jest need no glob loading. */
-export const MIGRATIONS = [Foundation1763800000000, FeeScheduleAndAudit1763900000000, Charges1763900001000];
+export const MIGRATIONS = [Foundation1763800000000, FeeScheduleAndAudit1763900000000, Charges1763900001000, Tickets1764000000000, Media1764000001000];

@@ -1,0 +1,98 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentUser, Public } from '../../common/decorators';
+import { DomainException } from '../../common/domain.exception';
+import { ParseIdPipe } from '../../common/parse-id.pipe';
+import type { Principal } from '../../common/principal';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { MEDIA_KINDS, MediaKind } from './media.entity';
+import { mediaError } from './media-image';
+import { MediaService, UploadInput } from './media.service';
+import type { IMediaUpload } from './media.types';
+
+/** Multipart overhead allowed on top of the file itself before a request is refused unread. */
+const ENVELOPE_BYTES = 64 * 1024;
+
+@ApiTags('media')
+@Controller('media')
+export class MediaController {
+  constructor(
+    private readonly media: MediaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** multipart/form-data: `file`, `clientUploadId` (field or `X-Client-Upload-Id` header), optional `kind`. */
+  @Post()
+  @HttpCode(201)
+  @ApiConsumes('multipart/form-data')
+  async upload(@CurrentUser() principal: Principal, @Req() request: FastifyRequest): Promise<IMediaUpload> {
+    return this.media.upload(principal.userId, await this.readUpload(request));
+  }
+
+  @Get(':id')
+  own(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number): Promise<IMediaUpload> {
+    return this.media.describeOwn(principal.userId, id);
+  }
+
+  @Get(':id/content')
+  @Public()
+  content(@Param('id', ParseIdPipe) id: number, @Query('exp') exp: unknown, @Query('sig') sig: unknown, @Res() reply: FastifyReply) {
+    return this.serve(id, 'content', exp, sig, reply);
+  }
+
+  @Get(':id/thumb')
+  @Public()
+  thumb(@Param('id', ParseIdPipe) id: number, @Query('exp') exp: unknown, @Query('sig') sig: unknown, @Res() reply: FastifyReply) {
+    return this.serve(id, 'thumb', exp, sig, reply);
+  }
+
+  private async serve(id: number, variant: 'content' | 'thumb', exp: unknown, sig: unknown, reply: FastifyReply): Promise<void> {
+    const file = await this.media.open(id, variant, exp, sig);
+    const extension = file.contentType === 'image/png' ? 'png' : 'jpg';
+    await reply
+      .header('Content-Type', file.contentType)
+      .header('Content-Length', String(file.body.length))
+      .header('Cache-Control', `private, max-age=${file.maxAgeSeconds}`)
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Content-Disposition', `inline; filename="media-${id}${variant === 'thumb' ? '-thumb' : ''}.${extension}"`)
+      .send(file.body);
+  }
+
+  /** The file name and declared content type are ignored on purpose: only the decoded bytes count. */
+  private async readUpload(request: FastifyRequest): Promise<UploadInput> {
+    if (!request.isMultipart()) throw mediaError.unsupported('请以 multipart/form-data 上传文件（字段名 file）');
+    const maxBytes = this.config.media.maxBytes;
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes + ENVELOPE_BYTES) throw mediaError.tooLarge(maxBytes);
+    const fields: Record<string, string> = {};
+    let body: Buffer | null = null;
+    let misplaced: string | null = null;
+    try {
+      const parts = request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 8, fieldSize: 256, parts: 10, headerPairs: 50 } });
+      for await (const part of parts) {
+        if (part.type === 'file') {
+          const bytes = await part.toBuffer();
+          if (part.fieldname === 'file') body = bytes;
+          else misplaced = part.fieldname;
+        } else {
+          fields[part.fieldname] = String(part.value);
+        }
+      }
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'FST_REQ_FILE_TOO_LARGE') throw mediaError.tooLarge(maxBytes);
+      if (code === 'FST_FILES_LIMIT') throw DomainException.validation('file', '每次只能上传一个文件');
+      if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw DomainException.validation('file', '表单字段过多');
+      if (error instanceof DomainException) throw error;
+      throw DomainException.validation('file', '上传的表单无法解析，请重试');
+    }
+    if (!body) throw DomainException.validation('file', misplaced ? `文件字段名应为 file（收到 ${misplaced.slice(0, 32)}）` : '缺少文件字段 file');
+    const header = request.headers['x-client-upload-id'] ?? request.headers['idempotency-key'] ?? request.headers['clientuploadid'];
+    const clientUploadId = fields.clientUploadId ?? (typeof header === 'string' ? header : '');
+    const kind = (fields.kind ?? 'photo') as MediaKind;
+    if (!MEDIA_KINDS.includes(kind)) throw DomainException.validation('kind', 'kind 只能是 photo 或 signature');
+    return { clientUploadId, kind, body };
+  }
+}

@@ -1,0 +1,50 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { instant } from '../../database/columns';
+
+export type MediaKind = 'photo' | 'signature';
+export const MEDIA_KINDS: readonly MediaKind[] = ['photo', 'signature'];
+
+/**
+ * One validated, re-encoded image. Rows are written only after the bytes are stored and are never
+ * updated: a signature's sha256 is evidence of what was signed, so the object behind it must not change.
+ */
+@Entity({ name: 'media' })
+export class Media {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'integer' })
+  ownerId: number;
+
+  /** Chosen by the client per upload; (owner, clientUploadId) is unique so a retried upload is a no-op. */
+  @Column({ type: 'varchar', length: 64 })
+  clientUploadId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: MediaKind;
+
+  @Column({ type: 'varchar', length: 128 })
+  storageKey: string;
+
+  @Column({ type: 'varchar', length: 128 })
+  thumbKey: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  contentType: string;
+
+  @Column({ type: 'integer' })
+  width: number;
+
+  @Column({ type: 'integer' })
+  height: number;
+
+  @Column({ type: 'integer' })
+  bytes: number;
+
+  /** Hex sha256 of the stored (re-encoded) bytes, not of the upload. */
+  @Column({ type: 'varchar', length: 64 })
+  sha256: string;
+
+  @Column(instant())
+  createdAt: Date;
+}

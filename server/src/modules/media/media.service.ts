@@ -1,0 +1,152 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { DomainException } from '../../common/domain.exception';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { runInTransaction } from '../../database/transactions';
+import { isUniqueViolation } from '../identity/auth.service';
+import { Media, MediaKind } from './media.entity';
+import { processPhoto, processSignature, ProcessedImage } from './media-image';
+import { MediaUrlSigner, MediaVariant } from './media-url.signer';
+import type { IMediaDescription, IMediaUpload, IMediaUrls } from './media.types';
+import { OBJECT_STORAGE, ObjectStorage } from './object-storage.client';
+
+export const CLIENT_UPLOAD_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+
+export interface UploadInput {
+  clientUploadId: string;
+  kind: MediaKind;
+  body: Buffer;
+}
+
+@Injectable()
+export class MediaService {
+  private readonly logger = new Logger(MediaService.name);
+  private readonly signer: MediaUrlSigner;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.signer = new MediaUrlSigner(config.media.urlSecret, config.media.publicBaseUrl ?? '');
+  }
+
+  async upload(ownerId: number, input: UploadInput): Promise<IMediaUpload> {
+    if (!CLIENT_UPLOAD_ID.test(input.clientUploadId)) {
+      throw DomainException.validation('clientUploadId', 'clientUploadId 必须是 8–64 位字母、数字或 ._:- 组成的唯一标识');
+    }
+    const existing = await this.findByClientUploadId(ownerId, input.clientUploadId);
+    if (existing) return this.toUpload(existing);
+
+    const image = input.kind === 'signature'
+      ? await processSignature(input.body)
+      : await processPhoto(input.body, { maxBytes: this.config.media.maxBytes, maxInputPixels: this.config.media.maxInputPixels });
+    return this.store(ownerId, input, image);
+  }
+
+  /**
+   * Bytes first, row second: a row therefore always points at stored objects. If the row cannot be
+   * written (a concurrent retry with the same clientUploadId won, or the database failed) the objects
+   * just written are removed again; a crash in between leaves only unreferenced files, never a broken row.
+   */
+  private async store(ownerId: number, input: UploadInput, image: ProcessedImage): Promise<IMediaUpload> {
+    const now = new Date();
+    const base = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}`;
+    const storageKey = `${base}.${image.extension}`;
+    const thumbKey = `${base}.thumb.${image.extension}`;
+    const discard = () => Promise.all([this.storage.delete(storageKey), this.storage.delete(thumbKey)]).catch((error: unknown) => {
+      this.logger.warn({ err: error, storageKey }, 'Could not remove objects of a failed upload');
+    });
+    try {
+      await Promise.all([this.storage.put(storageKey, image.body, image.contentType), this.storage.put(thumbKey, image.thumb, image.contentType)]);
+    } catch (error) {
+      await discard();
+      throw error;
+    }
+    const row: Omit<Media, 'id'> = {
+      ownerId, clientUploadId: input.clientUploadId, kind: input.kind, storageKey, thumbKey, contentType: image.contentType,
+      width: image.width, height: image.height, bytes: image.body.length,
+      sha256: createHash('sha256').update(image.body).digest('hex'), createdAt: now,
+    };
+    try {
+      const id = await runInTransaction(this.db, async (tx) => Number((await tx.getRepository(Media).insert(row)).identifiers[0].id));
+      return this.toUpload({ ...row, id });
+    } catch (error) {
+      await discard();
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.findByClientUploadId(ownerId, input.clientUploadId);
+      if (!winner) throw error;
+      return this.toUpload(winner);
+    }
+  }
+
+  /**
+   * For the tickets module: checks that every id exists, belongs to `ownerId` and is of `kind`, and
+   * returns the rows in the order given. Pass `tx` to read inside the caller's transaction.
+   */
+  async claimForTicket(ownerId: number, mediaIds: number[], kind: MediaKind, tx?: EntityManager): Promise<Media[]> {
+    const ids = [...new Set(mediaIds)];
+    if (!ids.length) return [];
+    if (ids.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw DomainException.validation('mediaIds', 'mediaIds 必须是正整数 ID');
+    const rows = await (tx ?? this.db.manager).getRepository(Media).findBy({ id: In(ids) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const bad = ids.filter((id) => byId.get(id)?.ownerId !== ownerId || byId.get(id)?.kind !== kind);
+    if (bad.length) {
+      const what = kind === 'signature' ? '签名' : '照片';
+      throw DomainException.validation('mediaIds', `${what}不存在、不属于当前用户或类型不符：${bad.join(', ')}，请重新上传`);
+    }
+    return ids.map((id) => byId.get(id) as Media);
+  }
+
+  /** Fresh signed links for one image. No database access: callers decide who may see it. */
+  signedUrls(mediaId: number, ttlSeconds = this.config.media.urlTtlSeconds): IMediaUrls {
+    const exp = Math.floor(Date.now() / 1000) + Math.max(1, Math.floor(ttlSeconds));
+    return {
+      url: this.signer.url(mediaId, 'content', exp),
+      thumbUrl: this.signer.url(mediaId, 'thumb', exp),
+      expiresAt: new Date(exp * 1000).toISOString(),
+    };
+  }
+
+  /** Descriptions with signed links, in the order of `ids`; unknown ids are skipped. */
+  async describe(ids: number[], ttlSeconds?: number, tx?: EntityManager): Promise<IMediaDescription[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return [];
+    const rows = await (tx ?? this.db.manager).getRepository(Media).findBy({ id: In(unique) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return unique.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [{ id: row.id, kind: row.kind, width: row.width, height: row.height, ...this.signedUrls(row.id, ttlSeconds) }] : [];
+    });
+  }
+
+  /** The uploader may always re-fetch links to their own upload (e.g. after the first ones expired). */
+  async describeOwn(ownerId: number, id: number): Promise<IMediaUpload> {
+    const row = await this.db.getRepository(Media).findOneBy({ id, ownerId });
+    if (!row) throw DomainException.notFound('图片');
+    return this.toUpload(row);
+  }
+
+  /** Serves a signed link. Every refusal looks the same so a caller learns nothing about which ids exist. */
+  async open(id: number, variant: MediaVariant, exp: unknown, sig: unknown): Promise<{ body: Buffer; contentType: string; maxAgeSeconds: number }> {
+    if (!this.signer.verify(id, variant, exp, sig)) throw DomainException.forbidden('链接无效或已过期');
+    const row = await this.db.getRepository(Media).findOneBy({ id });
+    const body = row ? await this.storage.get(variant === 'thumb' ? row.thumbKey : row.storageKey) : null;
+    if (!row || !body) throw DomainException.notFound('图片');
+    const maxAgeSeconds = Math.max(0, Number(exp) - Math.floor(Date.now() / 1000));
+    return { body, contentType: row.contentType, maxAgeSeconds };
+  }
+
+  private findByClientUploadId(ownerId: number, clientUploadId: string): Promise<Media | null> {
+    return this.db.getRepository(Media).findOneBy({ ownerId, clientUploadId });
+  }
+
+  private toUpload(row: Media): IMediaUpload {
+    return {
+      id: row.id, kind: row.kind, width: row.width, height: row.height, bytes: row.bytes, sha256: row.sha256,
+      ...this.signedUrls(row.id),
+    };
+  }
+}

@@ -1,0 +1,216 @@
+import { HttpStatus, Injectable, Logger, OnModuleDestroy, OnModuleInit, Inject } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { ErrorCode, ITicket, Role, TicketAction, TicketActor, TicketStatus } from '@app/shared';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { DomainException } from '../../common/domain.exception';
+import { Principal } from '../../common/principal';
+import { addMinutes, now } from '../../common/time';
+import { runInTransaction } from '../../database/transactions';
+import { RoleAssignment } from '../identity/role-assignment.entity';
+import { TechnicianProfile } from '../property/technician.entity';
+import { InboxService } from './inbox.service';
+import { TicketAccess } from './ticket-access.service';
+import { TicketTransitions } from './ticket-transition.service';
+import { TicketViews } from './ticket-views.service';
+import { Ticket } from './ticket.entity';
+import { DispatchPolicy } from './ticket-support.entity';
+import { DISPATCH_ROLES, OPEN_JOB_STATUSES } from './ticket.roles';
+
+const DEFAULT_POLICY = { mode: 'pool' as const, poolMinutes: 30 };
+
+/**
+ * The open-job cap is checked inside the same UPDATE that assigns the job. The count sits in a derived
+ * table with an aggregate so MySQL/MariaDB materialise it (a plain subquery on `tickets` inside an UPDATE
+ * of `tickets` is refused with error 1093).
+ */
+const CAP_GUARD = `(SELECT open_jobs.n FROM (SELECT COUNT(*) AS n FROM tickets WHERE technician_id = :tech AND status IN (:...openStatuses)) open_jobs) < :cap`;
+
+@Injectable()
+export class DispatchService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(DispatchService.name);
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tickets: TicketAccess,
+    private readonly transitions: TicketTransitions,
+    private readonly views: TicketViews,
+    private readonly inbox: InboxService,
+  ) {}
+
+  onModuleInit(): void {
+    // In-process sweep of expired pool jobs; BullMQ takes this over when Redis is configured (notifications issue).
+    if (this.config.env === 'test') return;
+    this.timer = setInterval(() => {
+      this.sweepPool().catch((error) => this.logger.error({ err: error }, 'pool sweep failed'));
+    }, 60_000);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async policyFor(projectId: number, category: string, tx: EntityManager = this.db.manager) {
+    const rows = await tx.getRepository(DispatchPolicy).find({ where: { projectId, category: In([category, '*']) } });
+    const policy = rows.find((r) => r.category === category) ?? rows.find((r) => r.category === '*');
+    return policy ? { mode: policy.mode, poolMinutes: policy.poolMinutes } : DEFAULT_POLICY;
+  }
+
+  /** Called inside the registration transaction. */
+  async onRegistered(tx: EntityManager, ticket: Ticket): Promise<void> {
+    const policy = await this.policyFor(ticket.projectId, ticket.category, tx);
+    if (policy.mode === 'pool') {
+      await tx.getRepository(Ticket).update({ id: ticket.id }, { dispatchMode: 'pool', poolOpen: true, poolDeadline: addMinutes(now(), policy.poolMinutes) });
+      const qualified = await this.projectTechnicians(ticket.projectId, await this.tickets.qualifiedTechnicianIds(ticket), tx);
+      await this.inbox.notify(tx, qualified, { kind: 'ticket.pool', title: `抢单：${ticket.serial}`, body: ticket.description.slice(0, 100), ticketId: ticket.id });
+      return;
+    }
+    await tx.getRepository(Ticket).update({ id: ticket.id }, { dispatchMode: policy.mode, poolOpen: false });
+    if (policy.mode === 'auto') {
+      const fresh = await tx.getRepository(Ticket).findOneByOrFail({ id: ticket.id });
+      const assigned = await this.autoAssign(fresh, tx);
+      if (!assigned) await tx.getRepository(Ticket).update({ id: ticket.id }, { needsSupervisor: true });
+    }
+  }
+
+  async dispatch(principal: Principal, id: number, technicianId: number): Promise<ITicket> {
+    const ticket = await this.tickets.forStaff(principal, id, DISPATCH_ROLES);
+    await this.assertTechnicianOfProject(technicianId, ticket.projectId);
+    const actor = principal.grants.some((g) => g.role === Role.Supervisor && g.projectIds.includes(ticket.projectId)) ? TicketActor.Supervisor : TicketActor.CustomerManager;
+    const updated = await this.assign(ticket, TicketAction.Dispatch, actor, principal.userId, technicianId, null);
+    return this.views.one(updated, await this.tickets.actorsFor(principal, updated), principal.userId);
+  }
+
+  async grab(principal: Principal, id: number): Promise<ITicket> {
+    const ticket = await this.tickets.find(id);
+    if (!(await this.tickets.qualifiesForPool(principal, ticket))) {
+      if (ticket.status !== TicketStatus.Registered || !ticket.poolOpen) throw this.transitions.conflict(ticket, TicketAction.Grab);
+      throw DomainException.notFound('工单');
+    }
+    const updated = await this.assign(ticket, TicketAction.Grab, TicketActor.Technician, principal.userId, principal.userId, null, { poolOpen: true });
+    return this.views.one(updated, [TicketActor.Technician], principal.userId);
+  }
+
+  async decline(principal: Principal, id: number, reason: string): Promise<ITicket> {
+    const ticket = await this.tickets.forTechnician(principal, id);
+    const updated = await this.transitions.apply(ticket, TicketAction.Decline, TicketActor.Technician, principal.userId, {
+      reason, set: { technicianId: null, poolOpen: false, needsSupervisor: true, visitAt: null },
+      guard: { sql: 'technician_id = :me', params: { me: principal.userId } },
+      effects: async (tx) => this.inbox.notify(tx, await this.supervisors(ticket.projectId, tx), {
+        kind: 'ticket.declined', title: `师傅退单：${ticket.serial}`, body: reason, ticketId: ticket.id,
+      }),
+    });
+    return this.views.one(updated, [], principal.userId);
+  }
+
+  async transfer(principal: Principal, id: number, technicianId: number, reason: string): Promise<ITicket> {
+    const ticket = await this.tickets.forStaff(principal, id, [Role.Supervisor, Role.Admin]);
+    if (ticket.technicianId === technicianId) throw DomainException.validation('technicianId', '已是该师傅负责');
+    await this.assertTechnicianOfProject(technicianId, ticket.projectId);
+    const previous = ticket.technicianId;
+    const updated = await this.assign(ticket, TicketAction.Transfer, TicketActor.Supervisor, principal.userId, technicianId, reason, undefined, previous);
+    return this.views.one(updated, await this.tickets.actorsFor(principal, updated), principal.userId);
+  }
+
+  /** Expired pool jobs fall back to auto dispatch, then to the supervisor's queue. */
+  async sweepPool(at: Date = now()): Promise<{ autoAssigned: number; toSupervisor: number }> {
+    const expired = await this.db.getRepository(Ticket).find({
+      where: { status: TicketStatus.Registered, poolOpen: true, onHold: false, poolDeadline: LessThanOrEqual(at) },
+      take: 200,
+    });
+    let autoAssigned = 0;
+    let toSupervisor = 0;
+    for (const ticket of expired) {
+      const done = await runInTransaction(this.db, async (tx) => {
+        const fresh = await tx.getRepository(Ticket).findOneBy({ id: ticket.id, status: TicketStatus.Registered, poolOpen: true });
+        if (!fresh) return 'gone';
+        if (await this.autoAssign(fresh, tx)) return 'assigned';
+        await tx.getRepository(Ticket).update({ id: fresh.id, version: fresh.version }, { poolOpen: false, needsSupervisor: true, version: fresh.version + 1 });
+        await this.transitions.event(tx, fresh.id, null, TicketActor.System, 'pool_expired', fresh.status, fresh.status, '抢单超时，无可自动派单的师傅');
+        await this.inbox.notify(tx, await this.supervisors(fresh.projectId, tx), {
+          kind: 'ticket.needs_dispatch', title: `待派单：${fresh.serial}`, body: '抢单超时，请人工派单', ticketId: fresh.id,
+        });
+        return 'supervisor';
+      });
+      if (done === 'assigned') autoAssigned++;
+      if (done === 'supervisor') toSupervisor++;
+    }
+    return { autoAssigned, toSupervisor };
+  }
+
+  /** Least-loaded on-duty technician with the skill, covering the building, under the cap. */
+  private async autoAssign(ticket: Ticket, tx: EntityManager): Promise<boolean> {
+    const candidates = await this.projectTechnicians(ticket.projectId, await this.tickets.qualifiedTechnicianIds(ticket), tx);
+    if (!candidates.length) return false;
+    const loads = await tx.createQueryBuilder(Ticket, 't').select('t.technician_id', 'tech').addSelect('COUNT(*)', 'n')
+      .where('t.technician_id IN (:...ids) AND t.status IN (:...open)', { ids: candidates, open: OPEN_JOB_STATUSES })
+      .groupBy('t.technician_id').getRawMany<{ tech: number; n: number | string }>();
+    const profiles = await tx.getRepository(TechnicianProfile).findBy({ userId: In(candidates) });
+    const ranked = candidates
+      .map((id) => ({ id, load: Number(loads.find((l) => Number(l.tech) === id)?.n ?? 0), cap: profiles.find((p) => p.userId === id)?.maxOpenJobs ?? 0 }))
+      .filter((c) => c.load < c.cap)
+      .sort((x, y) => x.load - y.load || x.id - y.id);
+    for (const candidate of ranked) {
+      try {
+        await this.assign(ticket, TicketAction.Dispatch, TicketActor.System, null, candidate.id, '自动派单', undefined, undefined, tx);
+        return true;
+      } catch (error) {
+        if (!(error instanceof DomainException)) throw error;
+        ticket = await tx.getRepository(Ticket).findOneByOrFail({ id: ticket.id });
+        if (ticket.status !== TicketStatus.Registered) return false;
+      }
+    }
+    return false;
+  }
+
+  private async assign(
+    ticket: Ticket, action: TicketAction, actor: TicketActor, actorId: number | null, technicianId: number, reason: string | null,
+    extraGuard?: { poolOpen: boolean }, previous?: number | null, tx?: EntityManager,
+  ): Promise<Ticket> {
+    const profile = await (tx ?? this.db.manager).getRepository(TechnicianProfile).findOneBy({ userId: technicianId });
+    if (!profile) throw DomainException.validation('technicianId', '该用户不是维修师傅');
+    const guardSql = [CAP_GUARD, ...(extraGuard ? ['pool_open = :poolOpen'] : [])].join(' AND ');
+    try {
+      return await this.transitions.apply(ticket, action, actor, actorId, {
+        tx, reason,
+        set: { technicianId, poolOpen: false, needsSupervisor: false, visitAt: null },
+        guard: { sql: guardSql, params: { tech: technicianId, openStatuses: OPEN_JOB_STATUSES, cap: profile.maxOpenJobs, ...(extraGuard ?? {}) } },
+        data: { technicianId, previousTechnicianId: previous ?? null },
+        effects: async (etx, updated) => {
+          await this.inbox.notify(etx, [technicianId], { kind: 'ticket.dispatched', title: `新派单：${updated.serial}`, body: updated.description.slice(0, 100), ticketId: updated.id });
+          await this.inbox.notify(etx, [previous], { kind: 'ticket.transferred', title: `工单已转派：${updated.serial}`, body: reason ?? '', ticketId: updated.id });
+          await this.inbox.notify(etx, [updated.reporterId], { kind: 'ticket.technician_assigned', title: '已为您安排维修师傅', body: `工单 ${updated.serial} 已派单`, ticketId: updated.id });
+        },
+      });
+    } catch (error) {
+      if (error instanceof DomainException && error.code === ErrorCode.StateConflict) {
+        const current = await (tx ?? this.db.manager).getRepository(Ticket).findOneByOrFail({ id: ticket.id });
+        if (current.status === ticket.status && current.version === ticket.version) {
+          throw new DomainException(ErrorCode.NotQualified, '该师傅在办工单已达上限，请先完成手头的工单', HttpStatus.UNPROCESSABLE_ENTITY, {
+            fields: [{ field: 'technicianId', message: `在办工单已达上限 ${profile.maxOpenJobs} 单` }],
+          });
+        }
+      }
+      throw error;
+    }
+  }
+
+  private async projectTechnicians(projectId: number, candidates: number[], tx: EntityManager): Promise<number[]> {
+    if (!candidates.length) return [];
+    const rows = await tx.getRepository(RoleAssignment).find({ where: { role: Role.Technician, scopeType: 'project', scopeId: projectId, userId: In(candidates) } });
+    return [...new Set(rows.map((r) => r.userId))];
+  }
+
+  private async assertTechnicianOfProject(technicianId: number, projectId: number): Promise<void> {
+    const ok = await this.db.getRepository(RoleAssignment).existsBy({ userId: technicianId, role: Role.Technician, scopeType: 'project', scopeId: projectId });
+    if (!ok) throw DomainException.validation('technicianId', '该师傅不属于本项目');
+  }
+
+  private async supervisors(projectId: number, tx: EntityManager): Promise<number[]> {
+    const rows = await tx.getRepository(RoleAssignment).find({ where: { role: Role.Supervisor, scopeType: 'project', scopeId: projectId } });
+    return rows.map((r) => r.userId);
+  }
+}

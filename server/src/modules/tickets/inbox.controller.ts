@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { IInboxMessage, IRectificationTask } from '@app/shared';
+import { CurrentUser, Roles } from '../../common/decorators';
+import { ParseIdPipe } from '../../common/parse-id.pipe';
+import type { Principal } from '../../common/principal';
+import { ProjectQueryDto } from './dto/ticket.dto';
+import { InboxService } from './inbox.service';
+import { TicketStaffService } from './ticket-staff.service';
+import { PM_ROLES } from './ticket.roles';
+
+class InboxQueryDto {
+  @IsOptional() @IsIn(['true', 'false'], { message: 'unread 只能是 true 或 false' }) unread?: 'true' | 'false';
+}
+
+class ResolveDto {
+  @IsString({ message: 'note 必须是字符串' }) @IsNotEmpty({ message: '请填写整改结果' }) @MaxLength(500, { message: '整改结果不能超过 500 字' })
+  note: string;
+}
+
+@ApiTags('inbox')
+@Controller('inbox')
+export class InboxController {
+  constructor(private readonly inbox: InboxService) {}
+
+  @Get()
+  list(@CurrentUser() me: Principal, @Query() query: InboxQueryDto): Promise<IInboxMessage[]> {
+    return this.inbox.list(me.userId, query.unread === 'true');
+  }
+
+  @Post(':id/read')
+  @HttpCode(204)
+  read(@CurrentUser() me: Principal, @Param('id', ParseIdPipe) id: number): Promise<void> {
+    return this.inbox.markRead(me.userId, id);
+  }
+}
+
+@ApiTags('tickets')
+@Controller('rectifications')
+@Roles(...PM_ROLES)
+export class RectificationsController {
+  constructor(private readonly staff: TicketStaffService) {}
+
+  @Get()
+  list(@CurrentUser() me: Principal, @Query() query: ProjectQueryDto): Promise<IRectificationTask[]> {
+    return this.staff.rectifications(me, query.projectId);
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(204)
+  resolve(@CurrentUser() me: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: ResolveDto): Promise<void> {
+    return this.staff.resolveRectification(me, id, body.note);
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { IInboxMessage } from '@app/shared';
+import { DomainException } from '../../common/domain.exception';
+import { now } from '../../common/time';
+import { InboxMessage } from './ticket-support.entity';
+
+export interface Notice {
+  kind: string;
+  title: string;
+  body: string;
+  ticketId?: number | null;
+}
+
+/** Messages are written in the same transaction as the change they announce, so none is lost or invented. */
+@Injectable()
+export class InboxService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async notify(tx: EntityManager, userIds: (number | null | undefined)[], notice: Notice): Promise<void> {
+    const recipients = [...new Set(userIds.filter((id): id is number => typeof id === 'number'))];
+    if (!recipients.length) return;
+    const at = now();
+    await tx.getRepository(InboxMessage).insert(
+      recipients.map((userId) => ({
+        userId, kind: notice.kind, title: notice.title.slice(0, 100), body: notice.body.slice(0, 500), ticketId: notice.ticketId ?? null, readAt: null, createdAt: at,
+      })),
+    );
+  }
+
+  async list(userId: number, unreadOnly: boolean): Promise<IInboxMessage[]> {
+    const rows = await this.db.getRepository(InboxMessage).find({
+      where: unreadOnly ? { userId, readAt: IsNull() } : { userId },
+      order: { id: 'DESC' },
+      take: 100,
+    });
+    return rows.map((m) => ({
+      id: m.id, kind: m.kind, title: m.title, body: m.body, ticketId: m.ticketId, readAt: m.readAt?.toISOString() ?? null, createdAt: m.createdAt.toISOString(),
+    }));
+  }
+
+  async markRead(userId: number, id: number): Promise<void> {
+    const result = await this.db.getRepository(InboxMessage).update({ id, userId, readAt: IsNull() }, { readAt: now() });
+    if (!result.affected && !(await this.db.getRepository(InboxMessage).existsBy({ id, userId }))) throw DomainException.notFound('消息');
+  }
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { BindingStatus, CATEGORY_SKILLS, Role, TicketActor, UserKind } from '@app/shared';
+import { DomainException } from '../../common/domain.exception';
+import { Principal, hasRole } from '../../common/principal';
+import { HouseBinding } from '../bindings/house-binding.entity';
+import { AccessService } from '../identity/access.service';
+import { TechnicianBuilding, TechnicianProfile } from '../property/technician.entity';
+import { Ticket } from './ticket.entity';
+import { TICKET_STAFF_VIEWERS } from './ticket.roles';
+
+const ROLE_ACTORS: [Role, TicketActor][] = [
+  [Role.CustomerManager, TicketActor.CustomerManager],
+  [Role.Supervisor, TicketActor.Supervisor],
+  [Role.ProjectManager, TicketActor.ProjectManager],
+  [Role.Admin, TicketActor.CustomerManager],
+  [Role.Admin, TicketActor.Supervisor],
+  [Role.Admin, TicketActor.ProjectManager],
+];
+
+/**
+ * "Who may see or act on this ticket" (domain.md §9): residents their houses' tickets, technicians
+ * their jobs and the open pool jobs they qualify for, staff their projects. Anything else is a 404.
+ */
+@Injectable()
+export class TicketAccess {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
+
+  async find(id: number): Promise<Ticket> {
+    const ticket = await this.db.getRepository(Ticket).findOneBy({ id });
+    if (!ticket) throw DomainException.notFound('工单');
+    return ticket;
+  }
+
+  async residentHouseIds(userId: number): Promise<number[]> {
+    const rows = await this.db.getRepository(HouseBinding).find({ select: { houseId: true }, where: { userId, status: BindingStatus.Approved } });
+    return rows.map((r) => r.houseId);
+  }
+
+  async isResidentOf(principal: Principal, ticket: Ticket): Promise<boolean> {
+    if (principal.kind !== UserKind.Resident) return false;
+    if (ticket.reporterId === principal.userId) return true;
+    return ticket.houseId !== null && (await this.residentHouseIds(principal.userId)).includes(ticket.houseId);
+  }
+
+  /** Open pool job this technician may grab: on duty, in the project, a matching skill, covering the building. */
+  async qualifiesForPool(principal: Principal, ticket: Ticket): Promise<boolean> {
+    if (!ticket.poolOpen || ticket.status !== 'registered' || !this.access.canActOnProject(principal, ticket.projectId, [Role.Technician])) return false;
+    return (await this.qualifiedTechnicianIds(ticket, [principal.userId])).includes(principal.userId);
+  }
+
+  async qualifiedTechnicianIds(ticket: Ticket, candidates?: number[]): Promise<number[]> {
+    const skills = CATEGORY_SKILLS[ticket.category] ?? [];
+    const profiles = await this.db.getRepository(TechnicianProfile).find({
+      where: { onDuty: true, ...(candidates ? { userId: In(candidates) } : {}) },
+    });
+    const skilled = profiles.filter((p) => !skills.length || p.skills.some((s) => skills.includes(s))).map((p) => p.userId);
+    if (!skilled.length || ticket.buildingId === null) return skilled;
+    const covering = await this.db.getRepository(TechnicianBuilding).find({ where: { userId: In(skilled), buildingId: ticket.buildingId } });
+    return covering.map((c) => c.userId);
+  }
+
+  async forResident(principal: Principal, id: number): Promise<Ticket> {
+    const ticket = await this.find(id);
+    if (!(await this.isResidentOf(principal, ticket))) throw DomainException.notFound('工单');
+    return ticket;
+  }
+
+  async forStaff(principal: Principal, id: number, roles: readonly Role[] = TICKET_STAFF_VIEWERS): Promise<Ticket> {
+    const ticket = await this.find(id);
+    this.access.assertProject(principal, ticket.projectId, roles, '工单');
+    return ticket;
+  }
+
+  /** The assigned technician only. */
+  async forTechnician(principal: Principal, id: number): Promise<Ticket> {
+    const ticket = await this.find(id);
+    if (ticket.technicianId !== principal.userId) throw DomainException.notFound('工单');
+    return ticket;
+  }
+
+  /** Anyone allowed to read the ticket, plus the lifecycle roles they can act in. */
+  async forViewer(principal: Principal, id: number): Promise<{ ticket: Ticket; actors: TicketActor[] }> {
+    const ticket = await this.find(id);
+    const actors = await this.actorsFor(principal, ticket);
+    const staffReader = this.access.canActOnProject(principal, ticket.projectId, TICKET_STAFF_VIEWERS);
+    if (!actors.length && !staffReader) throw DomainException.notFound('工单');
+    return { ticket, actors };
+  }
+
+  async actorsFor(principal: Principal, ticket: Ticket): Promise<TicketActor[]> {
+    const actors = new Set<TicketActor>();
+    if (await this.isResidentOf(principal, ticket)) actors.add(TicketActor.Resident);
+    if (hasRole(principal, [Role.Technician]) && (ticket.technicianId === principal.userId || (await this.qualifiesForPool(principal, ticket)))) {
+      actors.add(TicketActor.Technician);
+    }
+    for (const [role, actor] of ROLE_ACTORS) {
+      if (this.access.canActOnProject(principal, ticket.projectId, [role])) actors.add(actor);
+    }
+    return [...actors];
+  }
+}

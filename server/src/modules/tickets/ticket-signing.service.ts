@@ -1,0 +1,171 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ErrorCode, ITicket, IQuoteLine, Role, TicketAction, TicketActor } from '@app/shared';
+import { DomainException } from '../../common/domain.exception';
+import { Principal } from '../../common/principal';
+import { now } from '../../common/time';
+import { ChargesService } from '../charges/charges.service';
+import { RoleAssignment } from '../identity/role-assignment.entity';
+import { MediaService } from '../media/media.service';
+import { DeclineQuoteDto, SignatureDto, VerifyDto } from './dto/ticket.dto';
+import { InboxService } from './inbox.service';
+import { TicketAccess } from './ticket-access.service';
+import { acceptanceSnapshotHash } from './ticket-quotes';
+import { TicketTransitions } from './ticket-transition.service';
+import { TicketViews } from './ticket-views.service';
+import { TicketWorkService } from './ticket-work.service';
+import { Ticket, TicketQuote, TicketSignature } from './ticket.entity';
+
+type Purpose = TicketSignature['purpose'];
+
+/**
+ * Everything a resident signs: the quote (consent before work), a declined quote, and acceptance.
+ * The resident signs in the mini-program, or on the technician's phone (signer name and relation recorded).
+ * Signatures are inserted, never updated; the charge is posted with acceptance, in the same transaction.
+ */
+@Injectable()
+export class TicketSigningService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly tickets: TicketAccess,
+    private readonly transitions: TicketTransitions,
+    private readonly views: TicketViews,
+    private readonly work: TicketWorkService,
+    private readonly media: MediaService,
+    private readonly charges: ChargesService,
+    private readonly inbox: InboxService,
+  ) {}
+
+  /** The resident on their own phone, or the assigned technician collecting the signature on theirs. */
+  private async signerRole(principal: Principal, id: number): Promise<{ ticket: Ticket; actor: TicketActor }> {
+    const ticket = await this.tickets.find(id);
+    if (await this.tickets.isResidentOf(principal, ticket)) return { ticket, actor: TicketActor.Resident };
+    if (ticket.technicianId === principal.userId) return { ticket, actor: TicketActor.Technician };
+    throw DomainException.notFound('工单');
+  }
+
+  private async record(tx: EntityManager, principal: Principal, actor: TicketActor, ticket: Ticket, purpose: Purpose, dto: SignatureDto, quoteId: number | null) {
+    const [image] = await this.media.claimForTicket(principal.userId, [dto.signatureMediaId], 'signature', tx);
+    const result = await tx.getRepository(TicketSignature).insert({
+      ticketId: ticket.id, quoteId, purpose, mediaId: image.id, imageSha256: image.sha256,
+      signerUserId: actor === TicketActor.Resident ? principal.userId : null, signerName: dto.signerName.trim(), relation: dto.relation,
+      snapshotHash: dto.snapshotHash, collectedBy: actor === TicketActor.Technician ? principal.userId : null, signedAt: now(),
+    });
+    return Number(result.identifiers[0].id);
+  }
+
+  async agree(principal: Principal, id: number, dto: SignatureDto): Promise<ITicket> {
+    const { ticket, actor } = await this.signerRole(principal, id);
+    const quote = await this.work.pendingQuote(ticket);
+    if (quote.snapshotHash !== dto.snapshotHash) throw this.quoteChanged(quote);
+    const updated = await this.transitions.apply(ticket, TicketAction.AgreeQuote, actor, principal.userId, {
+      set: { agreedQuoteId: quote.id, agreedTotalFen: quote.totalFen },
+      guard: { sql: 'id IN (SELECT ticket_id FROM ticket_quotes WHERE id = :quoteId AND status = :pending)', params: { quoteId: quote.id, pending: 'pending' } },
+      data: { quoteId: quote.id, totalFen: quote.totalFen },
+      effects: async (tx, t) => {
+        const signatureId = await this.record(tx, principal, actor, t, 'quote_agreement', dto, quote.id);
+        await tx.getRepository(TicketQuote).update({ id: quote.id }, { status: 'agreed' });
+        await tx.getRepository(Ticket).update({ id: t.id }, { agreementSignatureId: signatureId });
+        await this.inbox.notify(tx, [t.technicianId], { kind: 'ticket.quote_agreed', title: '业主已确认报价，可以施工', body: t.serial, ticketId: t.id });
+      },
+    });
+    return this.views.one(updated, [actor], principal.userId, actor === TicketActor.Technician);
+  }
+
+  /**
+   * A declined quote cancels the job. The call-out fee is charged only when the schedule has one AND
+   * the resident signs the decline acknowledging it; otherwise nothing is charged.
+   */
+  async declineQuote(principal: Principal, id: number, dto: DeclineQuoteDto): Promise<ITicket> {
+    const { ticket, actor } = await this.signerRole(principal, id);
+    const quote = await this.work.pendingQuote(ticket);
+    const lines: IQuoteLine[] = JSON.parse(quote.linesJson);
+    const callOut = lines.filter((l) => l.kind === 'call_out');
+    const signed = dto.signatureMediaId && dto.signerName && dto.relation && dto.snapshotHash;
+    if (signed && dto.snapshotHash !== quote.snapshotHash) throw this.quoteChanged(quote);
+    const updated = await this.transitions.apply(ticket, TicketAction.DeclineQuote, actor, principal.userId, {
+      reason: dto.reason, set: { cancelReason: `业主拒绝报价：${dto.reason}` },
+      effects: async (tx, t) => {
+        await tx.getRepository(TicketQuote).update({ id: quote.id }, { status: 'declined' });
+        if (!signed) return;
+        const signatureId = await this.record(tx, principal, actor, t, 'quote_decline', dto as SignatureDto, quote.id);
+        if (callOut.length && t.houseId !== null) {
+          const charge = await this.charges.postForTicket({
+            ticketId: t.id, ticketSerial: t.serial, projectId: t.projectId, houseId: t.houseId, agreementRef: `signature:${signatureId}`,
+            lines: callOut.map((l) => ({ ...l, scheduleVersionId: quote.scheduleVersionId, materialsVersionId: null })), actorId: principal.userId,
+          }, tx);
+          await tx.getRepository(Ticket).update({ id: t.id }, { chargeId: charge.id });
+        }
+      },
+    });
+    return this.views.one(updated, [actor], principal.userId, actor === TicketActor.Technician);
+  }
+
+  async verify(principal: Principal, id: number, dto: VerifyDto): Promise<ITicket> {
+    const { ticket, actor } = await this.signerRole(principal, id);
+    if (!dto.signatureMediaId || !dto.signerName || !dto.relation || !dto.snapshotHash) {
+      const missing = (['signatureMediaId', 'signerName', 'relation', 'snapshotHash'] as const).find((f) => !dto[f])!;
+      throw DomainException.validation(missing, '验收须由业主签字确认');
+    }
+    if (dto.snapshotHash !== acceptanceSnapshotHash(ticket)) {
+      throw new DomainException(ErrorCode.QuoteChanged, '工单内容已变化，请刷新后重新签字', HttpStatus.CONFLICT, { acceptanceSnapshotHash: acceptanceSnapshotHash(ticket) });
+    }
+    const signature = dto as SignatureDto;
+    const updated = await this.transitions.apply(ticket, TicketAction.Verify, actor, principal.userId, {
+      set: { ratingOverall: dto.overall, ratingPunctuality: dto.punctuality, ratingAttitude: dto.attitude, ratingComment: dto.comment?.trim() || null },
+      data: { overall: dto.overall, punctuality: dto.punctuality, attitude: dto.attitude },
+      effects: async (tx, t) => {
+        await this.record(tx, principal, actor, t, 'acceptance', signature, t.finalQuoteId ?? t.agreedQuoteId);
+        if (t.paid) await this.postCharge(tx, t, principal.userId);
+        if (dto.overall <= 2) {
+          await this.inbox.notify(tx, await this.projectRole(tx, t.projectId, Role.CustomerManager), {
+            kind: 'ticket.bad_rating', title: `差评提醒：${t.serial}`, body: `综合评分 ${dto.overall} 分`, ticketId: t.id,
+          });
+        }
+      },
+    });
+    return this.views.one(updated, [actor], principal.userId, actor === TicketActor.Technician);
+  }
+
+  /** The charge copies the final lines (≤ agreed total) or the agreed quote, citing the resident's signature. */
+  private async postCharge(tx: EntityManager, t: Ticket, actorId: number): Promise<void> {
+    if (!t.agreedQuoteId || !t.agreementSignatureId || t.houseId === null) {
+      throw new DomainException(ErrorCode.AgreementRequired, '该工单没有业主签字确认的报价，不能收费', HttpStatus.CONFLICT);
+    }
+    const source = await tx.getRepository(TicketQuote).findOneByOrFail({ id: t.finalQuoteId ?? t.agreedQuoteId });
+    const lines: IQuoteLine[] = JSON.parse(source.linesJson);
+    const charge = await this.charges.postForTicket({
+      ticketId: t.id, ticketSerial: t.serial, projectId: t.projectId, houseId: t.houseId, agreementRef: `signature:${t.agreementSignatureId}`,
+      lines: lines.map((l) => ({ ...l, scheduleVersionId: source.scheduleVersionId, materialsVersionId: source.materialsVersionId })), actorId,
+    }, tx);
+    await tx.getRepository(Ticket).update({ id: t.id }, { chargeId: charge.id });
+  }
+
+  /** Rework: back to the technician. A second request means the rework failed: the project manager takes over. */
+  async requestRework(principal: Principal, id: number, reason: string, actor: TicketActor, ticket: Ticket): Promise<ITicket> {
+    const escalate = ticket.reworkCount >= 1;
+    const updated = await this.transitions.apply(ticket, TicketAction.RequestRework, actor, principal.userId, {
+      reason, set: { reworkCount: ticket.reworkCount + 1, ...(escalate ? { escalated: true } : {}) },
+      data: { reworkCount: ticket.reworkCount + 1, escalated: escalate },
+      effects: async (tx, t) => {
+        await this.inbox.notify(tx, [t.technicianId], { kind: 'ticket.rework', title: `返修：${t.serial}`, body: reason, ticketId: t.id });
+        if (escalate) {
+          await this.inbox.notify(tx, await this.projectRole(tx, t.projectId, Role.ProjectManager), {
+            kind: 'ticket.escalated', title: `返修未通过，升级处理：${t.serial}`, body: reason, ticketId: t.id,
+          });
+        }
+      },
+    });
+    return this.views.one(updated, [actor], principal.userId);
+  }
+
+  async projectRole(tx: EntityManager, projectId: number, role: Role): Promise<number[]> {
+    const rows = await tx.getRepository(RoleAssignment).find({ where: { role, scopeType: 'project', scopeId: projectId } });
+    return rows.map((r) => r.userId);
+  }
+
+  private quoteChanged(quote: TicketQuote): DomainException {
+    return new DomainException(ErrorCode.QuoteChanged, '报价已更新，请查看最新报价后再签字', HttpStatus.CONFLICT, { snapshotHash: quote.snapshotHash, totalFen: quote.totalFen });
+  }
+}

@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { IRectificationTask, ITicket, Role, TicketAction, TicketActor, Urgency } from '@app/shared';
+import { DomainException } from '../../common/domain.exception';
+import { Principal } from '../../common/principal';
+import { now } from '../../common/time';
+import { runInTransaction } from '../../database/transactions';
+import { AuditService } from '../audit/audit.service';
+import { AccessService } from '../identity/access.service';
+import { DispatchService } from './dispatch.service';
+import { DamageDto, RegisterDto, ReturnVisitDto } from './dto/ticket.dto';
+import { InboxService } from './inbox.service';
+import { TicketAccess } from './ticket-access.service';
+import { TicketSigningService } from './ticket-signing.service';
+import { TicketTransitions } from './ticket-transition.service';
+import { TicketViews } from './ticket-views.service';
+import { Ticket } from './ticket.entity';
+import { RectificationTask, TicketDamage } from './ticket-support.entity';
+import { HOLD_ROLES, INTAKE_ROLES, PM_ROLES } from './ticket.roles';
+
+/** Customer managers, supervisors and project managers acting on tickets of their projects. */
+@Injectable()
+export class TicketStaffService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+    private readonly tickets: TicketAccess,
+    private readonly transitions: TicketTransitions,
+    private readonly views: TicketViews,
+    private readonly dispatch: DispatchService,
+    private readonly signing: TicketSigningService,
+    private readonly inbox: InboxService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async respond(principal: Principal, ticket: Ticket): Promise<ITicket> {
+    return this.views.one(ticket, await this.tickets.actorsFor(principal, ticket), principal.userId, true);
+  }
+
+  /** The customer manager confirms the request and, for paid work, that the schedule prices were explained. */
+  async register(principal: Principal, id: number, dto: RegisterDto): Promise<ITicket> {
+    const ticket = await this.tickets.forStaff(principal, id, INTAKE_ROLES);
+    if (ticket.paid && dto.priceExplained !== true) {
+      throw DomainException.validation('priceExplained', '特约服务须先向业主说明收费标准并确认（priceExplained: true）');
+    }
+    const updated = await this.transitions.apply(ticket, TicketAction.Register, TicketActor.CustomerManager, principal.userId, {
+      set: {
+        ...(dto.category ? { category: dto.category } : {}),
+        ...(dto.urgency ? { urgency: dto.urgency as Urgency } : {}),
+        ...(ticket.paid ? { priceExplainedAt: now() } : {}),
+      },
+      data: { priceExplained: dto.priceExplained ?? false },
+      effects: async (tx, t) => {
+        await this.dispatch.onRegistered(tx, t);
+        await this.inbox.notify(tx, [t.reporterId], { kind: 'ticket.registered', title: '您的工单已受理', body: `工单号 ${t.serial}`, ticketId: t.id });
+      },
+    });
+    return this.respond(principal, updated);
+  }
+
+  async hold(principal: Principal, id: number, reason: string): Promise<ITicket> {
+    const ticket = await this.tickets.forStaff(principal, id, HOLD_ROLES);
+    const updated = await this.transitions.touch(ticket, 'hold', this.actorOf(principal, ticket), principal.userId, {
+      requireHeld: false, reason, set: { onHold: true, holdReason: reason },
+    });
+    return this.respond(principal, updated);
+  }
+
+  async resume(principal: Principal, id: number): Promise<ITicket> {
+    const ticket = await this.tickets.forStaff(principal, id, HOLD_ROLES);
+    const updated = await this.transitions.touch(ticket, 'resume', this.actorOf(principal, ticket), principal.userId, {
+      requireHeld: true, set: { onHold: false, holdReason: null },
+    });
+    return this.respond(principal, updated);
+  }
+
+  /** Residents cancel before work starts; staff with a reason until the work is done. */
+  async cancel(principal: Principal, id: number, reason: string): Promise<ITicket> {
+    const ticket = await this.tickets.find(id);
+    let actor: TicketActor;
+    if (await this.tickets.isResidentOf(principal, ticket)) actor = TicketActor.Resident;
+    else {
+      this.access.assertProject(principal, ticket.projectId, HOLD_ROLES, '工单');
+      actor = this.actorOf(principal, ticket);
+    }
+    const updated = await this.transitions.apply(ticket, TicketAction.Cancel, actor, principal.userId, {
+      reason, set: { cancelReason: reason, poolOpen: false },
+      effects: (tx, t) => this.inbox.notify(tx, [t.technicianId, actor === TicketActor.Resident ? null : t.reporterId], {
+        kind: 'ticket.cancelled', title: `工单已取消：${t.serial}`, body: reason, ticketId: t.id,
+      }),
+    });
+    return this.respond(principal, updated);
+  }
+
+  async reply(principal: Principal, id: number, text: string): Promise<ITicket> {
+    const ticket = await this.tickets.forStaff(principal, id, INTAKE_ROLES);
+    const updated = await this.transitions.apply(ticket, TicketAction.Reply, TicketActor.CustomerManager, principal.userId, {
+      set: { reply: text.trim() },
+      effects: (tx, t) => this.inbox.notify(tx, [t.reporterId], { kind: 'ticket.replied', title: '您的建议/咨询已答复', body: text.slice(0, 200), ticketId: t.id }),
+    });
+    return this.respond(principal, updated);
+  }
+
+  /** An unsatisfied return visit never just gets filed: it opens a rectification task for the project manager. */
+  async returnVisit(principal: Principal, id: number, dto: ReturnVisitDto): Promise<ITicket> {
+    const ticket = await this.tickets.forStaff(principal, id, INTAKE_ROLES);
+    const updated = await this.transitions.apply(ticket, TicketAction.ReturnVisit, TicketActor.CustomerManager, principal.userId, {
+      reason: dto.result, data: { satisfied: dto.satisfied },
+      effects: async (tx, t) => {
+        if (dto.satisfied) return;
+        await tx.getRepository(RectificationTask).insert({
+          ticketId: t.id, projectId: t.projectId, reason: dto.result, status: 'open', note: null, resolvedBy: null, createdAt: now(), resolvedAt: null,
+        });
+        await this.inbox.notify(tx, await this.signing.projectRole(tx, t.projectId, Role.ProjectManager), {
+          kind: 'ticket.rectification', title: `回访不满意，请整改：${t.serial}`, body: dto.result, ticketId: t.id,
+        });
+      },
+    });
+    return this.respond(principal, updated);
+  }
+
+  async close(principal: Principal, id: number): Promise<ITicket> {
+    const ticket = await this.tickets.forStaff(principal, id, [Role.CustomerManager, Role.ProjectManager, Role.Admin]);
+    const actor = this.access.canActOnProject(principal, ticket.projectId, [Role.CustomerManager]) ? TicketActor.CustomerManager : TicketActor.ProjectManager;
+    return this.respond(principal, await this.transitions.apply(ticket, TicketAction.Close, actor, principal.userId));
+  }
+
+  /** Rework after an unsatisfied return visit, started by the customer manager. */
+  async rework(principal: Principal, id: number, reason: string): Promise<ITicket> {
+    const ticket = await this.tickets.find(id);
+    if (await this.tickets.isResidentOf(principal, ticket)) return this.signing.requestRework(principal, id, reason, TicketActor.Resident, ticket);
+    this.access.assertProject(principal, ticket.projectId, INTAKE_ROLES, '工单');
+    return this.signing.requestRework(principal, id, reason, TicketActor.CustomerManager, ticket);
+  }
+
+  /** Damage caused by the work, and the compensation agreed with the resident (money: audited). */
+  async damage(principal: Principal, id: number, dto: DamageDto): Promise<ITicket> {
+    const ticket = await this.tickets.forStaff(principal, id, PM_ROLES);
+    const updated = await this.transitions.touch(ticket, 'damage', TicketActor.ProjectManager, principal.userId, {
+      reason: dto.description, data: { compensationFen: dto.compensationFen },
+      effects: async (tx, t) => {
+        const res = await tx.getRepository(TicketDamage).insert({
+          ticketId: t.id, description: dto.description.trim(), compensationFen: dto.compensationFen, recordedBy: principal.userId, createdAt: now(),
+        });
+        await this.audit.record(tx, {
+          actorId: principal.userId, action: 'ticket.damage', entityType: 'ticket', entityId: t.id, projectId: t.projectId,
+          after: { damageId: Number(res.identifiers[0].id), compensationFen: dto.compensationFen }, reason: dto.description,
+        });
+      },
+    });
+    return this.respond(principal, updated);
+  }
+
+  async rectifications(principal: Principal, projectId: number): Promise<IRectificationTask[]> {
+    this.access.assertProject(principal, projectId, PM_ROLES);
+    const rows = await this.db.getRepository(RectificationTask).find({ where: { projectId }, order: { id: 'DESC' }, take: 200 });
+    const serials = new Map((await this.db.getRepository(Ticket).find({ select: { id: true, serial: true }, where: rows.map((r) => ({ id: r.ticketId })) })).map((t) => [t.id, t.serial]));
+    return rows.map((r) => ({
+      id: r.id, ticketId: r.ticketId, ticketSerial: serials.get(r.ticketId) ?? '', projectId: r.projectId, reason: r.reason, status: r.status,
+      note: r.note, createdAt: r.createdAt.toISOString(), resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    }));
+  }
+
+  async resolveRectification(principal: Principal, id: number, note: string): Promise<void> {
+    const task = await this.db.getRepository(RectificationTask).findOneBy({ id });
+    if (!task) throw DomainException.notFound('整改任务');
+    this.access.assertProject(principal, task.projectId, PM_ROLES, '整改任务');
+    await runInTransaction(this.db, async (tx) => {
+      const result = await tx.getRepository(RectificationTask).update({ id, status: 'open' }, { status: 'resolved', note, resolvedBy: principal.userId, resolvedAt: now() });
+      if (!result.affected) throw DomainException.conflict('该整改任务已处理');
+      await this.transitions.event(tx, task.ticketId, principal.userId, TicketActor.ProjectManager, 'rectified', null, null, note);
+    });
+  }
+
+  private actorOf(principal: Principal, ticket: Ticket): TicketActor {
+    for (const [role, actor] of [[Role.CustomerManager, TicketActor.CustomerManager], [Role.Supervisor, TicketActor.Supervisor], [Role.ProjectManager, TicketActor.ProjectManager]] as const) {
+      if (this.access.canActOnProject(principal, ticket.projectId, [role])) return actor;
+    }
+    return TicketActor.CustomerManager;
+  }
+}

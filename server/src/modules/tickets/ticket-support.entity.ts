@@ -1,0 +1,57 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { instant } from '../../database/columns';
+
+/** Per project and Shanghai day; incremented with a conditional UPDATE inside the creating transaction. */
+@Entity({ name: 'ticket_serial_counters' })
+export class TicketSerialCounter {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
+  @Column({ type: 'integer' }) projectId: number;
+  @Column({ type: 'varchar', length: 8 }) day: string;
+  @Column({ type: 'integer' }) lastSeq: number;
+}
+
+@Entity({ name: 'dispatch_policies' })
+export class DispatchPolicy {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
+  @Column({ type: 'integer' }) projectId: number;
+  /** A schedule category code, or '*' for the project's default. */
+  @Column({ type: 'varchar', length: 32 }) category: string;
+  @Column({ type: 'varchar', length: 8 }) mode: 'assign' | 'pool' | 'auto';
+  @Column({ type: 'integer', default: 30 }) poolMinutes: number;
+}
+
+/** In-app message centre; push channels (WeChat subscribe messages, WeCom) build on it later. */
+@Entity({ name: 'inbox_messages' })
+export class InboxMessage {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
+  @Column({ type: 'integer' }) userId: number;
+  @Column({ type: 'varchar', length: 32 }) kind: string;
+  @Column({ type: 'varchar', length: 100 }) title: string;
+  @Column({ type: 'varchar', length: 500 }) body: string;
+  @Column({ type: 'integer', nullable: true }) ticketId: number | null;
+  @Column(instant({ nullable: true })) readAt: Date | null;
+  @Column(instant()) createdAt: Date;
+}
+
+@Entity({ name: 'rectification_tasks' })
+export class RectificationTask {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
+  @Column({ type: 'integer' }) ticketId: number;
+  @Column({ type: 'integer' }) projectId: number;
+  @Column({ type: 'varchar', length: 500 }) reason: string;
+  @Column({ type: 'varchar', length: 16 }) status: 'open' | 'resolved';
+  @Column({ type: 'varchar', length: 500, nullable: true }) note: string | null;
+  @Column({ type: 'integer', nullable: true }) resolvedBy: number | null;
+  @Column(instant()) createdAt: Date;
+  @Column(instant({ nullable: true })) resolvedAt: Date | null;
+}
+
+@Entity({ name: 'ticket_damages' })
+export class TicketDamage {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
+  @Column({ type: 'integer' }) ticketId: number;
+  @Column({ type: 'varchar', length: 500 }) description: string;
+  @Column({ type: 'integer' }) compensationFen: number;
+  @Column({ type: 'integer' }) recordedBy: number;
+  @Column(instant()) createdAt: Date;
+}

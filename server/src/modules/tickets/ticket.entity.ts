@@ -1,0 +1,120 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { RepairScope, TicketChannel, TicketKind, TicketStatus, Urgency } from '@app/shared';
+import { instant } from '../../database/columns';
+
+@Entity({ name: 'tickets' })
+export class Ticket {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
+  @Column({ type: 'integer' }) projectId: number;
+  @Column({ type: 'integer', nullable: true }) houseId: number | null;
+  @Column({ type: 'integer', nullable: true }) buildingId: number | null;
+  /** 客户需求处理单 NO.: <project code>-<yyMMdd>-<seq>, unique per project. */
+  @Column({ type: 'varchar', length: 40 }) serial: string;
+  @Column({ type: 'varchar', length: 16 }) kind: TicketKind;
+  @Column({ type: 'varchar', length: 8, nullable: true }) scope: RepairScope | null;
+  @Column({ type: 'boolean', default: false }) paid: boolean;
+  @Column({ type: 'varchar', length: 32 }) category: string;
+  @Column({ type: 'varchar', length: 16, nullable: true }) feeItemCode: string | null;
+  @Column({ type: 'varchar', length: 16 }) urgency: Urgency;
+  @Column({ type: 'text' }) description: string;
+  @Column({ type: 'varchar', length: 16 }) channel: TicketChannel;
+  @Column({ type: 'varchar', length: 16 }) status: TicketStatus;
+  @Column({ type: 'integer', default: 0 }) version: number;
+  @Column({ type: 'boolean', default: false }) onHold: boolean;
+  @Column({ type: 'varchar', length: 200, nullable: true }) holdReason: string | null;
+  @Column({ type: 'integer', nullable: true }) technicianId: number | null;
+  @Column({ type: 'varchar', length: 8 }) dispatchMode: string;
+  @Column({ type: 'boolean', default: false }) poolOpen: boolean;
+  @Column(instant({ nullable: true })) poolDeadline: Date | null;
+  @Column({ type: 'boolean', default: false }) needsSupervisor: boolean;
+  @Column(instant({ nullable: true })) visitAt: Date | null;
+  @Column({ type: 'integer', default: 0 }) reworkCount: number;
+  @Column({ type: 'boolean', default: false }) escalated: boolean;
+  @Column(instant({ nullable: true })) priceExplainedAt: Date | null;
+  @Column(instant({ nullable: true })) preferredStart: Date | null;
+  @Column(instant({ nullable: true })) preferredEnd: Date | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) contactName: string | null;
+  @Column({ type: 'varchar', length: 20, nullable: true }) contactPhone: string | null;
+  @Column({ type: 'integer' }) reporterId: number;
+  @Column({ type: 'integer' }) createdBy: number;
+  @Column({ type: 'integer', nullable: true }) agreedQuoteId: number | null;
+  @Column({ type: 'integer', nullable: true }) agreedTotalFen: number | null;
+  @Column({ type: 'integer', nullable: true }) agreementSignatureId: number | null;
+  @Column({ type: 'integer', nullable: true }) finalQuoteId: number | null;
+  @Column({ type: 'integer', nullable: true }) ratingOverall: number | null;
+  @Column({ type: 'integer', nullable: true }) ratingPunctuality: number | null;
+  @Column({ type: 'integer', nullable: true }) ratingAttitude: number | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) ratingComment: string | null;
+  @Column({ type: 'text', nullable: true }) reply: string | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) result: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) cancelReason: string | null;
+  @Column({ type: 'integer', nullable: true }) chargeId: number | null;
+  @Column(instant({ nullable: true })) registeredAt: Date | null;
+  @Column(instant({ nullable: true })) dispatchedAt: Date | null;
+  @Column(instant({ nullable: true })) acceptedAt: Date | null;
+  @Column(instant({ nullable: true })) onSiteAt: Date | null;
+  @Column(instant({ nullable: true })) doneAt: Date | null;
+  @Column(instant({ nullable: true })) verifiedAt: Date | null;
+  @Column(instant({ nullable: true })) visitedAt: Date | null;
+  @Column(instant({ nullable: true })) closedAt: Date | null;
+  @Column(instant({ nullable: true })) cancelledAt: Date | null;
+  @Column(instant()) createdAt: Date;
+  @Column(instant()) updatedAt: Date;
+}
+
+/** Every transition and notable action, written in the same transaction as the change. */
+@Entity({ name: 'ticket_events' })
+export class TicketEvent {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
+  @Column({ type: 'integer' }) ticketId: number;
+  @Column({ type: 'integer', nullable: true }) actorId: number | null;
+  @Column({ type: 'varchar', length: 24 }) actorRole: string;
+  @Column({ type: 'varchar', length: 24 }) action: string;
+  @Column({ type: 'varchar', length: 16, nullable: true }) fromStatus: TicketStatus | null;
+  @Column({ type: 'varchar', length: 16, nullable: true }) toStatus: TicketStatus | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) reason: string | null;
+  @Column({ type: 'text', nullable: true }) dataJson: string | null;
+  @Column(instant()) at: Date;
+}
+
+@Entity({ name: 'ticket_media' })
+export class TicketMedia {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
+  @Column({ type: 'integer' }) ticketId: number;
+  @Column({ type: 'integer' }) mediaId: number;
+  /** report (with the request), check_in, after (work done) */
+  @Column({ type: 'varchar', length: 16 }) stage: string;
+}
+
+/** Quotes are immutable snapshots: a new price is a new row, never an edit. */
+@Entity({ name: 'ticket_quotes' })
+export class TicketQuote {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
+  @Column({ type: 'integer' }) ticketId: number;
+  @Column({ type: 'integer' }) seq: number;
+  @Column({ type: 'varchar', length: 16 }) status: 'pending' | 'agreed' | 'declined' | 'superseded' | 'final';
+  @Column({ type: 'text' }) linesJson: string;
+  @Column({ type: 'integer' }) totalFen: number;
+  @Column({ type: 'integer' }) scheduleVersionId: number;
+  @Column({ type: 'integer', nullable: true }) materialsVersionId: number | null;
+  @Column({ type: 'varchar', length: 64 }) snapshotHash: string;
+  @Column({ type: 'integer' }) createdBy: number;
+  @Column(instant()) createdAt: Date;
+}
+
+/** Signatures are never overwritten: one row per act of signing. */
+@Entity({ name: 'ticket_signatures' })
+export class TicketSignature {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
+  @Column({ type: 'integer' }) ticketId: number;
+  @Column({ type: 'integer', nullable: true }) quoteId: number | null;
+  @Column({ type: 'varchar', length: 16 }) purpose: 'quote_agreement' | 'quote_decline' | 'acceptance';
+  @Column({ type: 'integer' }) mediaId: number;
+  @Column({ type: 'varchar', length: 64 }) imageSha256: string;
+  @Column({ type: 'integer', nullable: true }) signerUserId: number | null;
+  @Column({ type: 'varchar', length: 64 }) signerName: string;
+  @Column({ type: 'varchar', length: 16 }) relation: string;
+  @Column({ type: 'varchar', length: 64 }) snapshotHash: string;
+  @Column({ type: 'integer', nullable: true }) collectedBy: number | null;
+  @Column(instant()) signedAt: Date;
+}

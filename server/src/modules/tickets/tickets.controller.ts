@@ -1,0 +1,240 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { IPage, ITicket, ITicketEvent } from '@app/shared';
+import { Role } from '@app/shared';
+import { CurrentUser, Roles } from '../../common/decorators';
+import { ParseIdPipe } from '../../common/parse-id.pipe';
+import type { Principal } from '../../common/principal';
+import { DispatchService } from './dispatch.service';
+import {
+  AcceptJobDto, CheckInDto, CompleteDto, CreateTicketDto, DamageDto, DeclineQuoteDto, DispatchDto, ProjectQueryDto, ReasonDto, RegisterDto, ReplyDto,
+  ReturnVisitDto, SignatureDto, TicketListQueryDto, TicketQuoteDto, TransferDto, VerifyDto,
+} from './dto/ticket.dto';
+import { TicketSigningService } from './ticket-signing.service';
+import { TicketStaffService } from './ticket-staff.service';
+import { TicketWorkService } from './ticket-work.service';
+import { TicketsService } from './tickets.service';
+import { DISPATCH_ROLES, INTAKE_ROLES, PM_ROLES, TICKET_STAFF_VIEWERS } from './ticket.roles';
+
+type Me = Principal;
+
+@ApiTags('tickets')
+@Controller('tickets')
+export class TicketsController {
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly staff: TicketStaffService,
+    private readonly signing: TicketSigningService,
+  ) {}
+
+  @Post()
+  create(@CurrentUser() me: Me, @Body() body: CreateTicketDto): Promise<ITicket> {
+    return this.tickets.create(me, body);
+  }
+
+  @Get('mine')
+  mine(@CurrentUser() me: Me, @Query() query: TicketListQueryDto): Promise<IPage<ITicket>> {
+    return this.tickets.mine(me, query);
+  }
+
+  @Get()
+  @Roles(...TICKET_STAFF_VIEWERS)
+  list(@CurrentUser() me: Me, @Query() query: TicketListQueryDto): Promise<IPage<ITicket>> {
+    return this.tickets.forProject(me, query);
+  }
+
+  @Get('dispatch-queue')
+  @Roles(...DISPATCH_ROLES)
+  dispatchQueue(@CurrentUser() me: Me, @Query() query: ProjectQueryDto): Promise<ITicket[]> {
+    return this.tickets.dispatchQueue(me, query.projectId);
+  }
+
+  @Get('escalated')
+  @Roles(...PM_ROLES)
+  escalated(@CurrentUser() me: Me, @Query() query: ProjectQueryDto): Promise<ITicket[]> {
+    return this.tickets.escalated(me, query.projectId);
+  }
+
+  @Get(':id')
+  detail(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number): Promise<ITicket> {
+    return this.tickets.detail(me, id);
+  }
+
+  @Get(':id/timeline')
+  timeline(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number): Promise<ITicketEvent[]> {
+    return this.tickets.timeline(me, id);
+  }
+
+  // Resident (or the resident signing on the technician's phone)
+  @Post(':id/agree')
+  @HttpCode(200)
+  agree(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: SignatureDto): Promise<ITicket> {
+    return this.signing.agree(me, id, body);
+  }
+
+  @Post(':id/decline-quote')
+  @HttpCode(200)
+  declineQuote(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: DeclineQuoteDto): Promise<ITicket> {
+    return this.signing.declineQuote(me, id, body);
+  }
+
+  @Post(':id/verify')
+  @HttpCode(200)
+  verify(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: VerifyDto): Promise<ITicket> {
+    return this.signing.verify(me, id, body);
+  }
+
+  @Post(':id/rework')
+  @HttpCode(200)
+  rework(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: ReasonDto): Promise<ITicket> {
+    return this.staff.rework(me, id, body.reason);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: ReasonDto): Promise<ITicket> {
+    return this.staff.cancel(me, id, body.reason);
+  }
+
+  // Staff
+  @Post(':id/register')
+  @HttpCode(200)
+  @Roles(...INTAKE_ROLES)
+  register(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: RegisterDto): Promise<ITicket> {
+    return this.staff.register(me, id, body);
+  }
+
+  @Post(':id/hold')
+  @HttpCode(200)
+  @Roles(Role.CustomerManager, Role.Supervisor, Role.ProjectManager, Role.Admin)
+  hold(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: ReasonDto): Promise<ITicket> {
+    return this.staff.hold(me, id, body.reason);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @Roles(Role.CustomerManager, Role.Supervisor, Role.ProjectManager, Role.Admin)
+  resume(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number): Promise<ITicket> {
+    return this.staff.resume(me, id);
+  }
+
+  @Post(':id/reply')
+  @HttpCode(200)
+  @Roles(...INTAKE_ROLES)
+  reply(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: ReplyDto): Promise<ITicket> {
+    return this.staff.reply(me, id, body.reply);
+  }
+
+  @Post(':id/return-visit')
+  @HttpCode(200)
+  @Roles(...INTAKE_ROLES)
+  returnVisit(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: ReturnVisitDto): Promise<ITicket> {
+    return this.staff.returnVisit(me, id, body);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles(Role.CustomerManager, Role.ProjectManager, Role.Admin)
+  close(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number): Promise<ITicket> {
+    return this.staff.close(me, id);
+  }
+
+  @Post(':id/damage')
+  @HttpCode(200)
+  @Roles(...PM_ROLES)
+  damage(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: DamageDto): Promise<ITicket> {
+    return this.staff.damage(me, id, body);
+  }
+}
+
+@ApiTags('tickets: dispatch and technician work')
+@Controller('tickets')
+export class TicketWorkController {
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly dispatch: DispatchService,
+    private readonly work: TicketWorkService,
+  ) {}
+
+  @Get('jobs/mine')
+  @Roles(Role.Technician)
+  jobs(@CurrentUser() me: Me, @Query() query: TicketListQueryDto): Promise<IPage<ITicket>> {
+    return this.tickets.jobs(me, query);
+  }
+
+  @Get('jobs/pool')
+  @Roles(Role.Technician)
+  pool(@CurrentUser() me: Me): Promise<ITicket[]> {
+    return this.tickets.pool(me);
+  }
+
+  @Post(':id/dispatch')
+  @HttpCode(200)
+  @Roles(...DISPATCH_ROLES)
+  dispatchTo(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: DispatchDto): Promise<ITicket> {
+    return this.dispatch.dispatch(me, id, body.technicianId);
+  }
+
+  @Post(':id/transfer')
+  @HttpCode(200)
+  @Roles(Role.Supervisor, Role.Admin)
+  transfer(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: TransferDto): Promise<ITicket> {
+    return this.dispatch.transfer(me, id, body.technicianId, body.reason);
+  }
+
+  @Post(':id/grab')
+  @HttpCode(200)
+  @Roles(Role.Technician)
+  grab(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number): Promise<ITicket> {
+    return this.dispatch.grab(me, id);
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  @Roles(Role.Technician)
+  decline(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: ReasonDto): Promise<ITicket> {
+    return this.dispatch.decline(me, id, body.reason);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Roles(Role.Technician)
+  accept(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: AcceptJobDto): Promise<ITicket> {
+    return this.work.accept(me, id, body);
+  }
+
+  @Post(':id/check-in')
+  @HttpCode(200)
+  @Roles(Role.Technician)
+  checkIn(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: CheckInDto): Promise<ITicket> {
+    return this.work.checkIn(me, id, body);
+  }
+
+  @Post(':id/start')
+  @HttpCode(200)
+  @Roles(Role.Technician)
+  start(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number): Promise<ITicket> {
+    return this.work.start(me, id);
+  }
+
+  @Post(':id/quote')
+  @HttpCode(200)
+  @Roles(Role.Technician)
+  quote(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: TicketQuoteDto): Promise<ITicket> {
+    return this.work.quote(me, id, body, 'quote');
+  }
+
+  @Post(':id/requote')
+  @HttpCode(200)
+  @Roles(Role.Technician)
+  requote(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: TicketQuoteDto): Promise<ITicket> {
+    return this.work.quote(me, id, body, 'requote');
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @Roles(Role.Technician)
+  complete(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: CompleteDto): Promise<ITicket> {
+    return this.work.complete(me, id, body);
+  }
+}

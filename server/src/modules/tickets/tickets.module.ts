@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
+import { ChargesModule } from '../charges/charges.module';
+import { IdentityModule } from '../identity/identity.module';
+import { MediaModule } from '../media/media.module';
+import { DispatchService } from './dispatch.service';
+import { InboxController, RectificationsController } from './inbox.controller';
+import { InboxService } from './inbox.service';
+import { TicketAccess } from './ticket-access.service';
+import { TicketSigningService } from './ticket-signing.service';
+import { TicketStaffService } from './ticket-staff.service';
+import { TicketTransitions } from './ticket-transition.service';
+import { TicketViews } from './ticket-views.service';
+import { TicketWorkService } from './ticket-work.service';
+import { TicketWorkController, TicketsController } from './tickets.controller';
+import { TicketsService } from './tickets.service';
+
+@Module({
+  imports: [IdentityModule, CatalogModule, ChargesModule, MediaModule],
+  controllers: [TicketWorkController, TicketsController, InboxController, RectificationsController],
+  providers: [
+    TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketWorkService, TicketSigningService, TicketStaffService, DispatchService, InboxService,
+  ],
+  exports: [TicketsService, DispatchService, InboxService],
+})
+export class TicketsModule {}

@@ -1,17 +1,37 @@
 import { DataSource, EntityManager } from 'typeorm';
 
 const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+const MAX_ATTEMPTS = 4;
+
+function retryable(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return RETRYABLE.has(e?.driverError?.code ?? e?.code ?? '');
+}
 
 /**
- * Runs `work` in a transaction. TypeORM's better-sqlite3 driver shares ONE query runner, so two
- * overlapping transactions would silently nest as savepoints of each other; on SQLite they are queued
- * one after another instead. MySQL/MariaDB uses pooled connections and needs no queue.
+ * Runs `work` in a transaction.
+ * - MySQL/MariaDB: InnoDB may pick a transaction as a deadlock victim under contention; it was rolled
+ *   back entirely, so it is retried a few times with jitter instead of surfacing as a 500.
+ * - SQLite: TypeORM's better-sqlite3 driver shares ONE query runner, so overlapping transactions would
+ *   silently nest as savepoints of each other; they are queued one after another instead.
  * Never call this from inside `work` (pass the EntityManager down instead): on SQLite it would wait forever.
  */
 export function runInTransaction<T>(db: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-  if (db.options.type !== 'better-sqlite3') return db.transaction(work);
+  if (db.options.type !== 'better-sqlite3') return withRetry(db, work);
   const previous = sqliteQueues.get(db) ?? Promise.resolve();
   const run = previous.then(() => db.transaction(work));
   sqliteQueues.set(db, run.catch(() => undefined));
   return run;
+}
+
+async function withRetry<T>(db: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(work);
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !retryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger, OnModuleDestroy, OnModuleInit, Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
-import { ErrorCode, ITicket, Role, TicketAction, TicketActor, TicketStatus } from '@app/shared';
+import { ErrorCode, ITicket, Role, TicketAction, TicketActor, TicketStatus, canTransition } from '@app/shared';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
@@ -173,6 +173,8 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
     const profile = await (tx ?? this.db.manager).getRepository(TechnicianProfile).findOneBy({ userId: technicianId });
     if (!profile) throw DomainException.validation('technicianId', '该用户不是维修师傅');
     const guardSql = [CAP_GUARD, ...(extraGuard ? ['pool_open = :poolOpen'] : [])].join(' AND ');
+    // Only a failed UPDATE after a passing pre-check can mean the cap; a pre-check refusal is a plain 409.
+    const legalNow = canTransition(action, ticket.status, actor, { kind: ticket.kind, scope: ticket.scope, onHold: ticket.onHold });
     try {
       return await this.transitions.apply(ticket, action, actor, actorId, {
         tx, reason,
@@ -186,7 +188,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
         },
       });
     } catch (error) {
-      if (error instanceof DomainException && error.code === ErrorCode.StateConflict) {
+      if (legalNow && error instanceof DomainException && error.code === ErrorCode.StateConflict) {
         const current = await (tx ?? this.db.manager).getRepository(Ticket).findOneByOrFail({ id: ticket.id });
         if (current.status === ticket.status && current.version === ticket.version) {
           throw new DomainException(ErrorCode.NotQualified, '该师傅在办工单已达上限，请先完成手头的工单', HttpStatus.UNPROCESSABLE_ENTITY, {

@@ -3,6 +3,7 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { ChargesModule } from '../charges/charges.module';
 import { IdentityModule } from '../identity/identity.module';
 import { MediaModule } from '../media/media.module';
+import { DispatchPolicyController } from './dispatch-policy.controller';
 import { DispatchService } from './dispatch.service';
 import { InboxController, RectificationsController } from './inbox.controller';
 import { InboxService } from './inbox.service';
@@ -17,7 +18,7 @@ import { TicketsService } from './tickets.service';
 
 @Module({
   imports: [IdentityModule, CatalogModule, ChargesModule, MediaModule],
-  controllers: [TicketWorkController, TicketsController, InboxController, RectificationsController],
+  controllers: [TicketWorkController, TicketsController, InboxController, RectificationsController, DispatchPolicyController],
   providers: [
     TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketWorkService, TicketSigningService, TicketStaffService, DispatchService, InboxService,
   ],

@@ -50,7 +50,8 @@ say('迁移数据库并准备演示数据 (migrate + seed)');
 run(process.execPath, ['server/dist/cli/seed.js'], { env: { ...env, NODE_ENV: 'development' }, cwd: ROOT });
 const port = await freePort(3900);
 const server = spawn(process.execPath, ['server/dist/main.js'], {
-  cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1', MIGRATE_ON_START: 'false' }, stdio: ['ignore', 'ignore', 'inherit'],
+  // Same allocator setting as `npm start` and docs/operations.md recommend for production.
+  cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1', MIGRATE_ON_START: 'false', MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || '2' }, stdio: ['ignore', 'ignore', 'inherit'],
 });
 const base = `http://127.0.0.1:${port}`;
 let exitCode = 1;

@@ -22,7 +22,8 @@ const logFile = join(dataDir, 'logs', 'server.log');
 const log = createWriteStream(logFile, { flags: 'a' });
 const server = spawn(process.execPath, ['server/dist/main.js'], {
   cwd: ROOT,
-  env: { ...env, PORT: String(port), HOST: host, MIGRATE_ON_START: 'true' },
+  // glibc's per-thread malloc arenas fragment badly under sharp's image buffers; two arenas keep RSS in check.
+  env: { ...env, PORT: String(port), HOST: host, MIGRATE_ON_START: 'true', MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || '2' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 server.stdout.pipe(log);

@@ -1,6 +1,12 @@
+import { NestFactory } from '@nestjs/core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppModule } from '../../src/app.module';
 import { loadConfig } from '../../src/config/app-config';
 import { openDataSource } from '../../src/database/data-source';
 import { seedDemo } from '../../src/seed/demo-seed';
+import { seedDemoTickets } from '../../src/seed/demo-tickets-seed';
 import { createTestDatabase, databaseEnv } from '../support/test-database';
 
 /** Runs on the same engine as the rest of the run (MariaDB, or SQLite when no MySQL is reachable). */
@@ -30,7 +36,9 @@ describe(`migrations and demo seed on ${process.env.E2E_DB ?? 'the default datab
 
   it('seeds the demo once (about 1,500 houses per project) and is a no-op the second time', async () => {
     const db = await createTestDatabase(kind, 'seed');
-    const ds = await openDataSource(loadConfig({ ...databaseEnv(db), NODE_ENV: 'test', JWT_SECRET: 'z'.repeat(40) }));
+    const dataDir = mkdtempSync(join(tmpdir(), 'e2e-seed-media-'));
+    const config = loadConfig({ ...databaseEnv(db), NODE_ENV: 'test', JWT_SECRET: 'z'.repeat(40), DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const ds = await openDataSource(config);
     try {
       await ds.runMigrations({ transaction: 'each' });
       const first = await seedDemo(ds);
@@ -45,9 +53,59 @@ describe(`migrations and demo seed on ${process.env.E2E_DB ?? 'the default datab
       expect(roles.map((r: { role: string }) => r.role)).toEqual([
         'admin', 'cashier', 'customer_manager', 'finance', 'project_manager', 'quality', 'supervisor', 'technician',
       ]);
+
+      // Demo tickets and charges, made through the real services as the seed CLI does.
+      const count = async (sql: string) => Number((await ds.query(sql))[0].n);
+      const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
+      try {
+        const started = Date.now();
+        const tickets = await seedDemoTickets(app);
+        const ms = Date.now() - started;
+        expect(ms).toBeLessThan(kind === 'sqlite' ? 10_000 : 20_000);
+        expect(tickets.created).toBe(true);
+        const byStatus = Object.fromEntries(tickets.byStatus.map((s) => [s.status, s.count]));
+        expect(byStatus).toEqual({
+          submitted: 2, registered: 2, dispatched: 1, accepted: 1, quoted: 1, in_progress: 4, done: 1, verified: 4, closed: 2, cancelled: 1,
+        });
+        expect(tickets).toMatchObject({ tickets: 19, onHold: 1, escalated: 1, openCharges: 3, counterSalesToday: 2, cashOutstandingFen: 3480 });
+        // Where each queue gets its rows from.
+        expect(await count(`SELECT COUNT(*) AS n FROM tickets WHERE status = 'registered' AND pool_open = 1`)).toBe(1);
+        expect(await count(`SELECT COUNT(*) AS n FROM tickets WHERE status = 'registered' AND needs_supervisor = 1`)).toBe(1);
+        expect(await count(`SELECT COUNT(*) AS n FROM tickets WHERE hold_reason LIKE '等配件%'`)).toBe(1);
+        // 张伟 has a quote to sign in the mini-program.
+        const [zhang] = await ds.query(`SELECT id FROM users WHERE name = '张伟'`);
+        expect(await count(`SELECT COUNT(*) AS n FROM tickets WHERE status = 'quoted' AND reporter_id = ${Number(zhang.id)}`)).toBe(1);
+        // Every ticket charge cites the resident's signed agreement; the cash is within the limit and outstanding.
+        const charges: { source: string; agreement_ref: string | null; status: string; total_fen: number | string; cash_collected_by: unknown }[] =
+          await ds.query('SELECT source, agreement_ref, status, total_fen, cash_collected_by FROM charges');
+        const ticketCharges = charges.filter((c) => c.source === 'ticket');
+        expect(ticketCharges.length).toBe(5);
+        for (const c of ticketCharges) expect(c.agreement_ref).toMatch(/^signature:\d+$/);
+        const cash = charges.filter((c) => c.status === 'cash_collected');
+        expect(cash.length).toBe(2);
+        for (const c of cash) expect(Number(c.total_fen)).toBeLessThanOrEqual(5000);
+        expect(await count(`SELECT COUNT(*) AS n FROM charges WHERE resident_confirmed_at IS NOT NULL`)).toBe(1);
+        expect(await count(`SELECT COUNT(*) AS n FROM charges WHERE source = 'counter' AND status = 'paid'`)).toBe(2);
+        // Consistency rows written by the services, not by hand.
+        expect(await count('SELECT COUNT(*) AS n FROM ticket_events')).toBeGreaterThan(100);
+        expect(await count(`SELECT COUNT(*) AS n FROM audit_entries WHERE action IN ('charge.post', 'charge.cash_collect', 'charge.cash_confirm', 'counter_sale.create')`)).toBe(10);
+        expect(await count('SELECT COUNT(*) AS n FROM inbox_messages')).toBeGreaterThan(50);
+        expect(await count(`SELECT COUNT(*) AS n FROM media WHERE kind = 'signature'`)).toBe(await count('SELECT COUNT(*) AS n FROM ticket_signatures'));
+
+        // A second run creates nothing.
+        const tables = ['tickets', 'ticket_events', 'charges', 'media', 'inbox_messages', 'audit_entries'];
+        const before = await Promise.all(tables.map((t) => count(`SELECT COUNT(*) AS n FROM ${t}`)));
+        const again = await seedDemoTickets(app);
+        expect(again.created).toBe(false);
+        expect(again.tickets).toBe(19);
+        expect(await Promise.all(tables.map((t) => count(`SELECT COUNT(*) AS n FROM ${t}`)))).toEqual(before);
+      } finally {
+        await app.close();
+      }
     } finally {
       await ds.destroy();
       await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

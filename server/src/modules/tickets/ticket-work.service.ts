@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { ErrorCode, ITicket, TicketAction, TicketActor, TicketStatus } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
@@ -115,7 +115,10 @@ export class TicketWorkService {
     const ids = [...new Set(mediaIds)];
     if (!ids.length) return;
     await this.media.claimForTicket(ownerId, ids, 'photo', tx);
-    await tx.getRepository(TicketMedia).insert(ids.map((mediaId) => ({ ticketId, mediaId, stage })));
+    // Re-sending a photo already on the ticket (e.g. completing again after a rework) is not an error.
+    const linked = new Set((await tx.getRepository(TicketMedia).find({ where: { ticketId, mediaId: In(ids) } })).map((l) => l.mediaId));
+    const fresh = ids.filter((id) => !linked.has(id));
+    if (fresh.length) await tx.getRepository(TicketMedia).insert(fresh.map((mediaId) => ({ ticketId, mediaId, stage })));
   }
 
   /** The quote currently awaiting a signature. */

@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { ITicket, RepairScope, TERMINAL_STATUSES, TicketAction, TicketActor, TicketKind, TicketStatus, canTransition, isPaidWork } from '@app/shared';
+import { bearer, bootTestApp, TestApp } from '../support/test-app';
+import { makeTicketWorld, sign, TicketWorld, uploadPhoto } from './ticket-helpers';
+
+/**
+ * R3 over HTTP: random sequences of (action, actor) against a real ticket. The server must agree with the
+ * shared transition table at every step (which the shared model test checks against domain.md), never
+ * answer 5xx, never change a closed or cancelled ticket, and never hold a charge without a recorded agreement.
+ */
+describe('tickets: random action sequences through HTTP vs the model (R3)', () => {
+  let t: TestApp;
+  let w: TicketWorld;
+  const photos = new Map<string, number>();
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    w = await makeTicketWorld(t, 2);
+    for (const [i, tech] of w.techs.entries()) photos.set(`tech${i}`, await uploadPhoto(t, tech.token));
+  });
+  afterAll(() => t.close());
+
+  interface Model { status: TicketStatus; tech: number | null; poolOpen: boolean; kind: TicketKind; scope: RepairScope | null }
+
+  const ACTIONS: TicketAction[] = ['register', 'dispatch', 'grab', 'decline', 'transfer', 'accept', 'check_in', 'quote', 'requote', 'agree_quote', 'decline_quote', 'start', 'complete', 'verify', 'request_rework', 'return_visit', 'close', 'reply', 'cancel'];
+  const ACTORS: TicketActor[] = ['resident', 'customer_manager', 'supervisor', 'technician', 'project_manager'];
+  const PATH: Partial<Record<TicketAction, string>> = { check_in: 'check-in', agree_quote: 'agree', decline_quote: 'decline-quote', request_rework: 'rework', return_visit: 'return-visit' };
+
+  function tokenFor(actor: TicketActor, m: Model): string {
+    switch (actor) {
+      case 'resident': return w.residentA.accessToken;
+      case 'customer_manager': return w.cm;
+      case 'supervisor': return w.sup;
+      case 'project_manager': return w.pm;
+      default: return (w.techs.find((x) => x.id === m.tech) ?? w.techs[0]).token;
+    }
+  }
+
+  /** What the server should allow: the shared table plus the facts the table does not model (pool, assignment). */
+  function expected(action: TicketAction, actor: TicketActor, m: Model): boolean {
+    if (!canTransition(action, m.status, actor, { kind: m.kind, scope: m.scope, onHold: false })) return false;
+    if (action === 'grab') return m.poolOpen;
+    if (actor === 'technician' && m.tech === null) return false;
+    if (actor === 'technician' && ['verify', 'agree_quote', 'decline_quote'].includes(action)) return m.tech !== null;
+    return true;
+  }
+
+  async function body(action: TicketAction, m: Model, id: number, token: string): Promise<object> {
+    const other = w.techs.find((x) => x.id !== m.tech) ?? w.techs[0];
+    switch (action) {
+      case 'register': return { priceExplained: true };
+      case 'dispatch': return { technicianId: w.techs[1].id };
+      case 'transfer': return { technicianId: other.id, reason: '调整' };
+      case 'decline': case 'decline_quote': case 'request_rework': case 'cancel': return { reason: '测试原因' };
+      case 'accept': return { visitAt: new Date(Date.now() + 3600_000).toISOString() };
+      case 'quote': case 'requote': return { items: [{ code: 'GS-001', quantityMilli: 1000 }] };
+      case 'complete': return { result: '完成', mediaIds: [photos.get(`tech${w.techs.findIndex((x) => x.id === m.tech)}`) ?? photos.get('tech0')] };
+      case 'return_visit': return { result: '回访', satisfied: true };
+      case 'reply': return { reply: '已答复' };
+      case 'agree_quote': {
+        const ticket = (await t.http().get(`/api/tickets/${id}`).set(bearer(w.cm))).body as ITicket;
+        return sign(t, token, ticket.quote?.snapshotHash ?? '0'.repeat(64));
+      }
+      case 'verify': {
+        const ticket = (await t.http().get(`/api/tickets/${id}`).set(bearer(w.cm))).body as ITicket;
+        return { overall: 5, punctuality: 5, attitude: 5, ...(await sign(t, token, ticket.acceptanceSnapshotHash ?? '0'.repeat(64))) };
+      }
+      default: return {};
+    }
+  }
+
+  function advance(action: TicketAction, m: Model): void {
+    if (action === 'register') m.poolOpen = true;
+    if (action === 'grab') m.tech = w.techs[0].id;
+    if (action === 'dispatch') m.tech = w.techs[1].id;
+    if (action === 'transfer') m.tech = (w.techs.find((x) => x.id !== m.tech) ?? w.techs[0]).id;
+    if (action === 'decline') m.tech = null;
+    if (['grab', 'dispatch', 'decline', 'cancel'].includes(action)) m.poolOpen = false;
+    m.status = ({ register: 'registered', dispatch: 'dispatched', grab: 'dispatched', decline: 'registered', transfer: 'dispatched', accept: 'accepted', check_in: 'on_site', quote: 'quoted', requote: 'quoted', agree_quote: 'in_progress', decline_quote: 'cancelled', start: 'in_progress', complete: 'done', verify: 'verified', request_rework: 'in_progress', return_visit: 'visited', close: 'closed', reply: 'closed', cancel: 'cancelled' } as Record<TicketAction, TicketStatus>)[action];
+  }
+
+  it('never diverges, never 5xx, terminal stays terminal, no charge without agreement', async () => {
+    const reached = new Set<TicketStatus>();
+    const kinds: [TicketKind, RepairScope | null][] = [['repair', 'home'], ['repair', 'public'], ['suggestion', null]];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...kinds),
+        // Bias towards the happy path so runs get deep into the lifecycle, with random detours.
+        fc.array(fc.record({ action: fc.constantFrom(...ACTIONS), actor: fc.constantFrom(...ACTORS), mode: fc.nat(7), pick: fc.nat(1000) }), { minLength: 8, maxLength: 30 }),
+        async ([kind, scope], steps) => {
+          const created = (await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).send({
+            houseId: w.tenant.houseIds[0], kind, ...(scope ? { scope } : {}), category: 'GS', urgency: 'normal', description: '模型测试',
+          }).expect(201)).body as ITicket;
+          const m: Model = { status: 'submitted', tech: null, poolOpen: false, kind, scope };
+          for (const step of steps) {
+            let { action, actor } = step;
+            if (step.mode > 0) {
+              // Seven steps in eight take a legal move — mostly onward, sometimes any (cancel, decline …) — so runs reach
+              // deep states; the rest are arbitrary (action, actor) pairs the server must refuse or allow exactly like the model.
+              const legal = ACTIONS.flatMap((a) => ACTORS.map((r) => [a, r] as const)).filter(([a, r]) => expected(a, r, m));
+              const onward = legal.filter(([a]) => !['cancel', 'decline', 'decline_quote', 'request_rework'].includes(a));
+              const options = step.mode === 1 || !onward.length ? legal : onward;
+              if (options.length) [action, actor] = options[step.pick % options.length];
+            }
+            const allowed = expected(action, actor, m);
+            const token = tokenFor(actor, m);
+            const res = await t.http().post(`/api/tickets/${created.id}/${PATH[action] ?? action}`).set(bearer(token)).send(await body(action, m, created.id, token));
+            if (res.status >= 500) throw new Error(`5xx on ${action} by ${actor} from ${m.status}: ${JSON.stringify(res.body)}`);
+            if (allowed !== (res.status < 300)) {
+              throw new Error(`divergence on ${action} by ${actor} from ${m.status}: expected ${allowed ? 'success' : 'refusal'}, got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+            }
+            if (allowed) advance(action, m);
+            reached.add(m.status);
+            const now = (await t.http().get(`/api/tickets/${created.id}`).set(bearer(w.cm)).expect(200)).body as ITicket;
+            if (now.status !== m.status) throw new Error(`server status ${now.status} but model ${m.status} after ${action}`);
+          }
+          const charges = await t.db.query('SELECT id, agreement_ref FROM charges WHERE ticket_id = ?', [created.id]);
+          const agreements = await t.db.query("SELECT id FROM ticket_signatures WHERE ticket_id = ? AND purpose IN ('quote_agreement', 'quote_decline')", [created.id]);
+          if (charges.length && !agreements.length) throw new Error(`charge without agreement on ticket ${created.id}`);
+          if (charges.length && !isPaidWork(kind, scope)) throw new Error(`charge on free work, ticket ${created.id}`);
+          if (TERMINAL_STATUSES.includes(m.status)) {
+            const before = (await t.http().get(`/api/tickets/${created.id}`).set(bearer(w.cm))).body as ITicket;
+            for (const action of ['cancel', 'close', 'request_rework', 'register'] as TicketAction[]) {
+              const res = await t.http().post(`/api/tickets/${created.id}/${PATH[action] ?? action}`).set(bearer(w.cm)).send({ reason: 'x', priceExplained: true });
+              if (res.status < 400 || res.status >= 500) throw new Error(`terminal ticket answered ${res.status} to ${action}`);
+            }
+            const after = (await t.http().get(`/api/tickets/${created.id}`).set(bearer(w.cm))).body as ITicket;
+            if (after.version !== before.version || after.status !== before.status) throw new Error('terminal ticket changed');
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // The runs must actually explore the lifecycle, or the property above proves little.
+    expect([...reached]).toEqual(expect.arrayContaining(['registered', 'dispatched', 'quoted', 'in_progress', 'done', 'verified', 'closed', 'cancelled']));
+  });
+});

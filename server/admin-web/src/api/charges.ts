@@ -5,25 +5,15 @@ import type {
   ICharge,
   ChargeStatus,
   ICompanySettings,
+  ICounterSale,
+  ICounterSaleLedger,
   ICounterSaleRequest,
   IPage,
   IWaiverBudget,
 } from '@app/shared';
 import { http } from './client';
 
-// The server declares these two next to its counter-sales service, not in @app/shared (yet).
-export interface ICounterSale extends ICharge {
-  paidBy: ICounterSaleRequest['paidBy'] | '';
-  note: string | null;
-}
-
-export interface ICounterSaleLedger {
-  projectId: number;
-  date: string;
-  totalFen: number;
-  count: number;
-  entries: ICounterSale[];
-}
+export type { ICounterSale, ICounterSaleLedger } from '@app/shared';
 
 export function getCashOutstanding(projectId: number): Promise<ICashOutstanding> {
   return http.get<ICashOutstanding>('/cash/outstanding', { projectId });

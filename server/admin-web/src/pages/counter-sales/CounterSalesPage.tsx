@@ -70,7 +70,7 @@ function CounterView() {
       key: 'lines',
       render: (_, s) => s.lines.map((l) => `${l.name} × ${formatQuantity(l.quantityMilli)}${l.unit}`).join('；'),
     },
-    { title: '支付方式', key: 'paidBy', width: 100, render: (_, s) => (s.paidBy ? PAID_BY_LABELS[s.paidBy] : '—') },
+    { title: '支付方式', key: 'paidBy', width: 100, render: (_, s) => (s.paidBy in PAID_BY_LABELS ? PAID_BY_LABELS[s.paidBy as keyof typeof PAID_BY_LABELS] : s.paidBy || '—') },
     { title: '备注', dataIndex: 'note', width: 140, render: (v: string | null) => v || '—' },
     { title: '金额', key: 'total', width: 110, align: 'right', render: (_, s) => <span className="money">{formatFen(s.totalFen)}</span> },
   ];

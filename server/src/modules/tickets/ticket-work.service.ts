@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ErrorCode, ITicket, TicketAction, TicketActor, TicketStatus } from '@app/shared';
+import { ErrorCode, ITicket, TicketAction, TicketActor, TicketStatus, formatFen } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { CatalogService } from '../catalog/catalog.service';
@@ -77,7 +77,7 @@ export class TicketWorkService {
       effects: async (tx, t) => {
         await storeQuote(tx, t, priced, 'pending', principal.userId);
         await this.inbox.notify(tx, [t.reporterId], {
-          kind: 'ticket.quoted', title: '请确认维修报价', body: `工单 ${t.serial} 报价 ¥${(priced.totalFen / 100).toFixed(2)}，确认签字后开工`, ticketId: t.id,
+          kind: 'ticket.quoted', title: '请确认维修报价', body: `工单 ${t.serial} 报价 ${formatFen(priced.totalFen)}，确认签字后开工`, ticketId: t.id,
         });
       },
     });
@@ -93,7 +93,7 @@ export class TicketWorkService {
     if (!dto.mediaIds.length) throw DomainException.validation('mediaIds', '请上传完工照片');
     const finalPriced = ticket.paid && dto.items?.length ? await this.catalog.priceQuote(ticket.projectId, { items: dto.items, materials: dto.materials }) : null;
     if (finalPriced && ticket.agreedTotalFen !== null && finalPriced.totalFen > ticket.agreedTotalFen) {
-      throw new DomainException(ErrorCode.RequoteRequired, `最终金额 ¥${(finalPriced.totalFen / 100).toFixed(2)} 超过业主确认的报价，请重新报价并请业主确认`, HttpStatus.CONFLICT, {
+      throw new DomainException(ErrorCode.RequoteRequired, `最终金额 ${formatFen(finalPriced.totalFen)} 超过业主确认的报价，请重新报价并请业主确认`, HttpStatus.CONFLICT, {
         agreedTotalFen: ticket.agreedTotalFen, finalTotalFen: finalPriced.totalFen,
       });
     }

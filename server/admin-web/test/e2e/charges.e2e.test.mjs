@@ -1,6 +1,7 @@
 // Charges journeys: cashier hand-over and counter sale, PM waiver budget, finance company settings.
-// The demo seed posts no ticket charges (they come from verified tickets), so hand-over and waiver
-// actions run only when such charges exist; otherwise their empty states are checked.
+// The demo seed posts ticket charges through verified tickets (cash held by tech1/tech4, open charges
+// in 阳光花园) and two counter sales, so hand-over and waiver run against that data; the empty-state
+// branches remain for a database where the cash was already handed over or the charges waived.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { api, apiSignIn, BASE, launch, menu, openPage, pick, shot, signIn, skip } from './harness.mjs';
@@ -56,7 +57,8 @@ describe('charges (browser)', () => {
 
     await pick(page, counter.getByTestId('counter-item').first(), copy.name.slice(0, 4));
     await counter.getByLabel('数量').first().fill('12');
-    await counter.getByText('微信', { exact: true }).click();
+    // Scoped to the form: the ledger below already lists the demo's 微信 counter sale.
+    await counter.getByTestId('counter-form').getByText('微信', { exact: true }).click();
     await counter.getByPlaceholder('可填房号或客户称呼').fill('7栋 E2E');
     const expected = copy.labourPriceFen * 12;
     assert.match(await counter.getByTestId('counter-estimate').innerText(), new RegExp(escape(yuan(expected))));

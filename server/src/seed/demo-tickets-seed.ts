@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import sharp from 'sharp';
 import { DataSource, In } from 'typeorm';
 import {
-  ChargeSource, ChargeStatus, ITicket, RepairScope, TICKET_STATUS_LABELS, TicketChannel, TicketKind, TicketStatus, Urgency, UserKind, shanghaiDate,
+  ChargeSource, ChargeStatus, ITicket, RepairScope, TICKET_STATUS_LABELS, TicketChannel, TicketKind, TicketStatus, Urgency, UserKind, shanghaiDate, formatFen,
 } from '@app/shared';
 import { Principal } from '../common/principal';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -72,11 +72,10 @@ export async function describeDemoTickets(ds: DataSource, created = false, ms = 
 }
 
 export function formatDemoTicketSummary(s: DemoTicketSummary): string {
-  const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
   const states = s.byStatus.map((b) => `${b.label} ${b.count}`).join('、');
   const head = s.created ? `演示工单已创建：${s.tickets} 张` : `演示工单已存在（未重复创建）：${s.tickets} 张`;
   const timing = s.created ? `，用时 ${(s.ms / 1000).toFixed(1)} 秒` : '';
-  return `${head}（${states}；挂起 ${s.onHold}、升级 ${s.escalated}），待交现金 ${yuan(s.cashOutstandingFen)}，`
+  return `${head}（${states}；挂起 ${s.onHold}、升级 ${s.escalated}），待交现金 ${formatFen(s.cashOutstandingFen)}，`
     + `待结算费用 ${s.openCharges} 笔，今日前台收款 ${s.counterSalesToday} 笔${timing}\n`;
 }
 

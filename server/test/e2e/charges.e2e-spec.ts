@@ -3,7 +3,7 @@ import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
 import { FeeCategory, FeeItem, PriceListVersion } from '../../src/modules/catalog/price-list.entity';
 import { Charge } from '../../src/modules/charges/charge.entity';
 import { ChargesService } from '../../src/modules/charges/charges.service';
-import { bindResident, makeStaff, makeTenant, newOpenId, STAFF_PASSWORD, Tenant } from '../support/factories';
+import { bindResident, makeStaff, makeTenant, makeVerifiedTicket, newOpenId, STAFF_PASSWORD, Tenant } from '../support/factories';
 import { bearer, bootTestApp, passwordLogin, TestApp, wechatLogin } from '../support/test-app';
 
 describe('charges: posting, cash on site, hand-over, waivers, counter sales', () => {
@@ -46,11 +46,15 @@ describe('charges: posting, cash on site, hand-over, waivers, counter sales', ()
     kind: 'labour', code: 'GD-001', name: '更换开关', unit: '个', unitPriceFen, quantityMilli,
     amountFen: lineAmountFen(unitPriceFen, quantityMilli),
   });
-  const post = (lines: IQuoteLine[], opts: { ticketId?: number; agreementRef?: string; houseId?: number } = {}) =>
-    t.app.get(ChargesService).postForTicket({
-      ticketId: opts.ticketId ?? ++ticketSeq, ticketSerial: `T-${ticketSeq}`, projectId: a.projectId, houseId: opts.houseId ?? a.houseIds[0],
-      agreementRef: opts.agreementRef ?? `quote-agree:${ticketSeq}`, lines: lines.map((l) => ({ ...l, scheduleVersionId: 7 })), actorId: ids.tech,
+  /** Posts a charge for a real verified ticket assigned to `technician` (default: tech). */
+  const post = async (lines: IQuoteLine[], opts: { ticketId?: number; agreementRef?: string; houseId?: number; technician?: string } = {}) => {
+    const houseId = opts.houseId ?? a.houseIds[0];
+    const ticketId = opts.ticketId ?? (await makeVerifiedTicket(t.db, { projectId: a.projectId, houseId, technicianId: ids[opts.technician ?? 'tech'] })).id;
+    return t.app.get(ChargesService).postForTicket({
+      ticketId, ticketSerial: `T-${ticketId}`, projectId: a.projectId, houseId,
+      agreementRef: opts.agreementRef ?? `quote-agree:${ticketId}`, lines: lines.map((l) => ({ ...l, scheduleVersionId: 7 })), actorId: ids.tech,
     });
+  };
   const audits = (action: string, entityId: number) => t.db.getRepository(AuditEntry).find({ where: { action, entityId } });
   const http = () => t.http();
 
@@ -90,6 +94,12 @@ describe('charges: posting, cash on site, hand-over, waivers, counter sales', ()
     const bad = await http().patch(`/api/charges/${charge.id}/payment-method`).set(bearer(tok.res)).send({ paymentMethod: 'gold' }).expect(422);
     expect(bad.body.details.fields[0].field).toBe('paymentMethod');
     await http().get('/api/charges/abc').set(bearer(tok.cm)).expect(422);
+    // Technicians see the money of their own jobs only.
+    await http().get(`/api/charges/${charge.id}`).set(bearer(tok.tech)).expect(200);
+    await http().get(`/api/charges/${charge.id}`).set(bearer(tok.tech2)).expect(404);
+    await http().post(`/api/charges/${charge.id}/cash`).set(bearer(tok.tech2)).expect(404);
+    const techList = await http().get(`/api/charges?projectId=${a.projectId}`).set(bearer(tok.tech)).expect(200);
+    expect(techList.body.items).toEqual([]);
   });
 
   it('takes cash on site up to ¥50.00 and refuses more with a clear error, writing nothing', async () => {
@@ -123,7 +133,7 @@ describe('charges: posting, cash on site, hand-over, waivers, counter sales', ()
   it('lists cash held by technicians until the cashier confirms the hand-over, exactly once', async () => {
     const c1 = await post([labour(1200)]);
     const c2 = await post([labour(800)], { houseId: a.houseIds[1] });
-    const other = await post([labour(500)]);
+    const other = await post([labour(500)], { technician: 'tech2' });
     await http().post(`/api/charges/${c1.id}/cash`).set(bearer(tok.tech)).expect(200);
     await http().post(`/api/charges/${c2.id}/cash`).set(bearer(tok.tech)).expect(200);
     await http().post(`/api/charges/${other.id}/cash`).set(bearer(tok.tech2)).expect(200);

@@ -9,6 +9,7 @@ import { Building, House, Unit } from '../../src/modules/property/building.entit
 import { Company, Project, Region } from '../../src/modules/property/company.entity';
 import { TechnicianBuilding, TechnicianProfile } from '../../src/modules/property/technician.entity';
 import { FeeCategory, FeeItem, PriceListVersion } from '../../src/modules/catalog/price-list.entity';
+import { Ticket } from '../../src/modules/tickets/ticket.entity';
 
 export const STAFF_PASSWORD = 'Passw0rd-e2e';
 const passwordHash = bcrypt.hashSync(STAFF_PASSWORD, 4);
@@ -114,4 +115,18 @@ export async function publishSchedule(
     callOutFeeFen: item.callOutFeeFen ?? null, materialsExtra: true, serviceStandard: '测试', sortOrder: i,
   })));
   return versionId;
+}
+
+/** A verified paid ticket assigned to a technician, for specs that post charges without walking the lifecycle. */
+export async function makeVerifiedTicket(db: DataSource, o: { projectId: number; houseId: number; technicianId: number }): Promise<{ id: number; serial: string }> {
+  const at = new Date();
+  const serial = `T-${uid()}`;
+  const res = await db.getRepository(Ticket).insert({
+    projectId: o.projectId, houseId: o.houseId, buildingId: null, serial, kind: 'repair', scope: 'home', paid: true, category: 'GD',
+    feeItemCode: null, urgency: 'normal', description: '测试', channel: 'mini_program', status: 'verified', version: 0, onHold: false,
+    holdReason: null, technicianId: o.technicianId, dispatchMode: 'assign', poolOpen: false, poolDeadline: null, needsSupervisor: false,
+    visitAt: null, reworkCount: 0, escalated: false, priceExplainedAt: at, preferredStart: null, preferredEnd: null, contactName: null,
+    contactPhone: null, reporterId: o.technicianId, createdBy: o.technicianId, createdAt: at, updatedAt: at,
+  });
+  return { id: Number(res.identifiers[0].id), serial };
 }

@@ -27,6 +27,8 @@ export class CashService {
   /** The technician records 已收讫; the cash then sits on their outstanding list. */
   async collect(principal: Principal, id: number): Promise<ICharge> {
     const charge = await this.store.findForStaff(principal, id, [Role.Technician]);
+    // Only the technician who did the job takes the resident's cash.
+    if (!(await this.store.isTechniciansJob(principal.userId, charge))) throw DomainException.notFound('费用');
     const { cashLimitFen } = await this.store.rules(charge.companyId);
     if (charge.totalFen > cashLimitFen) throw cashLimitExceeded(charge.totalFen, cashLimitFen);
     const at = now();

@@ -13,6 +13,11 @@ import { Charge, ChargeLine } from './charge.entity';
 import { toChargeView } from './charge.view';
 import { runInTransaction } from '../../database/transactions';
 
+/** Every staff role except technicians: they read the project's charges. */
+export const CHARGE_OFFICE_ROLES: readonly Role[] = [
+  Role.CustomerManager, Role.Supervisor, Role.ProjectManager, Role.Cashier, Role.Finance, Role.Quality, Role.Admin,
+];
+
 export interface MoneyRules {
   cashLimitFen: number;
   waiverMonthlyCapFen: number;
@@ -49,6 +54,24 @@ export class ChargeStore {
     const charge = await this.find(id);
     this.access.assertProject(principal, charge.projectId, roles, '费用');
     return charge;
+  }
+
+  /**
+   * Office roles of the project see its charges; a technician only charges of jobs assigned to them
+   * or cash they collected (a technician sees nobody else's money).
+   */
+  async findForStaffOrTechnician(principal: Principal, id: number): Promise<Charge> {
+    const charge = await this.find(id);
+    if (this.access.canActOnProject(principal, charge.projectId, CHARGE_OFFICE_ROLES)) return charge;
+    if (this.access.canActOnProject(principal, charge.projectId, [Role.Technician]) && (await this.isTechniciansJob(principal.userId, charge))) return charge;
+    throw DomainException.notFound('费用');
+  }
+
+  async isTechniciansJob(userId: number, charge: Charge): Promise<boolean> {
+    if (charge.cashCollectedBy === userId) return true;
+    if (charge.ticketId === null) return false;
+    const rows = await this.db.query('SELECT technician_id FROM tickets WHERE id = ?', [charge.ticketId]);
+    return rows.length > 0 && Number(rows[0].technician_id) === userId;
   }
 
   /** A resident with an approved binding on the charge's house. */

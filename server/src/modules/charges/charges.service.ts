@@ -13,7 +13,7 @@ import { isUniqueViolation } from '../identity/auth.service';
 import { House } from '../property/building.entity';
 import { Project } from '../property/company.entity';
 import { Charge, ChargeLine } from './charge.entity';
-import { ChargeStore } from './charge-store';
+import { CHARGE_OFFICE_ROLES, ChargeStore } from './charge-store';
 import { ChargeQueryDto } from './dto/charges.dto';
 
 export interface PostedLine extends IQuoteLine {
@@ -129,12 +129,12 @@ export class ChargesService {
   async get(principal: Principal, id: number): Promise<ICharge> {
     const charge = principal.kind === UserKind.Resident
       ? await this.store.findForResident(principal, id)
-      : await this.store.findForStaff(principal, id);
+      : await this.store.findForStaffOrTechnician(principal, id);
     return (await this.store.views([charge]))[0];
   }
 
   async list(principal: Principal, query: ChargeQueryDto): Promise<IPage<ICharge>> {
-    const visible = this.access.visibleProjectIds(principal);
+    const visible = this.access.visibleProjectIds(principal, CHARGE_OFFICE_ROLES);
     const projectIds = query.projectId ? visible.filter((p) => p === query.projectId) : visible;
     const { page, pageSize, skip } = pageWindow(query);
     if (!projectIds.length) return { items: [], total: 0, page, pageSize };

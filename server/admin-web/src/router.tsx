@@ -9,6 +9,10 @@ import { LoginPage } from './pages/login/LoginPage';
 
 // Each page is its own chunk: the first load carries only the shell and the login page.
 const HomePage = lazy(() => import('./pages/home/HomePage'));
+const TicketsPage = lazy(() => import('./pages/tickets/TicketsPage'));
+const CreateTicketPage = lazy(() => import('./pages/tickets/CreateTicketPage'));
+const DispatchQueuePage = lazy(() => import('./pages/tickets/DispatchQueuePage'));
+const EscalatedPage = lazy(() => import('./pages/tickets/EscalatedPage'));
 const HousesPage = lazy(() => import('./pages/houses/HousesPage'));
 const BindingsPage = lazy(() => import('./pages/bindings/BindingsPage'));
 const BuildingManagersPage = lazy(() => import('./pages/buildings/BuildingManagersPage'));
@@ -65,6 +69,10 @@ const router = createHashRouter([
     ),
     children: [
       { index: true, element: guarded('home', <HomePage />) },
+      { path: 'tickets', element: guarded('tickets', <TicketsPage />) },
+      { path: 'tickets/new', element: guarded('ticket-new', <CreateTicketPage />) },
+      { path: 'dispatch-queue', element: guarded('dispatch-queue', <DispatchQueuePage />) },
+      { path: 'escalated', element: guarded('escalated', <EscalatedPage />) },
       { path: 'houses', element: guarded('houses', <HousesPage />) },
       { path: 'bindings', element: guarded('bindings', <BindingsPage />) },
       { path: 'building-managers', element: guarded('building-managers', <BuildingManagersPage />) },

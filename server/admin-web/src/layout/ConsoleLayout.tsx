@@ -1,5 +1,9 @@
 import {
+  AlertOutlined,
   AppstoreOutlined,
+  PhoneOutlined,
+  SendOutlined,
+  SolutionOutlined,
   AuditOutlined,
   DollarOutlined,
   FileTextOutlined,
@@ -25,6 +29,10 @@ import { ProjectProvider, useProject } from './project-context';
 
 const ICONS: Record<PageKey, ReactNode> = {
   home: <AppstoreOutlined />,
+  tickets: <SolutionOutlined />,
+  'ticket-new': <PhoneOutlined />,
+  'dispatch-queue': <SendOutlined />,
+  escalated: <AlertOutlined />,
   bindings: <AuditOutlined />,
   houses: <HomeOutlined />,
   'building-managers': <TeamOutlined />,
@@ -60,7 +68,9 @@ function Shell() {
       })),
     [roles],
   );
-  const selected = PAGES.find((p) => p.path !== '/' && location.pathname.startsWith(p.path))?.path ?? '/';
+  // Longest match wins: /tickets/new is 代客报修, not 工单中心.
+  const selected =
+    PAGES.filter((p) => p.path !== '/' && location.pathname.startsWith(p.path)).sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '/';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -2,6 +2,10 @@ import { Role, type IProjectSummary, type IRoleGrant } from '@app/shared';
 
 export type PageKey =
   | 'home'
+  | 'tickets'
+  | 'ticket-new'
+  | 'dispatch-queue'
+  | 'escalated'
   | 'houses'
   | 'bindings'
   | 'building-managers'
@@ -45,12 +49,19 @@ const OFFICE_STAFF: readonly Role[] = [
   Role.Quality,
 ];
 
+/** Who works tickets from the console (the server's staff ticket list also admits them). */
+const TICKET_VIEWERS: readonly Role[] = [Role.CustomerManager, Role.Supervisor, Role.ProjectManager];
+
 /** Mirrors the server's guards (docs/api.md): the menu only offers what the API will allow. */
 export const PAGES: readonly PageDef[] = [
   { key: 'home', path: '/', label: '工作台', group: 'overview', roles: [...OFFICE_STAFF, Role.Technician] },
+  { key: 'tickets', path: '/tickets', label: '工单中心', group: 'customer', roles: TICKET_VIEWERS },
+  { key: 'ticket-new', path: '/tickets/new', label: '代客报修', group: 'customer', roles: [Role.CustomerManager] },
   { key: 'bindings', path: '/bindings', label: '住户认证审核', group: 'customer', roles: [Role.CustomerManager, Role.ProjectManager] },
   { key: 'houses', path: '/houses', label: '房屋档案', group: 'property', roles: OFFICE_STAFF },
   { key: 'building-managers', path: '/building-managers', label: '楼栋客户经理', group: 'property', roles: [Role.ProjectManager] },
+  { key: 'dispatch-queue', path: '/dispatch-queue', label: '派单队列', group: 'engineering', roles: [Role.Supervisor] },
+  { key: 'escalated', path: '/escalated', label: '升级与整改', group: 'engineering', roles: [Role.ProjectManager] },
   { key: 'technicians', path: '/technicians', label: '维修师傅', group: 'engineering', roles: [Role.Supervisor, Role.ProjectManager] },
   { key: 'cash', path: '/cash', label: '现金待交款', group: 'charges', roles: [Role.Cashier] },
   { key: 'counter-sales', path: '/counter-sales', label: '前台收款', group: 'charges', roles: [Role.Cashier] },

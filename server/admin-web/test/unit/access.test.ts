@@ -17,15 +17,15 @@ const labels = (roles: Role[]) => buildMenu(roles).flatMap((g) => g.items.map((i
 
 describe('menu by role', () => {
   it('customer manager: workbench, binding approvals, houses — not staffing pages', () => {
-    expect(labels(['customer_manager'])).toEqual(['工作台', '住户认证审核', '房屋档案']);
+    expect(labels(['customer_manager'])).toEqual(['工作台', '工单中心', '代客报修', '住户认证审核', '房屋档案']);
   });
 
   it('project manager sees every foundation page', () => {
-    expect(labels(['project_manager'])).toEqual(['工作台', '住户认证审核', '房屋档案', '楼栋客户经理', '维修师傅', '费用减免']);
+    expect(labels(['project_manager'])).toEqual(['工作台', '工单中心', '住户认证审核', '房屋档案', '楼栋客户经理', '升级与整改', '维修师傅', '费用减免']);
   });
 
   it('supervisor manages technicians but does not review bindings', () => {
-    expect(labels(['supervisor'])).toEqual(['工作台', '房屋档案', '维修师傅']);
+    expect(labels(['supervisor'])).toEqual(['工作台', '工单中心', '房屋档案', '派单队列', '维修师傅']);
   });
 
   it('cashier gets read-only house records and the cash desk pages', () => {
@@ -41,12 +41,12 @@ describe('menu by role', () => {
   });
 
   it('admin sees everything; no role sees nothing', () => {
-    expect(labels(['admin'])).toHaveLength(11);
+    expect(labels(['admin'])).toHaveLength(15);
     expect(buildMenu([])).toEqual([]);
   });
 
   it('groups keep a fixed order and drop empty groups', () => {
-    expect(buildMenu(['supervisor']).map((g) => g.label)).toEqual(['概览', '房产资料', '工程维修']);
+    expect(buildMenu(['supervisor']).map((g) => g.label)).toEqual(['概览', '客户服务', '房产资料', '工程维修']);
   });
 
   it('canOpen agrees with the menu and only cm/pm/admin may import houses', () => {

@@ -1,0 +1,183 @@
+import { formatFen, formatQuantity, TICKET_KIND_LABELS, TICKET_STATUS_LABELS, type IMediaRef, type ITicket, type ITicketEvent } from '@app/shared';
+import { Alert, Button, Descriptions, Drawer, Empty, Image, Rate, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { getTicket, getTimeline } from '../../api/tickets';
+import { ErrorState } from '../../components/ErrorState';
+import { useProject } from '../../layout/project-context';
+import { formatDateTime } from '../../lib/time';
+import { useAsync } from '../../lib/use-async';
+import { TicketActionModal } from './TicketActionModal';
+import { TicketFlags } from './TicketFlags';
+import { actionLabel, categoryLabel, consoleActions, STATUS_COLORS, type ConsoleAction } from './ticket-logic';
+
+const CHANNEL_LABELS: Record<ITicket['channel'], string> = { mini_program: '小程序', phone: '电话', walk_in: '来访', on_site: '现场' };
+const SIGNATURE_LABELS = { quote_agreement: '同意报价', quote_decline: '拒绝报价', acceptance: '验收' } as const;
+
+export function TicketDetailDrawer(props: { ticketId: number; onClose(): void; onChanged(): void }) {
+  const { roles } = useProject();
+  const ticket = useAsync(() => getTicket(props.ticketId), [props.ticketId]);
+  const timeline = useAsync(() => getTimeline(props.ticketId), [props.ticketId]);
+  const [acting, setActing] = useState<ConsoleAction | null>(null);
+  const t = ticket.data;
+
+  function refresh() {
+    ticket.reload();
+    timeline.reload();
+    props.onChanged();
+  }
+
+  const actions = t ? consoleActions(t, roles) : [];
+  return (
+    <Drawer
+      open
+      size="large"
+      title={t ? <Space>{t.serial}<Tag color={STATUS_COLORS[t.status]}>{TICKET_STATUS_LABELS[t.status]}</Tag><TicketFlags ticket={t} /></Space> : '工单详情'}
+      onClose={props.onClose}
+      data-testid="ticket-drawer"
+      extra={
+        <Space wrap data-testid="ticket-actions">
+          {actions.map((a) => (
+            <Button key={a} type={a === 'register' || a === 'dispatch' || a === 'close' ? 'primary' : 'default'} danger={a === 'cancel'} onClick={() => setActing(a)}>
+              {actionLabel(a)}
+            </Button>
+          ))}
+        </Space>
+      }
+    >
+      {ticket.error && !t ? (
+        <ErrorState error={ticket.error} onRetry={ticket.reload} title="工单加载失败" />
+      ) : !t ? (
+        <Skeleton active />
+      ) : (
+        <TicketBody ticket={t} events={timeline.data} />
+      )}
+      {t && acting ? (
+        <TicketActionModal
+          ticket={t}
+          action={acting}
+          onClose={() => setActing(null)}
+          onDone={() => { setActing(null); refresh(); }}
+          onConflict={() => { setActing(null); refresh(); }}
+        />
+      ) : null}
+    </Drawer>
+  );
+}
+
+function Photos({ media }: { media: IMediaRef[] }) {
+  if (!media.length) return <Typography.Text type="secondary">无</Typography.Text>;
+  return (
+    <Image.PreviewGroup>
+      <Space wrap>
+        {media.map((m) => <Image key={m.id} width={88} height={88} style={{ objectFit: 'cover', borderRadius: 6 }} src={m.thumbUrl} preview={{ src: m.url }} alt="工单照片" />)}
+      </Space>
+    </Image.PreviewGroup>
+  );
+}
+
+function TicketBody({ ticket: t, events }: { ticket: ITicket; events: ITicketEvent[] | undefined }) {
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="ticket-detail">
+      {t.onHold ? <Alert type="warning" showIcon title={`工单已挂起：${t.holdReason ?? ''}`} /> : null}
+      {t.escalated ? <Alert type="error" showIcon title={`已升级至项目经理（返修 ${t.reworkCount} 次）`} /> : null}
+      <Descriptions column={2} size="small" bordered>
+        <Descriptions.Item label="项目">{t.projectName}</Descriptions.Item>
+        <Descriptions.Item label="房屋">{t.houseLabel ?? '公共区域'}</Descriptions.Item>
+        <Descriptions.Item label="类型">{TICKET_KIND_LABELS[t.kind]}{t.paid ? '（收费）' : '（免费）'}</Descriptions.Item>
+        <Descriptions.Item label="类别">{categoryLabel(t.category)}{t.feeItemCode ? ` · ${t.feeItemCode}` : ''}</Descriptions.Item>
+        <Descriptions.Item label="紧急程度">{t.urgency === 'emergency' ? <Tag color="red">紧急</Tag> : '普通'}</Descriptions.Item>
+        <Descriptions.Item label="来源">{CHANNEL_LABELS[t.channel]}</Descriptions.Item>
+        <Descriptions.Item label="联系人">{[t.contactName, t.contactPhoneMasked].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
+        <Descriptions.Item label="维修师傅">{t.technician ? `${t.technician.name} ${t.technician.phoneMasked}` : t.poolOpen ? '抢单池中' : '—'}</Descriptions.Item>
+        <Descriptions.Item label="报修时间">{formatDateTime(t.createdAt)}</Descriptions.Item>
+        <Descriptions.Item label="预约上门">{formatDateTime(t.visitAt) || '—'}</Descriptions.Item>
+        {t.priceExplainedAt ? <Descriptions.Item label="已说明收费标准" span={2}>{formatDateTime(t.priceExplainedAt)}</Descriptions.Item> : null}
+        <Descriptions.Item label="问题描述" span={2}>{t.description}</Descriptions.Item>
+        {t.reply ? <Descriptions.Item label="答复" span={2}>{t.reply}</Descriptions.Item> : null}
+        {t.cancelReason ? <Descriptions.Item label="取消原因" span={2}>{t.cancelReason}</Descriptions.Item> : null}
+      </Descriptions>
+      <div>
+        <Typography.Title level={5}>报修照片</Typography.Title>
+        <Photos media={t.media} />
+      </div>
+      {t.afterMedia.length ? (
+        <div>
+          <Typography.Title level={5}>完工照片</Typography.Title>
+          <Photos media={t.afterMedia} />
+        </div>
+      ) : null}
+      {t.quote ? (
+        <div data-testid="ticket-quote">
+          <Typography.Title level={5}>报价（第 {t.quote.seq} 版 · {t.quote.status === 'agreed' ? '已同意' : t.quote.status === 'pending' ? '待业主确认' : t.quote.status}）</Typography.Title>
+          <Table
+            rowKey={(l) => `${l.kind}-${l.code}`}
+            size="small"
+            pagination={false}
+            dataSource={t.quote.lines}
+            columns={[
+              { title: '项目', dataIndex: 'name' },
+              { title: '单价', dataIndex: 'unitPriceFen', align: 'right', render: (v: number, l) => `${formatFen(v)}/${l.unit}` },
+              { title: '数量', dataIndex: 'quantityMilli', align: 'right', render: (v: number) => formatQuantity(v) },
+              { title: '金额', dataIndex: 'amountFen', align: 'right', render: (v: number) => <span className="money">{formatFen(v)}</span> },
+            ]}
+            summary={() => (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0} colSpan={3}>合计</Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right"><strong className="money">{formatFen(t.quote!.totalFen)}</strong></Table.Summary.Cell>
+              </Table.Summary.Row>
+            )}
+          />
+        </div>
+      ) : null}
+      {t.signatures.length ? (
+        <div>
+          <Typography.Title level={5}>签字记录</Typography.Title>
+          <Space wrap size="large">
+            {t.signatures.map((s) => (
+              <Space key={s.id} orientation="vertical" size={2}>
+                {s.image ? <Image width={160} src={s.image.thumbUrl} preview={{ src: s.image.url }} alt="签字" /> : null}
+                <Typography.Text>{SIGNATURE_LABELS[s.purpose]} · {s.signerName}（{s.relation}）</Typography.Text>
+                <Typography.Text type="secondary">{formatDateTime(s.signedAt)}{s.collectedByTechnician ? ' · 师傅手机代签' : ''}</Typography.Text>
+              </Space>
+            ))}
+          </Space>
+        </div>
+      ) : null}
+      {t.ratings ? (
+        <div>
+          <Typography.Title level={5}>业主评价</Typography.Title>
+          <Space orientation="vertical" size={0}>
+            <span>总体 <Rate disabled value={t.ratings.overall} /></span>
+            <span>准时 <Rate disabled value={t.ratings.punctuality} /></span>
+            <span>态度 <Rate disabled value={t.ratings.attitude} /></span>
+            {t.ratings.comment ? <Typography.Text>“{t.ratings.comment}”</Typography.Text> : null}
+          </Space>
+        </div>
+      ) : null}
+      <div data-testid="ticket-timeline">
+        <Typography.Title level={5}>处理记录</Typography.Title>
+        {!events ? <Skeleton active paragraph={{ rows: 2 }} /> : events.length === 0 ? <Empty description="暂无记录" /> : (
+          <Timeline
+            items={[...events].reverse().map((e) => ({
+              key: e.id,
+              content: (
+                <div>
+                  <Typography.Text strong>{actionLabelOf(e.action)}</Typography.Text>
+                  {e.toStatus ? <Tag style={{ marginInlineStart: 8 }}>{TICKET_STATUS_LABELS[e.toStatus]}</Tag> : null}
+                  <div><Typography.Text type="secondary">{formatDateTime(e.at)} · {e.actorName}</Typography.Text></div>
+                  {e.reason ? <div>{e.reason}</div> : null}
+                </div>
+              ),
+            }))}
+          />
+        )}
+      </div>
+    </Space>
+  );
+}
+
+const EVENT_LABELS: Record<string, string> = { submit: '提交工单', create: '提交工单', rework: '返修', hold: '挂起', resume: '恢复', damage: '损坏赔偿', auto_dispatch: '自动派单', escalate: '升级' };
+
+function actionLabelOf(action: string): string {
+  return EVENT_LABELS[action] ?? actionLabel(action as ConsoleAction) ?? action;
+}

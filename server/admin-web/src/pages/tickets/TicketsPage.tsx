@@ -1,0 +1,137 @@
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { TICKET_KIND_LABELS, TICKET_STATUS_LABELS, type IPage, type ITicket, type TicketKind } from '@app/shared';
+import { Button, Card, Empty, Input, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { listTickets } from '../../api/tickets';
+import { ErrorState } from '../../components/ErrorState';
+import { PageHeader } from '../../components/PageHeader';
+import { useSelectedProject } from '../../layout/PageGuard';
+import { formatDateTime } from '../../lib/time';
+import { useAsync } from '../../lib/use-async';
+import { TicketDetailDrawer } from './TicketDetailDrawer';
+import { TicketFlags } from './TicketFlags';
+import { categoryLabel, mergeNewestFirst, STATUS_COLORS, STATUS_GROUPS, statusesOf, type StatusGroupKey } from './ticket-logic';
+
+const PAGE_SIZE = 20;
+/** New requests from the mini-program must show up without a reload. */
+const REFRESH_MS = 30_000;
+
+export default function TicketsPage() {
+  const project = useSelectedProject();
+  return <TicketsView key={project.id} />;
+}
+
+async function loadTab(projectId: number, group: StatusGroupKey, kind: TicketKind | undefined, page: number): Promise<IPage<ITicket>> {
+  const statuses = statusesOf(group);
+  if (statuses.length <= 1) return listTickets({ projectId, status: statuses[0], kind, page, pageSize: PAGE_SIZE });
+  // The API filters one status at a time: a grouped tab asks for each and merges (a project's open work fits in 200 per status).
+  const pages = await Promise.all(statuses.map((status) => listTickets({ projectId, status, kind, page: 1, pageSize: 200 })));
+  const items = mergeNewestFirst(pages.map((p) => p.items));
+  return { items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: items.length, page, pageSize: PAGE_SIZE };
+}
+
+function TicketsView() {
+  const project = useSelectedProject();
+  const navigate = useNavigate();
+  const [group, setGroup] = useState<StatusGroupKey>('submitted');
+  const [kind, setKind] = useState<TicketKind | undefined>(undefined);
+  const [page, setPage] = useState(1);
+  const [search, setSearch] = useState('');
+  const [openId, setOpenId] = useState<number | null>(null);
+  const tickets = useAsync(() => loadTab(project.id, group, kind, page), [project.id, group, kind, page]);
+  const { reload } = tickets;
+
+  useEffect(() => {
+    const timer = window.setInterval(reload, REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [reload]);
+
+  const rows = useMemo(() => {
+    const q = search.trim().toUpperCase();
+    const items = tickets.data?.items ?? [];
+    return q ? items.filter((t) => t.serial.toUpperCase().includes(q) || (t.houseLabel ?? '').includes(q)) : items;
+  }, [tickets.data, search]);
+
+  const columns: TableColumnsType<ITicket> = [
+    {
+      title: '工单号',
+      dataIndex: 'serial',
+      width: 190,
+      render: (serial: string, t) => (
+        <Typography.Link onClick={() => setOpenId(t.id)} data-testid="ticket-serial">
+          {serial}
+        </Typography.Link>
+      ),
+    },
+    { title: '房屋', dataIndex: 'houseLabel', width: 150, render: (v: string | null) => v ?? <Tag>公共区域</Tag> },
+    { title: '类型', dataIndex: 'kind', width: 90, render: (k: TicketKind) => TICKET_KIND_LABELS[k] },
+    { title: '类别', dataIndex: 'category', width: 160, render: (c: string) => categoryLabel(c) },
+    {
+      title: '状态',
+      key: 'status',
+      width: 220,
+      render: (_, t) => (
+        <Space size={4} wrap>
+          <Tag color={STATUS_COLORS[t.status]}>{TICKET_STATUS_LABELS[t.status]}</Tag>
+          <TicketFlags ticket={t} />
+        </Space>
+      ),
+    },
+    { title: '维修师傅', key: 'tech', width: 110, render: (_, t) => t.technician?.name ?? <Typography.Text type="secondary">—</Typography.Text> },
+    { title: '报修时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+    { title: '', key: 'open', width: 70, render: (_, t) => <Button size="small" onClick={() => setOpenId(t.id)}>详情</Button> },
+  ];
+
+  return (
+    <div className="page" data-testid="tickets-page">
+      <PageHeader
+        title="工单中心"
+        description={`${project.name} · 报修、特约服务、建议与咨询。列表每 30 秒自动刷新。`}
+        extra={
+          <Space>
+            <Button icon={<ReloadOutlined />} onClick={reload}>刷新</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/tickets/new')}>代客报修</Button>
+          </Space>
+        }
+      />
+      <Card variant="borderless">
+        <Tabs
+          activeKey={group}
+          onChange={(key) => { setGroup(key as StatusGroupKey); setPage(1); }}
+          items={STATUS_GROUPS.map((g) => ({ key: g.key, label: g.label }))}
+          tabBarExtraContent={
+            <Space>
+              <Input.Search allowClear placeholder="搜索工单号 / 房号" style={{ width: 200 }} onSearch={setSearch} onChange={(e) => !e.target.value && setSearch('')} data-testid="ticket-search" />
+              <Select<TicketKind>
+                allowClear
+                placeholder="全部类型"
+                style={{ width: 130 }}
+                value={kind}
+                onChange={(k) => { setKind(k); setPage(1); }}
+                options={(['repair', 'service', 'suggestion', 'consultation'] as const).map((k) => ({ value: k, label: TICKET_KIND_LABELS[k] }))}
+                data-testid="kind-filter"
+              />
+            </Space>
+          }
+        />
+        {tickets.error && !tickets.data ? (
+          <ErrorState error={tickets.error} onRetry={reload} title="工单加载失败" />
+        ) : (
+          <Table<ITicket>
+            rowKey="id"
+            size="middle"
+            data-testid="ticket-table"
+            columns={columns}
+            dataSource={rows}
+            loading={tickets.loading && !tickets.data}
+            onRow={(t) => ({ onDoubleClick: () => setOpenId(t.id) })}
+            pagination={{ current: page, pageSize: PAGE_SIZE, total: tickets.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 张`, hideOnSinglePage: true }}
+            locale={{ emptyText: tickets.loading ? ' ' : <Empty description="没有符合条件的工单" /> }}
+          />
+        )}
+      </Card>
+      {openId !== null ? <TicketDetailDrawer ticketId={openId} onClose={() => setOpenId(null)} onChanged={reload} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import {
+  ErrorCode,
+  Role,
+  TERMINAL_STATUSES,
+  TICKET_ACTION_LABELS,
+  TICKET_STATUS_LABELS,
+  type ITicket,
+  type TicketAction,
+  type TicketStatus,
+} from '@app/shared';
+import { isApiError } from '../../api/api-error';
+import { parseYuanInput } from '../../lib/money-input';
+
+/** The list's tabs: several lifecycle statuses share one tab, as the service desk thinks of them. */
+export const STATUS_GROUPS = [
+  { key: 'submitted', label: '待受理', statuses: ['submitted'] },
+  { key: 'working', label: '处理中', statuses: ['registered', 'dispatched', 'accepted', 'on_site', 'quoted', 'in_progress'] },
+  { key: 'done', label: '待验收', statuses: ['done'] },
+  // Verified awaits the return visit, visited awaits closing: both are the customer manager's follow-up.
+  { key: 'follow-up', label: '待回访', statuses: ['verified', 'visited'] },
+  { key: 'closed', label: '已完结', statuses: ['closed'] },
+  { key: 'cancelled', label: '已取消', statuses: ['cancelled'] },
+  { key: 'all', label: '全部', statuses: [] },
+] as const satisfies readonly { key: string; label: string; statuses: readonly TicketStatus[] }[];
+
+export type StatusGroupKey = (typeof STATUS_GROUPS)[number]['key'];
+
+export function statusGroupOf(status: TicketStatus): StatusGroupKey {
+  const group = STATUS_GROUPS.find((g) => g.key !== 'all' && (g.statuses as readonly TicketStatus[]).includes(status));
+  return group?.key ?? 'all';
+}
+
+export function statusesOf(key: StatusGroupKey): readonly TicketStatus[] {
+  return STATUS_GROUPS.find((g) => g.key === key)?.statuses ?? [];
+}
+
+/** Newest first, after merging the per-status pages of a multi-status tab. */
+export function mergeNewestFirst(lists: readonly ITicket[][]): ITicket[] {
+  return lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+}
+
+export const STATUS_COLORS: Record<TicketStatus, string> = {
+  submitted: 'orange',
+  registered: 'gold',
+  dispatched: 'blue',
+  accepted: 'blue',
+  on_site: 'cyan',
+  quoted: 'purple',
+  in_progress: 'geekblue',
+  done: 'lime',
+  verified: 'green',
+  visited: 'green',
+  closed: 'default',
+  cancelled: 'default',
+};
+
+/** Category codes of the fee schedule (domain.md §3); anything else (suggestions) is free text. */
+export const CATEGORY_LABELS: Record<string, string> = {
+  GD: '供电设备维修',
+  GS: '供水设备维修',
+  JJ: '家庭物品维修',
+  JZ: '家政服务',
+  LH: '绿化服务',
+};
+
+export const categoryLabel = (code: string): string => (CATEGORY_LABELS[code] ? `${CATEGORY_LABELS[code]}（${code}）` : code);
+
+/** Staff-only actions that are not lifecycle transitions, so the server does not list them in `actions`. */
+export type ExtraAction = 'hold' | 'resume' | 'damage';
+export type ConsoleAction = TicketAction | ExtraAction;
+
+export const EXTRA_ACTION_LABELS: Record<ExtraAction, string> = { hold: '挂起', resume: '恢复', damage: '损坏赔偿' };
+
+/** What the console's staff can act on: the lifecycle transitions are exactly the server's `actions`. */
+const CONSOLE_TRANSITIONS: readonly TicketAction[] = ['register', 'dispatch', 'transfer', 'reply', 'return_visit', 'close', 'request_rework', 'cancel'];
+const HOLDERS: readonly Role[] = [Role.CustomerManager, Role.Supervisor, Role.ProjectManager, Role.Admin];
+
+export function consoleActions(ticket: ITicket, roles: readonly Role[]): ConsoleAction[] {
+  const out: ConsoleAction[] = ticket.actions.filter((a) => CONSOLE_TRANSITIONS.includes(a));
+  const terminal = TERMINAL_STATUSES.includes(ticket.status);
+  if (!terminal && roles.some((r) => HOLDERS.includes(r))) out.push(ticket.onHold ? 'resume' : 'hold');
+  if (ticket.status !== 'cancelled' && (roles.includes(Role.ProjectManager) || roles.includes(Role.Admin))) out.push('damage');
+  return out;
+}
+
+export function actionLabel(action: ConsoleAction): string {
+  return action in EXTRA_ACTION_LABELS ? EXTRA_ACTION_LABELS[action as ExtraAction] : TICKET_ACTION_LABELS[action as TicketAction];
+}
+
+/** The URL segment of each action (POST /api/tickets/:id/<path>). */
+export function actionPath(action: ConsoleAction): string {
+  switch (action) {
+    case 'return_visit':
+      return 'return-visit';
+    case 'request_rework':
+      return 'rework';
+    case 'decline_quote':
+      return 'decline-quote';
+    case 'check_in':
+      return 'check-in';
+    case 'agree_quote':
+      return 'agree';
+    default:
+      return action;
+  }
+}
+
+/** Actions that need no input: they run after a plain confirmation. */
+export const needsForm = (action: ConsoleAction): boolean => action !== 'close' && action !== 'resume';
+
+export interface ActionFormValues {
+  category?: string;
+  urgency?: 'normal' | 'emergency';
+  priceExplained?: boolean;
+  technicianId?: number;
+  reason?: string;
+  reply?: string;
+  result?: string;
+  satisfied?: boolean;
+  description?: string;
+  compensationYuan?: string;
+}
+
+export type BuiltBody = { ok: true; body: object } | { ok: false; field: keyof ActionFormValues; message: string };
+
+/** Form values → the request body for one action; the checks the server would refuse are made here first. */
+export function buildActionBody(action: ConsoleAction, ticket: ITicket, v: ActionFormValues): BuiltBody {
+  const text = (s: string | undefined) => (s ?? '').trim();
+  switch (action) {
+    case 'register': {
+      if (ticket.paid && !v.priceExplained) return { ok: false, field: 'priceExplained', message: '收费工单须先向业主说明收费标准' };
+      const body: Record<string, unknown> = {};
+      if (v.category && v.category !== ticket.category) body.category = v.category;
+      if (v.urgency && v.urgency !== ticket.urgency) body.urgency = v.urgency;
+      if (ticket.paid) body.priceExplained = true;
+      return { ok: true, body };
+    }
+    case 'dispatch':
+      return v.technicianId ? { ok: true, body: { technicianId: v.technicianId } } : { ok: false, field: 'technicianId', message: '请选择维修师傅' };
+    case 'transfer':
+      if (!v.technicianId) return { ok: false, field: 'technicianId', message: '请选择维修师傅' };
+      if (!text(v.reason)) return { ok: false, field: 'reason', message: '请填写转单原因' };
+      return { ok: true, body: { technicianId: v.technicianId, reason: text(v.reason) } };
+    case 'hold':
+    case 'cancel':
+    case 'request_rework':
+      return text(v.reason) ? { ok: true, body: { reason: text(v.reason) } } : { ok: false, field: 'reason', message: '请填写原因' };
+    case 'reply':
+      return text(v.reply) ? { ok: true, body: { reply: text(v.reply) } } : { ok: false, field: 'reply', message: '请填写答复内容' };
+    case 'return_visit':
+      if (!text(v.result)) return { ok: false, field: 'result', message: '请填写回访结果' };
+      if (v.satisfied === undefined) return { ok: false, field: 'satisfied', message: '请选择满意或不满意' };
+      return { ok: true, body: { result: text(v.result), satisfied: v.satisfied } };
+    case 'damage': {
+      if (!text(v.description)) return { ok: false, field: 'description', message: '请填写损坏情况' };
+      const money = parseYuanInput(v.compensationYuan);
+      if (!money.ok) return { ok: false, field: 'compensationYuan', message: money.message };
+      return { ok: true, body: { description: text(v.description), compensationFen: money.fen ?? 0 } };
+    }
+    default:
+      return { ok: true, body: {} };
+  }
+}
+
+/** 409 STATE_CONFLICT carries the ticket's current state; say what it is now so the person knows why. */
+export function conflictMessage(error: unknown): string | null {
+  if (!isApiError(error, ErrorCode.StateConflict)) return null;
+  const current = (error.details as { current?: { status?: TicketStatus; onHold?: boolean } } | undefined)?.current;
+  if (!current?.status) return '工单状态已变化，已为您刷新';
+  const label = TICKET_STATUS_LABELS[current.status] ?? current.status;
+  return `工单状态已变化：当前为「${label}${current.onHold ? '（挂起中）' : ''}」，已为您刷新`;
+}

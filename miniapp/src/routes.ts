@@ -8,6 +8,10 @@ export const Routes = {
   /** Printed on the 公示 poster as `/h5/#/packages/resident/pages/fee-schedule/index?projectId=<id>`: never move it. */
   feeSchedule: '/packages/resident/pages/fee-schedule/index',
   feeItem: '/packages/resident/pages/fee-item/index',
+  residentReport: '/packages/resident/pages/report/index',
+  residentTickets: '/packages/resident/pages/tickets/index',
+  residentTicket: '/packages/resident/pages/ticket/index',
+  residentSign: '/packages/resident/pages/sign/index',
   technicianHome: '/packages/technician/pages/home/index',
   staffHome: '/packages/staff/pages/home/index',
 } as const
@@ -20,4 +24,13 @@ export function feeScheduleUrl(projectId?: number | null): string {
 
 export function feeItemUrl(itemId: number): string {
   return `${Routes.feeItem}?id=${itemId}`
+}
+
+export function ticketUrl(id: number): string {
+  return `${Routes.residentTicket}?id=${id}`
+}
+
+/** The signature page: `agree` signs the current quote, `verify` signs acceptance with ratings. */
+export function signUrl(id: number, mode: 'agree' | 'verify'): string {
+  return `${Routes.residentSign}?id=${id}&mode=${mode}`
 }

@@ -24,6 +24,8 @@ export interface IUploadOptions {
   name?: string
   formData?: Record<string, string>
   idempotencyKey?: string
+  /** 0–100 as the platform reports it (weapp UploadTask / H5 XHR progress); not called where unsupported. */
+  onProgress?: (percent: number) => void
 }
 
 interface IRawResponse {
@@ -71,15 +73,21 @@ export const http = {
 /** One file per call (the platform's limit). `uploadFile` answers with a string body and never rejects on 4xx/5xx. */
 export function upload<T>(path: string, filePath: string, options: IUploadOptions = {}): Promise<T> {
   const url = buildUrl(path)
-  const transport: Transport = (header) =>
-    Taro.uploadFile({
+  const transport: Transport = (header) => {
+    const task = Taro.uploadFile({
       url,
       filePath,
       name: options.name ?? 'file',
       formData: options.formData,
       header: { Accept: 'application/json', ...header },
       timeout: UPLOAD_TIMEOUT_MS,
-    }).then((res) => ({ statusCode: res.statusCode, data: res.data }))
+    })
+    const { onProgress } = options
+    // The returned promise doubles as the UploadTask on both platforms; guarded because stand-ins may lack it.
+    const progressive = task as { onProgressUpdate?: (cb: (r: { progress: number }) => void) => void }
+    if (onProgress && typeof progressive.onProgressUpdate === 'function') progressive.onProgressUpdate((r) => onProgress(r.progress))
+    return task.then((res) => ({ statusCode: res.statusCode, data: res.data }))
+  }
   return send<T>(transport, true, options.idempotencyKey)
 }
 

@@ -22,6 +22,28 @@ function FeeScheduleEntry({ projectId }: { projectId?: number }) {
   )
 }
 
+/** Repairs need a verified house (the server refuses others), so only residents with one see these. */
+function RepairEntries() {
+  return (
+    <View className='home__repair'>
+      <View className='card home__repair-card' onClick={() => Taro.navigateTo({ url: Routes.residentReport })}>
+        <View className='home__repair-mark'>
+          <Text>修</Text>
+        </View>
+        <Text className='home__fee-title'>我要报修</Text>
+        <Text className='muted'>师傅上门维修</Text>
+      </View>
+      <View className='card home__repair-card' onClick={() => Taro.navigateTo({ url: Routes.residentTickets })}>
+        <View className='home__repair-mark home__repair-mark--list'>
+          <Text>单</Text>
+        </View>
+        <Text className='home__fee-title'>我的工单</Text>
+        <Text className='muted'>进度、报价与验收</Text>
+      </View>
+    </View>
+  )
+}
+
 export default function Index() {
   const { state, reload } = useCurrentUser()
 
@@ -49,6 +71,7 @@ export default function Index() {
       <View className='card'>
         <Text className='home__greeting'>您好，{state.me.name}</Text>
       </View>
+      {state.me.houses.length > 0 && <RepairEntries />}
       <View className='card'>
         {entries.length === 0 && <Text className='muted'>暂无可用功能，请联系物业服务中心开通。</Text>}
         {entries.map((entry) => (

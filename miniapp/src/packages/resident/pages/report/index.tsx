@@ -1,0 +1,320 @@
+import { useEffect, useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Image, Picker, Text, Textarea, View } from '@tarojs/components'
+import { RepairScope, Urgency, type IMe, type IPublicFeeSchedule } from '@app/shared'
+import SignInPrompt from '../../../../components/SignInPrompt'
+import StatusView from '../../../../components/StatusView'
+import { useRemoteData } from '../../../../hooks/use-remote-data'
+import { ApiError, errorMessage } from '../../../../services/api-error'
+import { getMe } from '../../../../services/api/auth'
+import { getPublicFeeSchedule } from '../../../../services/api/catalog'
+import { newClientUploadId, uploadMedia } from '../../../../services/api/media'
+import { createTicket } from '../../../../services/api/tickets'
+import { Routes, ticketUrl } from '../../../../routes'
+import { choosePhotos } from '../../utils/choose-photos'
+import {
+  DESCRIPTION_MAX,
+  MAX_PHOTOS,
+  TIME_WINDOWS,
+  emptyReportDraft,
+  hasReportErrors,
+  reportErrorsFromServer,
+  toCreateTicketRequest,
+  validateReportDraft,
+  type IReportDraft,
+  type ReportField,
+  type ReportFormErrors,
+} from '../../utils/ticket-form'
+import './index.scss'
+
+interface IPhoto {
+  key: string
+  path: string
+  /** Kept across retries so the server stores a retried upload once. */
+  clientUploadId: string
+  status: 'uploading' | 'done' | 'failed'
+  progress: number
+  mediaId?: number
+  error?: string
+}
+
+const SCOPES = [
+  { value: RepairScope.Home, label: '户内', hint: '房屋内部设施，按公示标准收费' },
+  { value: RepairScope.Public, label: '公共区域', hint: '楼道、电梯等公共设施，免费维修' },
+]
+const URGENCIES = [
+  { value: Urgency.Normal, label: '一般' },
+  { value: Urgency.Emergency, label: '紧急' },
+]
+
+interface IReportData {
+  me: IMe
+  /** Categories of the schedule in force for each project the resident lives in. */
+  schedules: Record<number, IPublicFeeSchedule | null>
+}
+
+async function loadReport(): Promise<IReportData> {
+  const me = await getMe()
+  const projects = [...new Set(me.houses.map((h) => h.projectId))]
+  const schedules: Record<number, IPublicFeeSchedule | null> = {}
+  await Promise.all(
+    projects.map(async (id) => {
+      schedules[id] = await getPublicFeeSchedule(id).catch(() => null)
+    }),
+  )
+  return { me, schedules }
+}
+
+function today(): string {
+  const d = new Date()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+export default function Report() {
+  const { state, reload } = useRemoteData(loadReport)
+  const [draft, setDraft] = useState<IReportDraft>(emptyReportDraft)
+  const [photos, setPhotos] = useState<IPhoto[]>([])
+  const [errors, setErrors] = useState<ReportFormErrors>({})
+  const [submitting, setSubmitting] = useState(false)
+  // One key per filled-in form: a double tap or a retry after a timeout creates one ticket.
+  const submitKey = useRef(newClientUploadId())
+
+  const houses = state.status === 'ready' ? state.data.me.houses : []
+  useEffect(() => {
+    if (draft.houseId === null && houses.length > 0) setDraft((d) => ({ ...d, houseId: houses[0].houseId }))
+  }, [houses.length])
+
+  if (state.status === 'loading') return <StatusView loading />
+  if (state.status === 'error') return <StatusView error={state.message} onRetry={reload} />
+  if (state.status === 'guest') return <SignInPrompt />
+
+  if (houses.length === 0) {
+    return (
+      <View className='card report__empty'>
+        <Text className='card-title'>请先认证房屋</Text>
+        <Text className='muted'>报修需要您已认证的房屋，认证通过后即可在线报修。</Text>
+        <Button type='primary' className='report__empty-btn' onClick={() => Taro.redirectTo({ url: Routes.residentHouses })}>
+          去认证房屋
+        </Button>
+      </View>
+    )
+  }
+
+  const house = houses.find((h) => h.houseId === draft.houseId)
+  const schedule = house ? state.data.schedules[house.projectId] : null
+  const categories = schedule?.categories ?? []
+
+  function update(field: ReportField, patch: Partial<IReportDraft>) {
+    setDraft((d) => ({ ...d, ...patch }))
+    setErrors((e) => ({ ...e, [field]: undefined, form: undefined }))
+  }
+
+  function patchPhoto(key: string, patch: Partial<IPhoto>) {
+    setPhotos((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)))
+  }
+
+  async function send(photo: IPhoto) {
+    patchPhoto(photo.key, { status: 'uploading', progress: 0, error: undefined })
+    try {
+      const media = await uploadMedia(photo.path, photo.clientUploadId, 'photo', (progress) => patchPhoto(photo.key, { progress }))
+      patchPhoto(photo.key, { status: 'done', progress: 100, mediaId: media.id })
+    } catch (error) {
+      patchPhoto(photo.key, { status: 'failed', error: errorMessage(error) })
+    }
+  }
+
+  async function addPhotos() {
+    const room = MAX_PHOTOS - photos.length
+    if (room <= 0) return
+    const paths = await choosePhotos(room)
+    if (paths.length === 0) return
+    const added: IPhoto[] = paths.map((path) => ({
+      key: newClientUploadId(),
+      path,
+      clientUploadId: newClientUploadId(),
+      status: 'uploading',
+      progress: 0,
+    }))
+    setPhotos((list) => [...list, ...added])
+    setErrors((e) => ({ ...e, mediaIds: undefined }))
+    // Two at a time at most (wechat.md §A6: the runtime caps parallel network tasks).
+    for (let i = 0; i < added.length; i += 2) await Promise.all(added.slice(i, i + 2).map(send))
+  }
+
+  async function submit() {
+    if (submitting) return
+    const counts = {
+      pending: photos.filter((p) => p.status === 'uploading').length,
+      failed: photos.filter((p) => p.status === 'failed').length,
+    }
+    const found = validateReportDraft(draft, counts)
+    setErrors(found)
+    if (hasReportErrors(found)) return
+    setSubmitting(true)
+    try {
+      const mediaIds = photos.flatMap((p) => (p.mediaId ? [p.mediaId] : []))
+      const ticket = await createTicket(toCreateTicketRequest(draft, mediaIds), submitKey.current)
+      void Taro.showToast({ title: '报修已提交', icon: 'success' })
+      await Taro.redirectTo({ url: ticketUrl(ticket.id) })
+    } catch (error) {
+      if (error instanceof ApiError && error.fieldErrors.length > 0) setErrors(reportErrorsFromServer(error.fieldErrors))
+      else setErrors({ form: errorMessage(error) })
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  const windowIndex = TIME_WINDOWS.findIndex((w) => w.key === draft.preferredWindow)
+
+  return (
+    <View className='report'>
+      <View className='card'>
+        <Text className='card-title'>报修房屋</Text>
+        <View className='report__chips'>
+          {houses.map((h) => (
+            <View
+              key={h.houseId}
+              className={`report__chip${draft.houseId === h.houseId ? ' report__chip--on' : ''}`}
+              onClick={() => update('houseId', { houseId: h.houseId, category: null })}
+            >
+              <Text>{h.label}</Text>
+            </View>
+          ))}
+        </View>
+        {errors.houseId && <Text className='field-error'>{errors.houseId}</Text>}
+
+        <Text className='report__label'>报修区域</Text>
+        <View className='report__segments'>
+          {SCOPES.map((s) => (
+            <View
+              key={s.value}
+              className={`report__segment${draft.scope === s.value ? ' report__segment--on' : ''}`}
+              onClick={() => update('scope', { scope: s.value })}
+            >
+              <Text>{s.label}</Text>
+            </View>
+          ))}
+        </View>
+        {draft.scope && <Text className='muted report__hint'>{SCOPES.find((s) => s.value === draft.scope)?.hint}</Text>}
+        {errors.scope && <Text className='field-error'>{errors.scope}</Text>}
+
+        <Text className='report__label'>报修类别</Text>
+        {categories.length === 0 && <Text className='muted'>暂未读取到收费标准的类别，请稍后下拉刷新。</Text>}
+        <View className='report__chips'>
+          {categories.map((c) => (
+            <View
+              key={c.code}
+              className={`report__chip${draft.category === c.code ? ' report__chip--on' : ''}`}
+              onClick={() => update('category', { category: c.code })}
+            >
+              <Text>{c.name}</Text>
+            </View>
+          ))}
+        </View>
+        {errors.category && <Text className='field-error'>{errors.category}</Text>}
+
+        <Text className='report__label'>紧急程度</Text>
+        <View className='report__segments'>
+          {URGENCIES.map((u) => (
+            <View
+              key={u.value}
+              className={`report__segment${draft.urgency === u.value ? ' report__segment--on' : ''}${u.value === Urgency.Emergency && draft.urgency === u.value ? ' report__segment--danger' : ''}`}
+              onClick={() => update('urgency', { urgency: u.value })}
+            >
+              <Text>{u.label}</Text>
+            </View>
+          ))}
+        </View>
+        {draft.urgency === Urgency.Emergency && <Text className='muted report__hint'>漏水、断电等紧急情况请同时致电物业服务中心</Text>}
+      </View>
+
+      <View className='card'>
+        <Text className='card-title'>问题描述</Text>
+        <Textarea
+          className={`report__textarea${errors.description ? ' report__textarea--invalid' : ''}`}
+          placeholder='请描述问题的位置和现象，如：主卫马桶水箱一直流水'
+          maxlength={DESCRIPTION_MAX}
+          value={draft.description}
+          onInput={(e) => update('description', { description: e.detail.value })}
+        />
+        <Text className='muted report__count'>
+          {draft.description.length}/{DESCRIPTION_MAX}
+        </Text>
+        {errors.description && <Text className='field-error'>{errors.description}</Text>}
+
+        <Text className='report__label'>
+          现场照片 <Text className='muted'>（选填，最多 {MAX_PHOTOS} 张）</Text>
+        </Text>
+        <View className='report__photos'>
+          {photos.map((p) => (
+            <View key={p.key} className='report__photo'>
+              <Image className='report__photo-img' src={p.path} mode='aspectFill' />
+              {p.status === 'uploading' && (
+                <View className='report__photo-mask'>
+                  <Text>{p.progress > 0 ? `${p.progress}%` : '上传中'}</Text>
+                </View>
+              )}
+              {p.status === 'failed' && (
+                <View className='report__photo-mask report__photo-mask--failed' onClick={() => void send(p)}>
+                  <Text>上传失败</Text>
+                  <Text className='report__photo-retry'>点击重试</Text>
+                </View>
+              )}
+              <View className='report__photo-remove' onClick={() => setPhotos((list) => list.filter((x) => x.key !== p.key))}>
+                <Text>×</Text>
+              </View>
+            </View>
+          ))}
+          {photos.length < MAX_PHOTOS && (
+            <View className='report__photo report__photo-add' onClick={() => void addPhotos()}>
+              <Text className='report__photo-plus'>+</Text>
+              <Text className='muted'>添加照片</Text>
+            </View>
+          )}
+        </View>
+        {photos.some((p) => p.status === 'failed') && (
+          <Text className='field-error'>{photos.find((p) => p.status === 'failed')?.error}</Text>
+        )}
+        {errors.mediaIds && <Text className='field-error'>{errors.mediaIds}</Text>}
+      </View>
+
+      <View className='card'>
+        <Text className='card-title'>
+          期望上门时间 <Text className='muted'>（选填）</Text>
+        </Text>
+        <View className='report__segments'>
+          <Picker mode='date' value={draft.preferredDate || today()} start={today()} onChange={(e) => update('preferred', { preferredDate: e.detail.value })}>
+            <View className={`report__picker${draft.preferredDate ? ' report__picker--on' : ''}`}>
+              <Text>{draft.preferredDate || '选择日期'}</Text>
+            </View>
+          </Picker>
+          <Picker
+            mode='selector'
+            range={TIME_WINDOWS.map((w) => w.label)}
+            value={windowIndex < 0 ? 0 : windowIndex}
+            onChange={(e) => update('preferred', { preferredWindow: TIME_WINDOWS[Number(e.detail.value)].key })}
+          >
+            <View className={`report__picker${draft.preferredWindow ? ' report__picker--on' : ''}`}>
+              <Text>{windowIndex < 0 ? '选择时段' : TIME_WINDOWS[windowIndex].label}</Text>
+            </View>
+          </Picker>
+        </View>
+        {(draft.preferredDate || draft.preferredWindow) && (
+          <Text className='report__link' onClick={() => update('preferred', { preferredDate: '', preferredWindow: null })}>
+            不指定时间
+          </Text>
+        )}
+        {errors.preferred && <Text className='field-error'>{errors.preferred}</Text>}
+      </View>
+
+      <View className='report__actions'>
+        {errors.form && <Text className='danger report__form-error'>{errors.form}</Text>}
+        {hasReportErrors(errors) && !errors.form && <Text className='danger report__form-error'>请按提示修改后再提交</Text>}
+        <Button type='primary' loading={submitting || undefined} disabled={submitting || undefined} onClick={submit}>
+          提交报修
+        </Button>
+      </View>
+    </View>
+  )
+}

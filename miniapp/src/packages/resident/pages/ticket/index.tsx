@@ -1,0 +1,246 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Image, Text, Textarea, View } from '@tarojs/components'
+import { TICKET_KIND_LABELS, TicketAction, formatFen, type ITicket, type ITicketEvent, type IMediaRef } from '@app/shared'
+import SignInPrompt from '../../../../components/SignInPrompt'
+import StatusView from '../../../../components/StatusView'
+import { useRemoteData } from '../../../../hooks/use-remote-data'
+import { errorMessage } from '../../../../services/api-error'
+import { cancelTicket, declineQuote, getTicket, getTicketTimeline, requestRework } from '../../../../services/api/tickets'
+import { signUrl } from '../../../../routes'
+import TicketStatusTag from '../../components/TicketStatusTag'
+import { REASON_MAX, REASON_PROMPTS, RATING_LABELS, eventText, residentActions, validateReason, type IRatings } from '../../utils/ticket-actions'
+import { relationLabel } from '../../utils/format'
+import { formatDateTime, formatQuantity } from '../../utils/ticket-format'
+import './index.scss'
+
+interface IDetail {
+  ticket: ITicket
+  timeline: ITicketEvent[]
+}
+
+const SIGNATURE_PURPOSE: Record<string, string> = {
+  quote_agreement: '同意报价',
+  quote_decline: '拒绝报价',
+  acceptance: '验收签字',
+}
+
+const REASON_CALLS: Partial<Record<TicketAction, (id: number, reason: string) => Promise<ITicket>>> = {
+  cancel: cancelTicket,
+  decline_quote: declineQuote,
+  request_rework: requestRework,
+}
+
+function preview(list: IMediaRef[], index: number) {
+  void Taro.previewImage({ urls: list.map((m) => m.url), current: list[index].url })
+}
+
+function Photos({ list }: { list: IMediaRef[] }) {
+  return (
+    <View className='detail__photos'>
+      {list.map((m, i) => (
+        <Image key={m.id} className='detail__photo' src={m.thumbUrl} mode='aspectFill' onClick={() => preview(list, i)} />
+      ))}
+    </View>
+  )
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='detail__row'>
+      <Text className='detail__row-label'>{label}</Text>
+      <Text className='detail__row-value'>{value}</Text>
+    </View>
+  )
+}
+
+export default function TicketDetail() {
+  const { params } = useRouter()
+  const id = Number(params.id)
+  const { state, reload } = useRemoteData<IDetail>(async () => {
+    const [ticket, timeline] = await Promise.all([getTicket(id), getTicketTimeline(id)])
+    return { ticket, timeline }
+  })
+  const [reasonFor, setReasonFor] = useState<TicketAction | null>(null)
+  const [reason, setReason] = useState('')
+  const [reasonError, setReasonError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  if (!Number.isInteger(id) || id <= 0) return <StatusView error='工单链接无效' />
+  if (state.status === 'loading') return <StatusView loading />
+  if (state.status === 'error') return <StatusView error={state.message} onRetry={reload} />
+  if (state.status === 'guest') return <SignInPrompt />
+
+  const { ticket, timeline } = state.data
+  const actions = residentActions(ticket)
+  const quote = ticket.quote
+
+  function act(action: TicketAction) {
+    if (action === TicketAction.AgreeQuote) return void Taro.navigateTo({ url: signUrl(ticket.id, 'agree') })
+    if (action === TicketAction.Verify) return void Taro.navigateTo({ url: signUrl(ticket.id, 'verify') })
+    setReasonFor(action)
+    setReason('')
+    setReasonError(null)
+  }
+
+  async function confirmReason() {
+    if (!reasonFor || busy) return
+    const invalid = validateReason(reason)
+    if (invalid) return setReasonError(invalid)
+    const call = REASON_CALLS[reasonFor]
+    if (!call) return
+    setBusy(true)
+    try {
+      await call(ticket.id, reason.trim())
+      setReasonFor(null)
+      void Taro.showToast({ title: '已提交', icon: 'success' })
+    } catch (error) {
+      setReasonError(errorMessage(error))
+    } finally {
+      setBusy(false)
+      await reload()
+    }
+  }
+
+  const prompt = reasonFor ? REASON_PROMPTS[reasonFor] : undefined
+
+  return (
+    <View className='detail'>
+      <View className='card'>
+        <View className='detail__head'>
+          <Text className='detail__serial'>{ticket.serial}</Text>
+          <TicketStatusTag status={ticket.status} onHold={ticket.onHold} />
+        </View>
+        {ticket.onHold && <Text className='detail__note'>工单暂停处理中{ticket.holdReason ? `：${ticket.holdReason}` : ''}</Text>}
+        <Text className='detail__desc'>{ticket.description}</Text>
+        {ticket.media.length > 0 && <Photos list={ticket.media} />}
+        <Row label='类型' value={`${TICKET_KIND_LABELS[ticket.kind]}${ticket.scope === 'public' ? '（公共区域）' : ticket.scope === 'home' ? '（户内）' : ''}`} />
+        <Row label='房屋' value={`${ticket.projectName} ${ticket.houseLabel ?? ''}`} />
+        <Row label='紧急程度' value={ticket.urgency === 'emergency' ? '紧急' : '一般'} />
+        <Row label='提交时间' value={formatDateTime(ticket.createdAt)} />
+        {ticket.preferredStart && <Row label='期望上门' value={`${formatDateTime(ticket.preferredStart)}–${formatDateTime(ticket.preferredEnd).slice(-5)}`} />}
+        {ticket.technician && <Row label='维修师傅' value={`${ticket.technician.name} ${ticket.technician.phoneMasked}`} />}
+        {ticket.visitAt && <Row label='上门时间' value={formatDateTime(ticket.visitAt)} />}
+        {ticket.cancelReason && <Row label='取消原因' value={ticket.cancelReason} />}
+        {ticket.reply && <Row label='物业答复' value={ticket.reply} />}
+      </View>
+
+      {quote && (
+        <View className='card'>
+          <Text className='card-title'>{quote.status === 'pending' ? '报价（待您确认）' : '报价'}</Text>
+          {quote.lines.map((line, i) => (
+            <View key={`${line.code}-${i}`} className='detail__line'>
+              <View className='detail__line-main'>
+                <Text>{line.name}</Text>
+                <Text className='muted'>
+                  {line.kind === 'material' ? '材料' : '人工'} · {formatFen(line.unitPriceFen)}/{line.unit} × {formatQuantity(line.quantityMilli)}
+                </Text>
+              </View>
+              <Text>{formatFen(line.amountFen)}</Text>
+            </View>
+          ))}
+          <View className='detail__total'>
+            <Text>合计</Text>
+            <Text className='detail__total-amount'>{formatFen(quote.totalFen)}</Text>
+          </View>
+          <Text className='muted'>价格依据物业公示的收费标准</Text>
+        </View>
+      )}
+
+      {ticket.afterMedia.length > 0 && (
+        <View className='card'>
+          {/* Before completion these are the technician's on-site photos (check-in). */}
+          <Text className='card-title'>{['done', 'verified', 'visited', 'closed'].includes(ticket.status) ? '完工照片' : '师傅现场照片'}</Text>
+          <Photos list={ticket.afterMedia} />
+        </View>
+      )}
+
+      {ticket.signatures.length > 0 && (
+        <View className='card'>
+          <Text className='card-title'>签字记录</Text>
+          {ticket.signatures.map((s) => (
+            <View key={s.id} className='detail__sig'>
+              {s.image && <Image className='detail__sig-img' src={s.image.thumbUrl} mode='aspectFit' onClick={() => s.image && preview([s.image], 0)} />}
+              <View className='detail__sig-text'>
+                <Text>
+                  {SIGNATURE_PURPOSE[s.purpose] ?? s.purpose} · {s.signerName}（{relationLabel(s.relation)}）
+                </Text>
+                <Text className='muted'>
+                  {formatDateTime(s.signedAt)}
+                  {s.collectedByTechnician ? ' · 在师傅手机上签字' : ''}
+                </Text>
+              </View>
+            </View>
+          ))}
+        </View>
+      )}
+
+      {ticket.ratings && (
+        <View className='card'>
+          <Text className='card-title'>我的评价</Text>
+          {(Object.keys(RATING_LABELS) as (keyof IRatings)[]).map((key) => (
+            <Row key={key} label={RATING_LABELS[key]} value={'★'.repeat(ticket.ratings?.[key] ?? 0) + '☆'.repeat(5 - (ticket.ratings?.[key] ?? 0))} />
+          ))}
+          {ticket.ratings.comment && <Text className='detail__comment'>{ticket.ratings.comment}</Text>}
+        </View>
+      )}
+
+      <View className='card'>
+        <Text className='card-title'>处理进度</Text>
+        {timeline.length === 0 && <Text className='muted'>暂无记录</Text>}
+        {[...timeline].reverse().map((e, i) => (
+          <View key={e.id} className={`detail__event${i === 0 ? ' detail__event--latest' : ''}`}>
+            <View className='detail__event-dot' />
+            <View className='detail__event-body'>
+              <Text>{eventText(e.action)}</Text>
+              <Text className='muted'>
+                {formatDateTime(e.at)} · {e.actorName}
+              </Text>
+              {e.reason && <Text className='muted'>原因：{e.reason}</Text>}
+            </View>
+          </View>
+        ))}
+      </View>
+
+      {prompt && (
+        <View className='card detail__reason'>
+          <Text className='card-title'>{prompt.title}</Text>
+          <Textarea
+            className='detail__reason-input'
+            placeholder={prompt.placeholder}
+            maxlength={REASON_MAX}
+            value={reason}
+            onInput={(e) => {
+              setReason(e.detail.value)
+              setReasonError(null)
+            }}
+          />
+          {reasonError && <Text className='field-error'>{reasonError}</Text>}
+          <View className='detail__reason-actions'>
+            <Button className='detail__btn' onClick={() => setReasonFor(null)}>
+              再想想
+            </Button>
+            <Button className='detail__btn detail__btn--danger' loading={busy || undefined} disabled={busy || undefined} onClick={confirmReason}>
+              {prompt.confirm}
+            </Button>
+          </View>
+        </View>
+      )}
+
+      {actions.length > 0 && !prompt && (
+        <View className='detail__actions'>
+          {actions.map((a) => (
+            <Button
+              key={a.action}
+              className={`detail__action${a.danger ? ' detail__action--danger' : ''}`}
+              type={a.primary ? 'primary' : 'default'}
+              onClick={() => act(a.action)}
+            >
+              {a.label}
+            </Button>
+          ))}
+        </View>
+      )}
+    </View>
+  )
+}

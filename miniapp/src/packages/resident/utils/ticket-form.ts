@@ -1,0 +1,109 @@
+import { RepairScope, TicketKind, Urgency, type ICreateTicketRequest, type IFieldError } from '@app/shared'
+
+export const MAX_PHOTOS = 9
+export const DESCRIPTION_MAX = 1000
+const DESCRIPTION_MIN = 5
+
+/** Preferred visit windows offered to residents (local time); the server only stores start and end. */
+export const TIME_WINDOWS = [
+  { key: 'morning', label: '上午 9:00–12:00', start: 9, end: 12 },
+  { key: 'afternoon', label: '下午 14:00–18:00', start: 14, end: 18 },
+  { key: 'evening', label: '晚上 18:00–21:00', start: 18, end: 21 },
+] as const
+export type TimeWindowKey = (typeof TIME_WINDOWS)[number]['key']
+
+export interface IReportDraft {
+  houseId: number | null
+  scope: RepairScope | null
+  category: string | null
+  urgency: Urgency
+  description: string
+  /** yyyy-MM-dd from the date picker; empty = no preference. */
+  preferredDate: string
+  preferredWindow: TimeWindowKey | null
+}
+
+export type ReportField = 'houseId' | 'scope' | 'category' | 'urgency' | 'description' | 'mediaIds' | 'preferred'
+export type ReportFormErrors = Partial<Record<ReportField | 'form', string>>
+
+export const emptyReportDraft = (houseId: number | null = null): IReportDraft => ({
+  houseId,
+  scope: null,
+  category: null,
+  urgency: Urgency.Normal,
+  description: '',
+  preferredDate: '',
+  preferredWindow: null,
+})
+
+/** Photos still uploading or failed block sending: the resident decides (retry or remove) rather than losing one silently. */
+export function validateReportDraft(draft: IReportDraft, photos: { pending: number; failed: number } = { pending: 0, failed: 0 }, today = new Date()): ReportFormErrors {
+  const errors: ReportFormErrors = {}
+  if (draft.houseId === null) errors.houseId = '请选择报修的房屋'
+  if (draft.scope === null) errors.scope = '请选择户内或公共区域'
+  if (!draft.category) errors.category = '请选择报修类别'
+  const description = draft.description.trim()
+  if (description === '') errors.description = '请描述需要维修的问题'
+  else if (description.length < DESCRIPTION_MIN) errors.description = `请至少写 ${DESCRIPTION_MIN} 个字，方便师傅准备工具和材料`
+  else if (description.length > DESCRIPTION_MAX) errors.description = `描述不能超过 ${DESCRIPTION_MAX} 字`
+  if (photos.pending > 0) errors.mediaIds = '照片还在上传，请稍候'
+  else if (photos.failed > 0) errors.mediaIds = '有照片上传失败，请重试或删除'
+  if (draft.preferredDate && !draft.preferredWindow) errors.preferred = '请选择上门时段'
+  else if (!draft.preferredDate && draft.preferredWindow) errors.preferred = '请选择上门日期'
+  else if (draft.preferredDate && draft.preferredDate < localDate(today)) errors.preferred = '上门日期不能早于今天'
+  return errors
+}
+
+export function hasReportErrors(errors: ReportFormErrors): boolean {
+  return Object.values(errors).some(Boolean)
+}
+
+function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+/** "2026-11-23" + 14 → the ISO instant of 14:00 on that day in the phone's time zone. */
+function atHour(date: string, hour: number): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return new Date(y, m - 1, d, hour, 0, 0).toISOString()
+}
+
+/** Only call with a draft that passed validation. */
+export function toCreateTicketRequest(draft: IReportDraft, mediaIds: number[]): ICreateTicketRequest {
+  if (draft.houseId === null || draft.scope === null || !draft.category) throw new Error('incomplete report draft')
+  const window = TIME_WINDOWS.find((w) => w.key === draft.preferredWindow)
+  const withTime = draft.preferredDate && window
+  return {
+    houseId: draft.houseId,
+    kind: TicketKind.Repair,
+    scope: draft.scope,
+    category: draft.category,
+    urgency: draft.urgency,
+    description: draft.description.trim(),
+    mediaIds,
+    preferredStart: withTime ? atHour(draft.preferredDate, window.start) : null,
+    preferredEnd: withTime ? atHour(draft.preferredDate, window.end) : null,
+  }
+}
+
+const SERVER_FIELDS: Record<string, ReportField> = {
+  houseId: 'houseId',
+  scope: 'scope',
+  category: 'category',
+  urgency: 'urgency',
+  description: 'description',
+  mediaIds: 'mediaIds',
+  preferredStart: 'preferred',
+  preferredEnd: 'preferred',
+}
+
+/** A 422's `details.fields` next to the matching inputs (`mediaIds[0]` → photos); the rest goes to the form. */
+export function reportErrorsFromServer(fields: IFieldError[]): ReportFormErrors {
+  const errors: ReportFormErrors = {}
+  for (const { field, message } of fields) {
+    const key = SERVER_FIELDS[field.replace(/\[\d+\]$|\.\d+$/, '')] ?? 'form'
+    errors[key] = errors[key] ? `${errors[key]}；${message}` : message
+  }
+  return errors
+}

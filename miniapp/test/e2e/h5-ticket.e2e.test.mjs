@@ -1,0 +1,162 @@
+// 报修 in the H5 build, in Debian's Chromium, against the REAL server only (E2E_BASE_URL, as scripts/test.mjs sets it
+// with a fresh DATA_DIR): the stub server has no ticket lifecycle, and faking one would test the fake.
+// 张伟 signs the seeded quote (马桶水箱 ¥65.00) on the canvas and sees 施工中; then reports a repair with one photo
+// and sees it 待受理. Screenshots: $E2E_ARTIFACTS_DIR/h5-ticket-*.png.
+import { after, before, test } from 'node:test'
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const dist = path.resolve(here, '..', '..', 'dist', 'h5')
+const shots = process.env.E2E_ARTIFACTS_DIR ?? path.resolve(here, '..', '..', 'artifacts', 'h5')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const BASE = process.env.E2E_BASE_URL?.replace(/\/+$/, '')
+const skip = BASE ? false : 'needs the real server (E2E_BASE_URL); the stub has no tickets'
+const DESCRIPTION = '阳台地漏返水，下雨天积水约 2 厘米，麻烦师傅上门看看'
+
+let context
+let page
+const pageErrors = []
+
+const shown = (text) => page.locator('.taro_page_stationed', { hasText: text }).last()
+/** The whole page: the Taro page scrolls inside the viewport, so the viewport grows to the page's height for the shot. */
+async function fullShot(name) {
+  const size = page.viewportSize()
+  const height = await page.evaluate(() => [...document.querySelectorAll('.taro_page_stationed')].pop()?.scrollHeight ?? 0)
+  if (height > size.height) await page.setViewportSize({ width: size.width, height })
+  await page.screenshot({ path: path.join(shots, name) })
+  await page.setViewportSize(size)
+}
+
+/** A signature-like scribble: two looping strokes (the server refuses dots and straight lines). */
+async function drawSignature(canvas) {
+  const box = await canvas.boundingBox()
+  assert.ok(box && box.width > 200 && box.height > 100, `signature pad too small: ${JSON.stringify(box)}`)
+  const strokes = [
+    (t) => [box.x + 30 + t * 140, box.y + box.height / 2 + Math.sin(t * Math.PI * 4) * 40],
+    (t) => [box.x + 190 + Math.cos(t * Math.PI * 3) * 30 + t * 80, box.y + 60 + t * 90 + Math.sin(t * Math.PI * 5) * 15],
+  ]
+  for (const stroke of strokes) {
+    const [x0, y0] = stroke(0)
+    await page.mouse.move(x0, y0)
+    await page.mouse.down()
+    for (let i = 1; i <= 40; i++) await page.mouse.move(...stroke(i / 40))
+    await page.mouse.up()
+  }
+}
+
+before(async () => {
+  if (skip) return
+  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'missing dist/h5 — run pnpm build:h5')
+  assert.ok(fs.existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`)
+  fs.mkdirSync(shots, { recursive: true })
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'))
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 375, height: 667 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  page = await context.newPage()
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+})
+
+after(async () => {
+  await context?.close()
+})
+
+test('张伟 signs the waiting quote on the canvas and the ticket moves to 施工中', { skip }, async () => {
+  await page.goto(`${BASE}/h5/#/pages/mine/index`)
+  await shown('演示账号').locator('.login-panel__demo', { hasText: '张伟' }).click()
+  await shown('您好，张伟').waitFor()
+  await shown('您好，张伟').getByText('我的工单', { exact: true }).click()
+
+  const list = shown('报价待您确认签字')
+  await list.waitFor()
+  assert.match(page.url(), /#\/packages\/resident\/pages\/tickets\/index/)
+  const quoted = list.locator('.tickets__item', { hasText: '马桶水箱' })
+  assert.ok(await quoted.getByText('待确认报价').isVisible(), 'the quoted ticket shows 待确认报价')
+  assert.ok((await list.locator('.tickets__item').count()) >= 3, 'the seeded tickets are listed')
+  await fullShot('h5-ticket-01-list.png')
+
+  await quoted.click()
+  const detail = shown('报价（待您确认）')
+  await detail.waitFor()
+  assert.ok(await detail.getByText('¥65.00').first().isVisible(), 'the quote total is ¥65.00')
+  assert.ok(await detail.getByText('抽水马桶水箱配件维修').isVisible())
+  assert.ok(await detail.getByText('王师傅 137****0001').isVisible(), 'technician with masked phone')
+  await fullShot('h5-ticket-02-detail-quoted.png')
+
+  await detail.getByText('同意报价并签字', { exact: true }).click()
+  const sign = shown('确认报价')
+  await sign.waitFor()
+  const canvas = sign.locator('canvas.sig-pad__canvas')
+  await canvas.scrollIntoViewIfNeeded()
+  await drawSignature(canvas)
+  await fullShot('h5-ticket-03-sign.png')
+  await sign.getByText('确认签字', { exact: true }).click()
+
+  const done = shown('签字记录')
+  await done.waitFor({ timeout: 15000 })
+  await done.locator('.ticket-tag', { hasText: '施工中' }).waitFor()
+  assert.ok(await done.getByText(/同意报价 · 张伟/).isVisible(), 'the signature is on record')
+  assert.equal(await done.getByText('同意报价并签字', { exact: true }).count(), 0, 'no agree button once agreed')
+  await fullShot('h5-ticket-04-in-progress.png')
+})
+
+test('张伟 reports a new repair with one photo and sees it 待受理', { skip }, async () => {
+  await page.goto(`${BASE}/h5/#/pages/index/index`)
+  await shown('您好，张伟').getByText('我要报修', { exact: true }).click()
+  const form = shown('报修类别')
+  await form.waitFor()
+  await form.getByText('提交报修', { exact: true }).click()
+  await form.getByText('请选择户内或公共区域').waitFor()
+  assert.ok(await form.getByText('请选择报修类别').isVisible(), 'per-field errors before sending')
+
+  await form.getByText('户内', { exact: true }).click()
+  await form.getByText('供水设备维修类', { exact: true }).click()
+  await form.locator('textarea').fill(DESCRIPTION)
+
+  const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ticket-photo-')), 'drain.png')
+  const base64 = await page.evaluate(() => {
+    const c = document.createElement('canvas')
+    c.width = 480
+    c.height = 360
+    const ctx = c.getContext('2d')
+    const g = ctx.createLinearGradient(0, 0, 480, 360)
+    g.addColorStop(0, '#8fb3d9')
+    g.addColorStop(1, '#3b5b7a')
+    ctx.fillStyle = g
+    ctx.fillRect(0, 0, 480, 360)
+    ctx.fillStyle = '#222'
+    ctx.beginPath()
+    ctx.arc(240, 180, 80, 0, Math.PI * 2)
+    ctx.fill()
+    return c.toDataURL('image/png').split(',')[1]
+  })
+  fs.writeFileSync(photo, Buffer.from(base64, 'base64'))
+  const chooser = page.waitForEvent('filechooser')
+  await form.getByText('添加照片', { exact: true }).click()
+  await (await chooser).setFiles(photo)
+  await form.locator('.report__photo-img').first().waitFor()
+  await form.locator('.report__photo-mask').waitFor({ state: 'detached', timeout: 15000 })
+  assert.equal(await form.getByText('上传失败').count(), 0, 'the photo uploaded')
+  await fullShot('h5-ticket-05-report.png')
+
+  await form.getByText('提交报修', { exact: true }).click()
+  const created = shown(DESCRIPTION)
+  await created.locator('.detail__serial').waitFor({ timeout: 15000 })
+  assert.match(page.url(), /#\/packages\/resident\/pages\/ticket\/index\?id=\d+/)
+  assert.ok(await created.locator('.ticket-tag', { hasText: '待受理' }).isVisible(), 'a new report is 待受理')
+  assert.equal(await created.locator('.detail__photo').count(), 1, 'the photo is on the ticket')
+  assert.ok(await created.getByText('提交报修', { exact: true }).isVisible(), 'the timeline starts with the report')
+  assert.ok(await created.getByText('取消报修', { exact: true }).isVisible(), 'a fresh report may be cancelled')
+  await fullShot('h5-ticket-06-created.png')
+  assert.deepEqual(pageErrors, [])
+})

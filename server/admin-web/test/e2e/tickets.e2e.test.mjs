@@ -124,7 +124,9 @@ describe('tickets (browser)', () => {
     assert.ok(queue.length > 0, 'the demo seeds a supervisor queue');
     const target = queue[0];
     const techs = await api(token, 'GET', `/api/property/projects/${projectId}/technicians`);
-    const tech = techs.find((t) => t.onDuty) ?? techs[0];
+    // The one the dialog ranks first: on duty with a skill for the category (JJ → 门窗/锁具/家电).
+    const skills = { GD: ['电'], GS: ['水', '管道疏通'], JJ: ['门窗', '家电', '锁具'], JZ: ['保洁'], LH: ['绿化'] }[target.category] ?? [];
+    const tech = techs.find((t) => t.onDuty && t.skills.some((s) => skills.includes(s))) ?? techs[0];
 
     await signIn(page, 'sup1');
     await menu(page, '派单队列');
@@ -137,6 +139,10 @@ describe('tickets (browser)', () => {
     await row.getByRole('button', { name: twoChar('派单') }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: `派单 · ${target.serial}` });
     await modal.waitFor();
+    await modal.getByTestId('technician-select').click();
+    const first = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+    assert.match(await first.innerText(), new RegExp(`${tech.name}[\\s\\S]*在岗[\\s\\S]*对口`), 'the skilled, on-duty technician is offered first');
+    await page.keyboard.press('Escape');
     await pick(page, modal.getByTestId('technician-select'), tech.name);
     await shot(page, 'ticket-dispatch', false);
     const dispatched = page.waitForResponse((r) => r.url().endsWith(`/api/tickets/${target.id}/dispatch`));

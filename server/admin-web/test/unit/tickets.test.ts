@@ -10,6 +10,7 @@ import {
   consoleActions,
   mergeNewestFirst,
   needsForm,
+  rankTechnicians,
   STATUS_GROUPS,
   statusGroupOf,
   statusesOf,
@@ -99,6 +100,17 @@ describe('ticket actions', () => {
     expect(conflictMessage(err)).toBe('工单状态已变化：当前为「已派单（挂起中）」，已为您刷新');
     expect(conflictMessage(new ApiError(409, 'STATE_CONFLICT', 'x'))).toBe('工单状态已变化，已为您刷新');
     expect(conflictMessage(new ApiError(422, 'VALIDATION_FAILED', 'x'))).toBeNull();
+  });
+});
+
+describe('technician choice', () => {
+  it('puts on-duty technicians skilled for the category first', () => {
+    const techs = [
+      { name: '王师傅', onDuty: true, skills: ['水', '电'] },
+      { name: '赵师傅', onDuty: false, skills: ['锁具'] },
+      { name: '李师傅', onDuty: true, skills: ['门窗', '锁具'] },
+    ];
+    expect(rankTechnicians(techs, 'JJ').map((t) => [t.name, t.fits])).toEqual([['李师傅', true], ['王师傅', false], ['赵师傅', true]]);
   });
 });
 

@@ -83,7 +83,7 @@ function CreateTicketForm() {
             <Radio.Group options={[{ value: 'home', label: '业主房屋' }, { value: 'public', label: '公共区域' }]} />
           </Form.Item>
           {place === 'home' ? (
-            <Space align="start" wrap>
+            <Space align="start" wrap style={{ display: 'flex' }}>
               <Form.Item label="楼栋 / 单元" required>
                 <Cascader
                   style={{ width: 220 }}
@@ -108,7 +108,7 @@ function CreateTicketForm() {
               </Form.Item>
             </Space>
           ) : null}
-          <Space align="start" wrap size="large">
+          <Space align="start" wrap size="large" style={{ display: 'flex' }}>
             <Form.Item name="kind" label="类型">
               <Radio.Group options={kindsFor(place).map((k) => ({ value: k, label: TICKET_KIND_LABELS[k] }))} />
             </Form.Item>
@@ -116,7 +116,7 @@ function CreateTicketForm() {
               <Radio.Group options={[{ value: 'normal', label: '普通' }, { value: 'emergency', label: '紧急' }]} />
             </Form.Item>
           </Space>
-          <Space align="start" wrap>
+          <Space align="start" wrap style={{ display: 'flex' }}>
             <Form.Item name="category" label={message_ ? '主题' : '类别'} rules={[{ required: true, message: '请选择类别' }]}>
               <Select
                 style={{ width: 240 }}
@@ -140,7 +140,7 @@ function CreateTicketForm() {
           <Form.Item name="description" label="问题描述" rules={[{ required: true, whitespace: true, message: '请填写问题描述' }]}>
             <Input.TextArea rows={3} maxLength={500} showCount placeholder="例如：厨房水龙头漏水，关不紧" />
           </Form.Item>
-          <Space align="start" wrap>
+          <Space align="start" wrap style={{ display: 'flex' }}>
             <Form.Item name="contactName" label="联系人">
               <Input style={{ width: 200 }} maxLength={32} placeholder="如 王女士" />
             </Form.Item>
@@ -148,7 +148,7 @@ function CreateTicketForm() {
               <Input style={{ width: 200 }} maxLength={11} inputMode="tel" placeholder="11 位手机号" />
             </Form.Item>
           </Space>
-          <Space>
+          <Space style={{ display: 'flex', marginTop: 8 }}>
             <Button type="primary" htmlType="submit" loading={saving}>提交工单</Button>
             <Button onClick={() => navigate('/tickets')}>返回工单中心</Button>
           </Space>

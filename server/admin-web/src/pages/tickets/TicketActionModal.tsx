@@ -5,7 +5,7 @@ import { describeError } from '../../api/api-error';
 import { listTechnicians } from '../../api/technicians';
 import { ticketAction } from '../../api/tickets';
 import { useAsync } from '../../lib/use-async';
-import { actionLabel, actionPath, buildActionBody, CATEGORY_LABELS, conflictMessage, type ActionFormValues, type ConsoleAction } from './ticket-logic';
+import { actionLabel, actionPath, buildActionBody, CATEGORY_LABELS, conflictMessage, rankTechnicians, type ActionFormValues, type ConsoleAction } from './ticket-logic';
 
 export interface ActionModalProps {
   ticket: ITicket;
@@ -62,7 +62,13 @@ export function TicketActionModal({ ticket, action, onClose, onDone, onConflict 
     >
       <Typography.Paragraph type="secondary">{ticket.houseLabel ?? '公共区域'} · {ticket.description}</Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="action-error" /> : null}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ category: ticket.category, urgency: ticket.urgency }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        // Errors set by buildActionBody are not tied to rules, so clear them once the field changes.
+        onValuesChange={(changed) => form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof ActionFormValues, errors: [] })))}
+        initialValues={{ category: ticket.category, urgency: ticket.urgency }}>
         <ActionFields ticket={ticket} action={action} />
       </Form>
     </Modal>
@@ -94,7 +100,7 @@ function ActionFields({ ticket, action }: { ticket: ITicket; action: ConsoleActi
     case 'transfer':
       return (
         <>
-          <TechnicianField projectId={ticket.projectId} exclude={action === 'transfer' ? ticket.technician?.userId : undefined} />
+          <TechnicianField projectId={ticket.projectId} category={ticket.category} exclude={action === 'transfer' ? ticket.technician?.userId : undefined} />
           {action === 'transfer' ? <Form.Item name="reason" label="转单原因" rules={required('请填写转单原因')}><Input.TextArea rows={2} maxLength={200} /></Form.Item> : null}
         </>
       );
@@ -127,19 +133,17 @@ function ActionFields({ ticket, action }: { ticket: ITicket; action: ConsoleActi
   }
 }
 
-function TechnicianField({ projectId, exclude }: { projectId: number; exclude?: number }) {
+function TechnicianField({ projectId, category, exclude }: { projectId: number; category: string; exclude?: number }) {
   const techs = useAsync(() => listTechnicians(projectId), [projectId]);
-  const options = (techs.data ?? [])
-    .filter((t) => t.userId !== exclude)
-    // On-duty first: they are the ones who can go now.
-    .sort((a, b) => Number(b.onDuty) - Number(a.onDuty))
-    .map((t: ITechnicianProfile) => ({
+  const options = rankTechnicians((techs.data ?? []).filter((t: ITechnicianProfile) => t.userId !== exclude), category)
+    .map((t) => ({
       value: t.userId,
       searchText: `${t.name}${t.skills.join('')}`,
       label: (
         <Space size={4}>
           <span>{t.name}</span>
           {t.onDuty ? <Tag color="green">在岗</Tag> : <Tag>休息</Tag>}
+          {t.fits ? <Tag color="blue">对口</Tag> : null}
           <Typography.Text type="secondary">{t.skills.join('、')}</Typography.Text>
         </Space>
       ),

@@ -1,4 +1,5 @@
 import {
+  CATEGORY_SKILLS,
   ErrorCode,
   Role,
   TERMINAL_STATUSES,
@@ -84,6 +85,8 @@ export function consoleActions(ticket: ITicket, roles: readonly Role[]): Console
 }
 
 export function actionLabel(action: ConsoleAction): string {
+  // "取消" alone reads like a dialog's dismiss button next to the modal's own 取消.
+  if (action === 'cancel') return '取消工单';
   return action in EXTRA_ACTION_LABELS ? EXTRA_ACTION_LABELS[action as ExtraAction] : TICKET_ACTION_LABELS[action as TicketAction];
 }
 
@@ -169,4 +172,12 @@ export function conflictMessage(error: unknown): string | null {
   if (!current?.status) return '工单状态已变化，已为您刷新';
   const label = TICKET_STATUS_LABELS[current.status] ?? current.status;
   return `工单状态已变化：当前为「${label}${current.onHold ? '（挂起中）' : ''}」，已为您刷新`;
+}
+
+/** Technicians for a job: on duty and skilled for the category first (the same skills the server's auto-dispatch uses). */
+export function rankTechnicians<T extends { onDuty: boolean; skills: string[]; name: string }>(techs: readonly T[], category: string): (T & { fits: boolean })[] {
+  const wanted = CATEGORY_SKILLS[category] ?? [];
+  return techs
+    .map((t) => ({ ...t, fits: t.skills.some((s) => wanted.includes(s)) }))
+    .sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || Number(b.fits) - Number(a.fits) || a.name.localeCompare(b.name, 'zh-CN'));
 }

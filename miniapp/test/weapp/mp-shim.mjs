@@ -8,7 +8,7 @@ const WX_APIS_WITH_CALLBACKS = ['switchTab', 'navigateTo', 'redirectTo', 'reLaun
 
 /**
  * @param {string} root dist/weapp
- * @param {{ request?: (opts: object) => { statusCode: number, data: unknown } | Promise<{ statusCode: number, data: unknown }>, login?: () => object }} handlers
+ * @param {{ request?: (opts: object) => { statusCode: number, data: unknown } | Promise<{ statusCode: number, data: unknown }>, login?: () => object, chooseMedia?: () => object, uploadFile?: (opts: object) => { statusCode: number, data: string } }} handlers
  */
 export function createMiniProgram(root, handlers = {}) {
   const calls = []
@@ -52,6 +52,18 @@ export function createMiniProgram(root, handlers = {}) {
       return settle(opts, handlers.login ? handlers.login() : { code: 'wx-code-1', errMsg: 'login:ok' })
     },
     createSelectorQuery: () => selectorQuery(),
+    chooseMedia: (opts) => {
+      record('chooseMedia', opts)
+      // Without callbacks WeChat answers a promise, and Taro passes chooseMedia straight through.
+      return settle(opts, handlers.chooseMedia ? handlers.chooseMedia() : { errMsg: 'chooseMedia:fail cancel' }, Boolean(handlers.chooseMedia))
+    },
+    // Like WeChat's: callbacks plus a returned UploadTask with progress events.
+    uploadFile: (opts) => {
+      record('uploadFile', opts)
+      const res = handlers.uploadFile ? handlers.uploadFile(opts) : { statusCode: 404, data: '' }
+      setTimeout(() => settle(opts, { ...res, errMsg: 'uploadFile:ok' }), 0)
+      return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {}, onHeadersReceived() {}, offHeadersReceived() {} }
+    },
   }
   for (const name of WX_APIS_WITH_CALLBACKS) {
     wx[name] = (opts) => {

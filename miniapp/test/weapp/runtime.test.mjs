@@ -133,3 +133,31 @@ test('the home page offers 收费标准 to a guest', async () => {
   await tap(home, findByText(home.data.root, '收费标准'), WEAPP_DIST)
   assert.equal(mp.calls.find((c) => c.name === 'navigateTo')?.opts.url, '/packages/resident/pages/fee-schedule/index')
 })
+
+test('我要报修 in the resident sub-package: categories from the schedule, per-field errors, a photo via chooseMedia uploaded with a client id', async () => {
+  const mp = createMiniProgram(WEAPP_DIST, {
+    request: api({ 'GET /api/me': { statusCode: 200, data: user }, 'GET /api/public/fee-schedule': { statusCode: 200, data: schedule } }),
+    chooseMedia: () => ({ errMsg: 'chooseMedia:ok', type: 'image', tempFiles: [{ tempFilePath: 'wxfile://tmp/leak.jpg', size: 2048, fileType: 'image' }] }),
+    uploadFile: () => ({ statusCode: 201, data: JSON.stringify({ id: 31, kind: 'photo', width: 1, height: 1, bytes: 1, sha256: 'x', url: '/m/31', thumbUrl: '/m/31/t', expiresAt: 'z' }) }),
+  })
+  mp.wx.setStorageSync('app.session', { accessToken: 'acc-1', accessTokenExpiresAt: 'x', refreshToken: 'ref-1', refreshTokenExpiresAt: 'y' })
+  mp.launch()
+  const report = await mp.openPage('packages/resident/pages/report/index')
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  const text = allText(report.data.root)
+  assert.match(text, /3栋1单元1201/)
+  assert.match(text, /供水设备维修类/)
+  await tap(report, findByText(report.data.root, '提交报修'), WEAPP_DIST)
+  assert.match(allText(report.data.root), /请选择户内或公共区域.*请选择报修类别.*请描述需要维修的问题/)
+
+  await tap(report, findByText(report.data.root, '添加照片'), WEAPP_DIST)
+  await new Promise((resolve) => setTimeout(resolve, 50))
+  assert.equal(mp.calls.find((c) => c.name === 'chooseMedia')?.opts.mediaType?.[0], 'image')
+  const upload = mp.calls.find((c) => c.name === 'uploadFile')?.opts
+  assert.equal(upload?.url, `${API}/api/media`)
+  assert.equal(upload?.name, 'file')
+  assert.equal(upload?.filePath, 'wxfile://tmp/leak.jpg')
+  assert.match(upload?.formData?.clientUploadId ?? '', /^[A-Za-z0-9._:-]{8,64}$/)
+  assert.equal(upload?.header?.Authorization, 'Bearer acc-1')
+  assert.doesNotMatch(allText(report.data.root), /上传失败/)
+})

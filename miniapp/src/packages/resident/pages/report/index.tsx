@@ -231,13 +231,15 @@ export default function Report() {
 
       <View className='card'>
         <Text className='card-title'>问题描述</Text>
+        <View className={`report__textarea-box${errors.description ? ' report__textarea-box--invalid' : ''}`}>
         <Textarea
-          className={`report__textarea${errors.description ? ' report__textarea--invalid' : ''}`}
+          className='report__textarea'
           placeholder='请描述问题的位置和现象，如：主卫马桶水箱一直流水'
           maxlength={DESCRIPTION_MAX}
           value={draft.description}
           onInput={(e) => update('description', { description: e.detail.value })}
         />
+        </View>
         <Text className='muted report__count'>
           {draft.description.length}/{DESCRIPTION_MAX}
         </Text>

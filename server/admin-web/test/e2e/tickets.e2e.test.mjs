@@ -113,6 +113,21 @@ describe('tickets (browser)', () => {
     assert.match(await newRow.innerText(), new RegExp(houses[0].roomNo));
     await shot(page, 'ticket-list-new');
 
+    // A verified paid ticket: quote lines in yuan, signatures, ratings, and the 回访 action.
+    const verified = (await api(token, 'GET', `/api/tickets?projectId=${projectId}&status=verified`)).items.find((t) => t.quote);
+    assert.ok(verified, 'the demo seeds a verified paid ticket');
+    await list.getByRole('tab', { name: '待回访' }).click();
+    const done = await openFromList(page, verified.serial);
+    const quote = done.getByTestId('ticket-quote');
+    await quote.waitFor();
+    const total = `¥${Math.floor(verified.quote.totalFen / 100).toLocaleString('en-US')}.${String(verified.quote.totalFen % 100).padStart(2, '0')}`;
+    assert.ok((await quote.innerText()).includes(total), `quote total ${total}`);
+    await done.getByText('业主评价').waitFor();
+    await done.getByTestId('ticket-actions').getByRole('button', { name: twoChar('回访') }).waitFor();
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' }); // the 已登记 toast covers the title
+    await shot(page, 'ticket-detail-verified');
+    await page.locator('.ant-drawer-close').click();
+
     assert.deepEqual(problems, [], 'no page errors or console errors');
     await page.close();
   });

@@ -19,6 +19,9 @@ describe('tickets: lifecycle flows through HTTP as each role', () => {
     expect(created).toMatchObject({ status: 'submitted', paid: true, houseLabel: '1栋1单元101', media: [expect.objectContaining({ url: expect.any(String) })] });
     expect(created.serial).toMatch(/^P[0-9a-f]+-\d{6}-\d{4}$/);
     expect(created.actions).toContain('cancel');
+    // Residents get masked numbers; the project's staff get the number they need to call.
+    expect(created).toMatchObject({ contactPhone: null, contactPhoneMasked: expect.stringMatching(/^\d{3}\*{4}\d{4}$/) });
+    expect((await get(w.cm, created.id)).contactPhone).toMatch(/^1\d{10}$/);
 
     const noExplain = await act(t, w.cm, created.id, 'register', {}).expect(422);
     expect(noExplain.body.details.fields[0].field).toBe('priceExplained');
@@ -81,7 +84,7 @@ describe('tickets: lifecycle flows through HTTP as each role', () => {
       projectId: w.tenant.projectId, kind: 'repair', scope: 'public', category: 'GD', urgency: 'emergency', description: '3 楼楼道灯不亮',
       channel: 'phone', contactName: '李阿姨', contactPhone: '13811110000',
     }).expect(201)).body as ITicket;
-    expect(created).toMatchObject({ paid: false, channel: 'phone', houseId: null });
+    expect(created).toMatchObject({ paid: false, channel: 'phone', houseId: null, contactPhone: '13811110000', contactPhoneMasked: '138****0000' });
     await act(t, w.cm, created.id, 'register').expect(200);
     await act(t, w.sup, created.id, 'dispatch', { technicianId: w.techs[1].id }).expect(200);
     const tech = w.techs[1].token;

@@ -97,6 +97,8 @@ export interface ITicket {
   preferredEnd: string | null;
   contactName: string | null;
   contactPhoneMasked: string | null;
+  /** Full number, only for the project's staff and the assigned technician (they need to call). */
+  contactPhone: string | null;
   media: IMediaRef[];
   afterMedia: IMediaRef[];
   quote: ITicketQuote | null;

@@ -111,7 +111,8 @@ export class TicketsService {
       return ticketId;
     });
     const ticket = await this.tickets.find(id);
-    return this.views.one(ticket, await this.tickets.actorsFor(principal, ticket), principal.userId);
+    const staff = this.access.canActOnProject(principal, ticket.projectId, TICKET_STAFF_VIEWERS);
+    return this.views.one(ticket, await this.tickets.actorsFor(principal, ticket), principal.userId, staff);
   }
 
   /** Serial per project and Shanghai day: <code>-<yyMMdd>-<0001>. The counter row is claimed in the ticket's transaction. */

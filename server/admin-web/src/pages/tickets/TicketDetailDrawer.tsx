@@ -87,7 +87,7 @@ function TicketBody({ ticket: t, events }: { ticket: ITicket; events: ITicketEve
         <Descriptions.Item label="类别">{categoryLabel(t.category)}{t.feeItemCode ? ` · ${t.feeItemCode}` : ''}</Descriptions.Item>
         <Descriptions.Item label="紧急程度">{t.urgency === 'emergency' ? <Tag color="red">紧急</Tag> : '普通'}</Descriptions.Item>
         <Descriptions.Item label="来源">{CHANNEL_LABELS[t.channel]}</Descriptions.Item>
-        <Descriptions.Item label="联系人">{[t.contactName, t.contactPhoneMasked].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
+        <Descriptions.Item label="联系人">{[t.contactName, t.contactPhone ?? t.contactPhoneMasked].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
         <Descriptions.Item label="维修师傅">{t.technician ? `${t.technician.name} ${t.technician.phoneMasked}` : t.poolOpen ? '抢单池中' : '—'}</Descriptions.Item>
         <Descriptions.Item label="报修时间">{formatDateTime(t.createdAt)}</Descriptions.Item>
         <Descriptions.Item label="预约上门">{formatDateTime(t.visitAt) || '—'}</Descriptions.Item>

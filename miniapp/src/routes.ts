@@ -13,6 +13,8 @@ export const Routes = {
   residentTicket: '/packages/resident/pages/ticket/index',
   residentSign: '/packages/resident/pages/sign/index',
   technicianHome: '/packages/technician/pages/home/index',
+  technicianJobs: '/packages/technician/pages/jobs/index',
+  technicianJob: '/packages/technician/pages/job/index',
   staffHome: '/packages/staff/pages/home/index',
 } as const
 export type Route = (typeof Routes)[keyof typeof Routes]
@@ -30,7 +32,18 @@ export function ticketUrl(id: number): string {
   return `${Routes.residentTicket}?id=${id}`
 }
 
-/** The signature page: `agree` signs the current quote, `verify` signs acceptance with ratings. */
-export function signUrl(id: number, mode: 'agree' | 'verify'): string {
-  return `${Routes.residentSign}?id=${id}&mode=${mode}`
+/**
+ * The signature page: `agree` signs the current quote, `verify` signs acceptance with ratings. `onBehalf`: the
+ * resident signs on the technician's phone (the page lives in the resident package; any page may open it).
+ */
+export function signUrl(id: number, mode: 'agree' | 'verify', onBehalf = false): string {
+  return `${Routes.residentSign}?id=${id}&mode=${mode}${onBehalf ? '&onBehalf=1' : ''}`
+}
+
+export function jobsUrl(tab: 'mine' | 'pool'): string {
+  return `${Routes.technicianJobs}?tab=${tab}`
+}
+
+export function jobUrl(id: number): string {
+  return `${Routes.technicianJob}?id=${id}`
 }

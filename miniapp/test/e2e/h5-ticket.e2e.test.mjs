@@ -1,7 +1,8 @@
 // 报修 in the H5 build, in Debian's Chromium, against the REAL server only (E2E_BASE_URL, as scripts/test.mjs sets it
 // with a fresh DATA_DIR): the stub server has no ticket lifecycle, and faking one would test the fake.
 // 张伟 signs the seeded quote (马桶水箱 ¥65.00) on the canvas and sees 施工中; then reports a repair with one photo
-// and sees it 待受理. Screenshots: $E2E_ARTIFACTS_DIR/h5-ticket-*.png.
+// and sees it 待受理. Then 王师傅 (tech1) checks in at 2栋1单元902, quotes from the schedule and has the resident sign
+// on his phone. Screenshots: $E2E_ARTIFACTS_DIR/h5-ticket-*.png.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
@@ -61,6 +62,7 @@ before(async () => {
     viewport: { width: 375, height: 667 },
     deviceScaleFactor: 2,
     locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
   page = await context.newPage()
@@ -158,5 +160,48 @@ test('张伟 reports a new repair with one photo and sees it 待受理', { skip 
   assert.ok(await created.getByText('提交报修', { exact: true }).isVisible(), 'the timeline starts with the report')
   assert.ok(await created.getByText('取消报修', { exact: true }).isVisible(), 'a fresh report may be cancelled')
   await fullShot('h5-ticket-06-created.png')
+  assert.deepEqual(pageErrors, [])
+})
+
+test('王师傅 checks in, quotes from the schedule and collects the resident\'s signature on his phone', { skip }, async () => {
+  await page.goto(`${BASE}/h5/#/pages/mine/index`)
+  await shown('退出登录').getByText('退出登录', { exact: true }).click()
+  await shown('演示账号').locator('.login-panel__demo', { hasText: '王师傅' }).click()
+  await shown('您好，王师傅').getByText('师傅工作台', { exact: true }).click()
+  await shown('抢单池').getByText('我的工单', { exact: true }).click()
+
+  const jobs = shown('YGHY-')
+  await jobs.locator('.jobs__item').first().waitFor()
+  assert.ok(await jobs.locator('.jobs__item', { hasText: '进水软管' }).getByText('已接单').isVisible())
+  await fullShot('h5-ticket-07-tech-jobs.png')
+  await jobs.locator('.jobs__item', { hasText: '进水软管' }).click()
+
+  let job = shown('进水软管')
+  await job.getByText('到场签到', { exact: true }).click()
+  await job.locator('.ticket-tag', { hasText: '已到场' }).waitFor()
+  await job.getByText('报价', { exact: true }).click()
+  await job.getByText('供水设备维修类', { exact: true }).click()
+  const line = job.locator('.job__item').first()
+  const itemName = (await line.locator('.job__item-main > *').first().textContent()).trim()
+  await line.getByText('+', { exact: true }).click()
+  await job.locator('.job__preview').getByText(itemName).waitFor()
+  const total = (await job.locator('.job__preview .job__amount').textContent()).trim()
+  assert.match(total, /^¥\d+\.\d\d$/)
+  await fullShot('h5-ticket-08-tech-quote.png')
+  await job.getByText(`发送报价（${total}）`, { exact: true }).click()
+  await job.locator('.ticket-tag', { hasText: '待确认报价' }).waitFor()
+  assert.ok(await job.locator('.job__amount', { hasText: total }).isVisible(), 'the sent quote has the previewed total')
+
+  await job.getByText('请业主签字确认报价', { exact: true }).click()
+  const sign = shown('请将手机交给业主本人')
+  await sign.waitFor()
+  await sign.locator('.sig-pad__canvas').scrollIntoViewIfNeeded()
+  await sign.locator('input').first().fill('刘洋')
+  await drawSignature(sign.locator('canvas.sig-pad__canvas'))
+  await sign.getByText('确认签字', { exact: true }).click()
+  job = shown('进水软管')
+  await job.locator('.ticket-tag', { hasText: '施工中' }).waitFor({ timeout: 15000 })
+  assert.ok(await job.getByText('完工', { exact: true }).isVisible(), 'completion is offered next')
+  await fullShot('h5-ticket-09-tech-in-progress.png')
   assert.deepEqual(pageErrors, [])
 })

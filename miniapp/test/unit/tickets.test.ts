@@ -26,7 +26,7 @@ import {
   type IReportDraft,
 } from '../../src/packages/resident/utils/ticket-form'
 import { eventText, residentActions, validateRatings, validateReason } from '../../src/packages/resident/utils/ticket-actions'
-import { looksSigned } from '../../src/packages/resident/components/SignaturePad/stroke'
+import { looksSigned } from '../../src/components/SignaturePad/stroke'
 
 const BASE = 'https://api.example.test'
 const sent = (i = 0) => Taro.request.mock.calls[i][0] as { url: string; method: string; data: unknown; header: Record<string, string> }

@@ -26,7 +26,9 @@ export const TicketRoutes = {
 /** URL segments of POST /api/tickets/:id/<action> (they differ from the action names in a few places). */
 export type TicketActionPath =
   | 'grab'
+  | 'decline'
   | 'accept'
+  | 'start'
   | 'check-in'
   | 'quote'
   | 'requote'
@@ -99,6 +101,16 @@ export function grabJob(id: number): Promise<ITicket> {
 export function acceptJob(id: number, visitAt: string): Promise<ITicket> {
   const body: IAcceptJobRequest = { visitAt }
   return http.post<ITicket>(TicketRoutes.action(id, 'accept'), body)
+}
+
+export function declineJob(id: number, reason: string): Promise<ITicket> {
+  const body: IReasonRequest = { reason }
+  return http.post<ITicket>(TicketRoutes.action(id, 'decline'), body)
+}
+
+/** Free (public-area) work starts without a quote. */
+export function startWork(id: number): Promise<ITicket> {
+  return http.post<ITicket>(TicketRoutes.action(id, 'start'))
 }
 
 export function checkIn(id: number): Promise<ITicket> {

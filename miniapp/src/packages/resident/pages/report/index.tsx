@@ -11,7 +11,7 @@ import { getPublicFeeSchedule } from '../../../../services/api/catalog'
 import { newClientUploadId, uploadMedia } from '../../../../services/api/media'
 import { createTicket } from '../../../../services/api/tickets'
 import { Routes, ticketUrl } from '../../../../routes'
-import { choosePhotos } from '../../utils/choose-photos'
+import { choosePhotos } from '../../../../utils/choose-photos'
 import {
   DESCRIPTION_MAX,
   MAX_PHOTOS,

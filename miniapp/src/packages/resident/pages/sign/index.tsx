@@ -9,9 +9,9 @@ import { ApiError, errorMessage } from '../../../../services/api-error'
 import { getMe } from '../../../../services/api/auth'
 import { newClientUploadId, uploadMedia } from '../../../../services/api/media'
 import { agreeQuote, getTicket, verifyTicket } from '../../../../services/api/tickets'
-import SignaturePad, { type ISignaturePadHandle } from '../../components/SignaturePad'
+import SignaturePad, { type ISignaturePadHandle } from '../../../../components/SignaturePad'
 import { RATING_LABELS, validateRatings, type IRatings } from '../../utils/ticket-actions'
-import { formatQuantity } from '../../utils/ticket-format'
+import { formatQuantity } from '../../../../utils/ticket-format'
 import './index.scss'
 
 const RELATIONS = Object.values(BindingRelation)
@@ -26,6 +26,8 @@ export default function Sign() {
   const { params } = useRouter()
   const id = Number(params.id)
   const mode = params.mode === 'verify' ? 'verify' : 'agree'
+  // The resident signs on the technician's phone: the signer is not the signed-in user, so nothing is prefilled.
+  const onBehalf = params.onBehalf === '1'
   const { state, reload } = useRemoteData<ISignData>(async () => {
     const [ticket, me] = await Promise.all([getTicket(id), getMe()])
     return { ticket, me }
@@ -46,7 +48,7 @@ export default function Sign() {
 
   const { ticket, me } = state.data
   const myHouse = me.houses.find((h) => h.houseId === ticket.houseId)
-  const name = signerName ?? me.name
+  const name = signerName ?? (onBehalf ? '' : me.name)
   const rel = relation ?? ((myHouse?.relation as BindingRelation | undefined) || BindingRelation.Owner)
   const allowed = mode === 'agree' ? ticket.actions.includes('agree_quote') : ticket.actions.includes('verify')
   const snapshotHash = mode === 'agree' ? ticket.quote?.snapshotHash : ticket.acceptanceSnapshotHash
@@ -109,6 +111,7 @@ export default function Sign() {
   return (
     <View className='sign'>
       {notice && <Text className='sign__notice'>{notice}</Text>}
+      {onBehalf && <Text className='sign__notice'>请将手机交给业主本人，由业主确认并签字</Text>}
       <View className='card'>
         <Text className='card-title'>{mode === 'agree' ? '确认报价' : '验收评价'}</Text>
         <Text className='muted sign__serial'>
@@ -159,7 +162,7 @@ export default function Sign() {
 
       <View className='card'>
         <Text className='card-title'>签字人</Text>
-        <Input className='sign__input' value={name} maxlength={32} placeholder='签字人姓名' onInput={(e) => setSignerName(e.detail.value)} />
+        <Input className='sign__input' value={name} maxlength={32} placeholder={onBehalf ? '业主（或家属、租户）姓名' : '签字人姓名'} onInput={(e) => setSignerName(e.detail.value)} />
         <View className='sign__relations'>
           {RELATIONS.map((r) => (
             <View key={r} className={`sign__relation${rel === r ? ' sign__relation--on' : ''}`} onClick={() => setRelation(r)}>

@@ -8,10 +8,10 @@ import { useRemoteData } from '../../../../hooks/use-remote-data'
 import { errorMessage } from '../../../../services/api-error'
 import { cancelTicket, declineQuote, getTicket, getTicketTimeline, requestRework } from '../../../../services/api/tickets'
 import { signUrl } from '../../../../routes'
-import TicketStatusTag from '../../components/TicketStatusTag'
+import TicketStatusTag from '../../../../components/TicketStatusTag'
 import { REASON_MAX, REASON_PROMPTS, RATING_LABELS, eventText, residentActions, validateReason, type IRatings } from '../../utils/ticket-actions'
 import { relationLabel } from '../../utils/format'
-import { formatDateTime, formatQuantity } from '../../utils/ticket-format'
+import { formatDateTime, formatQuantity } from '../../../../utils/ticket-format'
 import './index.scss'
 
 interface IDetail {

@@ -6,8 +6,8 @@ import StatusView from '../../../../components/StatusView'
 import { useRemoteData } from '../../../../hooks/use-remote-data'
 import { getMyTickets } from '../../../../services/api/tickets'
 import { Routes, ticketUrl } from '../../../../routes'
-import TicketStatusTag from '../../components/TicketStatusTag'
-import { formatDateTime } from '../../utils/ticket-format'
+import TicketStatusTag from '../../../../components/TicketStatusTag'
+import { formatDateTime } from '../../../../utils/ticket-format'
 import './index.scss'
 
 const openReport = () => Taro.navigateTo({ url: Routes.residentReport })

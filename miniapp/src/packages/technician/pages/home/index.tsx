@@ -1,9 +1,11 @@
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Role } from '@app/shared'
 import RoleGrantList from '../../../../components/RoleGrantList'
 import SignInPrompt from '../../../../components/SignInPrompt'
 import StatusView from '../../../../components/StatusView'
 import { useCurrentUser } from '../../../../hooks/use-current-user'
+import { jobsUrl } from '../../../../routes'
 
 const TECHNICIAN_ROLES = [Role.Technician] as const
 
@@ -15,9 +17,21 @@ export default function TechnicianHome() {
   if (state.status === 'guest') return <SignInPrompt />
 
   return (
-    <View className='card'>
-      <Text className='card-title'>负责项目</Text>
-      <RoleGrantList grants={state.me.roles} roles={TECHNICIAN_ROLES} />
+    <View>
+      <View className='card'>
+        <View className='list-item' onClick={() => Taro.navigateTo({ url: jobsUrl('mine') })}>
+          <Text>我的工单</Text>
+          <Text className='muted'>接单、上门、报价与完工 ›</Text>
+        </View>
+        <View className='list-item' onClick={() => Taro.navigateTo({ url: jobsUrl('pool') })}>
+          <Text>抢单池</Text>
+          <Text className='muted'>可抢的工单 ›</Text>
+        </View>
+      </View>
+      <View className='card'>
+        <Text className='card-title'>负责项目</Text>
+        <RoleGrantList grants={state.me.roles} roles={TECHNICIAN_ROLES} />
+      </View>
     </View>
   )
 }

@@ -2,7 +2,7 @@
 // with a fresh DATA_DIR): the stub server has no ticket lifecycle, and faking one would test the fake.
 // 张伟 signs the seeded quote (马桶水箱 ¥65.00) on the canvas and sees 施工中; then reports a repair with one photo
 // and sees it 待受理. Then 王师傅 (tech1) checks in at 2栋1单元902, quotes from the schedule and has the resident sign
-// on his phone. Screenshots: $E2E_ARTIFACTS_DIR/h5-ticket-*.png.
+// on his phone; 刘洋 rates and signs acceptance of his finished repair. Screenshots: $E2E_ARTIFACTS_DIR/h5-ticket-*.png.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
@@ -203,5 +203,35 @@ test('王师傅 checks in, quotes from the schedule and collects the resident\'s
   await job.locator('.ticket-tag', { hasText: '施工中' }).waitFor({ timeout: 15000 })
   assert.ok(await job.getByText('完工', { exact: true }).isVisible(), 'completion is offered next')
   await fullShot('h5-ticket-09-tech-in-progress.png')
+  assert.deepEqual(pageErrors, [])
+})
+
+test('刘洋 rates and signs acceptance of his finished repair and sees 已验收', { skip }, async () => {
+  await page.goto(`${BASE}/h5/#/pages/mine/index`)
+  await shown('退出登录').getByText('退出登录', { exact: true }).click()
+  await shown('演示账号').locator('.login-panel__demo', { hasText: '刘洋' }).click()
+  await shown('您好，刘洋').getByText('我的工单', { exact: true }).click()
+  const list = shown('完工待您验收')
+  await list.waitFor()
+  await list.locator('.tickets__item', { hasText: '完工待您验收' }).first().click()
+
+  let detail = shown('验收并评价')
+  await detail.getByText('验收并评价', { exact: true }).waitFor()
+  await detail.getByText('验收并评价', { exact: true }).click()
+  const sign = shown('验收评价')
+  await sign.locator('.sign__rating').first().waitFor()
+  await sign.locator('.sign__rating', { hasText: '准时' }).locator('.sign__star').nth(3).click()
+  await sign.locator('textarea').fill('师傅很专业，插座修好了')
+  await sign.locator('.sig-pad__canvas').scrollIntoViewIfNeeded()
+  await drawSignature(sign.locator('canvas.sig-pad__canvas'))
+  await fullShot('h5-ticket-10-verify.png')
+  await sign.getByText('确认签字', { exact: true }).click()
+
+  detail = shown('我的评价')
+  await detail.locator('.ticket-tag', { hasText: '已验收' }).waitFor({ timeout: 15000 })
+  assert.ok(await detail.getByText('★★★★☆').isVisible(), '准时 is 4 stars')
+  assert.ok(await detail.getByText('师傅很专业，插座修好了').isVisible())
+  assert.ok(await detail.getByText(/验收签字 · 刘洋/).isVisible())
+  await fullShot('h5-ticket-11-verified.png')
   assert.deepEqual(pageErrors, [])
 })

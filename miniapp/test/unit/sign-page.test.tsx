@@ -1,0 +1,55 @@
+import { describe, expect, it, vi } from 'vitest'
+import { forwardRef, useEffect, useImperativeHandle } from 'react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { ErrorCode, type ITicket } from '@app/shared'
+import Taro, { router } from '../mocks/taro'
+import { envelope, reply, resident, tokenPair } from '../fixtures'
+import { stubApi } from '../api-stub'
+import { saveSession } from '../../src/services/session'
+
+// jsdom has no 2D canvas: a pad that is always signed and exports a fixed file.
+vi.mock('../../src/components/SignaturePad', () => ({
+  default: forwardRef(function Pad({ onChange }: { onChange?: (s: boolean) => void }, ref) {
+    useImperativeHandle(ref, () => ({ clear: vi.fn(), exportPng: () => Promise.resolve('blob:signature') }))
+    useEffect(() => onChange?.(true), [])
+    return <div className='sig-pad' />
+  }),
+}))
+
+const { default: Sign, QUOTE_CHANGED_MESSAGE } = await import('../../src/packages/resident/pages/sign')
+
+const quoted = (totalFen: number, snapshotHash: string) =>
+  ({
+    id: 7, serial: 'YGHY-261122-0007', houseId: 501, houseLabel: '3栋1单元1201', status: 'quoted', onHold: false, actions: ['agree_quote', 'decline_quote', 'cancel'],
+    quote: { id: 1, seq: 1, status: 'pending', totalFen, snapshotHash, lines: [{ kind: 'labour', code: 'GS-004', name: '抽水马桶水箱配件维修', unit: '次', unitPriceFen: totalFen, quantityMilli: 1000, amountFen: totalFen }] },
+    acceptanceSnapshotHash: null,
+  }) as unknown as ITicket
+
+describe('签字确认', () => {
+  it('uploads the pad as a signature and agrees with the quote hash; a changed quote reloads and asks again', async () => {
+    saveSession(tokenPair(resident()))
+    router.params = { id: '7', mode: 'agree' }
+    let current = quoted(6500, 'hash-1')
+    const agreed: unknown[] = []
+    stubApi({
+      'GET /api/me': reply(200, resident({ houses: [{ bindingId: 1, houseId: 501, projectId: 1, label: '3栋1单元1201', relation: 'owner' }] })),
+      'GET /api/tickets/7': () => reply(200, current),
+      'POST /api/tickets/7/agree': (data) => {
+        agreed.push(data)
+        current = quoted(8000, 'hash-2')
+        return reply(409, envelope(ErrorCode.QuoteChanged, '报价已变更'))
+      },
+    })
+    Taro.uploadFile.mockResolvedValue({ statusCode: 201, data: JSON.stringify({ id: 42, kind: 'signature' }) })
+    render(<Sign />)
+    expect((await screen.findAllByText('¥65.00')).length).toBeGreaterThan(0)
+    fireEvent.click(screen.getByText('确认签字'))
+
+    expect(await screen.findByText(QUOTE_CHANGED_MESSAGE)).toBeTruthy()
+    expect((await screen.findAllByText('¥80.00')).length).toBeGreaterThan(0)
+    const upload = Taro.uploadFile.mock.calls[0][0] as { filePath: string; formData: Record<string, string> }
+    expect(upload).toMatchObject({ filePath: 'blob:signature', formData: { kind: 'signature' } })
+    expect(agreed[0]).toEqual({ signatureMediaId: 42, signerName: resident().name, relation: 'owner', snapshotHash: 'hash-1' })
+    await waitFor(() => expect(Taro.navigateBack).not.toHaveBeenCalled())
+  })
+})

@@ -6,6 +6,8 @@ import Taro, { router } from '../mocks/taro'
 import { envelope, reply, resident, tokenPair } from '../fixtures'
 import { stubApi } from '../api-stub'
 import { saveSession } from '../../src/services/session'
+// vi.mock below is hoisted above this import, so the page gets the stand-in pad.
+import Sign, { QUOTE_CHANGED_MESSAGE } from '../../src/packages/resident/pages/sign'
 
 // jsdom has no 2D canvas: a pad that is always signed and exports a fixed file.
 vi.mock('../../src/components/SignaturePad', () => ({
@@ -16,7 +18,6 @@ vi.mock('../../src/components/SignaturePad', () => ({
   }),
 }))
 
-const { default: Sign, QUOTE_CHANGED_MESSAGE } = await import('../../src/packages/resident/pages/sign')
 
 const quoted = (totalFen: number, snapshotHash: string) =>
   ({

@@ -154,7 +154,7 @@ export default function Job() {
         </Text>
         {ticket.contactName && (
           <Text className='job__row'>
-            联系人：{ticket.contactName} {ticket.contactPhoneMasked ?? ''}
+            联系人：{ticket.contactName} {ticket.contactPhone ?? ticket.contactPhoneMasked ?? ''}
           </Text>
         )}
         {ticket.preferredStart && <Text className='job__row'>期望上门：{formatDateTime(ticket.preferredStart)}</Text>}

@@ -108,6 +108,21 @@ describe('tickets under concurrency and the access matrix (R1, R2, R8)', () => {
     }
   });
 
+  it('a retried submission with the same Idempotency-Key creates one ticket, even when the retries race', async () => {
+    const body = { houseId: w.tenant.houseIds[0], kind: 'repair', scope: 'home', category: 'GS', urgency: 'normal', description: '重试提交' };
+    const key = `retry-${Date.now().toString(36)}`;
+    const send = (app: TestApp) => app.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).set('Idempotency-Key', key).send(body);
+    const results = await Promise.all([send(t), send(t2), send(t), send(t2), send(t)]);
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    const rows = await t.db.query('SELECT COUNT(*) AS n FROM tickets WHERE client_request_id = ?', [key]);
+    expect(Number(rows[0].n)).toBe(1);
+    const other = await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).set('Idempotency-Key', `${key}-2`).send(body).expect(201);
+    expect(other.body.id).not.toBe(results[0].body.id);
+    const bad = await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).set('Idempotency-Key', 'x').send(body).expect(422);
+    expect(bad.body.details.fields[0].field).toBe('Idempotency-Key');
+  });
+
   it('R8: who can read a ticket — the house’s residents, the assigned technician, the project’s staff; everyone else 404', async () => {
     const ticket = await createHomeRepair(t, w);
     await act(t, w.cm, ticket.id, 'register', { priceExplained: true }).expect(200);

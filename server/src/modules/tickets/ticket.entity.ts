@@ -36,6 +36,8 @@ export class Ticket {
   @Column({ type: 'varchar', length: 64, nullable: true }) contactName: string | null;
   @Column({ type: 'varchar', length: 20, nullable: true }) contactPhone: string | null;
   @Column({ type: 'integer' }) reporterId: number;
+  /** The client's Idempotency-Key; unique per reporter so a retried submit returns the first ticket. */
+  @Column({ type: 'varchar', length: 64, nullable: true }) clientRequestId: string | null;
   @Column({ type: 'integer' }) createdBy: number;
   @Column({ type: 'integer', nullable: true }) agreedQuoteId: number | null;
   @Column({ type: 'integer', nullable: true }) agreedTotalFen: number | null;

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { DomainException } from '../../common/domain.exception';
 import { ApiTags } from '@nestjs/swagger';
 import type { IPage, ITicket, ITicketEvent } from '@app/shared';
 import { Role } from '@app/shared';
@@ -28,8 +29,11 @@ export class TicketsController {
   ) {}
 
   @Post()
-  create(@CurrentUser() me: Me, @Body() body: CreateTicketDto): Promise<ITicket> {
-    return this.tickets.create(me, body);
+  create(@CurrentUser() me: Me, @Body() body: CreateTicketDto, @Headers('idempotency-key') key?: string): Promise<ITicket> {
+    if (key !== undefined && !/^[A-Za-z0-9._:-]{8,64}$/.test(key)) {
+      throw DomainException.validation('Idempotency-Key', 'Idempotency-Key 须为 8–64 位字母、数字或 ._:-');
+    }
+    return this.tickets.create(me, body, key ?? null);
   }
 
   @Get('mine')

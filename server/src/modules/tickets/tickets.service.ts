@@ -14,6 +14,7 @@ import { HouseBinding } from '../bindings/house-binding.entity';
 import { CatalogService } from '../catalog/catalog.service';
 import { FeeItem } from '../catalog/price-list.entity';
 import { AccessService } from '../identity/access.service';
+import { isUniqueViolation } from '../identity/auth.service';
 import { MediaService } from '../media/media.service';
 import { BuildingManager, House } from '../property/building.entity';
 import { Project } from '../property/company.entity';
@@ -39,7 +40,11 @@ export class TicketsService {
     private readonly inbox: InboxService,
   ) {}
 
-  async create(principal: Principal, dto: CreateTicketDto): Promise<ITicket> {
+  async create(principal: Principal, dto: CreateTicketDto, idempotencyKey: string | null = null): Promise<ITicket> {
+    if (idempotencyKey) {
+      const earlier = await this.db.getRepository(Ticket).findOneBy({ reporterId: principal.userId, clientRequestId: idempotencyKey });
+      if (earlier) return this.respondCreated(principal, earlier.id);
+    }
     const resident = principal.kind === UserKind.Resident;
     if (resident) {
       for (const field of ['projectId', 'channel'] as const) {
@@ -89,6 +94,9 @@ export class TicketsService {
     if (preferredStart && preferredEnd && preferredEnd <= preferredStart) throw DomainException.validation('preferredEnd', '结束时间须晚于开始时间');
 
     const id = await runInTransaction(this.db, async (tx) => {
+      if (idempotencyKey && (await tx.getRepository(Ticket).existsBy({ reporterId: principal.userId, clientRequestId: idempotencyKey }))) {
+        return (await tx.getRepository(Ticket).findOneByOrFail({ reporterId: principal.userId, clientRequestId: idempotencyKey })).id;
+      }
       const at = now();
       const serial = await this.nextSerial(tx, project, at);
       const result = await tx.getRepository(Ticket).insert({
@@ -97,7 +105,7 @@ export class TicketsService {
         status: TicketStatus.Submitted, version: 0, onHold: false, holdReason: null, technicianId: null, dispatchMode: 'pool', poolOpen: false,
         poolDeadline: null, needsSupervisor: false, visitAt: null, reworkCount: 0, escalated: false, priceExplainedAt: null, preferredStart, preferredEnd,
         contactName: dto.contactName?.trim() || binding?.name || null, contactPhone: dto.contactPhone ?? binding?.phone ?? null,
-        reporterId: principal.userId, createdBy: principal.userId, createdAt: at, updatedAt: at,
+        reporterId: principal.userId, clientRequestId: idempotencyKey, createdBy: principal.userId, createdAt: at, updatedAt: at,
       });
       const ticketId = Number(result.identifiers[0].id);
       if (dto.mediaIds?.length) {
@@ -109,7 +117,15 @@ export class TicketsService {
         kind: 'ticket.submitted', title: `新${dto.urgency === 'emergency' ? '紧急' : ''}工单 ${serial}`, body: dto.description.slice(0, 100), ticketId,
       });
       return ticketId;
+    }).catch(async (error) => {
+      // Two retries raced past the lookup: the unique (reporter, key) index kept one; answer with it.
+      if (!idempotencyKey || !isUniqueViolation(error)) throw error;
+      return (await this.db.getRepository(Ticket).findOneByOrFail({ reporterId: principal.userId, clientRequestId: idempotencyKey })).id;
     });
+    return this.respondCreated(principal, id);
+  }
+
+  private async respondCreated(principal: Principal, id: number): Promise<ITicket> {
     const ticket = await this.tickets.find(id);
     const staff = this.access.canActOnProject(principal, ticket.projectId, TICKET_STAFF_VIEWERS);
     return this.views.one(ticket, await this.tickets.actorsFor(principal, ticket), principal.userId, staff);

@@ -49,8 +49,21 @@ export class TicketAccess {
 
   /** Open pool job this technician may grab: on duty, in the project, a matching skill, covering the building. */
   async qualifiesForPool(principal: Principal, ticket: Ticket): Promise<boolean> {
-    if (!ticket.poolOpen || ticket.status !== 'registered' || !this.access.canActOnProject(principal, ticket.projectId, [Role.Technician])) return false;
-    return (await this.qualifiedTechnicianIds(ticket, [principal.userId])).includes(principal.userId);
+    return (await this.poolJobsFor(principal, [ticket])).length === 1;
+  }
+
+  /** The open pool jobs among `tickets` this technician may grab, reading their profile and coverage once. */
+  async poolJobsFor(principal: Principal, tickets: Ticket[]): Promise<Ticket[]> {
+    const open = tickets.filter((t) => t.poolOpen && t.status === 'registered' && this.access.canActOnProject(principal, t.projectId, [Role.Technician]));
+    if (!open.length) return [];
+    const profile = await this.db.getRepository(TechnicianProfile).findOneBy({ userId: principal.userId, onDuty: true });
+    if (!profile) return [];
+    const covered = new Set((await this.db.getRepository(TechnicianBuilding).findBy({ userId: principal.userId })).map((c) => c.buildingId));
+    return open.filter((t) => {
+      const skills = CATEGORY_SKILLS[t.category] ?? [];
+      const skilled = !skills.length || profile.skills.some((s) => skills.includes(s));
+      return skilled && (t.buildingId === null || covered.has(t.buildingId));
+    });
   }
 
   async qualifiedTechnicianIds(ticket: Ticket, candidates?: number[]): Promise<number[]> {

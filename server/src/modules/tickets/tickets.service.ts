@@ -200,8 +200,7 @@ export class TicketsService {
       where: { projectId: In(projectIds), status: TicketStatus.Registered, poolOpen: true, onHold: false },
       order: { urgency: 'ASC', id: 'ASC' }, take: 100,
     });
-    const mine: Ticket[] = [];
-    for (const t of open) if (await this.tickets.qualifiesForPool(principal, t)) mine.push(t);
+    const mine = await this.tickets.poolJobsFor(principal, open);
     return this.views.many(mine, () => [TicketActor.Technician], principal.userId);
   }
 

@@ -1,8 +1,12 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { BindingRelation, BindingStatus } from '@app/shared';
 import { instant } from '../../database/columns';
 
 @Entity({ name: 'house_bindings' })
+@Index('ix_house_bindings_house', ['houseId', 'status'])
+@Index('ix_house_bindings_project', ['projectId', 'status'])
+@Index('ix_house_bindings_user', ['userId'])
+@Index('uq_house_bindings_active', ['activeKey'], { unique: true })
 export class HouseBinding {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { PriceListKind, PriceListStatus } from '@app/shared';
 import { instant } from '../../database/columns';
 
@@ -7,6 +7,9 @@ import { instant } from '../../database/columns';
  * draft → approved → published; a published version is never edited again.
  */
 @Entity({ name: 'price_list_versions' })
+@Index('ix_price_list_scope', ['kind', 'companyId', 'status', 'effectiveFrom'])
+@Index('uq_price_list_published', ['publishedKey'], { unique: true })
+@Index('uq_price_list_version_no', ['kind', 'companyId', 'versionNo'], { unique: true })
 export class PriceListVersion {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -66,6 +69,7 @@ export class PriceListVersion {
 }
 
 @Entity({ name: 'fee_categories' })
+@Index('uq_fee_categories', ['versionId', 'code'], { unique: true })
 export class FeeCategory {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -84,6 +88,7 @@ export class FeeCategory {
 }
 
 @Entity({ name: 'fee_items' })
+@Index('uq_fee_items', ['versionId', 'code'], { unique: true })
 export class FeeItem {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -109,7 +114,7 @@ export class FeeItem {
   @Column({ type: 'integer', nullable: true })
   callOutFeeFen: number | null;
 
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean', width: 1, default: false })
   materialsExtra: boolean;
 
   @Column({ type: 'text' })
@@ -120,6 +125,7 @@ export class FeeItem {
 }
 
 @Entity({ name: 'material_prices' })
+@Index('uq_material_prices', ['versionId', 'code'], { unique: true })
 export class MaterialPrice {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

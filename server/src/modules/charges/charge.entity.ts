@@ -1,9 +1,14 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { ChargeSource, ChargeStatus, PaymentMethod, QuoteLineKind } from '@app/shared';
 import { instant } from '../../database/columns';
 
 /** One charge per verified paid ticket, or one per counter sale (domain.md §4). */
 @Entity({ name: 'charges' })
+@Index('ix_charges_cash', ['status', 'cashCollectedBy'])
+@Index('ix_charges_counter', ['projectId', 'source', 'paidAt'])
+@Index('ix_charges_house', ['houseId'])
+@Index('ix_charges_project_status', ['projectId', 'status'])
+@Index('uq_charges_source_key', ['sourceKey'], { unique: true })
 export class Charge {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -93,6 +98,7 @@ export class Charge {
 
 /** A snapshot of one priced line; later schedule versions never change it. */
 @Entity({ name: 'charge_lines' })
+@Index('ix_charge_lines_charge', ['chargeId'])
 export class ChargeLine {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -133,6 +139,8 @@ export class ChargeLine {
 
 /** A cashier's receipt of a technician's cash (交款). */
 @Entity({ name: 'cash_handovers' })
+@Index('ix_cash_handovers_project', ['projectId', 'at'])
+@Index('ix_cash_handovers_technician', ['technicianId', 'at'])
 export class CashHandover {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -161,6 +169,7 @@ export class CashHandover {
 
 /** Waived amount per project manager per Asia/Shanghai month; the cap is enforced by a conditional UPDATE. */
 @Entity({ name: 'waiver_budgets' })
+@Index('uq_waiver_budgets', ['userId', 'month'], { unique: true })
 export class WaiverBudget {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

@@ -1,8 +1,11 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { instant } from '../../database/columns';
 
 /** Opaque refresh tokens, stored as SHA-256 hashes; one family per sign-in, rotated on every use. */
 @Entity({ name: 'refresh_tokens' })
+@Index('ix_refresh_tokens_family', ['familyId'])
+@Index('ix_refresh_tokens_user', ['userId'])
+@Index('uq_refresh_tokens_hash', ['tokenHash'], { unique: true })
 export class RefreshToken {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

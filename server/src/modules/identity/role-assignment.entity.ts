@@ -1,8 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role, ScopeType } from '@app/shared';
 import { instant } from '../../database/columns';
 
 @Entity({ name: 'role_assignments' })
+@Index('ix_role_assignments_scope', ['scopeType', 'scopeId', 'role'])
+@Index('uq_role_assignments', ['userId', 'role', 'scopeType', 'scopeId'], { unique: true })
 export class RoleAssignment {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

@@ -1,10 +1,13 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { UserKind } from '@app/shared';
 import { instant } from '../../database/columns';
 
 export type UserStatus = 'active' | 'disabled';
 
 @Entity({ name: 'users' })
+@Index('uq_users_phone', ['phone'], { unique: true })
+@Index('uq_users_username', ['username'], { unique: true })
+@Index('uq_users_wechat', ['wechatAppId', 'wechatOpenId'], { unique: true })
 export class User {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -49,7 +52,7 @@ export class User {
   @Column({ type: 'integer', default: 0 })
   tokenVersion: number;
 
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean', width: 1, default: false })
   isDemo: boolean;
 
   @Column(instant())

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { instant } from '../../database/columns';
 
 export type MediaKind = 'photo' | 'signature';
@@ -9,6 +9,7 @@ export const MEDIA_KINDS: readonly MediaKind[] = ['photo', 'signature'];
  * updated: a signature's sha256 is evidence of what was signed, so the object behind it must not change.
  */
 @Entity({ name: 'media' })
+@Index('uq_media_owner_upload', ['ownerId', 'clientUploadId'], { unique: true })
 export class Media {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

@@ -1,8 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { HouseType } from '@app/shared';
 import { instant } from '../../database/columns';
 
 @Entity({ name: 'buildings' })
+@Index('uq_buildings_name', ['projectId', 'name'], { unique: true })
 export class Building {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -18,6 +19,7 @@ export class Building {
 }
 
 @Entity({ name: 'units' })
+@Index('uq_units_name', ['buildingId', 'name'], { unique: true })
 export class Unit {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -33,6 +35,8 @@ export class Unit {
 }
 
 @Entity({ name: 'houses' })
+@Index('ix_houses_project', ['projectId', 'buildingId', 'unitId'])
+@Index('uq_houses_room', ['unitId', 'roomNo'], { unique: true })
 export class House {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -68,6 +72,8 @@ export class House {
 
 /** 专属客户经理: customer managers are assigned per building. */
 @Entity({ name: 'building_managers' })
+@Index('ix_building_managers_user', ['userId'])
+@Index('uq_building_managers', ['buildingId', 'userId'], { unique: true })
 export class BuildingManager {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

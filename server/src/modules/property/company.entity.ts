@@ -1,6 +1,7 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'companies' })
+@Index('uq_companies_code', ['code'], { unique: true })
 export class Company {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -13,6 +14,7 @@ export class Company {
 }
 
 @Entity({ name: 'regions' })
+@Index('uq_regions_code', ['companyId', 'code'], { unique: true })
 export class Region {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -28,6 +30,8 @@ export class Region {
 }
 
 @Entity({ name: 'projects' })
+@Index('ix_projects_region', ['regionId'])
+@Index('uq_projects_code', ['code'], { unique: true })
 export class Project {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'technician_profiles' })
 export class TechnicianProfile {
@@ -15,7 +15,7 @@ export class TechnicianProfile {
   @Column({ type: 'simple-array' })
   skills: string[];
 
-  @Column({ type: 'boolean', default: true })
+  @Column({ type: 'boolean', width: 1, default: true })
   onDuty: boolean;
 
   @Column({ type: 'integer', default: 5 })
@@ -23,6 +23,8 @@ export class TechnicianProfile {
 }
 
 @Entity({ name: 'technician_buildings' })
+@Index('ix_technician_buildings_building', ['buildingId'])
+@Index('uq_technician_buildings', ['userId', 'buildingId'], { unique: true })
 export class TechnicianBuilding {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;

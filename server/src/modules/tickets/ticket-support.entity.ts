@@ -1,8 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { instant } from '../../database/columns';
 
 /** Per project and Shanghai day; incremented with a conditional UPDATE inside the creating transaction. */
 @Entity({ name: 'ticket_serial_counters' })
+@Index('uq_ticket_serial_counters', ['projectId', 'day'], { unique: true })
 export class TicketSerialCounter {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @Column({ type: 'integer' }) projectId: number;
@@ -11,6 +12,7 @@ export class TicketSerialCounter {
 }
 
 @Entity({ name: 'dispatch_policies' })
+@Index('uq_dispatch_policies', ['projectId', 'category'], { unique: true })
 export class DispatchPolicy {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @Column({ type: 'integer' }) projectId: number;
@@ -22,6 +24,7 @@ export class DispatchPolicy {
 
 /** In-app message centre; push channels (WeChat subscribe messages, WeCom) build on it later. */
 @Entity({ name: 'inbox_messages' })
+@Index('ix_inbox_user', ['userId', 'id'])
 export class InboxMessage {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @Column({ type: 'integer' }) userId: number;
@@ -34,6 +37,7 @@ export class InboxMessage {
 }
 
 @Entity({ name: 'rectification_tasks' })
+@Index('ix_rectification_project', ['projectId', 'status'])
 export class RectificationTask {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @Column({ type: 'integer' }) ticketId: number;
@@ -47,6 +51,7 @@ export class RectificationTask {
 }
 
 @Entity({ name: 'ticket_damages' })
+@Index('ix_ticket_damages_ticket', ['ticketId'])
 export class TicketDamage {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @Column({ type: 'integer' }) ticketId: number;

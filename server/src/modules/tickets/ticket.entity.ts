@@ -1,8 +1,14 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { RepairScope, TicketChannel, TicketKind, TicketStatus, Urgency } from '@app/shared';
 import { instant } from '../../database/columns';
 
 @Entity({ name: 'tickets' })
+@Index('ix_tickets_house', ['houseId', 'createdAt'])
+@Index('ix_tickets_pool', ['poolOpen', 'poolDeadline'])
+@Index('ix_tickets_project_status', ['projectId', 'status'])
+@Index('ix_tickets_technician', ['technicianId', 'status'])
+@Index('uq_tickets_client_request', ['reporterId', 'clientRequestId'], { unique: true })
+@Index('uq_tickets_serial', ['projectId', 'serial'], { unique: true })
 export class Ticket {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @Column({ type: 'integer' }) projectId: number;
@@ -12,7 +18,7 @@ export class Ticket {
   @Column({ type: 'varchar', length: 40 }) serial: string;
   @Column({ type: 'varchar', length: 16 }) kind: TicketKind;
   @Column({ type: 'varchar', length: 8, nullable: true }) scope: RepairScope | null;
-  @Column({ type: 'boolean', default: false }) paid: boolean;
+  @Column({ type: 'boolean', width: 1, default: false }) paid: boolean;
   @Column({ type: 'varchar', length: 32 }) category: string;
   @Column({ type: 'varchar', length: 16, nullable: true }) feeItemCode: string | null;
   @Column({ type: 'varchar', length: 16 }) urgency: Urgency;
@@ -20,16 +26,16 @@ export class Ticket {
   @Column({ type: 'varchar', length: 16 }) channel: TicketChannel;
   @Column({ type: 'varchar', length: 16 }) status: TicketStatus;
   @Column({ type: 'integer', default: 0 }) version: number;
-  @Column({ type: 'boolean', default: false }) onHold: boolean;
+  @Column({ type: 'boolean', width: 1, default: false }) onHold: boolean;
   @Column({ type: 'varchar', length: 200, nullable: true }) holdReason: string | null;
   @Column({ type: 'integer', nullable: true }) technicianId: number | null;
   @Column({ type: 'varchar', length: 8 }) dispatchMode: string;
-  @Column({ type: 'boolean', default: false }) poolOpen: boolean;
+  @Column({ type: 'boolean', width: 1, default: false }) poolOpen: boolean;
   @Column(instant({ nullable: true })) poolDeadline: Date | null;
-  @Column({ type: 'boolean', default: false }) needsSupervisor: boolean;
+  @Column({ type: 'boolean', width: 1, default: false }) needsSupervisor: boolean;
   @Column(instant({ nullable: true })) visitAt: Date | null;
   @Column({ type: 'integer', default: 0 }) reworkCount: number;
-  @Column({ type: 'boolean', default: false }) escalated: boolean;
+  @Column({ type: 'boolean', width: 1, default: false }) escalated: boolean;
   @Column(instant({ nullable: true })) priceExplainedAt: Date | null;
   @Column(instant({ nullable: true })) preferredStart: Date | null;
   @Column(instant({ nullable: true })) preferredEnd: Date | null;
@@ -66,6 +72,7 @@ export class Ticket {
 
 /** Every transition and notable action, written in the same transaction as the change. */
 @Entity({ name: 'ticket_events' })
+@Index('ix_ticket_events_ticket', ['ticketId', 'id'])
 export class TicketEvent {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @Column({ type: 'integer' }) ticketId: number;
@@ -80,6 +87,7 @@ export class TicketEvent {
 }
 
 @Entity({ name: 'ticket_media' })
+@Index('uq_ticket_media', ['ticketId', 'mediaId'], { unique: true })
 export class TicketMedia {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @Column({ type: 'integer' }) ticketId: number;
@@ -90,6 +98,7 @@ export class TicketMedia {
 
 /** Quotes are immutable snapshots: a new price is a new row, never an edit. */
 @Entity({ name: 'ticket_quotes' })
+@Index('uq_ticket_quotes_seq', ['ticketId', 'seq'], { unique: true })
 export class TicketQuote {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @Column({ type: 'integer' }) ticketId: number;
@@ -106,6 +115,7 @@ export class TicketQuote {
 
 /** Signatures are never overwritten: one row per act of signing. */
 @Entity({ name: 'ticket_signatures' })
+@Index('ix_ticket_signatures_ticket', ['ticketId'])
 export class TicketSignature {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @Column({ type: 'integer' }) ticketId: number;

@@ -35,7 +35,7 @@ export class AuthGuard implements CanActivate {
     }
     const claims = await this.tokens.verifyAccess(token);
     const user = await this.db.getRepository(User).findOne({ where: { id: claims.sub } });
-    if (!user || user.status !== 'active' || user.tokenVersion !== claims.ver) {
+    if (!user || user.status !== 'active' || user.tokenVersion !== claims.ver || !(await this.tokens.sessionActive(user.id, claims.sid))) {
       throw new DomainException(ErrorCode.Unauthenticated, '登录已失效，请重新登录', HttpStatus.UNAUTHORIZED);
     }
     const principal = await this.access.loadPrincipal(user);

@@ -30,55 +30,59 @@ export class AuthService {
     return this.db.getRepository(User).findOne({ where: { id } });
   }
 
+  /**
+   * R13: a guess is checked only after it has reserved one of LOGIN_MAX_FAILURES slots with one
+   * conditional UPDATE, so a burst of parallel guesses cannot all reach bcrypt before the lock lands.
+   * Unknown, locked and wrong-password answers are identical (status, code, message) and all cost one
+   * bcrypt compare, so neither the answer nor its timing tells which accounts exist or are locked.
+   */
   async passwordLogin(login: string, password: string): Promise<ITokenPair> {
     const users = this.db.getRepository(User);
     const user = await users
       .createQueryBuilder('u')
       .where('u.kind = :kind AND (u.username = :login OR u.phone = :login)', { kind: UserKind.Staff, login: login.trim() })
       .getOne();
-    const invalid = () => new DomainException(ErrorCode.InvalidCredentials, '账号或密码错误', HttpStatus.UNAUTHORIZED);
-    if (!user) {
-      await this.passwords.verify(password, null);
-      throw invalid();
-    }
-    if (user.status !== 'active') throw new DomainException(ErrorCode.AccountDisabled, '账号已停用，请联系管理员', HttpStatus.FORBIDDEN);
-    this.assertNotLocked(user);
+    const refuse = async (compared = false): Promise<never> => {
+      if (!compared) await this.passwords.verify(password, null);
+      throw new DomainException(
+        ErrorCode.InvalidCredentials,
+        `账号或密码错误（连续错误 ${this.config.loginMaxFailures} 次后账号将锁定 ${this.config.loginLockMinutes} 分钟）`,
+        HttpStatus.UNAUTHORIZED,
+      );
+    };
+    if (!user || !(await this.reserveAttempt(user.id))) return refuse();
 
-    if (!(await this.passwords.verify(password, user.passwordHash))) {
-      await this.recordFailure(user.id);
-      throw invalid();
-    }
+    if (!(await this.passwords.verify(password, user.passwordHash))) return refuse(true);
+    // Only a check that held a reserved slot may clear the counter.
     await users.update({ id: user.id }, { failedLoginCount: 0, lockedUntil: null });
+    if (user.status !== 'active') throw new DomainException(ErrorCode.AccountDisabled, '账号已停用，请联系管理员', HttpStatus.FORBIDDEN);
     return this.sessionFor(user);
   }
 
-  private assertNotLocked(user: User): void {
-    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-      throw new DomainException(ErrorCode.AccountLocked, '密码错误次数过多，账号已临时锁定', HttpStatus.LOCKED, {
-        lockedUntil: user.lockedUntil.toISOString(),
-      });
-    }
-  }
-
-  /** Counts with an atomic increment so parallel guesses cannot slip past the limit. */
-  private async recordFailure(userId: number): Promise<void> {
-    await this.db
-      .createQueryBuilder()
-      .update(User)
-      .set({ failedLoginCount: () => 'failed_login_count + 1' })
-      .where('id = :userId', { userId })
-      .execute();
-    const lockedUntil = addMinutes(now(), this.config.loginLockMinutes);
-    const locked = await this.db
-      .createQueryBuilder()
-      .update(User)
-      .set({ lockedUntil, failedLoginCount: 0 })
-      .where('id = :userId AND failed_login_count >= :max', { userId, max: this.config.loginMaxFailures })
-      .execute();
-    if (locked.affected) {
-      throw new DomainException(ErrorCode.AccountLocked, `密码连续错误 ${this.config.loginMaxFailures} 次，账号已锁定 ${this.config.loginLockMinutes} 分钟`, HttpStatus.LOCKED, {
-        lockedUntil: lockedUntil.toISOString(),
-      });
+  /**
+   * Takes one attempt slot in one statement: below the limit the counter goes up by one; at the limit a
+   * slot is only given again once the lock has expired (the counter restarts at 1). The lock starts when
+   * the last slot is taken, before its check, so a crash mid-check cannot leave the account open; a
+   * successful check clears it. Raw SQL with locked_until assigned first: MySQL evaluates SET left to
+   * right on updated values, SQLite on old ones, and this order reads the same on both.
+   */
+  private async reserveAttempt(userId: number): Promise<boolean> {
+    const max = this.config.loginMaxFailures;
+    const at = now();
+    const sqlTime = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+    const runner = this.db.createQueryRunner();
+    try {
+      const result = await runner.query(
+        `UPDATE users SET
+           locked_until = CASE WHEN (failed_login_count >= ? AND 1 >= ?) OR (failed_login_count < ? AND failed_login_count + 1 >= ?) THEN ? ELSE NULL END,
+           failed_login_count = CASE WHEN failed_login_count >= ? THEN 1 ELSE failed_login_count + 1 END
+         WHERE id = ? AND (failed_login_count < ? OR (locked_until IS NOT NULL AND locked_until <= ?))`,
+        [max, max, max, max, sqlTime(addMinutes(at, this.config.loginLockMinutes)), max, userId, max, sqlTime(at)],
+        true,
+      );
+      return result.affected === 1;
+    } finally {
+      await runner.release();
     }
   }
 

@@ -17,6 +17,8 @@ export interface AccessClaims {
   sub: number;
   ver: number;
   typ: 'access';
+  /** The sign-in (refresh-token family) this access token belongs to; logout ends it at once. */
+  sid: string;
 }
 
 export interface IssuedTokens {
@@ -44,7 +46,7 @@ export class TokenService {
   private async issue(user: User, familyId: string, familyExpiresAt: Date): Promise<IssuedTokens> {
     const issuedAt = now();
     const accessTokenExpiresAt = new Date(issuedAt.getTime() + this.config.accessTokenTtlSeconds * 1000);
-    const claims: AccessClaims = { sub: user.id, ver: user.tokenVersion, typ: 'access' };
+    const claims: AccessClaims = { sub: user.id, ver: user.tokenVersion, typ: 'access', sid: familyId };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.accessTokenTtlSeconds,
       audience: AUDIENCE,
@@ -69,7 +71,7 @@ export class TokenService {
   async verifyAccess(token: string): Promise<AccessClaims> {
     try {
       const claims = await this.jwt.verifyAsync<AccessClaims>(token, { audience: AUDIENCE, issuer: ISSUER, algorithms: ['HS256'] });
-      if (claims.typ !== 'access' || !Number.isInteger(claims.sub)) throw new Error('wrong token type');
+      if (claims.typ !== 'access' || !Number.isInteger(claims.sub) || typeof claims.sid !== 'string') throw new Error('wrong token type');
       return claims;
     } catch (error) {
       if ((error as Error).name === 'TokenExpiredError') {
@@ -108,6 +110,15 @@ export class TokenService {
     const user = await loadUser(stored.userId);
     if (!user || user.status !== 'active') throw invalid();
     return { user, tokens: await this.issue(user, stored.familyId, stored.familyExpiresAt) };
+  }
+
+  /** A session lives while its family has a token that is not revoked (logout and reuse detection revoke all). */
+  async sessionActive(userId: number, familyId: string): Promise<boolean> {
+    const live = await this.db.getRepository(RefreshToken).findOne({
+      select: { id: true },
+      where: { userId, familyId, revokedAt: IsNull() },
+    });
+    return live !== null;
   }
 
   async revokeByToken(refreshToken: string): Promise<void> {

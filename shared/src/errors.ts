@@ -32,6 +32,9 @@ export const ErrorCode = {
   MediaTooLarge: 'MEDIA_TOO_LARGE',
   MediaUnreadable: 'MEDIA_UNREADABLE',
   SignatureBlank: 'SIGNATURE_BLANK',
+  TechnicianAtCapacity: 'TECHNICIAN_AT_CAPACITY',
+  TechnicianLacksSkill: 'TECHNICIAN_LACKS_SKILL',
+  CategoryNotConfigured: 'CATEGORY_NOT_CONFIGURED',
   Internal: 'INTERNAL_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,6 +1,7 @@
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { HouseBinding } from '../modules/bindings/house-binding.entity';
 import { FeeCategory, FeeItem, MaterialPrice, PriceListVersion } from '../modules/catalog/price-list.entity';
+import { ServiceCategory } from '../modules/catalog/service-category.entity';
 import { CashHandover, Charge, ChargeLine, WaiverBudget } from '../modules/charges/charge.entity';
 import { RefreshToken } from '../modules/identity/refresh-token.entity';
 import { RoleAssignment } from '../modules/identity/role-assignment.entity';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   FeeCategory,
   FeeItem,
   MaterialPrice,
+  ServiceCategory,
   Charge,
   ChargeLine,
   CashHandover,

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { PriceListKind, PriceListStatus } from '@app/shared';
 import { now } from '../common/time';
 import { FeeCategory, FeeItem, MaterialPrice, PriceListVersion } from '../modules/catalog/price-list.entity';
+import { ServiceCategoryService } from '../modules/catalog/service-category.service';
 import { User } from '../modules/identity/user.entity';
 import { Company } from '../modules/property/company.entity';
 import { CompanySettings, DEFAULT_CASH_LIMIT_FEN, DEFAULT_WAIVER_MONTHLY_CAP_FEN } from '../modules/property/company-settings.entity';
@@ -14,6 +15,8 @@ import { DEMO_FEE_CATEGORIES, DEMO_FEE_ITEMS, DEMO_MATERIALS } from './demo-fee-
 export async function seedDemoCatalog(ds: DataSource, companyCode: string): Promise<{ created: boolean; items: number }> {
   const company = await ds.getRepository(Company).findOneBy({ code: companyCode });
   if (!company) return { created: false, items: 0 };
+  // Category → skill rules (company data); idempotent, so a re-seed after the migration changes nothing.
+  await ServiceCategoryService.seedDefaults(ds.manager, company.id);
   const exists = await ds.getRepository(PriceListVersion).countBy({ companyId: company.id, kind: PriceListKind.FeeSchedule });
   if (exists) return { created: false, items: await ds.getRepository(FeeItem).count() };
   const finance = await ds.getRepository(User).findOneBy({ username: 'finance1' });

@@ -99,6 +99,6 @@ describe('dispatch policies: assign, pool with fallback to auto then supervisor,
     await act(t, w.cm, second.id, 'register', { priceExplained: true }).expect(200);
     await act(t, token, first.id, 'grab').expect(200);
     const refused = await act(t, token, second.id, 'grab').expect(422);
-    expect(refused.body.code).toBe('NOT_QUALIFIED');
+    expect(refused.body.code).toBe('TECHNICIAN_AT_CAPACITY');
   });
 });

@@ -9,6 +9,7 @@ import { Building, House, Unit } from '../../src/modules/property/building.entit
 import { Company, Project, Region } from '../../src/modules/property/company.entity';
 import { TechnicianBuilding, TechnicianProfile } from '../../src/modules/property/technician.entity';
 import { FeeCategory, FeeItem, PriceListVersion } from '../../src/modules/catalog/price-list.entity';
+import { ServiceCategoryService } from '../../src/modules/catalog/service-category.service';
 import { Ticket } from '../../src/modules/tickets/ticket.entity';
 
 export const STAFF_PASSWORD = 'Passw0rd-e2e';
@@ -30,6 +31,8 @@ export interface Tenant {
 export async function makeTenant(db: DataSource, houses = 4): Promise<Tenant> {
   const tag = uid();
   const companyId = Number((await db.getRepository(Company).insert({ code: `C${tag}`, name: `公司${tag}` })).identifiers[0].id);
+  // Category → skill rules are company data; a new company gets the defaults the migration gives existing ones.
+  await ServiceCategoryService.seedDefaults(db.manager, companyId);
   const regionId = Number((await db.getRepository(Region).insert({ companyId, code: `R${tag}`, name: `区域${tag}` })).identifiers[0].id);
   const projectId = Number(
     (await db.getRepository(Project).insert({ companyId, regionId, code: `P${tag}`.slice(0, 16), name: `项目${tag}`, address: '' })).identifiers[0].id,

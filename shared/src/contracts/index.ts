@@ -4,3 +4,4 @@ export * from './property';
 export * from './catalog';
 export * from './charges';
 export * from './tickets';
+export * from './service-categories';

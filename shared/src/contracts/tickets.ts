@@ -139,11 +139,16 @@ export interface IDispatchRequest {
 }
 
 export interface ITransferRequest {
+  /** Dispatch to a technician without the category's skill anyway; needs `overrideReason` (recorded). */
+  override?: boolean;
+  overrideReason?: string;
   technicianId: number;
   reason: string;
 }
 
 export interface IReasonRequest {
+  override?: boolean;
+  overrideReason?: string;
   reason: string;
 }
 

@@ -7,6 +7,8 @@ import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { addMinutes, now } from '../../common/time';
 import { runInTransaction } from '../../database/transactions';
+import { AuditService } from '../audit/audit.service';
+import { CategoryRule, ruleAdmits } from '../catalog/service-category.service';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { TechnicianProfile } from '../property/technician.entity';
 import { InboxService } from './inbox.service';
@@ -18,6 +20,24 @@ import { DispatchPolicy } from './ticket-support.entity';
 import { DISPATCH_ROLES, OPEN_JOB_STATUSES } from './ticket.roles';
 
 const DEFAULT_POLICY = { mode: 'pool' as const, poolMinutes: 30 };
+
+export interface SkillOverride {
+  override?: boolean;
+  reason?: string;
+}
+
+interface OverrideNote {
+  reason: string;
+  requiredSkills: string[];
+  technicianSkills: string[];
+  technicianId: number;
+  eventReason: string;
+}
+
+interface AssignExtra {
+  data?: Record<string, unknown>;
+  effects?: (tx: EntityManager, updated: Ticket) => Promise<void>;
+}
 
 /**
  * The open-job cap is checked inside the same UPDATE that assigns the job. The count sits in a derived
@@ -38,6 +58,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
     private readonly transitions: TicketTransitions,
     private readonly views: TicketViews,
     private readonly inbox: InboxService,
+    private readonly audit: AuditService,
   ) {}
 
   onModuleInit(): void {
@@ -76,11 +97,12 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  async dispatch(principal: Principal, id: number, technicianId: number): Promise<ITicket> {
+  async dispatch(principal: Principal, id: number, technicianId: number, override?: SkillOverride): Promise<ITicket> {
     const ticket = await this.tickets.forStaff(principal, id, DISPATCH_ROLES);
     await this.assertTechnicianOfProject(technicianId, ticket.projectId);
+    const overrideNote = await this.assertSkilled(ticket, technicianId, override);
     const actor = principal.grants.some((g) => g.role === Role.Supervisor && g.projectIds.includes(ticket.projectId)) ? TicketActor.Supervisor : TicketActor.CustomerManager;
-    const updated = await this.assign(ticket, TicketAction.Dispatch, actor, principal.userId, technicianId, null);
+    const updated = await this.assign(ticket, TicketAction.Dispatch, actor, principal.userId, technicianId, overrideNote?.eventReason ?? null, undefined, undefined, undefined, overrideNote ? this.overrideEffects(principal, ticket, overrideNote) : undefined);
     return this.views.one(updated, await this.tickets.actorsFor(principal, updated), principal.userId);
   }
 
@@ -90,6 +112,8 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
       if (ticket.status !== TicketStatus.Registered || !ticket.poolOpen) throw this.transitions.conflict(ticket, TicketAction.Grab);
       throw DomainException.notFound('工单');
     }
+    // The grab button is not offered at the cap (TicketViews); a stale screen still gets the cap's own code.
+    if (!(await this.tickets.underCap(principal.userId))) throw await this.atCapacity(principal.userId, true);
     const updated = await this.assign(ticket, TicketAction.Grab, TicketActor.Technician, principal.userId, principal.userId, null, { poolOpen: true });
     return this.views.one(updated, [TicketActor.Technician], principal.userId);
   }
@@ -106,12 +130,14 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
     return this.views.one(updated, [], principal.userId);
   }
 
-  async transfer(principal: Principal, id: number, technicianId: number, reason: string): Promise<ITicket> {
+  async transfer(principal: Principal, id: number, technicianId: number, reason: string, override?: SkillOverride): Promise<ITicket> {
     const ticket = await this.tickets.forStaff(principal, id, [Role.Supervisor, Role.Admin]);
     if (ticket.technicianId === technicianId) throw DomainException.validation('technicianId', '已是该师傅负责');
     await this.assertTechnicianOfProject(technicianId, ticket.projectId);
+    const overrideNote = await this.assertSkilled(ticket, technicianId, override);
     const previous = ticket.technicianId;
-    const updated = await this.assign(ticket, TicketAction.Transfer, TicketActor.Supervisor, principal.userId, technicianId, reason, undefined, previous);
+    const eventReason = overrideNote ? `${reason}；${overrideNote.eventReason}` : reason;
+    const updated = await this.assign(ticket, TicketAction.Transfer, TicketActor.Supervisor, principal.userId, technicianId, eventReason, undefined, previous, undefined, overrideNote ? this.overrideEffects(principal, ticket, overrideNote) : undefined);
     return this.views.one(updated, await this.tickets.actorsFor(principal, updated), principal.userId);
   }
 
@@ -168,7 +194,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
 
   private async assign(
     ticket: Ticket, action: TicketAction, actor: TicketActor, actorId: number | null, technicianId: number, reason: string | null,
-    extraGuard?: { poolOpen: boolean }, previous?: number | null, tx?: EntityManager,
+    extraGuard?: { poolOpen: boolean }, previous?: number | null, tx?: EntityManager, extra?: AssignExtra,
   ): Promise<Ticket> {
     const profile = await (tx ?? this.db.manager).getRepository(TechnicianProfile).findOneBy({ userId: technicianId });
     if (!profile) throw DomainException.validation('technicianId', '该用户不是维修师傅');
@@ -180,8 +206,9 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
         tx, reason,
         set: { technicianId, poolOpen: false, needsSupervisor: false, visitAt: null },
         guard: { sql: guardSql, params: { tech: technicianId, openStatuses: OPEN_JOB_STATUSES, cap: profile.maxOpenJobs, ...(extraGuard ?? {}) } },
-        data: { technicianId, previousTechnicianId: previous ?? null },
+        data: { technicianId, previousTechnicianId: previous ?? null, ...(extra?.data ?? {}) },
         effects: async (etx, updated) => {
+          await extra?.effects?.(etx, updated);
           await this.inbox.notify(etx, [technicianId], { kind: 'ticket.dispatched', title: `新派单：${updated.serial}`, body: updated.description.slice(0, 100), ticketId: updated.id });
           await this.inbox.notify(etx, [previous], { kind: 'ticket.transferred', title: `工单已转派：${updated.serial}`, body: reason ?? '', ticketId: updated.id });
           await this.inbox.notify(etx, [updated.reporterId], { kind: 'ticket.technician_assigned', title: '已为您安排维修师傅', body: `工单 ${updated.serial} 已派单`, ticketId: updated.id });
@@ -190,14 +217,66 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
     } catch (error) {
       if (legalNow && error instanceof DomainException && error.code === ErrorCode.StateConflict) {
         const current = await (tx ?? this.db.manager).getRepository(Ticket).findOneByOrFail({ id: ticket.id });
-        if (current.status === ticket.status && current.version === ticket.version) {
-          throw new DomainException(ErrorCode.NotQualified, '该师傅在办工单已达上限，请先完成手头的工单', HttpStatus.UNPROCESSABLE_ENTITY, {
-            fields: [{ field: 'technicianId', message: `在办工单已达上限 ${profile.maxOpenJobs} 单` }],
-          });
-        }
+        if (current.status === ticket.status && current.version === ticket.version) throw await this.atCapacity(technicianId, action === TicketAction.Grab, tx);
       }
       throw error;
     }
+  }
+
+  /** The open-job cap refusal: its own code, and a message for whoever acted (the technician or the dispatcher). */
+  private async atCapacity(technicianId: number, self: boolean, tx: EntityManager = this.db.manager): Promise<DomainException> {
+    const profile = await tx.getRepository(TechnicianProfile).findOneBy({ userId: technicianId });
+    const cap = profile?.maxOpenJobs ?? 0;
+    const message = self
+      ? `您在办的工单已达上限（${cap} 单），请先完成手头的工单再抢单`
+      : `该师傅在办工单已达上限（${cap} 单），请改派其他师傅或等他完成手头的工单`;
+    return new DomainException(ErrorCode.TechnicianAtCapacity, message, HttpStatus.UNPROCESSABLE_ENTITY, {
+      maxOpenJobs: cap, fields: [{ field: 'technicianId', message: `在办工单已达上限 ${cap} 单` }],
+    });
+  }
+
+  /**
+   * A supervisor picks the technician (domain.md §3), but never silently outside the category's skills:
+   * without the skill the dispatch is refused unless it carries an explicit override with a reason, which
+   * is recorded on the ticket event and in the audit log.
+   */
+  private async assertSkilled(ticket: Ticket, technicianId: number, override?: SkillOverride): Promise<OverrideNote | null> {
+    const rule: CategoryRule = (await this.tickets.rulesOf([ticket]))(ticket);
+    const profile = await this.db.getRepository(TechnicianProfile).findOneBy({ userId: technicianId });
+    if (!profile) throw DomainException.validation('technicianId', '该用户不是维修师傅');
+    if (ruleAdmits(rule, profile.skills)) return null;
+    const label = rule.name ? `${rule.name}（${rule.code}）` : rule.code;
+    const overrideReason = override?.override ? override.reason?.trim() : undefined;
+    if (!overrideReason) {
+      if (override?.override) throw DomainException.validation('overrideReason', '破例派单须填写原因（overrideReason）');
+      const details = { requiredSkills: rule.skills, technicianSkills: profile.skills, fields: [{ field: 'technicianId', message: '' }] };
+      if (!rule.configured) {
+        details.fields[0].message = `类别 ${label} 尚未设置派单技能`;
+        throw new DomainException(ErrorCode.CategoryNotConfigured, `类别 ${label} 尚未设置所需技能，请先在「派单规则」中设置；如确需派单，请勾选破例派单并填写原因`, HttpStatus.UNPROCESSABLE_ENTITY, details);
+      }
+      details.fields[0].message = `该师傅没有所需技能：${rule.skills.join('、')}`;
+      throw new DomainException(
+        ErrorCode.TechnicianLacksSkill,
+        `该师傅没有「${label}」所需技能（${rule.skills.join('、')}），请改派有该技能的师傅；如确需派给他，请勾选破例派单并填写原因`,
+        HttpStatus.UNPROCESSABLE_ENTITY, details,
+      );
+    }
+    return {
+      reason: overrideReason, requiredSkills: rule.skills, technicianSkills: profile.skills, technicianId,
+      eventReason: `破例派单（师傅无「${label}」所需技能）：${overrideReason}`,
+    };
+  }
+
+  private overrideEffects(principal: Principal, ticket: Ticket, note: OverrideNote): AssignExtra {
+    return {
+      data: { skillOverride: { reason: note.reason, requiredSkills: note.requiredSkills, technicianSkills: note.technicianSkills } },
+      effects: async (tx) => this.audit.record(tx, {
+        actorId: principal.userId, action: 'ticket.dispatch_skill_override', entityType: 'ticket', entityId: ticket.id, projectId: ticket.projectId,
+        before: { technicianId: ticket.technicianId },
+        after: { technicianId: note.technicianId, category: ticket.category, requiredSkills: note.requiredSkills, technicianSkills: note.technicianSkills },
+        reason: note.reason,
+      }),
+    };
   }
 
   private async projectTechnicians(projectId: number, candidates: number[], tx: EntityManager): Promise<number[]> {

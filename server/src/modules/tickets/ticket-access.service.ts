@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { BindingStatus, CATEGORY_SKILLS, Role, TicketActor, UserKind } from '@app/shared';
+import { BindingStatus, Role, TicketActor, UserKind } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal, hasRole } from '../../common/principal';
 import { HouseBinding } from '../bindings/house-binding.entity';
+import { CategoryRule, ServiceCategoryService, ruleAdmits } from '../catalog/service-category.service';
 import { AccessService } from '../identity/access.service';
 import { TechnicianBuilding, TechnicianProfile } from '../property/technician.entity';
 import { Ticket } from './ticket.entity';
-import { TICKET_STAFF_VIEWERS } from './ticket.roles';
+import { OPEN_JOB_STATUSES, TICKET_STAFF_VIEWERS } from './ticket.roles';
 
 const ROLE_ACTORS: [Role, TicketActor][] = [
   [Role.CustomerManager, TicketActor.CustomerManager],
@@ -28,6 +29,7 @@ export class TicketAccess {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly categories: ServiceCategoryService,
   ) {}
 
   async find(id: number): Promise<Ticket> {
@@ -47,31 +49,54 @@ export class TicketAccess {
     return ticket.houseId !== null && (await this.residentHouseIds(principal.userId)).includes(ticket.houseId);
   }
 
-  /** Open pool job this technician may grab: on duty, in the project, a matching skill, covering the building. */
+  /** Open pool job this technician may see: on duty, in the project, qualified for the category, covering the building. */
   async qualifiesForPool(principal: Principal, ticket: Ticket): Promise<boolean> {
     return (await this.poolJobsFor(principal, [ticket])).length === 1;
   }
 
-  /** The open pool jobs among `tickets` this technician may grab, reading their profile and coverage once. */
+  /** The open pool jobs among `tickets` this technician qualifies for, reading their profile and coverage once. */
   async poolJobsFor(principal: Principal, tickets: Ticket[]): Promise<Ticket[]> {
     const open = tickets.filter((t) => t.poolOpen && t.status === 'registered' && this.access.canActOnProject(principal, t.projectId, [Role.Technician]));
     if (!open.length) return [];
     const profile = await this.db.getRepository(TechnicianProfile).findOneBy({ userId: principal.userId, onDuty: true });
     if (!profile) return [];
     const covered = new Set((await this.db.getRepository(TechnicianBuilding).findBy({ userId: principal.userId })).map((c) => c.buildingId));
-    return open.filter((t) => {
-      const skills = CATEGORY_SKILLS[t.category] ?? [];
-      const skilled = !skills.length || profile.skills.some((s) => skills.includes(s));
-      return skilled && (t.buildingId === null || covered.has(t.buildingId));
-    });
+    const rules = await this.rulesOf(open);
+    return open.filter((t) => ruleAdmits(rules(t), profile.skills) && (t.buildingId === null || covered.has(t.buildingId)));
+  }
+
+  /**
+   * Whether a grab by this technician would pass the open-job cap right now. The pool still shows the jobs
+   * (so the technician knows what is waiting) but offers `grab` only when it can succeed.
+   */
+  async underCap(userId: number): Promise<boolean> {
+    const profile = await this.db.getRepository(TechnicianProfile).findOneBy({ userId });
+    if (!profile) return false;
+    return (await this.openJobCount(userId)) < profile.maxOpenJobs;
+  }
+
+  async openJobCount(userId: number): Promise<number> {
+    return this.db.getRepository(Ticket).count({ where: { technicianId: userId, status: In([...OPEN_JOB_STATUSES]) } });
+  }
+
+  /** The category rule of each ticket (company data, see ServiceCategoryService), read once per company. */
+  async rulesOf(tickets: Ticket[]): Promise<(t: Ticket) => CategoryRule> {
+    const projectIds = [...new Set(tickets.map((t) => t.projectId))];
+    const byProject = new Map<number, Map<string, CategoryRule>>();
+    for (const projectId of projectIds) {
+      const codes = tickets.filter((t) => t.projectId === projectId).map((t) => t.category);
+      byProject.set(projectId, await this.categories.rulesFor(await this.categories.companyOfProject(projectId), codes));
+    }
+    return (t) => byProject.get(t.projectId)!.get(t.category)!;
   }
 
   async qualifiedTechnicianIds(ticket: Ticket, candidates?: number[]): Promise<number[]> {
-    const skills = CATEGORY_SKILLS[ticket.category] ?? [];
+    const rule = (await this.rulesOf([ticket]))(ticket);
+    if (!rule.configured) return [];
     const profiles = await this.db.getRepository(TechnicianProfile).find({
       where: { onDuty: true, ...(candidates ? { userId: In(candidates) } : {}) },
     });
-    const skilled = profiles.filter((p) => !skills.length || p.skills.some((s) => skills.includes(s))).map((p) => p.userId);
+    const skilled = profiles.filter((p) => ruleAdmits(rule, p.skills)).map((p) => p.userId);
     if (!skilled.length || ticket.buildingId === null) return skilled;
     const covering = await this.db.getRepository(TechnicianBuilding).find({ where: { userId: In(skilled), buildingId: ticket.buildingId } });
     return covering.map((c) => c.userId);

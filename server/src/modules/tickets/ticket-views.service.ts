@@ -25,15 +25,18 @@ export class TicketViews {
     private readonly media: MediaService,
   ) {}
 
-  /** Buttons for the viewer: a pool technician may only grab; the assigned one never grabs. */
-  actionsFor(ticket: Ticket, actors: TicketActor[], userId: number): TicketAction[] {
+  /**
+   * Buttons for the viewer: a pool technician may only grab; the assigned one never grabs; a technician at
+   * the open-job cap is not offered grab at all (`grabBlocked`) — actions list only what will succeed.
+   */
+  actionsFor(ticket: Ticket, actors: TicketActor[], userId: number, grabBlocked = false): TicketAction[] {
     const facts = { kind: ticket.kind, scope: ticket.scope, onHold: ticket.onHold };
     const set = new Set<TicketAction>();
     for (const actor of actors) {
       for (const action of availableActions(ticket.status, actor, facts)) {
         if (actor === TicketActor.Technician) {
           const assigned = ticket.technicianId === userId;
-          if (action === TicketAction.Grab ? assigned || !ticket.poolOpen : !assigned) continue;
+          if (action === TicketAction.Grab ? assigned || !ticket.poolOpen || grabBlocked : !assigned) continue;
         }
         set.add(action);
       }
@@ -41,11 +44,11 @@ export class TicketViews {
     return [...set];
   }
 
-  async one(ticket: Ticket, actors: TicketActor[], userId: number, withPhone = false): Promise<ITicket> {
-    return (await this.many([ticket], () => actors, userId, withPhone))[0];
+  async one(ticket: Ticket, actors: TicketActor[], userId: number, withPhone = false, grabBlocked = false): Promise<ITicket> {
+    return (await this.many([ticket], () => actors, userId, withPhone, grabBlocked))[0];
   }
 
-  async many(tickets: Ticket[], actorsOf: (t: Ticket) => TicketActor[], userId: number, withPhone = false): Promise<ITicket[]> {
+  async many(tickets: Ticket[], actorsOf: (t: Ticket) => TicketActor[], userId: number, withPhone = false, grabBlocked = false): Promise<ITicket[]> {
     if (!tickets.length) return [];
     const ids = tickets.map((t) => t.id);
     const [projects, houses, technicians, links, quotes, signatures] = await Promise.all([
@@ -89,7 +92,7 @@ export class TicketViews {
           : null,
         reply: t.reply, cancelReason: t.cancelReason, chargeId: t.chargeId,
         createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
-        actions: this.actionsFor(t, actorsOf(t), userId),
+        actions: this.actionsFor(t, actorsOf(t), userId, grabBlocked),
       };
     });
   }

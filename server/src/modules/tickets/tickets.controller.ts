@@ -176,14 +176,14 @@ export class TicketWorkController {
   @HttpCode(200)
   @Roles(...DISPATCH_ROLES)
   dispatchTo(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: DispatchDto): Promise<ITicket> {
-    return this.dispatch.dispatch(me, id, body.technicianId);
+    return this.dispatch.dispatch(me, id, body.technicianId, { override: body.override, reason: body.overrideReason });
   }
 
   @Post(':id/transfer')
   @HttpCode(200)
   @Roles(Role.Supervisor, Role.Admin)
   transfer(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: TransferDto): Promise<ITicket> {
-    return this.dispatch.transfer(me, id, body.technicianId, body.reason);
+    return this.dispatch.transfer(me, id, body.technicianId, body.reason, { override: body.override, reason: body.overrideReason });
   }
 
   @Post(':id/grab')

@@ -161,7 +161,8 @@ export class TicketsService {
   async detail(principal: Principal, id: number): Promise<ITicket> {
     const { ticket, actors } = await this.tickets.forViewer(principal, id);
     const staff = this.access.canActOnProject(principal, ticket.projectId, TICKET_STAFF_VIEWERS) || ticket.technicianId === principal.userId;
-    return this.views.one(ticket, actors, principal.userId, staff);
+    const poolViewer = actors.includes(TicketActor.Technician) && ticket.poolOpen && ticket.technicianId !== principal.userId;
+    return this.views.one(ticket, actors, principal.userId, staff, poolViewer && !(await this.tickets.underCap(principal.userId)));
   }
 
   async timeline(principal: Principal, id: number): Promise<ITicketEvent[]> {
@@ -201,7 +202,8 @@ export class TicketsService {
       order: { urgency: 'ASC', id: 'ASC' }, take: 100,
     });
     const mine = await this.tickets.poolJobsFor(principal, open);
-    return this.views.many(mine, () => [TicketActor.Technician], principal.userId);
+    const atCap = mine.length > 0 && !(await this.tickets.underCap(principal.userId));
+    return this.views.many(mine, () => [TicketActor.Technician], principal.userId, false, atCap);
   }
 
   async dispatchQueue(principal: Principal, projectId: number): Promise<ITicket[]> {

@@ -57,8 +57,16 @@ export class RegisterDto implements IRegisterTicketRequest {
 
 export class DispatchDto implements IDispatchRequest {
   @IsEntityId() technicianId: number;
+/** Dispatch outside the category's skills only on purpose, with a reason that is recorded. */
 }
 
+
+  @IsOptional() @IsBoolean({ message: 'override（破例派单）必须是 true 或 false' }) override?: boolean;
+
+  @IsOptional() @IsString({ message: 'overrideReason（破例原因）必须是字符串' })
+  @Matches(/\S/, { message: '请填写破例原因（overrideReason）' })
+  @MaxLength(200, { message: '破例原因（overrideReason）不能超过 200 字' })
+  overrideReason?: string;
 export class ReasonDto implements IReasonRequest {
   @IsString({ message: 'reason 必须是字符串' }) @IsNotEmpty({ message: '请填写原因' }) @MaxLength(200, { message: '原因不能超过 200 字' })
   reason: string;
@@ -68,6 +76,13 @@ export class TransferDto extends ReasonDto implements ITransferRequest {
   @IsEntityId() technicianId: number;
 }
 
+
+  @IsOptional() @IsBoolean({ message: 'override（破例派单）必须是 true 或 false' }) override?: boolean;
+
+  @IsOptional() @IsString({ message: 'overrideReason（破例原因）必须是字符串' })
+  @Matches(/\S/, { message: '请填写破例原因（overrideReason）' })
+  @MaxLength(200, { message: '破例原因（overrideReason）不能超过 200 字' })
+  overrideReason?: string;
 export class AcceptJobDto implements IAcceptJobRequest {
   @IsISO8601({ strict: true }, { message: 'visitAt 须为 ISO 时间' }) visitAt: string;
 }

@@ -5,7 +5,7 @@ import { ErrorCode } from '@app/shared';
 import { DomainException } from './common/domain.exception';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
+import { buildOpenApiDocument } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -54,15 +55,8 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   await app.register(multipart as never);
   serveStatic(app, config);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('物业报修与账单 API')
-      .setDescription('Repair, paid services and monthly bills for residential property management')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  // The contract (request, parameters, responses, security) is generated from the DTOs and return types: src/openapi.ts.
+  const document = await buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   return app;
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { Inject } from '@nestjs/common';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiBinaryResponse, ApiMultipartBody } from '../../common/api-docs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Public } from '../../common/decorators';
 import { DomainException } from '../../common/domain.exception';
@@ -26,7 +27,15 @@ export class MediaController {
   /** multipart/form-data: `file`, `clientUploadId` (field or `X-Client-Upload-Id` header), optional `kind`. */
   @Post()
   @HttpCode(201)
-  @ApiConsumes('multipart/form-data')
+  @ApiMultipartBody(
+    '照片或签名图片；同一 clientUploadId 重试返回同一条记录',
+    {
+      file: { type: 'binary', description: '图片文件（照片：JPEG/PNG/WebP/HEIF；签名：PNG）' },
+      clientUploadId: { type: 'string', description: '8–64 位 A-Za-z0-9._:-，也可用 X-Client-Upload-Id 或 Idempotency-Key 请求头' },
+      kind: { type: 'string', description: '默认 photo', enum: ['photo', 'signature'] },
+    },
+    ['file'],
+  )
   async upload(@CurrentUser() principal: Principal, @Req() request: FastifyRequest): Promise<IMediaUpload> {
     return this.media.upload(principal.userId, await this.readUpload(request));
   }
@@ -38,12 +47,14 @@ export class MediaController {
 
   @Get(':id/content')
   @Public()
+  @ApiBinaryResponse('图片（已重新编码、去除 EXIF）；签名无效或过期时 403', 'image/jpeg', 'image/png')
   content(@Param('id', ParseIdPipe) id: number, @Query('exp') exp: unknown, @Query('sig') sig: unknown, @Res() reply: FastifyReply) {
     return this.serve(id, 'content', exp, sig, reply);
   }
 
   @Get(':id/thumb')
   @Public()
+  @ApiBinaryResponse('320 px 缩略图；签名无效或过期时 403', 'image/jpeg', 'image/png')
   thumb(@Param('id', ParseIdPipe) id: number, @Query('exp') exp: unknown, @Query('sig') sig: unknown, @Res() reply: FastifyReply) {
     return this.serve(id, 'thumb', exp, sig, reply);
   }

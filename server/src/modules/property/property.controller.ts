@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiMultipartBody } from '../../common/api-docs';
 import type { FastifyRequest } from 'fastify';
 import type {
   IBuildingSummary, IDirectoryProject, IHouse, IHouseDetail, IHouseDirectoryEntry, IHouseImportResult, IPage,
@@ -60,7 +61,7 @@ export class PropertyController {
   @Post('projects/:projectId/houses/import')
   @HttpCode(200)
   @Roles(Role.CustomerManager, Role.ProjectManager, Role.Admin)
-  @ApiConsumes('multipart/form-data')
+  @ApiMultipartBody('房屋导入文件（列见 GET /api/property/houses/import-template.csv）', { file: { type: 'binary', description: '.xlsx 或 .csv' } }, ['file'])
   async import(
     @CurrentUser() principal: Principal,
     @Param('projectId', ParseIdPipe) projectId: number,

@@ -13,7 +13,7 @@ import { DispatchPolicy } from './ticket-support.entity';
 
 const POLICY_EDITORS = [Role.Supervisor, Role.ProjectManager, Role.Admin];
 
-class PolicyDto implements Omit<IDispatchPolicy, 'projectId'> {
+export class PolicyDto implements Omit<IDispatchPolicy, 'projectId'> {
   @IsString({ message: 'category 必须是字符串' }) @IsNotEmpty({ message: '请选择类别（* 表示默认）' }) @MaxLength(32, { message: 'category 过长' })
   category: string;
 

@@ -10,11 +10,11 @@ import { InboxService } from './inbox.service';
 import { TicketStaffService } from './ticket-staff.service';
 import { PM_ROLES } from './ticket.roles';
 
-class InboxQueryDto {
+export class InboxQueryDto {
   @IsOptional() @IsIn(['true', 'false'], { message: 'unread 只能是 true 或 false' }) unread?: 'true' | 'false';
 }
 
-class ResolveDto {
+export class ResolveDto {
   @IsString({ message: 'note 必须是字符串' }) @IsNotEmpty({ message: '请填写整改结果' }) @MaxLength(500, { message: '整改结果不能超过 500 字' })
   note: string;
 }

@@ -123,6 +123,12 @@ interface TransitionRule {
   actors: readonly TicketActor[];
   /** paid: only paid work (home repair, service); free: only free work; message: only suggestions/consultations. */
   work?: 'paid' | 'free' | 'message' | 'job';
+  /**
+   * Who acts instead on public-area repairs (scope public), when that differs: common areas have no
+   * resident of their own, so the customer manager accepts the work (recording a building representative
+   * when one signs), never the technician who did it.
+   */
+  publicActors?: readonly TicketActor[];
 }
 
 const S = TicketStatus;
@@ -143,7 +149,7 @@ export const TRANSITIONS: Readonly<Record<TicketAction, TransitionRule>> = {
   decline_quote: { from: [S.Quoted], to: S.Cancelled, actors: [A.Resident, A.Technician], work: 'paid' },
   start: { from: [S.OnSite], to: S.InProgress, actors: [A.Technician], work: 'free' },
   complete: { from: [S.InProgress], to: S.Done, actors: [A.Technician], work: 'job' },
-  verify: { from: [S.Done], to: S.Verified, actors: [A.Resident, A.Technician], work: 'job' },
+  verify: { from: [S.Done], to: S.Verified, actors: [A.Resident, A.Technician], publicActors: [A.CustomerManager], work: 'job' },
   request_rework: { from: [S.Done, S.Visited], to: S.InProgress, actors: [A.Resident, A.CustomerManager], work: 'job' },
   return_visit: { from: [S.Verified], to: S.Visited, actors: [A.CustomerManager], work: 'job' },
   close: { from: [S.Visited], to: S.Closed, actors: [A.CustomerManager, A.ProjectManager, A.System], work: 'job' },
@@ -201,10 +207,17 @@ export function transitionRefusal(action: TicketAction, from: TicketStatus, acto
     (rule.work === 'paid' && paid) ||
     (rule.work === 'free' && !message && !paid);
   if (!kindOk) return { reason: 'wrong_kind' };
-  if (!rule.actors.includes(actor)) return { reason: 'wrong_actor', allowedActors: rule.actors };
+  const actors = actorsFor(action, facts);
+  if (!actors.includes(actor)) return { reason: 'wrong_actor', allowedActors: actors };
   const allowedFrom = action === TicketAction.Cancel && actor === TicketActor.Resident ? BEFORE_WORK : rule.from;
   if (!allowedFrom.includes(from)) return { reason: 'wrong_status', allowedFrom };
   return null;
+}
+
+/** Who may take `action` on this ticket (public-area repairs may name other actors). */
+export function actorsFor(action: TicketAction, facts: Pick<TicketFacts, 'kind' | 'scope'>): readonly TicketActor[] {
+  const rule = TRANSITIONS[action];
+  return rule.publicActors && facts.kind === TicketKind.Repair && facts.scope === RepairScope.Public ? rule.publicActors : rule.actors;
 }
 
 export function canTransition(action: TicketAction, from: TicketStatus, actor: TicketActor, facts: TicketFacts): boolean {

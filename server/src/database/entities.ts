@@ -6,7 +6,7 @@ import { CashHandover, Charge, ChargeLine, WaiverBudget } from '../modules/charg
 import { RefreshToken } from '../modules/identity/refresh-token.entity';
 import { RoleAssignment } from '../modules/identity/role-assignment.entity';
 import { User } from '../modules/identity/user.entity';
-import { Media } from '../modules/media/media.entity';
+import { Media, MediaClaim } from '../modules/media/media.entity';
 import { Ticket, TicketEvent, TicketMedia, TicketQuote, TicketSignature } from '../modules/tickets/ticket.entity';
 import { DispatchPolicy, InboxMessage, RectificationTask, TicketDamage, TicketSerialCounter } from '../modules/tickets/ticket-support.entity';
 import { Building, BuildingManager, House, Unit } from '../modules/property/building.entity';
@@ -40,6 +40,7 @@ export const ENTITIES = [
   CashHandover,
   WaiverBudget,
   Media,
+  MediaClaim,
   Ticket,
   TicketEvent,
   TicketMedia,

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import sharp from 'sharp';
 import { DataSource, In } from 'typeorm';
 import {
-  ChargeSource, ChargeStatus, ITicket, RepairScope, TICKET_STATUS_LABELS, TicketChannel, TicketKind, TicketStatus, Urgency, UserKind, shanghaiDate, formatFen,
+  ChargeConfirmation, ChargeSource, ChargeStatus, ITicket, RepairScope, TICKET_STATUS_LABELS, TicketChannel, TicketKind, TicketStatus, Urgency, UserKind, shanghaiDate, formatFen,
 } from '@app/shared';
 import { Principal } from '../common/principal';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -37,6 +37,7 @@ export interface DemoTicketSummary {
   escalated: number;
   cashOutstandingFen: number;
   openCharges: number;
+  unconfirmedCharges: number;
   counterSalesToday: number;
   ms: number;
 }
@@ -67,6 +68,7 @@ export async function describeDemoTickets(ds: DataSource, created = false, ms = 
     escalated: tickets.filter((t) => t.escalated).length,
     cashOutstandingFen: charges.filter((c) => c.status === ChargeStatus.CashCollected && c.handoverId === null).reduce((s, c) => s + c.totalFen, 0),
     openCharges: charges.filter((c) => c.status === ChargeStatus.Open && c.source === ChargeSource.Ticket).length,
+    unconfirmedCharges: charges.filter((c) => c.confirmation === ChargeConfirmation.Unconfirmed).length,
     counterSalesToday: charges.filter((c) => c.source === ChargeSource.Counter && c.paidAt && shanghaiDate(c.paidAt) === today).length,
   };
 }
@@ -76,7 +78,7 @@ export function formatDemoTicketSummary(s: DemoTicketSummary): string {
   const head = s.created ? `演示工单已创建：${s.tickets} 张` : `演示工单已存在（未重复创建）：${s.tickets} 张`;
   const timing = s.created ? `，用时 ${(s.ms / 1000).toFixed(1)} 秒` : '';
   return `${head}（${states}；挂起 ${s.onHold}、升级 ${s.escalated}），待交现金 ${formatFen(s.cashOutstandingFen)}，`
-    + `待结算费用 ${s.openCharges} 笔，今日前台收款 ${s.counterSalesToday} 笔${timing}\n`;
+    + `待结算费用 ${s.openCharges} 笔（其中待业主确认 ${s.unconfirmedCharges} 笔），今日前台收款 ${s.counterSalesToday} 笔${timing}\n`;
 }
 
 /** A small deterministic PRNG so every seeded database gets the same pictures. */
@@ -314,6 +316,10 @@ async function seedSunshineGarden(o: DemoOffice): Promise<void> {
   await o.agree('tech1', t, '陈建国', 'owner');
   await o.complete('tech1', t, '更换水龙头阀芯一个，开闭灵活，无滴漏。');
   t = await o.verify('tech1', t, '陈建国', 'owner', [5, 4, 5]);
+  // Signed on the technician's phone, so the charge waited for 陈先生: cm1 called him, recorded his
+  // confirmation and his choice of cash; only then could 王师傅 take the cash.
+  await o.svc.charges.confirmByPhone(o.who('cm1'), t.chargeId!, '电话联系陈先生，确认换阀芯费用 ¥17.00，同意现场付现金');
+  await o.svc.cash.chooseCashByPhone(o.who('cm1'), t.chargeId!, '陈先生电话中选择现场现金支付');
   await o.svc.cash.collect(o.who('tech1'), t.chargeId!);
 
   // 已完结：验收 → 回访满意 → 完结；费用计入账单（open charge）.
@@ -324,8 +330,10 @@ async function seedSunshineGarden(o: DemoOffice): Promise<void> {
   t = await o.toQuoted('cm1', 'tech2', t, [{ code: 'JJ-001', quantityMilli: 1000 }]);
   await o.agree('tech2', t, '周美玲', 'owner');
   await o.complete('tech2', t, '调整锁舌与锁扣位置，锁体加润滑油，开关顺畅。');
-  await o.verify('tech2', t, '周美玲', 'owner', [4, 5, 4], '修好了，下次能早点到就更好。');
+  t = await o.verify('tech2', t, '周美玲', 'owner', [4, 5, 4], '修好了，下次能早点到就更好。');
   await o.svc.staff.returnVisit(o.who('cm1'), t.id, { result: '电话回访：门锁使用正常，业主满意。', satisfied: true });
+  // The return-visit call is where the customer manager records the resident's confirmation of a staff-device charge.
+  if (t.chargeId) await o.svc.charges.confirmByPhone(o.who('cm1'), t.chargeId, '回访电话中周阿姨确认门锁维修费用');
   await o.svc.staff.close(o.who('cm1'), t.id);
 
   // 特约服务（油烟机清洗）：已验收，计入账单.
@@ -336,6 +344,7 @@ async function seedSunshineGarden(o: DemoOffice): Promise<void> {
   t = await o.toQuoted('cm1', 'tech2', t, [{ code: 'JJ-009', quantityMilli: 1000 }]);
   await o.agree('tech2', t, '冯晓琳', 'owner');
   await o.complete('tech2', t, '拆洗油网、风轮和油杯，内腔除油，试运行吸力正常无异响。');
+  // Signed on the technician's phone: the charge stays 未确认 for cm1 to confirm at the return visit (demo).
   await o.verify('tech2', t, '冯晓琳', 'owner', [5, 5, 4], '洗得很干净，跟新的一样。');
 
   // 返修两次后升级给项目经理 pm1（仍在施工中）.

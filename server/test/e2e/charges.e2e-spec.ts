@@ -134,6 +134,10 @@ describe('charges: posting, cash on site, hand-over, waivers, counter sales', ()
     const c1 = await post([labour(1200)]);
     const c2 = await post([labour(800)], { houseId: a.houseIds[1] });
     const other = await post([labour(500)], { technician: 'tech2' });
+    // Cash is taken only where the resident chose it in the app.
+    for (const [charge, resident] of [[c1, tok.res], [c2, tok.res2], [other, tok.res]] as const) {
+      await http().patch(`/api/charges/${charge.id}/payment-method`).set(bearer(resident)).send({ paymentMethod: 'cash' }).expect(200);
+    }
     await http().post(`/api/charges/${c1.id}/cash`).set(bearer(tok.tech)).expect(200);
     await http().post(`/api/charges/${c2.id}/cash`).set(bearer(tok.tech)).expect(200);
     await http().post(`/api/charges/${other.id}/cash`).set(bearer(tok.tech2)).expect(200);

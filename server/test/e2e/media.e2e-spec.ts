@@ -170,14 +170,22 @@ describe('media: upload, re-encode, signed links (local disk)', () => {
     const sig = (await post(await signaturePads.scribble(), { kind: 'signature', type: 'image/png' }).expect(201)).body;
     const foreign = (await post(await solid(100, 100).jpeg().toBuffer(), { auth: otherToken }).expect(201)).body;
 
-    const claimed = await service.claimForTicket(ownerId, [photo.id, photo.id], 'photo');
+    const claimed = await service.claimForTicket(ownerId, [photo.id, photo.id], 'photo', 900_001);
     expect(claimed.map((m) => m.id)).toEqual([photo.id]);
-    expect((await service.claimForTicket(ownerId, [sig.id], 'signature'))[0].sha256).toBe(sig.sha256);
+    expect((await service.claimForTicket(ownerId, [sig.id], 'signature', 900_001))[0].sha256).toBe(sig.sha256);
     for (const [ids, kind] of [[[foreign.id], 'photo'], [[sig.id], 'photo'], [[photo.id], 'signature'], [[photo.id, 99_999_999], 'photo']] as const) {
-      await expect(service.claimForTicket(ownerId, [...ids], kind)).rejects.toMatchObject({
+      await expect(service.claimForTicket(ownerId, [...ids], kind, 900_001)).rejects.toMatchObject({
         status: 422, code: ErrorCode.ValidationFailed, details: { fields: [expect.objectContaining({ field: 'mediaIds' })] },
       });
     }
+    // One image, one use: the photo may be sent again to its own ticket, never to another; a signature never twice.
+    expect(await service.claimForTicket(ownerId, [photo.id], 'photo', 900_001)).toHaveLength(1);
+    await expect(service.claimForTicket(ownerId, [photo.id], 'photo', 900_002)).rejects.toMatchObject({
+      status: 409, code: ErrorCode.MediaAlreadyUsed, details: { fields: [expect.objectContaining({ field: 'mediaIds' })] },
+    });
+    await expect(service.claimForTicket(ownerId, [sig.id], 'signature', 900_001)).rejects.toMatchObject({
+      status: 409, code: ErrorCode.MediaAlreadyUsed, details: { fields: [expect.objectContaining({ field: 'signatureMediaId' })] },
+    });
     const described = await service.describe([sig.id, photo.id, 99_999_999]);
     expect(described.map((d) => [d.id, d.kind])).toEqual([[sig.id, 'signature'], [photo.id, 'photo']]);
     await fetchUrl(described[1].thumbUrl).expect(200);

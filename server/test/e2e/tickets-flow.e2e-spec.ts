@@ -79,7 +79,7 @@ describe('tickets: lifecycle flows through HTTP as each role', () => {
     expect(inbox.body.map((m: { kind: string }) => m.kind)).toEqual(expect.arrayContaining(['ticket.registered', 'ticket.technician_assigned', 'ticket.quoted', 'ticket.done']));
   });
 
-  it('public repair needs no quote and posts no charge; the technician collects the signature on their phone', async () => {
+  it('public repair needs no quote and posts no charge; the customer manager accepts it, not the technician', async () => {
     const created = (await t.http().post('/api/tickets').set(bearer(w.cm)).send({
       projectId: w.tenant.projectId, kind: 'repair', scope: 'public', category: 'GD', urgency: 'emergency', description: '3 楼楼道灯不亮',
       channel: 'phone', contactName: '李阿姨', contactPhone: '13811110000',
@@ -94,9 +94,22 @@ describe('tickets: lifecycle flows through HTTP as each role', () => {
     await act(t, tech, created.id, 'start').expect(200);
     const done = (await act(t, tech, created.id, 'complete', { result: '更换灯泡', mediaIds: [await uploadPhoto(t, tech)] }).expect(200)).body as ITicket;
     const hash = (await get(tech, done.id)).acceptanceSnapshotHash!;
-    const verified = (await act(t, tech, created.id, 'verify', { overall: 4, punctuality: 5, attitude: 5, ...(await sign(t, tech, hash, '李阿姨', 'agent')) }).expect(200)).body as ITicket;
-    expect(verified).toMatchObject({ status: 'verified', chargeId: null });
-    expect(verified.signatures[0]).toMatchObject({ purpose: 'acceptance', signerName: '李阿姨', relation: 'agent', collectedByTechnician: true });
+    // The technician cannot accept their own public work, even with an owner-relation signature.
+    expect((await get(tech, done.id)).actions).not.toContain('verify');
+    const byTech = await act(t, tech, created.id, 'verify', { overall: 4, punctuality: 5, attitude: 5, ...(await sign(t, tech, hash, '李阿姨', 'owner')) }).expect(403);
+    expect(byTech.body.code).toBe(ErrorCode.Forbidden);
+    await act(t, w.outsiderCm, created.id, 'verify', { overall: 4, punctuality: 5, attitude: 5 }).expect(404);
+    expect((await get(w.cm, done.id)).actions).toContain('verify');
+    const noRelation = await act(t, w.cm, created.id, 'verify', { overall: 4, punctuality: 5, attitude: 5, signerName: '李阿姨' }).expect(422);
+    expect(noRelation.body.details.fields[0].field).toBe('representativeRelation');
+    const noRating = await act(t, w.cm, created.id, 'verify', { punctuality: 5, attitude: 5 }).expect(422);
+    expect(noRating.body.details.fields[0].field).toBe('overall');
+    const verified = (await act(t, w.cm, created.id, 'verify', {
+      overall: 4, punctuality: 5, attitude: 5, signerName: '李阿姨', representativeRelation: '楼长',
+    }).expect(200)).body as ITicket;
+    expect(verified).toMatchObject({ status: 'verified', chargeId: null, chargeConfirmation: null, ratings: { overall: 4 } });
+    const timeline = await t.http().get(`/api/tickets/${created.id}/timeline`).set(bearer(w.cm)).expect(200);
+    expect(timeline.body.at(-1)).toMatchObject({ action: 'verify', actorRole: 'customer_manager', reason: '楼栋代表 李阿姨（楼长）验收' });
   });
 
   it('a price rise needs a new signed agreement before the job can be completed', async () => {

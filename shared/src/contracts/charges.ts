@@ -33,6 +33,38 @@ export const CHARGE_STATUS_LABELS: Record<ChargeStatus, string> = {
   billed: '已入账单',
 };
 
+/**
+ * Whether the resident stands behind a ticket charge (domain.md §4 "Signatures on a staff device").
+ * A charge whose quote, decline or acceptance was signed on the technician's phone starts unconfirmed:
+ * not billed, not collectable in cash, not revenue, until the resident confirms it in the mini-program
+ * or the customer manager records the resident's confirmation by phone.
+ */
+export const ChargeConfirmation = { Confirmed: 'confirmed', Unconfirmed: 'unconfirmed' } as const;
+export type ChargeConfirmation = (typeof ChargeConfirmation)[keyof typeof ChargeConfirmation];
+
+/** How a charge came to be confirmed. */
+export const ChargeConfirmedVia = {
+  /** The resident signed on their own account: confirmed when posted. */
+  ResidentSignature: 'resident_signature',
+  ResidentApp: 'resident_app',
+  PhoneByCustomerManager: 'phone_by_customer_manager',
+  /** Counter sales are paid on the spot by the customer in person. */
+  Counter: 'counter',
+} as const;
+export type ChargeConfirmedVia = (typeof ChargeConfirmedVia)[keyof typeof ChargeConfirmedVia];
+
+export const CHARGE_CONFIRMATION_LABELS: Record<ChargeConfirmation, string> = {
+  confirmed: '已确认',
+  unconfirmed: '未确认',
+};
+
+export const CHARGE_CONFIRMED_VIA_LABELS: Record<ChargeConfirmedVia, string> = {
+  resident_signature: '业主本人签字',
+  resident_app: '业主在小程序确认',
+  phone_by_customer_manager: '客户经理记录电话确认',
+  counter: '前台当面付款',
+};
+
 export interface IChargeLine extends IQuoteLine {
   id: number;
   scheduleVersionId: number | null;
@@ -51,6 +83,12 @@ export interface ICharge {
   totalFen: number;
   paymentMethod: PaymentMethod;
   status: ChargeStatus;
+  /** 'unconfirmed': signed on a staff device and not yet confirmed by the resident (not billable). */
+  confirmation: ChargeConfirmation;
+  confirmedVia: ChargeConfirmedVia | null;
+  confirmedBy: number | null;
+  confirmedAt: string | null;
+  confirmationNote: string | null;
   lines: IChargeLine[];
   cashCollectedBy: number | null;
   cashCollectedAt: string | null;
@@ -64,6 +102,16 @@ export interface ICharge {
 
 export interface ISetPaymentMethodRequest {
   paymentMethod: 'bill' | 'pay_now' | 'cash';
+}
+
+/** The customer manager records that the resident confirmed the charge on the phone. */
+export interface IPhoneConfirmChargeRequest {
+  note: string;
+}
+
+/** The customer manager records the resident's phone choice of cash on site (the app choice's stand-in). */
+export interface IPhoneCashChoiceRequest {
+  note: string;
 }
 
 export interface IWaiveChargeRequest {

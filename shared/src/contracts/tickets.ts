@@ -1,4 +1,5 @@
 import type { IQuoteLine } from '../quote';
+import type { ChargeConfirmation } from './charges';
 import type { RepairScope, TicketAction, TicketChannel, TicketKind, TicketStatus, Urgency } from '../tickets';
 
 export interface IMediaRef {
@@ -110,6 +111,8 @@ export interface ITicket {
   reply: string | null;
   cancelReason: string | null;
   chargeId: number | null;
+  /** The charge's confirmation state (null without a charge): 'unconfirmed' awaits the resident (待您确认). */
+  chargeConfirmation: ChargeConfirmation | null;
   createdAt: string;
   updatedAt: string;
   /** What the caller may do now (drives buttons in the apps). */
@@ -186,6 +189,11 @@ export interface IVerifyRequest extends Partial<ISignatureRequest> {
   punctuality: number;
   attitude: number;
   comment?: string | null;
+  /**
+   * Public-area repairs, accepted by the customer manager: when a building representative signs for the
+   * building, their name goes in signerName and their relation (e.g. 楼长, 业委会委员) here.
+   */
+  representativeRelation?: string;
 }
 
 export interface IReturnVisitRequest {

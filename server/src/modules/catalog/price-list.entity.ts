@@ -117,6 +117,10 @@ export class FeeItem {
   @Column({ type: 'boolean', width: 1, default: false })
   materialsExtra: boolean;
 
+  /** Sold at the service-centre counter (打字复印 items are, whatever this says); repair items never are. */
+  @Column({ type: 'boolean', width: 1, default: false })
+  counterSale: boolean;
+
   @Column({ type: 'text' })
   serviceStandard: string;
 

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
-import { ChargeStatus, ErrorCode, ICashHandover, ICashOutstanding, ICharge, PaymentMethod, Role } from '@app/shared';
+import { ChargeConfirmation, ChargeStatus, ErrorCode, ICashHandover, ICashOutstanding, ICharge, PaymentMethod, Role } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
@@ -9,7 +9,7 @@ import { AccessService } from '../identity/access.service';
 import { User } from '../identity/user.entity';
 import { CashHandover, Charge } from './charge.entity';
 import { ChargeStore } from './charge-store';
-import { cashLimitExceeded } from './charges.service';
+import { cashLimitExceeded, chargeUnconfirmed } from './charges.service';
 import { CashHandoverDto } from './dto/cash.dto';
 
 /** Who may look at technicians' outstanding cash; only cashiers receive it. */
@@ -24,15 +24,29 @@ export class CashService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The technician records 已收讫; the cash then sits on their outstanding list. */
+  /**
+   * The technician records 已收讫; the cash then sits on their outstanding list. Only on a charge the resident
+   * confirmed and chose to pay in cash (in the app, or by phone to the customer manager): a technician alone
+   * never turns a charge into cash in hand.
+   */
   async collect(principal: Principal, id: number): Promise<ICharge> {
     const charge = await this.store.findForStaff(principal, id, [Role.Technician]);
     // Only the technician who did the job takes the resident's cash.
     if (!(await this.store.isTechniciansJob(principal.userId, charge))) throw DomainException.notFound('费用');
+    if (charge.confirmation !== ChargeConfirmation.Confirmed) throw chargeUnconfirmed('收取现金');
     const { cashLimitFen } = await this.store.rules(charge.companyId);
     if (charge.totalFen > cashLimitFen) throw cashLimitExceeded(charge.totalFen, cashLimitFen);
+    if (charge.status === ChargeStatus.Open && charge.paymentMethod !== PaymentMethod.Cash) {
+      throw new DomainException(
+        ErrorCode.CashNotChosen,
+        '业主尚未选择现场现金支付：须业主在小程序选择“现场现金”，或客户经理记录业主的电话确认后才能登记收讫',
+        HttpStatus.CONFLICT,
+        { paymentMethod: charge.paymentMethod },
+      );
+    }
     const at = now();
     await this.store.transaction(async (tx) => {
+      // The version check also catches a concurrent switch back to the bill after the choice was read.
       await this.store.transition(tx, charge, ChargeStatus.Open, {
         status: ChargeStatus.CashCollected, paymentMethod: PaymentMethod.Cash, cashCollectedBy: principal.userId, cashCollectedAt: at,
       });
@@ -41,6 +55,26 @@ export class CashService {
         companyId: charge.companyId, projectId: charge.projectId,
         before: { status: charge.status, paymentMethod: charge.paymentMethod },
         after: { status: ChargeStatus.CashCollected, paymentMethod: PaymentMethod.Cash, amountFen: charge.totalFen },
+      });
+    });
+    return this.store.view(id);
+  }
+
+  /** The customer manager records the resident's phone choice of cash on site, standing in for the app choice. */
+  async chooseCashByPhone(principal: Principal, id: number, note: string): Promise<ICharge> {
+    const charge = await this.store.findForStaff(principal, id, [Role.CustomerManager]);
+    const text = note.trim();
+    if (!text) throw DomainException.validation('note', '请填写电话确认的情况（如通话时间、确认人）');
+    if (charge.confirmation !== ChargeConfirmation.Confirmed) throw chargeUnconfirmed('选择现金支付（请先记录费用的电话确认）');
+    if (charge.status !== ChargeStatus.Open) throw await this.store.stateConflict(id, undefined, '该费用已结算，不能再更改支付方式');
+    const { cashLimitFen } = await this.store.rules(charge.companyId);
+    if (charge.totalFen > cashLimitFen) throw cashLimitExceeded(charge.totalFen, cashLimitFen);
+    await this.store.transaction(async (tx) => {
+      await this.store.transition(tx, charge, ChargeStatus.Open, { paymentMethod: PaymentMethod.Cash });
+      await this.audit.record(tx, {
+        actorId: principal.userId, action: 'charge.payment_method', entityType: 'charge', entityId: charge.id, reason: text,
+        companyId: charge.companyId, projectId: charge.projectId,
+        before: { paymentMethod: charge.paymentMethod }, after: { paymentMethod: PaymentMethod.Cash, via: 'phone_by_customer_manager' },
       });
     });
     return this.store.view(id);

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { ChargeSource, ChargeStatus, PaymentMethod, QuoteLineKind } from '@app/shared';
+import type { ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, PaymentMethod, QuoteLineKind } from '@app/shared';
 import { instant } from '../../database/columns';
 
 /** One charge per verified paid ticket, or one per counter sale (domain.md §4). */
@@ -51,6 +51,25 @@ export class Charge {
 
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  /**
+   * 'unconfirmed' when a signature behind the charge was collected on the technician's phone: such a
+   * charge is not billable, not collectable in cash and not revenue until the resident confirms it.
+   */
+  @Column({ type: 'varchar', length: 16, default: 'confirmed' })
+  confirmation: ChargeConfirmation;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  confirmedVia: ChargeConfirmedVia | null;
+
+  @Column({ type: 'integer', nullable: true })
+  confirmedBy: number | null;
+
+  @Column(instant({ nullable: true }))
+  confirmedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  confirmationNote: string | null;
 
   @Column({ type: 'integer', nullable: true })
   cashCollectedBy: number | null;

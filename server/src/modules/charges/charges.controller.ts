@@ -7,7 +7,7 @@ import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { CashService } from './cash.service';
 import { ChargesService } from './charges.service';
-import { ChargeQueryDto, SetPaymentMethodDto, WaiveChargeDto } from './dto/charges.dto';
+import { ChargeQueryDto, PhoneConfirmChargeDto, SetPaymentMethodDto, WaiveChargeDto } from './dto/charges.dto';
 import { WaiversService } from './waivers.service';
 
 @ApiTags('charges')
@@ -38,6 +38,29 @@ export class ChargesController {
   @Patch(':id/payment-method')
   setPaymentMethod(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: SetPaymentMethodDto): Promise<ICharge> {
     return this.charges.setPaymentMethod(principal, id, body.paymentMethod);
+  }
+
+  /** The resident confirms a charge whose signatures were collected on the technician's phone. */
+  @Post(':id/confirm')
+  @HttpCode(200)
+  confirm(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number): Promise<ICharge> {
+    return this.charges.confirmByResident(principal, id);
+  }
+
+  /** The customer manager records the resident's confirmation given on the phone, with a note. */
+  @Post(':id/phone-confirmation')
+  @HttpCode(200)
+  @Roles(Role.CustomerManager)
+  phoneConfirm(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: PhoneConfirmChargeDto): Promise<ICharge> {
+    return this.charges.confirmByPhone(principal, id, body.note);
+  }
+
+  /** The customer manager records the resident's choice, by phone, to pay cash on site (instead of in the app). */
+  @Post(':id/cash/phone-choice')
+  @HttpCode(200)
+  @Roles(Role.CustomerManager)
+  phoneCashChoice(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: PhoneConfirmChargeDto): Promise<ICharge> {
+    return this.cash.chooseCashByPhone(principal, id, body.note);
   }
 
   @Post(':id/cash')

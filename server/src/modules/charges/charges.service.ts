@@ -1,7 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import {
-  ChargeSource, ChargeStatus, ErrorCode, ICharge, IPage, IQuoteLine, PaymentMethod, QuoteLineKind, UserKind, formatFen, lineAmountFen,
+  ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICharge, IPage, IQuoteLine, PaymentMethod, QuoteLineKind, Role,
+  UserKind, formatFen, lineAmountFen,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { pageWindow } from '../../common/pagination.dto';
@@ -29,9 +30,24 @@ export interface PostTicketChargeInput {
   agreementRef: string;
   lines: PostedLine[];
   actorId: number;
+  /**
+   * A signature behind the charge (quote, decline or acceptance) was collected on the technician's phone:
+   * the charge waits for the resident's own confirmation before it can be billed or collected.
+   */
+  unconfirmed?: boolean;
 }
 
 const LINE_KINDS: readonly QuoteLineKind[] = ['labour', 'call_out', 'material'];
+
+/** Money may not move on a charge the resident has not stood behind (domain.md §4, staff-device signatures). */
+export function chargeUnconfirmed(what: string): DomainException {
+  return new DomainException(
+    ErrorCode.ChargeUnconfirmed,
+    `该费用的签字在师傅手机上完成，尚未经业主确认：须业主在小程序确认或客户经理记录电话确认后才能${what}`,
+    HttpStatus.CONFLICT,
+    { confirmation: ChargeConfirmation.Unconfirmed },
+  );
+}
 
 export function cashLimitExceeded(totalFen: number, cashLimitFen: number): DomainException {
   return new DomainException(
@@ -78,10 +94,17 @@ export class ChargesService {
         companyId: project.companyId, projectId: project.id, houseId: house.id, source: ChargeSource.Ticket, sourceKey,
         ticketId: input.ticketId, ticketSerial: input.ticketSerial, agreementRef, totalFen,
         paymentMethod: PaymentMethod.Bill, status: ChargeStatus.Open, createdBy: input.actorId, createdAt: at, updatedAt: at,
+        ...(input.unconfirmed
+          ? { confirmation: ChargeConfirmation.Unconfirmed, confirmedVia: null, confirmedAt: null }
+          : { confirmation: ChargeConfirmation.Confirmed, confirmedVia: ChargeConfirmedVia.ResidentSignature, confirmedAt: at }),
       }, input.lines);
       await this.audit.record(m, {
         actorId: input.actorId, action: 'charge.post', entityType: 'charge', entityId: id, companyId: project.companyId,
-        projectId: project.id, after: { ticketId: input.ticketId, ticketSerial: input.ticketSerial, agreementRef, totalFen, lines: input.lines },
+        projectId: project.id,
+        after: {
+          ticketId: input.ticketId, ticketSerial: input.ticketSerial, agreementRef, totalFen, lines: input.lines,
+          confirmation: input.unconfirmed ? ChargeConfirmation.Unconfirmed : ChargeConfirmation.Confirmed,
+        },
       });
       return id;
     };
@@ -109,8 +132,50 @@ export class ChargesService {
     return id;
   }
 
+  /** The resident confirms, on their own account, a charge signed on the technician's phone. Repeating it changes nothing. */
+  async confirmByResident(principal: Principal, id: number): Promise<ICharge> {
+    const charge = await this.store.findForResident(principal, id);
+    if (charge.confirmation === ChargeConfirmation.Confirmed) return this.store.view(id);
+    await this.markConfirmed(principal, charge, ChargeConfirmedVia.ResidentApp, null);
+    return this.store.view(id);
+  }
+
+  /** The customer manager records that the resident confirmed the charge on the phone (usually at the return visit). */
+  async confirmByPhone(principal: Principal, id: number, note: string): Promise<ICharge> {
+    const charge = await this.store.findForStaff(principal, id, [Role.CustomerManager]);
+    const text = note.trim();
+    if (!text) throw DomainException.validation('note', '请填写电话确认的情况（如通话时间、确认人）');
+    if (charge.confirmation === ChargeConfirmation.Confirmed) throw await this.store.stateConflict(id, undefined, '该费用已确认，无需再记录电话确认');
+    await this.markConfirmed(principal, charge, ChargeConfirmedVia.PhoneByCustomerManager, text);
+    return this.store.view(id);
+  }
+
+  /** Conditional on the charge still being unconfirmed, so two confirmations cannot both be recorded. */
+  private async markConfirmed(principal: Principal, charge: Charge, via: ChargeConfirmedVia, note: string | null): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      const at = now();
+      const result = await tx
+        .createQueryBuilder()
+        .update(Charge)
+        .set({
+          confirmation: ChargeConfirmation.Confirmed, confirmedVia: via, confirmedBy: principal.userId, confirmedAt: at, confirmationNote: note,
+          version: () => 'version + 1', updatedAt: at,
+        })
+        .where('id = :id AND confirmation = :unconfirmed', { id: charge.id, unconfirmed: ChargeConfirmation.Unconfirmed })
+        .execute();
+      if (result.affected !== 1) throw await this.store.stateConflict(charge.id, tx, '该费用已确认，无需重复确认');
+      await this.audit.record(tx, {
+        actorId: principal.userId, action: 'charge.confirm', entityType: 'charge', entityId: charge.id,
+        companyId: charge.companyId, projectId: charge.projectId, reason: note,
+        before: { confirmation: ChargeConfirmation.Unconfirmed },
+        after: { confirmation: ChargeConfirmation.Confirmed, confirmedVia: via, totalFen: charge.totalFen },
+      });
+    });
+  }
+
   async setPaymentMethod(principal: Principal, id: number, method: 'bill' | 'pay_now' | 'cash'): Promise<ICharge> {
     const charge = await this.store.findForResident(principal, id);
+    if (charge.confirmation !== ChargeConfirmation.Confirmed) throw chargeUnconfirmed('选择支付方式（请先确认费用）');
     if (charge.status !== ChargeStatus.Open) throw await this.store.stateConflict(id, undefined, '该费用已结算，不能再更改支付方式');
     if (method === PaymentMethod.Cash) {
       const { cashLimitFen } = await this.store.rules(charge.companyId);
@@ -139,7 +204,9 @@ export class ChargesService {
     const { page, pageSize, skip } = pageWindow(query);
     if (!projectIds.length) return { items: [], total: 0, page, pageSize };
     const [rows, total] = await this.store.db.getRepository(Charge).findAndCount({
-      where: { projectId: In(projectIds), ...(query.status ? { status: query.status } : {}) },
+      where: {
+        projectId: In(projectIds), ...(query.status ? { status: query.status } : {}), ...(query.confirmation ? { confirmation: query.confirmation } : {}),
+      },
       order: { id: 'DESC' },
       skip,
       take: pageSize,

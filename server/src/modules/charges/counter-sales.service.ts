@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Between } from 'typeorm';
-import { ChargeSource, ChargeStatus, ICounterSale, ICounterSaleLedger, PaymentMethod, Role } from '@app/shared';
+import { Between, In } from 'typeorm';
+import { ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICounterSale, ICounterSaleLedger, PaymentMethod, Role } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { CatalogService } from '../catalog/catalog.service';
+import { FeeCategory, FeeItem } from '../catalog/price-list.entity';
 import { AccessService } from '../identity/access.service';
 import { House } from '../property/building.entity';
 import { Project } from '../property/company.entity';
@@ -42,11 +43,13 @@ export class CounterSalesService {
     }
     const at = now();
     const quote = await this.catalog.priceQuote(project.id, { items: dto.items }, at);
+    await this.assertCounterItems(quote.scheduleVersionId, dto.items.map((i) => i.code));
     const id = await this.store.transaction(async (tx) => {
       const chargeId = await this.charges.insertCharge(tx, {
         companyId: project.companyId, projectId: project.id, houseId: dto.houseId ?? null, source: ChargeSource.Counter,
         sourceKey: `${ChargeSource.Counter}:${randomUUID()}`, totalFen: quote.totalFen, paymentMethod: PaymentMethod.Counter,
         status: ChargeStatus.Paid, paidAt: at, counterPaidBy: dto.paidBy, note: dto.note ?? null,
+        confirmation: ChargeConfirmation.Confirmed, confirmedVia: ChargeConfirmedVia.Counter, confirmedBy: principal.userId, confirmedAt: at,
         createdBy: principal.userId, createdAt: at, updatedAt: at,
       }, quote.lines.map((l) => ({ ...l, scheduleVersionId: quote.scheduleVersionId })));
       await this.audit.record(tx, {
@@ -57,6 +60,25 @@ export class CounterSalesService {
       return chargeId;
     });
     return (await this.sales([await this.store.find(id)]))[0];
+  }
+
+  /**
+   * The counter sells only counter items: the 打字复印 category and items marked for counter sale. Repair
+   * and service items are charged through a ticket with the resident's signed agreement, never over the desk.
+   */
+  private async assertCounterItems(scheduleVersionId: number, codes: string[]): Promise<void> {
+    const items = await this.store.db.getRepository(FeeItem).findBy({ versionId: scheduleVersionId, code: In(codes) });
+    const categories = await this.store.db.getRepository(FeeCategory).findBy({ versionId: scheduleVersionId });
+    const counterCategory = new Set(categories.filter((c) => c.name.includes('打字复印')).map((c) => c.code));
+    const index = codes.findIndex((code) => {
+      const item = items.find((i) => i.code === code);
+      return !item || !(item.counterSale || counterCategory.has(item.categoryCode));
+    });
+    if (index < 0) return;
+    const message = `收费项目 ${codes[index]} 不是前台收费项目：前台只收打字复印等柜台项目，维修和上门服务须通过工单收费`;
+    throw new DomainException(ErrorCode.NotCounterItem, message, HttpStatus.UNPROCESSABLE_ENTITY, {
+      fields: [{ field: `items[${index}].code`, message }],
+    });
   }
 
   /** One Asia/Shanghai business day of counter sales for a project. */

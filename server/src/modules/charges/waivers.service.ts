@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ChargeStatus, ErrorCode, ICharge, IWaiverBudget, Role, formatFen, shanghaiMonth } from '@app/shared';
+import { ChargeConfirmation, ChargeStatus, ErrorCode, ICharge, IWaiverBudget, Role, formatFen, shanghaiMonth } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
@@ -10,6 +10,7 @@ import { isUniqueViolation } from '../identity/auth.service';
 import { Project } from '../property/company.entity';
 import { WaiverBudget } from './charge.entity';
 import { ChargeStore } from './charge-store';
+import { chargeUnconfirmed } from './charges.service';
 
 /** 免收: project managers only, with a written reason, within a monthly cap per manager (domain.md §4). */
 @Injectable()
@@ -25,6 +26,8 @@ export class WaiversService {
     const text = reason.trim();
     if (!text) throw DomainException.validation('reason', '请填写免收原因');
     if (charge.status !== ChargeStatus.Open) throw await this.store.stateConflict(id, undefined, '只有待结算的费用可以免收');
+    // An unconfirmed charge is not owed yet; waiving it would spend the cap on money nobody agreed to.
+    if (charge.confirmation !== ChargeConfirmation.Confirmed) throw chargeUnconfirmed('免收');
     const { waiverMonthlyCapFen: capFen } = await this.store.rules(charge.companyId);
     const at = now();
     const month = shanghaiMonth(at);

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { instant } from '../../database/columns';
 
 export type MediaKind = 'photo' | 'signature';
@@ -48,4 +48,25 @@ export class Media {
 
   @Column(instant())
   createdAt: Date;
+}
+
+/**
+ * What an image was used for. One row per image, so a signature belongs to exactly one signing act and a
+ * photo to exactly one ticket; the primary key settles two racing claims. Kept apart from `media` so
+ * media rows stay write-once.
+ */
+@Entity({ name: 'media_claims' })
+export class MediaClaim {
+  @PrimaryColumn({ type: 'integer' })
+  mediaId: number;
+
+  /** 'photo': attached to the ticket (may be re-attached to the same one); 'signature': one signing act, never again. */
+  @Column({ type: 'varchar', length: 16 })
+  claimKind: 'photo' | 'signature';
+
+  @Column({ type: 'integer' })
+  ticketId: number;
+
+  @Column(instant())
+  claimedAt: Date;
 }

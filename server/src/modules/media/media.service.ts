@@ -1,12 +1,13 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { ErrorCode } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { runInTransaction } from '../../database/transactions';
 import { isUniqueViolation } from '../identity/auth.service';
-import { Media, MediaKind } from './media.entity';
+import { Media, MediaClaim, MediaKind } from './media.entity';
 import { processPhoto, processSignature, ProcessedImage } from './media-image';
 import { MediaUrlSigner, MediaVariant } from './media-url.signer';
 import type { IMediaDescription, IMediaUpload, IMediaUrls } from './media.types';
@@ -83,19 +84,35 @@ export class MediaService {
   }
 
   /**
-   * For the tickets module: checks that every id exists, belongs to `ownerId` and is of `kind`, and
-   * returns the rows in the order given. Pass `tx` to read inside the caller's transaction.
+   * For the tickets module: checks that every id exists, belongs to `ownerId` and is of `kind`, and claims
+   * them for `ticketId`, returning the rows in the order given. One image, one use: a photo belongs to one
+   * ticket (sending it again to the same ticket is fine), a signature to one signing act (never twice).
+   * Pass `tx` so the claim commits or rolls back with the act.
    */
-  async claimForTicket(ownerId: number, mediaIds: number[], kind: MediaKind, tx?: EntityManager): Promise<Media[]> {
+  async claimForTicket(ownerId: number, mediaIds: number[], kind: MediaKind, ticketId: number, tx?: EntityManager): Promise<Media[]> {
     const ids = [...new Set(mediaIds)];
     if (!ids.length) return [];
     if (ids.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw DomainException.validation('mediaIds', 'mediaIds 必须是正整数 ID');
-    const rows = await (tx ?? this.db.manager).getRepository(Media).findBy({ id: In(ids) });
+    const m = tx ?? this.db.manager;
+    const rows = await m.getRepository(Media).findBy({ id: In(ids) });
     const byId = new Map(rows.map((row) => [row.id, row]));
     const bad = ids.filter((id) => byId.get(id)?.ownerId !== ownerId || byId.get(id)?.kind !== kind);
     if (bad.length) {
       const what = kind === 'signature' ? '签名' : '照片';
       throw DomainException.validation('mediaIds', `${what}不存在、不属于当前用户或类型不符：${bad.join(', ')}，请重新上传`);
+    }
+    const claims = await m.getRepository(MediaClaim).findBy({ mediaId: In(ids) });
+    const taken = claims.filter((c) => kind === 'signature' || c.claimKind !== 'photo' || c.ticketId !== ticketId).map((c) => c.mediaId);
+    if (taken.length) throw mediaAlreadyUsed(kind, taken);
+    const fresh = ids.filter((id) => !claims.some((c) => c.mediaId === id));
+    if (fresh.length) {
+      try {
+        await m.getRepository(MediaClaim).insert(fresh.map((mediaId) => ({ mediaId, claimKind: kind, ticketId, claimedAt: new Date() })));
+      } catch (error) {
+        // A concurrent act claimed the same image first.
+        if (isUniqueViolation(error)) throw mediaAlreadyUsed(kind, fresh);
+        throw error;
+      }
     }
     return ids.map((id) => byId.get(id) as Media);
   }
@@ -149,4 +166,13 @@ export class MediaService {
       ...this.signedUrls(row.id),
     };
   }
+}
+
+/** 409: the image is already the evidence of another act, or attached to another ticket. */
+function mediaAlreadyUsed(kind: MediaKind, ids: number[]): DomainException {
+  const field = kind === 'signature' ? 'signatureMediaId' : 'mediaIds';
+  const message = kind === 'signature'
+    ? '该签名已用于另一次签字，每次签字须重新手写签名'
+    : `照片已附在其他工单上，不能重复使用：${ids.join(', ')}，请重新拍摄上传`;
+  return new DomainException(ErrorCode.MediaAlreadyUsed, message, HttpStatus.CONFLICT, { fields: [{ field, message }], mediaIds: ids });
 }

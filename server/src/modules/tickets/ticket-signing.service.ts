@@ -1,11 +1,12 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ErrorCode, ITicket, IQuoteLine, Role, TicketAction, TicketActor } from '@app/shared';
+import { ErrorCode, ITicket, IQuoteLine, RepairScope, Role, TicketAction, TicketActor, TicketKind } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
 import { ChargesService } from '../charges/charges.service';
+import { AccessService } from '../identity/access.service';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { MediaService } from '../media/media.service';
 import { DeclineQuoteDto, SignatureDto, VerifyDto } from './dto/ticket.dto';
@@ -35,6 +36,7 @@ export class TicketSigningService {
     private readonly media: MediaService,
     private readonly charges: ChargesService,
     private readonly inbox: InboxService,
+    private readonly access: AccessService,
   ) {}
 
   /** The resident on their own phone, or the assigned technician collecting the signature on theirs. */
@@ -46,7 +48,8 @@ export class TicketSigningService {
   }
 
   private async record(tx: EntityManager, principal: Principal, actor: TicketActor, ticket: Ticket, purpose: Purpose, dto: SignatureDto, quoteId: number | null) {
-    const [image] = await this.media.claimForTicket(principal.userId, [dto.signatureMediaId], 'signature', tx);
+    // A signature image is the evidence of exactly one act: it cannot be replayed for another one.
+    const [image] = await this.media.claimForTicket(principal.userId, [dto.signatureMediaId], 'signature', ticket.id, tx);
     const result = await tx.getRepository(TicketSignature).insert({
       ticketId: ticket.id, quoteId, purpose, mediaId: image.id, imageSha256: image.sha256,
       signerUserId: actor === TicketActor.Resident ? principal.userId : null, signerName: dto.signerName.trim(), relation: dto.relation,
@@ -94,8 +97,10 @@ export class TicketSigningService {
           const charge = await this.charges.postForTicket({
             ticketId: t.id, ticketSerial: t.serial, projectId: t.projectId, houseId: t.houseId, agreementRef: `signature:${signatureId}`,
             lines: callOut.map((l) => ({ ...l, scheduleVersionId: quote.scheduleVersionId, materialsVersionId: null })), actorId: principal.userId,
+            unconfirmed: actor === TicketActor.Technician,
           }, tx);
           await tx.getRepository(Ticket).update({ id: t.id }, { chargeId: charge.id });
+          if (actor === TicketActor.Technician) await this.askResidentToConfirm(tx, t);
         }
       },
     });
@@ -103,6 +108,8 @@ export class TicketSigningService {
   }
 
   async verify(principal: Principal, id: number, dto: VerifyDto): Promise<ITicket> {
+    const publicTicket = await this.tickets.find(id);
+    if (publicTicket.kind === TicketKind.Repair && publicTicket.scope === RepairScope.Public) return this.acceptPublic(principal, publicTicket, dto);
     const { ticket, actor } = await this.signerRole(principal, id);
     if (!dto.signatureMediaId || !dto.signerName || !dto.relation || !dto.snapshotHash) {
       const missing = (['signatureMediaId', 'signerName', 'relation', 'snapshotHash'] as const).find((f) => !dto[f])!;
@@ -117,7 +124,7 @@ export class TicketSigningService {
       data: { overall: dto.overall, punctuality: dto.punctuality, attitude: dto.attitude },
       effects: async (tx, t) => {
         await this.record(tx, principal, actor, t, 'acceptance', signature, t.finalQuoteId ?? t.agreedQuoteId);
-        if (t.paid) await this.postCharge(tx, t, principal.userId);
+        if (t.paid) await this.postCharge(tx, t, principal.userId, actor === TicketActor.Technician);
         if (dto.overall <= 2) {
           await this.inbox.notify(tx, await this.projectRole(tx, t.projectId, Role.CustomerManager), {
             kind: 'ticket.bad_rating', title: `差评提醒：${t.serial}`, body: `综合评分 ${dto.overall} 分`, ticketId: t.id,
@@ -128,18 +135,56 @@ export class TicketSigningService {
     return this.views.one(updated, [actor], principal.userId, actor === TicketActor.Technician);
   }
 
-  /** The charge copies the final lines (≤ agreed total) or the agreed quote, citing the resident's signature. */
-  private async postCharge(tx: EntityManager, t: Ticket, actorId: number): Promise<void> {
+  /**
+   * The charge copies the final lines (≤ agreed total) or the agreed quote, citing the resident's signature.
+   * If the quote agreement or the acceptance was signed on the technician's phone, the charge is unconfirmed
+   * until the resident confirms it (docs/domain.md §4 "Signatures on a staff device").
+   */
+  private async postCharge(tx: EntityManager, t: Ticket, actorId: number, acceptedOnStaffDevice: boolean): Promise<void> {
     if (!t.agreedQuoteId || !t.agreementSignatureId || t.houseId === null) {
       throw new DomainException(ErrorCode.AgreementRequired, '该工单没有业主签字确认的报价，不能收费', HttpStatus.CONFLICT);
     }
+    const agreement = await tx.getRepository(TicketSignature).findOneByOrFail({ id: t.agreementSignatureId });
+    const unconfirmed = acceptedOnStaffDevice || agreement.collectedBy !== null;
     const source = await tx.getRepository(TicketQuote).findOneByOrFail({ id: t.finalQuoteId ?? t.agreedQuoteId });
     const lines: IQuoteLine[] = JSON.parse(source.linesJson);
     const charge = await this.charges.postForTicket({
       ticketId: t.id, ticketSerial: t.serial, projectId: t.projectId, houseId: t.houseId, agreementRef: `signature:${t.agreementSignatureId}`,
       lines: lines.map((l) => ({ ...l, scheduleVersionId: source.scheduleVersionId, materialsVersionId: source.materialsVersionId })), actorId,
+      unconfirmed,
     }, tx);
     await tx.getRepository(Ticket).update({ id: t.id }, { chargeId: charge.id });
+    if (unconfirmed) await this.askResidentToConfirm(tx, t);
+  }
+
+  private async askResidentToConfirm(tx: EntityManager, t: Ticket): Promise<void> {
+    await this.inbox.notify(tx, [t.reporterId], {
+      kind: 'charge.confirm_needed', title: '请确认费用', body: `工单 ${t.serial} 的签字在师傅手机上完成，请在小程序中确认费用`, ticketId: t.id,
+    });
+  }
+
+  /**
+   * Public-area work is accepted by the customer manager, recording a building representative when one
+   * signs for the building; the technician who did the work never accepts it. No charge: public work is free.
+   */
+  private async acceptPublic(principal: Principal, ticket: Ticket, dto: VerifyDto): Promise<ITicket> {
+    const cm = this.access.canActOnProject(principal, ticket.projectId, [Role.CustomerManager]);
+    let actor: TicketActor;
+    if (cm) actor = TicketActor.CustomerManager;
+    else if (await this.tickets.isResidentOf(principal, ticket)) actor = TicketActor.Resident;
+    else if (ticket.technicianId === principal.userId) actor = TicketActor.Technician;
+    else throw DomainException.notFound('工单');
+    const representative = dto.signerName?.trim() || null;
+    const relation = dto.representativeRelation?.trim() || null;
+    if (cm && representative && !relation) throw DomainException.validation('representativeRelation', '请填写楼栋代表与本楼的关系（如楼长、业委会委员）');
+    if (cm && relation && !representative) throw DomainException.validation('signerName', '请填写楼栋代表的姓名');
+    const acceptedBy = representative ? { by: 'building_representative', name: representative, relation } : { by: 'customer_manager' };
+    const updated = await this.transitions.apply(ticket, TicketAction.Verify, actor, principal.userId, {
+      reason: representative ? `楼栋代表 ${representative}（${relation}）验收` : '客户经理验收',
+      set: { ratingOverall: dto.overall, ratingPunctuality: dto.punctuality, ratingAttitude: dto.attitude, ratingComment: dto.comment?.trim() || null },
+      data: { overall: dto.overall, punctuality: dto.punctuality, attitude: dto.attitude, acceptedBy },
+    });
+    return this.views.one(updated, [actor], principal.userId, true);
   }
 
   /** Rework: back to the technician. A second request means the rework failed: the project manager takes over. */

@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import {
   ITicket, ITicketEvent, ITicketQuote, ITicketSignature, IMediaRef, TicketAction, TicketActor, availableActions, houseLabel, maskPhone,
 } from '@app/shared';
+import { Charge } from '../charges/charge.entity';
 import { User } from '../identity/user.entity';
 import { MediaService } from '../media/media.service';
 import { Building, House, Unit } from '../property/building.entity';
@@ -59,6 +60,8 @@ export class TicketViews {
       this.db.getRepository(TicketQuote).find({ where: { ticketId: In(ids) }, order: { seq: 'DESC' } }),
       this.db.getRepository(TicketSignature).find({ where: { ticketId: In(ids) }, order: { id: 'ASC' } }),
     ]);
+    const chargeIds = tickets.map((t) => t.chargeId).filter((v): v is number => v !== null);
+    const charges = chargeIds.length ? await this.db.getRepository(Charge).find({ select: { id: true, confirmation: true }, where: { id: In(chargeIds) } }) : [];
     const described = await this.media.describe([...links.map((l) => l.mediaId), ...signatures.map((s) => s.mediaId)]);
     const ref = (id: number): IMediaRef | null => {
       const m = described.find((d) => d.id === id);
@@ -91,6 +94,7 @@ export class TicketViews {
           ? { overall: t.ratingOverall, punctuality: t.ratingPunctuality ?? 0, attitude: t.ratingAttitude ?? 0, comment: t.ratingComment }
           : null,
         reply: t.reply, cancelReason: t.cancelReason, chargeId: t.chargeId,
+        chargeConfirmation: charges.find((c) => c.id === t.chargeId)?.confirmation ?? null,
         createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
         actions: this.actionsFor(t, actorsOf(t), userId, grabBlocked),
       };

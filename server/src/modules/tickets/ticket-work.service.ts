@@ -114,7 +114,7 @@ export class TicketWorkService {
   private async attach(tx: EntityManager, ownerId: number, ticketId: number, mediaIds: number[], stage: string): Promise<void> {
     const ids = [...new Set(mediaIds)];
     if (!ids.length) return;
-    await this.media.claimForTicket(ownerId, ids, 'photo', tx);
+    await this.media.claimForTicket(ownerId, ids, 'photo', ticketId, tx);
     // Re-sending a photo already on the ticket (e.g. completing again after a rework) is not an error.
     const linked = new Set((await tx.getRepository(TicketMedia).find({ where: { ticketId, mediaId: In(ids) } })).map((l) => l.mediaId));
     const fresh = ids.filter((id) => !linked.has(id));

@@ -109,7 +109,7 @@ export class TicketsService {
       });
       const ticketId = Number(result.identifiers[0].id);
       if (dto.mediaIds?.length) {
-        await this.media.claimForTicket(principal.userId, dto.mediaIds, 'photo', tx);
+        await this.media.claimForTicket(principal.userId, dto.mediaIds, 'photo', ticketId, tx);
         await tx.getRepository(TicketMedia).insert([...new Set(dto.mediaIds)].map((mediaId) => ({ ticketId, mediaId, stage: 'report' })));
       }
       await this.transitions.event(tx, ticketId, principal.userId, resident ? TicketActor.Resident : TicketActor.CustomerManager, 'submit', null, TicketStatus.Submitted, null);

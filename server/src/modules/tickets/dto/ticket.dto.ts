@@ -131,6 +131,9 @@ export class VerifyDto implements IVerifyRequest {
   @IsOptional() @Matches(/^[0-9a-f]{64}$/, { message: 'snapshotHash 须为 64 位十六进制' }) snapshotHash?: string;
 }
 
+  /** Public-area acceptance only: the building representative's relation, e.g. 楼长. */
+  @IsOptional() @IsString({ message: 'representativeRelation 必须是字符串' }) @MaxLength(20, { message: '楼栋代表关系不能超过 20 字' })
+  representativeRelation?: string;
 export class ReturnVisitDto implements IReturnVisitRequest {
   @IsString({ message: 'result 必须是字符串' }) @IsNotEmpty({ message: '请填写回访结果' }) @MaxLength(500, { message: '回访结果不能超过 500 字' })
   result: string;

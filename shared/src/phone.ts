@@ -4,7 +4,7 @@ export function isMainlandMobile(phone: string): boolean {
   return MAINLAND_MOBILE.test(phone);
 }
 
-/** 13812345678 → 138****5678 (domain.md §9). */
+/** 13812345678 → 138****5678 (docs/domain.md §9). */
 export function maskPhone(phone: string | null | undefined): string {
   if (!phone) return '';
   if (phone.length < 7) return '*'.repeat(phone.length);

@@ -1,4 +1,4 @@
-/** Roles from domain.md §1. Technicians and residents are roles too, so one guard serves everyone. */
+/** Roles from docs/domain.md §1. Technicians and residents are roles too, so one guard serves everyone. */
 export const Role = {
   Resident: 'resident',
   CustomerManager: 'customer_manager',

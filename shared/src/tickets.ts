@@ -1,6 +1,6 @@
 import { assertUnreachable } from './assert';
 
-/** domain.md §2 lifecycle. On hold is a flag, not a status: the ticket keeps its place and the SLA clock pauses. */
+/** docs/domain.md §2 lifecycle. On hold is a flag, not a status: the ticket keeps its place and the SLA clock pauses. */
 export const TicketStatus = {
   Submitted: 'submitted',
   Registered: 'registered',

@@ -4,7 +4,7 @@ import type { Options } from 'pino-http';
 import type { AppConfig } from '../config/app-config';
 
 /**
- * Personal data never reaches the logs (domain.md §9, R9): tokens, codes, phones, names and openids
+ * Personal data never reaches the logs (docs/domain.md §9, R9): tokens, codes, phones, names and openids
  * are censored wherever they appear in logged objects, and request bodies are not logged at all.
  */
 export const REDACT_PATHS = [

@@ -5,7 +5,7 @@ import { makeTicketWorld, sign, TicketWorld, uploadPhoto } from './ticket-helper
 
 /**
  * R3 over HTTP: random sequences of (action, actor) against a real ticket. The server must agree with the
- * shared transition table at every step (which the shared model test checks against domain.md), never
+ * shared transition table at every step (which the shared model test checks against docs/domain.md), never
  * answer 5xx, never change a closed or cancelled ticket, and never hold a charge without a recorded agreement.
  */
 describe('tickets: random action sequences through HTTP vs the model (R3)', () => {

@@ -57,7 +57,7 @@ describe('ticket state machine', () => {
 });
 
 /**
- * R3: an independent model of domain.md §2, written out by hand, compared with the shared table
+ * R3: an independent model of docs/domain.md §2, written out by hand, compared with the shared table
  * over random action sequences from every actor. Also checks that terminal states never change and
  * that paid work can only reach verification (where the charge is posted) after an agreed quote.
  */

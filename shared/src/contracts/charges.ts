@@ -3,7 +3,7 @@ import type { IQuoteLine } from '../quote';
 export const ChargeSource = { Ticket: 'ticket', Counter: 'counter' } as const;
 export type ChargeSource = (typeof ChargeSource)[keyof typeof ChargeSource];
 
-/** How the resident settles a charge (domain.md §4). */
+/** How the resident settles a charge (docs/domain.md §4). */
 export const PaymentMethod = { Bill: 'bill', PayNow: 'pay_now', Cash: 'cash', Counter: 'counter' } as const;
 export type PaymentMethod = (typeof PaymentMethod)[keyof typeof PaymentMethod];
 
@@ -34,7 +34,7 @@ export const CHARGE_STATUS_LABELS: Record<ChargeStatus, string> = {
 };
 
 /**
- * Whether the resident stands behind a ticket charge (domain.md §4 "Signatures on a staff device").
+ * Whether the resident stands behind a ticket charge (docs/domain.md §4 "Signatures on a staff device").
  * A charge whose quote, decline or acceptance was signed on the technician's phone starts unconfirmed:
  * not billed, not collectable in cash, not revenue, until the resident confirms it in the mini-program
  * or the customer manager records the resident's confirmation by phone.

@@ -1,4 +1,4 @@
-/** Business time zone for everything shown to people (domain.md): instants are UTC on the wire. */
+/** Business time zone for everything shown to people (docs/domain.md): instants are UTC on the wire. */
 export const BUSINESS_TIME_ZONE = 'Asia/Shanghai';
 
 const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', {

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { instant } from '../../database/columns';
 
-/** Append-only record of every money-affecting action (domain.md §9, R10). Nothing updates or deletes it. */
+/** Append-only record of every money-affecting action (docs/domain.md §9, R10). Nothing updates or deletes it. */
 @Entity({ name: 'audit_entries' })
 @Index('ix_audit_actor', ['actorId', 'at'])
 @Index('ix_audit_entity', ['entityType', 'entityId'])

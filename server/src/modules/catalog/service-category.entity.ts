@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { instant } from '../../database/columns';
 
 /**
- * A company's ticket category: its label and the technician skills that qualify for it (domain.md §3).
+ * A company's ticket category: its label and the technician skills that qualify for it (docs/domain.md §3).
  * Owned by the catalog (categories are the fee schedule's), read by dispatch. A row is either mapped to
  * skills or explicitly open to all technicians; the service refuses to save one with neither.
  */

@@ -15,7 +15,7 @@ import { CashHandoverDto } from './dto/cash.dto';
 /** Who may look at technicians' outstanding cash; only cashiers receive it. */
 export const CASH_VIEWERS: readonly Role[] = [Role.Cashier, Role.ProjectManager, Role.Finance, Role.Admin];
 
-/** Cash on site (≤ the company's cash limit) and its hand-over to the cashier (domain.md §4). */
+/** Cash on site (≤ the company's cash limit) and its hand-over to the cashier (docs/domain.md §4). */
 @Injectable()
 export class CashService {
   constructor(

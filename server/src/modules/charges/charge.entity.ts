@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, PaymentMethod, QuoteLineKind } from '@app/shared';
 import { instant } from '../../database/columns';
 
-/** One charge per verified paid ticket, or one per counter sale (domain.md §4). */
+/** One charge per verified paid ticket, or one per counter sale (docs/domain.md §4). */
 @Entity({ name: 'charges' })
 @Index('ix_charges_cash', ['status', 'cashCollectedBy'])
 @Index('ix_charges_counter', ['projectId', 'source', 'paidAt'])

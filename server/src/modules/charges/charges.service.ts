@@ -39,7 +39,7 @@ export interface PostTicketChargeInput {
 
 const LINE_KINDS: readonly QuoteLineKind[] = ['labour', 'call_out', 'material'];
 
-/** Money may not move on a charge the resident has not stood behind (domain.md §4, staff-device signatures). */
+/** Money may not move on a charge the resident has not stood behind (docs/domain.md §4, staff-device signatures). */
 export function chargeUnconfirmed(what: string): DomainException {
   return new DomainException(
     ErrorCode.ChargeUnconfirmed,

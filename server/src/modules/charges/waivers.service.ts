@@ -12,7 +12,7 @@ import { WaiverBudget } from './charge.entity';
 import { ChargeStore } from './charge-store';
 import { chargeUnconfirmed } from './charges.service';
 
-/** 免收: project managers only, with a written reason, within a monthly cap per manager (domain.md §4). */
+/** 免收: project managers only, with a written reason, within a monthly cap per manager (docs/domain.md §4). */
 @Injectable()
 export class WaiversService {
   constructor(

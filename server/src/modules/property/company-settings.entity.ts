@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** Company-wide money rules (domain.md §4); defaults come from the source procedures. */
+/** Company-wide money rules (docs/domain.md §4); defaults come from the source procedures. */
 @Entity({ name: 'company_settings' })
 export class CompanySettings {
   @PrimaryColumn({ type: 'integer' })

@@ -236,7 +236,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * A supervisor picks the technician (domain.md §3), but never silently outside the category's skills:
+   * A supervisor picks the technician (docs/domain.md §3), but never silently outside the category's skills:
    * without the skill the dispatch is refused unless it carries an explicit override with a reason, which
    * is recorded on the ticket event and in the audit log.
    */

@@ -21,7 +21,7 @@ const ROLE_ACTORS: [Role, TicketActor][] = [
 ];
 
 /**
- * "Who may see or act on this ticket" (domain.md §9): residents their houses' tickets, technicians
+ * "Who may see or act on this ticket" (docs/domain.md §9): residents their houses' tickets, technicians
  * their jobs and the open pool jobs they qualify for, staff their projects. Anything else is a 404.
  */
 @Injectable()

@@ -232,12 +232,3 @@ export function targetStatus(action: TicketAction): TicketStatus {
 export function availableActions(from: TicketStatus, actor: TicketActor, facts: TicketFacts): TicketAction[] {
   return (Object.keys(TRANSITIONS) as TicketAction[]).filter((a) => canTransition(a, from, actor, facts));
 }
-
-/** Which technician skills qualify for a schedule category (pool and auto dispatch). */
-export const CATEGORY_SKILLS: Readonly<Record<string, readonly string[]>> = {
-  GD: ['电'],
-  GS: ['水', '管道疏通'],
-  JJ: ['门窗', '家电', '锁具'],
-  JZ: ['保洁'],
-  LH: ['绿化'],
-};

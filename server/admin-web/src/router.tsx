@@ -24,6 +24,7 @@ const CashHandoverPage = lazy(() => import('./pages/cash/CashHandoverPage'));
 const CounterSalesPage = lazy(() => import('./pages/counter-sales/CounterSalesPage'));
 const WaiversPage = lazy(() => import('./pages/waivers/WaiversPage'));
 const CompanySettingsPage = lazy(() => import('./pages/settings/CompanySettingsPage'));
+const ServiceCategoriesPage = lazy(() => import('./pages/categories/ServiceCategoriesPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -84,6 +85,7 @@ const router = createHashRouter([
       { path: 'counter-sales', element: guarded('counter-sales', <CounterSalesPage />) },
       { path: 'waivers', element: guarded('waivers', <WaiversPage />) },
       { path: 'company-settings', element: guarded('company-settings', <CompanySettingsPage />) },
+      { path: 'service-categories', element: guarded('service-categories', <ServiceCategoriesPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -14,6 +14,7 @@ import {
   HomeOutlined,
   LogoutOutlined,
   TeamOutlined,
+  TagsOutlined,
   ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -43,6 +44,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   'price-lists': <ProfileOutlined />,
   'fee-schedule': <FileTextOutlined />,
   'company-settings': <SettingOutlined />,
+  'service-categories': <TagsOutlined />,
 };
 
 export function ConsoleLayout() {

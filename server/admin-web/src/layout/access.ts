@@ -15,7 +15,8 @@ export type PageKey =
   | 'cash'
   | 'counter-sales'
   | 'waivers'
-  | 'company-settings';
+  | 'company-settings'
+  | 'service-categories';
 
 export interface PageDef {
   key: PageKey;
@@ -69,6 +70,8 @@ export const PAGES: readonly PageDef[] = [
   { key: 'price-lists', path: '/price-lists', label: '价目表管理', group: 'pricing', roles: PRICE_EDITORS },
   { key: 'fee-schedule', path: '/fee-schedule', label: '收费标准公示', group: 'pricing', roles: PRICE_EDITORS },
   { key: 'company-settings', path: '/company-settings', label: '公司设置', group: 'pricing', roles: [Role.Finance] },
+  // Category → skill rules (CATEGORY_RULE_EDITORS on the server): the quality centre, company-wide.
+  { key: 'service-categories', path: '/service-categories', label: '类别与技能', group: 'pricing', roles: [Role.Quality] },
 ];
 
 export function pageByKey(key: PageKey): PageDef {

@@ -34,14 +34,15 @@ describe('menu by role', () => {
 
   it('finance and quality manage prices; only finance edits company settings', () => {
     expect(labels(['finance'])).toEqual(['工作台', '房屋档案', '价目表管理', '收费标准公示', '公司设置']);
-    expect(labels(['quality'])).toEqual(['工作台', '房屋档案', '价目表管理', '收费标准公示']);
+    expect(labels(['quality'])).toEqual(['工作台', '房屋档案', '价目表管理', '收费标准公示', '类别与技能']);
+    expect(canOpen(pageByKey('service-categories'), ['finance'])).toBe(false);
     for (const role of ['customer_manager', 'supervisor', 'project_manager', 'cashier', 'technician'] as Role[]) {
       expect(canOpen(pageByKey('price-lists'), [role])).toBe(false);
     }
   });
 
   it('admin sees everything; no role sees nothing', () => {
-    expect(labels(['admin'])).toHaveLength(15);
+    expect(labels(['admin'])).toHaveLength(16);
     expect(buildMenu([])).toEqual([]);
   });
 

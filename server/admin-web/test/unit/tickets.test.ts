@@ -110,7 +110,24 @@ describe('technician choice', () => {
       { name: '赵师傅', onDuty: false, skills: ['锁具'] },
       { name: '李师傅', onDuty: true, skills: ['门窗', '锁具'] },
     ];
-    expect(rankTechnicians(techs, 'JJ').map((t) => [t.name, t.fits])).toEqual([['李师傅', true], ['王师傅', false], ['赵师傅', true]]);
+    const jj = { configured: true, openToAll: false, skills: ['门窗', '家电', '锁具'] };
+    expect(rankTechnicians(techs, jj).map((t) => [t.name, t.fits])).toEqual([['李师傅', true], ['王师傅', false], ['赵师傅', true]]);
+  });
+
+  it('follows the company rule: open to all fits everyone, a category without a rule fits nobody', () => {
+    const techs = [{ name: '王师傅', onDuty: true, skills: ['水'] }];
+    expect(rankTechnicians(techs, { configured: true, openToAll: true, skills: [] })[0].fits).toBe(true);
+    expect(rankTechnicians(techs, { configured: false, openToAll: false, skills: [] })[0].fits).toBe(false);
+    expect(rankTechnicians(techs, undefined)[0].fits).toBe(false);
+  });
+
+  it('a skill override is sent only with its reason', () => {
+    expect(buildActionBody('dispatch', ticket(), { technicianId: 10, override: true, overrideReason: '  ' })).toMatchObject({ ok: false, field: 'overrideReason' });
+    expect(buildActionBody('dispatch', ticket(), { technicianId: 10, override: true, overrideReason: ' 只有他在附近 ' }))
+      .toEqual({ ok: true, body: { technicianId: 10, override: true, overrideReason: '只有他在附近' } });
+    expect(buildActionBody('dispatch', ticket(), { technicianId: 10, override: false, overrideReason: 'x' })).toEqual({ ok: true, body: { technicianId: 10 } });
+    expect(buildActionBody('transfer', ticket(), { technicianId: 11, reason: '调整', override: true, overrideReason: '急' }))
+      .toEqual({ ok: true, body: { technicianId: 11, reason: '调整', override: true, overrideReason: '急' } });
   });
 });
 
@@ -136,9 +153,11 @@ describe('代客报修 form', () => {
 });
 
 describe('派单规则', () => {
-  it('lists the default and every category, unset ones at the server default', () => {
-    const rows = policyRows([{ projectId: 1, category: 'GS', mode: 'auto', poolMinutes: 10 }]);
-    expect(rows.map((r) => r.category)).toEqual(['*', 'GD', 'GS', 'JJ', 'JZ', 'LH']);
+  it('lists the default and every company category (company data), unset ones at the server default', () => {
+    const categories = ['GD', 'GS', 'JJ', 'JZ', 'LH', 'DY'].map((code) => ({ code }));
+    const rows = policyRows([{ projectId: 1, category: 'GS', mode: 'auto', poolMinutes: 10 }, { projectId: 1, category: 'OLD', mode: 'assign', poolMinutes: 30 }], categories);
+    // A new company category (DY) gets a row; a saved rule for a category no longer listed stays visible.
+    expect(rows.map((r) => r.category)).toEqual(['*', 'GD', 'GS', 'JJ', 'JZ', 'LH', 'DY', 'OLD']);
     expect(rows[0]).toEqual({ category: '*', mode: 'pool', poolMinutes: 30, saved: false });
     expect(rows[2]).toEqual({ category: 'GS', mode: 'auto', poolMinutes: 10, saved: true });
   });

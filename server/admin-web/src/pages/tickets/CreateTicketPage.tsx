@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useSelectedProject } from '../../layout/PageGuard';
 import { useAsync } from '../../lib/use-async';
 import { buildCreateRequest, CHANNEL_OPTIONS, kindsFor, type CreateFormValues } from './create-logic';
-import { CATEGORY_LABELS } from './ticket-logic';
+import { categoryOptions, useProjectCategories } from './categories';
 
 const SUGGESTION_TOPICS = ['公共设施', '环境卫生', '安全秩序', '服务态度', '其他'];
 
@@ -38,6 +38,7 @@ function CreateTicketForm() {
     [project.id, buildingId, unitId],
   );
   const schedule = useAsync(() => getPublicFeeSchedule(project.id), [project.id]);
+  const categories = useProjectCategories(project.id);
   const serviceItems = schedule.data?.categories.find((c) => c.code === category)?.items ?? [];
   const message_ = kind === 'suggestion' || kind === 'consultation';
 
@@ -125,9 +126,10 @@ function CreateTicketForm() {
                 options={
                   message_
                     ? SUGGESTION_TOPICS.map((t) => ({ value: t, label: t }))
-                    : Object.entries(CATEGORY_LABELS)
-                        .filter(([code]) => (kind === 'service' ? ['JZ', 'LH'].includes(code) : !['JZ', 'LH'].includes(code) || place === 'public'))
-                        .map(([value, label]) => ({ value, label: `${label}（${value}）` }))
+                    : kind === 'service'
+                      // A booking is for a published schedule item, so only schedule categories that have items.
+                      ? (schedule.data?.categories ?? []).filter((c) => c.items.length > 0).map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }))
+                      : categoryOptions(categories.data ?? [])
                 }
               />
             </Form.Item>

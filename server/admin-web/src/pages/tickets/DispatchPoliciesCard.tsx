@@ -1,11 +1,11 @@
-import type { DispatchMode, IDispatchPolicy } from '@app/shared';
+import type { DispatchMode, IDispatchPolicy, IServiceCategory } from '@app/shared';
 import { App, Button, Card, InputNumber, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error';
 import { getDispatchPolicies, saveDispatchPolicy } from '../../api/tickets';
 import { ErrorState } from '../../components/ErrorState';
 import { useAsync } from '../../lib/use-async';
-import { CATEGORY_LABELS } from './ticket-logic';
+import { categoryLabel, useProjectCategories } from './categories';
 
 const MODE_OPTIONS: { value: DispatchMode; label: string }[] = [
   { value: 'pool', label: '抢单池（超时后自动派单）' },
@@ -18,9 +18,11 @@ const DEFAULT_RULE = { mode: 'pool' as DispatchMode, poolMinutes: 30 };
 
 type Row = Omit<IDispatchPolicy, 'projectId'> & { saved: boolean };
 
-export function policyRows(policies: readonly IDispatchPolicy[]): Row[] {
+/** The default row, then one per company category (company data), then any saved rule for a category no longer listed. */
+export function policyRows(policies: readonly IDispatchPolicy[], categories: readonly Pick<IServiceCategory, 'code'>[]): Row[] {
   const byCategory = new Map(policies.map((p) => [p.category, p]));
-  return ['*', ...Object.keys(CATEGORY_LABELS)].map((category) => {
+  const codes = [...new Set(['*', ...categories.map((c) => c.code), ...policies.map((p) => p.category)])];
+  return codes.map((category) => {
     const p = byCategory.get(category);
     return p ? { category, mode: p.mode, poolMinutes: p.poolMinutes, saved: true } : { category, ...DEFAULT_RULE, saved: false };
   });
@@ -29,9 +31,10 @@ export function policyRows(policies: readonly IDispatchPolicy[]): Row[] {
 export function DispatchPoliciesCard({ projectId }: { projectId: number }) {
   const { message } = App.useApp();
   const policies = useAsync(() => getDispatchPolicies(projectId), [projectId]);
+  const categories = useProjectCategories(projectId);
   const [edits, setEdits] = useState<Record<string, Partial<Row>>>({});
   const [saving, setSaving] = useState<string | null>(null);
-  const rows = policyRows(policies.data ?? []).map((r) => ({ ...r, ...edits[r.category] }));
+  const rows = policyRows(policies.data ?? [], categories.data ?? []).map((r) => ({ ...r, ...edits[r.category] }));
 
   async function save(row: Row) {
     setSaving(row.category);
@@ -49,7 +52,7 @@ export function DispatchPoliciesCard({ projectId }: { projectId: number }) {
 
   const edit = (category: string, patch: Partial<Row>) => setEdits((e) => ({ ...e, [category]: { ...e[category], ...patch } }));
   const columns: TableColumnsType<Row> = [
-    { title: '类别', dataIndex: 'category', width: 200, render: (c: string) => (c === '*' ? '默认（未单独设置的类别）' : `${CATEGORY_LABELS[c]}（${c}）`) },
+    { title: '类别', dataIndex: 'category', width: 200, render: (c: string) => (c === '*' ? '默认（未单独设置的类别）' : categoryLabel(c, categories.data)) },
     { title: '派单方式', dataIndex: 'mode', width: 260, render: (m: DispatchMode, r) => <Select style={{ width: 240 }} value={m} options={MODE_OPTIONS} onChange={(mode) => edit(r.category, { mode })} /> },
     {
       title: '抢单时限',

@@ -12,6 +12,7 @@ import { DispatchPoliciesCard } from './DispatchPoliciesCard';
 import { TicketActionModal } from './TicketActionModal';
 import { TicketDetailDrawer } from './TicketDetailDrawer';
 import { TicketFlags } from './TicketFlags';
+import { useProjectCategories } from './categories';
 import { categoryLabel } from './ticket-logic';
 
 export default function DispatchQueuePage() {
@@ -21,6 +22,8 @@ export default function DispatchQueuePage() {
 
 function DispatchQueueView() {
   const project = useSelectedProject();
+  // Labels are the company's category names (company data), loaded with the page.
+  const categories = useProjectCategories(project.id);
   const queue = useAsync(() => dispatchQueue(project.id), [project.id]);
   const [dispatching, setDispatching] = useState<ITicket | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -34,7 +37,7 @@ function DispatchQueueView() {
   const columns: TableColumnsType<ITicket> = [
     { title: '工单号', dataIndex: 'serial', width: 190, render: (s: string, t) => <Typography.Link onClick={() => setOpenId(t.id)}>{s}</Typography.Link> },
     { title: '房屋', dataIndex: 'houseLabel', width: 150, render: (v: string | null) => v ?? <Tag>公共区域</Tag> },
-    { title: '类别', dataIndex: 'category', width: 160, render: (c: string) => categoryLabel(c) },
+    { title: '类别', dataIndex: 'category', width: 160, render: (c: string) => categoryLabel(c, categories.data) },
     { title: '问题描述', dataIndex: 'description', ellipsis: true },
     {
       title: '状态',

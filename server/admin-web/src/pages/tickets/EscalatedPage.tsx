@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/time';
 import { useAsync } from '../../lib/use-async';
 import { TicketDetailDrawer } from './TicketDetailDrawer';
 import { TicketFlags } from './TicketFlags';
+import { useProjectCategories } from './categories';
 import { categoryLabel, STATUS_COLORS } from './ticket-logic';
 
 export default function EscalatedPage() {
@@ -20,6 +21,8 @@ export default function EscalatedPage() {
 
 function EscalatedView() {
   const project = useSelectedProject();
+  // Labels are the company's category names (company data), loaded with the page.
+  const categories = useProjectCategories(project.id);
   const { message } = App.useApp();
   const escalated = useAsync(() => escalatedTickets(project.id), [project.id]);
   const tasks = useAsync(() => listRectifications(project.id), [project.id]);
@@ -46,7 +49,7 @@ function EscalatedView() {
   const ticketColumns: TableColumnsType<ITicket> = [
     { title: '工单号', dataIndex: 'serial', width: 190, render: (s: string, t) => <Typography.Link onClick={() => setOpenId(t.id)}>{s}</Typography.Link> },
     { title: '房屋', dataIndex: 'houseLabel', width: 150, render: (v: string | null) => v ?? '公共区域' },
-    { title: '类别', dataIndex: 'category', width: 160, render: (c: string) => categoryLabel(c) },
+    { title: '类别', dataIndex: 'category', width: 160, render: (c: string) => categoryLabel(c, categories.data) },
     { title: '状态', key: 's', width: 200, render: (_, t) => <Space size={4} wrap><Tag color={STATUS_COLORS[t.status]}>{TICKET_STATUS_LABELS[t.status]}</Tag><TicketFlags ticket={t} /></Space> },
     { title: '维修师傅', key: 'tech', width: 100, render: (_, t) => t.technician?.name ?? '—' },
     { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },

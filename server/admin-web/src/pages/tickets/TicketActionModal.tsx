@@ -1,11 +1,12 @@
-import { type ITechnicianProfile, type ITicket } from '@app/shared';
+import { type IServiceCategory, type ITechnicianProfile, type ITicket } from '@app/shared';
 import { Alert, App, Checkbox, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error';
 import { listTechnicians } from '../../api/technicians';
 import { ticketAction } from '../../api/tickets';
 import { useAsync } from '../../lib/use-async';
-import { actionLabel, actionPath, buildActionBody, CATEGORY_LABELS, conflictMessage, rankTechnicians, type ActionFormValues, type ConsoleAction } from './ticket-logic';
+import { categoryLabel, categoryOptions, techFits, useProjectCategories } from './categories';
+import { actionLabel, actionPath, buildActionBody, conflictMessage, rankTechnicians, type ActionFormValues, type ConsoleAction } from './ticket-logic';
 
 export interface ActionModalProps {
   ticket: ITicket;
@@ -67,7 +68,11 @@ export function TicketActionModal({ ticket, action, onClose, onDone, onConflict 
         layout="vertical"
         onFinish={submit}
         // Errors set by buildActionBody are not tied to rules, so clear them once the field changes.
-        onValuesChange={(changed) => form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof ActionFormValues, errors: [] })))}
+        onValuesChange={(changed) => {
+          form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof ActionFormValues, errors: [] })));
+          // An override belongs to one technician choice; a new choice starts without it.
+          if ('technicianId' in changed) form.setFieldsValue({ override: false, overrideReason: undefined });
+        }}
         initialValues={{ category: ticket.category, urgency: ticket.urgency }}>
         <ActionFields ticket={ticket} action={action} />
       </Form>
@@ -76,6 +81,7 @@ export function TicketActionModal({ ticket, action, onClose, onDone, onConflict 
 }
 
 function ActionFields({ ticket, action }: { ticket: ITicket; action: ConsoleAction }) {
+  const categories = useProjectCategories(ticket.projectId);
   const required = (msg: string) => [{ required: true, whitespace: true, message: msg }, { max: 200, message: '不能超过 200 字' }];
   switch (action) {
     case 'register':
@@ -83,7 +89,7 @@ function ActionFields({ ticket, action }: { ticket: ITicket; action: ConsoleActi
         <>
           {ticket.kind === 'repair' || ticket.kind === 'service' ? (
             <Form.Item name="category" label="类别（可更正）">
-              <Select options={Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }))} />
+              <Select loading={categories.loading} options={categoryOptions(categories.data ?? [])} />
             </Form.Item>
           ) : null}
           <Form.Item name="urgency" label="紧急程度">
@@ -100,7 +106,12 @@ function ActionFields({ ticket, action }: { ticket: ITicket; action: ConsoleActi
     case 'transfer':
       return (
         <>
-          <TechnicianField projectId={ticket.projectId} category={ticket.category} exclude={action === 'transfer' ? ticket.technician?.userId : undefined} />
+          <TechnicianField
+            projectId={ticket.projectId}
+            rule={categories.data?.find((c) => c.code === ticket.category)}
+            categoryText={categoryLabel(ticket.category, categories.data ?? [])}
+            exclude={action === 'transfer' ? ticket.technician?.userId : undefined}
+          />
           {action === 'transfer' ? <Form.Item name="reason" label="转单原因" rules={required('请填写转单原因')}><Input.TextArea rows={2} maxLength={200} /></Form.Item> : null}
         </>
       );
@@ -133,9 +144,15 @@ function ActionFields({ ticket, action }: { ticket: ITicket; action: ConsoleActi
   }
 }
 
-function TechnicianField({ projectId, category, exclude }: { projectId: number; category: string; exclude?: number }) {
+function TechnicianField({ projectId, rule, categoryText, exclude }: { projectId: number; rule?: IServiceCategory; categoryText: string; exclude?: number }) {
   const techs = useAsync(() => listTechnicians(projectId), [projectId]);
-  const options = rankTechnicians((techs.data ?? []).filter((t: ITechnicianProfile) => t.userId !== exclude), category)
+  const form = Form.useFormInstance<ActionFormValues>();
+  const chosenId = Form.useWatch('technicianId', form);
+  const override = Form.useWatch('override', form);
+  const chosen = techs.data?.find((t) => t.userId === chosenId);
+  // The server refuses a technician outside the category's skills unless the dispatcher overrides with a reason.
+  const lacksSkill = chosen !== undefined && !techFits(rule, chosen.skills);
+  const options = rankTechnicians((techs.data ?? []).filter((t: ITechnicianProfile) => t.userId !== exclude), rule)
     .map((t) => ({
       value: t.userId,
       searchText: `${t.name}${t.skills.join('')}`,
@@ -149,6 +166,7 @@ function TechnicianField({ projectId, category, exclude }: { projectId: number; 
       ),
     }));
   return (
+    <>
     <Form.Item name="technicianId" label="维修师傅" rules={[{ required: true, message: '请选择维修师傅' }]}>
       <Select
         showSearch={{ optionFilterProp: 'searchText' }}
@@ -159,5 +177,29 @@ function TechnicianField({ projectId, category, exclude }: { projectId: number; 
         notFoundContent={techs.error ? describeError(techs.error) : '本项目暂无维修师傅'}
       />
     </Form.Item>
+    {lacksSkill ? (
+      <div data-testid="skill-override">
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={
+            rule?.configured
+              ? `${chosen.name} 没有「${categoryText}」所需技能（${rule.skills.join('、')}）`
+              : `「${categoryText}」尚未设置所需技能，请先在「类别与技能」中设置`
+          }
+          description="建议改派对口的师傅。确需派给该师傅时，请勾选破例派单并填写原因，原因会记入工单记录和审计日志。"
+        />
+        <Form.Item name="override" valuePropName="checked">
+          <Checkbox data-testid="override-check">破例派单</Checkbox>
+        </Form.Item>
+        {override ? (
+          <Form.Item name="overrideReason" label="破例原因" rules={[{ required: true, whitespace: true, message: '请填写破例派单的原因' }, { max: 200, message: '不能超过 200 字' }]}>
+            <Input.TextArea rows={2} maxLength={200} showCount placeholder="例如：水电师傅都在外，业主同意先派该师傅关阀止水" data-testid="override-reason" />
+          </Form.Item>
+        ) : null}
+      </div>
+    ) : null}
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/time';
 import { useAsync } from '../../lib/use-async';
 import { TicketDetailDrawer } from './TicketDetailDrawer';
 import { TicketFlags } from './TicketFlags';
+import { useProjectCategories } from './categories';
 import { categoryLabel, mergeNewestFirst, STATUS_COLORS, STATUS_GROUPS, statusesOf, type StatusGroupKey } from './ticket-logic';
 
 const PAGE_SIZE = 20;
@@ -33,6 +34,8 @@ async function loadTab(projectId: number, group: StatusGroupKey, kind: TicketKin
 
 function TicketsView() {
   const project = useSelectedProject();
+  // Labels are the company's category names (company data), loaded with the page.
+  const categories = useProjectCategories(project.id);
   const navigate = useNavigate();
   const [group, setGroup] = useState<StatusGroupKey>('submitted');
   const [kind, setKind] = useState<TicketKind | undefined>(undefined);
@@ -66,7 +69,7 @@ function TicketsView() {
     },
     { title: '房屋', dataIndex: 'houseLabel', width: 150, render: (v: string | null) => v ?? <Tag>公共区域</Tag> },
     { title: '类型', dataIndex: 'kind', width: 90, render: (k: TicketKind) => TICKET_KIND_LABELS[k] },
-    { title: '类别', dataIndex: 'category', width: 160, render: (c: string) => categoryLabel(c) },
+    { title: '类别', dataIndex: 'category', width: 160, render: (c: string) => categoryLabel(c, categories.data) },
     {
       title: '状态',
       key: 'status',

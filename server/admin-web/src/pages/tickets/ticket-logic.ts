@@ -1,5 +1,4 @@
 import {
-  CATEGORY_SKILLS,
   ErrorCode,
   Role,
   TERMINAL_STATUSES,
@@ -11,6 +10,9 @@ import {
 } from '@app/shared';
 import { isApiError } from '../../api/api-error';
 import { parseYuanInput } from '../../lib/money-input';
+import { techFits, type SkillRule } from './categories';
+
+export { categoryLabel } from './categories';
 
 /** The list's tabs: several lifecycle statuses share one tab, as the service desk thinks of them. */
 export const STATUS_GROUPS = [
@@ -54,17 +56,6 @@ export const STATUS_COLORS: Record<TicketStatus, string> = {
   closed: 'default',
   cancelled: 'default',
 };
-
-/** Category codes of the fee schedule (domain.md §3); anything else (suggestions) is free text. */
-export const CATEGORY_LABELS: Record<string, string> = {
-  GD: '供电设备维修',
-  GS: '供水设备维修',
-  JJ: '家庭物品维修',
-  JZ: '家政服务',
-  LH: '绿化服务',
-};
-
-export const categoryLabel = (code: string): string => (CATEGORY_LABELS[code] ? `${CATEGORY_LABELS[code]}（${code}）` : code);
 
 /** Staff-only actions that are not lifecycle transitions, so the server does not list them in `actions`. */
 export type ExtraAction = 'hold' | 'resume' | 'damage';
@@ -116,6 +107,9 @@ export interface ActionFormValues {
   urgency?: 'normal' | 'emergency';
   priceExplained?: boolean;
   technicianId?: number;
+  /** The chosen technician lacks the category's skill and the dispatcher means it (recorded with the reason). */
+  override?: boolean;
+  overrideReason?: string;
   reason?: string;
   reply?: string;
   result?: string;
@@ -139,11 +133,18 @@ export function buildActionBody(action: ConsoleAction, ticket: ITicket, v: Actio
       return { ok: true, body };
     }
     case 'dispatch':
-      return v.technicianId ? { ok: true, body: { technicianId: v.technicianId } } : { ok: false, field: 'technicianId', message: '请选择维修师傅' };
-    case 'transfer':
+    case 'transfer': {
       if (!v.technicianId) return { ok: false, field: 'technicianId', message: '请选择维修师傅' };
-      if (!text(v.reason)) return { ok: false, field: 'reason', message: '请填写转单原因' };
-      return { ok: true, body: { technicianId: v.technicianId, reason: text(v.reason) } };
+      if (action === 'transfer' && !text(v.reason)) return { ok: false, field: 'reason', message: '请填写转单原因' };
+      const body: Record<string, unknown> = { technicianId: v.technicianId };
+      if (action === 'transfer') body.reason = text(v.reason);
+      if (v.override) {
+        if (!text(v.overrideReason)) return { ok: false, field: 'overrideReason', message: '请填写破例派单的原因' };
+        body.override = true;
+        body.overrideReason = text(v.overrideReason);
+      }
+      return { ok: true, body };
+    }
     case 'hold':
     case 'cancel':
     case 'request_rework':
@@ -174,10 +175,9 @@ export function conflictMessage(error: unknown): string | null {
   return `工单状态已变化：当前为「${label}${current.onHold ? '（挂起中）' : ''}」，已为您刷新`;
 }
 
-/** Technicians for a job: on duty and skilled for the category first (the same skills the server's auto-dispatch uses). */
-export function rankTechnicians<T extends { onDuty: boolean; skills: string[]; name: string }>(techs: readonly T[], category: string): (T & { fits: boolean })[] {
-  const wanted = CATEGORY_SKILLS[category] ?? [];
+/** Technicians for a job: on duty and qualified for the category first (the company's rule, as the server applies it). */
+export function rankTechnicians<T extends { onDuty: boolean; skills: string[]; name: string }>(techs: readonly T[], rule: SkillRule | undefined): (T & { fits: boolean })[] {
   return techs
-    .map((t) => ({ ...t, fits: t.skills.some((s) => wanted.includes(s)) }))
+    .map((t) => ({ ...t, fits: techFits(rule, t.skills) }))
     .sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || Number(b.fits) - Number(a.fits) || a.name.localeCompare(b.name, 'zh-CN'));
 }

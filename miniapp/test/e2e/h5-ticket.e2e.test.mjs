@@ -220,7 +220,10 @@ test('刘洋 rates and signs acceptance of his finished repair and sees 已验�
   await detail.getByText('验收并评价', { exact: true }).click()
   const sign = shown('验收评价')
   await sign.locator('.sign__rating').first().waitFor()
+  // No rating is pre-filled: the resident chooses each one.
+  await sign.locator('.sign__rating', { hasText: '综合' }).locator('.sign__star').nth(4).click()
   await sign.locator('.sign__rating', { hasText: '准时' }).locator('.sign__star').nth(3).click()
+  await sign.locator('.sign__rating', { hasText: '态度' }).locator('.sign__star').nth(4).click()
   await sign.locator('textarea').fill('师傅很专业，插座修好了')
   await sign.locator('.sig-pad__canvas').scrollIntoViewIfNeeded()
   await drawSignature(sign.locator('canvas.sig-pad__canvas'))

@@ -54,3 +54,47 @@ describe('签字确认', () => {
     await waitFor(() => expect(Taro.navigateBack).not.toHaveBeenCalled())
   })
 })
+
+const done = () =>
+  ({
+    id: 8, serial: 'YGHY-261122-0008', houseId: 501, houseLabel: '3栋1单元1201', status: 'done', onHold: false, actions: ['verify', 'request_rework'],
+    quote: null, acceptanceSnapshotHash: 'a'.repeat(64),
+  }) as unknown as ITicket
+
+describe('验收评价', () => {
+  it('starts with no rating chosen and refuses to submit until the resident picks all three', async () => {
+    saveSession(tokenPair(resident()))
+    router.params = { id: '8', mode: 'verify' }
+    const verified: unknown[] = []
+    stubApi({
+      'GET /api/me': reply(200, resident({ houses: [{ bindingId: 1, houseId: 501, projectId: 1, label: '3栋1单元1201', relation: 'owner' }] })),
+      'GET /api/tickets/8': () => reply(200, done()),
+      'POST /api/tickets/8/verify': (data) => {
+        verified.push(data)
+        return reply(200, { ...done(), status: 'verified', actions: [] })
+      },
+    })
+    Taro.uploadFile.mockResolvedValue({ statusCode: 201, data: JSON.stringify({ id: 43, kind: 'signature' }) })
+    const { container } = render(<Sign />)
+    expect(await screen.findByText('验收评价')).toBeTruthy()
+    // Nothing pre-filled: no star is lit and every rating asks to be chosen.
+    expect(container.querySelectorAll('.sign__star--on')).toHaveLength(0)
+    expect(screen.getAllByText('请选择')).toHaveLength(3)
+
+    fireEvent.click(screen.getByText('确认签字'))
+    expect(await screen.findByText('请为「综合」打分（1–5 星）')).toBeTruthy()
+    const rows = container.querySelectorAll('.sign__rating')
+    fireEvent.click(rows[0].querySelectorAll('.sign__star')[3])
+    fireEvent.click(rows[1].querySelectorAll('.sign__star')[4])
+    fireEvent.click(screen.getByText('确认签字'))
+    expect(await screen.findByText('请为「态度」打分（1–5 星）')).toBeTruthy()
+    expect(Taro.uploadFile).not.toHaveBeenCalled()
+    expect(verified).toEqual([])
+
+    fireEvent.click(rows[2].querySelectorAll('.sign__star')[2])
+    expect(screen.queryAllByText('请选择')).toHaveLength(0)
+    fireEvent.click(screen.getByText('确认签字'))
+    await waitFor(() => expect(verified).toHaveLength(1))
+    expect(verified[0]).toMatchObject({ overall: 4, punctuality: 5, attitude: 3, signatureMediaId: 43, snapshotHash: 'a'.repeat(64) })
+  })
+})

@@ -36,7 +36,8 @@ export default function Sign() {
   const [signed, setSigned] = useState(false)
   const [signerName, setSignerName] = useState<string | null>(null)
   const [relation, setRelation] = useState<BindingRelation | null>(null)
-  const [ratings, setRatings] = useState<Partial<IRatings>>({ overall: 5, punctuality: 5, attitude: 5 })
+  // No default: a pre-filled 5/5/5 skews satisfaction data; the resident chooses every rating.
+  const [ratings, setRatings] = useState<Partial<IRatings>>({})
   const [comment, setComment] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
@@ -147,6 +148,7 @@ export default function Sign() {
                     ★
                   </Text>
                 ))}
+                {ratings[key] === undefined && <Text className='sign__rating-hint'>请选择</Text>}
               </View>
             ))}
             <Textarea

@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Image, Text, Textarea, View } from '@tarojs/components'
-import { TICKET_KIND_LABELS, TicketAction, formatFen, type ITicket, type ITicketEvent, type IMediaRef } from '@app/shared'
+import { TICKET_KIND_LABELS, TicketAction, formatFen, type ICharge, type ITicket, type ITicketEvent, type IMediaRef } from '@app/shared'
 import SignInPrompt from '../../../../components/SignInPrompt'
 import StatusView from '../../../../components/StatusView'
 import { useRemoteData } from '../../../../hooks/use-remote-data'
 import { errorMessage } from '../../../../services/api-error'
 import { cancelTicket, declineQuote, getTicket, getTicketTimeline, requestRework } from '../../../../services/api/tickets'
+import { confirmCharge, getCharge } from '../../../../services/api/charges'
 import { signUrl } from '../../../../routes'
 import TicketStatusTag from '../../../../components/TicketStatusTag'
 import { REASON_MAX, REASON_PROMPTS, RATING_LABELS, eventText, residentActions, validateReason, type IRatings } from '../../utils/ticket-actions'
@@ -17,6 +18,8 @@ import './index.scss'
 interface IDetail {
   ticket: ITicket
   timeline: ITicketEvent[]
+  /** Loaded only while the charge waits for the resident's confirmation (待您确认). */
+  pendingCharge: ICharge | null
 }
 
 const SIGNATURE_PURPOSE: Record<string, string> = {
@@ -59,19 +62,21 @@ export default function TicketDetail() {
   const id = Number(params.id)
   const { state, reload } = useRemoteData<IDetail>(async () => {
     const [ticket, timeline] = await Promise.all([getTicket(id), getTicketTimeline(id)])
-    return { ticket, timeline }
+    const pendingCharge = ticket.chargeId && ticket.chargeConfirmation === 'unconfirmed' ? await getCharge(ticket.chargeId) : null
+    return { ticket, timeline, pendingCharge }
   })
   const [reasonFor, setReasonFor] = useState<TicketAction | null>(null)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [chargeError, setChargeError] = useState<string | null>(null)
 
   if (!Number.isInteger(id) || id <= 0) return <StatusView error='工单链接无效' />
   if (state.status === 'loading') return <StatusView loading />
   if (state.status === 'error') return <StatusView error={state.message} onRetry={reload} />
   if (state.status === 'guest') return <SignInPrompt />
 
-  const { ticket, timeline } = state.data
+  const { ticket, timeline, pendingCharge } = state.data
   const actions = residentActions(ticket)
   const quote = ticket.quote
 
@@ -99,6 +104,21 @@ export default function TicketDetail() {
     } finally {
       setBusy(false)
       await reload()
+    }
+  }
+
+  async function confirmPendingCharge() {
+    if (!pendingCharge || busy) return
+    setBusy(true)
+    setChargeError(null)
+    try {
+      await confirmCharge(pendingCharge.id)
+      void Taro.showToast({ title: '费用已确认', icon: 'success' })
+      await reload()
+    } catch (error) {
+      setChargeError(errorMessage(error))
+    } finally {
+      setBusy(false)
     }
   }
 
@@ -144,6 +164,32 @@ export default function TicketDetail() {
             <Text className='detail__total-amount'>{formatFen(quote.totalFen)}</Text>
           </View>
           <Text className='muted'>价格依据物业公示的收费标准</Text>
+        </View>
+      )}
+
+      {pendingCharge && (
+        <View className='card detail__charge'>
+          <Text className='card-title'>费用（待您确认）</Text>
+          <Text className='detail__note'>签字是在师傅手机上完成的，需要您本人确认费用后才会计入账单；如有疑问请联系客户经理。</Text>
+          {pendingCharge.lines.map((line, i) => (
+            <View key={`${line.code}-${i}`} className='detail__line'>
+              <View className='detail__line-main'>
+                <Text>{line.name}</Text>
+                <Text className='muted'>
+                  {formatFen(line.unitPriceFen)}/{line.unit} × {formatQuantity(line.quantityMilli)}
+                </Text>
+              </View>
+              <Text>{formatFen(line.amountFen)}</Text>
+            </View>
+          ))}
+          <View className='detail__total'>
+            <Text>合计</Text>
+            <Text className='detail__total-amount'>{formatFen(pendingCharge.totalFen)}</Text>
+          </View>
+          {chargeError && <Text className='field-error'>{chargeError}</Text>}
+          <Button className='detail__charge-confirm' type='primary' loading={busy || undefined} disabled={busy || undefined} onClick={confirmPendingCharge}>
+            确认费用
+          </Button>
         </View>
       )}
 

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { operations } from '../../src/metadata';
 import { HTTP_METHODS } from '../../src/openapi';
 import { bootTestApp, TestApp } from '../support/test-app';
@@ -102,4 +104,45 @@ describe('OpenAPI document (/api/docs/openapi.json)', () => {
     const agree = doc.paths['/api/tickets/{id}/agree'].post.requestBody!.content!['application/json'].schema!;
     expect(doc.components.schemas[agree.$ref!.split('/').pop()!].properties).toHaveProperty('snapshotHash');
   });
+
+  it('the route table in docs/api.md is generated from this document and current (UPDATE_API_DOCS=1 rewrites it)', () => {
+    const file = join(__dirname, '../../../docs/api.md');
+    const text = readFileSync(file, 'utf8');
+    const begin = '<!-- routes:begin (generated from /api/docs/openapi.json by `pnpm --filter @app/server docs:api`; do not edit) -->';
+    const end = '<!-- routes:end -->';
+    const table = routeTable(doc);
+    const at = text.indexOf(begin);
+    const stop = text.indexOf(end);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(stop).toBeGreaterThan(at);
+    const updated = `${text.slice(0, at)}${begin}\n${table}${end}${text.slice(stop + end.length)}`;
+    if (process.env.UPDATE_API_DOCS === '1') writeFileSync(file, updated);
+    else expect(text).toBe(updated);
+  });
 });
+
+function schemaLabel(schema: Schema | undefined): string {
+  if (!schema) return '—';
+  if (schema.$ref) return schema.$ref.split('/').pop()!.replace(/_(\w+)$/, '<$1>').replace(/Dto$/, 'Dto');
+  if (schema.allOf) return schemaLabel(schema.allOf[0] as Schema);
+  if (schema.type === 'array') return `${schemaLabel(schema.items as Schema)}[]`;
+  if (schema.type === 'string' && (schema as { format?: string }).format === 'binary') return 'bytes';
+  return schema.type ?? 'object';
+}
+
+function routeTable(doc: Doc): string {
+  const rows = Object.entries(doc.paths).flatMap(([path, item]) =>
+    HTTP_METHODS.filter((m) => item[m]).map((m) => {
+      const op = item[m];
+      const gen = operations[op.operationId];
+      const body = op.requestBody?.content ? Object.entries(op.requestBody.content).map(([type, c]) => (type === 'application/json' ? schemaLabel(c.schema) : `${type}`)).join(', ') : '—';
+      const [status, ok] = Object.entries(op.responses).find(([s]) => /^2\d\d$/.test(s)) ?? ['', undefined];
+      const content = ok?.content ? Object.entries(ok.content)[0] : undefined;
+      const response = content ? (content[0] === 'application/json' ? schemaLabel(content[1].schema) : content[0]) : '—';
+      // required parameters as name=, optional ones in brackets
+      const query = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => (p.required ? `${p.name}=` : `[${p.name}=]`)).join('&');
+      return `| ${m.toUpperCase()} | \`${path}${query ? `?${query}` : ''}\` | ${gen?.public ? 'public' : 'bearer'} | ${body} | ${status} ${response} |`;
+    }),
+  );
+  return ['| Method | Path (?query) | Auth | Body | Success |', '|---|---|---|---|---|', ...rows, ''].join('\n');
+}

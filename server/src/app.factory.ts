@@ -13,6 +13,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './common/json-body';
 import { AppConfig } from './config/app-config';
 import { buildOpenApiDocument } from './openapi';
 
@@ -46,6 +47,9 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (!text.trim()) return done(null, {});
+    if (jsonDepthExceeds(text)) {
+      return done(new DomainException(ErrorCode.ValidationFailed, `请求体嵌套层级过深（最多 ${MAX_JSON_DEPTH} 层）`, HttpStatus.BAD_REQUEST), undefined);
+    }
     try {
       done(null, JSON.parse(text));
     } catch {

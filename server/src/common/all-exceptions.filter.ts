@@ -30,7 +30,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (status >= 500) {
       this.logger.error({ err: exception, requestId }, 'Unhandled error');
     }
-    reply.status(status).send({ ...body, requestId } satisfies IErrorResponse);
+    // The envelope is JSON even when the route declared another type (the HTML poster): an error body sent
+    // as text/html could not be serialized and turned a 422 into a 500.
+    reply.status(status).type('application/json; charset=utf-8').send({ ...body, requestId } satisfies IErrorResponse);
   }
 
   private describe(exception: unknown): [number, Omit<IErrorResponse, 'requestId'>] {

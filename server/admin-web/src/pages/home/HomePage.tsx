@@ -1,13 +1,14 @@
 import { ArrowRightOutlined, ReloadOutlined } from '@ant-design/icons';
-import { BindingStatus, ROLE_LABELS, type IRoleGrant, type ScopeType } from '@app/shared';
+import { BindingStatus, ROLE_LABELS, TicketStatus, type IRoleGrant, type ScopeType } from '@app/shared';
 import { Button, Card, Col, Empty, Progress, Row, Skeleton, Statistic, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { listBindings } from '../../api/bindings';
 import { listBuildings } from '../../api/property';
 import { listTechnicians } from '../../api/technicians';
+import { listTickets } from '../../api/tickets';
 import { useMe } from '../../auth/session';
-import { canOpen, pageByKey } from '../../layout/access';
+import { canOpen, pageByKey, type PageKey } from '../../layout/access';
 import { useSelectedProject } from '../../layout/PageGuard';
 import { useProject } from '../../layout/project-context';
 import { greetingFor } from '../../lib/time';
@@ -16,6 +17,9 @@ import { managerCoverage } from './coverage';
 
 const SCOPE_LABELS: Record<ScopeType, string> = { project: '项目', region: '区域', company: '全公司' };
 
+/** Pages that exist, offered on the workbench to whoever may open them (the menu's own rule). */
+const SHORTCUTS: readonly PageKey[] = ['tickets', 'ticket-new', 'dispatch-queue', 'escalated', 'cash', 'counter-sales', 'waivers', 'fee-schedule', 'service-categories'];
+
 export default function HomePage() {
   const me = useMe();
   const project = useSelectedProject();
@@ -23,6 +27,7 @@ export default function HomePage() {
   const navigate = useNavigate();
   const mayReview = canOpen(pageByKey('bindings'), roles);
   const mayManageTechnicians = canOpen(pageByKey('technicians'), roles);
+  const mayWorkTickets = canOpen(pageByKey('tickets'), roles);
 
   const pending = useAsync(
     () =>
@@ -37,6 +42,12 @@ export default function HomePage() {
     [project.id, mayManageTechnicians],
   );
   const coverage = buildings.data ? managerCoverage(buildings.data) : null;
+  // Counts of real tickets (total of a one-row page), for the roles that work the ticket list.
+  const ticketCount = (status: TicketStatus) =>
+    mayWorkTickets ? listTickets({ projectId: project.id, status, page: 1, pageSize: 1 }).then((p) => p.total) : Promise.resolve(null);
+  const submitted = useAsync(() => ticketCount(TicketStatus.Submitted), [project.id, mayWorkTickets]);
+  const toVisit = useAsync(() => ticketCount(TicketStatus.Verified), [project.id, mayWorkTickets]);
+  const shortcuts = SHORTCUTS.filter((key) => canOpen(pageByKey(key), roles)).map(pageByKey);
 
   return (
     <div className="page" data-testid="home-page">
@@ -105,10 +116,32 @@ export default function HomePage() {
           </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <ComingSoon title="今日工单" text="工单功能即将上线：报修、特约服务将在这里汇总。" />
+          <Card variant="borderless" title="工单" style={{ height: '100%' }} data-testid="ticket-card">
+            <Row gutter={16}>
+              <Col span={12}>
+                <AsyncStatistic title="待受理" state={submitted} suffix="单" hidden={!mayWorkTickets} hiddenText="由客户经理受理" />
+              </Col>
+              <Col span={12}>
+                <AsyncStatistic title="待回访" state={toVisit} suffix="单" hidden={!mayWorkTickets} hiddenText="由客户经理回访" />
+              </Col>
+            </Row>
+            <CardLink onClick={() => navigate('/tickets')} show={mayWorkTickets} label="去工单中心" />
+          </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <ComingSoon title="待回访" text="工单功能即将上线：完工后的回访提醒会出现在这里。" />
+          <Card variant="borderless" title="常用功能" style={{ height: '100%' }} data-testid="shortcuts-card">
+            {shortcuts.length === 0 ? (
+              <Typography.Text type="secondary">您的岗位在本项目没有其他可办理的页面。</Typography.Text>
+            ) : (
+              <div className="toolbar">
+                {shortcuts.map((page) => (
+                  <Button key={page.key} onClick={() => navigate(page.path)}>
+                    {page.label}
+                  </Button>
+                ))}
+              </div>
+            )}
+          </Card>
         </Col>
       </Row>
     </div>
@@ -176,10 +209,3 @@ function RetryLine({ onRetry }: { onRetry: () => void }): ReactNode {
   );
 }
 
-function ComingSoon({ title, text }: { title: string; text: string }) {
-  return (
-    <Card variant="borderless" title={title} style={{ height: '100%' }}>
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text} />
-    </Card>
-  );
-}

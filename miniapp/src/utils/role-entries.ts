@@ -27,7 +27,8 @@ export function roleEntries(me: IMe): IRoleEntry[] {
     entries.push({ key: 'technician', title: '师傅工作台', description: '接单、上门与完工', url: Routes.technicianHome })
   }
   if (OFFICE_ROLES.some((role) => roles.has(role))) {
-    entries.push({ key: 'staff', title: '员工工作台', description: '受理、派单与回访', url: Routes.staffHome })
+    // The mini-program's staff page shows roles and scopes only; ticket work happens in the web console.
+    entries.push({ key: 'staff', title: '员工工作台', description: '我的岗位与负责范围', url: Routes.staffHome })
   }
   return entries
 }

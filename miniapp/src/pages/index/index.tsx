@@ -55,7 +55,7 @@ export default function Index() {
       <View className='home'>
         <View className='card'>
           <Text className='card-title'>欢迎使用物业服务</Text>
-          <Text className='muted'>登录后可在线报修、预约特约服务、查看并缴纳物业费账单。</Text>
+          <Text className='muted'>登录并认证房屋后，可在线报修、跟进工单进度、确认报价并签字验收。收费标准无需登录即可查看。</Text>
           <Button className='home__login' type='primary' onClick={() => Taro.switchTab({ url: Routes.mine })}>
             去登录
           </Button>

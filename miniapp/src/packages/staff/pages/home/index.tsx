@@ -16,6 +16,7 @@ export default function StaffHome() {
     <View className='card'>
       <Text className='card-title'>我的岗位与负责范围</Text>
       <RoleGrantList grants={state.me.roles} roles={OFFICE_ROLES} />
+      <Text className='muted'>工单受理、派单与回访请在电脑上登录员工管理后台办理。</Text>
     </View>
   )
 }

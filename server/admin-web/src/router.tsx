@@ -23,6 +23,7 @@ const FeeSchedulePage = lazy(() => import('./pages/fee-schedule/FeeSchedulePage'
 const CashHandoverPage = lazy(() => import('./pages/cash/CashHandoverPage'));
 const CounterSalesPage = lazy(() => import('./pages/counter-sales/CounterSalesPage'));
 const WaiversPage = lazy(() => import('./pages/waivers/WaiversPage'));
+const ChargesPage = lazy(() => import('./pages/charges/ChargesPage'));
 const CompanySettingsPage = lazy(() => import('./pages/settings/CompanySettingsPage'));
 const ServiceCategoriesPage = lazy(() => import('./pages/categories/ServiceCategoriesPage'));
 
@@ -83,6 +84,7 @@ const router = createHashRouter([
       { path: 'fee-schedule', element: guarded('fee-schedule', <FeeSchedulePage />) },
       { path: 'cash', element: guarded('cash', <CashHandoverPage />) },
       { path: 'counter-sales', element: guarded('counter-sales', <CounterSalesPage />) },
+      { path: 'charges', element: guarded('charges', <ChargesPage />) },
       { path: 'waivers', element: guarded('waivers', <WaiversPage />) },
       { path: 'company-settings', element: guarded('company-settings', <CompanySettingsPage />) },
       { path: 'service-categories', element: guarded('service-categories', <ServiceCategoriesPage />) },

@@ -3,6 +3,7 @@ import type {
   ICashHandoverRequest,
   ICashOutstanding,
   ICharge,
+  ChargeConfirmation,
   ChargeStatus,
   ICompanySettings,
   ICounterSale,
@@ -31,8 +32,23 @@ export function getCounterSales(projectId: number, date: string): Promise<ICount
   return http.get<ICounterSaleLedger>('/counter-sales', { projectId, date });
 }
 
-export function listCharges(query: { projectId: number; status?: ChargeStatus; page: number; pageSize: number }): Promise<IPage<ICharge>> {
+export function listCharges(query: {
+  projectId: number;
+  status?: ChargeStatus;
+  confirmation?: ChargeConfirmation;
+  page: number;
+  pageSize: number;
+}): Promise<IPage<ICharge>> {
   return http.get<IPage<ICharge>>('/charges', { ...query });
+}
+
+export function getCharge(id: number): Promise<ICharge> {
+  return http.get<ICharge>(`/charges/${id}`);
+}
+
+/** The customer manager records the resident's confirmation given on the phone (a staff-device signature's charge). */
+export function recordPhoneConfirmation(id: number, note: string): Promise<ICharge> {
+  return http.post<ICharge>(`/charges/${id}/phone-confirmation`, { note });
 }
 
 export function waiveCharge(id: number, reason: string): Promise<ICharge> {

@@ -14,6 +14,7 @@ export type PageKey =
   | 'fee-schedule'
   | 'cash'
   | 'counter-sales'
+  | 'charges'
   | 'waivers'
   | 'company-settings'
   | 'service-categories';
@@ -66,6 +67,8 @@ export const PAGES: readonly PageDef[] = [
   { key: 'technicians', path: '/technicians', label: '维修师傅', group: 'engineering', roles: [Role.Supervisor, Role.ProjectManager] },
   { key: 'cash', path: '/cash', label: '现金待交款', group: 'charges', roles: [Role.Cashier] },
   { key: 'counter-sales', path: '/counter-sales', label: '前台收款', group: 'charges', roles: [Role.Cashier] },
+  // Charges signed on a technician's phone wait here for the customer manager's recorded phone confirmation.
+  { key: 'charges', path: '/charges', label: '费用台账', group: 'charges', roles: [Role.CustomerManager, Role.ProjectManager, Role.Finance] },
   { key: 'waivers', path: '/waivers', label: '费用减免', group: 'charges', roles: [Role.ProjectManager] },
   { key: 'price-lists', path: '/price-lists', label: '价目表管理', group: 'pricing', roles: PRICE_EDITORS },
   { key: 'fee-schedule', path: '/fee-schedule', label: '收费标准公示', group: 'pricing', roles: PRICE_EDITORS },

@@ -105,6 +105,35 @@ describe('charges (browser)', () => {
     await page.close();
   });
 
+  it('cm1: a charge signed on the technician\'s phone shows 未确认 and the phone confirmation is recorded', { skip }, async () => {
+    const { page, problems } = await openPage(browser.context);
+    await signIn(page, 'cm1');
+    await menu(page, '费用台账');
+    const charges = page.getByTestId('charges-page');
+    const token = await apiSignIn('cm1');
+    const unconfirmed = await api(token, 'GET', `/api/charges?projectId=${projectId}&confirmation=unconfirmed`);
+    // The demo seed leaves the 油烟机清洗 charge (signed on 李师傅's phone) for the customer manager to confirm.
+    assert.ok(unconfirmed.items.length > 0, 'demo data has an unconfirmed charge');
+    const target = unconfirmed.items[0];
+    const row = charges.locator('[data-testid="charges-table"] tbody tr.ant-table-row', { hasText: target.ticketSerial });
+    await row.getByTestId('charge-confirmation').filter({ hasText: '未确认' }).waitFor();
+    await row.getByRole('button', { name: '记录电话确认' }).click();
+    const modal = page.getByTestId('phone-confirm-modal');
+    await modal.getByRole('button', { name: '确认已电话确认' }).click();
+    await modal.getByText('请填写电话确认的情况（如通话时间、确认人）').waitFor();
+    await modal.getByLabel('确认情况').fill('回访电话中业主本人确认油烟机清洗费用');
+    const confirmed = page.waitForResponse((r) => r.url().endsWith(`/api/charges/${target.id}/phone-confirmation`));
+    await modal.getByRole('button', { name: '确认已电话确认' }).click();
+    assert.equal((await confirmed).status(), 200);
+    await row.waitFor({ state: 'detached' });
+    const after = await api(token, 'GET', `/api/charges/${target.id}`);
+    assert.equal(after.confirmation, 'confirmed');
+    assert.equal(after.confirmedVia, 'phone_by_customer_manager');
+    await shot(page, 'charges-phone-confirmation');
+    assert.deepEqual(problems, [], 'no page errors or console errors');
+    await page.close();
+  });
+
   it('finance1: company settings in yuan, stored in fen', { skip }, async () => {
     const { page, problems } = await openPage(browser.context);
     await signIn(page, 'finance1');

@@ -17,11 +17,11 @@ const labels = (roles: Role[]) => buildMenu(roles).flatMap((g) => g.items.map((i
 
 describe('menu by role', () => {
   it('customer manager: workbench, binding approvals, houses — not staffing pages', () => {
-    expect(labels(['customer_manager'])).toEqual(['工作台', '工单中心', '代客报修', '住户认证审核', '房屋档案']);
+    expect(labels(['customer_manager'])).toEqual(['工作台', '工单中心', '代客报修', '住户认证审核', '房屋档案', '费用台账']);
   });
 
   it('project manager sees every foundation page', () => {
-    expect(labels(['project_manager'])).toEqual(['工作台', '工单中心', '住户认证审核', '房屋档案', '楼栋客户经理', '升级与整改', '维修师傅', '费用减免']);
+    expect(labels(['project_manager'])).toEqual(['工作台', '工单中心', '住户认证审核', '房屋档案', '楼栋客户经理', '升级与整改', '维修师傅', '费用台账', '费用减免']);
   });
 
   it('supervisor manages technicians but does not review bindings', () => {
@@ -33,7 +33,7 @@ describe('menu by role', () => {
   });
 
   it('finance and quality manage prices; only finance edits company settings', () => {
-    expect(labels(['finance'])).toEqual(['工作台', '房屋档案', '价目表管理', '收费标准公示', '公司设置']);
+    expect(labels(['finance'])).toEqual(['工作台', '房屋档案', '费用台账', '价目表管理', '收费标准公示', '公司设置']);
     expect(labels(['quality'])).toEqual(['工作台', '房屋档案', '价目表管理', '收费标准公示', '类别与技能']);
     expect(canOpen(pageByKey('service-categories'), ['finance'])).toBe(false);
     for (const role of ['customer_manager', 'supervisor', 'project_manager', 'cashier', 'technician'] as Role[]) {
@@ -42,7 +42,7 @@ describe('menu by role', () => {
   });
 
   it('admin sees everything; no role sees nothing', () => {
-    expect(labels(['admin'])).toHaveLength(16);
+    expect(labels(['admin'])).toHaveLength(17);
     expect(buildMenu([])).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ICashOutstandingEntry, IFeeItem } from '@app/shared';
+import { Role, type ICashOutstandingEntry, type IFeeItem } from '@app/shared';
 import { ApiError } from '../../src/api/api-error';
+import { canRecordPhoneConfirmation, confirmationView, phoneConfirmErrorMessage, validatePhoneNote } from '../../src/pages/charges/confirmation-logic';
 import { budgetView, counterEstimate, groupByTechnician, selectedTotalFen, waiverErrorMessage } from '../../src/pages/cash/charge-logic';
 
 const entry = (chargeId: number, technicianId: number, technicianName: string, amountFen: number): ICashOutstandingEntry => ({
@@ -56,5 +57,26 @@ describe('waivers', () => {
     expect(waiverErrorMessage(new ApiError(422, 'WAIVER_CAP_EXCEEDED', '本月免收额度不足'))).toBe('本月免收额度不足');
     expect(waiverErrorMessage(new ApiError(409, 'STATE_CONFLICT', 'x'))).toMatch(/已被处理/);
     expect(waiverErrorMessage(new ApiError(422, 'VALIDATION_FAILED', 'x', { fields: [{ field: 'reason', message: '请填写免收原因' }] }))).toBe('请填写免收原因');
+  });
+});
+
+describe('charge confirmation (signatures on a staff device)', () => {
+  it('shows 未确认 until the resident confirms, then how it was confirmed', () => {
+    expect(confirmationView({ confirmation: 'unconfirmed', confirmedVia: null })).toMatchObject({ label: '未确认', color: 'red' });
+    expect(confirmationView({ confirmation: 'confirmed', confirmedVia: 'phone_by_customer_manager' })).toEqual({ label: '已确认', color: 'green', detail: '客户经理记录电话确认' });
+    expect(confirmationView({ confirmation: 'confirmed', confirmedVia: 'resident_app' }).detail).toBe('业主在小程序确认');
+  });
+
+  it('lets only the customer manager record a phone confirmation, only while unconfirmed', () => {
+    expect(canRecordPhoneConfirmation({ confirmation: 'unconfirmed' }, [Role.CustomerManager])).toBe(true);
+    expect(canRecordPhoneConfirmation({ confirmation: 'confirmed' }, [Role.CustomerManager])).toBe(false);
+    expect(canRecordPhoneConfirmation({ confirmation: 'unconfirmed' }, [Role.ProjectManager, Role.Finance])).toBe(false);
+  });
+
+  it('requires a note of the call and explains a charge confirmed meanwhile', () => {
+    expect(validatePhoneNote('  ')).toMatch(/请填写电话确认/);
+    expect(validatePhoneNote('x'.repeat(201))).toMatch(/200/);
+    expect(validatePhoneNote('15:10 致电业主本人确认')).toBeNull();
+    expect(phoneConfirmErrorMessage(new ApiError(409, 'STATE_CONFLICT', '该费用已确认，无需再记录电话确认'))).toMatch(/已确认/);
   });
 });

@@ -162,3 +162,23 @@ describe('派单规则', () => {
     expect(rows[2]).toEqual({ category: 'GS', mode: 'auto', poolMinutes: 10, saved: true });
   });
 });
+
+describe('public-area acceptance (验收) by the customer manager', () => {
+  const done = ticket({ kind: 'repair', scope: 'public', paid: false, houseId: null, status: 'done', actions: ['verify'] });
+
+  it('offers 验收 exactly when the server lists verify', () => {
+    expect(consoleActions(done, [Role.CustomerManager])).toContain('verify');
+    expect(consoleActions({ ...done, actions: [] }, [Role.CustomerManager])).not.toContain('verify');
+    expect(needsForm('verify')).toBe(true);
+  });
+
+  it('needs every rating chosen (no default) and a representative’s name and relation together', () => {
+    expect(buildActionBody('verify', done, { punctuality: 5, attitude: 5 })).toMatchObject({ ok: false, field: 'overall' });
+    expect(buildActionBody('verify', done, { overall: 4, punctuality: 5 })).toMatchObject({ ok: false, field: 'attitude' });
+    expect(buildActionBody('verify', done, { overall: 4, punctuality: 5, attitude: 5, representativeName: '何阿姨' }))
+      .toMatchObject({ ok: false, field: 'representativeRelation' });
+    expect(buildActionBody('verify', done, { overall: 4, punctuality: 5, attitude: 5 })).toEqual({ ok: true, body: { overall: 4, punctuality: 5, attitude: 5 } });
+    expect(buildActionBody('verify', done, { overall: 4, punctuality: 5, attitude: 3, representativeName: ' 何阿姨 ', representativeRelation: '楼长', comment: ' 灯亮了 ' }))
+      .toEqual({ ok: true, body: { overall: 4, punctuality: 5, attitude: 3, comment: '灯亮了', signerName: '何阿姨', representativeRelation: '楼长' } });
+  });
+});

@@ -1,5 +1,5 @@
 import { type IServiceCategory, type ITechnicianProfile, type ITicket } from '@app/shared';
-import { Alert, App, Checkbox, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Checkbox, Form, Input, Modal, Radio, Rate, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error';
 import { listTechnicians } from '../../api/technicians';
@@ -130,6 +130,20 @@ function ActionFields({ ticket, action }: { ticket: ITicket; action: ConsoleActi
             <Radio.Group options={[{ value: true, label: '满意' }, { value: false, label: '不满意' }]} />
           </Form.Item>
           <Form.Item name="result" label="回访结果" rules={required('请填写回访结果')}><Input.TextArea rows={3} maxLength={200} /></Form.Item>
+        </>
+      );
+    case 'verify':
+      return (
+        <>
+          <Typography.Paragraph>公共区域维修由客户经理验收；如由楼栋代表到场验收，请记录其姓名和关系。评分无默认值，请逐项选择。</Typography.Paragraph>
+          <Form.Item name="overall" label="综合"><Rate data-testid="rate-overall" /></Form.Item>
+          <Form.Item name="punctuality" label="准时"><Rate data-testid="rate-punctuality" /></Form.Item>
+          <Form.Item name="attitude" label="态度"><Rate data-testid="rate-attitude" /></Form.Item>
+          <Form.Item name="comment" label="验收意见（选填）" rules={[{ max: 500, message: '不能超过 500 字' }]}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
+          <Space size="middle" align="start">
+            <Form.Item name="representativeName" label="楼栋代表姓名（选填）" rules={[{ max: 32, message: '不能超过 32 字' }]}><Input maxLength={32} placeholder="如 何阿姨" /></Form.Item>
+            <Form.Item name="representativeRelation" label="与本楼关系" rules={[{ max: 20, message: '不能超过 20 字' }]}><Input maxLength={20} placeholder="如 楼长、业委会委员" /></Form.Item>
+          </Space>
         </>
       );
     case 'damage':

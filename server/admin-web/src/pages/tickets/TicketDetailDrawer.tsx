@@ -1,11 +1,14 @@
-import { formatFen, formatQuantity, TICKET_KIND_LABELS, TICKET_STATUS_LABELS, type IMediaRef, type ITicket, type ITicketEvent } from '@app/shared';
+import { CHARGE_STATUS_LABELS, formatFen, formatQuantity, PAYMENT_METHOD_LABELS, TICKET_KIND_LABELS, TICKET_STATUS_LABELS, type IMediaRef, type ITicket, type ITicketEvent, type Role } from '@app/shared';
 import { Alert, Button, Descriptions, Drawer, Empty, Image, Rate, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
+import { getCharge } from '../../api/charges';
 import { getTicket, getTimeline } from '../../api/tickets';
 import { ErrorState } from '../../components/ErrorState';
 import { useProject } from '../../layout/project-context';
 import { formatDateTime } from '../../lib/time';
 import { useAsync } from '../../lib/use-async';
+import { canRecordPhoneConfirmation, confirmationView } from '../charges/confirmation-logic';
+import { PhoneConfirmModal } from '../charges/PhoneConfirmModal';
 import { TicketActionModal } from './TicketActionModal';
 import { TicketFlags } from './TicketFlags';
 import { actionLabel, categoryLabel, consoleActions, STATUS_COLORS, type ConsoleAction } from './ticket-logic';
@@ -37,7 +40,7 @@ export function TicketDetailDrawer(props: { ticketId: number; onClose(): void; o
       extra={
         <Space wrap data-testid="ticket-actions">
           {actions.map((a) => (
-            <Button key={a} type={a === 'register' || a === 'dispatch' || a === 'close' ? 'primary' : 'default'} danger={a === 'cancel'} onClick={() => setActing(a)}>
+            <Button key={a} type={a === 'register' || a === 'dispatch' || a === 'verify' || a === 'close' ? 'primary' : 'default'} danger={a === 'cancel'} onClick={() => setActing(a)}>
               {actionLabel(a)}
             </Button>
           ))}
@@ -49,7 +52,7 @@ export function TicketDetailDrawer(props: { ticketId: number; onClose(): void; o
       ) : !t ? (
         <Skeleton active />
       ) : (
-        <TicketBody ticket={t} events={timeline.data} />
+        <TicketBody ticket={t} events={timeline.data} roles={roles} onChanged={refresh} />
       )}
       {t && acting ? (
         <TicketActionModal
@@ -75,7 +78,7 @@ function Photos({ media }: { media: IMediaRef[] }) {
   );
 }
 
-function TicketBody({ ticket: t, events }: { ticket: ITicket; events: ITicketEvent[] | undefined }) {
+function TicketBody({ ticket: t, events, roles, onChanged }: { ticket: ITicket; events: ITicketEvent[] | undefined; roles: readonly Role[]; onChanged(): void }) {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} data-testid="ticket-detail">
       {t.onHold ? <Alert type="warning" showIcon title={`工单已挂起：${t.holdReason ?? ''}`} /> : null}
@@ -129,6 +132,7 @@ function TicketBody({ ticket: t, events }: { ticket: ITicket; events: ITicketEve
           />
         </div>
       ) : null}
+      {t.chargeId ? <ChargeSection chargeId={t.chargeId} confirmation={t.chargeConfirmation} roles={roles} onChanged={onChanged} /> : null}
       {t.signatures.length ? (
         <div>
           <Typography.Title level={5}>签字记录</Typography.Title>
@@ -173,6 +177,42 @@ function TicketBody({ ticket: t, events }: { ticket: ITicket; events: ITicketEve
         )}
       </div>
     </Space>
+  );
+}
+
+/** The ticket's charge: 未确认 until the resident confirms; the customer manager may record a phone confirmation. */
+function ChargeSection(props: { chargeId: number; confirmation: ITicket['chargeConfirmation']; roles: readonly Role[]; onChanged(): void }) {
+  // Reload when the ticket's view of the confirmation changes (e.g. the resident confirmed in the app meanwhile).
+  const charge = useAsync(() => getCharge(props.chargeId), [props.chargeId, props.confirmation]);
+  const [confirming, setConfirming] = useState(false);
+  const c = charge.data;
+  if (charge.error && !c) return <ErrorState error={charge.error} onRetry={charge.reload} title="费用加载失败" />;
+  if (!c) return <Skeleton active paragraph={{ rows: 1 }} />;
+  const view = confirmationView(c);
+  return (
+    <div data-testid="ticket-charge">
+      <Typography.Title level={5}>费用</Typography.Title>
+      {c.confirmation === 'unconfirmed' ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`未确认：${view.detail}`} /> : null}
+      <Descriptions column={2} size="small" bordered>
+        <Descriptions.Item label="金额"><span className="money">{formatFen(c.totalFen)}</span></Descriptions.Item>
+        <Descriptions.Item label="状态">{CHARGE_STATUS_LABELS[c.status]} · {PAYMENT_METHOD_LABELS[c.paymentMethod]}</Descriptions.Item>
+        <Descriptions.Item label="业主确认" span={2}>
+          <Space wrap>
+            <Tag color={view.color} data-testid="ticket-charge-confirmation">{view.label}</Tag>
+            {c.confirmation === 'confirmed' && view.detail ? <Typography.Text type="secondary">{view.detail}{c.confirmedAt ? ` · ${formatDateTime(c.confirmedAt)}` : ''}</Typography.Text> : null}
+            {c.confirmationNote ? <Typography.Text type="secondary">“{c.confirmationNote}”</Typography.Text> : null}
+            {canRecordPhoneConfirmation(c, props.roles) ? <Button size="small" type="primary" onClick={() => setConfirming(true)}>记录电话确认</Button> : null}
+          </Space>
+        </Descriptions.Item>
+      </Descriptions>
+      {confirming ? (
+        <PhoneConfirmModal
+          charge={c}
+          onClose={() => setConfirming(false)}
+          onDone={() => { setConfirming(false); charge.reload(); props.onChanged(); }}
+        />
+      ) : null}
+    </div>
   );
 }
 

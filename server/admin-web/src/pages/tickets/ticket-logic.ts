@@ -64,7 +64,8 @@ export type ConsoleAction = TicketAction | ExtraAction;
 export const EXTRA_ACTION_LABELS: Record<ExtraAction, string> = { hold: '挂起', resume: '恢复', damage: '损坏赔偿' };
 
 /** What the console's staff can act on: the lifecycle transitions are exactly the server's `actions`. */
-const CONSOLE_TRANSITIONS: readonly TicketAction[] = ['register', 'dispatch', 'transfer', 'reply', 'return_visit', 'close', 'request_rework', 'cancel'];
+// verify: the server offers it to the customer manager on public-area repairs only (common areas have no resident to sign).
+const CONSOLE_TRANSITIONS: readonly TicketAction[] = ['register', 'dispatch', 'transfer', 'reply', 'verify', 'return_visit', 'close', 'request_rework', 'cancel'];
 const HOLDERS: readonly Role[] = [Role.CustomerManager, Role.Supervisor, Role.ProjectManager, Role.Admin];
 
 export function consoleActions(ticket: ITicket, roles: readonly Role[]): ConsoleAction[] {
@@ -116,6 +117,13 @@ export interface ActionFormValues {
   satisfied?: boolean;
   description?: string;
   compensationYuan?: string;
+  /** Public-area acceptance: ratings (no default) and, when a building representative signs, their name and relation. */
+  overall?: number;
+  punctuality?: number;
+  attitude?: number;
+  comment?: string;
+  representativeName?: string;
+  representativeRelation?: string;
 }
 
 export type BuiltBody = { ok: true; body: object } | { ok: false; field: keyof ActionFormValues; message: string };
@@ -155,6 +163,20 @@ export function buildActionBody(action: ConsoleAction, ticket: ITicket, v: Actio
       if (!text(v.result)) return { ok: false, field: 'result', message: '请填写回访结果' };
       if (v.satisfied === undefined) return { ok: false, field: 'satisfied', message: '请选择满意或不满意' };
       return { ok: true, body: { result: text(v.result), satisfied: v.satisfied } };
+    case 'verify': {
+      for (const [field, label] of [['overall', '综合'], ['punctuality', '准时'], ['attitude', '态度']] as const) {
+        const n = v[field];
+        if (!n || n < 1 || n > 5) return { ok: false, field, message: `请为「${label}」打分（1–5 星）` };
+      }
+      const name = text(v.representativeName);
+      const relation = text(v.representativeRelation);
+      if (name && !relation) return { ok: false, field: 'representativeRelation', message: '请填写楼栋代表与本楼的关系（如楼长）' };
+      if (relation && !name) return { ok: false, field: 'representativeName', message: '请填写楼栋代表的姓名' };
+      const body: Record<string, unknown> = { overall: v.overall, punctuality: v.punctuality, attitude: v.attitude };
+      if (text(v.comment)) body.comment = text(v.comment);
+      if (name) Object.assign(body, { signerName: name, representativeRelation: relation });
+      return { ok: true, body };
+    }
     case 'damage': {
       if (!text(v.description)) return { ok: false, field: 'description', message: '请填写损坏情况' };
       const money = parseYuanInput(v.compensationYuan);

@@ -20,7 +20,8 @@ export default function WaiversPage() {
 function WaiversView() {
   const project = useSelectedProject();
   const [page, setPage] = useState(1);
-  const charges = useAsync(() => listCharges({ projectId: project.id, status: 'open', page, pageSize: PAGE_SIZE }), [project.id, page]);
+  // Unconfirmed charges (signed on a technician's phone) are not owed yet, so there is nothing to waive.
+  const charges = useAsync(() => listCharges({ projectId: project.id, status: 'open', confirmation: 'confirmed', page, pageSize: PAGE_SIZE }), [project.id, page]);
   const budget = useAsync(getWaiverBudget, []);
   const [waiving, setWaiving] = useState<ICharge | null>(null);
   const remaining = budget.data?.remainingFen;

@@ -101,6 +101,7 @@ export function feeSchedule(q = ''): IPublicFeeSchedule {
     title: '特约服务项目及收费标准（2026 版）',
     effectiveFrom: '2025-12-31T16:00:00.000Z',
     companyName: '示范物业服务有限公司',
+    cashLimitFen: 5000,
     categories: categories
       .map((c) => ({ ...c, items: items.filter((i) => i.categoryCode === c.code && matches(i)) }))
       .filter((c) => !q || c.items.length > 0),

@@ -9,3 +9,4 @@ export * from './house-label';
 export * from './quote';
 export * from './periods';
 export * from './tickets';
+export * from './limits';

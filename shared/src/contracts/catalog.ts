@@ -118,6 +118,8 @@ export interface IPublicFeeSchedule {
   title: string;
   effectiveFrom: string;
   companyName: string;
+  /** The company's cash-on-site limit (company settings), printed on the poster instead of a fixed amount. */
+  cashLimitFen: number;
   categories: IFeeScheduleCategoryView[];
 }
 

@@ -1,6 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { instant } from '../../database/columns';
 
+/** Length of audit_entries.reason. */
+export const AUDIT_REASON_MAX = 500;
+
 /** Append-only record of every money-affecting action (docs/domain.md §9, R10). Nothing updates or deletes it. */
 @Entity({ name: 'audit_entries' })
 @Index('ix_audit_actor', ['actorId', 'at'])
@@ -35,7 +38,8 @@ export class AuditEntry {
   @Column({ type: 'text', nullable: true })
   afterJson: string | null;
 
-  @Column({ type: 'varchar', length: 200, nullable: true })
+  /** Widened to 500 (InputBounds migration); AuditService cuts longer texts so the row never fails. */
+  @Column({ type: 'varchar', length: AUDIT_REASON_MAX, nullable: true })
   reason: string | null;
 
   @Column(instant())

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { now } from '../../common/time';
-import { AuditEntry } from './audit-entry.entity';
+import { AUDIT_REASON_MAX, AuditEntry } from './audit-entry.entity';
 
 export interface AuditRecord {
   actorId: number | null;
@@ -13,6 +13,17 @@ export interface AuditRecord {
   before?: unknown;
   after?: unknown;
   reason?: string | null;
+}
+
+/**
+ * An audit row must never fail the action it records: a reason longer than the column is cut (by code
+ * points, so no half surrogate pair is stored) and marked with an ellipsis. The full text stays where the
+ * action stored it (the ticket, the event, the charge).
+ */
+export function fitReason(reason: string | null | undefined): string | null {
+  if (reason === undefined || reason === null) return null;
+  const chars = Array.from(reason);
+  return chars.length <= AUDIT_REASON_MAX ? reason : `${chars.slice(0, AUDIT_REASON_MAX - 1).join('')}…`;
 }
 
 /** Writes audit rows inside the caller's transaction, so the action and its record commit together. */
@@ -28,7 +39,7 @@ export class AuditService {
       projectId: entry.projectId ?? null,
       beforeJson: entry.before === undefined ? null : JSON.stringify(entry.before),
       afterJson: entry.after === undefined ? null : JSON.stringify(entry.after),
-      reason: entry.reason ?? null,
+      reason: fitReason(entry.reason),
       at: now(),
     });
   }

@@ -1,6 +1,6 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { BindingRelation, BindingStatus, ICreateBindingRequest, IRejectBindingRequest } from '@app/shared';
-import { IsEntityId, IsQueryInt } from '../../common/decorators';
+import { IsEntityId, IsQueryInt, Trim } from '../../common/decorators';
 import { PageQueryDto } from '../../common/pagination.dto';
 
 export class CreateBindingDto implements ICreateBindingRequest {
@@ -10,6 +10,7 @@ export class CreateBindingDto implements ICreateBindingRequest {
   @IsIn(Object.values(BindingRelation), { message: 'relation 只能是 owner、tenant 或 family' })
   relation: BindingRelation;
 
+  @Trim()
   @IsString({ message: 'name 必须是字符串' })
   @IsNotEmpty({ message: '请填写姓名' })
   @MaxLength(32, { message: '姓名不能超过 32 个字符' })
@@ -21,6 +22,7 @@ export class CreateBindingDto implements ICreateBindingRequest {
 }
 
 export class RejectBindingDto implements IRejectBindingRequest {
+  @Trim()
   @IsString({ message: 'reason 必须是字符串' })
   @IsNotEmpty({ message: '请填写驳回原因' })
   @MaxLength(200, { message: '驳回原因不能超过 200 个字符' })

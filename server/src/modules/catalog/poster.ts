@@ -6,6 +6,11 @@ export function schedulePageUrl(origin: string, projectId: number): string {
   return `${origin}/h5/#/packages/resident/pages/fee-schedule/index?projectId=${projectId}`;
 }
 
+/** The company's cash limit (company settings), never a fixed amount: finance may change it. */
+export function cashRule(cashLimitFen: number): string {
+  return cashLimitFen > 0 ? `单次 ${fenToYuanString(cashLimitFen)} 元（含）以内可现场以现金支付。` : '不接受现场现金支付。';
+}
+
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -39,7 +44,7 @@ footer { margin-top: 14px; font-size: 12px; color: #646a73; line-height: 1.7; }
 <div class="qr">${qr}扫码查看最新收费标准</div></header>
 ${sections}
 <footer>说明：1. 维修费用 = 维修费 + 材料费；业主自备材料的只收维修费。物业代购材料按仓库采购价报价，经业主同意后方可购买。<br>
-2. 所有费用须经业主签字确认报价后方可施工；特约服务费原则上按月随物业费结算。单次 50 元（含）以内可现场以现金支付。<br>
+2. 所有费用须经业主签字确认报价后方可施工；特约服务费原则上按月随物业费结算。${cashRule(schedule.cashLimitFen)}<br>
 3. 如对收费有疑问，请联系您的专属客户经理或拨打服务中心电话。</footer>
 </body></html>`;
 }

@@ -2,11 +2,12 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Between, In } from 'typeorm';
 import { ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICounterSale, ICounterSaleLedger, PaymentMethod, Role } from '@app/shared';
+import { LIMITS } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
-import { CatalogService } from '../catalog/catalog.service';
+import { assertTotalWithin, CatalogService } from '../catalog/catalog.service';
 import { FeeCategory, FeeItem } from '../catalog/price-list.entity';
 import { AccessService } from '../identity/access.service';
 import { House } from '../property/building.entity';
@@ -15,6 +16,9 @@ import { Charge } from './charge.entity';
 import { ChargeStore } from './charge-store';
 import { ChargesService } from './charges.service';
 import { CounterSaleDto } from './dto/cash.dto';
+
+/** A desk sale is small (打字复印, keys, cards); a larger sum is a typo (R14, LIMITS in @app/shared). */
+const COUNTER_SALE_MAX_FEN = LIMITS.counterSaleTotalFen;
 
 export const COUNTER_STAFF: readonly Role[] = [Role.Cashier, Role.CustomerManager];
 
@@ -43,6 +47,7 @@ export class CounterSalesService {
     }
     const at = now();
     const quote = await this.catalog.priceQuote(project.id, { items: dto.items }, at);
+    assertTotalWithin(quote.totalFen, COUNTER_SALE_MAX_FEN, 'items', '前台收费');
     await this.assertCounterItems(quote.scheduleVersionId, dto.items.map((i) => i.code));
     const id = await this.store.transaction(async (tx) => {
       const chargeId = await this.charges.insertCharge(tx, {

@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-va
 import { DataSource } from 'typeorm';
 import type { DispatchMode, IDispatchPolicy } from '@app/shared';
 import { Role } from '@app/shared';
-import { CurrentUser, Roles } from '../../common/decorators';
+import { CurrentUser, Roles, Trim } from '../../common/decorators';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { AccessService } from '../identity/access.service';
@@ -14,7 +14,7 @@ import { DispatchPolicy } from './ticket-support.entity';
 const POLICY_EDITORS = [Role.Supervisor, Role.ProjectManager, Role.Admin];
 
 export class PolicyDto implements Omit<IDispatchPolicy, 'projectId'> {
-  @IsString({ message: 'category 必须是字符串' }) @IsNotEmpty({ message: '请选择类别（* 表示默认）' }) @MaxLength(32, { message: 'category 过长' })
+  @Trim() @IsString({ message: 'category 必须是字符串' }) @IsNotEmpty({ message: '请选择类别（* 表示默认）' }) @MaxLength(32, { message: 'category 过长' })
   category: string;
 
   @IsIn(['assign', 'pool', 'auto'], { message: 'mode 只能是 assign、pool 或 auto' }) mode: DispatchMode;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { IInboxMessage, IRectificationTask } from '@app/shared';
-import { CurrentUser, Roles } from '../../common/decorators';
+import { CurrentUser, Roles, Trim } from '../../common/decorators';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { ProjectQueryDto } from './dto/ticket.dto';
@@ -15,7 +15,7 @@ export class InboxQueryDto {
 }
 
 export class ResolveDto {
-  @IsString({ message: 'note 必须是字符串' }) @IsNotEmpty({ message: '请填写整改结果' }) @MaxLength(500, { message: '整改结果不能超过 500 字' })
+  @Trim() @IsString({ message: 'note 必须是字符串' }) @IsNotEmpty({ message: '请填写整改结果' }) @MaxLength(500, { message: '整改结果不能超过 500 字' })
   note: string;
 }
 

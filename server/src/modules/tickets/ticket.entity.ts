@@ -55,7 +55,8 @@ export class Ticket {
   @Column({ type: 'varchar', length: 500, nullable: true }) ratingComment: string | null;
   @Column({ type: 'text', nullable: true }) reply: string | null;
   @Column({ type: 'varchar', length: 500, nullable: true }) result: string | null;
-  @Column({ type: 'varchar', length: 200, nullable: true }) cancelReason: string | null;
+  /** 500: a declined quote stores "业主拒绝报价：" + a reason of up to 200 characters. */
+  @Column({ type: 'varchar', length: 500, nullable: true }) cancelReason: string | null;
   @Column({ type: 'integer', nullable: true }) chargeId: number | null;
   @Column(instant({ nullable: true })) registeredAt: Date | null;
   @Column(instant({ nullable: true })) dispatchedAt: Date | null;

@@ -6,10 +6,11 @@ import {
 import {
   FEE_UNITS, ICreatePriceListRequest, IPublishPriceListRequest, IQuotePreviewRequest, IQuoteRequestItem, IUpsertFeeCategoryRequest,
   IUpsertFeeItemRequest, IUpsertMaterialPriceRequest, PriceListKind,
+  LIMITS,
 } from '@app/shared';
-import { IsEntityId, IsQueryInt } from '../../../common/decorators';
+import { IsEntityId, IsQueryInt, Trim } from '../../../common/decorators';
 
-const MAX_PRICE_FEN = 100_000_000;
+const MAX_PRICE_FEN = LIMITS.unitPriceFen;
 const CODE = /^[A-Z0-9][A-Z0-9-]{0,15}$/;
 
 export class CreatePriceListDto implements ICreatePriceListRequest {
@@ -23,6 +24,7 @@ export class CreatePriceListDto implements ICreatePriceListRequest {
   @IsEntityId()
   regionId?: number | null;
 
+  @Trim()
   @IsString({ message: 'title 必须是字符串' })
   @IsNotEmpty({ message: '请填写标题' })
   @MaxLength(100, { message: '标题不能超过 100 个字符' })
@@ -33,6 +35,7 @@ export class CreatePriceListDto implements ICreatePriceListRequest {
   copyFromVersionId?: number | null;
 
   @IsOptional()
+  @Trim()
   @IsString({ message: 'notes 必须是字符串' })
   @MaxLength(500, { message: '说明不能超过 500 个字符' })
   notes?: string | null;
@@ -42,6 +45,7 @@ export class UpsertCategoryDto implements IUpsertFeeCategoryRequest {
   @Matches(CODE, { message: 'code 须为大写字母、数字或短横线，最多 16 位' })
   code: string;
 
+  @Trim()
   @IsString({ message: 'name 必须是字符串' })
   @IsNotEmpty({ message: '请填写分类名称' })
   @MaxLength(50, { message: '分类名称不能超过 50 个字符' })
@@ -49,6 +53,8 @@ export class UpsertCategoryDto implements IUpsertFeeCategoryRequest {
 
   @IsOptional()
   @IsInt({ message: 'sortOrder 必须是整数' })
+  @Min(0, { message: 'sortOrder 不能小于 0' })
+  @Max(LIMITS.sortOrder, { message: `sortOrder 不能大于 ${LIMITS.sortOrder}` })
   sortOrder?: number;
 }
 
@@ -59,6 +65,7 @@ export class UpsertFeeItemDto implements IUpsertFeeItemRequest {
   @Matches(CODE, { message: 'code 须为大写字母、数字或短横线，最多 16 位' })
   code: string;
 
+  @Trim()
   @IsString({ message: 'name 必须是字符串' })
   @IsNotEmpty({ message: '请填写项目名称' })
   @MaxLength(80, { message: '项目名称不能超过 80 个字符' })
@@ -81,12 +88,15 @@ export class UpsertFeeItemDto implements IUpsertFeeItemRequest {
   @IsBoolean({ message: 'materialsExtra 必须是布尔值' })
   materialsExtra: boolean;
 
+  @Trim()
   @IsString({ message: 'serviceStandard 必须是字符串' })
   @MaxLength(2000, { message: '服务标准不能超过 2000 个字符' })
   serviceStandard: string;
 
   @IsOptional()
   @IsInt({ message: 'sortOrder 必须是整数' })
+  @Min(0, { message: 'sortOrder 不能小于 0' })
+  @Max(LIMITS.sortOrder, { message: `sortOrder 不能大于 ${LIMITS.sortOrder}` })
   sortOrder?: number;
 }
 
@@ -94,12 +104,14 @@ export class UpsertMaterialDto implements IUpsertMaterialPriceRequest {
   @Matches(CODE, { message: 'code 须为大写字母、数字或短横线，最多 16 位' })
   code: string;
 
+  @Trim()
   @IsString({ message: 'name 必须是字符串' })
   @IsNotEmpty({ message: '请填写材料名称' })
   @MaxLength(80, { message: '材料名称不能超过 80 个字符' })
   name: string;
 
   @IsOptional()
+  @Trim()
   @IsString({ message: 'spec 必须是字符串' })
   @MaxLength(80, { message: '规格不能超过 80 个字符' })
   spec?: string;
@@ -114,6 +126,8 @@ export class UpsertMaterialDto implements IUpsertMaterialPriceRequest {
 
   @IsOptional()
   @IsInt({ message: 'sortOrder 必须是整数' })
+  @Min(0, { message: 'sortOrder 不能小于 0' })
+  @Max(LIMITS.sortOrder, { message: `sortOrder 不能大于 ${LIMITS.sortOrder}` })
   sortOrder?: number;
 }
 
@@ -129,7 +143,7 @@ export class QuoteItemDto implements IQuoteRequestItem {
 
   @IsInt({ message: 'quantityMilli 必须是整数（千分之一单位）' })
   @Min(1, { message: 'quantityMilli 必须大于 0' })
-  @Max(1_000_000_000, { message: 'quantityMilli 过大' })
+  @Max(LIMITS.lineQuantityMilli, { message: 'quantityMilli 过大' })
   quantityMilli: number;
 }
 
@@ -157,6 +171,7 @@ export class PublicScheduleQueryDto {
   projectId: number;
 
   @IsOptional()
+  @Trim()
   @IsString({ message: 'q 必须是字符串' })
   @MaxLength(32, { message: 'q 过长' })
   q?: string;

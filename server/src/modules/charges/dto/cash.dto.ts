@@ -3,8 +3,8 @@ import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min,
   ValidateNested,
 } from 'class-validator';
-import { ICashHandoverRequest, ICounterSaleRequest, ICompanySettings } from '@app/shared';
-import { IsEntityId, IsQueryInt } from '../../../common/decorators';
+import { ICashHandoverRequest, ICounterSaleRequest, ICompanySettings, LIMITS } from '@app/shared';
+import { IsEntityId, IsQueryInt, Trim } from '../../../common/decorators';
 
 export class CashOutstandingQueryDto {
   @IsOptional()
@@ -22,10 +22,12 @@ export class CashHandoverDto implements ICashHandoverRequest {
   @ArrayUnique({ message: 'chargeIds 不能重复' })
   @IsInt({ each: true, message: 'chargeIds 必须是整数 ID' })
   @Min(1, { each: true, message: 'chargeIds 必须是正整数' })
+  @Max(LIMITS.entityId, { each: true, message: 'chargeIds 不是有效 ID' })
   chargeIds: number[];
 }
 
 export class CounterSaleItemDto {
+  @Trim()
   @IsString({ message: 'code 必须是字符串' })
   @IsNotEmpty({ message: '请填写收费项目编码' })
   @MaxLength(16, { message: '收费项目编码不能超过 16 个字符' })
@@ -33,7 +35,7 @@ export class CounterSaleItemDto {
 
   @IsInt({ message: 'quantityMilli 必须是整数（千分之一单位）' })
   @Min(1, { message: 'quantityMilli 必须大于 0' })
-  @Max(1_000_000_000, { message: 'quantityMilli 过大' })
+  @Max(LIMITS.lineQuantityMilli, { message: 'quantityMilli 过大' })
   quantityMilli: number;
 }
 
@@ -70,16 +72,16 @@ export class CounterSaleLedgerQueryDto {
   date: string;
 }
 
-const MAX_SETTING_FEN = 100_000_000;
+/** Cash is for small amounts and waivers are a customer manager's discretion: both stay small (R14). */
 
 export class CompanySettingsDto implements Omit<ICompanySettings, 'companyId'> {
   @IsInt({ message: 'cashLimitFen 必须是整数（分）' })
   @Min(0, { message: 'cashLimitFen 不能小于 0' })
-  @Max(MAX_SETTING_FEN, { message: 'cashLimitFen 过大' })
+  @Max(LIMITS.cashLimitFen, { message: `cashLimitFen 不能大于 ${LIMITS.cashLimitFen}（¥${LIMITS.cashLimitFen / 100}）` })
   cashLimitFen: number;
 
   @IsInt({ message: 'waiverMonthlyCapFen 必须是整数（分）' })
   @Min(0, { message: 'waiverMonthlyCapFen 不能小于 0' })
-  @Max(MAX_SETTING_FEN, { message: 'waiverMonthlyCapFen 过大' })
+  @Max(LIMITS.waiverMonthlyCapFen, { message: `waiverMonthlyCapFen 不能大于 ${LIMITS.waiverMonthlyCapFen}（¥${LIMITS.waiverMonthlyCapFen / 100}）` })
   waiverMonthlyCapFen: number;
 }

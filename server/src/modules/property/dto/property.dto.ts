@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsPositive, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IAssignCustomerManagersRequest, IUpdateTechnicianRequest, Role, TECHNICIAN_SKILLS } from '@app/shared';
-import { IsQueryInt } from '../../../common/decorators';
+import { IAssignCustomerManagersRequest, IUpdateTechnicianRequest, LIMITS, Role, TECHNICIAN_SKILLS } from '@app/shared';
+import { IsQueryInt, Trim } from '../../../common/decorators';
 import { PageQueryDto } from '../../../common/pagination.dto';
 
 export class HouseQueryDto extends PageQueryDto {
@@ -14,6 +14,7 @@ export class HouseQueryDto extends PageQueryDto {
   unitId?: number;
 
   @IsOptional()
+  @Trim()
   @IsString({ message: 'q 必须是字符串' })
   @MaxLength(32, { message: 'q 过长' })
   q?: string;
@@ -36,6 +37,7 @@ export class AssignCustomerManagersDto implements IAssignCustomerManagersRequest
   @ArrayMaxSize(10, { message: 'userIds 最多 10 人' })
   @IsInt({ each: true, message: 'userIds 必须是整数 ID' })
   @IsPositive({ each: true, message: 'userIds 必须是正整数' })
+  @Max(LIMITS.entityId, { each: true, message: 'userIds 不是有效 ID' })
   userIds: number[];
 }
 
@@ -50,6 +52,8 @@ export class UpdateTechnicianDto implements IUpdateTechnicianRequest {
   @IsArray({ message: 'buildingIds 必须是数组' })
   @ArrayMaxSize(500, { message: 'buildingIds 过多' })
   @IsInt({ each: true, message: 'buildingIds 必须是整数 ID' })
+  @Min(1, { each: true, message: 'buildingIds 必须是正整数' })
+  @Max(LIMITS.entityId, { each: true, message: 'buildingIds 不是有效 ID' })
   buildingIds?: number[];
 
   @IsOptional()

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import {
   ErrorCode, IPricedQuote, IPublicFeeSchedule, IQuoteItemInput, IQuoteMaterialInput, IQuoteRequestItem, PriceListKind,
-  PriceListStatus, buildQuote,
+  LIMITS, PriceListStatus, buildQuote, formatFen,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { now } from '../../common/time';
@@ -11,6 +11,17 @@ import { Company, Project } from '../property/company.entity';
 import { CompanySettings, DEFAULT_CASH_LIMIT_FEN } from '../property/company-settings.entity';
 import { FeeCategory, FeeItem, MaterialPrice, PriceListVersion } from './price-list.entity';
 import { toFeeItemView } from './price-list.views';
+
+/**
+ * Refuses a priced total above a configured ceiling (LIMITS, R14) with a 422 naming the request field
+ * that drives it, before anything is stored: a typo in a quantity must not become a charge, and the
+ * INT money columns must never see a value they cannot hold.
+ */
+export function assertTotalWithin(totalFen: number, maxFen: number, field: string, what: string): void {
+  if (totalFen <= maxFen) return;
+  const message = `${what}合计 ${formatFen(totalFen)} 超过上限 ${formatFen(maxFen)}，请核对数量和单价`;
+  throw new DomainException(ErrorCode.ValidationFailed, message, HttpStatus.UNPROCESSABLE_ENTITY, { fields: [{ field, message }] });
+}
 
 /**
  * Answers "which prices apply to this project at this instant" and prices quotes from them.
@@ -118,6 +129,7 @@ export class CatalogService {
       return { code: m.code, name: m.spec ? `${m.name}（${m.spec}）` : m.name, unit: m.unit, unitPriceFen: m.priceFen, quantityMilli: r.quantityMilli };
     });
     const quote = buildQuote(itemInputs, materialInputs);
+    assertTotalWithin(quote.totalFen, LIMITS.quoteTotalFen, 'items', '报价');
     return { ...quote, scheduleVersionId: schedule.id, materialsVersionId: materialsVersion?.id ?? null, pricedAt: at.toISOString() };
   }
 }

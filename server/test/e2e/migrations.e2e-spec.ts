@@ -67,7 +67,7 @@ describe(`migrations and demo seed on ${process.env.E2E_DB ?? 'the default datab
         expect(byStatus).toEqual({
           submitted: 2, registered: 2, dispatched: 1, accepted: 1, quoted: 1, in_progress: 4, done: 1, verified: 4, closed: 2, cancelled: 1,
         });
-        expect(tickets).toMatchObject({ tickets: 19, onHold: 1, escalated: 1, openCharges: 3, counterSalesToday: 2, cashOutstandingFen: 3480 });
+        expect(tickets).toMatchObject({ tickets: 19, onHold: 1, escalated: 1, openCharges: 3, unconfirmedCharges: 1, counterSalesToday: 2, cashOutstandingFen: 3480 });
         // Where each queue gets its rows from.
         expect(await count(`SELECT COUNT(*) AS n FROM tickets WHERE status = 'registered' AND pool_open = 1`)).toBe(1);
         expect(await count(`SELECT COUNT(*) AS n FROM tickets WHERE status = 'registered' AND needs_supervisor = 1`)).toBe(1);

@@ -10,6 +10,7 @@ import {
   createTicket,
   declineQuote,
   getJobPool,
+  getMyJobs,
   getMyTickets,
   getTicket,
   getTicketTimeline,
@@ -43,14 +44,17 @@ describe('tickets api', () => {
     expect(sent().header['Idempotency-Key']).toBe('key-12345678')
   })
 
-  it('reads my tickets out of the page envelope, the pool as a page or a list', async () => {
+  it('reads my tickets, my jobs and the pool out of the one page envelope', async () => {
     saveSession(tokenPair(resident()))
     Taro.request.mockResolvedValueOnce(reply(200, { items: [ticket()], total: 1, page: 1, pageSize: 50 }))
     await expect(getMyTickets()).resolves.toHaveLength(1)
     expect(sent().url).toBe(`${BASE}/api/tickets/mine?pageSize=50`)
-    Taro.request.mockResolvedValueOnce(reply(200, [ticket(), ticket({ id: 8 })]))
+    Taro.request.mockResolvedValueOnce(reply(200, { items: [ticket(), ticket({ id: 8 })], total: 2, page: 1, pageSize: 50 }))
     await expect(getJobPool()).resolves.toHaveLength(2)
     expect(sent(1).url).toBe(`${BASE}/api/tickets/jobs/pool?pageSize=50`)
+    Taro.request.mockResolvedValueOnce(reply(200, { items: [ticket({ id: 9 })], total: 1, page: 1, pageSize: 50 }))
+    await expect(getMyJobs()).resolves.toEqual([expect.objectContaining({ id: 9 })])
+    expect(sent(2).url).toBe(`${BASE}/api/tickets/jobs/mine?pageSize=50`)
   })
 
   it.each([

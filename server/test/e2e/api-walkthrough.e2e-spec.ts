@@ -1,4 +1,4 @@
-import { ICharge, IMe, ITicket } from '@app/shared';
+import { ICharge, IMe, IPage, ITicket } from '@app/shared';
 import { bearer, bootTestApp, TestApp } from '../support/test-app';
 import { makeTicketWorld, TicketWorld, uploadPhoto, uploadSignature } from './ticket-helpers';
 
@@ -68,8 +68,9 @@ describe('docs/api.md walkthrough: paid home repair, report → charge', () => {
     ).body as ITicket;
     expect(verified.status).toBe('verified');
     // 12. the charge
-    const mine = (await t.http().get('/api/charges/mine').set(bearer(resident)).expect(200)).body as ICharge[] | { items: ICharge[] };
-    const charge = (Array.isArray(mine) ? mine : mine.items).find((c) => c.ticketId === id);
+    const mine = (await t.http().get('/api/charges/mine').set(bearer(resident)).expect(200)).body as IPage<ICharge>;
+    expect(mine).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+    const charge = mine.items.find((c) => c.ticketId === id);
     expect(charge).toMatchObject({ totalFen: 2000, status: 'open' });
     expect((await t.http().patch(`/api/charges/${charge!.id}/payment-method`).set(bearer(resident)).send({ paymentMethod: 'bill' }).expect(200)).body.paymentMethod).toBe('bill');
     const staffList = (await t.http().get(`/api/charges?projectId=${created.projectId}`).set(bearer(w.cm)).expect(200)).body as { items: ICharge[] };

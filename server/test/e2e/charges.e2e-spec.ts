@@ -84,7 +84,7 @@ describe('charges: posting, cash on site, hand-over, waivers, counter sales', ()
     await http().get(`/api/charges/${charge.id}`).set(bearer(tok.pmB)).expect(404);
     await http().get(`/api/charges/${charge.id}`).set(bearer(tok.cm)).expect(200);
     const mine = await http().get('/api/charges/mine').set(bearer(tok.res2)).expect(200);
-    expect(mine.body.map((c: ICharge) => c.id)).not.toContain(charge.id);
+    expect(mine.body.items.map((c: ICharge) => c.id)).not.toContain(charge.id);
     const listA = await http().get(`/api/charges?projectId=${a.projectId}&status=open`).set(bearer(tok.cm)).expect(200);
     expect(listA.body.items.map((c: ICharge) => c.id)).toContain(charge.id);
     const listB = await http().get(`/api/charges?projectId=${a.projectId}`).set(bearer(tok.pmB)).expect(200);

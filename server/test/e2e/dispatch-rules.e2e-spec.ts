@@ -41,7 +41,7 @@ describe('dispatch rules: cap, skills, company category rules', () => {
     const ticket = await createHomeRepair(t, w, w.residentA, w.tenant.houseIds[0], category);
     return (await act(t, w.cm, ticket.id, 'register', { priceExplained: true }).expect(200)).body;
   };
-  const pool = async (token: string): Promise<ITicket[]> => (await t.http().get('/api/tickets/jobs/pool').set(bearer(token)).expect(200)).body;
+  const pool = async (token: string): Promise<ITicket[]> => (await t.http().get('/api/tickets/jobs/pool').set(bearer(token)).expect(200)).body.items;
   const putCategory = (token: string, code: string, body: object) =>
     t.http().put(`/api/service-categories/${code}`).set(bearer(token)).send({ companyId: w.tenant.companyId, ...body });
 

@@ -105,6 +105,27 @@ describe('OpenAPI document (/api/docs/openapi.json)', () => {
     expect(doc.components.schemas[agree.$ref!.split('/').pop()!].properties).toHaveProperty('snapshotHash');
   });
 
+  it('lists answer one page shape { items, total, page, pageSize }; only small bounded lists (documented in docs/api.md) are plain arrays', () => {
+    const BOUNDED = new Set([
+      'GET /api/property/projects', 'GET /api/property/projects/{projectId}/buildings', 'GET /api/property/projects/{projectId}/staff',
+      'GET /api/property/projects/{projectId}/technicians', 'GET /api/directory/projects', 'GET /api/directory/projects/{projectId}/buildings',
+      'GET /api/directory/units/{unitId}/houses', 'GET /api/bindings/mine', 'GET /api/bindings/family-requests', 'GET /api/price-lists',
+      'GET /api/tickets/{id}/timeline', 'GET /api/projects/{projectId}/dispatch-policies',
+    ]);
+    const arrays = allOps()
+      .filter(([, m]) => m === 'get')
+      .filter(([, , op]) => (op.responses['200']?.content?.['application/json']?.schema as Schema | undefined)?.type === 'array')
+      .map(([p, m]) => `${m.toUpperCase()} ${p}`);
+    expect(arrays.filter((r) => !BOUNDED.has(r))).toEqual([]);
+    for (const path of ['/api/charges/mine', '/api/inbox', '/api/rectifications', '/api/tickets/dispatch-queue', '/api/tickets/escalated', '/api/tickets/jobs/pool']) {
+      const op = doc.paths[path].get;
+      expect(op.responses['200'].content!['application/json'].schema!.$ref).toMatch(/IPage_/);
+      expect(op.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize']));
+    }
+    const text = readFileSync(join(__dirname, '../../../docs/api.md'), 'utf8');
+    for (const route of BOUNDED) expect(text).toContain(`\`${route.replace(/\{(\w+)\}/g, ':$1')}\``);
+  });
+
   it('the route table in docs/api.md is generated from this document and current (UPDATE_API_DOCS=1 rewrites it)', () => {
     const file = join(__dirname, '../../../docs/api.md');
     const text = readFileSync(file, 'utf8');

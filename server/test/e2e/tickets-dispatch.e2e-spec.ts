@@ -40,7 +40,7 @@ describe('dispatch policies: assign, pool with fallback to auto then supervisor,
     // Three jobs, three equally idle technicians: one each.
     expect(new Set(assigned).size).toBe(3);
     const techInbox = await t.http().get('/api/inbox').set(bearer(w.techs[0].token)).expect(200);
-    expect(techInbox.body.some((m: { kind: string }) => m.kind === 'ticket.dispatched')).toBe(true);
+    expect(techInbox.body.items.some((m: { kind: string }) => m.kind === 'ticket.dispatched')).toBe(true);
   });
 
   it('assign: jobs wait in the supervisor queue; an unqualified technician is refused', async () => {
@@ -48,7 +48,7 @@ describe('dispatch policies: assign, pool with fallback to auto then supervisor,
     const ticket = await createHomeRepair(t, w, w.residentA, w.tenant.houseIds[0], 'GD');
     await act(t, w.cm, ticket.id, 'register', { priceExplained: true }).expect(200);
     const queue = await t.http().get(`/api/tickets/dispatch-queue?projectId=${w.tenant.projectId}`).set(bearer(w.sup)).expect(200);
-    expect(queue.body.map((x: ITicket) => x.id)).toContain(ticket.id);
+    expect(queue.body.items.map((x: ITicket) => x.id)).toContain(ticket.id);
     const outsider = await makeStaff(t.db, [{ role: Role.Technician, scopeId: w.tenant.projectId + 1000 }], { technician: true });
     const wrong = await act(t, w.sup, ticket.id, 'dispatch', { technicianId: outsider.id }).expect(422);
     expect(wrong.body.details.fields[0].field).toBe('technicianId');
@@ -82,9 +82,9 @@ describe('dispatch policies: assign, pool with fallback to auto then supervisor,
     await dispatch.sweepPool(later);
     expect(await get(garden.id)).toMatchObject({ status: 'registered', poolOpen: false });
     const queue = await t.http().get(`/api/tickets/dispatch-queue?projectId=${w.tenant.projectId}`).set(bearer(w.sup)).expect(200);
-    expect(queue.body.map((x: ITicket) => x.id)).toContain(garden.id);
+    expect(queue.body.items.map((x: ITicket) => x.id)).toContain(garden.id);
     const supInbox = await t.http().get('/api/inbox').set(bearer(w.sup)).expect(200);
-    expect(supInbox.body.some((m: { kind: string; ticketId: number }) => m.kind === 'ticket.needs_dispatch' && m.ticketId === garden.id)).toBe(true);
+    expect(supInbox.body.items.some((m: { kind: string; ticketId: number }) => m.kind === 'ticket.needs_dispatch' && m.ticketId === garden.id)).toBe(true);
   });
 
   it('grab respects the technician’s open-job cap', async () => {

@@ -29,9 +29,9 @@ describe('tickets: lifecycle flows through HTTP as each role', () => {
     expect(registered).toMatchObject({ status: 'registered', poolOpen: true });
 
     const pool = await t.http().get('/api/tickets/jobs/pool').set(bearer(w.techs[0].token)).expect(200);
-    expect(pool.body.map((x: ITicket) => x.id)).toContain(created.id);
+    expect(pool.body.items.map((x: ITicket) => x.id)).toContain(created.id);
     const outsiderPool = await t.http().get('/api/tickets/jobs/pool').set(bearer(w.outsiderTech)).expect(200);
-    expect(outsiderPool.body).toEqual([]);
+    expect(outsiderPool.body).toMatchObject({ items: [], total: 0 });
 
     const grabbed = (await act(t, w.techs[0].token, created.id, 'grab').expect(200)).body as ITicket;
     expect(grabbed).toMatchObject({ status: 'dispatched', technician: { userId: w.techs[0].id } });
@@ -76,7 +76,7 @@ describe('tickets: lifecycle flows through HTTP as each role', () => {
       'submit', 'register', 'grab', 'accept', 'check_in', 'quote', 'agree_quote', 'complete', 'verify', 'return_visit', 'close',
     ]);
     const inbox = await t.http().get('/api/inbox').set(bearer(w.residentA.accessToken)).expect(200);
-    expect(inbox.body.map((m: { kind: string }) => m.kind)).toEqual(expect.arrayContaining(['ticket.registered', 'ticket.technician_assigned', 'ticket.quoted', 'ticket.done']));
+    expect(inbox.body.items.map((m: { kind: string }) => m.kind)).toEqual(expect.arrayContaining(['ticket.registered', 'ticket.technician_assigned', 'ticket.quoted', 'ticket.done']));
   });
 
   it('public repair needs no quote and posts no charge; the customer manager accepts it, not the technician', async () => {
@@ -144,9 +144,9 @@ describe('tickets: lifecycle flows through HTTP as each role', () => {
     const second = (await act(t, w.residentA.accessToken, ticket.id, 'rework', { reason: '依然漏水' }).expect(200)).body as ITicket;
     expect(second).toMatchObject({ reworkCount: 2, escalated: true });
     const escalated = await t.http().get(`/api/tickets/escalated?projectId=${w.tenant.projectId}`).set(bearer(w.pm)).expect(200);
-    expect(escalated.body.map((x: ITicket) => x.id)).toContain(ticket.id);
+    expect(escalated.body.items.map((x: ITicket) => x.id)).toContain(ticket.id);
     const pmInbox = await t.http().get('/api/inbox?unread=true').set(bearer(w.pm)).expect(200);
-    expect(pmInbox.body.some((m: { kind: string; ticketId: number }) => m.kind === 'ticket.escalated' && m.ticketId === ticket.id)).toBe(true);
+    expect(pmInbox.body.items.some((m: { kind: string; ticketId: number }) => m.kind === 'ticket.escalated' && m.ticketId === ticket.id)).toBe(true);
     await t.http().get(`/api/tickets/escalated?projectId=${w.tenant.projectId}`).set(bearer(w.cm)).expect(403);
     await act(t, w.pm, ticket.id, 'damage', { description: '施工划伤橱柜', compensationFen: 15000 }).expect(200);
     const audit = await t.db.query('SELECT action FROM audit_entries WHERE entity_type = ? AND entity_id = ?', ['ticket', ticket.id]);
@@ -161,7 +161,7 @@ describe('tickets: lifecycle flows through HTTP as each role', () => {
     await act(t, w.residentA.accessToken, ticket.id, 'verify', { overall: 2, punctuality: 3, attitude: 2, ...(await sign(t, w.residentA.accessToken, hash)) }).expect(200);
     await act(t, w.cm, ticket.id, 'return-visit', { result: '业主反映仍有异响', satisfied: false }).expect(200);
     const tasks = await t.http().get(`/api/rectifications?projectId=${w.tenant.projectId}`).set(bearer(w.pm)).expect(200);
-    const task = tasks.body.find((x: { ticketId: number }) => x.ticketId === ticket.id);
+    const task = tasks.body.items.find((x: { ticketId: number }) => x.ticketId === ticket.id);
     expect(task).toMatchObject({ status: 'open', reason: '业主反映仍有异响' });
     const rework = (await act(t, w.cm, ticket.id, 'rework', { reason: '回访不满意，安排返修' }).expect(200)).body as ITicket;
     expect(rework.status).toBe('in_progress');

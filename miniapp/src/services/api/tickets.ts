@@ -50,15 +50,11 @@ export async function getMyTickets(): Promise<ITicket[]> {
 }
 
 export async function getMyJobs(): Promise<ITicket[]> {
-  return listOf(await http.get<IPage<ITicket> | ITicket[]>(TicketRoutes.jobsMine, { query: { pageSize: 50 } }))
+  return (await http.get<IPage<ITicket>>(TicketRoutes.jobsMine, { query: { pageSize: 50 } })).items
 }
 
 export async function getJobPool(): Promise<ITicket[]> {
-  return listOf(await http.get<IPage<ITicket> | ITicket[]>(TicketRoutes.jobsPool, { query: { pageSize: 50 } }))
-}
-
-function listOf(answer: IPage<ITicket> | ITicket[]): ITicket[] {
-  return Array.isArray(answer) ? answer : answer.items
+  return (await http.get<IPage<ITicket>>(TicketRoutes.jobsPool, { query: { pageSize: 50 } })).items
 }
 
 export function getTicket(id: number): Promise<ITicket> {

@@ -37,12 +37,15 @@ export function createTicket(body: ICreateTicketRequest): Promise<ITicket> {
   return http.post<ITicket>('/tickets', body);
 }
 
-export function dispatchQueue(projectId: number): Promise<ITicket[]> {
-  return http.get<ITicket[]>('/tickets/dispatch-queue', { projectId });
+/** Work lists answer a page; the console shows the first WORK_LIST_SIZE (the server's maximum) and says when there are more. */
+export const WORK_LIST_SIZE = 200;
+
+export function dispatchQueue(projectId: number): Promise<IPage<ITicket>> {
+  return http.get<IPage<ITicket>>('/tickets/dispatch-queue', { projectId, pageSize: WORK_LIST_SIZE });
 }
 
-export function escalatedTickets(projectId: number): Promise<ITicket[]> {
-  return http.get<ITicket[]>('/tickets/escalated', { projectId });
+export function escalatedTickets(projectId: number): Promise<IPage<ITicket>> {
+  return http.get<IPage<ITicket>>('/tickets/escalated', { projectId, pageSize: WORK_LIST_SIZE });
 }
 
 /** Every staff action is a POST to /tickets/:id/<path>; the body is whatever the action's form produced. */
@@ -63,8 +66,8 @@ export function saveDispatchPolicy(projectId: number, policy: Omit<IDispatchPoli
   return http.put<IDispatchPolicy>(`/projects/${projectId}/dispatch-policies`, policy);
 }
 
-export function listRectifications(projectId: number): Promise<IRectificationTask[]> {
-  return http.get<IRectificationTask[]>('/rectifications', { projectId });
+export function listRectifications(projectId: number): Promise<IPage<IRectificationTask>> {
+  return http.get<IPage<IRectificationTask>>('/rectifications', { projectId, pageSize: WORK_LIST_SIZE });
 }
 
 export function resolveRectification(id: number, note: string): Promise<IRectificationTask> {

@@ -135,7 +135,7 @@ describe('tickets (browser)', () => {
   it('sup1: dispatches from 派单队列, then holds and resumes the ticket', { skip }, async () => {
     const { page, problems } = await openPage(browser.context);
     const token = await apiSignIn('sup1');
-    const queue = await api(token, 'GET', `/api/tickets/dispatch-queue?projectId=${projectId}`);
+    const queue = (await api(token, 'GET', `/api/tickets/dispatch-queue?projectId=${projectId}`)).items;
     assert.ok(queue.length > 0, 'the demo seeds a supervisor queue');
     const target = queue[0];
     const techs = await api(token, 'GET', `/api/property/projects/${projectId}/technicians`);

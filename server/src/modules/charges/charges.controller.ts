@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Role, STAFF_ROLES } from '@app/shared';
 import type { ICharge, IPage } from '@app/shared';
 import { CurrentUser, Roles } from '../../common/decorators';
+import { PageQueryDto } from '../../common/pagination.dto';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { CashService } from './cash.service';
@@ -20,8 +21,8 @@ export class ChargesController {
   ) {}
 
   @Get('mine')
-  mine(@CurrentUser() principal: Principal): Promise<ICharge[]> {
-    return this.charges.mine(principal);
+  mine(@CurrentUser() principal: Principal, @Query() query: PageQueryDto): Promise<IPage<ICharge>> {
+    return this.charges.mine(principal, query);
   }
 
   @Get()

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import {
-  ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICharge, IPage, IQuoteLine, PaymentMethod, QuoteLineKind, Role,
+  ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICharge, IPage, IPageQuery, IQuoteLine, PaymentMethod, QuoteLineKind, Role,
   UserKind, formatFen, lineAmountFen,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
@@ -214,12 +214,12 @@ export class ChargesService {
     return { items: await this.store.views(rows), total, page, pageSize };
   }
 
-  async mine(principal: Principal): Promise<ICharge[]> {
-    if (principal.kind !== UserKind.Resident) return [];
-    const houseIds = await this.store.approvedHouseIds(principal.userId);
-    if (!houseIds.length) return [];
-    const rows = await this.store.db.getRepository(Charge).find({ where: { houseId: In(houseIds) }, order: { id: 'DESC' }, take: 200 });
-    return this.store.views(rows);
+  async mine(principal: Principal, query: IPageQuery = {}): Promise<IPage<ICharge>> {
+    const { page, pageSize, skip } = pageWindow(query);
+    const houseIds = principal.kind === UserKind.Resident ? await this.store.approvedHouseIds(principal.userId) : [];
+    if (!houseIds.length) return { items: [], total: 0, page, pageSize };
+    const [rows, total] = await this.store.db.getRepository(Charge).findAndCount({ where: { houseId: In(houseIds) }, order: { id: 'DESC' }, skip, take: pageSize });
+    return { items: await this.store.views(rows), total, page, pageSize };
   }
 }
 

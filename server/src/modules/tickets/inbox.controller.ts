@@ -1,16 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { IInboxMessage, IRectificationTask } from '@app/shared';
+import type { IInboxMessage, IPage, IRectificationTask } from '@app/shared';
 import { CurrentUser, Roles, Trim } from '../../common/decorators';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
-import { ProjectQueryDto } from './dto/ticket.dto';
+import { PageQueryDto } from '../../common/pagination.dto';
+import { ProjectPageQueryDto } from './dto/list-query.dto';
 import { InboxService } from './inbox.service';
 import { TicketStaffService } from './ticket-staff.service';
 import { PM_ROLES } from './ticket.roles';
 
-export class InboxQueryDto {
+export class InboxQueryDto extends PageQueryDto {
   @IsOptional() @IsIn(['true', 'false'], { message: 'unread 只能是 true 或 false' }) unread?: 'true' | 'false';
 }
 
@@ -25,8 +26,8 @@ export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
   @Get()
-  list(@CurrentUser() me: Principal, @Query() query: InboxQueryDto): Promise<IInboxMessage[]> {
-    return this.inbox.list(me.userId, query.unread === 'true');
+  list(@CurrentUser() me: Principal, @Query() query: InboxQueryDto): Promise<IPage<IInboxMessage>> {
+    return this.inbox.list(me.userId, query.unread === 'true', query);
   }
 
   @Post(':id/read')
@@ -43,8 +44,8 @@ export class RectificationsController {
   constructor(private readonly staff: TicketStaffService) {}
 
   @Get()
-  list(@CurrentUser() me: Principal, @Query() query: ProjectQueryDto): Promise<IRectificationTask[]> {
-    return this.staff.rectifications(me, query.projectId);
+  list(@CurrentUser() me: Principal, @Query() query: ProjectPageQueryDto): Promise<IPage<IRectificationTask>> {
+    return this.staff.rectifications(me, query);
   }
 
   @Post(':id/resolve')

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { IInboxMessage } from '@app/shared';
+import { IInboxMessage, IPage, IPageQuery } from '@app/shared';
+import { pageWindow } from '../../common/pagination.dto';
 import { DomainException } from '../../common/domain.exception';
 import { now } from '../../common/time';
 import { InboxMessage } from './ticket-support.entity';
@@ -29,15 +30,18 @@ export class InboxService {
     );
   }
 
-  async list(userId: number, unreadOnly: boolean): Promise<IInboxMessage[]> {
-    const rows = await this.db.getRepository(InboxMessage).find({
+  async list(userId: number, unreadOnly: boolean, query: IPageQuery = {}): Promise<IPage<IInboxMessage>> {
+    const { page, pageSize, skip } = pageWindow(query);
+    const [rows, total] = await this.db.getRepository(InboxMessage).findAndCount({
       where: unreadOnly ? { userId, readAt: IsNull() } : { userId },
       order: { id: 'DESC' },
-      take: 100,
+      skip,
+      take: pageSize,
     });
-    return rows.map((m) => ({
+    const items = rows.map((m) => ({
       id: m.id, kind: m.kind, title: m.title, body: m.body, ticketId: m.ticketId, readAt: m.readAt?.toISOString() ?? null, createdAt: m.createdAt.toISOString(),
     }));
+    return { items, total, page, pageSize };
   }
 
   async markRead(userId: number, id: number): Promise<void> {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { IRectificationTask, ITicket, Role, TicketAction, TicketActor, Urgency } from '@app/shared';
+import { IPage, IRectificationTask, ITicket, Role, TicketAction, TicketActor, Urgency } from '@app/shared';
+import { pageWindow } from '../../common/pagination.dto';
+import { ProjectPageQueryDto } from './dto/list-query.dto';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
@@ -152,14 +154,19 @@ export class TicketStaffService {
     return this.respond(principal, updated);
   }
 
-  async rectifications(principal: Principal, projectId: number): Promise<IRectificationTask[]> {
+  async rectifications(principal: Principal, query: ProjectPageQueryDto): Promise<IPage<IRectificationTask>> {
+    const { projectId } = query;
+    const { page, pageSize, skip } = pageWindow(query);
     this.access.assertProject(principal, projectId, PM_ROLES);
-    const rows = await this.db.getRepository(RectificationTask).find({ where: { projectId }, order: { id: 'DESC' }, take: 200 });
-    const serials = new Map((await this.db.getRepository(Ticket).find({ select: { id: true, serial: true }, where: rows.map((r) => ({ id: r.ticketId })) })).map((t) => [t.id, t.serial]));
-    return rows.map((r) => ({
+    const [rows, total] = await this.db.getRepository(RectificationTask).findAndCount({ where: { projectId }, order: { id: 'DESC' }, skip, take: pageSize });
+    const serials = new Map(
+      rows.length ? (await this.db.getRepository(Ticket).find({ select: { id: true, serial: true }, where: rows.map((r) => ({ id: r.ticketId })) })).map((t) => [t.id, t.serial]) : [],
+    );
+    const items = rows.map((r) => ({
       id: r.id, ticketId: r.ticketId, ticketSerial: serials.get(r.ticketId) ?? '', projectId: r.projectId, reason: r.reason, status: r.status,
       note: r.note, createdAt: r.createdAt.toISOString(), resolvedAt: r.resolvedAt?.toISOString() ?? null,
     }));
+    return { items, total, page, pageSize };
   }
 
   async resolveRectification(principal: Principal, id: number, note: string): Promise<void> {

@@ -4,11 +4,13 @@ import { ApiTags } from '@nestjs/swagger';
 import type { IPage, ITicket, ITicketEvent } from '@app/shared';
 import { Role } from '@app/shared';
 import { CurrentUser, Roles } from '../../common/decorators';
+import { PageQueryDto } from '../../common/pagination.dto';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
+import { ProjectPageQueryDto } from './dto/list-query.dto';
 import type { Principal } from '../../common/principal';
 import { DispatchService } from './dispatch.service';
 import {
-  AcceptJobDto, CheckInDto, CompleteDto, CreateTicketDto, DamageDto, DeclineQuoteDto, DispatchDto, ProjectQueryDto, ReasonDto, RegisterDto, ReplyDto,
+  AcceptJobDto, CheckInDto, CompleteDto, CreateTicketDto, DamageDto, DeclineQuoteDto, DispatchDto, ReasonDto, RegisterDto, ReplyDto,
   ReturnVisitDto, SignatureDto, TicketListQueryDto, TicketQuoteDto, TransferDto, VerifyDto,
 } from './dto/ticket.dto';
 import { TicketSigningService } from './ticket-signing.service';
@@ -49,14 +51,14 @@ export class TicketsController {
 
   @Get('dispatch-queue')
   @Roles(...DISPATCH_ROLES)
-  dispatchQueue(@CurrentUser() me: Me, @Query() query: ProjectQueryDto): Promise<ITicket[]> {
-    return this.tickets.dispatchQueue(me, query.projectId);
+  dispatchQueue(@CurrentUser() me: Me, @Query() query: ProjectPageQueryDto): Promise<IPage<ITicket>> {
+    return this.tickets.dispatchQueue(me, query);
   }
 
   @Get('escalated')
   @Roles(...PM_ROLES)
-  escalated(@CurrentUser() me: Me, @Query() query: ProjectQueryDto): Promise<ITicket[]> {
-    return this.tickets.escalated(me, query.projectId);
+  escalated(@CurrentUser() me: Me, @Query() query: ProjectPageQueryDto): Promise<IPage<ITicket>> {
+    return this.tickets.escalated(me, query);
   }
 
   @Get(':id')
@@ -168,8 +170,8 @@ export class TicketWorkController {
 
   @Get('jobs/pool')
   @Roles(Role.Technician)
-  pool(@CurrentUser() me: Me): Promise<ITicket[]> {
-    return this.tickets.pool(me);
+  pool(@CurrentUser() me: Me, @Query() query: PageQueryDto): Promise<IPage<ITicket>> {
+    return this.tickets.pool(me, query);
   }
 
   @Post(':id/dispatch')

@@ -2,11 +2,12 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, Not, SelectQueryBuilder } from 'typeorm';
 import {
-  BindingStatus, ErrorCode, IPage, ITicket, ITicketEvent, PriceListKind, Role, TicketActor, TicketChannel, TicketKind, TicketStatus,
+  BindingStatus, ErrorCode, IPage, IPageQuery, ITicket, ITicketEvent, PriceListKind, Role, TicketActor, TicketChannel, TicketKind, TicketStatus,
   TERMINAL_STATUSES, UserKind, isPaidWork, shanghaiDate,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
-import { pageWindow } from '../../common/pagination.dto';
+import { pageOf, pageWindow } from '../../common/pagination.dto';
+import { ProjectPageQueryDto } from './dto/list-query.dto';
 import { Principal, hasRole } from '../../common/principal';
 import { now } from '../../common/time';
 import { runInTransaction } from '../../database/transactions';
@@ -194,36 +195,42 @@ export class TicketsService {
   }
 
   /** Open pool jobs this technician qualifies for. */
-  async pool(principal: Principal): Promise<ITicket[]> {
+  async pool(principal: Principal, query: IPageQuery = {}): Promise<IPage<ITicket>> {
     const projectIds = this.access.visibleProjectIds(principal, [Role.Technician]);
-    if (!projectIds.length) return [];
+    if (!projectIds.length) return pageOf([], query);
     const open = await this.db.getRepository(Ticket).find({
       where: { projectId: In(projectIds), status: TicketStatus.Registered, poolOpen: true, onHold: false },
       order: { urgency: 'ASC', id: 'ASC' }, take: 100,
     });
     const mine = await this.tickets.poolJobsFor(principal, open);
     const atCap = mine.length > 0 && !(await this.tickets.underCap(principal.userId));
-    return this.views.many(mine, () => [TicketActor.Technician], principal.userId, false, atCap);
+    // Qualification is decided in code, so the page is cut after filtering.
+    const shown = pageOf(mine, query);
+    return { ...shown, items: await this.views.many(shown.items, () => [TicketActor.Technician], principal.userId, false, atCap) };
   }
 
-  async dispatchQueue(principal: Principal, projectId: number): Promise<ITicket[]> {
+  async dispatchQueue(principal: Principal, query: ProjectPageQueryDto): Promise<IPage<ITicket>> {
+    const { projectId } = query;
+    const { page, pageSize, skip } = pageWindow(query);
     this.access.assertProject(principal, projectId, [Role.Supervisor, Role.CustomerManager, Role.Admin]);
-    const rows = await this.db.getRepository(Ticket).find({
+    const [rows, total] = await this.db.getRepository(Ticket).findAndCount({
       where: [
         { projectId, status: TicketStatus.Registered, poolOpen: false },
         { projectId, status: TicketStatus.Registered, needsSupervisor: true },
       ],
-      order: { urgency: 'ASC', id: 'ASC' }, take: 200,
+      order: { urgency: 'ASC', id: 'ASC' }, skip, take: pageSize,
     });
-    return this.views.many(rows, () => [TicketActor.Supervisor], principal.userId);
+    return { items: await this.views.many(rows, () => [TicketActor.Supervisor], principal.userId), total, page, pageSize };
   }
 
-  async escalated(principal: Principal, projectId: number): Promise<ITicket[]> {
+  async escalated(principal: Principal, query: ProjectPageQueryDto): Promise<IPage<ITicket>> {
+    const { projectId } = query;
+    const { page, pageSize, skip } = pageWindow(query);
     this.access.assertProject(principal, projectId, PM_ROLES);
-    const rows = await this.db.getRepository(Ticket).find({
-      where: { projectId, escalated: true, status: Not(In(TERMINAL_STATUSES as TicketStatus[])) }, order: { id: 'DESC' },
+    const [rows, total] = await this.db.getRepository(Ticket).findAndCount({
+      where: { projectId, escalated: true, status: Not(In(TERMINAL_STATUSES as TicketStatus[])) }, order: { id: 'DESC' }, skip, take: pageSize,
     });
-    return this.views.many(rows, () => [TicketActor.ProjectManager], principal.userId);
+    return { items: await this.views.many(rows, () => [TicketActor.ProjectManager], principal.userId), total, page, pageSize };
   }
 
   private async page(

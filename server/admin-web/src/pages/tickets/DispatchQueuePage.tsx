@@ -3,6 +3,7 @@ import { TICKET_STATUS_LABELS, type ITicket } from '@app/shared';
 import { Button, Card, Empty, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { dispatchQueue } from '../../api/tickets';
+import { pageCaption } from '../../lib/page-caption';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useSelectedProject } from '../../layout/PageGuard';
@@ -65,7 +66,7 @@ function DispatchQueueView() {
         description={`${project.name} · 抢单超时、师傅退单或无人可派的工单在此等待主管派单。`}
         extra={<Button icon={<ReloadOutlined />} onClick={reload}>刷新</Button>}
       />
-      <Card variant="borderless" title="待派工单">
+      <Card variant="borderless" title={pageCaption('待派工单', queue.data)}>
         {queue.error && !queue.data ? (
           <ErrorState error={queue.error} onRetry={reload} title="派单队列加载失败" />
         ) : (
@@ -74,7 +75,7 @@ function DispatchQueueView() {
             size="middle"
             data-testid="dispatch-queue"
             columns={columns}
-            dataSource={queue.data ?? []}
+            dataSource={queue.data?.items ?? []}
             loading={queue.loading && !queue.data}
             pagination={false}
             locale={{ emptyText: queue.loading ? ' ' : <Empty description="没有等待派单的工单" /> }}

@@ -4,6 +4,7 @@ import { App, Button, Card, Empty, Input, Modal, Space, Table, Tag, Typography, 
 import { useState } from 'react';
 import { describeError } from '../../api/api-error';
 import { escalatedTickets, listRectifications, resolveRectification } from '../../api/tickets';
+import { pageCaption } from '../../lib/page-caption';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useSelectedProject } from '../../layout/PageGuard';
@@ -70,14 +71,14 @@ function EscalatedView() {
         description={`${project.name} · 二次返修升级的工单，以及回访不满意生成的整改任务。`}
         extra={<Button icon={<ReloadOutlined />} onClick={() => { escalated.reload(); tasks.reload(); }}>刷新</Button>}
       />
-      <Card variant="borderless" title="升级工单">
+      <Card variant="borderless" title={pageCaption('升级工单', escalated.data)}>
         {escalated.error && !escalated.data ? <ErrorState error={escalated.error} onRetry={escalated.reload} /> : (
-          <Table<ITicket> rowKey="id" size="middle" pagination={false} columns={ticketColumns} dataSource={escalated.data ?? []} loading={escalated.loading && !escalated.data} locale={{ emptyText: <Empty description="没有升级的工单" /> }} />
+          <Table<ITicket> rowKey="id" size="middle" pagination={false} columns={ticketColumns} dataSource={escalated.data?.items ?? []} loading={escalated.loading && !escalated.data} locale={{ emptyText: <Empty description="没有升级的工单" /> }} />
         )}
       </Card>
-      <Card variant="borderless" title="整改任务">
+      <Card variant="borderless" title={pageCaption('整改任务', tasks.data)}>
         {tasks.error && !tasks.data ? <ErrorState error={tasks.error} onRetry={tasks.reload} /> : (
-          <Table<IRectificationTask> rowKey="id" size="middle" pagination={false} columns={taskColumns} dataSource={tasks.data ?? []} loading={tasks.loading && !tasks.data} locale={{ emptyText: <Empty description="没有整改任务" /> }} />
+          <Table<IRectificationTask> rowKey="id" size="middle" pagination={false} columns={taskColumns} dataSource={tasks.data?.items ?? []} loading={tasks.loading && !tasks.data} locale={{ emptyText: <Empty description="没有整改任务" /> }} />
         )}
       </Card>
       <Modal open={resolving !== null} title={`办结整改 · ${resolving?.ticketSerial ?? ''}`} okText="确认办结" cancelText="取消" okButtonProps={{ disabled: !note.trim() }} confirmLoading={saving} onOk={resolve} onCancel={() => setResolving(null)}>

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
 import { openDataSource } from './database/data-source';
@@ -20,6 +21,8 @@ async function bootstrap(): Promise<void> {
     await ds.destroy();
   }
   const app = await createApp(config);
+  const logger = new Logger('Config');
+  for (const warning of config.warnings) logger.warn(warning);
   await app.listen(config.port, config.host);
 }
 

@@ -36,4 +36,35 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mysql://root@127.0.0.1:3306/app' }).database.type).toBe('mysql');
     expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://x/y' })).toThrow(/DATABASE_URL/);
   });
+
+  it('turns demo login off beyond loopback unless DEMO_LOGIN=true, with a boot warning', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), HOST: '127.0.0.1' })).toMatchObject({ demoLogin: true, warnings: [] });
+    expect(loadConfig({ DATA_DIR: dataDir(), HOST: 'localhost' }).demoLogin).toBe(true);
+    const open = loadConfig({ DATA_DIR: dataDir(), HOST: '0.0.0.0' });
+    expect(open.demoLogin).toBe(false);
+    expect(open.warnings.join('\n')).toMatch(/DEMO_LOGIN=true/);
+    expect(loadConfig({ DATA_DIR: dataDir(), HOST: '192.168.1.20', DEMO_LOGIN: 'true' })).toMatchObject({ demoLogin: true, warnings: [] });
+  });
+
+  it('trusts forwarded headers only from a configured TRUST_PROXY, validated at boot', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '127.0.0.1' }).trustProxy).toEqual(['127.0.0.1']);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '10.0.0.0/8, ::1, loopback' }).trustProxy).toEqual(['10.0.0.0/8', '::1', 'loopback']);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    for (const bad of ['10.0.0.0/33', 'proxy.example.com', '300.1.1.1', '11', '1.2.3.4/8/1']) {
+      expect(() => loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+    }
+  });
+
+  it('builds public links from PUBLIC_BASE_URL, defaulting to http://HOST:PORT', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).publicBaseUrl).toBe('http://127.0.0.1:3000');
+    expect(loadConfig({ DATA_DIR: dataDir(), HOST: '0.0.0.0', PORT: '8080', DEMO_LOGIN: 'false' }).publicBaseUrl).toBe('http://127.0.0.1:8080');
+    expect(loadConfig({ DATA_DIR: dataDir(), PUBLIC_BASE_URL: 'https://wx.example.com/' }).publicBaseUrl).toBe('https://wx.example.com');
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PUBLIC_BASE_URL: 'wx.example.com' })).toThrow(/PUBLIC_BASE_URL/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PUBLIC_BASE_URL: 'https://wx.example.com/?x=1' })).toThrow(/PUBLIC_BASE_URL/);
+    const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'y'.repeat(40), DATABASE_URL: 'mysql://root@127.0.0.1:3306/x' });
+    expect(prod.warnings.join('\n')).toMatch(/PUBLIC_BASE_URL/);
+  });
 });

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -39,6 +40,15 @@ export interface AppConfig {
   loginLockMinutes: number;
   loginRateLimitPerMinute: number;
   demoLogin: boolean;
+  /**
+   * Fastify `trustProxy`: which peers may set X-Forwarded-For / -Host / -Proto. false (default) ignores
+   * those headers, so nobody can choose the client IP the sign-in rate limit counts.
+   */
+  trustProxy: boolean | number | string[];
+  /** Origin for links handed out (the poster's QR code); never taken from request headers. */
+  publicBaseUrl: string;
+  /** Printed at boot: settings that were accepted but changed something on the operator's behalf. */
+  warnings: string[];
   wechat: { appId: string; appSecret: string; apiBase: string } | null;
   logLevel: string;
   /** Write logs to this file instead of stdout (used by the e2e privacy check). */
@@ -118,6 +128,35 @@ function mediaSettings(env: Env, jwtSecret: string, problems: string[]): MediaCo
   };
 }
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** TRUST_PROXY: unset/false, true (every hop — only behind a proxy that overwrites the headers), a hop count, or IPs/CIDRs/names. */
+function trustProxySetting(env: Env, problems: string[]): AppConfig['trustProxy'] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (!raw || ['false', '0', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (raw.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) problems.push(`TRUST_PROXY hop count must be 1–10 (got "${raw}")`);
+    return hops;
+  }
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (PROXY_NAMES.includes(entry)) continue;
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const bits = family === 6 ? 128 : 32;
+    const badPrefix = prefix !== undefined && (!/^\d{1,3}$/.test(prefix) || Number(prefix) > bits);
+    if (!family || badPrefix || rest.length) {
+      problems.push(`TRUST_PROXY must be true, a hop count, or a comma-separated list of IPs/CIDRs (${PROXY_NAMES.join(', ')} allowed); "${entry}" is none of these`);
+    }
+  }
+  return entries;
+}
+
+const LOOPBACK_HOSTS = ['localhost', '::1', '[::1]'];
+export const isLoopbackHost = (host: string) => LOOPBACK_HOSTS.includes(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const rawEnv = env.NODE_ENV ?? 'development';
@@ -149,9 +188,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ? { appId, appSecret, apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, '') }
     : null;
 
+  const warnings: string[] = [];
+  const host = env.HOST || '127.0.0.1';
   const demoSetting = boolSetting(env, 'DEMO_LOGIN', problems);
   if (production && demoSetting === true) problems.push('DEMO_LOGIN cannot be enabled when NODE_ENV=production');
-  const demoLogin = !production && (demoSetting ?? !wechat);
+  let demoLogin = !production && (demoSetting ?? !wechat);
+  // Demo sign-in has no password: off by default once the server is reachable from other machines.
+  if (demoLogin && demoSetting !== true && !isLoopbackHost(host)) {
+    demoLogin = false;
+    warnings.push(`Demo login is off because HOST=${host} is not loopback; set DEMO_LOGIN=true to enable it on this network (anyone who reaches the server can then sign in as a demo resident or technician).`);
+  }
 
   let jwtSecret = env.JWT_SECRET ?? '';
   if (jwtSecret && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
@@ -161,9 +207,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const port = intSetting(env, 'PORT', 3000, 0, 65535, problems);
+  let publicBaseUrl = (env.PUBLIC_BASE_URL ?? '').trim().replace(/\/+$/, '');
+  if (publicBaseUrl) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(publicBaseUrl);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.search || parsed.hash || parsed.username) {
+      problems.push(`PUBLIC_BASE_URL must be an http(s) origin with an optional path, like https://wx.example.com (got "${publicBaseUrl}")`);
+    }
+  } else {
+    const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+    publicBaseUrl = `http://${shownHost}:${port}`;
+    if (production) warnings.push(`PUBLIC_BASE_URL is not set: links on printed posters will point at ${publicBaseUrl}. Set it to the address residents reach, e.g. https://wx.example.com.`);
+  }
   const config: AppConfig = {
     env: appEnv,
-    host: env.HOST || '127.0.0.1',
+    host,
     port,
     dataDir,
     database,
@@ -175,6 +237,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginLockMinutes: intSetting(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440, problems),
     loginRateLimitPerMinute: intSetting(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000, problems),
     demoLogin,
+    trustProxy: trustProxySetting(env, problems),
+    publicBaseUrl,
+    warnings,
     wechat,
     logLevel: env.LOG_LEVEL || (appEnv === 'test' ? 'warn' : 'info'),
     logFile: env.LOG_FILE ? resolve(env.LOG_FILE) : null,

@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import type { IFeeItem, IMaterialPrice, IPriceListDiff, IPriceListVersion, IPricedQuote, IPublicFeeSchedule } from '@app/shared';
 import { CurrentUser, Public, Roles } from '../../common/decorators';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { AccessService } from '../identity/access.service';
@@ -94,6 +94,7 @@ export class PublicFeeScheduleController {
   constructor(
     private readonly catalog: CatalogService,
     private readonly property: PropertyService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -108,12 +109,12 @@ export class PublicFeeScheduleController {
 
   @Get('poster')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async poster(@Query() query: PublicScheduleQueryDto, @Req() request: FastifyRequest): Promise<string> {
+  async poster(@Query() query: PublicScheduleQueryDto): Promise<string> {
     const schedule = await this.catalog.publicSchedule(query.projectId);
     const projects = await this.property.directoryProjects();
     const projectName = projects.find((p) => p.id === query.projectId)?.name ?? '';
-    const origin = `${request.protocol}://${request.host}`;
-    return renderPoster(schedule, projectName, schedulePageUrl(origin, query.projectId));
+    // PUBLIC_BASE_URL, never Host / X-Forwarded-Host: a forged header must not point the QR code elsewhere.
+    return renderPoster(schedule, projectName, schedulePageUrl(this.config.publicBaseUrl, query.projectId));
   }
 }
 

@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode, IErrorResponse } from '@app/shared';
 import { DomainException } from './domain.exception';
+import { serializeError } from './logging';
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: ErrorCode.ValidationFailed,
@@ -28,7 +29,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const requestId = String(request?.id ?? '');
     const [status, body] = this.describe(exception);
     if (status >= 500) {
-      this.logger.error({ err: exception, requestId }, 'Unhandled error');
+      // Scrubbed here, not only by the logger's serializer: database errors carry statements and values (R9).
+      this.logger.error({ error: serializeError(exception), requestId }, 'Unhandled error');
     }
     // The envelope is JSON even when the route declared another type (the HTML poster): an error body sent
     // as text/html could not be serialized and turned a 422 into a 500.

@@ -31,8 +31,12 @@ export async function bootTestApp(env: Record<string, string> = {}): Promise<Tes
     ...(process.env.E2E_LOG_FILE ? { LOG_FILE: process.env.E2E_LOG_FILE } : {}),
     ...env,
   });
-  const app = await createApp(config, { logger: process.env.E2E_LOG_LEVEL !== undefined || process.env.E2E_LOG_FILE !== undefined });
+  // A spec that passes its own LOG_FILE reads what the real logger wrote (R9 checks).
+  const app = await createApp(config, { logger: env.LOG_FILE !== undefined || process.env.E2E_LOG_LEVEL !== undefined || process.env.E2E_LOG_FILE !== undefined });
   await app.init();
+  // listen() would flush the logs buffered during boot (bufferLogs); tests never listen, so flush here or
+  // every Nest Logger line (e.g. the exception filter's) stays in the buffer and never reaches LOG_FILE.
+  app.flushLogs();
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get(DataSource);
   return {

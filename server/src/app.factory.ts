@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { registerSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './common/json-body';
 import { AppConfig } from './config/app-config';
@@ -21,7 +22,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: true,
+    // Forwarded headers only from configured proxies (TRUST_PROXY): otherwise anyone picks their own IP.
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: (raw: import('node:http').IncomingMessage) => {
       const header = raw.headers['x-request-id'];
@@ -41,6 +43,7 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerSecurityHeaders(fastify, config);
   // Body-less POSTs (approve, publish …) often arrive with a JSON content type and no body; treat
   // that as {} instead of Fastify's 400, and report malformed JSON in our own envelope.
   fastify.removeContentTypeParser('application/json');

@@ -9,7 +9,7 @@ import { CategoryRule, ServiceCategoryService, ruleAdmits } from '../catalog/ser
 import { AccessService } from '../identity/access.service';
 import { TechnicianBuilding, TechnicianProfile } from '../property/technician.entity';
 import { Ticket } from './ticket.entity';
-import { OPEN_JOB_STATUSES, TICKET_STAFF_VIEWERS } from './ticket.roles';
+import { CONTACT_PHONE_VIEWERS, OPEN_JOB_STATUSES, TICKET_STAFF_VIEWERS } from './ticket.roles';
 
 const ROLE_ACTORS: [Role, TicketActor][] = [
   [Role.CustomerManager, TicketActor.CustomerManager],
@@ -128,6 +128,11 @@ export class TicketAccess {
     const staffReader = this.access.canActOnProject(principal, ticket.projectId, TICKET_STAFF_VIEWERS);
     if (!actors.length && !staffReader) throw DomainException.notFound('工单');
     return { ticket, actors };
+  }
+
+  /** The full contact phone is for those who call the resident (CONTACT_PHONE_VIEWERS, the assigned technician). */
+  canSeeContactPhone(principal: Principal, ticket: Ticket): boolean {
+    return ticket.technicianId === principal.userId || this.access.canActOnProject(principal, ticket.projectId, CONTACT_PHONE_VIEWERS);
   }
 
   async actorsFor(principal: Principal, ticket: Ticket): Promise<TicketActor[]> {

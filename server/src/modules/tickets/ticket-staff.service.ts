@@ -37,7 +37,7 @@ export class TicketStaffService {
   ) {}
 
   private async respond(principal: Principal, ticket: Ticket): Promise<ITicket> {
-    return this.views.one(ticket, await this.tickets.actorsFor(principal, ticket), principal.userId, true);
+    return this.views.one(ticket, await this.tickets.actorsFor(principal, ticket), principal.userId, this.tickets.canSeeContactPhone(principal, ticket));
   }
 
   /** The customer manager confirms the request and, for paid work, that the schedule prices were explained. */

@@ -128,8 +128,7 @@ export class TicketsService {
 
   private async respondCreated(principal: Principal, id: number): Promise<ITicket> {
     const ticket = await this.tickets.find(id);
-    const staff = this.access.canActOnProject(principal, ticket.projectId, TICKET_STAFF_VIEWERS);
-    return this.views.one(ticket, await this.tickets.actorsFor(principal, ticket), principal.userId, staff);
+    return this.views.one(ticket, await this.tickets.actorsFor(principal, ticket), principal.userId, this.tickets.canSeeContactPhone(principal, ticket));
   }
 
   /** Serial per project and Shanghai day: <code>-<yyMMdd>-<0001>. The counter row is claimed in the ticket's transaction. */
@@ -161,9 +160,9 @@ export class TicketsService {
 
   async detail(principal: Principal, id: number): Promise<ITicket> {
     const { ticket, actors } = await this.tickets.forViewer(principal, id);
-    const staff = this.access.canActOnProject(principal, ticket.projectId, TICKET_STAFF_VIEWERS) || ticket.technicianId === principal.userId;
+    const phoneVisible = this.tickets.canSeeContactPhone(principal, ticket);
     const poolViewer = actors.includes(TicketActor.Technician) && ticket.poolOpen && ticket.technicianId !== principal.userId;
-    return this.views.one(ticket, actors, principal.userId, staff, poolViewer && !(await this.tickets.underCap(principal.userId)));
+    return this.views.one(ticket, actors, principal.userId, phoneVisible, poolViewer && !(await this.tickets.underCap(principal.userId)));
   }
 
   async timeline(principal: Principal, id: number): Promise<ITicketEvent[]> {

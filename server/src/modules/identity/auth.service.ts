@@ -145,6 +145,10 @@ export class AuthService {
     await this.db.getRepository(User).update({ id: userId, kind: UserKind.Staff }, { wechatAppId: null, wechatOpenId: null, wechatUnionId: null, updatedAt: now() });
   }
 
+  /**
+   * Demo sign-in has no password, so it is only for residents and technicians (who use the
+   * mini-program); office staff, admin included, sign in with their passwords even in the demo.
+   */
   async demoAccounts(): Promise<IDemoAccountList> {
     this.assertDemo();
     const users = await this.db.getRepository(User).find({ where: { isDemo: true }, order: { id: 'ASC' } });
@@ -152,6 +156,7 @@ export class AuthService {
     const accounts: IDemoAccount[] = [];
     for (const user of users) {
       const userRoles = [...new Set(roles.filter((r) => r.userId === user.id).map((r) => r.role))];
+      if (!demoEligible(user, userRoles)) continue;
       const described = await this.me.describe(user);
       const where = described.houses[0]?.label ?? described.roles[0]?.scopeName ?? '';
       const roleText = user.kind === UserKind.Resident
@@ -165,7 +170,9 @@ export class AuthService {
   async demoLogin(userId: number): Promise<ITokenPair> {
     this.assertDemo();
     const user = await this.db.getRepository(User).findOne({ where: { id: userId, isDemo: true } });
-    if (!user) throw DomainException.notFound('演示账号');
+    const userRoles = user ? (await this.db.getRepository(RoleAssignment).find({ where: { userId: user.id } })).map((r) => r.role) : [];
+    // Staff are answered like a missing account: the demo list never showed them.
+    if (!user || !demoEligible(user, userRoles)) throw DomainException.notFound('演示账号');
     return this.sessionFor(user);
   }
 
@@ -197,6 +204,12 @@ export class AuthService {
       user: await this.me.describe(user),
     };
   }
+}
+
+/** Residents, and staff whose only role is technician. */
+function demoEligible(user: User, roles: string[]): boolean {
+  if (user.kind === UserKind.Resident) return true;
+  return roles.length > 0 && roles.every((r) => r === Role.Technician);
 }
 
 export function isUniqueViolation(error: unknown): boolean {

@@ -92,15 +92,35 @@ check('lint (eslint, all packages)', pnpm, ['run', 'lint']);
 jest('unit: @app/shared', 'shared', []);
 jest('unit: @app/server', 'server', []);
 
-const mysql = await mysqlAvailable();
-if (mysql) {
-  jest('e2e: server on MariaDB/MySQL', 'server', ['-c', 'test/jest-e2e.config.js', '--runInBand'], { E2E_DB: 'mysql' });
-} else {
-  warn('未连接到 MySQL/MariaDB（DATABASE_URL 或 127.0.0.1:3306）：e2e 改在 SQLite 上运行。No MySQL reachable: running the e2e suite on SQLite instead.');
+/** Each e2e run logs to its own file; the R9 scan below reads every one of them. */
+const e2eLogs = [];
+function e2e(stage, env) {
+  if (!wants(stage)) return;
+  const log = join(mkdtempSync(join(tmpdir(), 'e2e-log-')), 'server.log');
+  e2eLogs.push({ stage, log });
+  jest(stage, 'server', ['-c', 'test/jest-e2e.config.js', '--runInBand'], { ...env, E2E_LOG_FILE: log });
 }
-const e2eLog = join(mkdtempSync(join(tmpdir(), 'e2e-log-')), 'server.log');
-jest('e2e: server on SQLite (embedded default)', 'server', ['-c', 'test/jest-e2e.config.js', '--runInBand'], { E2E_DB: 'sqlite', DATABASE_URL: '', E2E_LOG_FILE: e2eLog });
-if (wants('e2e')) check('privacy: no personal data in the e2e logs (R9)', process.execPath, ['server/test/support/scan-logs.mjs', e2eLog]);
+
+const MYSQL_STAGE = 'e2e: server on MariaDB/MySQL';
+if (wants(MYSQL_STAGE)) {
+  if (await mysqlAvailable()) {
+    e2e(MYSQL_STAGE, { E2E_DB: 'mysql' });
+  } else if (process.env.CI) {
+    // In CI the MariaDB leg is part of the bar (R14 and the races run on both engines): missing is a failure.
+    record(MYSQL_STAGE, 0, 1, 'CI is set but no MySQL/MariaDB answers at DATABASE_URL or 127.0.0.1:3306');
+  } else {
+    warn('未连接到 MySQL/MariaDB（DATABASE_URL 或 127.0.0.1:3306）：e2e 只在 SQLite 上运行。No MySQL reachable: running the e2e suite on SQLite only.');
+  }
+}
+e2e('e2e: server on SQLite (embedded default)', { E2E_DB: 'sqlite', DATABASE_URL: '' });
+// R9 runs whenever an e2e stage ran, also for filtered runs such as `npm test -- e2e` (its name does not
+// start with "e2e", so it must not go through wants()).
+for (const { stage, log } of e2eLogs) {
+  const label = `privacy: no personal data in the e2e log (R9, ${stage.replace(/^e2e: server on /, '')})`;
+  say(label);
+  const ok = exec(process.execPath, ['server/test/support/scan-logs.mjs', log]);
+  record(label, ok ? 1 : 0, ok ? 0 : 1);
+}
 
 if (existsSync(join(ROOT, 'server/admin-web/package.json'))) vitest('unit: @app/admin-web', 'server/admin-web');
 if (existsSync(join(ROOT, 'miniapp/package.json'))) vitest('unit: @app/miniapp', 'miniapp');

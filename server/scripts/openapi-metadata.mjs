@@ -186,7 +186,7 @@ function exportsAll(importExpr, fileMeta) {
 // Controller classes show up as empty "models" (their files are scanned for inline DTOs): drop them, the
 // controllers' own metadata is loaded separately.
 const modelMeta = models.collect().models
-  .map(([importExpr, fileMeta]) => [importExpr, Object.fromEntries(Object.entries(fileMeta).filter(([, m]) => Object.keys(m).length > 0))])
+  .map(([importExpr, fileMeta]) => [importExpr, Object.fromEntries(Object.entries(fileMeta).filter(([, m]) => (ts.isObjectLiteralExpression(m) ? m.properties.length : Object.keys(m).length) > 0))])
   .filter(([, fileMeta]) => Object.keys(fileMeta).length > 0);
 const pluginMeta = {
   '@nestjs/swagger': {

@@ -101,6 +101,9 @@ describe('OpenAPI document (/api/docs/openapi.json)', () => {
       expect.objectContaining({ items: expect.anything(), total: expect.anything(), page: expect.anything(), pageSize: expect.anything() }),
     );
     expect(doc.paths['/api/tickets/{id}/agree'].post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path', required: true })]));
+    // inherited fields are documented too (DeclineQuoteDto extends ReasonDto)
+    const declineQuote = doc.paths['/api/tickets/{id}/decline-quote'].post.requestBody!.content!['application/json'].schema!;
+    expect(doc.components.schemas[declineQuote.$ref!.split('/').pop()!].properties).toHaveProperty('reason');
     const agree = doc.paths['/api/tickets/{id}/agree'].post.requestBody!.content!['application/json'].schema!;
     expect(doc.components.schemas[agree.$ref!.split('/').pop()!].properties).toHaveProperty('snapshotHash');
   });

@@ -129,6 +129,25 @@ describe('OpenAPI document (/api/docs/openapi.json)', () => {
     for (const route of BOUNDED) expect(text).toContain(`\`${route.replace(/\{(\w+)\}/g, ':$1')}\``);
   });
 
+  it('every route named in the prose of docs/api.md exists (no stale names)', () => {
+    const text = readFileSync(join(__dirname, '../../../docs/api.md'), 'utf8').split('<!-- routes:begin')[0]
+      + readFileSync(join(__dirname, '../../../docs/api.md'), 'utf8').split('<!-- routes:end -->')[1];
+    // parameter names do not matter ({id} vs {chargeId})
+    const shape = (path: string) => path.replace(/\{[^}]*\}/g, '{}');
+    const known = new Set(allOps().map(([p, m]) => `${m.toUpperCase()} ${shape(p)}`));
+    const named = [...text.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\s+(\/api\/[A-Za-z0-9_\-/.:{}]*)/g)].map(([, m, p]) => {
+      const path = p.replace(/[.,]$/, '').replace(/:(\w+)/g, '{$1}').replace(/\{[^}]*…[^}]*\}/g, '');
+      return `${m} ${shape(path)}`;
+    });
+    expect(named.length).toBeGreaterThan(50);
+    // "POST /api/tickets/:id/<action>" templates end at the "<"; the actions are in the generated table.
+    expect(named.filter((r) => !r.endsWith('/') && !known.has(r))).toEqual([]);
+    const actionTable = text.split('| action | who | body |')[1]?.split('\n\n')[0] ?? '';
+    const actions = [...actionTable.matchAll(/^\| ([a-z-]+(?: \/ [a-z-]+)*) \|/gm)].flatMap(([, names]) => names.split(' / '));
+    expect(actions.length).toBeGreaterThan(15);
+    expect(actions.filter((a) => !known.has(`POST /api/tickets/{}/${a}`))).toEqual([]);
+  });
+
   it('the route table in docs/api.md is generated from this document and current (UPDATE_API_DOCS=1 rewrites it)', () => {
     const file = join(__dirname, '../../../docs/api.md');
     const text = readFileSync(file, 'utf8');

@@ -63,13 +63,14 @@ function boundsOf(cls: new () => object, prefix = ''): Bound[] {
     const nonBlank = !list.some((m) => m.type === 'conditionalValidation') && list.some((m) => ['isNotEmpty', 'matches'].includes(constraintName(m)));
     for (const m of list) {
       const name = constraintName(m);
+      if (m.type === 'nestedValidation') {
+        const nested = defaultMetadataStorage.findTypeMetadata(cls, prop)?.typeFunction() as (new () => object) | undefined;
+        if (nested) out.push(...boundsOf(nested, m.each ? `${prefix}${prop}.0.` : `${prefix}${prop}.`));
+        continue;
+      }
       if (m.each) continue; // element bounds of id arrays: INT range, checked by their own decorators
       if (name === 'maxLength' || name === 'max' || name === 'min') {
         out.push({ path: `${prefix}${prop}`, kind: name, limit: Number(m.constraints[0]), nonBlank });
-      }
-      if (m.type === 'nestedValidation') {
-        const nested = defaultMetadataStorage.findTypeMetadata(cls, prop)?.typeFunction() as (new () => object) | undefined;
-        if (nested) out.push(...boundsOf(nested, `${prefix}${prop}.0.`));
       }
     }
   }
@@ -110,7 +111,10 @@ function routeDtos(t: TestApp): RouteDto[] {
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
   let at: Record<string, unknown> = target;
-  for (const part of parts.slice(0, -1)) at = at[part] as Record<string, unknown>;
+  for (const part of parts.slice(0, -1)) {
+    if (at[part] === undefined) throw new Error(`the scenario's valid request has no ${path}: give it one`);
+    at = at[part] as Record<string, unknown>;
+  }
   at[parts.at(-1)!] = value;
 }
 
@@ -346,7 +350,7 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
       prepare: async () => ({ token: tech().token, url: `/api/tickets/${await onSite()}/quote`, body: { items: [{ code: 'GS-101', quantityMilli: 1000 }], materials: [{ code: 'M-001', quantityMilli: 1000 }] } }),
     },
     'POST /api/tickets/:id/requote': {
-      prepare: async () => ({ token: tech().token, url: `/api/tickets/${await quoted()}/requote`, body: { items: [{ code: 'GS-101', quantityMilli: 1000 }], materials: [{ code: 'M-001', quantityMilli: 1000 }] } }),
+      prepare: async () => ({ token: tech().token, url: `/api/tickets/${await inProgress()}/requote`, body: { items: [{ code: 'GS-101', quantityMilli: 1000 }], materials: [{ code: 'M-001', quantityMilli: 1000 }] } }),
     },
     'POST /api/tickets/:id/agree': {
       lenient: { signatureMediaId: idNamesNothing },
@@ -369,7 +373,9 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
       },
       prepare: async () => {
         const id = await inProgress();
-        return { token: tech().token, url: `/api/tickets/${id}/complete`, body: { result: '已更换', mediaIds: [await uploadPhoto(t, tech().token)], items: [{ code: 'GS-001', quantityMilli: 1000 }] } };
+        return { token: tech().token, url: `/api/tickets/${id}/complete`, body: { result: '已更换', mediaIds: [await uploadPhoto(t, tech().token)],
+          // ¥1 + ¥1, under the ¥20 agreed: the final lines need no requote.
+          items: [{ code: 'GS-101', quantityMilli: 1000 }], materials: [{ code: 'M-001', quantityMilli: 1000 }] } };
       },
     },
     'POST /api/tickets/:id/verify': {
@@ -423,6 +429,8 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
   it('every bounded DTO field of every route has a scenario (a new bound without one fails here)', () => {
     const routes = routeDtos(t);
     expect(routes.length).toBeGreaterThan(30);
+    const quote = routes.find((r) => r.key === 'POST /api/tickets/:id/quote')!;
+    expect(boundsOf(quote.cls).map((b) => `${b.path}:${b.kind}`)).toEqual(expect.arrayContaining(['items.0.quantityMilli:max', 'materials.0.quantityMilli:min']));
     const missing = routes.filter((r) => boundsOf(r.cls).length && !SCENARIOS[r.key]).map((r) => `${r.key} (${r.cls.name})`);
     expect(missing).toEqual([]);
     const stale = Object.keys(SCENARIOS).filter((k) => !routes.some((r) => r.key === k));

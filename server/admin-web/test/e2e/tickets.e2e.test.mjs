@@ -140,7 +140,8 @@ describe('tickets (browser)', () => {
     const target = queue[0];
     const techs = await api(token, 'GET', `/api/property/projects/${projectId}/technicians`);
     // The one the dialog ranks first: on duty with a skill for the category (JJ → 门窗/锁具/家电).
-    const skills = { GD: ['电'], GS: ['水', '管道疏通'], JJ: ['门窗', '家电', '锁具'], JZ: ['保洁'], LH: ['绿化'] }[target.category] ?? [];
+    const rules = (await api(token, 'GET', `/api/service-categories?projectId=${projectId}`)).items;
+    const skills = rules.find((c) => c.code === target.category)?.skills ?? [];
     const tech = techs.find((t) => t.onDuty && t.skills.some((s) => skills.includes(s))) ?? techs[0];
 
     await signIn(page, 'sup1');

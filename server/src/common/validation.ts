@@ -1,4 +1,4 @@
-import { HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, HttpStatus, ValidationError, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { ErrorCode, IFieldError } from '@app/shared';
 import { DomainException } from './domain.exception';
@@ -120,9 +120,22 @@ export function summarize(fields: IFieldError[]): string {
   return fields.length > 3 ? `${shown}；等 ${fields.length} 处错误` : shown || '请求参数有误';
 }
 
+/** A JSON body that is an array, a string or null has no fields to name: say what is expected instead. */
+class BodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const isDto = typeof metadata.metatype === 'function' && ![Object, Array, String, Number, Boolean].includes(metadata.metatype as never);
+    if (metadata.type === 'body' && isDto && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw new DomainException(ErrorCode.ValidationFailed, '请求体必须是 JSON 对象', HttpStatus.UNPROCESSABLE_ENTITY, {
+        fields: [{ field: 'body', message: '请求体必须是 JSON 对象' }],
+      });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** 422 with one entry per offending field; unknown fields are refused so nobody sets what they may not. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -78,6 +78,14 @@ describe('validation messages (422 VALIDATION_FAILED)', () => {
     expect(fields['items.1.quantityMilli']).toMatch(/^收费项目第 2 项：数量（千分之一）不能小于 1$/);
   });
 
+  it('a body that is not a JSON object says so (was "不允许的字段 0" for an array)', async () => {
+    for (const body of ['[{"category":"GS"}]', '"x"', 'null']) {
+      const res = await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).set('Content-Type', 'application/json').send(body);
+      const fields = await expect422(res);
+      expect(fields).toEqual({ body: '请求体必须是 JSON 对象' });
+    }
+  });
+
   it('ratings out of range name the rating', async () => {
     const res = await t.http().post('/api/tickets/1/verify').set(bearer(w.residentA.accessToken)).send({ overall: 6, punctuality: 0, attitude: 'x' });
     const fields = await expect422(res);

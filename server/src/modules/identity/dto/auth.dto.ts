@@ -1,4 +1,5 @@
-import { IsInt, IsNotEmpty, IsPositive, IsString, MaxLength } from 'class-validator';
+import { IsInt, IsNotEmpty, IsPositive, IsString, Max, MaxLength } from 'class-validator';
+import { LIMITS } from '@app/shared';
 import type { IDemoLoginRequest, IPasswordLoginRequest, IRefreshRequest, IWechatLoginRequest } from '@app/shared';
 
 export class WechatLoginDto implements IWechatLoginRequest {
@@ -30,5 +31,6 @@ export class RefreshDto implements IRefreshRequest {
 export class DemoLoginDto implements IDemoLoginRequest {
   @IsInt({ message: 'userId 必须是整数' })
   @IsPositive({ message: 'userId 必须是正整数' })
+  @Max(LIMITS.entityId, { message: 'userId 不是有效的用户 ID' })
   userId: number;
 }

@@ -2,6 +2,7 @@ import { ITicket, Role, ScopeType, TicketAction } from '@app/shared';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
 import { Company } from '../../src/modules/property/company.entity';
 import { ServiceCategory } from '../../src/modules/catalog/service-category.entity';
+import { TechnicianBuilding, TechnicianProfile } from '../../src/modules/property/technician.entity';
 import { DispatchService } from '../../src/modules/tickets/dispatch.service';
 import { TicketEvent } from '../../src/modules/tickets/ticket.entity';
 import { loadConfig } from '../../src/config/app-config';
@@ -84,6 +85,17 @@ describe('dispatch rules: cap, skills, company category rules', () => {
       await act(t, plumber.token, ticket.id, 'grab').expect(404);
       const electrician = await technician(['电']);
       expect((await pool(electrician.token)).find((x) => x.id === ticket.id)?.actions).toEqual([TicketAction.Grab]);
+
+      // Skilled but off duty, or not covering the building: not offered either.
+      const offDuty = await technician(['电']);
+      await t.db.getRepository(TechnicianProfile).update({ userId: offDuty.id }, { onDuty: false });
+      expect((await pool(offDuty.token)).map((x) => x.id)).not.toContain(ticket.id);
+      await act(t, offDuty.token, ticket.id, 'grab').expect(404);
+      const elsewhere = await technician(['电']);
+      await t.db.getRepository(TechnicianBuilding).delete({ userId: elsewhere.id });
+      await t.db.getRepository(TechnicianBuilding).insert({ userId: elsewhere.id, buildingId: w.tenant.buildingId + 100_000 });
+      expect((await pool(elsewhere.token)).map((x) => x.id)).not.toContain(ticket.id);
+      await act(t, elsewhere.token, ticket.id, 'grab').expect(404);
     });
   });
 

@@ -3,7 +3,7 @@ import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/com
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
-import { getMetadataStorage, validate, ValidationError } from 'class-validator';
+import { getMetadataStorage, IsInt, IsString, Max, validate, ValidationError } from 'class-validator';
 import { BindingStatus, IQuoteLine, ITicket, LIMITS, lineAmountFen, Role, ScopeType } from '@app/shared';
 import { MAX_JSON_DEPTH } from '../../src/common/json-body';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
@@ -77,6 +77,36 @@ function boundsOf(cls: new () => object, prefix = ''): Bound[] {
     }
   }
   return out;
+}
+
+/** Numbers without @Max and strings without @MaxLength (or a pattern / a fixed list / an ISO date, which bound them). */
+function unboundedFields(cls: new () => object, prefix = ''): string[] {
+  const metas = storage.getTargetValidationMetadatas(cls, '', true, false);
+  const out: string[] = [];
+  for (const prop of new Set(metas.map((m) => m.propertyName))) {
+    const list = metas.filter((m) => m.propertyName === prop);
+    const names = list.map((m) => `${m.each ? 'each:' : ''}${constraintName(m)}`);
+    const nested = list.find((m) => m.type === 'nestedValidation');
+    if (nested) {
+      const type = defaultMetadataStorage.findTypeMetadata(cls, prop)?.typeFunction() as (new () => object) | undefined;
+      if (type) out.push(...unboundedFields(type, `${prefix}${prop}.0.`));
+      continue;
+    }
+    for (const each of ['', 'each:']) {
+      const has = (n: string) => names.includes(`${each}${n}`);
+      const bounded = ['isIn', 'matches', 'isIso8601', 'isBoolean'].some(has);
+      if ((has('isInt') || has('isNumber')) && !has('max') && !bounded) out.push(`${prefix}${prop}${each ? '[]' : ''}`);
+      if (has('isString') && !has('maxLength') && !bounded) out.push(`${prefix}${prop}${each ? '[]' : ''}`);
+    }
+  }
+  return out;
+}
+
+/** What the unbounded-field check must catch. */
+class Loose {
+  @IsInt() count: number;
+  @IsString() text: string;
+  @IsInt() @Max(5) fine: number;
 }
 
 /** Every route's @Body()/@Query() DTO class, from Nest's own route metadata. */
@@ -458,6 +488,10 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
     expect(await dtoErrors(quote.cls, { items: [{ code: 'GS-001', quantityMilli: LIMITS.lineQuantityMilli }] })).toEqual([]);
     const missing = routes.filter((r) => boundsOf(r.cls).length && !SCENARIOS[r.key]).map((r) => `${r.key} (${r.cls.name})`);
     expect(missing).toEqual([]);
+    // Every number and every text has an upper bound (else nothing stops "Out of range" / "Data too long").
+    const unbounded = routes.flatMap((r) => unboundedFields(r.cls).map((f) => `${r.key} ${r.source}.${f}`));
+    expect([...new Set(unbounded)]).toEqual([]);
+    expect(unboundedFields(Loose)).toEqual(['count', 'text']);
     const stale = Object.keys(SCENARIOS).filter((k) => !routes.some((r) => r.key === k));
     expect(stale).toEqual([]);
   });

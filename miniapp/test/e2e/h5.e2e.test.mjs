@@ -100,8 +100,10 @@ before(async () => {
   assert.equal(meta.body.demoLogin, true, 'these journeys sign in with demo accounts')
   const { accounts } = (await api('GET', '/api/auth/demo/accounts')).body
   const residentAccount = accounts.find((a) => a.kind === 'resident')
-  staffAccount = accounts.find((a) => a.roles.includes('customer_manager'))
-  assert.ok(residentAccount && staffAccount, 'demo data has a resident and a customer manager')
+  // Password-free demo sign-in is for residents and technicians; office staff are never listed.
+  staffAccount = accounts.find((a) => a.roles.includes('technician'))
+  assert.ok(residentAccount && staffAccount, 'demo data has a resident and a technician')
+  assert.ok(accounts.every((a) => a.kind === 'resident' || a.roles.every((r) => r === 'technician')), 'no office staff in the demo list')
   const login = await api('POST', '/api/auth/demo/login', { userId: residentAccount.userId })
   resident = { account: residentAccount, me: login.body.user }
   await api('POST', '/api/auth/logout', { refreshToken: login.body.refreshToken })
@@ -159,8 +161,9 @@ test('signing out from 我的 returns to the login options', async () => {
 })
 
 test('an expired access token whose refresh is refused returns to sign-in', async () => {
-  await shown('演示账号').getByText(staffAccount.description, { exact: true }).click()
-  await shown('员工工作台').waitFor()
+  // Several technicians share a description; the name is unique.
+  await shown('演示账号').locator('.login-panel__demo', { hasText: staffAccount.name }).click()
+  await shown('师傅工作台').waitFor()
   const session = await storedSession()
   // Revoke the refresh token on the server, and make the access token read as expired.
   await api('POST', '/api/auth/logout', { refreshToken: session.refreshToken })

@@ -16,8 +16,8 @@ export const USERS = {
     wechatBound: false,
   },
   21: {
-    id: 21, kind: 'staff', name: '李强', phoneMasked: '139****0001', username: 'liqiang',
-    roles: [{ role: 'customer_manager', scopeType: 'project', scopeId: 1, scopeName: '阳光花园' }],
+    id: 21, kind: 'staff', name: '王师傅', phoneMasked: '139****0001', username: 'tech1',
+    roles: [{ role: 'technician', scopeType: 'project', scopeId: 1, scopeName: '阳光花园' }],
     houses: [], wechatBound: false,
   },
   16: { id: 16, kind: 'resident', name: '张伟', phoneMasked: '138****1001', username: null, roles: [], houses: [], wechatBound: true },
@@ -29,7 +29,8 @@ const DEMO = {
   demoPassword: 'demo1234',
   accounts: [
     { userId: 11, name: '王芳', kind: 'resident', roles: ['resident'], description: '阳光花园 3栋1单元1201 业主', username: null },
-    { userId: 21, name: '李强', kind: 'staff', roles: ['customer_manager'], description: '阳光花园 客户经理', username: 'liqiang' },
+    // Like the real server: residents and technicians only, never office staff.
+    { userId: 21, name: '王师傅', kind: 'staff', roles: ['technician'], description: '阳光花园 维修师傅', username: 'tech1' },
     { userId: 16, name: '张伟', kind: 'resident', roles: [], description: '阳光花园 3栋1单元1201 已认证住户', username: null },
     { userId: 17, name: '李娜', kind: 'resident', roles: [], description: '未认证住户', username: null },
     { userId: 22, name: '陈静', kind: 'resident', roles: [], description: '未认证住户', username: null },

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { IBuildingSummary, IDemoAccount, ITechnicianProfile } from '@app/shared';
+import type { IBuildingSummary, ITechnicianProfile } from '@app/shared';
 import { ApiError } from '../../src/api/api-error';
 import { formatDateTime, greetingFor } from '../../src/lib/time';
 import { loginErrorMessage } from '../../src/pages/login/login-errors';
-import { consoleDemoAccounts } from '../../src/pages/login/demo-accounts';
 import { managerCoverage } from '../../src/pages/home/coverage';
 import { checkImportFile, importOutcome } from '../../src/pages/houses/import-outcome';
 import { applyPatch, replaceProfile, rollbackPatch } from '../../src/pages/technicians/optimistic';
@@ -39,29 +38,6 @@ describe('login error messages', () => {
     );
     expect(loginErrorMessage(err(423, 'ACCOUNT_LOCKED', { retryAfterSeconds: 900 }))).toContain('约 15 分钟后自动解锁');
     expect(loginErrorMessage(err(423, 'ACCOUNT_LOCKED'))).toContain('请稍后再试或联系管理员');
-  });
-});
-
-describe('demo accounts on the console', () => {
-  const account = (userId: number, username: string | null, kind: IDemoAccount['kind'], roles: IDemoAccount['roles']): IDemoAccount => ({
-    userId,
-    name: `u${userId}`,
-    kind,
-    roles,
-    description: '',
-    username,
-  });
-
-  it('keeps password-capable office staff, drops residents and technician-only accounts, orders by role then username', () => {
-    const list = consoleDemoAccounts([
-      account(1, 'admin', 'staff', ['admin']),
-      account(2, 'sup1', 'staff', ['supervisor']),
-      account(3, null, 'resident', ['resident']),
-      account(4, 'tech1', 'staff', ['technician']),
-      account(5, 'cm10', 'staff', ['customer_manager']),
-      account(6, 'cm2', 'staff', ['customer_manager']),
-    ]);
-    expect(list.map((a) => a.username)).toEqual(['cm2', 'cm10', 'sup1', 'admin']);
   });
 });
 

@@ -1,5 +1,4 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import type { IDemoAccount } from '@app/shared';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -25,7 +24,6 @@ export function LoginPage() {
   const [form] = Form.useForm<LoginForm>();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [pickedUserId, setPickedUserId] = useState<number | null>(null);
   const meta = useAsync(getMeta, []);
 
   const from = (location.state as { from?: string } | null)?.from;
@@ -46,17 +44,6 @@ export function LoginPage() {
     } finally {
       setSubmitting(false);
     }
-  }
-
-  function pickDemo(account: IDemoAccount, demoPassword: string) {
-    if (!account.username) return;
-    setPickedUserId(account.userId);
-    setError(null);
-    form.setFieldsValue({ login: account.username, password: demoPassword });
-    form.setFields([
-      { name: 'login', errors: [] },
-      { name: 'password', errors: [] },
-    ]);
   }
 
   return (
@@ -116,7 +103,7 @@ export function LoginPage() {
             </Typography.Paragraph>
           ) : null}
         </Card>
-        {meta.data?.demoLogin ? <DemoAccountsPanel pickedUserId={pickedUserId} onPick={pickDemo} /> : null}
+        {meta.data?.demoLogin ? <DemoAccountsPanel /> : null}
       </div>
     </div>
   );

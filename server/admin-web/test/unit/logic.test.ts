@@ -26,7 +26,7 @@ describe('login error messages', () => {
   const err = (status: number, code: string, details?: unknown) => new ApiError(status, code, 'server text', details, 'r');
 
   it('says which way the sign-in failed', () => {
-    expect(loginErrorMessage(err(401, 'INVALID_CREDENTIALS'))).toBe('账号或密码错误');
+    expect(loginErrorMessage(err(401, 'INVALID_CREDENTIALS'))).toBe('账号或密码错误；连续输错多次后账号会临时锁定，请稍后再试或联系管理员');
     expect(loginErrorMessage(err(429, 'RATE_LIMITED'))).toBe('登录尝试过于频繁，请稍后再试');
     expect(loginErrorMessage(err(429, 'RATE_LIMITED', { retryAfterSeconds: 30 }))).toBe('登录尝试过于频繁，请 30 秒后再试');
     expect(loginErrorMessage(new Error('x'))).toBe('登录失败，请稍后重试');

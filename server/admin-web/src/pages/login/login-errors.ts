@@ -19,7 +19,9 @@ export function loginErrorMessage(error: unknown): string {
   const retryAfter = typeof details.retryAfterSeconds === 'number' ? details.retryAfterSeconds : null;
   switch (error.code) {
     case ErrorCode.InvalidCredentials:
-      return '账号或密码错误';
+      // The server answers a locked account exactly like a wrong password (no telling which accounts
+      // exist or are locked), so the form names both possibilities.
+      return '账号或密码错误；连续输错多次后账号会临时锁定，请稍后再试或联系管理员';
     case ErrorCode.AccountLocked: {
       const until = typeof details.lockedUntil === 'string' ? formatDateTime(details.lockedUntil) : '';
       if (until) return `密码错误次数过多，账号已临时锁定，将于 ${until} 自动解锁`;

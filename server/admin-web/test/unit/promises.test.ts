@@ -31,14 +31,18 @@ vi.mock('../../src/api/bindings', () => ({ listBindings: () => api.bindings() })
 vi.mock('../../src/api/property', () => ({ listBuildings: () => api.buildings() }));
 vi.mock('../../src/api/technicians', () => ({ listTechnicians: () => api.technicians() }));
 
-beforeAll(() => {
+let HomePage: typeof import('../../src/pages/home/HomePage').default;
+
+beforeAll(async () => {
   // antd's responsive grid asks matchMedia, which jsdom lacks.
   window.matchMedia ??= ((query: string) => ({
     matches: false, media: query, onchange: null, addListener: () => {}, removeListener: () => {},
     addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false,
   })) as unknown as typeof window.matchMedia;
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
+  // Loading antd takes seconds on a busy 2-core machine; once here, not inside a test's time limit.
+  HomePage = (await import('../../src/pages/home/HomePage')).default;
+}, 60_000);
 
 let container: HTMLDivElement | null = null;
 afterEach(() => {
@@ -52,7 +56,6 @@ async function renderHome(asRoles: Role[]): Promise<HTMLDivElement> {
   api.bindings.mockResolvedValue({ items: [], total: 4, page: 1, pageSize: 1 });
   api.buildings.mockResolvedValue([]);
   api.technicians.mockResolvedValue([]);
-  const { default: HomePage } = await import('../../src/pages/home/HomePage');
   container = document.createElement('div');
   document.body.appendChild(container);
   const root = createRoot(container);
@@ -85,7 +88,7 @@ describe('the console promises only what exists', () => {
     const toQueue = [...page.querySelectorAll('button')].find((b) => b.textContent === '派单队列')!;
     await act(async () => toQueue.click());
     expect(navigate).toHaveBeenCalledWith('/dispatch-queue');
-  });
+  }, 20_000);
 
   it('a cashier gets the cash pages, not ticket counts it may not read', async () => {
     api.tickets.mockClear();
@@ -93,7 +96,7 @@ describe('the console promises only what exists', () => {
     expect([...page.querySelectorAll('[data-testid="shortcuts-card"] button')].map((b) => b.textContent)).toEqual(['现金待交款', '前台收款']);
     expect(api.tickets).not.toHaveBeenCalled();
     expect(page.textContent).not.toMatch(/即将上线/);
-  });
+  }, 20_000);
 
   it('no UI source promises a feature that does not exist', () => {
     // Vitest runs from the package directory (jsdom gives import.meta.url a non-file scheme).

@@ -41,10 +41,15 @@ if (!(await waitForReady(base))) {
   server.kill();
   process.exit(1);
 }
+// The server keeps the password-free demo login off beyond loopback unless DEMO_LOGIN=true (see README).
+const loopback = host === 'localhost' || host === '::1' || /^127\./.test(host);
+const demoHint = loopback || process.env.DEMO_LOGIN === 'true'
+  ? '「演示账号」选择住户（例如 张伟）或维修师傅'
+  : `演示登录未开启（HOST=${host} 不是本机回环；如需开启请设置 DEMO_LOGIN=true）`;
 process.stdout.write(`
   物业报修与账单 已启动 (running on the embedded default: SQLite at ${join(dataDir, 'app.sqlite')})
 
-  住户小程序 (H5)   ${base}/h5/      → 「演示登录」选择住户，例如 张伟
+  住户小程序 (H5)   ${base}/h5/      → ${demoHint}
   员工工作台        ${base}/admin/   → 用户名 cm1  密码 Demo@2026（客户经理）
   API 文档          ${base}/api/docs
   服务日志          ${logFile}

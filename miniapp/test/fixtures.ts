@@ -77,7 +77,7 @@ const FEE_ROWS: Array<[categoryCode: string, code: string, name: string, unit: s
 
 export function feeItems(): IFeeItem[] {
   return FEE_ROWS.map(([categoryCode, code, name, unit, labourPriceFen, materialsExtra, serviceStandard, callOutFeeFen], i) => ({
-    id: 100 + i, versionId: 3, categoryCode, code, name, unit, labourPriceFen, callOutFeeFen, materialsExtra, serviceStandard, sortOrder: i + 1,
+    id: 100 + i, versionId: 3, categoryCode, code, name, unit, labourPriceFen, callOutFeeFen, materialsExtra, counterSale: false, serviceStandard, sortOrder: i + 1,
   }))
 }
 

@@ -1,7 +1,8 @@
-import { ErrorCode, ICharge, ITicket } from '@app/shared';
+import { ErrorCode, ICharge, ITicket, Role, ScopeType } from '@app/shared';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
 import { FeeCategory, FeeItem, PriceListVersion } from '../../src/modules/catalog/price-list.entity';
-import { bearer, bootTestApp, TestApp } from '../support/test-app';
+import { makeStaff, STAFF_PASSWORD } from '../support/factories';
+import { bearer, bootTestApp, passwordLogin, TestApp } from '../support/test-app';
 import { act, createHomeRepair, makeTicketWorld, sign, TicketWorld, toQuoted, uploadPhoto, uploadSignature } from './ticket-helpers';
 
 /**
@@ -145,6 +146,16 @@ describe('charges: confirmation of staff-device signatures, cash choice, counter
     }
     const ok = await sale({ items: [{ code: 'DY-001', quantityMilli: 2000 }, { code: 'JZ-009', quantityMilli: 1000 }] }).expect(201);
     expect(ok.body).toMatchObject({ totalFen: 400, status: 'paid', confirmation: 'confirmed', confirmedVia: 'counter' });
+
+    // The finance centre marks an item for the counter in a draft schedule (default: not a counter item).
+    const finance = (await passwordLogin(t, (await makeStaff(t.db, [{ role: Role.Finance, scopeType: ScopeType.Company, scopeId: w.tenant.companyId }])).username, STAFF_PASSWORD)).accessToken;
+    const draft = (await t.http().post('/api/price-lists').set(bearer(finance)).send({ kind: 'fee_schedule', companyId: w.tenant.companyId, title: '草稿' }).expect(201)).body;
+    await t.http().post(`/api/price-lists/${draft.id}/categories`).set(bearer(finance)).send({ code: 'JZ', name: '家政服务类' }).expect(200);
+    const item = { categoryCode: 'JZ', unit: '个', labourPriceFen: 300, materialsExtra: false, serviceStandard: '-' };
+    const marked = await t.http().post(`/api/price-lists/${draft.id}/items`).set(bearer(finance)).send({ ...item, code: 'JZ-009', name: '钥匙扣', counterSale: true }).expect(200);
+    expect(marked.body.counterSale).toBe(true);
+    const plain = await t.http().post(`/api/price-lists/${draft.id}/items`).set(bearer(finance)).send({ ...item, code: 'JZ-010', name: '上门保洁' }).expect(200);
+    expect(plain.body.counterSale).toBe(false);
   });
 
   it('one image, one use: a signature cannot sign two acts and a photo cannot go on two tickets', async () => {

@@ -30,6 +30,8 @@ export interface IFeeItem {
   labourPriceFen: number;
   callOutFeeFen: number | null;
   materialsExtra: boolean;
+  /** Sold over the service-centre counter (打字复印 items always are); repair items never are. */
+  counterSale: boolean;
   serviceStandard: string;
   sortOrder: number;
 }
@@ -89,6 +91,8 @@ export interface IUpsertFeeItemRequest {
   labourPriceFen: number;
   callOutFeeFen?: number | null;
   materialsExtra: boolean;
+  /** Default false (打字复印 items are counter items regardless). */
+  counterSale?: boolean;
   serviceStandard: string;
   sortOrder?: number;
 }

@@ -123,6 +123,7 @@ export class PriceListService {
       const values = {
         categoryCode: dto.categoryCode, name: dto.name.trim(), unit: dto.unit, labourPriceFen: dto.labourPriceFen,
         callOutFeeFen: dto.callOutFeeFen ?? null, materialsExtra: dto.materialsExtra, serviceStandard: dto.serviceStandard.trim(),
+        counterSale: dto.counterSale ?? existing?.counterSale ?? false,
         sortOrder: dto.sortOrder ?? existing?.sortOrder ?? 0,
       };
       if (existing) await repo.update({ id: existing.id }, values);

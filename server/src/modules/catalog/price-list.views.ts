@@ -33,6 +33,7 @@ export function toFeeItemView(i: FeeItem): IFeeItem {
     labourPriceFen: i.labourPriceFen,
     callOutFeeFen: i.callOutFeeFen,
     materialsExtra: Boolean(i.materialsExtra),
+    counterSale: Boolean(i.counterSale),
     serviceStandard: i.serviceStandard,
     sortOrder: i.sortOrder,
   };

@@ -12,6 +12,7 @@ interface FormValues {
   labourYuan: string;
   callOutYuan: string;
   materialsExtra: boolean;
+  counterSale: boolean;
   serviceStandard: string;
 }
 
@@ -45,6 +46,7 @@ export function FeeItemDrawer(props: {
         labourPriceFen: labour.fen ?? 0,
         callOutFeeFen: callOut.fen,
         materialsExtra: values.materialsExtra,
+        counterSale: values.counterSale,
         serviceStandard: values.serviceStandard?.trim() ?? '',
         sortOrder: item?.sortOrder,
       });
@@ -84,6 +86,7 @@ export function FeeItemDrawer(props: {
           labourYuan: fenToInput(item?.labourPriceFen),
           callOutYuan: fenToInput(item?.callOutFeeFen),
           materialsExtra: item?.materialsExtra ?? true,
+          counterSale: item?.counterSale ?? false,
           serviceStandard: item?.serviceStandard ?? '',
         }}
         onValuesChange={(changed: Partial<FormValues>) => {
@@ -118,6 +121,9 @@ export function FeeItemDrawer(props: {
         </Space>
         <Form.Item name="materialsExtra" label="材料另计" valuePropName="checked" extra="开启后，物业提供的材料按材料价格表另行收费">
           <Switch checkedChildren="另计" unCheckedChildren="含材料" />
+        </Form.Item>
+        <Form.Item name="counterSale" label="前台收费项目" valuePropName="checked" extra="开启后可在服务中心前台直接收费（打字复印类始终可以）；维修项目须通过工单收费，不要开启">
+          <Switch checkedChildren="前台" unCheckedChildren="否" />
         </Form.Item>
         <Form.Item name="serviceStandard" label="服务标准" rules={[{ max: 2000 }]}>
           <Input.TextArea rows={4} maxLength={2000} showCount placeholder="向住户公示的服务内容与质量标准" />

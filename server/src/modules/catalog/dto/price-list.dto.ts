@@ -88,6 +88,10 @@ export class UpsertFeeItemDto implements IUpsertFeeItemRequest {
   @IsBoolean({ message: 'materialsExtra 必须是布尔值' })
   materialsExtra: boolean;
 
+  @IsOptional()
+  @IsBoolean({ message: 'counterSale 必须是布尔值' })
+  counterSale?: boolean;
+
   @Trim()
   @IsString({ message: 'serviceStandard 必须是字符串' })
   @MaxLength(2000, { message: '服务标准不能超过 2000 个字符' })

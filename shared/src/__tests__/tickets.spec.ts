@@ -23,6 +23,15 @@ describe('ticket state machine', () => {
     expect(status).toBe('closed');
   });
 
+  it('has the customer manager, not the technician or a resident, accept public-area work', () => {
+    expect(canTransition('verify', 'done', 'customer_manager', publicRepair)).toBe(true);
+    expect(canTransition('verify', 'done', 'technician', publicRepair)).toBe(false);
+    expect(canTransition('verify', 'done', 'resident', publicRepair)).toBe(false);
+    expect(canTransition('verify', 'done', 'technician', homeRepair)).toBe(true);
+    expect(canTransition('verify', 'done', 'customer_manager', homeRepair)).toBe(false);
+    expect(availableActions('done', 'customer_manager', publicRepair)).toContain('verify');
+  });
+
   it('lets public (free) work skip the quote, and refuses quotes on it', () => {
     expect(canTransition('start', 'on_site', 'technician', publicRepair)).toBe(true);
     expect(canTransition('quote', 'on_site', 'technician', publicRepair)).toBe(false);
@@ -89,7 +98,9 @@ describe('ticket state machine vs an independent model (R3)', () => {
     if (paid && is('decline_quote', ['quoted'], ['resident', 'technician'])) return 'cancelled';
     if (!paid && is('start', ['on_site'], ['technician'])) return 'in_progress';
     if (is('complete', ['in_progress'], ['technician'])) return 'done';
-    if (is('verify', ['done'], ['resident', 'technician'])) return 'verified';
+    // Common areas have no resident: the customer manager accepts public work, never the technician who did it.
+    const publicWork = kind === 'repair' && scope === 'public';
+    if (is('verify', ['done'], publicWork ? ['customer_manager'] : ['resident', 'technician'])) return 'verified';
     if (is('request_rework', ['done', 'visited'], ['resident', 'customer_manager'])) return 'in_progress';
     if (is('return_visit', ['verified'], ['customer_manager'])) return 'visited';
     if (is('close', ['visited'], ['customer_manager', 'project_manager', 'system'])) return 'closed';

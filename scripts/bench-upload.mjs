@@ -89,7 +89,7 @@ async function measureFloor(photoPath) {
   const memory = sampler.stop();
   child.stdin.end();
   latencies.sort((a, b) => a - b);
-  return { p95: Math.round(percentile(latencies, 0.95)), p50: Math.round(percentile(latencies, 0.5)), ...memory };
+  return { p95: Math.round(percentile(latencies, 0.95)), p50: Math.round(percentile(latencies, 0.5)), latencies, ...memory };
 }
 
 const photo = await makePhoto();
@@ -146,7 +146,8 @@ try {
   const p50 = Math.round(percentile(latencies, 0.5));
   process.stdout.write(
     `photo ${(photo.length / 1024 / 1024).toFixed(2)} MB ${meta.width}×${meta.height}; server p50_ms=${p50} max_ms=${Math.round(latencies.at(-1))}; ` +
-      `rss baseline ${mb(baselineKb)} MB, peak ${mb(peakKb)} MB\n`,
+      `rss baseline ${mb(baselineKb)} MB, peak ${mb(peakKb)} MB\n` +
+      `server latencies_ms=${latencies.map((v) => Math.round(v)).join(',')}\n`,
   );
   for (const failure of failures) process.stdout.write(`upload failed ${failure}\n`);
 
@@ -155,6 +156,7 @@ try {
   say('测量基准：同一照片、同样并发，单独的 Node + sharp 进程 (floor)');
   const floor = await measureFloor(photoPath);
   process.stdout.write(`floor p50_ms=${floor.p50} p95_ms=${floor.p95}; rss baseline ${mb(floor.baselineKb)} MB, peak ${mb(floor.peakKb)} MB\n`);
+  process.stdout.write(`floor latencies_ms=${floor.latencies.map((v) => Math.round(v)).join(',')}\n`);
   const ratio = Math.round((p95 / floor.p95) * 100) / 100;
   const growthBar = Math.round((floor.growthMb + BAR_EXTRA_MB) * 10) / 10;
   const ok = failures.length === 0 && ratio <= BAR_RATIO && growthMb <= growthBar;

@@ -100,7 +100,7 @@ describe('charges: confirmation of staff-device signatures, cash choice, counter
     expect(declined).toMatchObject({ status: 'cancelled', chargeConfirmation: 'unconfirmed' });
     const id = declined.chargeId!;
     const inbox = await t.http().get('/api/inbox').set(bearer(w.residentA.accessToken)).expect(200);
-    expect(inbox.body.map((m: { kind: string }) => m.kind)).toContain('charge.confirm_needed');
+    expect(inbox.body.items.map((m: { kind: string }) => m.kind)).toContain('charge.confirm_needed');
 
     const noNote = await t.http().post(`/api/charges/${id}/phone-confirmation`).set(bearer(w.cm)).send({ note: '   ' }).expect(422);
     expect(noNote.body.details.fields[0].field).toBe('note');

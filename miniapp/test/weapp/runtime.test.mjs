@@ -130,7 +130,7 @@ test('the home page offers 收费标准 to a guest', async () => {
   const mp = createMiniProgram(WEAPP_DIST)
   mp.launch()
   const home = await mp.openPage('pages/index/index')
-  await tap(home, findByText(home.data.root, '收费标准'), WEAPP_DIST)
+  await tap(home, findByText(home.data.root, '特约服务项目及收费标准（已公示）'), WEAPP_DIST)
   assert.equal(mp.calls.find((c) => c.name === 'navigateTo')?.opts.url, '/packages/resident/pages/fee-schedule/index')
 })
 

@@ -139,19 +139,19 @@ export interface IRegisterTicketRequest {
 
 export interface IDispatchRequest {
   technicianId: number;
-}
-
-export interface ITransferRequest {
   /** Dispatch to a technician without the category's skill anyway; needs `overrideReason` (recorded). */
   override?: boolean;
   overrideReason?: string;
+}
+
+export interface ITransferRequest {
   technicianId: number;
   reason: string;
+  override?: boolean;
+  overrideReason?: string;
 }
 
 export interface IReasonRequest {
-  override?: boolean;
-  overrideReason?: string;
   reason: string;
 }
 

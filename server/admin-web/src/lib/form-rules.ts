@@ -3,9 +3,9 @@ import { isApiError } from '../api/api-error';
 import { parseQuantityInput, parseYuanInput } from './money-input';
 
 /** antd rule: the text must be an exact yuan amount (converted to fen on save, never through a float). */
-export const yuanRule = (optional = false) => ({
+export const yuanRule = (optional = false, maxFen?: number) => ({
   validator: (_: unknown, value: string | undefined) => {
-    const parsed = parseYuanInput(value, optional);
+    const parsed = parseYuanInput(value, optional, maxFen);
     return parsed.ok ? Promise.resolve() : Promise.reject(new Error(parsed.message));
   },
 });

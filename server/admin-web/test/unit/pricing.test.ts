@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IPriceListVersion, IPublicFeeSchedule } from '@app/shared';
+import { LIMITS, type IPriceListVersion, type IPublicFeeSchedule } from '@app/shared';
 import { ApiError } from '../../src/api/api-error';
 import { fenToInput, parseQuantityInput, parseYuanInput } from '../../src/lib/money-input';
 import {
@@ -28,7 +28,7 @@ describe('yuan input → fen', () => {
     expect(parseYuanInput(' 35.5 ')).toEqual({ ok: true, fen: 3550 });
     expect(parseYuanInput('1,234.56')).toEqual({ ok: true, fen: 123456 });
     expect(parseYuanInput('¥19.99')).toEqual({ ok: true, fen: 1999 });
-    expect(parseYuanInput('1000000.00')).toEqual({ ok: true, fen: 100_000_000 });
+    expect(parseYuanInput('100000.00')).toEqual({ ok: true, fen: 10_000_000 });
   });
 
   it('refuses malformed, negative, too many decimals and too large amounts', () => {
@@ -36,7 +36,18 @@ describe('yuan input → fen', () => {
     expect(parseYuanInput('abc').ok).toBe(false);
     expect(parseYuanInput('1e3').ok).toBe(false);
     expect(parseYuanInput('-1')).toEqual({ ok: false, message: '金额不能为负数' });
-    expect(parseYuanInput('1000000.01')).toEqual({ ok: false, message: '金额不能超过 ¥1,000,000.00' });
+    expect(parseYuanInput('100000.01')).toEqual({ ok: false, message: '金额不能超过 ¥100,000.00' });
+  });
+
+  it('takes the tighter server bound where one exists (company settings: cash ≤ ¥500, waiver cap ≤ ¥2,000)', () => {
+    expect(parseYuanInput('500', false, LIMITS.cashLimitFen)).toEqual({ ok: true, fen: 50_000 });
+    expect(parseYuanInput('500.01', false, LIMITS.cashLimitFen)).toEqual({ ok: false, message: '金额不能超过 ¥500.00' });
+    expect(parseYuanInput('2000.01', false, LIMITS.waiverMonthlyCapFen)).toEqual({ ok: false, message: '金额不能超过 ¥2,000.00' });
+  });
+
+  it('refuses a line quantity beyond the server bound (10,000 units)', () => {
+    expect(parseQuantityInput('10000')).toEqual({ ok: true, quantityMilli: 10_000_000 });
+    expect(parseQuantityInput('10000.001')).toEqual({ ok: false, message: '数量不能超过 10000' });
   });
 
   it('empty means "none" only for optional amounts', () => {
@@ -45,7 +56,7 @@ describe('yuan input → fen', () => {
   });
 
   it('round-trips through the input text', () => {
-    for (const fen of [0, 1, 29, 50, 2150, 123456, 100_000_000]) {
+    for (const fen of [0, 1, 29, 50, 2150, 123456, 10_000_000]) {
       expect(parseYuanInput(fenToInput(fen))).toEqual({ ok: true, fen });
     }
     expect(fenToInput(null)).toBe('');

@@ -1,4 +1,4 @@
-import { formatFen, type ICompanySettings } from '@app/shared';
+import { LIMITS, formatFen, type ICompanySettings } from '@app/shared';
 import { Alert, App, Button, Card, Form, Input, Skeleton } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error';
@@ -31,8 +31,8 @@ function SettingsForm({ companyId, companyName }: { companyId: number; companyNa
   const [error, setError] = useState<string | null>(null);
 
   async function save(values: FormValues) {
-    const cash = parseYuanInput(values.cashLimitYuan);
-    const cap = parseYuanInput(values.waiverCapYuan);
+    const cash = parseYuanInput(values.cashLimitYuan, false, LIMITS.cashLimitFen);
+    const cap = parseYuanInput(values.waiverCapYuan, false, LIMITS.waiverMonthlyCapFen);
     if (!cash.ok || !cap.ok) return;
     setSaving(true);
     setError(null);
@@ -63,10 +63,10 @@ function SettingsForm({ companyId, companyName }: { companyId: number; companyNa
             initialValues={{ cashLimitYuan: fenToInput(settings.data.cashLimitFen), waiverCapYuan: fenToInput(settings.data.waiverMonthlyCapFen) }}
           >
             {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-            <Form.Item name="cashLimitYuan" label="现场现金收款上限（元/笔）" extra="超过此金额的费用，师傅不能现场收取现金，须计入账单或在线支付。" rules={[yuanRule()]}>
+            <Form.Item name="cashLimitYuan" label="现场现金收款上限（元/笔）" extra="超过此金额的费用，师傅不能现场收取现金，须计入账单或在线支付。" rules={[yuanRule(false, LIMITS.cashLimitFen)]}>
               <Input prefix="¥" inputMode="decimal" style={{ width: 220 }} data-testid="cash-limit" />
             </Form.Item>
-            <Form.Item name="waiverCapYuan" label="项目经理每月免收上限（元/人）" extra="每位项目经理每个自然月免收的费用合计不得超过此金额。" rules={[yuanRule()]}>
+            <Form.Item name="waiverCapYuan" label="项目经理每月免收上限（元/人）" extra="每位项目经理每个自然月免收的费用合计不得超过此金额。" rules={[yuanRule(false, LIMITS.waiverMonthlyCapFen)]}>
               <Input prefix="¥" inputMode="decimal" style={{ width: 220 }} data-testid="waiver-cap" />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={saving}>

@@ -1,5 +1,6 @@
 import {
   ErrorCode,
+  LIMITS,
   Role,
   TERMINAL_STATUSES,
   TICKET_ACTION_LABELS,
@@ -179,7 +180,7 @@ export function buildActionBody(action: ConsoleAction, ticket: ITicket, v: Actio
     }
     case 'damage': {
       if (!text(v.description)) return { ok: false, field: 'description', message: '请填写损坏情况' };
-      const money = parseYuanInput(v.compensationYuan);
+      const money = parseYuanInput(v.compensationYuan, false, LIMITS.compensationFen);
       if (!money.ok) return { ok: false, field: 'compensationYuan', message: money.message };
       return { ok: true, body: { description: text(v.description), compensationFen: money.fen ?? 0 } };
     }

@@ -18,7 +18,7 @@ export const LIMITS = {
   compensationFen: 10_000_000,
   /** Company setting: cash a technician may collect on one charge: ¥500 (cash is for small amounts). */
   cashLimitFen: 50_000,
-  /** Company setting: what one customer manager may waive in a month: ¥2,000. */
+  /** Company setting: what one project manager may waive in a month: ¥2,000. */
   waiverMonthlyCapFen: 200_000,
   /** Sort order of schedule rows. */
   sortOrder: 9_999,

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import type { ICharge, ITicket } from '@app/shared'
+import { Role, type ICharge, type ITicket } from '@app/shared'
 import { router } from '../mocks/taro'
-import { reply, resident, tokenPair } from '../fixtures'
+import { reply, resident, staff, tokenPair } from '../fixtures'
 import { requested, stubApi } from '../api-stub'
 import { saveSession } from '../../src/services/session'
 import TicketDetail from '../../src/packages/resident/pages/ticket'
+import JobPage from '../../src/packages/technician/pages/job'
 
 const ticket = (chargeConfirmation: 'confirmed' | 'unconfirmed') =>
   ({
@@ -56,5 +57,24 @@ describe('工单详情：在师傅手机上签字的费用', () => {
     expect(await screen.findByText('厨房水龙头漏水')).toBeTruthy()
     expect(screen.queryByText('确认费用')).toBeNull()
     expect(requested('GET', '/api/charges/9')).toBe(false)
+  })
+})
+
+describe('工单处理（师傅）：在师傅手机上签字的费用', () => {
+  it('tells the technician the charge waits for the resident and that no cash may be taken yet', async () => {
+    saveSession(tokenPair(staff([Role.Technician])))
+    router.params = { id: '12' }
+    stubApi({ 'GET /api/tickets/12': reply(200, ticket('unconfirmed')) })
+    render(<JobPage />)
+    expect(await screen.findByText('费用（待业主确认）')).toBeTruthy()
+    expect(screen.getByText(/确认前不能现场收取现金/)).toBeTruthy()
+  })
+
+  it('shows a confirmed charge as 已确认', async () => {
+    saveSession(tokenPair(staff([Role.Technician])))
+    router.params = { id: '12' }
+    stubApi({ 'GET /api/tickets/12': reply(200, ticket('confirmed')) })
+    render(<JobPage />)
+    expect(await screen.findByText('费用（已确认）')).toBeTruthy()
   })
 })

@@ -179,6 +179,17 @@ export default function Job() {
         </View>
       )}
 
+      {ticket.chargeId && ticket.chargeConfirmation && (
+        <View className='card'>
+          <Text className='card-title'>费用（{ticket.chargeConfirmation === 'unconfirmed' ? '待业主确认' : '已确认'}）</Text>
+          <Text className='job__row'>
+            {ticket.chargeConfirmation === 'unconfirmed'
+              ? '签字是在您的手机上完成的：业主在小程序确认，或客户经理电话确认后，费用才生效；确认前不能现场收取现金。'
+              : '业主已确认费用。'}
+          </Text>
+        </View>
+      )}
+
       {form === 'visit' && (
         <View className='card'>
           <Text className='card-title'>约定上门时间</Text>

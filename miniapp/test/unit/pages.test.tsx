@@ -24,7 +24,7 @@ const demoAccounts: IDemoAccountList = {
   demoPassword: 'demo1234',
   accounts: [
     { userId: 11, name: '王芳', kind: UserKind.Resident, roles: [Role.Resident], description: '阳光花园 3栋1单元1201 业主', username: null },
-    { userId: 21, name: '李强', kind: UserKind.Staff, roles: [Role.CustomerManager], description: '阳光花园 客户经理', username: 'liqiang' },
+    { userId: 21, name: '王师傅', kind: UserKind.Staff, roles: [Role.Technician], description: '阳光花园 维修师傅', username: 'tech1' },
   ],
 }
 
@@ -70,10 +70,10 @@ describe('mine page', () => {
       'GET /api/meta': reply(200, meta()),
       'GET /api/auth/demo/accounts': reply(200, demoAccounts),
       'POST /api/auth/demo/login': (data) =>
-        (data as { userId: number }).userId === 21 ? reply(200, tokenPair(staff([Role.CustomerManager]))) : reply(404),
+        (data as { userId: number }).userId === 21 ? reply(200, tokenPair(staff([Role.Technician]))) : reply(404),
     })
     render(<Mine />)
-    fireEvent.click(await screen.findByText('阳光花园 客户经理'))
+    fireEvent.click(await screen.findByText('阳光花园 维修师傅'))
     await waitFor(() => expect(Taro.switchTab).toHaveBeenCalledWith({ url: Routes.home }))
     expect(readSession()?.accessToken).toBe('access-1')
     expect(screen.queryByText('微信一键登录')).toBeNull()

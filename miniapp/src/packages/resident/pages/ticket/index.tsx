@@ -22,6 +22,40 @@ interface IDetail {
   pendingCharge: ICharge | null
 }
 
+interface IPriceLine {
+  kind: string
+  code: string
+  name: string
+  unit: string
+  unitPriceFen: number
+  quantityMilli: number
+  amountFen: number
+}
+
+/** Lines of a quote or a charge with their total, as the resident reads them before agreeing or confirming. */
+function PriceLines({ lines, totalFen, showKind = false }: { lines: IPriceLine[]; totalFen: number; showKind?: boolean }) {
+  return (
+    <>
+      {lines.map((line, i) => (
+        <View key={`${line.code}-${i}`} className='detail__line'>
+          <View className='detail__line-main'>
+            <Text>{line.name}</Text>
+            <Text className='muted'>
+              {showKind ? `${line.kind === 'material' ? '材料' : '人工'} · ` : ''}
+              {formatFen(line.unitPriceFen)}/{line.unit} × {formatQuantity(line.quantityMilli)}
+            </Text>
+          </View>
+          <Text>{formatFen(line.amountFen)}</Text>
+        </View>
+      ))}
+      <View className='detail__total'>
+        <Text>合计</Text>
+        <Text className='detail__total-amount'>{formatFen(totalFen)}</Text>
+      </View>
+    </>
+  )
+}
+
 const SIGNATURE_PURPOSE: Record<string, string> = {
   quote_agreement: '同意报价',
   quote_decline: '拒绝报价',
@@ -148,21 +182,7 @@ export default function TicketDetail() {
       {quote && (
         <View className='card'>
           <Text className='card-title'>{quote.status === 'pending' ? '报价（待您确认）' : '报价'}</Text>
-          {quote.lines.map((line, i) => (
-            <View key={`${line.code}-${i}`} className='detail__line'>
-              <View className='detail__line-main'>
-                <Text>{line.name}</Text>
-                <Text className='muted'>
-                  {line.kind === 'material' ? '材料' : '人工'} · {formatFen(line.unitPriceFen)}/{line.unit} × {formatQuantity(line.quantityMilli)}
-                </Text>
-              </View>
-              <Text>{formatFen(line.amountFen)}</Text>
-            </View>
-          ))}
-          <View className='detail__total'>
-            <Text>合计</Text>
-            <Text className='detail__total-amount'>{formatFen(quote.totalFen)}</Text>
-          </View>
+          <PriceLines lines={quote.lines} totalFen={quote.totalFen} showKind />
           <Text className='muted'>价格依据物业公示的收费标准</Text>
         </View>
       )}
@@ -171,21 +191,7 @@ export default function TicketDetail() {
         <View className='card detail__charge'>
           <Text className='card-title'>费用（待您确认）</Text>
           <Text className='detail__note'>签字是在师傅手机上完成的，需要您本人确认费用后才会计入账单；如有疑问请联系客户经理。</Text>
-          {pendingCharge.lines.map((line, i) => (
-            <View key={`${line.code}-${i}`} className='detail__line'>
-              <View className='detail__line-main'>
-                <Text>{line.name}</Text>
-                <Text className='muted'>
-                  {formatFen(line.unitPriceFen)}/{line.unit} × {formatQuantity(line.quantityMilli)}
-                </Text>
-              </View>
-              <Text>{formatFen(line.amountFen)}</Text>
-            </View>
-          ))}
-          <View className='detail__total'>
-            <Text>合计</Text>
-            <Text className='detail__total-amount'>{formatFen(pendingCharge.totalFen)}</Text>
-          </View>
+          <PriceLines lines={pendingCharge.lines} totalFen={pendingCharge.totalFen} />
           {chargeError && <Text className='field-error'>{chargeError}</Text>}
           <Button className='detail__charge-confirm' type='primary' loading={busy || undefined} disabled={busy || undefined} onClick={confirmPendingCharge}>
             确认费用

@@ -25,6 +25,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
+    // The browser asks every H5 page for an icon; without one each page load logged a 404.
+    copy: process.env.TARO_ENV === 'h5' ? { patterns: [{ from: 'src/assets/favicon.svg', to: 'dist/h5/favicon.svg' }], options: {} } : undefined,
     mini: {
       compile: { include: workspaceSources },
       postcss: { pxtransform: { enable: true, config: {} } },

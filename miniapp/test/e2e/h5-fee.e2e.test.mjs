@@ -60,6 +60,10 @@ before(async () => {
   })
   page = await context.newPage()
   page.on('pageerror', (error) => pageErrors.push(error.message))
+  // Static files (the page, its scripts, styles, icons and the favicon) must all load: a 404 on every page was reported.
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/api/')) pageErrors.push(`${response.status()} ${response.url()}`)
+  })
   page.on('request', (request) => {
     if (request.url().includes('/api/public/fee-schedule')) publicAuth.push(request.headers().authorization ?? null)
   })
@@ -150,6 +154,15 @@ test('张伟 signs in and opens 收费标准 from the home page: his project\'s 
   await shot('h5-fee-09-resident-schedule.png')
 })
 
-test('no page errors', () => {
+test('no page errors and no failed static file', () => {
   assert.deepEqual(pageErrors, [])
+})
+
+test('the H5 page links an icon that loads (a favicon 404 on every page was reported)', async () => {
+  const html = await (await fetch(`${origin}/h5/`)).text()
+  const href = /<link rel="icon"[^>]*href="([^"]+)"/.exec(html)?.[1]
+  assert.ok(href, 'index.html links an icon')
+  const res = await fetch(new URL(href, `${origin}/h5/`))
+  assert.equal(res.status, 200, `${href} loads`)
+  assert.match(res.headers.get('content-type') ?? '', /^image\//)
 })

@@ -21,6 +21,7 @@ import { saveSession } from '../../src/services/session'
 import {
   emptyReportDraft,
   hasReportErrors,
+  preferredDateRange,
   reportErrorsFromServer,
   toCreateTicketRequest,
   validateReportDraft,
@@ -126,6 +127,12 @@ describe('report form', () => {
     expect(validateReportDraft(filled({ description: '漏水' }), undefined, today).description).toMatch(/至少/)
     expect(validateReportDraft(filled({ preferredDate: '2026-11-23' }), undefined, today).preferred).toBe('请选择上门时段')
     expect(validateReportDraft(filled({ preferredDate: '2026-11-21', preferredWindow: 'morning' }), undefined, today).preferred).toMatch(/早于今天/)
+  })
+
+  it('offers visit dates from today to 30 days ahead (the picker ran to 2129) and refuses a later one', () => {
+    expect(preferredDateRange(today)).toEqual({ start: '2026-11-22', end: '2026-12-22' })
+    expect(validateReportDraft(filled({ preferredDate: '2026-12-22', preferredWindow: 'morning' }), undefined, today).preferred).toBeUndefined()
+    expect(validateReportDraft(filled({ preferredDate: '2026-12-23', preferredWindow: 'morning' }), undefined, today).preferred).toBe('上门日期最多选 30 天内')
   })
 
   it('builds the request with photos and the chosen window in local time', () => {

@@ -51,11 +51,21 @@ export function validateReportDraft(draft: IReportDraft, photos: { pending: numb
   if (draft.preferredDate && !draft.preferredWindow) errors.preferred = '请选择上门时段'
   else if (!draft.preferredDate && draft.preferredWindow) errors.preferred = '请选择上门日期'
   else if (draft.preferredDate && draft.preferredDate < localDate(today)) errors.preferred = '上门日期不能早于今天'
+  else if (draft.preferredDate && draft.preferredDate > preferredDateRange(today).end) errors.preferred = `上门日期最多选 ${PREFERRED_DAYS_AHEAD} 天内`
   return errors
 }
 
 export function hasReportErrors(errors: ReportFormErrors): boolean {
   return Object.values(errors).some(Boolean)
+}
+
+/** A visit is booked within the next month at most; further out the request is better made later (the picker ran to 2129). */
+export const PREFERRED_DAYS_AHEAD = 30
+
+/** The dates the 期望上门时间 picker offers: today to today + PREFERRED_DAYS_AHEAD, in the phone's calendar. */
+export function preferredDateRange(now = new Date()): { start: string; end: string } {
+  const end = new Date(now.getFullYear(), now.getMonth(), now.getDate() + PREFERRED_DAYS_AHEAD)
+  return { start: localDate(now), end: localDate(end) }
 }
 
 function localDate(date: Date): string {

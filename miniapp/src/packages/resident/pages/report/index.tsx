@@ -18,6 +18,7 @@ import {
   TIME_WINDOWS,
   emptyReportDraft,
   hasReportErrors,
+  preferredDateRange,
   reportErrorsFromServer,
   toCreateTicketRequest,
   validateReportDraft,
@@ -65,17 +66,12 @@ async function loadReport(): Promise<IReportData> {
   return { me, schedules }
 }
 
-function today(): string {
-  const d = new Date()
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
-
 export default function Report() {
   const { state, reload } = useRemoteData(loadReport)
   const [draft, setDraft] = useState<IReportDraft>(emptyReportDraft)
   const [photos, setPhotos] = useState<IPhoto[]>([])
   const [errors, setErrors] = useState<ReportFormErrors>({})
+  const dates = preferredDateRange()
   const [submitting, setSubmitting] = useState(false)
   // One key per filled-in form: a double tap or a retry after a timeout creates one ticket.
   const submitKey = useRef(newClientUploadId())
@@ -286,7 +282,7 @@ export default function Report() {
           期望上门时间 <Text className='muted'>（选填）</Text>
         </Text>
         <View className='report__segments'>
-          <Picker mode='date' value={draft.preferredDate || today()} start={today()} onChange={(e) => update('preferred', { preferredDate: e.detail.value })}>
+          <Picker mode='date' value={draft.preferredDate || dates.start} start={dates.start} end={dates.end} onChange={(e) => update('preferred', { preferredDate: e.detail.value })}>
             <View className={`report__picker${draft.preferredDate ? ' report__picker--on' : ''}`}>
               <Text>{draft.preferredDate || '选择日期'}</Text>
             </View>

@@ -16,7 +16,7 @@ import { saveSession } from '../../src/services/session'
  */
 const PROMISES = [/即将上线/, /敬请期待/, /即将开放/, /功能开发中/, /coming soon/i]
 // Not built yet: monthly bills (domain.md §5) and booking a paid service from the mini-program.
-const UNBUILT = [/(查看|缴纳|支付|在线缴).{0,8}账单/, /账单(查询|缴费|明细)/, /预约特约服务/]
+const UNBUILT = [/(查看|缴纳|支付|在线缴).{0,8}账单/, /账单(查询|缴费|明细)/, /(查看|缴纳|在线缴|支付).{0,4}物业费/, /计入账单/, /预约特约服务/]
 
 const text = () => document.body.textContent ?? ''
 const assertNoPromises = () => {

@@ -48,7 +48,7 @@ export default function Houses() {
             <Text>房</Text>
           </View>
           <Text className='card-title'>尚未绑定房屋</Text>
-          <Text className='muted houses__empty-text'>绑定您的房屋并通过审核后，即可在线报修、查看和缴纳物业费。</Text>
+          <Text className='muted houses__empty-text'>绑定您的房屋并通过审核后，即可在线报修、跟进工单、确认报价与费用。</Text>
           <Button className='houses__apply' type='primary' onClick={openApply}>
             申请绑定房屋
           </Button>

@@ -190,7 +190,7 @@ export default function TicketDetail() {
       {pendingCharge && (
         <View className='card detail__charge'>
           <Text className='card-title'>费用（待您确认）</Text>
-          <Text className='detail__note'>签字是在师傅手机上完成的，需要您本人确认费用后才会计入账单；如有疑问请联系客户经理。</Text>
+          <Text className='detail__note'>签字是在师傅手机上完成的，需要您本人确认后费用才会生效；如有疑问请联系客户经理。</Text>
           <PriceLines lines={pendingCharge.lines} totalFen={pendingCharge.totalFen} />
           {chargeError && <Text className='field-error'>{chargeError}</Text>}
           <Button className='detail__charge-confirm' type='primary' loading={busy || undefined} disabled={busy || undefined} onClick={confirmPendingCharge}>

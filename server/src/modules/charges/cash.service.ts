@@ -63,8 +63,6 @@ export class CashService {
   /** The customer manager records the resident's phone choice of cash on site, standing in for the app choice. */
   async chooseCashByPhone(principal: Principal, id: number, note: string): Promise<ICharge> {
     const charge = await this.store.findForStaff(principal, id, [Role.CustomerManager]);
-    const text = note.trim();
-    if (!text) throw DomainException.validation('note', '请填写电话确认的情况（如通话时间、确认人）');
     if (charge.confirmation !== ChargeConfirmation.Confirmed) throw chargeUnconfirmed('选择现金支付（请先记录费用的电话确认）');
     if (charge.status !== ChargeStatus.Open) throw await this.store.stateConflict(id, undefined, '该费用已结算，不能再更改支付方式');
     const { cashLimitFen } = await this.store.rules(charge.companyId);
@@ -72,7 +70,7 @@ export class CashService {
     await this.store.transaction(async (tx) => {
       await this.store.transition(tx, charge, ChargeStatus.Open, { paymentMethod: PaymentMethod.Cash });
       await this.audit.record(tx, {
-        actorId: principal.userId, action: 'charge.payment_method', entityType: 'charge', entityId: charge.id, reason: text,
+        actorId: principal.userId, action: 'charge.payment_method', entityType: 'charge', entityId: charge.id, reason: note,
         companyId: charge.companyId, projectId: charge.projectId,
         before: { paymentMethod: charge.paymentMethod }, after: { paymentMethod: PaymentMethod.Cash, via: 'phone_by_customer_manager' },
       });

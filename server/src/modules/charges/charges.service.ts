@@ -143,10 +143,8 @@ export class ChargesService {
   /** The customer manager records that the resident confirmed the charge on the phone (usually at the return visit). */
   async confirmByPhone(principal: Principal, id: number, note: string): Promise<ICharge> {
     const charge = await this.store.findForStaff(principal, id, [Role.CustomerManager]);
-    const text = note.trim();
-    if (!text) throw DomainException.validation('note', '请填写电话确认的情况（如通话时间、确认人）');
     if (charge.confirmation === ChargeConfirmation.Confirmed) throw await this.store.stateConflict(id, undefined, '该费用已确认，无需再记录电话确认');
-    await this.markConfirmed(principal, charge, ChargeConfirmedVia.PhoneByCustomerManager, text);
+    await this.markConfirmed(principal, charge, ChargeConfirmedVia.PhoneByCustomerManager, note);
     return this.store.view(id);
   }
 

@@ -41,7 +41,10 @@ export class TicketSigningService {
 
   /** The resident on their own phone, or the assigned technician collecting the signature on theirs. */
   private async signerRole(principal: Principal, id: number): Promise<{ ticket: Ticket; actor: TicketActor }> {
-    const ticket = await this.tickets.find(id);
+    return this.signerOf(principal, await this.tickets.find(id));
+  }
+
+  private async signerOf(principal: Principal, ticket: Ticket): Promise<{ ticket: Ticket; actor: TicketActor }> {
     if (await this.tickets.isResidentOf(principal, ticket)) return { ticket, actor: TicketActor.Resident };
     if (ticket.technicianId === principal.userId) return { ticket, actor: TicketActor.Technician };
     throw DomainException.notFound('工单');
@@ -108,9 +111,9 @@ export class TicketSigningService {
   }
 
   async verify(principal: Principal, id: number, dto: VerifyDto): Promise<ITicket> {
-    const publicTicket = await this.tickets.find(id);
-    if (publicTicket.kind === TicketKind.Repair && publicTicket.scope === RepairScope.Public) return this.acceptPublic(principal, publicTicket, dto);
-    const { ticket, actor } = await this.signerRole(principal, id);
+    const found = await this.tickets.find(id);
+    if (found.kind === TicketKind.Repair && found.scope === RepairScope.Public) return this.acceptPublic(principal, found, dto);
+    const { ticket, actor } = await this.signerOf(principal, found);
     if (!dto.signatureMediaId || !dto.signerName || !dto.relation || !dto.snapshotHash) {
       const missing = (['signatureMediaId', 'signerName', 'relation', 'snapshotHash'] as const).find((f) => !dto[f])!;
       throw DomainException.validation(missing, '验收须由业主签字确认');

@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// P2 (docs quality-bars.md): the built server in production mode on MariaDB under autocannon on loopback
+// (64 connections, 10 s) against list-my-tickets and create-ticket as an authenticated resident; in the same
+// run the floor — a bare node:http + mysql2 server doing the same statements (bench-api-floor.mjs) on the
+// same database. Bars are relative to it: rps ≥ 0.5 × floor rps, p99 ≤ 2 × floor p99, 0 errors.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, ensurePnpm, freePort, isStale, run, say, spawn, waitForReady } from './lib/toolchain.mjs';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 64);
+const DURATION_S = Number(process.env.BENCH_DURATION_S || 10);
+const WARMUP_S = 2;
+const BAR_RATIO = 0.5;
+const BAR_P99 = 2;
+const POOL_SIZE = 20; // the server's default DATABASE_POOL_SIZE; the floor gets the same
+
+const pnpm = ensurePnpm();
+for (const [name, out, src] of [
+  ['@app/shared', 'shared/dist/index.js', ['shared/src', 'shared/package.json']],
+  ['@app/server', 'server/dist/main.js', ['server/src', 'shared/src']],
+]) {
+  if (isStale(out, src)) {
+    say(`构建 ${name} (build)`);
+    run(pnpm, ['--filter', name, 'build']);
+  }
+}
+
+const requireFromRoot = createRequire(join(ROOT, 'package.json'));
+const autocannon = requireFromRoot('autocannon');
+const mysql = createRequire(join(ROOT, 'server', 'package.json'))('mysql2/promise');
+
+const serverUrl = new URL(process.env.DATABASE_URL || 'mysql://root@127.0.0.1:3306/test');
+serverUrl.pathname = '/';
+const dbName = `bench_api_${process.pid}_${Date.now().toString(36)}`;
+const admin = await mysql.createConnection({ uri: serverUrl.toString() }).catch((error) => {
+  process.stderr.write(`bench:api needs MySQL/MariaDB (DATABASE_URL or 127.0.0.1:3306): ${error.message}\n`);
+  process.exit(1);
+});
+await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+const databaseUrl = new URL(serverUrl);
+databaseUrl.pathname = `/${dbName}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-api-'));
+const env = {
+  ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl.toString(), JWT_SECRET: randomBytes(32).toString('hex'),
+  LOG_LEVEL: 'warn', HOST: '127.0.0.1', MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || '2', DATABASE_POOL_SIZE: String(POOL_SIZE),
+};
+
+/** Starts a process and resolves once its readiness check answers; the caller kills it. */
+async function startServer(args, extraEnv, ready) {
+  const port = await freePort(3950);
+  const child = spawn(process.execPath, args(port), { cwd: ROOT, env: { ...env, ...extraEnv, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  if (!(await ready(base, child))) throw new Error(`${args(port).join(' ')} did not become ready`);
+  return { base, child };
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+/** The resident's token comes from a short development instance (demo sign-in); production then accepts it. */
+async function residentSession() {
+  const dev = await startServer(() => ['server/dist/main.js'], { NODE_ENV: 'development', DEMO_LOGIN: 'true' }, (base) => waitForReady(base));
+  try {
+    const accounts = await (await fetch(`${dev.base}/api/auth/demo/accounts`)).json();
+    const residents = accounts.accounts.filter((a) => a.kind === 'resident');
+    const db = await mysql.createConnection({ uri: env.DATABASE_URL });
+    try {
+      for (const account of residents) {
+        const { userId } = account;
+        const [[binding]] = await db.query("SELECT house_id FROM house_bindings WHERE user_id = ? AND status = 'approved' LIMIT 1", [userId]);
+        if (!binding) continue;
+        const login = await fetch(`${dev.base}/api/auth/demo/login`, {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }),
+        });
+        if (!login.ok) throw new Error(`demo login failed: HTTP ${login.status}`);
+        const [[{ n }]] = await db.query('SELECT COUNT(*) AS n FROM tickets WHERE reporter_id = ?', [userId]);
+        return { token: (await login.json()).accessToken, houseId: binding.house_id, existing: Number(n) };
+      }
+    } finally {
+      await db.end();
+    }
+    throw new Error('no demo resident with an approved house');
+  } finally {
+    await stop(dev.child);
+  }
+}
+
+function load(base, route, session, duration) {
+  const { token, houseId, category } = session;
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const request = route === 'list-my-tickets'
+    ? { method: 'GET', path: '/api/tickets/mine?page=1&pageSize=20' }
+    : {
+        method: 'POST', path: '/api/tickets',
+        body: JSON.stringify({ houseId, kind: 'repair', scope: 'public', category, urgency: 'normal', description: '压力测试：楼道灯不亮' }),
+      };
+  return new Promise((resolve, reject) => {
+    autocannon({ url: base, connections: CONNECTIONS, duration, headers, requests: [request] }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+async function measure(base, route, session) {
+  await load(base, route, session, WARMUP_S);
+  const r = await load(base, route, session, DURATION_S);
+  const errors = r.errors + r.timeouts + r.non2xx;
+  return { rps: Math.round(r.requests.average), p99: r.latency.p99, p50: r.latency.p50, errors, total: r.requests.total };
+}
+
+let exitCode = 1;
+try {
+  say('迁移数据库并准备演示数据 (migrate + seed, MariaDB)');
+  run(process.execPath, ['server/dist/cli/seed.js'], { env: { ...env, NODE_ENV: 'development' }, cwd: ROOT });
+  const session = await residentSession();
+  const [[category]] = await admin.query(`SELECT category FROM \`${dbName}\`.tickets WHERE kind = 'repair' AND scope = 'public' LIMIT 1`);
+  session.category = category?.category ?? '水电维修';
+  const results = [];
+  for (const route of ['list-my-tickets', 'create-ticket']) {
+    say(`${route}: 产品服务器 (production mode)`);
+    const product = await startServer(() => ['server/dist/main.js'], { NODE_ENV: 'production', MIGRATE_ON_START: 'false' }, (base) => waitForReady(base));
+    const app = await measure(product.base, route, session).finally(() => stop(product.child));
+    say(`${route}: 基准 node:http + mysql2 (floor)`);
+    const floorServer = await startServer(
+      (port) => ['scripts/bench-api-floor.mjs', String(port), env.DATABASE_URL, env.JWT_SECRET, String(POOL_SIZE)],
+      {},
+      async (base) => {
+        for (let i = 0; i < 100; i++) {
+          try { await fetch(`${base}/`); return true; } catch { await new Promise((r) => setTimeout(r, 100)); }
+        }
+        return false;
+      },
+    );
+    const floor = await measure(floorServer.base, route, session).finally(() => stop(floorServer.child));
+    results.push({ route, app, floor });
+  }
+  let allOk = true;
+  for (const { route, app, floor } of results) {
+    const ratio = Math.round((app.rps / floor.rps) * 100) / 100;
+    const ok = app.errors === 0 && floor.errors === 0 && ratio >= BAR_RATIO && app.p99 <= BAR_P99 * floor.p99;
+    allOk &&= ok;
+    process.stdout.write(
+      `BENCH P2 route=${route} rps=${app.rps} floor_rps=${floor.rps} ratio=${ratio} p50_ms=${app.p50} p99_ms=${app.p99} ` +
+        `floor_p99_ms=${floor.p99} errors=${app.errors} floor_errors=${floor.errors} connections=${CONNECTIONS} duration_s=${DURATION_S} ` +
+        `bar=${BAR_RATIO} ${ok ? 'ok' : 'FAIL'}\n`,
+    );
+  }
+  exitCode = allOk ? 0 : 1;
+} catch (error) {
+  process.stderr.write(`bench:api failed: ${error instanceof Error ? error.message : String(error)}\n`);
+} finally {
+  await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``).catch(() => undefined);
+  await admin.end();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(exitCode);

@@ -3,11 +3,12 @@
 // dependency-cruiser on the real import graph:
 //   - a server module never imports another module's `*.entity.ts` (it calls that module's exported service);
 //   - no import cycle between server modules (the graph collapsed to one node per module), nor between files;
+//   - no SQL text in a module names a table another module owns (tables found from `@Entity({ name })`);
 //   - `shared` imports nothing from the apps and nothing from npm at runtime (type-only imports are fine).
 // Usage: node scripts/check-architecture.mjs [root]   (root defaults to the repository; the test points it
 // at a fixture). Exits 1 and prints every violation when a rule is broken.
 import { cruise } from 'dependency-cruiser';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,6 +78,39 @@ export function moduleCycles(modules) {
   return cycles;
 }
 
+/** Raw SQL on another module's table: `FROM|JOIN|UPDATE|INTO <table>` in a module's code where another module owns <table>. */
+export function foreignTableSql(root) {
+  const base = join(root, 'server/src/modules');
+  if (!existsSync(base)) return [];
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) files.push(path);
+    }
+  };
+  walk(base);
+  const rel = (path) => path.slice(root.length + 1).split('\\').join('/');
+  const owner = new Map();
+  for (const file of files.filter((f) => f.endsWith('.entity.ts'))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/@Entity\(\{\s*name:\s*'([a-z0-9_]+)'/g)) owner.set(m[1], MODULE.exec(rel(file))[1]);
+  }
+  const problems = [];
+  for (const file of files) {
+    const mine = MODULE.exec(rel(file))[1];
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\b(?:FROM|JOIN|UPDATE|INTO)\s+`?([a-z0-9_]+)`?/g)) {
+      const table = m[1];
+      if (owner.has(table) && owner.get(table) !== mine) {
+        const line = text.slice(0, m.index).split('\n').length;
+        problems.push(`no-foreign-table-sql: ${rel(file)}:${line} runs SQL on \`${table}\`, owned by module ${owner.get(table)}`);
+      }
+    }
+  }
+  return problems;
+}
+
 export async function checkArchitecture(root = REPO) {
   const roots = ['server/src', 'shared/src'].filter((p) => existsSync(join(root, p)));
   const cwd = process.cwd();
@@ -96,6 +130,7 @@ export async function checkArchitecture(root = REPO) {
     for (const cycle of moduleCycles(modules)) {
       problems.push(`no-module-cycle: ${cycle.map((e) => e.from).join(' → ')} → ${cycle[0].from}\n${cycle.map((e) => `    ${e.via}`).join('\n')}`);
     }
+    problems.push(...foreignTableSql(root));
     const shared = join(root, 'shared/package.json');
     if (existsSync(shared) && Object.keys(JSON.parse(readFileSync(shared, 'utf8')).dependencies ?? {}).length) {
       problems.push('shared-no-runtime-dependency: shared/package.json declares "dependencies"');

@@ -42,6 +42,22 @@ test('a cross-module entity import, a module cycle and shared importing the serv
   }
 });
 
+test("raw SQL on another module's table fails, SQL on the module's own table passes", () => {
+  const dir = fixture({
+    'server/src/modules/tickets/ticket.entity.ts': "@Entity({ name: 'tickets' })\nexport class Ticket { id = 0; }\nfunction Entity(_: unknown) { return (_c: unknown) => undefined; }\n",
+    'server/src/modules/tickets/ticket-jobs.ts': "export const own = 'SELECT COUNT(*) FROM tickets WHERE technician_id = ?';\n",
+    'server/src/modules/charges/charge-store.ts': "export const sql = 'SELECT technician_id FROM tickets WHERE id = ?';\n",
+  });
+  try {
+    const res = run(dir);
+    assert.equal(res.status, 1, res.stdout + res.stderr);
+    assert.match(res.stderr, /no-foreign-table-sql: server\/src\/modules\/charges\/charge-store\.ts:1 runs SQL on `tickets`, owned by module tickets/);
+    assert.doesNotMatch(res.stderr, /ticket-jobs/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('importing an exported service of another module, without a cycle, passes', () => {
   const dir = fixture({
     'server/src/modules/houses/house.entity.ts': 'export class House { id = 0; }\n',

@@ -89,6 +89,7 @@ installPackages(pnpm);
 check('build @app/shared', pnpm, ['--filter', '@app/shared', 'build']);
 check('typecheck (all packages)', pnpm, ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
 check('lint (eslint, all packages)', pnpm, ['run', 'lint']);
+check('architecture: module boundaries', process.execPath, ['scripts/check-architecture.mjs']);
 nodeTest('npm test rules (scripts/test)', ['scripts/test/']);
 jest('unit: @app/shared', 'shared', []);
 jest('unit: @app/server', 'server', []);

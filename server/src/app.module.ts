@@ -7,11 +7,14 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { BindingsModule } from './modules/bindings/bindings.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { ChargesModule } from './modules/charges/charges.module';
+import { DispatchModule } from './modules/dispatch/dispatch.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { InboxModule } from './modules/inbox/inbox.module';
 import { MediaModule } from './modules/media/media.module';
 import { PropertyModule } from './modules/property/property.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
@@ -35,6 +38,9 @@ export class AppModule {
         ChargesModule,
         MediaModule,
         TicketsModule,
+        DispatchModule,
+        InboxModule,
+        AuthModule,
       ],
     };
   }

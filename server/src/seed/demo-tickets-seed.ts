@@ -10,12 +10,12 @@ import { CashService } from '../modules/charges/cash.service';
 import { Charge } from '../modules/charges/charge.entity';
 import { ChargesService } from '../modules/charges/charges.service';
 import { CounterSalesService } from '../modules/charges/counter-sales.service';
-import { AccessService } from '../modules/identity/access.service';
+import { PrincipalLoader } from '../modules/auth/principal.loader';
 import { User } from '../modules/identity/user.entity';
 import { MediaService } from '../modules/media/media.service';
 import { Building, House, Unit } from '../modules/property/building.entity';
 import { Company, Project } from '../modules/property/company.entity';
-import { DispatchService } from '../modules/tickets/dispatch.service';
+import { DispatchService } from '../modules/dispatch/dispatch.service';
 import { TicketSigningService } from '../modules/tickets/ticket-signing.service';
 import { TicketStaffService } from '../modules/tickets/ticket-staff.service';
 import { TicketWorkService } from '../modules/tickets/ticket-work.service';
@@ -201,7 +201,7 @@ class DemoOffice {
   }
 
   register(cm: string, t: ITicket) {
-    return this.s.staff.register(this.who(cm), t.id, { priceExplained: t.paid ? true : undefined });
+    return this.s.dispatch.register(this.who(cm), t.id, { priceExplained: t.paid ? true : undefined });
   }
 
   grab(tech: string, t: ITicket) {
@@ -275,12 +275,12 @@ export async function seedDemoTickets(app: INestApplicationContext): Promise<Dem
   const company = await ds.getRepository(Company).findOneBy({ code: DEMO_COMPANY_CODE });
   if (!company) throw new Error('The demo company does not exist yet; run the demo data seed first.');
 
-  const access = app.get(AccessService, { strict: false });
+  const principals = app.get(PrincipalLoader, { strict: false });
   // Staff are keyed by username (cm1, tech1 …), residents (no company, no username) by name (张伟 …).
   const users = (await ds.getRepository(User).findBy({ isDemo: true }))
     .filter((u) => u.companyId === company.id || (u.kind === UserKind.Resident && u.companyId === null));
   const people = new Map<string, Principal>();
-  for (const user of users) people.set(user.username ?? user.name, await access.loadPrincipal(user));
+  for (const user of users) people.set(user.username ?? user.name, await principals.load(user));
   const projects = new Map((await ds.getRepository(Project).findBy({ companyId: company.id })).map((p) => [p.code, p.id]));
   const opts = { strict: false };
   const office = new DemoOffice(ds, {

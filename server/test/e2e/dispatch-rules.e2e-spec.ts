@@ -3,7 +3,7 @@ import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
 import { Company } from '../../src/modules/property/company.entity';
 import { ServiceCategory } from '../../src/modules/catalog/service-category.entity';
 import { TechnicianBuilding, TechnicianProfile } from '../../src/modules/property/technician.entity';
-import { DispatchService } from '../../src/modules/tickets/dispatch.service';
+import { DispatchService } from '../../src/modules/dispatch/dispatch.service';
 import { TicketEvent } from '../../src/modules/tickets/ticket.entity';
 import { loadConfig } from '../../src/config/app-config';
 import { openDataSource } from '../../src/database/data-source';

@@ -1,5 +1,5 @@
 import { ITicket, Role } from '@app/shared';
-import { DispatchService } from '../../src/modules/tickets/dispatch.service';
+import { DispatchService } from '../../src/modules/dispatch/dispatch.service';
 import { makeStaff, STAFF_PASSWORD } from '../support/factories';
 import { bearer, bootTestApp, passwordLogin, TestApp } from '../support/test-app';
 import { act, createHomeRepair, makeTicketWorld, TicketWorld } from './ticket-helpers';

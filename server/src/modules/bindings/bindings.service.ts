@@ -1,16 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { BindingRelation, BindingStatus, ErrorCode, IBinding, IPage, Role, UserKind, houseLabel } from '@app/shared';
+import { BindingRelation, BindingStatus, ErrorCode, IBinding, IPage, Role, UserKind } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { pageWindow } from '../../common/pagination.dto';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
 import { AccessService } from '../identity/access.service';
-import { isUniqueViolation } from '../identity/auth.service';
-import { User } from '../identity/user.entity';
-import { Building, House, Unit } from '../property/building.entity';
-import { Project } from '../property/company.entity';
+import { isUniqueViolation } from '../../database/errors';
+import { UserDirectory } from '../identity/user-directory.service';
+import { PropertyDirectory } from '../property/property-directory.service';
 import { BindingQueryDto, CreateBindingDto } from './bindings.dto';
 import { toBindingView } from './binding.view';
 import { HouseBinding } from './house-binding.entity';
@@ -23,11 +22,13 @@ export class BindingsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly users: UserDirectory,
+    private readonly property: PropertyDirectory,
   ) {}
 
   async apply(principal: Principal, dto: CreateBindingDto): Promise<IBinding> {
     if (principal.kind !== UserKind.Resident) throw DomainException.forbidden('仅住户可以申请房屋认证');
-    const house = await this.db.getRepository(House).findOneBy({ id: dto.houseId });
+    const house = await this.property.house(dto.houseId);
     if (!house) throw DomainException.notFound('房屋');
     const repo = this.db.getRepository(HouseBinding);
     try {
@@ -113,7 +114,7 @@ export class BindingsService {
       }
       if (change.status === BindingStatus.Approved) {
         // The verified name replaces WeChat's placeholder so staff see who they are talking to.
-        await tx.getRepository(User).update({ id: binding.userId, name: '微信用户' }, { name: binding.name });
+        await this.users.adoptResidentName(tx, binding.userId, binding.name);
       }
     });
     return this.view(id);
@@ -139,24 +140,22 @@ export class BindingsService {
     return (await this.views([row]))[0];
   }
 
+  /** Bindings of one house, newest first, for the house detail (labels already known to the caller). */
+  async ofHouse(houseId: number, status: BindingStatus | undefined, names: { houseLabel: string; projectName: string }): Promise<IBinding[]> {
+    const rows = await this.db.getRepository(HouseBinding).find({ where: status ? { houseId, status } : { houseId }, order: { id: 'DESC' } });
+    return rows.map((b) => toBindingView(b, { ...names, reviewerName: null }));
+  }
+
   private async views(rows: HouseBinding[]): Promise<IBinding[]> {
     if (!rows.length) return [];
-    const houses = await this.db
-      .createQueryBuilder(House, 'h')
-      .innerJoin(Building, 'b', 'b.id = h.building_id')
-      .innerJoin(Unit, 'u', 'u.id = h.unit_id')
-      .innerJoin(Project, 'p', 'p.id = h.project_id')
-      .select(['h.id AS id', 'b.name AS building', 'u.name AS unit', 'h.room_no AS room_no', 'p.name AS project'])
-      .where('h.id IN (:...ids)', { ids: [...new Set(rows.map((r) => r.houseId))] })
-      .getRawMany<{ id: number; building: string; unit: string; room_no: string; project: string }>();
-    const reviewerIds = [...new Set(rows.map((r) => r.reviewedBy).filter((v): v is number => v !== null))];
-    const reviewers = reviewerIds.length ? await this.db.getRepository(User).findBy({ id: In(reviewerIds) }) : [];
+    const houses = await this.property.houseLabels(rows.map((r) => r.houseId));
+    const reviewers = await this.users.people(rows.map((r) => r.reviewedBy));
     return rows.map((b) => {
-      const h = houses.find((x) => Number(x.id) === b.houseId);
+      const h = houses.get(b.houseId);
       return toBindingView(b, {
-        houseLabel: h ? houseLabel(h.building, h.unit, h.room_no) : '',
-        projectName: h?.project ?? '',
-        reviewerName: reviewers.find((u) => u.id === b.reviewedBy)?.name ?? null,
+        houseLabel: h?.label ?? '',
+        projectName: h?.projectName ?? '',
+        reviewerName: (b.reviewedBy === null ? undefined : reviewers.get(b.reviewedBy))?.name ?? null,
       });
     });
   }

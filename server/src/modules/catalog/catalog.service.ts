@@ -7,8 +7,7 @@ import {
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { now } from '../../common/time';
-import { Company, Project } from '../property/company.entity';
-import { CompanySettings, DEFAULT_CASH_LIMIT_FEN } from '../property/company-settings.entity';
+import { PropertyDirectory } from '../property/property-directory.service';
 import { FeeCategory, FeeItem, MaterialPrice, PriceListVersion } from './price-list.entity';
 import { toFeeItemView } from './price-list.views';
 
@@ -29,11 +28,14 @@ export function assertTotalWithin(totalFen: number, maxFen: number, field: strin
  */
 @Injectable()
 export class CatalogService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly property: PropertyDirectory,
+  ) {}
 
   /** The published version in force: the region's own if it has one, else the company's. */
   async inForce(kind: PriceListKind, projectId: number, at: Date = now(), tx: EntityManager = this.db.manager): Promise<PriceListVersion | null> {
-    const project = await tx.getRepository(Project).findOneBy({ id: projectId });
+    const project = await this.property.project(projectId, tx);
     if (!project) throw DomainException.notFound('项目');
     return this.inForceForScope(kind, project.companyId, project.regionId, at, tx);
   }
@@ -57,9 +59,9 @@ export class CatalogService {
   async publicSchedule(projectId: number, q?: string): Promise<IPublicFeeSchedule> {
     const version = await this.inForce(PriceListKind.FeeSchedule, projectId);
     if (!version) throw new DomainException(ErrorCode.NoScheduleInForce, '本项目尚未公示特约服务收费标准', HttpStatus.NOT_FOUND);
-    const [company, settings, categories, items] = await Promise.all([
-      this.db.getRepository(Company).findOneByOrFail({ id: version.companyId }),
-      this.db.getRepository(CompanySettings).findOneBy({ companyId: version.companyId }),
+    const [companyName, settings, categories, items] = await Promise.all([
+      this.property.companyName(version.companyId),
+      this.property.moneyRules(version.companyId),
       this.db.getRepository(FeeCategory).find({ where: { versionId: version.id }, order: { sortOrder: 'ASC', id: 'ASC' } }),
       this.db.getRepository(FeeItem).find({ where: { versionId: version.id }, order: { sortOrder: 'ASC', id: 'ASC' } }),
     ]);
@@ -70,8 +72,8 @@ export class CatalogService {
       versionNo: version.versionNo,
       title: version.title,
       effectiveFrom: version.effectiveFrom!.toISOString(),
-      companyName: company.name,
-      cashLimitFen: settings?.cashLimitFen ?? DEFAULT_CASH_LIMIT_FEN,
+      companyName,
+      cashLimitFen: settings.cashLimitFen,
       categories: categories
         .map((c) => ({ code: c.code, name: c.name, sortOrder: c.sortOrder, items: items.filter((i) => i.categoryCode === c.code && matches(i)).map(toFeeItemView) }))
         .filter((c) => !needle || c.items.length > 0),
@@ -132,4 +134,25 @@ export class CatalogService {
     assertTotalWithin(quote.totalFen, LIMITS.quoteTotalFen, 'items', '报价');
     return { ...quote, scheduleVersionId: schedule.id, materialsVersionId: materialsVersion?.id ?? null, pricedAt: at.toISOString() };
   }
+
+  /**
+   * Index of the first code that is not a counter item (the 打字复印 category or an item marked for counter
+   * sale) in the schedule version, or -1 when all are.
+   */
+  async firstNonCounterItem(scheduleVersionId: number, codes: string[]): Promise<number> {
+    const items = await this.db.getRepository(FeeItem).findBy({ versionId: scheduleVersionId, code: In(codes) });
+    const categories = await this.db.getRepository(FeeCategory).findBy({ versionId: scheduleVersionId });
+    const counterCategory = new Set(categories.filter((c) => c.name.includes('打字复印')).map((c) => c.code));
+    return codes.findIndex((code) => {
+      const item = items.find((i) => i.code === code);
+      return !item || !(item.counterSale || counterCategory.has(item.categoryCode));
+    });
+  }
+
+  /** A fee item of the schedule version by code, as the schedule shows it. */
+  async feeItem(scheduleVersionId: number, code: string) {
+    const item = await this.db.getRepository(FeeItem).findOneBy({ versionId: scheduleVersionId, code });
+    return item ? toFeeItemView(item) : null;
+  }
+
 }

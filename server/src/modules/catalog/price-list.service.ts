@@ -8,8 +8,8 @@ import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
-import { isUniqueViolation } from '../identity/auth.service';
-import { Region } from '../property/company.entity';
+import { isUniqueViolation } from '../../database/errors';
+import { PropertyDirectory } from '../property/property-directory.service';
 import { CatalogService } from './catalog.service';
 import { assertManageScope, canManageScope } from './catalog.roles';
 import { CreatePriceListDto, UpsertCategoryDto, UpsertFeeItemDto, UpsertMaterialDto } from './dto/price-list.dto';
@@ -26,6 +26,7 @@ export class PriceListService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalog: CatalogService,
     private readonly audit: AuditService,
+    private readonly property: PropertyDirectory,
   ) {}
 
   async list(principal: Principal, kind?: PriceListKind, companyId?: number): Promise<IPriceListVersion[]> {
@@ -55,8 +56,7 @@ export class PriceListService {
   async create(principal: Principal, dto: CreatePriceListDto): Promise<IPriceListVersion> {
     const regionId = dto.regionId ?? null;
     if (regionId !== null) {
-      const region = await this.db.getRepository(Region).findOneBy({ id: regionId, companyId: dto.companyId });
-      if (!region) throw DomainException.validation('regionId', '区域不属于该公司');
+      if (!(await this.property.regionOfCompany(regionId, dto.companyId))) throw DomainException.validation('regionId', '区域不属于该公司');
     }
     assertManageScope(principal, dto.companyId, regionId);
     const source = dto.copyFromVersionId ? await this.load(principal, dto.copyFromVersionId) : null;

@@ -9,8 +9,8 @@ import { pageWindow } from '../../common/pagination.dto';
 import { Principal, projectIdsFor } from '../../common/principal';
 import { now } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
-import { isUniqueViolation } from '../identity/auth.service';
-import { Project } from '../property/company.entity';
+import { isUniqueViolation } from '../../database/errors';
+import { PropertyDirectory } from '../property/property-directory.service';
 import { FeeCategory, PriceListVersion } from './price-list.entity';
 import { ServiceCategory } from './service-category.entity';
 import { SERVICE_CATEGORY_CODE, ServiceCategoryQueryDto, UpsertServiceCategoryDto } from './dto/service-category.dto';
@@ -47,10 +47,11 @@ export class ServiceCategoryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly property: PropertyDirectory,
   ) {}
 
   async companyOfProject(projectId: number, tx: EntityManager = this.db.manager): Promise<number> {
-    const project = await tx.getRepository(Project).findOne({ select: { id: true, companyId: true }, where: { id: projectId } });
+    const project = await this.property.project(projectId, tx);
     if (!project) throw DomainException.notFound('项目');
     return project.companyId;
   }

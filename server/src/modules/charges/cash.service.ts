@@ -6,7 +6,7 @@ import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../identity/access.service';
-import { User } from '../identity/user.entity';
+import { UserDirectory } from '../identity/user-directory.service';
 import { CashHandover, Charge } from './charge.entity';
 import { ChargeStore } from './charge-store';
 import { cashLimitExceeded, chargeUnconfirmed } from './charges.service';
@@ -22,6 +22,7 @@ export class CashService {
     private readonly store: ChargeStore,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly users: UserDirectory,
   ) {}
 
   /**
@@ -116,12 +117,12 @@ export class CashService {
       order: { cashCollectedAt: 'ASC', id: 'ASC' },
     });
     const techIds = [...new Set(rows.map((r) => r.cashCollectedBy).filter((v): v is number => v !== null))];
-    const techs = techIds.length ? await this.store.db.getRepository(User).find({ select: { id: true, name: true }, where: { id: In(techIds) } }) : [];
+    const techs = await this.users.people(techIds);
     const labels = await this.store.houseLabels(rows.map((r) => r.houseId));
     const entries = rows.map((r) => ({
       chargeId: r.id,
       technicianId: r.cashCollectedBy!,
-      technicianName: techs.find((u) => u.id === r.cashCollectedBy)?.name ?? '',
+      technicianName: techs.get(r.cashCollectedBy!)?.name ?? '',
       projectId: r.projectId,
       houseLabel: r.houseId === null ? null : labels.get(r.houseId) ?? null,
       ticketSerial: r.ticketSerial,

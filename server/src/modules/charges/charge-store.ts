@@ -1,14 +1,13 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { BindingStatus, ChargeStatus, ErrorCode, ICharge, Role, UserKind, houseLabel } from '@app/shared';
+import { ChargeStatus, ErrorCode, ICharge, Role, UserKind } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
 import { AccessService } from '../identity/access.service';
-import { HouseBinding } from '../bindings/house-binding.entity';
-import { Building, House, Unit } from '../property/building.entity';
-import { CompanySettings, DEFAULT_CASH_LIMIT_FEN, DEFAULT_WAIVER_MONTHLY_CAP_FEN } from '../property/company-settings.entity';
+import { BindingDirectory } from '../bindings/binding-directory.service';
+import { MoneyRules, PropertyDirectory } from '../property/property-directory.service';
 import { Charge, ChargeLine } from './charge.entity';
 import { toChargeView } from './charge.view';
 import { runInTransaction } from '../../database/transactions';
@@ -18,9 +17,14 @@ export const CHARGE_OFFICE_ROLES: readonly Role[] = [
   Role.CustomerManager, Role.Supervisor, Role.ProjectManager, Role.Cashier, Role.Finance, Role.Quality, Role.Admin,
 ];
 
-export interface MoneyRules {
-  cashLimitFen: number;
-  waiverMonthlyCapFen: number;
+export type { MoneyRules };
+
+/**
+ * Whose job a ticket is, answered by the tickets module (which registers it at start): tickets depends on
+ * charges, so charges may not import tickets or read its table.
+ */
+export interface TicketTechnicianLookup {
+  technicianOf(ticketId: number): Promise<number | null>;
 }
 
 /** Persistence and access helpers the charge use cases share; every rule lives in the services. */
@@ -29,18 +33,22 @@ export class ChargeStore {
   constructor(
     @InjectDataSource() readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly property: PropertyDirectory,
+    private readonly residents: BindingDirectory,
   ) {}
+
+  private ticketLookup: TicketTechnicianLookup | null = null;
+
+  useTicketLookup(lookup: TicketTechnicianLookup): void {
+    this.ticketLookup = lookup;
+  }
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return runInTransaction(this.db, work);
   }
 
   async rules(companyId: number, tx: EntityManager = this.db.manager): Promise<MoneyRules> {
-    const row = await tx.getRepository(CompanySettings).findOneBy({ companyId });
-    return {
-      cashLimitFen: row?.cashLimitFen ?? DEFAULT_CASH_LIMIT_FEN,
-      waiverMonthlyCapFen: row?.waiverMonthlyCapFen ?? DEFAULT_WAIVER_MONTHLY_CAP_FEN,
-    };
+    return this.property.moneyRules(companyId, tx);
   }
 
   async find(id: number, tx: EntityManager = this.db.manager): Promise<Charge> {
@@ -70,8 +78,7 @@ export class ChargeStore {
   async isTechniciansJob(userId: number, charge: Charge): Promise<boolean> {
     if (charge.cashCollectedBy === userId) return true;
     if (charge.ticketId === null) return false;
-    const rows = await this.db.query('SELECT technician_id FROM tickets WHERE id = ?', [charge.ticketId]);
-    return rows.length > 0 && Number(rows[0].technician_id) === userId;
+    return (await this.ticketLookup?.technicianOf(charge.ticketId)) === userId;
   }
 
   /** A resident with an approved binding on the charge's house. */
@@ -83,12 +90,11 @@ export class ChargeStore {
 
   async residentOf(principal: Principal, houseId: number | null): Promise<boolean> {
     if (principal.kind !== UserKind.Resident || houseId === null) return false;
-    return this.db.getRepository(HouseBinding).existsBy({ userId: principal.userId, houseId, status: BindingStatus.Approved });
+    return this.residents.isApprovedResident(principal.userId, houseId);
   }
 
   async approvedHouseIds(userId: number): Promise<number[]> {
-    const rows = await this.db.getRepository(HouseBinding).find({ select: { houseId: true }, where: { userId, status: BindingStatus.Approved } });
-    return [...new Set(rows.map((r) => r.houseId))];
+    return [...new Set(await this.residents.approvedHouseIds(userId))];
   }
 
   /**
@@ -125,15 +131,7 @@ export class ChargeStore {
   }
 
   async houseLabels(houseIds: (number | null)[], tx: EntityManager = this.db.manager): Promise<Map<number, string>> {
-    const ids = [...new Set(houseIds.filter((id): id is number => id !== null))];
-    if (!ids.length) return new Map();
-    const rows = await tx
-      .createQueryBuilder(House, 'h')
-      .innerJoin(Building, 'b', 'b.id = h.building_id')
-      .innerJoin(Unit, 'u', 'u.id = h.unit_id')
-      .select(['h.id AS id', 'b.name AS building', 'u.name AS unit', 'h.room_no AS room_no'])
-      .where('h.id IN (:...ids)', { ids })
-      .getRawMany<{ id: number | string; building: string; unit: string; room_no: string }>();
-    return new Map(rows.map((r) => [Number(r.id), houseLabel(r.building, r.unit, r.room_no)]));
+    const labels = await this.property.houseLabels(houseIds, tx);
+    return new Map([...labels].map(([id, h]) => [id, h.label]));
   }
 }

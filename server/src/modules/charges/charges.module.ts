@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BindingsModule } from '../bindings/bindings.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { IdentityModule } from '../identity/identity.module';
+import { PropertyModule } from '../property/property.module';
 import { CashController, CompanySettingsController, CounterSalesController, WaiversController } from './cash.controller';
 import { CashService } from './cash.service';
+import { CashHandover, Charge, ChargeLine, WaiverBudget } from './charge.entity';
 import { ChargeStore } from './charge-store';
 import { ChargesController } from './charges.controller';
 import { ChargesService } from './charges.service';
@@ -12,7 +16,7 @@ import { WaiversService } from './waivers.service';
 
 /** Exports ChargesService so the tickets module can post a charge when a paid ticket is verified. */
 @Module({
-  imports: [IdentityModule, CatalogModule],
+  imports: [TypeOrmModule.forFeature([Charge, ChargeLine, CashHandover, WaiverBudget]), IdentityModule, PropertyModule, BindingsModule, CatalogModule],
   controllers: [ChargesController, CashController, WaiversController, CounterSalesController, CompanySettingsController],
   providers: [ChargeStore, ChargesService, CashService, WaiversService, CounterSalesService, CompanySettingsService],
   exports: [ChargesService],

@@ -10,11 +10,10 @@ import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../identity/access.service';
-import { isUniqueViolation } from '../identity/auth.service';
-import { House } from '../property/building.entity';
-import { Project } from '../property/company.entity';
+import { isUniqueViolation } from '../../database/errors';
+import { PropertyDirectory } from '../property/property-directory.service';
 import { Charge, ChargeLine } from './charge.entity';
-import { CHARGE_OFFICE_ROLES, ChargeStore } from './charge-store';
+import { CHARGE_OFFICE_ROLES, ChargeStore, TicketTechnicianLookup } from './charge-store';
 import { ChargeQueryDto } from './dto/charges.dto';
 
 export interface PostedLine extends IQuoteLine {
@@ -65,7 +64,13 @@ export class ChargesService {
     private readonly store: ChargeStore,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly property: PropertyDirectory,
   ) {}
+
+  /** See `TicketTechnicianLookup`: the tickets module registers it when it starts. */
+  useTicketLookup(lookup: TicketTechnicianLookup): void {
+    this.store.useTicketLookup(lookup);
+  }
 
   /**
    * Called by the tickets module when a paid ticket is verified. Exactly one charge per ticket: the
@@ -84,8 +89,8 @@ export class ChargesService {
     const existing = await reader.getRepository(Charge).findOneBy({ sourceKey });
     if (existing) return this.store.view(existing.id, reader);
 
-    const project = await reader.getRepository(Project).findOneBy({ id: input.projectId });
-    const house = await reader.getRepository(House).findOneBy({ id: input.houseId });
+    const project = await this.property.project(input.projectId, reader);
+    const house = await this.property.house(input.houseId, reader);
     if (!project || !house || house.projectId !== project.id) throw DomainException.notFound('房屋');
 
     const write = async (m: EntityManager): Promise<number> => {
@@ -120,6 +125,13 @@ export class ChargesService {
   }
 
   /** Shared by ticket and counter postings: the charge row and its line snapshots. */
+  /** Confirmation state of each charge id (tickets show it next to the charge). */
+  async confirmations(ids: readonly number[]): Promise<Map<number, ChargeConfirmation>> {
+    if (!ids.length) return new Map();
+    const rows = await this.store.db.getRepository(Charge).find({ select: { id: true, confirmation: true }, where: { id: In([...ids]) } });
+    return new Map(rows.map((c) => [c.id, c.confirmation]));
+  }
+
   async insertCharge(tx: EntityManager, row: Partial<Charge>, lines: PostedLine[]): Promise<number> {
     const id = Number((await tx.getRepository(Charge).insert({ version: 1, ...row })).identifiers[0].id);
     await tx.getRepository(ChargeLine).insert(

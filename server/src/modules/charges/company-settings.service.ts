@@ -3,8 +3,8 @@ import { ICompanySettings, Role, ScopeType } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { AuditService } from '../audit/audit.service';
-import { isUniqueViolation } from '../identity/auth.service';
-import { CompanySettings } from '../property/company-settings.entity';
+import { isUniqueViolation } from '../../database/errors';
+import { PropertyDirectory } from '../property/property-directory.service';
 import { ChargeStore } from './charge-store';
 import { CompanySettingsDto } from './dto/cash.dto';
 
@@ -16,6 +16,7 @@ export class CompanySettingsService {
   constructor(
     private readonly store: ChargeStore,
     private readonly audit: AuditService,
+    private readonly property: PropertyDirectory,
   ) {}
 
   async get(principal: Principal, companyId: number): Promise<ICompanySettings> {
@@ -29,9 +30,7 @@ export class CompanySettingsService {
     const save = () =>
       this.store.transaction(async (tx) => {
         const before = await this.store.rules(companyId, tx);
-        const repo = tx.getRepository(CompanySettings);
-        if (await repo.existsBy({ companyId })) await repo.update({ companyId }, after);
-        else await repo.insert({ companyId, ...after });
+        await this.property.saveMoneyRules(tx, companyId, after);
         await this.audit.record(tx, {
           actorId: principal.userId, action: 'settings.update', entityType: 'company_settings', entityId: companyId, companyId, before, after,
         });

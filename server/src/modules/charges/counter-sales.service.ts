@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Between, In } from 'typeorm';
+import { Between } from 'typeorm';
 import { ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICounterSale, ICounterSaleLedger, PaymentMethod, Role } from '@app/shared';
 import { LIMITS } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
@@ -8,10 +8,8 @@ import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { assertTotalWithin, CatalogService } from '../catalog/catalog.service';
-import { FeeCategory, FeeItem } from '../catalog/price-list.entity';
 import { AccessService } from '../identity/access.service';
-import { House } from '../property/building.entity';
-import { Project } from '../property/company.entity';
+import { PropertyDirectory } from '../property/property-directory.service';
 import { Charge } from './charge.entity';
 import { ChargeStore } from './charge-store';
 import { ChargesService } from './charges.service';
@@ -36,13 +34,15 @@ export class CounterSalesService {
     private readonly catalog: CatalogService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly property: PropertyDirectory,
   ) {}
 
   async create(principal: Principal, dto: CounterSaleDto): Promise<ICounterSale> {
     this.access.assertProject(principal, dto.projectId, COUNTER_STAFF);
-    const project = await this.store.db.getRepository(Project).findOneByOrFail({ id: dto.projectId });
+    const project = await this.property.project(dto.projectId);
+    if (!project) throw DomainException.notFound('项目');
     if (dto.houseId) {
-      const house = await this.store.db.getRepository(House).findOneBy({ id: dto.houseId });
+      const house = await this.property.house(dto.houseId);
       if (!house || house.projectId !== project.id) throw DomainException.notFound('房屋');
     }
     const at = now();
@@ -72,13 +72,7 @@ export class CounterSalesService {
    * and service items are charged through a ticket with the resident's signed agreement, never over the desk.
    */
   private async assertCounterItems(scheduleVersionId: number, codes: string[]): Promise<void> {
-    const items = await this.store.db.getRepository(FeeItem).findBy({ versionId: scheduleVersionId, code: In(codes) });
-    const categories = await this.store.db.getRepository(FeeCategory).findBy({ versionId: scheduleVersionId });
-    const counterCategory = new Set(categories.filter((c) => c.name.includes('打字复印')).map((c) => c.code));
-    const index = codes.findIndex((code) => {
-      const item = items.find((i) => i.code === code);
-      return !item || !(item.counterSale || counterCategory.has(item.categoryCode));
-    });
+    const index = await this.catalog.firstNonCounterItem(scheduleVersionId, codes);
     if (index < 0) return;
     const message = `收费项目 ${codes[index]} 不是前台收费项目：前台只收打字复印等柜台项目，维修和上门服务须通过工单收费`;
     throw new DomainException(ErrorCode.NotCounterItem, message, HttpStatus.UNPROCESSABLE_ENTITY, {

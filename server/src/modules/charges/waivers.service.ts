@@ -6,8 +6,8 @@ import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../identity/access.service';
-import { isUniqueViolation } from '../identity/auth.service';
-import { Project } from '../property/company.entity';
+import { isUniqueViolation } from '../../database/errors';
+import { PropertyDirectory } from '../property/property-directory.service';
 import { WaiverBudget } from './charge.entity';
 import { ChargeStore } from './charge-store';
 import { chargeUnconfirmed } from './charges.service';
@@ -19,6 +19,7 @@ export class WaiversService {
     private readonly store: ChargeStore,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly property: PropertyDirectory,
   ) {}
 
   async waive(principal: Principal, id: number, reason: string): Promise<ICharge> {
@@ -59,7 +60,7 @@ export class WaiversService {
   async budget(principal: Principal): Promise<IWaiverBudget> {
     const month = shanghaiMonth(now());
     const [projectId] = this.access.visibleProjectIds(principal, [Role.ProjectManager]);
-    const project = projectId ? await this.store.db.getRepository(Project).findOneBy({ id: projectId }) : null;
+    const project = projectId ? await this.property.project(projectId) : null;
     const companyId = project?.companyId ?? principal.companyId;
     if (companyId === null) throw DomainException.notFound('公司');
     const { waiverMonthlyCapFen: capFen } = await this.store.rules(companyId);

@@ -1,19 +1,28 @@
 import { HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ErrorCode, IDemoAccount, IDemoAccountList, ITokenPair, Role, ROLE_LABELS, UserKind } from '@app/shared';
+import { ErrorCode, Role, UserKind } from '@app/shared';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DomainException } from '../../common/domain.exception';
 import { addMinutes, now } from '../../common/time';
+import { isUniqueViolation } from '../../database/errors';
 import { WECHAT_AUTH_CLIENT } from '../wechat/wechat.tokens';
 import type { WechatAuthClient } from '../wechat/wechat-auth.client';
-import { MeService } from './me.service';
 import { PasswordService } from './password.service';
 import { RoleAssignment } from './role-assignment.entity';
 import { IssuedTokens, TokenService } from './token.service';
 import { User } from './user.entity';
 
 export const DEMO_PASSWORD = 'Demo@2026';
+
+/** What the auth module needs of a signed-in user to describe them (`/me`, the token pair). */
+export type Account = Pick<User, 'id' | 'kind' | 'name' | 'phone' | 'username' | 'wechatOpenId'>;
+
+/** A new or rotated session; the auth module answers it as an `ITokenPair` with the user described. */
+export interface SignedIn {
+  user: Account;
+  tokens: IssuedTokens;
+}
 
 @Injectable()
 export class AuthService {
@@ -22,7 +31,6 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tokens: TokenService,
     private readonly passwords: PasswordService,
-    private readonly me: MeService,
     @Optional() @Inject(WECHAT_AUTH_CLIENT) private readonly wechat: WechatAuthClient | null,
   ) {}
 
@@ -36,7 +44,7 @@ export class AuthService {
    * Unknown, locked and wrong-password answers are identical (status, code, message) and all cost one
    * bcrypt compare, so neither the answer nor its timing tells which accounts exist or are locked.
    */
-  async passwordLogin(login: string, password: string): Promise<ITokenPair> {
+  async passwordLogin(login: string, password: string): Promise<SignedIn> {
     const users = this.db.getRepository(User);
     const user = await users
       .createQueryBuilder('u')
@@ -86,7 +94,7 @@ export class AuthService {
     }
   }
 
-  async wechatLogin(code: string): Promise<ITokenPair> {
+  async wechatLogin(code: string): Promise<SignedIn> {
     if (!this.wechat || !this.config.wechat) {
       throw new DomainException(ErrorCode.WechatMisconfigured, '未配置微信小程序登录', HttpStatus.SERVICE_UNAVAILABLE);
     }
@@ -148,26 +156,21 @@ export class AuthService {
   /**
    * Demo sign-in has no password, so it is only for residents and technicians (who use the
    * mini-program); office staff, admin included, sign in with their passwords even in the demo.
+   * Returns the accounts with their roles; the auth module describes them.
    */
-  async demoAccounts(): Promise<IDemoAccountList> {
+  async demoAccounts(): Promise<{ user: Account; roles: Role[] }[]> {
     this.assertDemo();
     const users = await this.db.getRepository(User).find({ where: { isDemo: true }, order: { id: 'ASC' } });
     const roles = await this.db.getRepository(RoleAssignment).find();
-    const accounts: IDemoAccount[] = [];
+    const accounts: { user: Account; roles: Role[] }[] = [];
     for (const user of users) {
       const userRoles = [...new Set(roles.filter((r) => r.userId === user.id).map((r) => r.role))];
-      if (!demoEligible(user, userRoles)) continue;
-      const described = await this.me.describe(user);
-      const where = described.houses[0]?.label ?? described.roles[0]?.scopeName ?? '';
-      const roleText = user.kind === UserKind.Resident
-        ? (described.houses.length ? '已认证住户' : '未认证住户')
-        : userRoles.map((r) => ROLE_LABELS[r as Role]).join('、');
-      accounts.push({ userId: user.id, name: user.name, kind: user.kind, roles: userRoles, username: user.username, description: `${where} ${roleText}`.trim() });
+      if (demoEligible(user, userRoles)) accounts.push({ user, roles: userRoles });
     }
-    return { demoPassword: DEMO_PASSWORD, accounts };
+    return accounts;
   }
 
-  async demoLogin(userId: number): Promise<ITokenPair> {
+  async demoLogin(userId: number): Promise<SignedIn> {
     this.assertDemo();
     const user = await this.db.getRepository(User).findOne({ where: { id: userId, isDemo: true } });
     const userRoles = user ? (await this.db.getRepository(RoleAssignment).find({ where: { userId: user.id } })).map((r) => r.role) : [];
@@ -182,27 +185,16 @@ export class AuthService {
     }
   }
 
-  async refresh(refreshToken: string): Promise<ITokenPair> {
-    const { user, tokens } = await this.tokens.rotate(refreshToken, (id) => this.findActiveUser(id));
-    return this.toPair(user, tokens);
-  }
-
   logout(refreshToken: string): Promise<void> {
     return this.tokens.revokeByToken(refreshToken);
   }
 
-  private async sessionFor(user: User): Promise<ITokenPair> {
-    return this.toPair(user, await this.tokens.issueForNewSession(user));
+  private async sessionFor(user: User): Promise<SignedIn> {
+    return { user, tokens: await this.tokens.issueForNewSession(user) };
   }
 
-  private async toPair(user: User, tokens: IssuedTokens): Promise<ITokenPair> {
-    return {
-      accessToken: tokens.accessToken,
-      accessTokenExpiresAt: tokens.accessTokenExpiresAt.toISOString(),
-      refreshToken: tokens.refreshToken,
-      refreshTokenExpiresAt: tokens.refreshTokenExpiresAt.toISOString(),
-      user: await this.me.describe(user),
-    };
+  async refresh(refreshToken: string): Promise<SignedIn> {
+    return this.tokens.rotate(refreshToken, (id) => this.findActiveUser(id));
   }
 }
 
@@ -210,10 +202,4 @@ export class AuthService {
 function demoEligible(user: User, roles: string[]): boolean {
   if (user.kind === UserKind.Resident) return true;
   return roles.length > 0 && roles.every((r) => r === Role.Technician);
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; errno?: number; driverError?: { code?: string } };
-  const code = e?.driverError?.code ?? e?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

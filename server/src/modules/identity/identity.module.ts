@@ -1,19 +1,22 @@
 import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { WechatModule } from '../wechat/wechat.module';
 import { AccessService } from './access.service';
-import { AuthController, MeController } from './auth.controller';
-import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { MeService } from './me.service';
 import { PasswordService } from './password.service';
+import { RefreshToken } from './refresh-token.entity';
+import { RoleAssignment } from './role-assignment.entity';
 import { TokenService } from './token.service';
+import { UserDirectory } from './user-directory.service';
+import { User } from './user.entity';
 
+/** People, their role grants and sessions. The HTTP side (sign-in routes, the guard, /me) is the auth module. */
 @Module({
   imports: [
+    TypeOrmModule.forFeature([User, RoleAssignment, RefreshToken]),
     WechatModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -22,8 +25,7 @@ import { TokenService } from './token.service';
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')), signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController, MeController],
-  providers: [AuthService, TokenService, PasswordService, MeService, AccessService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AccessService, PasswordService, MeService],
+  providers: [AuthService, TokenService, PasswordService, AccessService, UserDirectory],
+  exports: [AuthService, TokenService, AccessService, PasswordService, UserDirectory],
 })
 export class IdentityModule {}

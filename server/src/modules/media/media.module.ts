@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { MediaController } from './media.controller';
+import { Media, MediaClaim } from './media.entity';
 import { MediaService } from './media.service';
 import { LocalDiskStorage, OBJECT_STORAGE, ObjectStorage } from './object-storage.client';
 import { S3Storage } from './s3-storage.client';
 
 /** Exports MediaService so tickets can claim uploaded photos/signatures and hand out signed links. */
 @Module({
+  imports: [TypeOrmModule.forFeature([Media, MediaClaim])],
   controllers: [MediaController],
   providers: [
     MediaService,

@@ -6,7 +6,7 @@ import { ErrorCode } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { runInTransaction } from '../../database/transactions';
-import { isUniqueViolation } from '../identity/auth.service';
+import { isUniqueViolation } from '../../database/errors';
 import { Media, MediaClaim, MediaKind } from './media.entity';
 import { processPhoto, processSignature, ProcessedImage } from './media-image';
 import { MediaUrlSigner, MediaVariant } from './media-url.signer';

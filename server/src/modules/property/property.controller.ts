@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiMultipartBody } from '../../common/api-docs';
 import type { FastifyRequest } from 'fastify';
 import type {
-  IBuildingSummary, IDirectoryProject, IHouse, IHouseDetail, IHouseDirectoryEntry, IHouseImportResult, IPage,
+  IBuildingSummary, IDirectoryProject, IHouse, IHouseDirectoryEntry, IHouseImportResult, IPage,
   IProjectSummary, IStaffMember, ITechnicianProfile,
 } from '@app/shared';
 import { Role } from '@app/shared';
@@ -53,10 +53,7 @@ export class PropertyController {
     return this.imports.template();
   }
 
-  @Get('houses/:houseId')
-  house(@CurrentUser() principal: Principal, @Param('houseId', ParseIdPipe) houseId: number): Promise<IHouseDetail> {
-    return this.property.houseDetail(principal, houseId);
-  }
+  // GET houses/:houseId (the detail with its residents) is served by the bindings module.
 
   @Post('projects/:projectId/houses/import')
   @HttpCode(200)

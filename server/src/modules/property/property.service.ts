@@ -2,17 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
-  BindingStatus, IBuildingSummary, IDirectoryProject, IHouse, IHouseDetail, IHouseDirectoryEntry, IPage,
-  IProjectSummary, IStaffMember, Role, ScopeType, houseLabel, maskPhone,
+  IBuildingSummary, IDirectoryProject, IHouse, IHouseDirectoryEntry, IPage, IProjectSummary, IStaffMember, Role, houseLabel, maskPhone,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { pageWindow } from '../../common/pagination.dto';
 import { Principal } from '../../common/principal';
-import { HouseBinding } from '../bindings/house-binding.entity';
-import { toBindingView } from '../bindings/binding.view';
 import { AccessService } from '../identity/access.service';
-import { RoleAssignment } from '../identity/role-assignment.entity';
-import { User } from '../identity/user.entity';
+import { UserDirectory } from '../identity/user-directory.service';
 import { Building, BuildingManager, House, Unit } from './building.entity';
 import { Project, Region } from './company.entity';
 import { HouseQueryDto } from './dto/property.dto';
@@ -24,6 +20,7 @@ export class PropertyService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly users: UserDirectory,
   ) {}
 
   async listProjects(principal: Principal): Promise<IProjectSummary[]> {
@@ -56,14 +53,13 @@ export class PropertyService {
   async buildingsOf(projectId: number, withManagers: boolean): Promise<IBuildingSummary[]> {
     const buildings = await this.db.getRepository(Building).find({ where: { projectId }, order: { sortOrder: 'ASC', id: 'ASC' } });
     const units = await this.db.getRepository(Unit).find({ where: { projectId }, order: { id: 'ASC' } });
-    const managers = withManagers && buildings.length
-      ? await this.db
-          .createQueryBuilder(BuildingManager, 'bm')
-          .innerJoin(User, 'u', 'u.id = bm.user_id')
-          .select(['bm.building_id AS building_id', 'u.id AS user_id', 'u.name AS name'])
-          .where('bm.building_id IN (:...ids)', { ids: buildings.map((b) => b.id) })
-          .getRawMany<{ building_id: number; user_id: number; name: string }>()
+    const assigned = withManagers && buildings.length
+      ? await this.db.getRepository(BuildingManager).find({ where: { buildingId: In(buildings.map((b) => b.id)) }, order: { id: 'ASC' } })
       : [];
+    const people = await this.users.people(assigned.map((m) => m.userId));
+    const managers = assigned
+      .filter((m) => people.has(m.userId))
+      .map((m) => ({ building_id: m.buildingId, user_id: m.userId, name: people.get(m.userId)!.name }));
     return buildings.map((b) => ({
       id: b.id,
       projectId: b.projectId,
@@ -89,41 +85,21 @@ export class PropertyService {
     return { items: rows.map(toHouse), total, page, pageSize };
   }
 
-  async houseDetail(principal: Principal, houseId: number): Promise<IHouseDetail> {
+  /** A house with its project name (the binding-aware detail view is composed by the bindings module). */
+  async houseWithProject(houseId: number): Promise<(IHouse & { projectName: string }) | null> {
     const row = await this.houseQuery()
       .innerJoin(Project, 'p', 'p.id = h.project_id')
       .addSelect('p.name', 'project_name')
       .where('h.id = :houseId', { houseId })
       .getRawOne();
-    if (!row) throw DomainException.notFound('房屋');
-    const house = toHouse(row);
-    const isStaff = this.access.canActOnProject(principal, house.projectId, PROPERTY_READERS);
-    if (!isStaff) {
-      const bound = await this.db.getRepository(HouseBinding).count({
-        where: { houseId, userId: principal.userId, status: BindingStatus.Approved },
-      });
-      if (!bound) throw DomainException.notFound('房屋');
-    }
-    const manager = await this.db
-      .createQueryBuilder(BuildingManager, 'bm')
-      .innerJoin(User, 'u', 'u.id = bm.user_id')
-      .select(['u.id AS user_id', 'u.name AS name', 'u.phone AS phone'])
-      .where('bm.building_id = :id', { id: house.buildingId })
-      .orderBy('bm.id', 'ASC')
-      .getRawOne<{ user_id: number; name: string; phone: string | null }>();
-    const bindings = await this.db.getRepository(HouseBinding).find({
-      where: isStaff ? { houseId } : { houseId, status: BindingStatus.Approved },
-      order: { id: 'DESC' },
-    });
-    const projectName = String(row.project_name);
-    return {
-      ...house,
-      projectName,
-      customerManager: manager
-        ? { userId: Number(manager.user_id), name: manager.name, phoneMasked: maskPhone(manager.phone) }
-        : null,
-      bindings: bindings.map((b) => toBindingView(b, { houseLabel: house.label, projectName, reviewerName: null })),
-    };
+    return row ? { ...toHouse(row), projectName: String(row.project_name) } : null;
+  }
+
+  /** The building's first assigned customer manager, shown to residents of its houses. */
+  async customerManagerOf(buildingId: number): Promise<{ userId: number; name: string; phone: string | null } | null> {
+    const first = await this.db.getRepository(BuildingManager).findOne({ where: { buildingId }, order: { id: 'ASC' } });
+    const person = first ? (await this.users.people([first.userId])).get(first.userId) : undefined;
+    return person ? { userId: person.id, name: person.name, phone: person.phone } : null;
   }
 
   private houseQuery() {
@@ -141,20 +117,10 @@ export class PropertyService {
   async listStaff(principal: Principal, projectId: number, role?: Role): Promise<IStaffMember[]> {
     this.access.assertProject(principal, projectId, PROPERTY_READERS);
     const project = await this.db.getRepository(Project).findOneByOrFail({ id: projectId });
-    const qb = this.db
-      .createQueryBuilder(RoleAssignment, 'r')
-      .innerJoin(User, 'u', 'u.id = r.user_id')
-      .select(['u.id AS user_id', 'u.name AS name', 'u.phone AS phone', 'r.role AS role'])
-      .where(
-        '((r.scope_type = :p AND r.scope_id = :projectId) OR (r.scope_type = :r AND r.scope_id = :regionId) OR (r.scope_type = :c AND r.scope_id = :companyId))',
-        { p: ScopeType.Project, r: ScopeType.Region, c: ScopeType.Company, projectId, regionId: project.regionId, companyId: project.companyId },
-      )
-      .andWhere("u.status = 'active'");
-    if (role) qb.andWhere('r.role = :role', { role });
-    const rows = await qb.orderBy('u.id', 'ASC').getRawMany<{ user_id: number; name: string; phone: string | null; role: string }>();
+    const rows = await this.users.staffOf({ projectId, regionId: project.regionId, companyId: project.companyId }, role);
     const members = new Map<number, IStaffMember>();
     for (const row of rows) {
-      const id = Number(row.user_id);
+      const id = row.id;
       const member = members.get(id) ?? { userId: id, name: row.name, phoneMasked: maskPhone(row.phone), roles: [] };
       if (!member.roles.includes(row.role)) member.roles.push(row.role);
       members.set(id, member);

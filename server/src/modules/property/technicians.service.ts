@@ -5,8 +5,7 @@ import { ITechnicianProfile, Role, maskPhone } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { AccessService } from '../identity/access.service';
-import { RoleAssignment } from '../identity/role-assignment.entity';
-import { User } from '../identity/user.entity';
+import { UserDirectory } from '../identity/user-directory.service';
 import { Building } from './building.entity';
 import { UpdateTechnicianDto } from './dto/property.dto';
 import { TECHNICIAN_EDITORS, TECHNICIAN_VIEWERS } from './property.roles';
@@ -18,6 +17,7 @@ export class TechniciansService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly users: UserDirectory,
   ) {}
 
   async listForProject(principal: Principal, projectId: number): Promise<ITechnicianProfile[]> {
@@ -64,29 +64,24 @@ export class TechniciansService {
     return updated;
   }
 
-  private async technicianIdsInProject(projectId: number): Promise<number[]> {
-    const rows = await this.db.getRepository(RoleAssignment).find({
-      select: { userId: true },
-      where: { role: Role.Technician, scopeType: 'project', scopeId: projectId },
-    });
-    return [...new Set(rows.map((r) => r.userId))];
+  private technicianIdsInProject(projectId: number): Promise<number[]> {
+    return this.users.usersWithRole(projectId, Role.Technician);
   }
 
-  private async projectsOfTechnician(userId: number): Promise<number[]> {
-    const rows = await this.db.getRepository(RoleAssignment).find({ where: { userId, role: Role.Technician, scopeType: 'project' } });
-    return rows.map((r) => r.scopeId);
+  private projectsOfTechnician(userId: number): Promise<number[]> {
+    return this.users.projectsWithRole(userId, Role.Technician);
   }
 
   private async profiles(userIds: number[]): Promise<ITechnicianProfile[]> {
     if (!userIds.length) return [];
     const [profiles, users, coverage] = await Promise.all([
       this.db.getRepository(TechnicianProfile).findBy({ userId: In(userIds) }),
-      this.db.getRepository(User).findBy({ id: In(userIds) }),
+      this.users.people(userIds),
       this.db.getRepository(TechnicianBuilding).findBy({ userId: In(userIds) }),
     ]);
     return profiles
       .map((p) => {
-        const user = users.find((u) => u.id === p.userId);
+        const user = users.get(p.userId);
         return {
           userId: p.userId,
           name: user?.name ?? '',

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { BindingStatus, Role, TicketActor, UserKind } from '@app/shared';
+import { Role, TicketActor, UserKind } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal, hasRole } from '../../common/principal';
-import { HouseBinding } from '../bindings/house-binding.entity';
+import { BindingDirectory } from '../bindings/binding-directory.service';
 import { CategoryRule, ServiceCategoryService, ruleAdmits } from '../catalog/service-category.service';
 import { AccessService } from '../identity/access.service';
-import { TechnicianBuilding, TechnicianProfile } from '../property/technician.entity';
+import { TechnicianDirectory } from '../property/technician-directory.service';
 import { Ticket } from './ticket.entity';
 import { CONTACT_PHONE_VIEWERS, OPEN_JOB_STATUSES, TICKET_STAFF_VIEWERS } from './ticket.roles';
 
@@ -30,6 +30,8 @@ export class TicketAccess {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly categories: ServiceCategoryService,
+    private readonly residents: BindingDirectory,
+    private readonly technicians: TechnicianDirectory,
   ) {}
 
   async find(id: number): Promise<Ticket> {
@@ -39,8 +41,7 @@ export class TicketAccess {
   }
 
   async residentHouseIds(userId: number): Promise<number[]> {
-    const rows = await this.db.getRepository(HouseBinding).find({ select: { houseId: true }, where: { userId, status: BindingStatus.Approved } });
-    return rows.map((r) => r.houseId);
+    return this.residents.approvedHouseIds(userId);
   }
 
   async isResidentOf(principal: Principal, ticket: Ticket): Promise<boolean> {
@@ -58,9 +59,9 @@ export class TicketAccess {
   async poolJobsFor(principal: Principal, tickets: Ticket[]): Promise<Ticket[]> {
     const open = tickets.filter((t) => t.poolOpen && t.status === 'registered' && this.access.canActOnProject(principal, t.projectId, [Role.Technician]));
     if (!open.length) return [];
-    const profile = await this.db.getRepository(TechnicianProfile).findOneBy({ userId: principal.userId, onDuty: true });
-    if (!profile) return [];
-    const covered = new Set((await this.db.getRepository(TechnicianBuilding).findBy({ userId: principal.userId })).map((c) => c.buildingId));
+    const profile = await this.technicians.profile(principal.userId);
+    if (!profile?.onDuty) return [];
+    const covered = await this.technicians.coveredBuildings(principal.userId);
     const rules = await this.rulesOf(open);
     return open.filter((t) => ruleAdmits(rules(t), profile.skills) && (t.buildingId === null || covered.has(t.buildingId)));
   }
@@ -70,7 +71,7 @@ export class TicketAccess {
    * (so the technician knows what is waiting) but offers `grab` only when it can succeed.
    */
   async underCap(userId: number): Promise<boolean> {
-    const profile = await this.db.getRepository(TechnicianProfile).findOneBy({ userId });
+    const profile = await this.technicians.profile(userId);
     if (!profile) return false;
     return (await this.openJobCount(userId)) < profile.maxOpenJobs;
   }
@@ -93,13 +94,10 @@ export class TicketAccess {
   async qualifiedTechnicianIds(ticket: Ticket, candidates?: number[]): Promise<number[]> {
     const rule = (await this.rulesOf([ticket]))(ticket);
     if (!rule.configured) return [];
-    const profiles = await this.db.getRepository(TechnicianProfile).find({
-      where: { onDuty: true, ...(candidates ? { userId: In(candidates) } : {}) },
-    });
+    const profiles = await this.technicians.onDuty(candidates);
     const skilled = profiles.filter((p) => ruleAdmits(rule, p.skills)).map((p) => p.userId);
     if (!skilled.length || ticket.buildingId === null) return skilled;
-    const covering = await this.db.getRepository(TechnicianBuilding).find({ where: { userId: In(skilled), buildingId: ticket.buildingId } });
-    return covering.map((c) => c.userId);
+    return this.technicians.covering(skilled, ticket.buildingId);
   }
 
   async forResident(principal: Principal, id: number): Promise<Ticket> {

@@ -7,10 +7,10 @@ import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
 import { ChargesService } from '../charges/charges.service';
 import { AccessService } from '../identity/access.service';
-import { RoleAssignment } from '../identity/role-assignment.entity';
+import { UserDirectory } from '../identity/user-directory.service';
 import { MediaService } from '../media/media.service';
 import { DeclineQuoteDto, SignatureDto, VerifyDto } from './dto/ticket.dto';
-import { InboxService } from './inbox.service';
+import { InboxService } from '../inbox/inbox.service';
 import { TicketAccess } from './ticket-access.service';
 import { acceptanceSnapshotHash } from './ticket-quotes';
 import { TicketTransitions } from './ticket-transition.service';
@@ -37,6 +37,7 @@ export class TicketSigningService {
     private readonly charges: ChargesService,
     private readonly inbox: InboxService,
     private readonly access: AccessService,
+    private readonly users: UserDirectory,
   ) {}
 
   /** The resident on their own phone, or the assigned technician collecting the signature on theirs. */
@@ -209,8 +210,7 @@ export class TicketSigningService {
   }
 
   async projectRole(tx: EntityManager, projectId: number, role: Role): Promise<number[]> {
-    const rows = await tx.getRepository(RoleAssignment).find({ where: { role, scopeType: 'project', scopeId: projectId } });
-    return rows.map((r) => r.userId);
+    return this.users.usersWithRole(projectId, role, tx);
   }
 
   private quoteChanged(quote: TicketQuote): DomainException {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { IPage, IRectificationTask, ITicket, Role, TicketAction, TicketActor, Urgency } from '@app/shared';
+import { IPage, IRectificationTask, ITicket, Role, TicketAction, TicketActor } from '@app/shared';
 import { pageWindow } from '../../common/pagination.dto';
 import { ProjectPageQueryDto } from './dto/list-query.dto';
 import { DomainException } from '../../common/domain.exception';
@@ -10,9 +10,8 @@ import { now } from '../../common/time';
 import { runInTransaction } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../identity/access.service';
-import { DispatchService } from './dispatch.service';
-import { DamageDto, RegisterDto, ReturnVisitDto } from './dto/ticket.dto';
-import { InboxService } from './inbox.service';
+import { DamageDto, ReturnVisitDto } from './dto/ticket.dto';
+import { InboxService } from '../inbox/inbox.service';
 import { TicketAccess } from './ticket-access.service';
 import { TicketSigningService } from './ticket-signing.service';
 import { TicketTransitions } from './ticket-transition.service';
@@ -30,7 +29,6 @@ export class TicketStaffService {
     private readonly tickets: TicketAccess,
     private readonly transitions: TicketTransitions,
     private readonly views: TicketViews,
-    private readonly dispatch: DispatchService,
     private readonly signing: TicketSigningService,
     private readonly inbox: InboxService,
     private readonly audit: AuditService,
@@ -38,27 +36,6 @@ export class TicketStaffService {
 
   private async respond(principal: Principal, ticket: Ticket): Promise<ITicket> {
     return this.views.one(ticket, await this.tickets.actorsFor(principal, ticket), principal.userId, this.tickets.canSeeContactPhone(principal, ticket));
-  }
-
-  /** The customer manager confirms the request and, for paid work, that the schedule prices were explained. */
-  async register(principal: Principal, id: number, dto: RegisterDto): Promise<ITicket> {
-    const ticket = await this.tickets.forStaff(principal, id, INTAKE_ROLES);
-    if (ticket.paid && dto.priceExplained !== true) {
-      throw DomainException.validation('priceExplained', '特约服务须先向业主说明收费标准并确认（priceExplained: true）');
-    }
-    const updated = await this.transitions.apply(ticket, TicketAction.Register, TicketActor.CustomerManager, principal.userId, {
-      set: {
-        ...(dto.category ? { category: dto.category } : {}),
-        ...(dto.urgency ? { urgency: dto.urgency as Urgency } : {}),
-        ...(ticket.paid ? { priceExplainedAt: now() } : {}),
-      },
-      data: { priceExplained: dto.priceExplained ?? false },
-      effects: async (tx, t) => {
-        await this.dispatch.onRegistered(tx, t);
-        await this.inbox.notify(tx, [t.reporterId], { kind: 'ticket.registered', title: '您的工单已受理', body: `工单号 ${t.serial}`, ticketId: t.id });
-      },
-    });
-    return this.respond(principal, updated);
   }
 
   async hold(principal: Principal, id: number, reason: string): Promise<ITicket> {

@@ -11,30 +11,6 @@ export class TicketSerialCounter {
   @Column({ type: 'integer' }) lastSeq: number;
 }
 
-@Entity({ name: 'dispatch_policies' })
-@Index('uq_dispatch_policies', ['projectId', 'category'], { unique: true })
-export class DispatchPolicy {
-  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
-  @Column({ type: 'integer' }) projectId: number;
-  /** A schedule category code, or '*' for the project's default. */
-  @Column({ type: 'varchar', length: 32 }) category: string;
-  @Column({ type: 'varchar', length: 8 }) mode: 'assign' | 'pool' | 'auto';
-  @Column({ type: 'integer', default: 30 }) poolMinutes: number;
-}
-
-/** In-app message centre; push channels (WeChat subscribe messages, WeCom) build on it later. */
-@Entity({ name: 'inbox_messages' })
-@Index('ix_inbox_user', ['userId', 'id'])
-export class InboxMessage {
-  @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
-  @Column({ type: 'integer' }) userId: number;
-  @Column({ type: 'varchar', length: 32 }) kind: string;
-  @Column({ type: 'varchar', length: 100 }) title: string;
-  @Column({ type: 'varchar', length: 500 }) body: string;
-  @Column({ type: 'integer', nullable: true }) ticketId: number | null;
-  @Column(instant({ nullable: true })) readAt: Date | null;
-  @Column(instant()) createdAt: Date;
-}
 
 @Entity({ name: 'rectification_tasks' })
 @Index('ix_rectification_project', ['projectId', 'status'])

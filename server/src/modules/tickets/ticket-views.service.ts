@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
-  ITicket, ITicketEvent, ITicketQuote, ITicketSignature, IMediaRef, TicketAction, TicketActor, availableActions, houseLabel, maskPhone,
+  ITicket, ITicketEvent, ITicketQuote, ITicketSignature, IMediaRef, TicketAction, TicketActor, availableActions, maskPhone,
 } from '@app/shared';
-import { Charge } from '../charges/charge.entity';
-import { User } from '../identity/user.entity';
+import { ChargesService } from '../charges/charges.service';
+import { UserDirectory } from '../identity/user-directory.service';
 import { MediaService } from '../media/media.service';
-import { Building, House, Unit } from '../property/building.entity';
-import { Project } from '../property/company.entity';
+import { PropertyDirectory } from '../property/property-directory.service';
 import { acceptanceSnapshotHash } from './ticket-quotes';
 import { Ticket, TicketEvent, TicketMedia, TicketQuote, TicketSignature } from './ticket.entity';
 
@@ -24,6 +23,9 @@ export class TicketViews {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly media: MediaService,
+    private readonly property: PropertyDirectory,
+    private readonly users: UserDirectory,
+    private readonly charges: ChargesService,
   ) {}
 
   /**
@@ -53,15 +55,15 @@ export class TicketViews {
     if (!tickets.length) return [];
     const ids = tickets.map((t) => t.id);
     const [projects, houses, technicians, links, quotes, signatures] = await Promise.all([
-      this.db.getRepository(Project).findBy({ id: In([...new Set(tickets.map((t) => t.projectId))]) }),
-      this.houseLabels(tickets.map((t) => t.houseId).filter((v): v is number => v !== null)),
-      this.db.getRepository(User).findBy({ id: In([...new Set(tickets.map((t) => t.technicianId).filter((v): v is number => v !== null)), 0]) }),
+      this.property.projects(tickets.map((t) => t.projectId)),
+      this.property.houseLabels(tickets.map((t) => t.houseId)),
+      this.users.people(tickets.map((t) => t.technicianId)),
       this.db.getRepository(TicketMedia).find({ where: { ticketId: In(ids) }, order: { id: 'ASC' } }),
       this.db.getRepository(TicketQuote).find({ where: { ticketId: In(ids) }, order: { seq: 'DESC' } }),
       this.db.getRepository(TicketSignature).find({ where: { ticketId: In(ids) }, order: { id: 'ASC' } }),
     ]);
     const chargeIds = tickets.map((t) => t.chargeId).filter((v): v is number => v !== null);
-    const charges = chargeIds.length ? await this.db.getRepository(Charge).find({ select: { id: true, confirmation: true }, where: { id: In(chargeIds) } }) : [];
+    const charges = await this.charges.confirmations(chargeIds);
     const described = await this.media.describe([...links.map((l) => l.mediaId), ...signatures.map((s) => s.mediaId)]);
     const ref = (id: number): IMediaRef | null => {
       const m = described.find((d) => d.id === id);
@@ -70,15 +72,15 @@ export class TicketViews {
     const refs = (ticketId: number, stages: string[]) =>
       links.filter((l) => l.ticketId === ticketId && stages.includes(l.stage)).map((l) => ref(l.mediaId)).filter((r): r is IMediaRef => r !== null);
     return tickets.map((t) => {
-      const tech = technicians.find((u) => u.id === t.technicianId);
+      const tech = t.technicianId === null ? undefined : technicians.get(t.technicianId);
       const quote = quotes.find((q) => q.ticketId === t.id && q.status !== 'superseded');
       const sigs: ITicketSignature[] = signatures.filter((s) => s.ticketId === t.id).map((s) => ({
         id: s.id, purpose: s.purpose, signerName: s.signerName, relation: s.relation, snapshotHash: s.snapshotHash, imageSha256: s.imageSha256,
         collectedByTechnician: s.collectedBy !== null, signedAt: s.signedAt.toISOString(), image: ref(s.mediaId),
       }));
       return {
-        id: t.id, serial: t.serial, projectId: t.projectId, projectName: projects.find((p) => p.id === t.projectId)?.name ?? '',
-        houseId: t.houseId, houseLabel: t.houseId !== null ? houses.get(t.houseId) ?? null : null,
+        id: t.id, serial: t.serial, projectId: t.projectId, projectName: projects.get(t.projectId)?.name ?? '',
+        houseId: t.houseId, houseLabel: t.houseId !== null ? houses.get(t.houseId)?.label ?? null : null,
         kind: t.kind, scope: t.scope, paid: Boolean(t.paid), category: t.category, feeItemCode: t.feeItemCode, urgency: t.urgency,
         description: t.description, channel: t.channel, status: t.status, version: t.version, onHold: Boolean(t.onHold), holdReason: t.holdReason,
         technician: tech ? { userId: tech.id, name: tech.name, phoneMasked: maskPhone(tech.phone) } : null,
@@ -94,33 +96,23 @@ export class TicketViews {
           ? { overall: t.ratingOverall, punctuality: t.ratingPunctuality ?? 0, attitude: t.ratingAttitude ?? 0, comment: t.ratingComment }
           : null,
         reply: t.reply, cancelReason: t.cancelReason, chargeId: t.chargeId,
-        chargeConfirmation: charges.find((c) => c.id === t.chargeId)?.confirmation ?? null,
+        chargeConfirmation: (t.chargeId === null ? undefined : charges.get(t.chargeId)) ?? null,
         createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
         actions: this.actionsFor(t, actorsOf(t), userId, grabBlocked),
       };
     });
   }
 
-  private async houseLabels(ids: number[]): Promise<Map<number, string>> {
-    if (!ids.length) return new Map();
-    const rows = await this.db.createQueryBuilder(House, 'h')
-      .innerJoin(Building, 'b', 'b.id = h.building_id').innerJoin(Unit, 'u', 'u.id = h.unit_id')
-      .select(['h.id AS id', 'b.name AS building', 'u.name AS unit', 'h.room_no AS room_no'])
-      .where('h.id IN (:...ids)', { ids: [...new Set(ids)] })
-      .getRawMany<{ id: number; building: string; unit: string; room_no: string }>();
-    return new Map(rows.map((r) => [Number(r.id), houseLabel(r.building, r.unit, r.room_no)]));
-  }
-
   /** Staff see the whole history; residents a friendly timeline without internal reasons of staff-only actions. */
   async timeline(ticketId: number, forResident: boolean): Promise<ITicketEvent[]> {
     const events = await this.db.getRepository(TicketEvent).find({ where: { ticketId }, order: { id: 'ASC' } });
-    const users = await this.db.getRepository(User).findBy({ id: In([...new Set(events.map((e) => e.actorId).filter((v): v is number => v !== null)), 0]) });
+    const users = await this.users.people(events.map((e) => e.actorId));
     const internal = new Set(['hold', 'resume', 'transfer', 'decline', 'damage']);
     return events
       .filter((e) => !forResident || !internal.has(e.action))
       .map((e) => ({
         id: e.id, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus,
-        actorName: e.actorRole === 'system' ? '系统' : users.find((u) => u.id === e.actorId)?.name ?? '',
+        actorName: e.actorRole === 'system' ? '系统' : (e.actorId === null ? undefined : users.get(e.actorId))?.name ?? '',
         actorRole: e.actorRole, reason: e.reason, at: e.at.toISOString(),
       }));
   }

@@ -7,7 +7,7 @@ import { Principal } from '../../common/principal';
 import { CatalogService } from '../catalog/catalog.service';
 import { MediaService } from '../media/media.service';
 import { AcceptJobDto, CheckInDto, CompleteDto, TicketQuoteDto } from './dto/ticket.dto';
-import { InboxService } from './inbox.service';
+import { InboxService } from '../inbox/inbox.service';
 import { TicketAccess } from './ticket-access.service';
 import { storeQuote } from './ticket-quotes';
 import { TicketTransitions } from './ticket-transition.service';

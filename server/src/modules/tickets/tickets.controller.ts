@@ -8,10 +8,9 @@ import { PageQueryDto } from '../../common/pagination.dto';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { ProjectPageQueryDto } from './dto/list-query.dto';
 import type { Principal } from '../../common/principal';
-import { DispatchService } from './dispatch.service';
 import {
-  AcceptJobDto, CheckInDto, CompleteDto, CreateTicketDto, DamageDto, DeclineQuoteDto, DispatchDto, ReasonDto, RegisterDto, ReplyDto,
-  ReturnVisitDto, SignatureDto, TicketListQueryDto, TicketQuoteDto, TransferDto, VerifyDto,
+  AcceptJobDto, CheckInDto, CompleteDto, CreateTicketDto, DamageDto, DeclineQuoteDto, ReasonDto, ReplyDto,
+  ReturnVisitDto, SignatureDto, TicketListQueryDto, TicketQuoteDto, VerifyDto,
 } from './dto/ticket.dto';
 import { TicketSigningService } from './ticket-signing.service';
 import { TicketStaffService } from './ticket-staff.service';
@@ -102,14 +101,7 @@ export class TicketsController {
     return this.staff.cancel(me, id, body.reason);
   }
 
-  // Staff
-  @Post(':id/register')
-  @HttpCode(200)
-  @Roles(...INTAKE_ROLES)
-  register(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: RegisterDto): Promise<ITicket> {
-    return this.staff.register(me, id, body);
-  }
-
+  // Staff (registration is the dispatch module's: it hands the ticket to the pool or a technician)
   @Post(':id/hold')
   @HttpCode(200)
   @Roles(Role.CustomerManager, Role.Supervisor, Role.ProjectManager, Role.Admin)
@@ -158,7 +150,6 @@ export class TicketsController {
 export class TicketWorkController {
   constructor(
     private readonly tickets: TicketsService,
-    private readonly dispatch: DispatchService,
     private readonly work: TicketWorkService,
   ) {}
 
@@ -172,34 +163,6 @@ export class TicketWorkController {
   @Roles(Role.Technician)
   pool(@CurrentUser() me: Me, @Query() query: PageQueryDto): Promise<IPage<ITicket>> {
     return this.tickets.pool(me, query);
-  }
-
-  @Post(':id/dispatch')
-  @HttpCode(200)
-  @Roles(...DISPATCH_ROLES)
-  dispatchTo(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: DispatchDto): Promise<ITicket> {
-    return this.dispatch.dispatch(me, id, body.technicianId, { override: body.override, reason: body.overrideReason });
-  }
-
-  @Post(':id/transfer')
-  @HttpCode(200)
-  @Roles(Role.Supervisor, Role.Admin)
-  transfer(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: TransferDto): Promise<ITicket> {
-    return this.dispatch.transfer(me, id, body.technicianId, body.reason, { override: body.override, reason: body.overrideReason });
-  }
-
-  @Post(':id/grab')
-  @HttpCode(200)
-  @Roles(Role.Technician)
-  grab(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number): Promise<ITicket> {
-    return this.dispatch.grab(me, id);
-  }
-
-  @Post(':id/decline')
-  @HttpCode(200)
-  @Roles(Role.Technician)
-  decline(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: ReasonDto): Promise<ITicket> {
-    return this.dispatch.decline(me, id, body.reason);
   }
 
   @Post(':id/accept')

@@ -1,27 +1,47 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BindingsModule } from '../bindings/bindings.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ChargesModule } from '../charges/charges.module';
+import { ChargesService } from '../charges/charges.service';
 import { IdentityModule } from '../identity/identity.module';
+import { InboxModule } from '../inbox/inbox.module';
 import { MediaModule } from '../media/media.module';
-import { DispatchPolicyController } from './dispatch-policy.controller';
-import { DispatchService } from './dispatch.service';
-import { InboxController, RectificationsController } from './inbox.controller';
-import { InboxService } from './inbox.service';
+import { PropertyModule } from '../property/property.module';
+import { RectificationsController } from './rectifications.controller';
 import { TicketAccess } from './ticket-access.service';
+import { TicketJobs } from './ticket-jobs.service';
 import { TicketSigningService } from './ticket-signing.service';
 import { TicketStaffService } from './ticket-staff.service';
+import { RectificationTask, TicketDamage, TicketSerialCounter } from './ticket-support.entity';
 import { TicketTransitions } from './ticket-transition.service';
 import { TicketViews } from './ticket-views.service';
 import { TicketWorkService } from './ticket-work.service';
+import { Ticket, TicketEvent, TicketMedia, TicketQuote, TicketSignature } from './ticket.entity';
 import { TicketWorkController, TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 
+/**
+ * Tickets, their events, quotes, signatures, rectifications and damages. Exports what dispatch builds on
+ * (access, transitions, views, TicketJobs); dispatch and inbox are their own modules.
+ */
 @Module({
-  imports: [IdentityModule, CatalogModule, ChargesModule, MediaModule],
-  controllers: [TicketWorkController, TicketsController, InboxController, RectificationsController, DispatchPolicyController],
-  providers: [
-    TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketWorkService, TicketSigningService, TicketStaffService, DispatchService, InboxService,
+  imports: [
+    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketMedia, TicketQuote, TicketSignature, TicketSerialCounter, RectificationTask, TicketDamage]),
+    IdentityModule, PropertyModule, BindingsModule, CatalogModule, ChargesModule, MediaModule, InboxModule,
   ],
-  exports: [TicketsService, DispatchService, InboxService],
+  controllers: [TicketWorkController, TicketsController, RectificationsController],
+  providers: [TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketWorkService, TicketSigningService, TicketStaffService, TicketJobs],
+  exports: [TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketJobs],
 })
-export class TicketsModule {}
+export class TicketsModule implements OnModuleInit {
+  constructor(
+    private readonly charges: ChargesService,
+    private readonly jobs: TicketJobs,
+  ) {}
+
+  /** Charges answer "is this the technician's job" through tickets without importing it (see TicketTechnicianLookup). */
+  onModuleInit(): void {
+    this.charges.useTicketLookup({ technicianOf: (ticketId) => this.jobs.technicianOf(ticketId) });
+  }
+}

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, Not, SelectQueryBuilder } from 'typeorm';
 import {
-  BindingStatus, ErrorCode, IPage, IPageQuery, ITicket, ITicketEvent, PriceListKind, Role, TicketActor, TicketChannel, TicketKind, TicketStatus,
+  ErrorCode, IPage, IPageQuery, ITicket, ITicketEvent, PriceListKind, Role, TicketActor, TicketChannel, TicketKind, TicketStatus,
   TERMINAL_STATUSES, UserKind, isPaidWork, shanghaiDate,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
@@ -11,16 +11,15 @@ import { ProjectPageQueryDto } from './dto/list-query.dto';
 import { Principal, hasRole } from '../../common/principal';
 import { now } from '../../common/time';
 import { runInTransaction } from '../../database/transactions';
-import { HouseBinding } from '../bindings/house-binding.entity';
+import { BindingDirectory } from '../bindings/binding-directory.service';
 import { CatalogService } from '../catalog/catalog.service';
-import { FeeItem } from '../catalog/price-list.entity';
 import { AccessService } from '../identity/access.service';
-import { isUniqueViolation } from '../identity/auth.service';
+import { isUniqueViolation } from '../../database/errors';
 import { MediaService } from '../media/media.service';
-import { BuildingManager, House } from '../property/building.entity';
-import { Project } from '../property/company.entity';
+import { UserDirectory } from '../identity/user-directory.service';
+import { HouseRef, ProjectRef, PropertyDirectory } from '../property/property-directory.service';
 import { CreateTicketDto, TicketListQueryDto } from './dto/ticket.dto';
-import { InboxService } from './inbox.service';
+import { InboxService } from '../inbox/inbox.service';
 import { TicketAccess } from './ticket-access.service';
 import { TicketTransitions } from './ticket-transition.service';
 import { TicketViews } from './ticket-views.service';
@@ -39,6 +38,9 @@ export class TicketsService {
     private readonly catalog: CatalogService,
     private readonly media: MediaService,
     private readonly inbox: InboxService,
+    private readonly property: PropertyDirectory,
+    private readonly residents: BindingDirectory,
+    private readonly users: UserDirectory,
   ) {}
 
   async create(principal: Principal, dto: CreateTicketDto, idempotencyKey: string | null = null): Promise<ITicket> {
@@ -59,15 +61,15 @@ export class TicketsService {
     if (kind === TicketKind.Repair && !scope) throw DomainException.validation('scope', '报修须选择户内（home）或公共区域（public）');
     const paid = isPaidWork(kind, scope);
 
-    let house: House | null = null;
+    let house: HouseRef | null = null;
     if (dto.houseId) {
-      house = await this.db.getRepository(House).findOneBy({ id: dto.houseId });
+      house = await this.property.house(dto.houseId);
       if (!house) throw DomainException.notFound('房屋');
     }
-    let binding: HouseBinding | null = null;
+    let binding: { name: string; phone: string } | null = null;
     if (resident) {
       if (!house) throw DomainException.validation('houseId', '请选择您已认证的房屋');
-      binding = await this.db.getRepository(HouseBinding).findOneBy({ houseId: house.id, userId: principal.userId, status: BindingStatus.Approved });
+      binding = await this.residents.approvedContact(principal.userId, house.id);
       if (!binding) throw DomainException.notFound('房屋');
     } else {
       if (!house && !dto.projectId) throw DomainException.validation('houseId', '请选择房屋，公共区域报修可只选项目');
@@ -77,7 +79,7 @@ export class TicketsService {
     if ((paid || kind === TicketKind.Service) && !house) throw DomainException.validation('houseId', '户内维修和特约服务须选择房屋');
     const projectId = house?.projectId ?? dto.projectId!;
     if (!resident) this.access.assertProject(principal, projectId, INTAKE_ROLES);
-    const project = await this.db.getRepository(Project).findOneBy({ id: projectId });
+    const project = await this.property.project(projectId);
     if (!project) throw DomainException.notFound('项目');
 
     let category = dto.category.trim();
@@ -85,7 +87,7 @@ export class TicketsService {
     if (kind === TicketKind.Service) {
       if (!dto.feeItemCode) throw DomainException.validation('feeItemCode', '预约特约服务须选择收费项目');
       const schedule = await this.catalog.inForce(PriceListKind.FeeSchedule, projectId);
-      const item = schedule ? await this.db.getRepository(FeeItem).findOneBy({ versionId: schedule.id, code: dto.feeItemCode }) : null;
+      const item = schedule ? await this.catalog.feeItem(schedule.id, dto.feeItemCode) : null;
       if (!item) throw new DomainException(ErrorCode.UnknownScheduleItem, '该服务不在已公示的收费标准中', HttpStatus.UNPROCESSABLE_ENTITY, { fields: [{ field: 'feeItemCode', message: '未公示的收费项目' }] });
       feeItemCode = item.code;
       category = item.categoryCode;
@@ -132,7 +134,7 @@ export class TicketsService {
   }
 
   /** Serial per project and Shanghai day: <code>-<yyMMdd>-<0001>. The counter row is claimed in the ticket's transaction. */
-  private async nextSerial(tx: EntityManager, project: Project, at: Date): Promise<string> {
+  private async nextSerial(tx: EntityManager, project: ProjectRef, at: Date): Promise<string> {
     const day = shanghaiDate(at).replace(/-/g, '').slice(2);
     const repo = tx.getRepository(TicketSerialCounter);
     const bump = () => tx.createQueryBuilder().update(TicketSerialCounter).set({ lastSeq: () => 'last_seq + 1' })
@@ -151,11 +153,10 @@ export class TicketsService {
 
   private async intakeStaff(tx: EntityManager, projectId: number, buildingId: number | null): Promise<number[]> {
     if (buildingId !== null) {
-      const managers = await tx.getRepository(BuildingManager).find({ where: { buildingId } });
-      if (managers.length) return managers.map((m) => m.userId);
+      const managers = await this.property.buildingManagers(buildingId, tx);
+      if (managers.length) return managers;
     }
-    const rows = await tx.query('SELECT user_id FROM role_assignments WHERE role = ? AND scope_type = ? AND scope_id = ?', [Role.CustomerManager, 'project', projectId]);
-    return rows.map((r: { user_id: number | string }) => Number(r.user_id));
+    return this.users.usersWithRole(projectId, Role.CustomerManager, tx);
   }
 
   async detail(principal: Principal, id: number): Promise<ITicket> {

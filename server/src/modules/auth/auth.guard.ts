@@ -5,11 +5,9 @@ import { ErrorCode, Role } from '@app/shared';
 import { PUBLIC_KEY, ROLES_KEY } from '../../common/decorators';
 import { DomainException } from '../../common/domain.exception';
 import { hasRole, Principal } from '../../common/principal';
-import { AccessService } from './access.service';
-import { TokenService } from './token.service';
-import { User } from './user.entity';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { AuthService } from '../identity/auth.service';
+import { TokenService } from '../identity/token.service';
+import { PrincipalLoader } from './principal.loader';
 
 type AuthedRequest = FastifyRequest & { principal?: Principal };
 
@@ -19,8 +17,8 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    private readonly access: AccessService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly principals: PrincipalLoader,
+    private readonly users: AuthService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,11 +32,11 @@ export class AuthGuard implements CanActivate {
       throw new DomainException(ErrorCode.Unauthenticated, '请先登录', HttpStatus.UNAUTHORIZED);
     }
     const claims = await this.tokens.verifyAccess(token);
-    const user = await this.db.getRepository(User).findOne({ where: { id: claims.sub } });
+    const user = await this.users.findActiveUser(claims.sub);
     if (!user || user.status !== 'active' || user.tokenVersion !== claims.ver || !(await this.tokens.sessionActive(user.id, claims.sid))) {
       throw new DomainException(ErrorCode.Unauthenticated, '登录已失效，请重新登录', HttpStatus.UNAUTHORIZED);
     }
-    const principal = await this.access.loadPrincipal(user);
+    const principal = await this.principals.load(user);
     request.principal = principal;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

@@ -5,7 +5,7 @@ import { IInboxMessage, IPage, IPageQuery } from '@app/shared';
 import { pageWindow } from '../../common/pagination.dto';
 import { DomainException } from '../../common/domain.exception';
 import { now } from '../../common/time';
-import { InboxMessage } from './ticket-support.entity';
+import { InboxMessage } from './inbox-message.entity';
 
 export interface Notice {
   kind: string;

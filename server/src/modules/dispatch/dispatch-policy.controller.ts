@@ -9,7 +9,7 @@ import { CurrentUser, Roles, Trim } from '../../common/decorators';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { AccessService } from '../identity/access.service';
-import { DispatchPolicy } from './ticket-support.entity';
+import { DispatchPolicy } from './dispatch-policy.entity';
 
 const POLICY_EDITORS = [Role.Supervisor, Role.ProjectManager, Role.Admin];
 

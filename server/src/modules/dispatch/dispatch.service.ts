@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger, OnModuleDestroy, OnModuleInit, Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
-import { ErrorCode, ITicket, Role, TicketAction, TicketActor, TicketStatus, canTransition } from '@app/shared';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { ErrorCode, ITicket, Role, TicketAction, TicketActor, TicketStatus, Urgency, canTransition } from '@app/shared';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
@@ -9,15 +9,17 @@ import { addMinutes, now } from '../../common/time';
 import { runInTransaction } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { CategoryRule, ruleAdmits } from '../catalog/service-category.service';
-import { RoleAssignment } from '../identity/role-assignment.entity';
-import { TechnicianProfile } from '../property/technician.entity';
-import { InboxService } from './inbox.service';
-import { TicketAccess } from './ticket-access.service';
-import { TicketTransitions } from './ticket-transition.service';
-import { TicketViews } from './ticket-views.service';
-import { Ticket } from './ticket.entity';
-import { DispatchPolicy } from './ticket-support.entity';
-import { DISPATCH_ROLES, OPEN_JOB_STATUSES } from './ticket.roles';
+import { UserDirectory } from '../identity/user-directory.service';
+import { InboxService } from '../inbox/inbox.service';
+import { TechnicianDirectory } from '../property/technician-directory.service';
+import { RegisterDto } from '../tickets/dto/ticket.dto';
+import { TicketAccess } from '../tickets/ticket-access.service';
+import { TicketJobs } from '../tickets/ticket-jobs.service';
+import { TicketTransitions } from '../tickets/ticket-transition.service';
+import { TicketViews } from '../tickets/ticket-views.service';
+import type { TicketRecord as Ticket } from '../tickets/ticket.types';
+import { DISPATCH_ROLES, INTAKE_ROLES } from '../tickets/ticket.roles';
+import { DispatchPolicy } from './dispatch-policy.entity';
 
 const DEFAULT_POLICY = { mode: 'pool' as const, poolMinutes: 30 };
 
@@ -39,13 +41,6 @@ interface AssignExtra {
   effects?: (tx: EntityManager, updated: Ticket) => Promise<void>;
 }
 
-/**
- * The open-job cap is checked inside the same UPDATE that assigns the job. The count sits in a derived
- * table with an aggregate so MySQL/MariaDB materialise it (a plain subquery on `tickets` inside an UPDATE
- * of `tickets` is refused with error 1093).
- */
-const CAP_GUARD = `(SELECT open_jobs.n FROM (SELECT COUNT(*) AS n FROM tickets WHERE technician_id = :tech AND status IN (:...openStatuses)) open_jobs) < :cap`;
-
 @Injectable()
 export class DispatchService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DispatchService.name);
@@ -59,6 +54,9 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
     private readonly views: TicketViews,
     private readonly inbox: InboxService,
     private readonly audit: AuditService,
+    private readonly jobs: TicketJobs,
+    private readonly users: UserDirectory,
+    private readonly technicians: TechnicianDirectory,
   ) {}
 
   onModuleInit(): void {
@@ -84,17 +82,38 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
   async onRegistered(tx: EntityManager, ticket: Ticket): Promise<void> {
     const policy = await this.policyFor(ticket.projectId, ticket.category, tx);
     if (policy.mode === 'pool') {
-      await tx.getRepository(Ticket).update({ id: ticket.id }, { dispatchMode: 'pool', poolOpen: true, poolDeadline: addMinutes(now(), policy.poolMinutes) });
+      await this.jobs.setDispatchState(tx, ticket.id, { dispatchMode: 'pool', poolOpen: true, poolDeadline: addMinutes(now(), policy.poolMinutes) });
       const qualified = await this.projectTechnicians(ticket.projectId, await this.tickets.qualifiedTechnicianIds(ticket), tx);
       await this.inbox.notify(tx, qualified, { kind: 'ticket.pool', title: `抢单：${ticket.serial}`, body: ticket.description.slice(0, 100), ticketId: ticket.id });
       return;
     }
-    await tx.getRepository(Ticket).update({ id: ticket.id }, { dispatchMode: policy.mode, poolOpen: false });
+    await this.jobs.setDispatchState(tx, ticket.id, { dispatchMode: policy.mode, poolOpen: false });
     if (policy.mode === 'auto') {
-      const fresh = await tx.getRepository(Ticket).findOneByOrFail({ id: ticket.id });
+      const fresh = await this.jobs.reload(ticket.id, tx);
       const assigned = await this.autoAssign(fresh, tx);
-      if (!assigned) await tx.getRepository(Ticket).update({ id: ticket.id }, { needsSupervisor: true });
+      if (!assigned) await this.jobs.setDispatchState(tx, ticket.id, { needsSupervisor: true });
     }
+  }
+
+  /** The customer manager confirms the request and, for paid work, that the schedule prices were explained. */
+  async register(principal: Principal, id: number, dto: RegisterDto): Promise<ITicket> {
+    const ticket = await this.tickets.forStaff(principal, id, INTAKE_ROLES);
+    if (ticket.paid && dto.priceExplained !== true) {
+      throw DomainException.validation('priceExplained', '特约服务须先向业主说明收费标准并确认（priceExplained: true）');
+    }
+    const updated = await this.transitions.apply(ticket, TicketAction.Register, TicketActor.CustomerManager, principal.userId, {
+      set: {
+        ...(dto.category ? { category: dto.category } : {}),
+        ...(dto.urgency ? { urgency: dto.urgency as Urgency } : {}),
+        ...(ticket.paid ? { priceExplainedAt: now() } : {}),
+      },
+      data: { priceExplained: dto.priceExplained ?? false },
+      effects: async (tx, t) => {
+        await this.onRegistered(tx, t);
+        await this.inbox.notify(tx, [t.reporterId], { kind: 'ticket.registered', title: '您的工单已受理', body: `工单号 ${t.serial}`, ticketId: t.id });
+      },
+    });
+    return this.views.one(updated, await this.tickets.actorsFor(principal, updated), principal.userId, this.tickets.canSeeContactPhone(principal, updated));
   }
 
   async dispatch(principal: Principal, id: number, technicianId: number, override?: SkillOverride): Promise<ITicket> {
@@ -143,18 +162,15 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
 
   /** Expired pool jobs fall back to auto dispatch, then to the supervisor's queue. */
   async sweepPool(at: Date = now()): Promise<{ autoAssigned: number; toSupervisor: number }> {
-    const expired = await this.db.getRepository(Ticket).find({
-      where: { status: TicketStatus.Registered, poolOpen: true, onHold: false, poolDeadline: LessThanOrEqual(at) },
-      take: 200,
-    });
+    const expired = await this.jobs.expiredPool(at);
     let autoAssigned = 0;
     let toSupervisor = 0;
     for (const ticket of expired) {
       const done = await runInTransaction(this.db, async (tx) => {
-        const fresh = await tx.getRepository(Ticket).findOneBy({ id: ticket.id, status: TicketStatus.Registered, poolOpen: true });
+        const fresh = await this.jobs.stillInPool(tx, ticket.id);
         if (!fresh) return 'gone';
         if (await this.autoAssign(fresh, tx)) return 'assigned';
-        await tx.getRepository(Ticket).update({ id: fresh.id, version: fresh.version }, { poolOpen: false, needsSupervisor: true, version: fresh.version + 1 });
+        await this.jobs.toSupervisorQueue(tx, fresh);
         await this.transitions.event(tx, fresh.id, null, TicketActor.System, 'pool_expired', fresh.status, fresh.status, '抢单超时，无可自动派单的师傅');
         await this.inbox.notify(tx, await this.supervisors(fresh.projectId, tx), {
           kind: 'ticket.needs_dispatch', title: `待派单：${fresh.serial}`, body: '抢单超时，请人工派单', ticketId: fresh.id,
@@ -171,12 +187,10 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
   private async autoAssign(ticket: Ticket, tx: EntityManager): Promise<boolean> {
     const candidates = await this.projectTechnicians(ticket.projectId, await this.tickets.qualifiedTechnicianIds(ticket), tx);
     if (!candidates.length) return false;
-    const loads = await tx.createQueryBuilder(Ticket, 't').select('t.technician_id', 'tech').addSelect('COUNT(*)', 'n')
-      .where('t.technician_id IN (:...ids) AND t.status IN (:...open)', { ids: candidates, open: OPEN_JOB_STATUSES })
-      .groupBy('t.technician_id').getRawMany<{ tech: number; n: number | string }>();
-    const profiles = await tx.getRepository(TechnicianProfile).findBy({ userId: In(candidates) });
+    const loads = await this.jobs.openJobLoads(tx, candidates);
+    const profiles = await this.technicians.profiles(candidates, tx);
     const ranked = candidates
-      .map((id) => ({ id, load: Number(loads.find((l) => Number(l.tech) === id)?.n ?? 0), cap: profiles.find((p) => p.userId === id)?.maxOpenJobs ?? 0 }))
+      .map((id) => ({ id, load: loads.get(id) ?? 0, cap: profiles.find((p) => p.userId === id)?.maxOpenJobs ?? 0 }))
       .filter((c) => c.load < c.cap)
       .sort((x, y) => x.load - y.load || x.id - y.id);
     for (const candidate of ranked) {
@@ -185,7 +199,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
         return true;
       } catch (error) {
         if (!(error instanceof DomainException)) throw error;
-        ticket = await tx.getRepository(Ticket).findOneByOrFail({ id: ticket.id });
+        ticket = await this.jobs.reload(ticket.id, tx);
         if (ticket.status !== TicketStatus.Registered) return false;
       }
     }
@@ -196,16 +210,17 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
     ticket: Ticket, action: TicketAction, actor: TicketActor, actorId: number | null, technicianId: number, reason: string | null,
     extraGuard?: { poolOpen: boolean }, previous?: number | null, tx?: EntityManager, extra?: AssignExtra,
   ): Promise<Ticket> {
-    const profile = await (tx ?? this.db.manager).getRepository(TechnicianProfile).findOneBy({ userId: technicianId });
+    const profile = await this.technicians.profile(technicianId, tx);
     if (!profile) throw DomainException.validation('technicianId', '该用户不是维修师傅');
-    const guardSql = [CAP_GUARD, ...(extraGuard ? ['pool_open = :poolOpen'] : [])].join(' AND ');
+    const cap = this.jobs.capGuard(technicianId, profile.maxOpenJobs);
+    const guardSql = [cap.sql, ...(extraGuard ? ['pool_open = :poolOpen'] : [])].join(' AND ');
     // Only a failed UPDATE after a passing pre-check can mean the cap; a pre-check refusal is a plain 409.
     const legalNow = canTransition(action, ticket.status, actor, { kind: ticket.kind, scope: ticket.scope, onHold: ticket.onHold });
     try {
       return await this.transitions.apply(ticket, action, actor, actorId, {
         tx, reason,
         set: { technicianId, poolOpen: false, needsSupervisor: false, visitAt: null },
-        guard: { sql: guardSql, params: { tech: technicianId, openStatuses: OPEN_JOB_STATUSES, cap: profile.maxOpenJobs, ...(extraGuard ?? {}) } },
+        guard: { sql: guardSql, params: { ...cap.params, ...(extraGuard ?? {}) } },
         data: { technicianId, previousTechnicianId: previous ?? null, ...(extra?.data ?? {}) },
         effects: async (etx, updated) => {
           await extra?.effects?.(etx, updated);
@@ -216,7 +231,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
       });
     } catch (error) {
       if (legalNow && error instanceof DomainException && error.code === ErrorCode.StateConflict) {
-        const current = await (tx ?? this.db.manager).getRepository(Ticket).findOneByOrFail({ id: ticket.id });
+        const current = await this.jobs.reload(ticket.id, tx);
         if (current.status === ticket.status && current.version === ticket.version) throw await this.atCapacity(technicianId, action === TicketAction.Grab, tx);
       }
       throw error;
@@ -225,7 +240,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
 
   /** The open-job cap refusal: its own code, and a message for whoever acted (the technician or the dispatcher). */
   private async atCapacity(technicianId: number, self: boolean, tx: EntityManager = this.db.manager): Promise<DomainException> {
-    const profile = await tx.getRepository(TechnicianProfile).findOneBy({ userId: technicianId });
+    const profile = await this.technicians.profile(technicianId, tx);
     const cap = profile?.maxOpenJobs ?? 0;
     const message = self
       ? `您在办的工单已达上限（${cap} 单），请先完成手头的工单再抢单`
@@ -242,7 +257,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
    */
   private async assertSkilled(ticket: Ticket, technicianId: number, override?: SkillOverride): Promise<OverrideNote | null> {
     const rule: CategoryRule = (await this.tickets.rulesOf([ticket]))(ticket);
-    const profile = await this.db.getRepository(TechnicianProfile).findOneBy({ userId: technicianId });
+    const profile = await this.technicians.profile(technicianId);
     if (!profile) throw DomainException.validation('technicianId', '该用户不是维修师傅');
     if (ruleAdmits(rule, profile.skills)) return null;
     const label = rule.name ? `${rule.name}（${rule.code}）` : rule.code;
@@ -280,18 +295,15 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async projectTechnicians(projectId: number, candidates: number[], tx: EntityManager): Promise<number[]> {
-    if (!candidates.length) return [];
-    const rows = await tx.getRepository(RoleAssignment).find({ where: { role: Role.Technician, scopeType: 'project', scopeId: projectId, userId: In(candidates) } });
-    return [...new Set(rows.map((r) => r.userId))];
+    return this.users.usersWithRole(projectId, Role.Technician, tx, candidates);
   }
 
   private async assertTechnicianOfProject(technicianId: number, projectId: number): Promise<void> {
-    const ok = await this.db.getRepository(RoleAssignment).existsBy({ userId: technicianId, role: Role.Technician, scopeType: 'project', scopeId: projectId });
+    const ok = await this.users.hasRole(technicianId, projectId, Role.Technician);
     if (!ok) throw DomainException.validation('technicianId', '该师傅不属于本项目');
   }
 
   private async supervisors(projectId: number, tx: EntityManager): Promise<number[]> {
-    const rows = await tx.getRepository(RoleAssignment).find({ where: { role: Role.Supervisor, scopeType: 'project', scopeId: projectId } });
-    return rows.map((r) => r.userId);
+    return this.users.usersWithRole(projectId, Role.Supervisor, tx);
   }
 }

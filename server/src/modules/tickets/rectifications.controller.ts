@@ -1,40 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { IInboxMessage, IPage, IRectificationTask } from '@app/shared';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import type { IPage, IRectificationTask } from '@app/shared';
 import { CurrentUser, Roles, Trim } from '../../common/decorators';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
-import { PageQueryDto } from '../../common/pagination.dto';
 import { ProjectPageQueryDto } from './dto/list-query.dto';
-import { InboxService } from './inbox.service';
 import { TicketStaffService } from './ticket-staff.service';
 import { PM_ROLES } from './ticket.roles';
-
-export class InboxQueryDto extends PageQueryDto {
-  @IsOptional() @IsIn(['true', 'false'], { message: 'unread 只能是 true 或 false' }) unread?: 'true' | 'false';
-}
 
 export class ResolveDto {
   @Trim() @IsString({ message: 'note 必须是字符串' }) @IsNotEmpty({ message: '请填写整改结果' }) @MaxLength(500, { message: '整改结果不能超过 500 字' })
   note: string;
-}
-
-@ApiTags('inbox')
-@Controller('inbox')
-export class InboxController {
-  constructor(private readonly inbox: InboxService) {}
-
-  @Get()
-  list(@CurrentUser() me: Principal, @Query() query: InboxQueryDto): Promise<IPage<IInboxMessage>> {
-    return this.inbox.list(me.userId, query.unread === 'true', query);
-  }
-
-  @Post(':id/read')
-  @HttpCode(204)
-  read(@CurrentUser() me: Principal, @Param('id', ParseIdPipe) id: number): Promise<void> {
-    return this.inbox.markRead(me.userId, id);
-  }
 }
 
 @ApiTags('tickets')

@@ -4,8 +4,8 @@ import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { IDemoAccountList, IMe, ITokenPair } from '@app/shared';
 import { CurrentUser, Public } from '../../common/decorators';
 import type { Principal } from '../../common/principal';
-import { AuthService } from './auth.service';
-import { DemoLoginDto, PasswordLoginDto, RefreshDto, WechatLoginDto } from './dto/auth.dto';
+import { AuthService } from '../identity/auth.service';
+import { DemoLoginDto, PasswordLoginDto, RefreshDto, WechatLoginDto } from '../identity/dto/auth.dto';
 import { MeService } from './me.service';
 import { DomainException } from '../../common/domain.exception';
 
@@ -14,27 +14,30 @@ import { DomainException } from '../../common/domain.exception';
 @Controller('auth')
 @UseGuards(ThrottlerGuard)
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly me: MeService,
+  ) {}
 
   @Public()
   @Post('wechat/login')
   @HttpCode(200)
-  wechatLogin(@Body() body: WechatLoginDto): Promise<ITokenPair> {
-    return this.auth.wechatLogin(body.code);
+  async wechatLogin(@Body() body: WechatLoginDto): Promise<ITokenPair> {
+    return this.me.pair(await this.auth.wechatLogin(body.code));
   }
 
   @Public()
   @Post('password/login')
   @HttpCode(200)
-  passwordLogin(@Body() body: PasswordLoginDto): Promise<ITokenPair> {
-    return this.auth.passwordLogin(body.login, body.password);
+  async passwordLogin(@Body() body: PasswordLoginDto): Promise<ITokenPair> {
+    return this.me.pair(await this.auth.passwordLogin(body.login, body.password));
   }
 
   @Public()
   @Post('refresh')
   @HttpCode(200)
-  refresh(@Body() body: RefreshDto): Promise<ITokenPair> {
-    return this.auth.refresh(body.refreshToken);
+  async refresh(@Body() body: RefreshDto): Promise<ITokenPair> {
+    return this.me.pair(await this.auth.refresh(body.refreshToken));
   }
 
   @Public()
@@ -49,14 +52,14 @@ export class AuthController {
   @SkipThrottle()
   @Get('demo/accounts')
   demoAccounts(): Promise<IDemoAccountList> {
-    return this.auth.demoAccounts();
+    return this.me.demoAccounts();
   }
 
   @Public()
   @Post('demo/login')
   @HttpCode(200)
-  demoLogin(@Body() body: DemoLoginDto): Promise<ITokenPair> {
-    return this.auth.demoLogin(body.userId);
+  async demoLogin(@Body() body: DemoLoginDto): Promise<ITokenPair> {
+    return this.me.pair(await this.auth.demoLogin(body.userId));
   }
 }
 

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { BindingStatus, IMyHouse } from '@app/shared';
+import { PropertyDirectory } from '../property/property-directory.service';
+import { HouseBinding } from './house-binding.entity';
+
+/** What other modules may ask about residents' houses (the `house_bindings` table belongs to bindings). */
+@Injectable()
+export class BindingDirectory {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly property: PropertyDirectory,
+  ) {}
+
+  /** Houses the user is an approved resident of. */
+  async approvedHouseIds(userId: number, tx: EntityManager = this.db.manager): Promise<number[]> {
+    const rows = await tx.getRepository(HouseBinding).find({ select: { houseId: true }, where: { userId, status: BindingStatus.Approved } });
+    return rows.map((r) => r.houseId);
+  }
+
+  async isApprovedResident(userId: number, houseId: number): Promise<boolean> {
+    return this.db.getRepository(HouseBinding).existsBy({ userId, houseId, status: BindingStatus.Approved });
+  }
+
+  /** Name and phone the resident verified for the house, when their binding is approved. */
+  async approvedContact(userId: number, houseId: number): Promise<{ name: string; phone: string } | null> {
+    const b = await this.db.getRepository(HouseBinding).findOneBy({ houseId, userId, status: BindingStatus.Approved });
+    return b ? { name: b.name, phone: b.phone } : null;
+  }
+
+  /** The user's approved houses with their labels, oldest binding first (`/me`). */
+  async approvedHouses(userId: number): Promise<IMyHouse[]> {
+    const bindings = await this.db.getRepository(HouseBinding).find({ where: { userId, status: BindingStatus.Approved }, order: { id: 'ASC' } });
+    const labels = await this.property.houseLabels(bindings.map((b) => b.houseId));
+    return bindings
+      .filter((b) => labels.has(b.houseId))
+      .map((b) => {
+        const house = labels.get(b.houseId)!;
+        return { bindingId: b.id, houseId: b.houseId, projectId: house.projectId, relation: b.relation, label: `${house.projectName} ${house.label}` };
+      });
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Role, ScopeType } from '@app/shared';
+import { RoleAssignment } from './role-assignment.entity';
+import { User } from './user.entity';
+
+export interface Person {
+  id: number;
+  name: string;
+  phone: string | null;
+}
+
+export interface RoleHolder extends Person {
+  role: Role;
+}
+
+/** Where a project sits, so grants over its region or company count too. */
+export interface ProjectScope {
+  projectId: number;
+  regionId: number;
+  companyId: number;
+}
+
+export interface Grant {
+  role: Role;
+  scopeType: ScopeType;
+  scopeId: number;
+}
+
+/**
+ * The questions other modules ask about people and their roles (the `users` and `role_assignments` tables
+ * belong to identity; nobody else reads them). Methods taking `tx` run inside the caller's transaction.
+ */
+@Injectable()
+export class UserDirectory {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Name and phone of each user id that exists (unknown ids are left out). */
+  async people(ids: readonly (number | null | undefined)[], tx: EntityManager = this.db.manager): Promise<Map<number, Person>> {
+    const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
+    const rows = wanted.length ? await tx.getRepository(User).find({ select: { id: true, name: true, phone: true }, where: { id: In(wanted) } }) : [];
+    return new Map(rows.map((u) => [u.id, { id: u.id, name: u.name, phone: u.phone }]));
+  }
+
+  /** Users holding `role` granted directly on the project (not through its region or company). */
+  async usersWithRole(projectId: number, role: Role, tx: EntityManager = this.db.manager, among?: readonly number[]): Promise<number[]> {
+    if (among && !among.length) return [];
+    const rows = await tx.getRepository(RoleAssignment).find({
+      select: { userId: true },
+      where: { role, scopeType: ScopeType.Project, scopeId: projectId, ...(among ? { userId: In([...among]) } : {}) },
+      order: { id: 'ASC' },
+    });
+    return [...new Set(rows.map((r) => r.userId))];
+  }
+
+  async hasRole(userId: number, projectId: number, role: Role): Promise<boolean> {
+    return this.db.getRepository(RoleAssignment).existsBy({ userId, role, scopeType: ScopeType.Project, scopeId: projectId });
+  }
+
+  /** Projects on which the user holds `role` directly. */
+  async projectsWithRole(userId: number, role: Role): Promise<number[]> {
+    const rows = await this.db.getRepository(RoleAssignment).find({ where: { userId, role, scopeType: ScopeType.Project } });
+    return rows.map((r) => r.scopeId);
+  }
+
+  /** Active staff with a grant over the project, its region or its company (optionally one role). */
+  async staffOf(scope: ProjectScope, role?: Role): Promise<RoleHolder[]> {
+    const qb = this.db
+      .createQueryBuilder(RoleAssignment, 'r')
+      .innerJoin(User, 'u', 'u.id = r.user_id')
+      .select(['u.id AS user_id', 'u.name AS name', 'u.phone AS phone', 'r.role AS role'])
+      .where(
+        '((r.scope_type = :p AND r.scope_id = :projectId) OR (r.scope_type = :r AND r.scope_id = :regionId) OR (r.scope_type = :c AND r.scope_id = :companyId))',
+        { p: ScopeType.Project, r: ScopeType.Region, c: ScopeType.Company, ...scope },
+      )
+      .andWhere("u.status = 'active'");
+    if (role) qb.andWhere('r.role = :role', { role });
+    const rows = await qb.orderBy('u.id', 'ASC').getRawMany<{ user_id: number; name: string; phone: string | null; role: Role }>();
+    return rows.map((r) => ({ id: Number(r.user_id), name: r.name, phone: r.phone, role: r.role }));
+  }
+
+  /** A user's grants in the order they were given. */
+  async grants(userId: number): Promise<Grant[]> {
+    const rows = await this.db.getRepository(RoleAssignment).find({ where: { userId }, order: { id: 'ASC' } });
+    return rows.map((a) => ({ role: a.role, scopeType: a.scopeType, scopeId: a.scopeId }));
+  }
+
+  /** A resident's name is taken from their first approved binding while it is still the WeChat default. */
+  async adoptResidentName(tx: EntityManager, userId: number, name: string): Promise<void> {
+    await tx.getRepository(User).update({ id: userId, name: '微信用户' }, { name });
+  }
+}

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { ScopeType, houseLabel } from '@app/shared';
+import { Building, BuildingManager, House, Unit } from './building.entity';
+import { Company, Project, Region } from './company.entity';
+import { CompanySettings, DEFAULT_CASH_LIMIT_FEN, DEFAULT_WAIVER_MONTHLY_CAP_FEN } from './company-settings.entity';
+
+export interface ProjectRef {
+  id: number;
+  code: string;
+  name: string;
+  regionId: number;
+  companyId: number;
+}
+
+export interface HouseRef {
+  id: number;
+  projectId: number;
+  buildingId: number;
+  unitId: number;
+}
+
+/** A house as people name it: "3栋 2单元 1201" (`label`) in its project. */
+export interface HouseLabel extends HouseRef {
+  label: string;
+  projectName: string;
+}
+
+export interface MoneyRules {
+  cashLimitFen: number;
+  waiverMonthlyCapFen: number;
+}
+
+/**
+ * What other modules may ask about companies, regions, projects, buildings and houses (the tables belong to
+ * property; nobody else reads them). Methods taking `tx` run inside the caller's transaction.
+ */
+@Injectable()
+export class PropertyDirectory {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async project(id: number, tx: EntityManager = this.db.manager): Promise<ProjectRef | null> {
+    const p = await tx.getRepository(Project).findOneBy({ id });
+    return p ? { id: p.id, code: p.code, name: p.name, regionId: p.regionId, companyId: p.companyId } : null;
+  }
+
+  async projects(ids: readonly number[]): Promise<Map<number, ProjectRef>> {
+    const wanted = [...new Set(ids)];
+    const rows = wanted.length ? await this.db.getRepository(Project).findBy({ id: In(wanted) }) : [];
+    return new Map(rows.map((p) => [p.id, { id: p.id, code: p.code, name: p.name, regionId: p.regionId, companyId: p.companyId }]));
+  }
+
+  /** Projects inside the given regions or companies (to resolve wide role grants). */
+  async projectsInScopes(regionIds: readonly number[], companyIds: readonly number[]): Promise<Pick<ProjectRef, 'id' | 'regionId' | 'companyId'>[]> {
+    if (!regionIds.length && !companyIds.length) return [];
+    return this.db.getRepository(Project).find({
+      select: { id: true, regionId: true, companyId: true },
+      where: [
+        ...(regionIds.length ? [{ regionId: In([...regionIds]) }] : []),
+        ...(companyIds.length ? [{ companyId: In([...companyIds]) }] : []),
+      ],
+    });
+  }
+
+  /** Names of the scopes grants point at, keyed `${scopeType}:${id}`. */
+  async scopeNames(scopes: readonly { scopeType: string; scopeId: number }[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    const load = async (type: string, entity: typeof Project | typeof Region | typeof Company) => {
+      const wanted = scopes.filter((s) => s.scopeType === type).map((s) => s.scopeId);
+      if (!wanted.length) return;
+      const rows = await this.db.getRepository(entity).find({ where: { id: In(wanted) } });
+      for (const row of rows) names.set(`${type}:${row.id}`, row.name);
+    };
+    await Promise.all([load(ScopeType.Project, Project), load(ScopeType.Region, Region), load(ScopeType.Company, Company)]);
+    return names;
+  }
+
+  async companyName(id: number): Promise<string> {
+    return (await this.db.getRepository(Company).findOneByOrFail({ id })).name;
+  }
+
+  async regionOfCompany(regionId: number, companyId: number): Promise<boolean> {
+    return this.db.getRepository(Region).existsBy({ id: regionId, companyId });
+  }
+
+  async house(id: number, tx: EntityManager = this.db.manager): Promise<HouseRef | null> {
+    const h = await tx.getRepository(House).findOneBy({ id });
+    return h ? { id: h.id, projectId: h.projectId, buildingId: h.buildingId, unitId: h.unitId } : null;
+  }
+
+  /** The one house-label join: label and project of each house id that exists. */
+  async houseLabels(houseIds: readonly (number | null | undefined)[], tx: EntityManager = this.db.manager): Promise<Map<number, HouseLabel>> {
+    const ids = [...new Set(houseIds.filter((id): id is number => typeof id === 'number'))];
+    if (!ids.length) return new Map();
+    const rows = await tx
+      .createQueryBuilder(House, 'h')
+      .innerJoin(Building, 'b', 'b.id = h.building_id')
+      .innerJoin(Unit, 'u', 'u.id = h.unit_id')
+      .innerJoin(Project, 'p', 'p.id = h.project_id')
+      .select(['h.id AS id', 'h.project_id AS project_id', 'h.building_id AS building_id', 'h.unit_id AS unit_id'])
+      .addSelect(['b.name AS building', 'u.name AS unit', 'h.room_no AS room_no', 'p.name AS project'])
+      .where('h.id IN (:...ids)', { ids })
+      .getRawMany<Record<string, string | number>>();
+    return new Map(rows.map((r) => [Number(r.id), {
+      id: Number(r.id), projectId: Number(r.project_id), buildingId: Number(r.building_id), unitId: Number(r.unit_id),
+      label: houseLabel(String(r.building), String(r.unit), String(r.room_no)), projectName: String(r.project),
+    }]));
+  }
+
+  /** Customer managers assigned to the building, in the order they were assigned. */
+  async buildingManagers(buildingId: number, tx: EntityManager = this.db.manager): Promise<number[]> {
+    const rows = await tx.getRepository(BuildingManager).find({ where: { buildingId } });
+    return rows.map((m) => m.userId);
+  }
+
+  /** The company's money rules (docs/domain.md §4), defaults when never set. */
+  async moneyRules(companyId: number, tx: EntityManager = this.db.manager): Promise<MoneyRules> {
+    const row = await tx.getRepository(CompanySettings).findOneBy({ companyId });
+    return {
+      cashLimitFen: row?.cashLimitFen ?? DEFAULT_CASH_LIMIT_FEN,
+      waiverMonthlyCapFen: row?.waiverMonthlyCapFen ?? DEFAULT_WAIVER_MONTHLY_CAP_FEN,
+    };
+  }
+
+  /** Inside the caller's (audited) transaction; a unique violation means a parallel first save won. */
+  async saveMoneyRules(tx: EntityManager, companyId: number, rules: MoneyRules): Promise<void> {
+    const repo = tx.getRepository(CompanySettings);
+    if (await repo.existsBy({ companyId })) await repo.update({ companyId }, rules);
+    else await repo.insert({ companyId, ...rules });
+  }
+}

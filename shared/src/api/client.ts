@@ -109,7 +109,7 @@ export function prepareCall<R extends AnyRoute>(baseUrl: string, route: R, input
 }
 
 /** The typed arguments of a call to R: the input may be left out when R needs neither params nor body. */
-export type CallArgs<R extends AnyRoute, O> = {} extends CallInput<R> ? [input?: CallInput<R> & O] : [input: CallInput<R> & O];
+export type CallArgs<R extends AnyRoute, O> = Partial<CallInput<R>> extends CallInput<R> ? [input?: CallInput<R> & O] : [input: CallInput<R> & O];
 
 /**
  * One typed entry point per app: `api(ROUTES.tickets.one, { params: { id } })` answers `Promise<ITicket>`.

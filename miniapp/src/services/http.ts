@@ -1,13 +1,26 @@
 import Taro from '@tarojs/taro'
-import { ErrorCode, type ITokenPair } from '@app/shared'
+import {
+  ErrorCode,
+  ROUTES,
+  buildUrl as buildUrlFrom,
+  createApiCaller,
+  parseBody,
+  readResult,
+  type HttpMethod,
+  type QueryValue,
+  type RawResponse,
+} from '@app/shared'
 import { ApiError, ClientErrorCode, isErrorEnvelope } from './api-error'
 import { API_BASE_URL, REQUEST_TIMEOUT_MS, UPLOAD_TIMEOUT_MS } from './config'
 import { endSession, readSession, saveSession } from './session'
 
-/** The one place the mini-program talks to the network. Pages use the typed functions in services/api/. */
+/**
+ * The one place the mini-program talks to the network: the shared client core (route table, URL, body, error
+ * envelope) over Taro.request, plus what only this app does (stored session, token refresh, timeouts).
+ * Pages use the typed functions in services/api/.
+ */
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-export type QueryValue = string | number | boolean | null | undefined
+export type { QueryValue } from '@app/shared'
 
 export interface IRequestOptions {
   query?: Record<string, QueryValue>
@@ -15,6 +28,12 @@ export interface IRequestOptions {
   /** false for calls made before sign-in (meta, login). Default true: send the access token if there is one. */
   auth?: boolean
   /** Sent as `Idempotency-Key` so a retried write is applied once. */
+  idempotencyKey?: string
+  timeout?: number
+}
+
+/** What a typed call may add to the route's params, body and query. */
+export interface ICallOptions {
   idempotencyKey?: string
   timeout?: number
 }
@@ -28,38 +47,39 @@ export interface IUploadOptions {
   onProgress?: (percent: number) => void
 }
 
-interface IRawResponse {
-  statusCode: number
-  data: unknown
-}
+type Transport = (header: Record<string, string>) => Promise<RawResponse>
 
-type Transport = (header: Record<string, string>) => Promise<IRawResponse>
-
-export const REFRESH_PATH = '/api/auth/refresh'
+export const REFRESH_PATH = ROUTES.auth.refresh.path
 
 export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
-  const pairs = Object.entries(query ?? {})
-    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null)
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
-  return `${API_BASE_URL}${path}${pairs.length > 0 ? `?${pairs.join('&')}` : ''}`
+  return buildUrlFrom(API_BASE_URL, path, query)
 }
 
 /** Writes always carry a JSON body: wx.request sends `application/json` by default, and the server refuses an empty JSON body. */
-const WITH_BODY: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH'])
+const WITH_BODY: ReadonlySet<HttpMethod> = new Set<HttpMethod>(['POST', 'PUT', 'PATCH'])
 
-export function request<T>(method: Method, path: string, options: IRequestOptions = {}): Promise<T> {
-  const url = buildUrl(path, options.query)
-  const data = options.data ?? (WITH_BODY.has(method) ? {} : undefined)
-  const transport: Transport = (header) =>
+function taroRequest(method: HttpMethod, url: string, data: unknown, timeout = REQUEST_TIMEOUT_MS): Transport {
+  return (header) =>
     Taro.request({
       url,
       method,
       data: data as TaroGeneral.IAnyObject | undefined,
       header: { Accept: 'application/json', 'Content-Type': 'application/json', ...header },
-      timeout: options.timeout ?? REQUEST_TIMEOUT_MS,
+      timeout,
       dataType: 'json',
-    }).then((res) => ({ statusCode: res.statusCode, data: res.data as unknown }))
-  return send<T>(transport, options.auth ?? true, options.idempotencyKey)
+    }).then((res) => ({ status: res.statusCode, body: res.data as unknown }))
+}
+
+/** `api(ROUTES.tickets.one, { params: { id } })` → `Promise<ITicket>`: the route decides method, path, body and sign-in. */
+export const api = createApiCaller<ICallOptions>(API_BASE_URL, async (call, options) =>
+  send(taroRequest(call.method, call.url, call.body, options.timeout), call.auth, options.idempotencyKey),
+)
+
+/** Untyped escape hatch for a path outside the route table (tests, one-off tools). */
+export async function request<T>(method: HttpMethod, path: string, options: IRequestOptions = {}): Promise<T> {
+  const data = options.data ?? (WITH_BODY.has(method) ? {} : undefined)
+  const transport = taroRequest(method, buildUrl(path, options.query), data, options.timeout)
+  return readResult<T>(await send(transport, options.auth ?? true, options.idempotencyKey))
 }
 
 export const http = {
@@ -71,7 +91,7 @@ export const http = {
 }
 
 /** One file per call (the platform's limit). `uploadFile` answers with a string body and never rejects on 4xx/5xx. */
-export function upload<T>(path: string, filePath: string, options: IUploadOptions = {}): Promise<T> {
+export async function upload<T>(path: string, filePath: string, options: IUploadOptions = {}): Promise<T> {
   const url = buildUrl(path)
   const transport: Transport = (header) => {
     const task = Taro.uploadFile({
@@ -86,22 +106,23 @@ export function upload<T>(path: string, filePath: string, options: IUploadOption
     // The returned promise doubles as the UploadTask on both platforms; guarded because stand-ins may lack it.
     const progressive = task as { onProgressUpdate?: (cb: (r: { progress: number }) => void) => void }
     if (onProgress && typeof progressive.onProgressUpdate === 'function') progressive.onProgressUpdate((r) => onProgress(r.progress))
-    return task.then((res) => ({ statusCode: res.statusCode, data: res.data }))
+    return task.then((res) => ({ status: res.statusCode, body: res.data }))
   }
-  return send<T>(transport, true, options.idempotencyKey)
+  return readResult<T>(await send(transport, true, options.idempotencyKey))
 }
 
-async function send<T>(transport: Transport, auth: boolean, idempotencyKey?: string): Promise<T> {
+/** One attempt, and one retry after renewing an expired access token; the answer is left to the client core. */
+async function send(transport: Transport, auth: boolean, idempotencyKey?: string): Promise<RawResponse> {
   const session = auth ? readSession() : null
   const first = await attempt(transport, session?.accessToken, idempotencyKey)
-  if (!session || !isExpiredToken(first)) return unwrap<T>(first)
+  if (!session || !isExpiredToken(first)) return first
 
   const renewed = await renewAfterExpiry(session.accessToken)
   if (!renewed) throw new ApiError(ErrorCode.Unauthenticated, '登录已过期，请重新登录', 401)
-  return unwrap<T>(await attempt(transport, renewed, idempotencyKey))
+  return attempt(transport, renewed, idempotencyKey)
 }
 
-async function attempt(transport: Transport, accessToken: string | undefined, idempotencyKey?: string): Promise<IRawResponse> {
+async function attempt(transport: Transport, accessToken: string | undefined, idempotencyKey?: string): Promise<RawResponse> {
   const header: Record<string, string> = {}
   if (accessToken) header.Authorization = `Bearer ${accessToken}`
   if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey
@@ -112,30 +133,9 @@ async function attempt(transport: Transport, accessToken: string | undefined, id
   }
 }
 
-function unwrap<T>(res: IRawResponse): T {
-  const body = parseBody(res.data)
-  if (res.statusCode >= 200 && res.statusCode < 300) return (res.statusCode === 204 ? undefined : body) as T
-  if (isErrorEnvelope(body)) throw ApiError.fromEnvelope(res.statusCode, body)
-  throw new ApiError(
-    res.statusCode >= 500 ? ErrorCode.Internal : ClientErrorCode.BadResponse,
-    `服务暂时不可用（${res.statusCode}），请稍后重试`,
-    res.statusCode,
-  )
-}
-
-function parseBody(data: unknown): unknown {
-  if (typeof data !== 'string') return data
-  if (data.trim() === '') return undefined
-  try {
-    return JSON.parse(data) as unknown
-  } catch {
-    return data
-  }
-}
-
-function isExpiredToken(res: IRawResponse): boolean {
-  if (res.statusCode !== 401) return false
-  const body = parseBody(res.data)
+function isExpiredToken(res: RawResponse): boolean {
+  if (res.status !== 401) return false
+  const body = parseBody(res.body)
   return isErrorEnvelope(body) && body.code === ErrorCode.TokenExpired
 }
 
@@ -164,7 +164,7 @@ async function renewAfterExpiry(expired: string): Promise<string | null> {
 
 async function refreshTokens(refreshToken: string): Promise<string | null> {
   try {
-    const pair = await request<ITokenPair>('POST', REFRESH_PATH, { data: { refreshToken }, auth: false })
+    const pair = await api(ROUTES.auth.refresh, { body: { refreshToken } })
     return saveSession(pair).accessToken
   } catch (error) {
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {

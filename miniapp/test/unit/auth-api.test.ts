@@ -3,7 +3,7 @@ import { Role } from '@app/shared'
 import Taro from '../mocks/taro'
 import { reply, resident, staff, tokenPair } from '../fixtures'
 import { ApiError } from '../../src/services/api-error'
-import { AuthRoutes, getMe, loginAsDemo, loginWithPassword, loginWithWechat, logout } from '../../src/services/api/auth'
+import { getMe, loginAsDemo, loginWithPassword, loginWithWechat, logout } from '../../src/services/api/auth'
 import { getAppMeta } from '../../src/services/api/meta'
 import { readSession, saveSession } from '../../src/services/session'
 import * as weappCode from '../../src/services/wechat-code.weapp'
@@ -24,14 +24,14 @@ describe('auth api', () => {
     const me = staff([Role.CustomerManager])
     Taro.request.mockResolvedValueOnce(reply(200, tokenPair(me, 3)))
     await expect(loginAsDemo(21)).resolves.toEqual(me)
-    expect(sent()).toMatchObject({ url: `${BASE}${AuthRoutes.demoLogin}`, method: 'POST', data: { userId: 21 } })
+    expect(sent()).toMatchObject({ url: `${BASE}/api/auth/demo/login`, method: 'POST', data: { userId: 21 } })
     expect(readSession()).toMatchObject({ accessToken: 'access-3', refreshToken: 'refresh-3' })
   })
 
   it('password login sends the credentials and stores the session', async () => {
     Taro.request.mockResolvedValueOnce(reply(200, tokenPair(staff([Role.Cashier]))))
     await loginWithPassword({ login: 'liqiang', password: 'secret' })
-    expect(sent()).toMatchObject({ url: `${BASE}${AuthRoutes.passwordLogin}`, data: { login: 'liqiang', password: 'secret' } })
+    expect(sent()).toMatchObject({ url: `${BASE}/api/auth/password/login`, data: { login: 'liqiang', password: 'secret' } })
     expect(readSession()).not.toBeNull()
   })
 
@@ -50,7 +50,7 @@ describe('auth api', () => {
     saveSession(tokenPair(resident()))
     Taro.request.mockResolvedValueOnce(reply(200, resident()))
     await expect(getMe()).resolves.toMatchObject({ name: '王芳' })
-    expect(sent()).toMatchObject({ url: `${BASE}${AuthRoutes.me}` })
+    expect(sent()).toMatchObject({ url: `${BASE}/api/me` })
     expect(sent().header.Authorization).toBe('Bearer access-1')
   })
 
@@ -58,7 +58,7 @@ describe('auth api', () => {
     saveSession(tokenPair(resident()))
     Taro.request.mockResolvedValueOnce(reply(204, ''))
     await logout()
-    expect(sent()).toMatchObject({ url: `${BASE}${AuthRoutes.logout}`, data: { refreshToken: 'refresh-1' } })
+    expect(sent()).toMatchObject({ url: `${BASE}/api/auth/logout`, data: { refreshToken: 'refresh-1' } })
     expect(readSession()).toBeNull()
   })
 

@@ -91,7 +91,8 @@ describe('request', () => {
   })
 
   it.each([
-    [502, '<html>Bad Gateway</html>', ErrorCode.Internal],
+    // A gateway's page is not the server's INTERNAL_ERROR: both clients report it as BAD_RESPONSE with the status.
+    [502, '<html>Bad Gateway</html>', ClientErrorCode.BadResponse],
     [404, 'Not Found', ClientErrorCode.BadResponse],
   ])('a %i without an envelope becomes a generic error', async (status, body, code) => {
     Taro.request.mockResolvedValueOnce(reply(status, body))

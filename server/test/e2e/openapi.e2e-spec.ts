@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AnyRoute, ROUTES } from '@app/shared';
 import { operations } from '../../src/metadata';
 import { HTTP_METHODS } from '../../src/openapi';
 import { bootTestApp, TestApp } from '../support/test-app';
@@ -48,6 +49,20 @@ describe('OpenAPI document (/api/docs/openapi.json)', () => {
     const missing = allOps().filter(([, , op]) => !operations[op.operationId]).map(([p, m]) => `${m.toUpperCase()} ${p}`);
     expect(missing).toEqual([]);
     expect(allOps().length).toBeGreaterThan(90);
+  });
+
+  it('every route of the clients\' shared table (ROUTES) is served with the same method, path and sign-in rule', () => {
+    const flatten = (tree: object): AnyRoute[] =>
+      Object.values(tree).flatMap((v: unknown) => (v && typeof v === 'object' ? ('method' in v && 'path' in v ? [v as AnyRoute] : flatten(v)) : []));
+    const routes = flatten(ROUTES);
+    expect(routes.length).toBeGreaterThan(80);
+    const mismatches = routes.flatMap((r) => {
+      const op = doc.paths[r.path.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()];
+      if (!op) return [`${r.method} ${r.path}: not served`];
+      const isPublic = !!operations[op.operationId]?.public;
+      return isPublic === !r.auth ? [] : [`${r.method} ${r.path}: table says ${r.auth ? 'bearer' : 'public'}, server says ${isPublic ? 'public' : 'bearer'}`];
+    });
+    expect(mismatches).toEqual([]);
   });
 
   it('every route that takes a body documents it with a schema', () => {

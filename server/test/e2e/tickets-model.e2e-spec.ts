@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { ITicket, RepairScope, TERMINAL_STATUSES, TicketAction, TicketActor, TicketKind, TicketStatus, canTransition, isPaidWork } from '@app/shared';
+import {
+  BodyOf, ITicket, ROUTES, RepairScope, TERMINAL_STATUSES, TICKET_ACTION_ROUTES, TicketAction, TicketActionBody, TicketActor, TicketKind, TicketStatus,
+  buildPath, canTransition, isPaidWork,
+} from '@app/shared';
 import { bearer, bootTestApp, TestApp } from '../support/test-app';
 import { Media } from '../../src/modules/media/media.entity';
 import { makeTicketWorld, sign, TicketWorld } from './ticket-helpers';
@@ -37,7 +40,10 @@ describe('tickets: random action sequences through HTTP vs the model (R3)', () =
 
   const ACTIONS: TicketAction[] = ['register', 'dispatch', 'grab', 'decline', 'transfer', 'accept', 'check_in', 'quote', 'requote', 'agree_quote', 'decline_quote', 'start', 'complete', 'verify', 'request_rework', 'return_visit', 'close', 'reply', 'cancel'];
   const ACTORS: TicketActor[] = ['resident', 'customer_manager', 'supervisor', 'technician', 'project_manager'];
-  const PATH: Partial<Record<TicketAction, string>> = { check_in: 'check-in', agree_quote: 'agree', decline_quote: 'decline-quote', request_rework: 'rework', return_visit: 'return-visit' };
+  // Paths and body types come from the clients' own route table: a renamed route or field breaks this file's typecheck too.
+  const actionUrl = (id: number, action: TicketAction) => buildPath(TICKET_ACTION_ROUTES[action].path, { id });
+  const ticketUrl = (id: number) => buildPath(ROUTES.tickets.one.path, { id });
+  const typed = <A extends TicketAction>(_action: A, value: TicketActionBody<A>) => value ?? {};
 
   function tokenFor(actor: TicketActor, m: Model): string {
     switch (actor) {
@@ -61,27 +67,27 @@ describe('tickets: random action sequences through HTTP vs the model (R3)', () =
   async function body(action: TicketAction, m: Model, id: number, token: string): Promise<object> {
     const other = w.techs.find((x) => x.id !== m.tech) ?? w.techs[0];
     switch (action) {
-      case 'register': return { priceExplained: true };
-      case 'dispatch': return { technicianId: w.techs[1].id };
-      case 'transfer': return { technicianId: other.id, reason: '调整' };
-      case 'decline': case 'decline_quote': case 'request_rework': case 'cancel': return { reason: '测试原因' };
-      case 'accept': return { visitAt: new Date(Date.now() + 3600_000).toISOString() };
-      case 'quote': case 'requote': return { items: [{ code: 'GS-001', quantityMilli: 1000 }] };
+      case 'register': return typed(action, { priceExplained: true });
+      case 'dispatch': return typed(action, { technicianId: w.techs[1].id });
+      case 'transfer': return typed(action, { technicianId: other.id, reason: '调整' });
+      case 'decline': case 'decline_quote': case 'request_rework': case 'cancel': return typed(action, { reason: '测试原因' });
+      case 'accept': return typed(action, { visitAt: new Date(Date.now() + 3600_000).toISOString() });
+      case 'quote': case 'requote': return typed(action, { items: [{ code: 'GS-001', quantityMilli: 1000 }] });
       // A photo belongs to one ticket: a fresh one per ticket (re-sending it to the same ticket after a rework is fine).
-      case 'complete': return { result: '完成', mediaIds: [await photoFor(id, m.tech ?? w.techs[0].id)] };
-      case 'return_visit': return { result: '回访', satisfied: true };
-      case 'reply': return { reply: '已答复' };
+      case 'complete': return typed(action, { result: '完成', mediaIds: [await photoFor(id, m.tech ?? w.techs[0].id)] });
+      case 'return_visit': return typed(action, { result: '回访', satisfied: true });
+      case 'reply': return typed(action, { reply: '已答复' });
       case 'agree_quote': {
-        const ticket = (await t.http().get(`/api/tickets/${id}`).set(bearer(w.cm))).body as ITicket;
-        return sign(t, token, ticket.quote?.snapshotHash ?? '0'.repeat(64));
+        const ticket = (await t.http().get(ticketUrl(id)).set(bearer(w.cm))).body as ITicket;
+        return typed(action, await sign(t, token, ticket.quote?.snapshotHash ?? '0'.repeat(64)));
       }
       case 'verify': {
         // Public-area work is accepted by the customer manager: ratings, no resident signature.
-        if (m.scope === 'public') return { overall: 5, punctuality: 5, attitude: 5 };
-        const ticket = (await t.http().get(`/api/tickets/${id}`).set(bearer(w.cm))).body as ITicket;
-        return { overall: 5, punctuality: 5, attitude: 5, ...(await sign(t, token, ticket.acceptanceSnapshotHash ?? '0'.repeat(64))) };
+        if (m.scope === 'public') return typed(action, { overall: 5, punctuality: 5, attitude: 5 });
+        const ticket = (await t.http().get(ticketUrl(id)).set(bearer(w.cm))).body as ITicket;
+        return typed(action, { overall: 5, punctuality: 5, attitude: 5, ...(await sign(t, token, ticket.acceptanceSnapshotHash ?? '0'.repeat(64))) });
       }
-      default: return {};
+      default: return typed(action, undefined);
     }
   }
 
@@ -104,9 +110,8 @@ describe('tickets: random action sequences through HTTP vs the model (R3)', () =
         // Bias towards the happy path so runs get deep into the lifecycle, with random detours.
         fc.array(fc.record({ action: fc.constantFrom(...ACTIONS), actor: fc.constantFrom(...ACTORS), mode: fc.nat(7), pick: fc.nat(1000) }), { minLength: 8, maxLength: 30 }),
         async ([kind, scope], steps) => {
-          const created = (await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).send({
-            houseId: w.tenant.houseIds[0], kind, ...(scope ? { scope } : {}), category: 'GS', urgency: 'normal', description: '模型测试',
-          }).expect(201)).body as ITicket;
+          const report: BodyOf<typeof ROUTES.tickets.create> = { houseId: w.tenant.houseIds[0], kind, ...(scope ? { scope } : {}), category: 'GS', urgency: 'normal', description: '模型测试' };
+          const created = (await t.http().post(ROUTES.tickets.create.path).set(bearer(w.residentA.accessToken)).send(report).expect(201)).body as ITicket;
           const m: Model = { status: 'submitted', tech: null, poolOpen: false, kind, scope };
           for (const step of steps) {
             let { action, actor } = step;
@@ -120,14 +125,14 @@ describe('tickets: random action sequences through HTTP vs the model (R3)', () =
             }
             const allowed = expected(action, actor, m);
             const token = tokenFor(actor, m);
-            const res = await t.http().post(`/api/tickets/${created.id}/${PATH[action] ?? action}`).set(bearer(token)).send(await body(action, m, created.id, token));
+            const res = await t.http().post(actionUrl(created.id, action)).set(bearer(token)).send(await body(action, m, created.id, token));
             if (res.status >= 500) throw new Error(`5xx on ${action} by ${actor} from ${m.status}: ${JSON.stringify(res.body)}`);
             if (allowed !== (res.status < 300)) {
               throw new Error(`divergence on ${action} by ${actor} from ${m.status}: expected ${allowed ? 'success' : 'refusal'}, got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
             }
             if (allowed) advance(action, m);
             reached.add(m.status);
-            const now = (await t.http().get(`/api/tickets/${created.id}`).set(bearer(w.cm)).expect(200)).body as ITicket;
+            const now = (await t.http().get(ticketUrl(created.id)).set(bearer(w.cm)).expect(200)).body as ITicket;
             if (now.status !== m.status) throw new Error(`server status ${now.status} but model ${m.status} after ${action}`);
           }
           const charges = await t.db.query('SELECT id, agreement_ref FROM charges WHERE ticket_id = ?', [created.id]);
@@ -135,12 +140,12 @@ describe('tickets: random action sequences through HTTP vs the model (R3)', () =
           if (charges.length && !agreements.length) throw new Error(`charge without agreement on ticket ${created.id}`);
           if (charges.length && !isPaidWork(kind, scope)) throw new Error(`charge on free work, ticket ${created.id}`);
           if (TERMINAL_STATUSES.includes(m.status)) {
-            const before = (await t.http().get(`/api/tickets/${created.id}`).set(bearer(w.cm))).body as ITicket;
+            const before = (await t.http().get(ticketUrl(created.id)).set(bearer(w.cm))).body as ITicket;
             for (const action of ['cancel', 'close', 'request_rework', 'register'] as TicketAction[]) {
-              const res = await t.http().post(`/api/tickets/${created.id}/${PATH[action] ?? action}`).set(bearer(w.cm)).send({ reason: 'x', priceExplained: true });
+              const res = await t.http().post(actionUrl(created.id, action)).set(bearer(w.cm)).send({ reason: 'x', priceExplained: true });
               if (res.status < 400 || res.status >= 500) throw new Error(`terminal ticket answered ${res.status} to ${action}`);
             }
-            const after = (await t.http().get(`/api/tickets/${created.id}`).set(bearer(w.cm))).body as ITicket;
+            const after = (await t.http().get(ticketUrl(created.id)).set(bearer(w.cm))).body as ITicket;
             if (after.version !== before.version || after.status !== before.status) throw new Error('terminal ticket changed');
           }
         },

@@ -160,3 +160,11 @@ export interface IPricedQuote extends IQuote {
   pricedAt: string;
   lines: IQuoteLine[];
 }
+
+/** GET /api/price-lists/:id — the version with all of its rows in one answer. */
+export interface IPriceListDetail {
+  version: IPriceListVersion;
+  categories: IFeeCategory[];
+  items: IFeeItem[];
+  materials: IMaterialPrice[];
+}

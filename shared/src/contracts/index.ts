@@ -5,3 +5,5 @@ export * from './catalog';
 export * from './charges';
 export * from './tickets';
 export * from './service-categories';
+export * from './media';
+export * from './queries';

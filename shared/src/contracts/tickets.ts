@@ -240,3 +240,8 @@ export interface IDispatchPolicy {
   mode: DispatchMode;
   poolMinutes: number;
 }
+
+/** POST /api/rectifications/:id/resolve (answers 204). */
+export interface IResolveRectificationRequest {
+  note: string;
+}

@@ -1,25 +1,7 @@
-import type {
-  IDemoAccountList,
-  IDemoLoginRequest,
-  IMe,
-  IPasswordLoginRequest,
-  IRefreshRequest,
-  ITokenPair,
-  IWechatLoginRequest,
-} from '@app/shared'
-import { http } from '../http'
+import { ROUTES, type IDemoAccountList, type IMe, type IPasswordLoginRequest, type ITokenPair } from '@app/shared'
+import { api } from '../http'
 import { clearSession, readSession, saveSession } from '../session'
 import { getWechatLoginCode } from '../wechat-code'
-
-/** Identity routes (docs/api.md). */
-export const AuthRoutes = {
-  wechatLogin: '/api/auth/wechat/login',
-  passwordLogin: '/api/auth/password/login',
-  demoAccounts: '/api/auth/demo/accounts',
-  demoLogin: '/api/auth/demo/login',
-  logout: '/api/auth/logout',
-  me: '/api/me',
-} as const
 
 function signIn(pair: ITokenPair): IMe {
   saveSession(pair)
@@ -27,25 +9,23 @@ function signIn(pair: ITokenPair): IMe {
 }
 
 export async function loginWithWechat(): Promise<IMe> {
-  const body: IWechatLoginRequest = { code: await getWechatLoginCode() }
-  return signIn(await http.post<ITokenPair>(AuthRoutes.wechatLogin, body, { auth: false }))
+  return signIn(await api(ROUTES.auth.wechatLogin, { body: { code: await getWechatLoginCode() } }))
 }
 
 export async function loginWithPassword(body: IPasswordLoginRequest): Promise<IMe> {
-  return signIn(await http.post<ITokenPair>(AuthRoutes.passwordLogin, body, { auth: false }))
+  return signIn(await api(ROUTES.auth.passwordLogin, { body }))
 }
 
 export function getDemoAccounts(): Promise<IDemoAccountList> {
-  return http.get<IDemoAccountList>(AuthRoutes.demoAccounts, { auth: false })
+  return api(ROUTES.auth.demoAccounts)
 }
 
 export async function loginAsDemo(userId: number): Promise<IMe> {
-  const body: IDemoLoginRequest = { userId }
-  return signIn(await http.post<ITokenPair>(AuthRoutes.demoLogin, body, { auth: false }))
+  return signIn(await api(ROUTES.auth.demoLogin, { body: { userId } }))
 }
 
 export function getMe(): Promise<IMe> {
-  return http.get<IMe>(AuthRoutes.me)
+  return api(ROUTES.auth.me)
 }
 
 /** Revokes the refresh token on the server; the local session is dropped even when the server is unreachable. */
@@ -53,6 +33,5 @@ export async function logout(): Promise<void> {
   const session = readSession()
   clearSession()
   if (!session) return
-  const body: IRefreshRequest = { refreshToken: session.refreshToken }
-  await http.post<void>(AuthRoutes.logout, body, { auth: false }).catch(() => undefined)
+  await api(ROUTES.auth.logout, { body: { refreshToken: session.refreshToken } }).catch(() => undefined)
 }

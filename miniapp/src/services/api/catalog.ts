@@ -1,23 +1,16 @@
-import type { IFeeItem, IPublicFeeSchedule } from '@app/shared'
-import { http } from '../http'
-
-/** The published fee schedule (公示). Public routes: a poster's QR code opens them without signing in. */
-export const CatalogRoutes = {
-  schedule: '/api/public/fee-schedule',
-  item: (itemId: number) => `/api/public/fee-schedule/items/${itemId}`,
-} as const
+import { ROUTES, type IFeeItem, type IPublicFeeSchedule } from '@app/shared'
+import { api } from '../http'
 
 /**
- * The schedule in force for a project; `q` filters items on the server (name, code, service standard) and drops
- * categories left empty. 404 NO_SCHEDULE_IN_FORCE when the project has none.
- * `auth: false`: no token is sent, so a stale or expired session can never turn a public read into a sign-in.
+ * The schedule in force for a project (公示); `q` filters items on the server (name, code, service standard) and
+ * drops categories left empty. 404 NO_SCHEDULE_IN_FORCE when the project has none. A public route: a poster's
+ * QR code opens it without signing in, and no token is sent, so a stale session can never turn it into a sign-in.
  */
 export function getPublicFeeSchedule(projectId: number, q?: string): Promise<IPublicFeeSchedule> {
-  const needle = q?.trim()
-  return http.get<IPublicFeeSchedule>(CatalogRoutes.schedule, { query: { projectId, q: needle || undefined }, auth: false })
+  return api(ROUTES.feeSchedule.public, { query: { projectId, q: q?.trim() || undefined } })
 }
 
 /** One item of a published version (404 NOT_FOUND otherwise). */
 export function getPublicFeeItem(itemId: number): Promise<IFeeItem> {
-  return http.get<IFeeItem>(CatalogRoutes.item(itemId), { auth: false })
+  return api(ROUTES.feeSchedule.publicItem, { params: { itemId } })
 }

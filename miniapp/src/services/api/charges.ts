@@ -1,14 +1,9 @@
-import type { ICharge } from '@app/shared'
-import { http } from '../http'
+import { ROUTES, type ICharge } from '@app/shared'
+import { api } from '../http'
 
 /** A resident's charges (费用). docs/api.md "Charges". */
-export const ChargeRoutes = {
-  one: (id: number) => `/api/charges/${id}`,
-  confirm: (id: number) => `/api/charges/${id}/confirm`,
-} as const
-
 export function getCharge(id: number): Promise<ICharge> {
-  return http.get<ICharge>(ChargeRoutes.one(id))
+  return api(ROUTES.charges.one, { params: { id } })
 }
 
 /**
@@ -16,5 +11,5 @@ export function getCharge(id: number): Promise<ICharge> {
  * phone; until then it is not billed and no cash can be taken. Repeating it is harmless.
  */
 export function confirmCharge(id: number): Promise<ICharge> {
-  return http.post<ICharge>(ChargeRoutes.confirm(id))
+  return api(ROUTES.charges.confirm, { params: { id } })
 }

@@ -1,21 +1,7 @@
+import { ROUTES, type IMediaUpload, type MediaKind } from '@app/shared'
 import { upload } from '../http'
 
-/** POST /api/media's answer (docs/api.md "Media"); not in @app/shared because only the apps read it. */
-export interface IMediaUpload {
-  id: number
-  kind: MediaKind
-  width: number
-  height: number
-  bytes: number
-  sha256: string
-  url: string
-  thumbUrl: string
-  expiresAt: string
-}
-
-export type MediaKind = 'photo' | 'signature'
-
-export const MediaRoutes = { upload: '/api/media' } as const
+export type { IMediaUpload, MediaKind } from '@app/shared'
 
 /** 8–64 of A-Za-z0-9._:- — made once per picked file and kept across retries, so a retry stores nothing new. */
 export function newClientUploadId(): string {
@@ -33,7 +19,7 @@ export function uploadMedia(
   kind: MediaKind = 'photo',
   onProgress?: (percent: number) => void,
 ): Promise<IMediaUpload> {
-  return upload<IMediaUpload>(MediaRoutes.upload, filePath, {
+  return upload<IMediaUpload>(ROUTES.media.upload.path, filePath, {
     name: 'file',
     formData: { clientUploadId, kind },
     onProgress,

@@ -1,6 +1,6 @@
-import type { IAppMeta } from '@app/shared'
-import { http } from '../http'
+import { ROUTES, type IAppMeta } from '@app/shared'
+import { api } from '../http'
 
 export function getAppMeta(): Promise<IAppMeta> {
-  return http.get<IAppMeta>('/api/meta', { auth: false })
+  return api(ROUTES.auth.meta)
 }

@@ -1,122 +1,94 @@
-import type {
-  IAcceptJobRequest,
-  ICompleteRequest,
-  ICreateTicketRequest,
-  IPage,
-  IReasonRequest,
-  ISignatureRequest,
-  ITicket,
-  ITicketEvent,
-  ITicketQuoteRequest,
-  IVerifyRequest,
+import {
+  ROUTES,
+  type ICompleteRequest,
+  type ICreateTicketRequest,
+  type ISignatureRequest,
+  type ITicket,
+  type ITicketEvent,
+  type ITicketQuoteRequest,
+  type IVerifyRequest,
 } from '@app/shared'
-import { http } from '../http'
+import { api } from '../http'
 
 /** Repair tickets (报修): residents report and sign, technicians work them. docs/api.md "Tickets". */
-export const TicketRoutes = {
-  create: '/api/tickets',
-  mine: '/api/tickets/mine',
-  jobsMine: '/api/tickets/jobs/mine',
-  jobsPool: '/api/tickets/jobs/pool',
-  one: (id: number) => `/api/tickets/${id}`,
-  timeline: (id: number) => `/api/tickets/${id}/timeline`,
-  action: (id: number, action: TicketActionPath) => `/api/tickets/${id}/${action}`,
-} as const
-
-/** URL segments of POST /api/tickets/:id/<action> (they differ from the action names in a few places). */
-export type TicketActionPath =
-  | 'grab'
-  | 'decline'
-  | 'accept'
-  | 'start'
-  | 'check-in'
-  | 'quote'
-  | 'requote'
-  | 'agree'
-  | 'decline-quote'
-  | 'complete'
-  | 'verify'
-  | 'rework'
-  | 'cancel'
+const T = ROUTES.tickets
+const A = ROUTES.tickets.actions
 
 /** 422 VALIDATION_FAILED names the fields (house, category, description, mediaIds …). */
 export function createTicket(body: ICreateTicketRequest, idempotencyKey?: string): Promise<ITicket> {
-  return http.post<ITicket>(TicketRoutes.create, body, { idempotencyKey })
+  return api(T.create, { body, idempotencyKey })
 }
 
 /** The list routes answer a page; the apps show the first 50, newest first. */
+const FIRST_PAGE = { pageSize: 50 }
+
 export async function getMyTickets(): Promise<ITicket[]> {
-  return (await http.get<IPage<ITicket>>(TicketRoutes.mine, { query: { pageSize: 50 } })).items
+  return (await api(T.mine, { query: FIRST_PAGE })).items
 }
 
 export async function getMyJobs(): Promise<ITicket[]> {
-  return (await http.get<IPage<ITicket>>(TicketRoutes.jobsMine, { query: { pageSize: 50 } })).items
+  return (await api(T.jobsMine, { query: FIRST_PAGE })).items
 }
 
 export async function getJobPool(): Promise<ITicket[]> {
-  return (await http.get<IPage<ITicket>>(TicketRoutes.jobsPool, { query: { pageSize: 50 } })).items
+  return (await api(T.jobsPool, { query: FIRST_PAGE })).items
 }
 
 export function getTicket(id: number): Promise<ITicket> {
-  return http.get<ITicket>(TicketRoutes.one(id))
+  return api(T.one, { params: { id } })
 }
 
 export function getTicketTimeline(id: number): Promise<ITicketEvent[]> {
-  return http.get<ITicketEvent[]>(TicketRoutes.timeline(id))
+  return api(T.timeline, { params: { id } })
 }
 
 /** 409 QUOTE_CHANGED when the quote moved on since the signer saw it: reload and ask again. */
 export function agreeQuote(id: number, body: ISignatureRequest): Promise<ITicket> {
-  return http.post<ITicket>(TicketRoutes.action(id, 'agree'), body)
+  return api(A.agree_quote, { params: { id }, body })
 }
 
 export function declineQuote(id: number, reason: string): Promise<ITicket> {
-  const body: IReasonRequest = { reason }
-  return http.post<ITicket>(TicketRoutes.action(id, 'decline-quote'), body)
+  return api(A.decline_quote, { params: { id }, body: { reason } })
 }
 
 export function cancelTicket(id: number, reason: string): Promise<ITicket> {
-  const body: IReasonRequest = { reason }
-  return http.post<ITicket>(TicketRoutes.action(id, 'cancel'), body)
+  return api(A.cancel, { params: { id }, body: { reason } })
 }
 
 export function requestRework(id: number, reason: string): Promise<ITicket> {
-  const body: IReasonRequest = { reason }
-  return http.post<ITicket>(TicketRoutes.action(id, 'rework'), body)
+  return api(A.request_rework, { params: { id }, body: { reason } })
 }
 
 export function verifyTicket(id: number, body: IVerifyRequest): Promise<ITicket> {
-  return http.post<ITicket>(TicketRoutes.action(id, 'verify'), body)
+  return api(A.verify, { params: { id }, body })
 }
 
 // Technician side.
 export function grabJob(id: number): Promise<ITicket> {
-  return http.post<ITicket>(TicketRoutes.action(id, 'grab'))
+  return api(A.grab, { params: { id } })
 }
 
 export function acceptJob(id: number, visitAt: string): Promise<ITicket> {
-  const body: IAcceptJobRequest = { visitAt }
-  return http.post<ITicket>(TicketRoutes.action(id, 'accept'), body)
+  return api(A.accept, { params: { id }, body: { visitAt } })
 }
 
 export function declineJob(id: number, reason: string): Promise<ITicket> {
-  const body: IReasonRequest = { reason }
-  return http.post<ITicket>(TicketRoutes.action(id, 'decline'), body)
+  return api(A.decline, { params: { id }, body: { reason } })
 }
 
 /** Free (public-area) work starts without a quote. */
 export function startWork(id: number): Promise<ITicket> {
-  return http.post<ITicket>(TicketRoutes.action(id, 'start'))
+  return api(A.start, { params: { id } })
 }
 
 export function checkIn(id: number): Promise<ITicket> {
-  return http.post<ITicket>(TicketRoutes.action(id, 'check-in'))
+  return api(A.check_in, { params: { id }, body: {} })
 }
 
 export function quoteJob(id: number, body: ITicketQuoteRequest, requote = false): Promise<ITicket> {
-  return http.post<ITicket>(TicketRoutes.action(id, requote ? 'requote' : 'quote'), body)
+  return api(requote ? A.requote : A.quote, { params: { id }, body })
 }
 
 export function completeJob(id: number, body: ICompleteRequest): Promise<ITicket> {
-  return http.post<ITicket>(TicketRoutes.action(id, 'complete'), body)
+  return api(A.complete, { params: { id }, body })
 }

@@ -1,23 +1,23 @@
-import type { IAppMeta, IDemoAccountList, IMe, IPasswordLoginRequest, ITokenPair } from '@app/shared';
-import { http, tokenStore } from './client';
+import { ROUTES, type IAppMeta, type IDemoAccountList, type IMe, type IPasswordLoginRequest } from '@app/shared';
+import { api, tokenStore } from './client';
 import { tokensFromPair } from './token-store';
 
 export function getMeta(): Promise<IAppMeta> {
-  return http.request<IAppMeta>('GET', '/meta', { auth: false });
+  return api(ROUTES.auth.meta);
 }
 
 export function getDemoAccounts(): Promise<IDemoAccountList> {
-  return http.request<IDemoAccountList>('GET', '/auth/demo/accounts', { auth: false });
+  return api(ROUTES.auth.demoAccounts);
 }
 
 export async function passwordLogin(body: IPasswordLoginRequest): Promise<IMe> {
-  const pair = await http.request<ITokenPair>('POST', '/auth/password/login', { body, auth: false });
+  const pair = await api(ROUTES.auth.passwordLogin, { body });
   tokenStore.set(tokensFromPair(pair));
   return pair.user;
 }
 
 export function getMe(): Promise<IMe> {
-  return http.get<IMe>('/me');
+  return api(ROUTES.auth.me);
 }
 
 export function hasSession(): boolean {
@@ -30,7 +30,7 @@ export async function logout(): Promise<void> {
   tokenStore.clear();
   if (!refreshToken) return;
   try {
-    await http.request<void>('POST', '/auth/logout', { body: { refreshToken }, auth: false });
+    await api(ROUTES.auth.logout, { body: { refreshToken } });
   } catch {
     // Already signed out locally; an unreachable server must not keep the user in.
   }

@@ -1,5 +1,5 @@
-import type { BindingStatus, IBinding, IPage } from '@app/shared';
-import { http } from './client';
+import { ROUTES, type BindingStatus, type IBinding, type IPage } from '@app/shared';
+import { api } from './client';
 
 export interface BindingQuery {
   projectId: number;
@@ -9,13 +9,13 @@ export interface BindingQuery {
 }
 
 export function listBindings(query: BindingQuery): Promise<IPage<IBinding>> {
-  return http.get<IPage<IBinding>>('/bindings', { ...query });
+  return api(ROUTES.bindings.list, { query });
 }
 
 export function approveBinding(id: number): Promise<IBinding> {
-  return http.post<IBinding>(`/bindings/${id}/approve`);
+  return api(ROUTES.bindings.approve, { params: { id } });
 }
 
 export function rejectBinding(id: number, reason: string): Promise<IBinding> {
-  return http.post<IBinding>(`/bindings/${id}/reject`, { reason });
+  return api(ROUTES.bindings.reject, { params: { id }, body: { reason } });
 }

@@ -1,82 +1,80 @@
-import type {
-  ICreatePriceListRequest,
-  IFeeCategory,
-  IFeeItem,
-  IMaterialPrice,
-  IPriceListDiff,
-  IPriceListVersion,
-  IPricedQuote,
-  IPublicFeeSchedule,
-  IQuotePreviewRequest,
-  IUpsertFeeCategoryRequest,
-  IUpsertFeeItemRequest,
-  IUpsertMaterialPriceRequest,
-  PriceListKind,
+import {
+  ROUTES,
+  buildUrl,
+  type ICreatePriceListRequest,
+  type IFeeCategory,
+  type IFeeItem,
+  type IMaterialPrice,
+  type IPriceListDetail,
+  type IPriceListDiff,
+  type IPriceListVersion,
+  type IPricedQuote,
+  type IPublicFeeSchedule,
+  type IQuotePreviewRequest,
+  type IUpsertFeeCategoryRequest,
+  type IUpsertFeeItemRequest,
+  type IUpsertMaterialPriceRequest,
+  type PriceListKind,
 } from '@app/shared';
-import { buildUrl } from './http';
-import { http } from './client';
+import { api } from './client';
 
-/** GET /price-lists/:id — the server returns the version with all of its rows in one answer. */
-export interface IPriceListDetail {
-  version: IPriceListVersion;
-  categories: IFeeCategory[];
-  items: IFeeItem[];
-  materials: IMaterialPrice[];
-}
+export type { IPriceListDetail } from '@app/shared';
+
+const P = ROUTES.priceLists;
 
 export function listPriceLists(kind?: PriceListKind, companyId?: number): Promise<IPriceListVersion[]> {
-  return http.get<IPriceListVersion[]>('/price-lists', { kind, companyId });
+  return api(P.list, { query: { kind, companyId } });
 }
 
 export function createPriceList(body: ICreatePriceListRequest): Promise<IPriceListVersion> {
-  return http.post<IPriceListVersion>('/price-lists', body);
+  return api(P.create, { body });
 }
 
 export function getPriceList(id: number): Promise<IPriceListDetail> {
-  return http.get<IPriceListDetail>(`/price-lists/${id}`);
+  return api(P.one, { params: { id } });
 }
 
 export function upsertCategory(id: number, body: IUpsertFeeCategoryRequest): Promise<IFeeCategory> {
-  return http.post<IFeeCategory>(`/price-lists/${id}/categories`, body);
+  return api(P.upsertCategory, { params: { id }, body });
 }
 
 export function upsertFeeItem(id: number, body: IUpsertFeeItemRequest): Promise<IFeeItem> {
-  return http.post<IFeeItem>(`/price-lists/${id}/items`, body);
+  return api(P.upsertItem, { params: { id }, body });
 }
 
 export function upsertMaterial(id: number, body: IUpsertMaterialPriceRequest): Promise<IMaterialPrice> {
-  return http.post<IMaterialPrice>(`/price-lists/${id}/materials`, body);
+  return api(P.upsertMaterial, { params: { id }, body });
 }
 
 export function deleteEntry(id: number, code: string): Promise<void> {
-  return http.request<void>('DELETE', `/price-lists/${id}/entries/${encodeURIComponent(code)}`);
+  return api(P.deleteEntry, { params: { id, code } });
 }
 
 export function approvePriceList(id: number): Promise<IPriceListVersion> {
-  return http.post<IPriceListVersion>(`/price-lists/${id}/approve`, {});
+  return api(P.approve, { params: { id } });
 }
 
 export function returnPriceListToDraft(id: number): Promise<IPriceListVersion> {
-  return http.post<IPriceListVersion>(`/price-lists/${id}/return-to-draft`, {});
+  return api(P.returnToDraft, { params: { id } });
 }
 
 export function publishPriceList(id: number, effectiveFrom?: string): Promise<IPriceListVersion> {
-  return http.post<IPriceListVersion>(`/price-lists/${id}/publish`, effectiveFrom ? { effectiveFrom } : {});
+  return api(P.publish, { params: { id }, body: effectiveFrom ? { effectiveFrom } : {} });
 }
 
 export function diffPriceLists(id: number, againstId: number): Promise<IPriceListDiff> {
-  return http.get<IPriceListDiff>(`/price-lists/${id}/diff`, { against: againstId });
+  return api(P.diff, { params: { id }, query: { against: againstId } });
 }
 
 export function getPublicFeeSchedule(projectId: number, q?: string): Promise<IPublicFeeSchedule> {
-  return http.request<IPublicFeeSchedule>('GET', '/public/fee-schedule', { query: { projectId, q }, auth: false });
+  return api(ROUTES.feeSchedule.public, { query: { projectId, q } });
 }
 
 /** The poster is a public HTML page (no token needed), so a plain link in a new tab works. */
 export function feeSchedulePosterUrl(projectId: number): string {
-  return buildUrl('/api', '/public/fee-schedule/poster', { projectId });
+  return buildUrl('', ROUTES.feeSchedule.poster.path, { projectId });
 }
 
 export function previewQuote(body: IQuotePreviewRequest): Promise<IPricedQuote> {
-  return http.post<IPricedQuote>('/fee-schedule/quote', body);
+  return api(ROUTES.feeSchedule.quote, { body });
 }

@@ -1,35 +1,38 @@
-import type {
-  ICashHandover,
-  ICashHandoverRequest,
-  ICashOutstanding,
-  ICharge,
-  ChargeConfirmation,
-  ChargeStatus,
-  ICompanySettings,
-  ICounterSale,
-  ICounterSaleLedger,
-  ICounterSaleRequest,
-  IPage,
-  IWaiverBudget,
+import {
+  ROUTES,
+  type ICashHandover,
+  type ICashHandoverRequest,
+  type ICashOutstanding,
+  type ICharge,
+  type ChargeConfirmation,
+  type ChargeStatus,
+  type ICompanySettings,
+  type ICounterSale,
+  type ICounterSaleLedger,
+  type ICounterSaleRequest,
+  type IPage,
+  type IWaiverBudget,
 } from '@app/shared';
-import { http } from './client';
+import { api } from './client';
 
 export type { ICounterSale, ICounterSaleLedger } from '@app/shared';
 
+const C = ROUTES.charges;
+
 export function getCashOutstanding(projectId: number): Promise<ICashOutstanding> {
-  return http.get<ICashOutstanding>('/cash/outstanding', { projectId });
+  return api(C.cashOutstanding, { query: { projectId } });
 }
 
 export function handOverCash(body: ICashHandoverRequest): Promise<ICashHandover> {
-  return http.post<ICashHandover>('/cash/handovers', body);
+  return api(C.handOverCash, { body });
 }
 
 export function createCounterSale(body: ICounterSaleRequest): Promise<ICounterSale> {
-  return http.post<ICounterSale>('/counter-sales', body);
+  return api(C.createCounterSale, { body });
 }
 
 export function getCounterSales(projectId: number, date: string): Promise<ICounterSaleLedger> {
-  return http.get<ICounterSaleLedger>('/counter-sales', { projectId, date });
+  return api(C.counterSales, { query: { projectId, date } });
 }
 
 export function listCharges(query: {
@@ -39,30 +42,30 @@ export function listCharges(query: {
   page: number;
   pageSize: number;
 }): Promise<IPage<ICharge>> {
-  return http.get<IPage<ICharge>>('/charges', { ...query });
+  return api(C.list, { query });
 }
 
 export function getCharge(id: number): Promise<ICharge> {
-  return http.get<ICharge>(`/charges/${id}`);
+  return api(C.one, { params: { id } });
 }
 
 /** The customer manager records the resident's confirmation given on the phone (a staff-device signature's charge). */
 export function recordPhoneConfirmation(id: number, note: string): Promise<ICharge> {
-  return http.post<ICharge>(`/charges/${id}/phone-confirmation`, { note });
+  return api(C.phoneConfirmation, { params: { id }, body: { note } });
 }
 
 export function waiveCharge(id: number, reason: string): Promise<ICharge> {
-  return http.post<ICharge>(`/charges/${id}/waive`, { reason });
+  return api(C.waive, { params: { id }, body: { reason } });
 }
 
 export function getWaiverBudget(): Promise<IWaiverBudget> {
-  return http.get<IWaiverBudget>('/waivers/budget');
+  return api(C.waiverBudget);
 }
 
 export function getCompanySettings(companyId: number): Promise<ICompanySettings> {
-  return http.get<ICompanySettings>(`/companies/${companyId}/settings`);
+  return api(C.companySettings, { params: { companyId } });
 }
 
 export function updateCompanySettings(companyId: number, body: Omit<ICompanySettings, 'companyId'>): Promise<ICompanySettings> {
-  return http.put<ICompanySettings>(`/companies/${companyId}/settings`, body);
+  return api(C.updateCompanySettings, { params: { companyId }, body });
 }

@@ -1,26 +1,41 @@
-import { ErrorCode, type ITokenPair } from '@app/shared';
-import { ApiError, ClientErrorCode } from './api-error';
+import {
+  ApiError,
+  ClientErrorCode,
+  ErrorCode,
+  ROUTES,
+  buildUrl,
+  createApiCaller,
+  readResult,
+  type HttpMethod,
+  type ITokenPair,
+  type QueryValue,
+  type RawResponse,
+} from '@app/shared';
 import { tokensFromPair, type TokenStore } from './token-store';
 
-export { ApiError } from './api-error';
+/**
+ * The console's transport under the shared client core: fetch (XHR for uploads, which report progress), the
+ * bearer token from the tab's store, and one shared refresh when the access token expires.
+ */
 
-/** What one attempt at a request produced, whatever the transport (fetch or XHR). */
-export interface RawResponse {
-  status: number;
-  body: unknown;
-  requestId?: string;
-}
+export { ApiError } from '@app/shared';
+export { buildUrl, toApiError, type RawResponse } from '@app/shared';
 
 type Send = (accessToken: string | null) => Promise<RawResponse>;
 
-export type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue>;
+export type { QueryValue };
 
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
   /** false for endpoints that must not carry or refresh a token (login, refresh). */
   auth?: boolean;
+  signal?: AbortSignal;
+}
+
+/** What a typed call may add to the route's params, body and query. */
+export interface CallOptions {
   signal?: AbortSignal;
 }
 
@@ -31,6 +46,7 @@ export interface UploadOptions {
 }
 
 export interface HttpClientOptions {
+  /** Prefix of the table's `/api/...` paths: '' when the console is served by the API's own origin. */
   baseUrl: string;
   tokens: TokenStore;
   fetch?: typeof fetch;
@@ -41,35 +57,9 @@ export interface HttpClientOptions {
 
 const NETWORK_MESSAGE = '无法连接服务器，请检查网络后重试';
 
-export function buildUrl(baseUrl: string, path: string, query?: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  const qs = params.toString();
-  return `${baseUrl}${path}${qs ? `?${qs}` : ''}`;
-}
-
 function codeOf(body: unknown): string | undefined {
   const code = (body as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
-}
-
-export function toApiError(res: RawResponse): ApiError {
-  const body = res.body as { code?: unknown; message?: unknown; details?: unknown; requestId?: unknown } | null;
-  if (body && typeof body === 'object' && typeof body.code === 'string') {
-    return new ApiError(
-      res.status,
-      body.code,
-      typeof body.message === 'string' ? body.message : '请求失败',
-      body.details,
-      typeof body.requestId === 'string' ? body.requestId : res.requestId,
-    );
-  }
-  // A proxy or gateway page instead of our envelope.
-  const message = res.status >= 500 ? `服务器暂时不可用（${res.status}），请稍后重试` : `请求失败（${res.status}）`;
-  return new ApiError(res.status, ClientErrorCode.BadResponse, message, undefined, res.requestId);
 }
 
 async function readFetchResponse(response: Response, asBlob: boolean): Promise<RawResponse> {
@@ -104,24 +94,26 @@ export function createHttpClient(options: HttpClientOptions) {
   // so a second refresh with the old token would be treated as reuse.
   let refreshing: Promise<boolean> | null = null;
 
-  function fetchSender(method: string, path: string, opts: RequestOptions, asBlob = false): Send {
+  /** `json` is the body already serialised by the client core (or JSON.stringify of a raw call's body). */
+  function fetchSender(method: string, url: string, json: string | undefined, signal?: AbortSignal, asBlob = false): Send {
     return async (accessToken) => {
       const headers: Record<string, string> = { Accept: 'application/json' };
       if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-      let body: BodyInit | undefined;
-      if (opts.body !== undefined) {
-        headers['Content-Type'] = 'application/json';
-        body = JSON.stringify(opts.body);
-      }
+      if (json !== undefined) headers['Content-Type'] = 'application/json';
       let response: Response;
       try {
-        response = await fetchImpl(buildUrl(baseUrl, path, opts.query), { method, headers, body, signal: opts.signal });
+        response = await fetchImpl(url, { method, headers, body: json, signal });
       } catch (error) {
         if ((error as { name?: string })?.name === 'AbortError') throw error;
-        throw new ApiError(0, ClientErrorCode.Network, NETWORK_MESSAGE);
+        throw new ApiError(ClientErrorCode.Network, NETWORK_MESSAGE, 0);
       }
       return readFetchResponse(response, asBlob);
     };
+  }
+
+  function rawSender(method: string, path: string, opts: RequestOptions, asBlob = false): Send {
+    const json = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+    return fetchSender(method, buildUrl(baseUrl, path, opts.query), json, opts.signal, asBlob);
   }
 
   function xhrSender(path: string, file: Blob, fileName: string, opts: UploadOptions): Send {
@@ -140,7 +132,7 @@ export function createHttpClient(options: HttpClientOptions) {
             body: parseXhrBody(xhr),
             requestId: xhr.getResponseHeader('x-request-id') ?? undefined,
           });
-        xhr.onerror = () => reject(new ApiError(0, ClientErrorCode.Network, NETWORK_MESSAGE));
+        xhr.onerror = () => reject(new ApiError(ClientErrorCode.Network, NETWORK_MESSAGE, 0));
         const form = new FormData();
         form.append(opts.fieldName ?? 'file', file, fileName);
         xhr.send(form);
@@ -153,7 +145,8 @@ export function createHttpClient(options: HttpClientOptions) {
     if (!refreshToken) return Promise.resolve(false);
     refreshing = (async () => {
       try {
-        const res = await fetchSender('POST', '/auth/refresh', { body: { refreshToken } })(null);
+        const refreshCall = ROUTES.auth.refresh;
+        const res = await rawSender(refreshCall.method, refreshCall.path, { body: { refreshToken } })(null);
         if (res.status < 200 || res.status >= 300) return false;
         tokens.set(tokensFromPair(res.body as ITokenPair));
         return true;
@@ -171,7 +164,8 @@ export function createHttpClient(options: HttpClientOptions) {
     options.onSessionExpired?.();
   }
 
-  async function execute<T>(send: Send, auth: boolean): Promise<T> {
+  /** One attempt, one retry after a shared refresh; the answer is left to the client core. */
+  async function execute(send: Send, auth: boolean): Promise<RawResponse> {
     const sentToken = auth ? (tokens.get()?.accessToken ?? null) : null;
     let res = await send(sentToken);
     if (sentToken && res.status === 401 && codeOf(res.body) === ErrorCode.TokenExpired) {
@@ -180,38 +174,42 @@ export function createHttpClient(options: HttpClientOptions) {
       const fresh = current && current !== sentToken ? true : await refresh();
       if (!fresh) {
         expireSession();
-        throw new ApiError(401, ClientErrorCode.SessionExpired, '登录已过期，请重新登录');
+        throw new ApiError(ClientErrorCode.SessionExpired, '登录已过期，请重新登录', 401);
       }
       res = await send(tokens.get()?.accessToken ?? null);
     }
     if (sentToken && res.status === 401) expireSession();
-    if (res.status >= 400) throw toApiError(res);
-    return res.body as T;
+    return res;
   }
 
+  const run = async <T>(send: Send, auth: boolean): Promise<T> => readResult<T>(await execute(send, auth));
+
   return {
-    request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-      return execute<T>(fetchSender(method, path, opts), opts.auth !== false);
+    /** Typed call through the shared route table: `api(ROUTES.tickets.one, { params: { id } })`. */
+    api: createApiCaller<CallOptions>(baseUrl, (call, opts) => execute(fetchSender(call.method, call.url, call.json, opts.signal), call.auth)),
+    /** Untyped calls by path (tests, and paths outside the table). */
+    request<T>(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
+      return run<T>(rawSender(method, path, opts), opts.auth !== false);
     },
     get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
-      return execute<T>(fetchSender('GET', path, { query, signal }), true);
+      return run<T>(rawSender('GET', path, { query, signal }), true);
     },
     post<T>(path: string, body?: unknown, query?: Query): Promise<T> {
-      return execute<T>(fetchSender('POST', path, { body, query }), true);
+      return run<T>(rawSender('POST', path, { body, query }), true);
     },
     put<T>(path: string, body?: unknown): Promise<T> {
-      return execute<T>(fetchSender('PUT', path, { body }), true);
+      return run<T>(rawSender('PUT', path, { body }), true);
     },
     patch<T>(path: string, body?: unknown): Promise<T> {
-      return execute<T>(fetchSender('PATCH', path, { body }), true);
+      return run<T>(rawSender('PATCH', path, { body }), true);
     },
     /** Multipart upload through XHR, because fetch cannot report upload progress. */
     upload<T>(path: string, file: Blob, fileName: string, opts: UploadOptions = {}): Promise<T> {
-      return execute<T>(xhrSender(path, file, fileName, opts), true);
+      return run<T>(xhrSender(path, file, fileName, opts), true);
     },
     /** Authenticated GET of a file (a plain link would not carry the bearer token). */
     getBlob(path: string): Promise<Blob> {
-      return execute<Blob>(fetchSender('GET', path, {}, true), true);
+      return run<Blob>(rawSender('GET', path, {}, true), true);
     },
   };
 }

@@ -1,14 +1,16 @@
-import type {
-  IBuildingSummary,
-  IHouse,
-  IHouseDetail,
-  IHouseImportResult,
-  IPage,
-  IProjectSummary,
-  IStaffMember,
-  Role,
+import {
+  ROUTES,
+  buildPath,
+  type IBuildingSummary,
+  type IHouse,
+  type IHouseDetail,
+  type IHouseImportResult,
+  type IPage,
+  type IProjectSummary,
+  type IStaffMember,
+  type Role,
 } from '@app/shared';
-import { http } from './client';
+import { api, http } from './client';
 
 export interface HouseQuery {
   buildingId?: number;
@@ -18,31 +20,34 @@ export interface HouseQuery {
   pageSize: number;
 }
 
-export const HOUSE_IMPORT_TEMPLATE_PATH = '/property/houses/import-template.csv';
+const P = ROUTES.property;
+
+export const HOUSE_IMPORT_TEMPLATE_PATH = P.importTemplate.path;
 
 export function listProjects(): Promise<IProjectSummary[]> {
-  return http.get<IProjectSummary[]>('/property/projects');
+  return api(P.projects);
 }
 
 export function listBuildings(projectId: number): Promise<IBuildingSummary[]> {
-  return http.get<IBuildingSummary[]>(`/property/projects/${projectId}/buildings`);
+  return api(P.buildings, { params: { projectId } });
 }
 
 export function listHouses(projectId: number, query: HouseQuery): Promise<IPage<IHouse>> {
-  return http.get<IPage<IHouse>>(`/property/projects/${projectId}/houses`, { ...query });
+  return api(P.houses, { params: { projectId }, query });
 }
 
 export function getHouse(houseId: number): Promise<IHouseDetail> {
-  return http.get<IHouseDetail>(`/property/houses/${houseId}`);
+  return api(P.house, { params: { houseId } });
 }
 
+/** Multipart through XHR (upload progress), so it takes the route's path rather than the typed caller. */
 export function importHouses(
   projectId: number,
   file: File,
   dryRun: boolean,
   onProgress?: (percent: number) => void,
 ): Promise<IHouseImportResult> {
-  return http.upload<IHouseImportResult>(`/property/projects/${projectId}/houses/import`, file, file.name, {
+  return http.upload<IHouseImportResult>(buildPath(P.importHouses.path, { projectId }), file, file.name, {
     query: { dryRun },
     onProgress,
   });
@@ -53,9 +58,9 @@ export function downloadImportTemplate(): Promise<Blob> {
 }
 
 export function listStaff(projectId: number, role?: Role): Promise<IStaffMember[]> {
-  return http.get<IStaffMember[]>(`/property/projects/${projectId}/staff`, { role });
+  return api(P.staff, { params: { projectId }, query: { role } });
 }
 
 export function assignCustomerManagers(buildingId: number, userIds: number[]): Promise<IBuildingSummary> {
-  return http.put<IBuildingSummary>(`/property/buildings/${buildingId}/customer-managers`, { userIds });
+  return api(P.assignCustomerManagers, { params: { buildingId }, body: { userIds } });
 }

@@ -1,10 +1,10 @@
-import type { ITechnicianProfile, IUpdateTechnicianRequest } from '@app/shared';
-import { http } from './client';
+import { ROUTES, type ITechnicianProfile, type IUpdateTechnicianRequest } from '@app/shared';
+import { api } from './client';
 
 export function listTechnicians(projectId: number): Promise<ITechnicianProfile[]> {
-  return http.get<ITechnicianProfile[]>(`/property/projects/${projectId}/technicians`);
+  return api(ROUTES.property.technicians, { params: { projectId } });
 }
 
 export function updateTechnician(userId: number, patch: IUpdateTechnicianRequest): Promise<ITechnicianProfile> {
-  return http.patch<ITechnicianProfile>(`/technicians/${userId}`, patch);
+  return api(ROUTES.property.updateTechnician, { params: { userId }, body: patch });
 }

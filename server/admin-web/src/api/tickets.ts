@@ -1,17 +1,20 @@
-import type {
-  ICreateTicketRequest,
-  IDamageRequest,
-  IDispatchPolicy,
-  IPage,
-  IRectificationTask,
-  IRegisterTicketRequest,
-  IReturnVisitRequest,
-  ITicket,
-  ITicketEvent,
-  TicketKind,
-  TicketStatus,
+import {
+  ROUTES,
+  ticketCommandOfSegment,
+  type ICreateTicketRequest,
+  type IDamageRequest,
+  type IDispatchPolicy,
+  type IPage,
+  type IRectificationTask,
+  type IRegisterTicketRequest,
+  type IReturnVisitRequest,
+  type ITicket,
+  type ITicketEvent,
+  type TicketActionSegment,
+  type TicketKind,
+  type TicketStatus,
 } from '@app/shared';
-import { http } from './client';
+import { api } from './client';
 
 export interface TicketQuery {
   projectId: number;
@@ -21,55 +24,62 @@ export interface TicketQuery {
   pageSize?: number;
 }
 
+const T = ROUTES.tickets;
+
 export function listTickets(query: TicketQuery): Promise<IPage<ITicket>> {
-  return http.get<IPage<ITicket>>('/tickets', { ...query });
+  return api(T.list, { query });
 }
 
 export function getTicket(id: number): Promise<ITicket> {
-  return http.get<ITicket>(`/tickets/${id}`);
+  return api(T.one, { params: { id } });
 }
 
 export function getTimeline(id: number): Promise<ITicketEvent[]> {
-  return http.get<ITicketEvent[]>(`/tickets/${id}/timeline`);
+  return api(T.timeline, { params: { id } });
 }
 
 export function createTicket(body: ICreateTicketRequest): Promise<ITicket> {
-  return http.post<ITicket>('/tickets', body);
+  return api(T.create, { body });
 }
 
 /** Work lists answer a page; the console shows the first WORK_LIST_SIZE (the server's maximum) and says when there are more. */
 export const WORK_LIST_SIZE = 200;
 
 export function dispatchQueue(projectId: number): Promise<IPage<ITicket>> {
-  return http.get<IPage<ITicket>>('/tickets/dispatch-queue', { projectId, pageSize: WORK_LIST_SIZE });
+  return api(T.dispatchQueue, { query: { projectId, pageSize: WORK_LIST_SIZE } });
 }
 
 export function escalatedTickets(projectId: number): Promise<IPage<ITicket>> {
-  return http.get<IPage<ITicket>>('/tickets/escalated', { projectId, pageSize: WORK_LIST_SIZE });
+  return api(T.escalated, { query: { projectId, pageSize: WORK_LIST_SIZE } });
 }
 
-/** Every staff action is a POST to /tickets/:id/<path>; the body is whatever the action's form produced. */
-export function ticketAction(id: number, path: string, body: object = {}): Promise<ITicket> {
-  return http.post<ITicket>(`/tickets/${id}/${path}`, body);
+/**
+ * Every staff action is a POST to /api/tickets/:id/<segment>, found in the shared action table. The body is
+ * whatever the action's form produced (built and checked per action in pages/tickets/ticket-logic.ts).
+ */
+export function ticketAction(id: number, segment: TicketActionSegment, body: object = {}): Promise<ITicket> {
+  const route = T.actions[ticketCommandOfSegment(segment)];
+  return api(route, { params: { id }, body: body as never });
 }
 
-export const register = (id: number, body: IRegisterTicketRequest) => ticketAction(id, 'register', body);
-export const returnVisit = (id: number, body: IReturnVisitRequest) => ticketAction(id, 'return-visit', body);
-export const recordDamage = (id: number, body: IDamageRequest) => ticketAction(id, 'damage', body);
+export const register = (id: number, body: IRegisterTicketRequest) => api(T.actions.register, { params: { id }, body });
+export const returnVisit = (id: number, body: IReturnVisitRequest) => api(T.actions.return_visit, { params: { id }, body });
+export const recordDamage = (id: number, body: IDamageRequest) => api(T.actions.damage, { params: { id }, body });
 
 export function getDispatchPolicies(projectId: number): Promise<IDispatchPolicy[]> {
-  return http.get<IDispatchPolicy[]>(`/projects/${projectId}/dispatch-policies`);
+  return api(T.dispatchPolicies, { params: { projectId } });
 }
 
 /** One rule per call: the server upserts by (project, category). */
 export function saveDispatchPolicy(projectId: number, policy: Omit<IDispatchPolicy, 'projectId'>): Promise<IDispatchPolicy> {
-  return http.put<IDispatchPolicy>(`/projects/${projectId}/dispatch-policies`, policy);
+  return api(T.saveDispatchPolicy, { params: { projectId }, body: policy });
 }
 
 export function listRectifications(projectId: number): Promise<IPage<IRectificationTask>> {
-  return http.get<IPage<IRectificationTask>>('/rectifications', { projectId, pageSize: WORK_LIST_SIZE });
+  return api(T.rectifications, { query: { projectId, pageSize: WORK_LIST_SIZE } });
 }
 
-export function resolveRectification(id: number, note: string): Promise<IRectificationTask> {
-  return http.post<IRectificationTask>(`/rectifications/${id}/resolve`, { note });
+/** Answers 204: the task leaves the list, which the page reloads. */
+export function resolveRectification(id: number, note: string): Promise<void> {
+  return api(T.resolveRectification, { params: { id }, body: { note } });
 }

@@ -52,11 +52,11 @@ describe('waivers', () => {
   });
 
   it('explains WAIVER_CAP_EXCEEDED with the numbers, and other refusals', () => {
-    const capped = new ApiError(422, 'WAIVER_CAP_EXCEEDED', 'server', { capFen: 20000, usedFen: 18000, remainingFen: 2000 });
+    const capped = new ApiError('WAIVER_CAP_EXCEEDED', 'server', 422, { capFen: 20000, usedFen: 18000, remainingFen: 2000 });
     expect(waiverErrorMessage(capped)).toBe('超出本月免收额度：每月上限 ¥200.00，已用 ¥180.00，仅剩 ¥20.00。请改为正常收费或联系财务中心。');
-    expect(waiverErrorMessage(new ApiError(422, 'WAIVER_CAP_EXCEEDED', '本月免收额度不足'))).toBe('本月免收额度不足');
-    expect(waiverErrorMessage(new ApiError(409, 'STATE_CONFLICT', 'x'))).toMatch(/已被处理/);
-    expect(waiverErrorMessage(new ApiError(422, 'VALIDATION_FAILED', 'x', { fields: [{ field: 'reason', message: '请填写免收原因' }] }))).toBe('请填写免收原因');
+    expect(waiverErrorMessage(new ApiError('WAIVER_CAP_EXCEEDED', '本月免收额度不足', 422))).toBe('本月免收额度不足');
+    expect(waiverErrorMessage(new ApiError('STATE_CONFLICT', 'x', 409))).toMatch(/已被处理/);
+    expect(waiverErrorMessage(new ApiError('VALIDATION_FAILED', 'x', 422, { fields: [{ field: 'reason', message: '请填写免收原因' }] }))).toBe('请填写免收原因');
   });
 });
 
@@ -77,6 +77,6 @@ describe('charge confirmation (signatures on a staff device)', () => {
     expect(validatePhoneNote('  ')).toMatch(/请填写电话确认/);
     expect(validatePhoneNote('x'.repeat(201))).toMatch(/200/);
     expect(validatePhoneNote('15:10 致电业主本人确认')).toBeNull();
-    expect(phoneConfirmErrorMessage(new ApiError(409, 'STATE_CONFLICT', '该费用已确认，无需再记录电话确认'))).toMatch(/已确认/);
+    expect(phoneConfirmErrorMessage(new ApiError('STATE_CONFLICT', '该费用已确认，无需再记录电话确认', 409))).toMatch(/已确认/);
   });
 });

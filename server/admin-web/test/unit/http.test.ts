@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ITokenPair } from '@app/shared';
+import { ROUTES, type ITokenPair } from '@app/shared';
 import { buildUrl, createHttpClient } from '../../src/api/http';
 import { ApiError } from '../../src/api/api-error';
 import { createMemoryTokenStore, type StoredTokens } from '../../src/api/token-store';
@@ -53,14 +53,14 @@ function setup(handler: (call: Call, index: number) => Response | Promise<Respon
     calls.push(call);
     return handler(call, calls.length - 1);
   });
-  const client = createHttpClient({ baseUrl: '/api', tokens, fetch: fetchImpl as typeof fetch, onSessionExpired });
+  const client = createHttpClient({ baseUrl: '', tokens, fetch: fetchImpl as typeof fetch, onSessionExpired });
   return { client, calls, tokens, onSessionExpired };
 }
 
 describe('http client', () => {
   it('sends the bearer token and returns the parsed body', async () => {
     const { client, calls } = setup(() => json(200, { id: 7 }));
-    await expect(client.get('/me')).resolves.toEqual({ id: 7 });
+    await expect(client.get('/api/me')).resolves.toEqual({ id: 7 });
     expect(calls[0]).toMatchObject({ url: '/api/me', method: 'GET', auth: 'Bearer access-1' });
   });
 
@@ -69,7 +69,7 @@ describe('http client', () => {
       if (call.url === '/api/auth/refresh') return json(200, pair(2));
       return call.auth === 'Bearer access-2' ? json(200, { ok: true }) : expired();
     });
-    await expect(client.get('/me')).resolves.toEqual({ ok: true });
+    await expect(client.get('/api/me')).resolves.toEqual({ ok: true });
     expect(calls.map((c) => c.url)).toEqual(['/api/me', '/api/auth/refresh', '/api/me']);
     expect(calls[1]).toMatchObject({ method: 'POST', auth: null, body: { refreshToken: 'refresh-1' } });
     expect(tokens.get()?.refreshToken).toBe('refresh-2');
@@ -85,7 +85,7 @@ describe('http client', () => {
       }
       return call.auth === 'Bearer access-2' ? json(200, { url: call.url }) : expired();
     });
-    const all = Promise.all([client.get('/a'), client.get('/b'), client.get('/c')]);
+    const all = Promise.all([client.get('/api/a'), client.get('/api/b'), client.get('/api/c')]);
     await vi.waitFor(() => expect(calls.filter((c) => c.url === '/api/auth/refresh')).toHaveLength(1));
     release();
     await expect(all).resolves.toEqual([{ url: '/api/a' }, { url: '/api/b' }, { url: '/api/c' }]);
@@ -94,7 +94,7 @@ describe('http client', () => {
 
   it('retries only once: a second TOKEN_EXPIRED is an error, not another refresh', async () => {
     const { client, calls } = setup((call) => (call.url === '/api/auth/refresh' ? json(200, pair(2)) : expired()));
-    await expect(client.get('/me')).rejects.toMatchObject({ status: 401, code: 'TOKEN_EXPIRED' });
+    await expect(client.get('/api/me')).rejects.toMatchObject({ status: 401, code: 'TOKEN_EXPIRED' });
     expect(calls.filter((c) => c.url === '/api/auth/refresh')).toHaveLength(1);
     expect(calls).toHaveLength(3);
   });
@@ -105,7 +105,7 @@ describe('http client', () => {
         ? json(401, { code: 'REFRESH_TOKEN_REUSED', message: 'reused', requestId: 'r2' })
         : expired(),
     );
-    const error = await client.get('/me').catch((e: unknown) => e);
+    const error = await client.get('/api/me').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'SESSION_EXPIRED' });
     expect(calls).toHaveLength(2);
@@ -118,7 +118,7 @@ describe('http client', () => {
       json(401, { code: 'INVALID_CREDENTIALS', message: '账号或密码错误', requestId: 'r3' }),
     );
     const error = await client
-      .request('POST', '/auth/password/login', { body: { login: 'cm1', password: 'x' }, auth: false })
+      .request('POST', '/api/auth/password/login', { body: { login: 'cm1', password: 'x' }, auth: false })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 401, code: 'INVALID_CREDENTIALS', requestId: 'r3' });
     expect(calls).toHaveLength(1);
@@ -129,7 +129,7 @@ describe('http client', () => {
 
   it('ends the session on another 401 (revoked) without trying to refresh', async () => {
     const { client, calls, onSessionExpired } = setup(() => json(401, { code: 'UNAUTHENTICATED', message: 'no', requestId: 'r' }));
-    await expect(client.get('/me')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(client.get('/api/me')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(calls).toHaveLength(1);
     expect(onSessionExpired).toHaveBeenCalledTimes(1);
   });
@@ -143,7 +143,7 @@ describe('http client', () => {
         requestId: 'req-9',
       }),
     );
-    const error = (await client.post('/bindings/1/reject', { reason: '' }).catch((e: unknown) => e)) as ApiError;
+    const error = (await client.post('/api/bindings/1/reject', { reason: '' }).catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(422);
     expect(error.message).toBe('参数有误');
     expect(error.requestId).toBe('req-9');
@@ -154,27 +154,48 @@ describe('http client', () => {
     const { client } = setup(() => {
       throw new TypeError('Failed to fetch');
     });
-    await expect(client.get('/me')).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
+    await expect(client.get('/api/me')).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
   });
 
   it('turns a non-envelope gateway page into BAD_RESPONSE with the status', async () => {
     const { client } = setup(
       () => new Response('<html>Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html', 'x-request-id': 'gw' } }),
     );
-    await expect(client.get('/me')).rejects.toMatchObject({ status: 502, code: 'BAD_RESPONSE', requestId: 'gw' });
+    await expect(client.get('/api/me')).rejects.toMatchObject({ status: 502, code: 'BAD_RESPONSE', requestId: 'gw' });
   });
 
   it('returns undefined for 204 and sends JSON bodies', async () => {
     const { client, calls } = setup(() => json(204, null));
-    await expect(client.put('/x', { userIds: [1, 2] })).resolves.toBeUndefined();
+    await expect(client.put('/api/x', { userIds: [1, 2] })).resolves.toBeUndefined();
     expect(calls[0]).toMatchObject({ method: 'PUT', body: { userIds: [1, 2] } });
+  });
+});
+
+describe('typed calls through the shared route table', () => {
+  it('builds the path from the route and params, sends the JSON body with the token, and refreshes like any call', async () => {
+    const { client, calls } = setup((call) => {
+      if (call.url === '/api/auth/refresh') return json(200, pair(2));
+      return call.auth === 'Bearer access-2' ? json(200, { id: 7, status: 'in_progress' }) : expired();
+    });
+    await expect(client.api(ROUTES.tickets.actions.request_rework, { params: { id: 7 }, body: { reason: '仍漏水' } })).resolves.toEqual({
+      id: 7,
+      status: 'in_progress',
+    });
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/tickets/7/rework', 'POST /api/auth/refresh', 'POST /api/tickets/7/rework']);
+    expect(calls[2].body).toEqual({ reason: '仍漏水' });
+  });
+
+  it('sends no token on a public route and encodes the query', async () => {
+    const { client, calls } = setup(() => json(200, { categories: [] }));
+    await client.api(ROUTES.feeSchedule.public, { query: { projectId: 1, q: '水管 维修' } });
+    expect(calls[0]).toMatchObject({ method: 'GET', url: '/api/public/fee-schedule?projectId=1&q=%E6%B0%B4%E7%AE%A1%20%E7%BB%B4%E4%BF%AE', auth: null });
   });
 });
 
 describe('buildUrl', () => {
   it('drops empty query values and encodes the rest', () => {
     expect(buildUrl('/api', '/houses', { q: '3栋 1201', page: 2, buildingId: undefined, unitId: null, x: '' })).toBe(
-      '/api/houses?q=3%E6%A0%8B+1201&page=2',
+      '/api/houses?q=3%E6%A0%8B%201201&page=2',
     );
     expect(buildUrl('/api', '/houses', { dryRun: false })).toBe('/api/houses?dryRun=false');
   });

@@ -23,7 +23,7 @@ describe('Shanghai time', () => {
 });
 
 describe('login error messages', () => {
-  const err = (status: number, code: string, details?: unknown) => new ApiError(status, code, 'server text', details, 'r');
+  const err = (status: number, code: string, details?: unknown) => new ApiError(code, 'server text', status, details, 'r');
 
   it('says which way the sign-in failed', () => {
     expect(loginErrorMessage(err(401, 'INVALID_CREDENTIALS'))).toBe('账号或密码错误；连续输错多次后账号会临时锁定，请稍后再试或联系管理员');
@@ -62,14 +62,14 @@ describe('house import outcome', () => {
 
   it('reads bad rows from a 422 IMPORT_INVALID or from a result with errors', () => {
     const rowErrors = { ...result, errors: [{ row: 3, field: '建筑面积', message: '必须大于 0' }] };
-    expect(importOutcome({ error: new ApiError(422, 'IMPORT_INVALID', 'bad', rowErrors) })).toEqual({ kind: 'invalid', result: rowErrors });
+    expect(importOutcome({ error: new ApiError('IMPORT_INVALID', 'bad', 422, rowErrors) })).toEqual({ kind: 'invalid', result: rowErrors });
     expect(importOutcome({ result: rowErrors }).kind).toBe('invalid');
     expect(importOutcome({ result })).toEqual({ kind: 'ok', result });
   });
 
   it('reports other failures as a message', () => {
-    expect(importOutcome({ error: new ApiError(413, 'PAYLOAD_TOO_LARGE', '文件过大') })).toEqual({ kind: 'failed', message: '文件过大' });
-    expect(importOutcome({ error: new ApiError(422, 'IMPORT_INVALID', '格式错误', { nope: 1 }) })).toEqual({ kind: 'failed', message: '格式错误' });
+    expect(importOutcome({ error: new ApiError('PAYLOAD_TOO_LARGE', '文件过大', 413) })).toEqual({ kind: 'failed', message: '文件过大' });
+    expect(importOutcome({ error: new ApiError('IMPORT_INVALID', '格式错误', 422, { nope: 1 }) })).toEqual({ kind: 'failed', message: '格式错误' });
   });
 
   it('checks extension and size before uploading', () => {
@@ -118,10 +118,10 @@ describe('technician optimistic edits', () => {
 
 describe('binding review failures', () => {
   it('treats 409 STATE_CONFLICT as handled by someone else', () => {
-    expect(reviewFailure(new ApiError(409, 'STATE_CONFLICT', 'x', { current: 'approved' }))).toEqual({
+    expect(reviewFailure(new ApiError('STATE_CONFLICT', 'x', 409, { current: 'approved' }))).toEqual({
       conflict: true,
       message: '已被他人处理，列表已刷新',
     });
-    expect(reviewFailure(new ApiError(403, 'FORBIDDEN', '无权操作'))).toEqual({ conflict: false, message: '无权操作' });
+    expect(reviewFailure(new ApiError('FORBIDDEN', '无权操作', 403))).toEqual({ conflict: false, message: '无权操作' });
   });
 });

@@ -102,12 +102,12 @@ describe('price list workflow', () => {
   });
 
   it('explains refusals in plain words', () => {
-    expect(priceListErrorMessage(new ApiError(403, 'FORBIDDEN', '价目表须由起草人以外的人员审批'))).toBe('价目表须由起草人以外的人员审批');
-    expect(priceListErrorMessage(new ApiError(409, 'STATE_CONFLICT', 'x', { current: { id: 1, status: 'published' } }))).toBe(
+    expect(priceListErrorMessage(new ApiError('FORBIDDEN', '价目表须由起草人以外的人员审批', 403))).toBe('价目表须由起草人以外的人员审批');
+    expect(priceListErrorMessage(new ApiError('STATE_CONFLICT', 'x', 409, { current: { id: 1, status: 'published' } }))).toBe(
       '状态已被他人更改（当前为「已公示」），页面已刷新',
     );
-    expect(priceListErrorMessage(new ApiError(409, 'PRICE_LIST_NOT_EDITABLE', '已公示的价目表不可修改，请新建版本'))).toMatch(/新建版本/);
-    expect(priceListErrorMessage(new ApiError(422, 'VALIDATION_FAILED', 'x', { fields: [{ field: 'a', message: '甲' }, { field: 'b', message: '乙' }] }))).toBe('甲；乙');
+    expect(priceListErrorMessage(new ApiError('PRICE_LIST_NOT_EDITABLE', '已公示的价目表不可修改，请新建版本', 409))).toMatch(/新建版本/);
+    expect(priceListErrorMessage(new ApiError('VALIDATION_FAILED', 'x', 422, { fields: [{ field: 'a', message: '甲' }, { field: 'b', message: '乙' }] }))).toBe('甲；乙');
   });
 
   it('suggests the next free item code and finds the company to edit', () => {

@@ -96,10 +96,10 @@ describe('ticket actions', () => {
   });
 
   it('explains a 409 STATE_CONFLICT with the current status', () => {
-    const err = new ApiError(409, 'STATE_CONFLICT', 'x', { current: { status: 'dispatched', version: 3, onHold: true, technicianId: 10 } });
+    const err = new ApiError('STATE_CONFLICT', 'x', 409, { current: { status: 'dispatched', version: 3, onHold: true, technicianId: 10 } });
     expect(conflictMessage(err)).toBe('工单状态已变化：当前为「已派单（挂起中）」，已为您刷新');
-    expect(conflictMessage(new ApiError(409, 'STATE_CONFLICT', 'x'))).toBe('工单状态已变化，已为您刷新');
-    expect(conflictMessage(new ApiError(422, 'VALIDATION_FAILED', 'x'))).toBeNull();
+    expect(conflictMessage(new ApiError('STATE_CONFLICT', 'x', 409))).toBe('工单状态已变化，已为您刷新');
+    expect(conflictMessage(new ApiError('VALIDATION_FAILED', 'x', 422))).toBeNull();
   });
 });
 

@@ -5,8 +5,10 @@ import {
   TERMINAL_STATUSES,
   TICKET_ACTION_LABELS,
   TICKET_STATUS_LABELS,
+  ticketActionSegment,
   type ITicket,
   type TicketAction,
+  type TicketActionSegment,
   type TicketStatus,
 } from '@app/shared';
 import { isApiError } from '../../api/api-error';
@@ -83,22 +85,9 @@ export function actionLabel(action: ConsoleAction): string {
   return action in EXTRA_ACTION_LABELS ? EXTRA_ACTION_LABELS[action as ExtraAction] : TICKET_ACTION_LABELS[action as TicketAction];
 }
 
-/** The URL segment of each action (POST /api/tickets/:id/<path>). */
-export function actionPath(action: ConsoleAction): string {
-  switch (action) {
-    case 'return_visit':
-      return 'return-visit';
-    case 'request_rework':
-      return 'rework';
-    case 'decline_quote':
-      return 'decline-quote';
-    case 'check_in':
-      return 'check-in';
-    case 'agree_quote':
-      return 'agree';
-    default:
-      return action;
-  }
+/** The URL segment of each action (POST /api/tickets/:id/<segment>), from the shared action table. */
+export function actionPath(action: ConsoleAction): TicketActionSegment {
+  return ticketActionSegment(action);
 }
 
 /** Actions that need no input: they run after a plain confirmation. */

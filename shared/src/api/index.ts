@@ -1,0 +1,6 @@
+// The route builders (get, post …) stay internal: only the table, its types and the client core are public.
+export { buildPath, buildQuery, buildUrl } from './route';
+export type { AnyRoute, BodyOf, CallInput, HttpMethod, NoBody, ParamsOf, PathParams, QueryOf, QueryValue, ResponseOf, Route } from './route';
+export * from './routes';
+export * from './ticket-routes';
+export * from './client';

@@ -1,0 +1,157 @@
+import type {
+  IAppMeta,
+  IAssignCustomerManagersRequest,
+  IBinding,
+  IBuildingSummary,
+  ICashHandover,
+  ICashHandoverRequest,
+  ICashOutstanding,
+  ICharge,
+  ICompanySettings,
+  ICounterSale,
+  ICounterSaleLedger,
+  ICounterSaleRequest,
+  ICreateBindingRequest,
+  ICreatePriceListRequest,
+  IDemoAccountList,
+  IDemoLoginRequest,
+  IDirectoryProject,
+  IFeeCategory,
+  IFeeItem,
+  IHouse,
+  IHouseDetail,
+  IHouseDirectoryEntry,
+  IHouseImportResult,
+  IMaterialPrice,
+  IMe,
+  IMediaUpload,
+  IPage,
+  IPasswordLoginRequest,
+  IPhoneConfirmChargeRequest,
+  IPriceListDetail,
+  IPriceListDiff,
+  IPriceListVersion,
+  IPricedQuote,
+  IProjectSummary,
+  IPublicFeeSchedule,
+  IPublishPriceListRequest,
+  IQuotePreviewRequest,
+  IRefreshRequest,
+  IRejectBindingRequest,
+  IServiceCategory,
+  IServiceCategoryPage,
+  IStaffMember,
+  ITechnicianProfile,
+  ITokenPair,
+  IUpdateTechnicianRequest,
+  IUpsertFeeCategoryRequest,
+  IUpsertFeeItemRequest,
+  IUpsertMaterialPriceRequest,
+  IUpsertServiceCategoryRequest,
+  IWaiveChargeRequest,
+  IWaiverBudget,
+  IWechatLoginRequest,
+} from '../contracts';
+import type {
+  IBindingListQuery,
+  IChargeListQuery,
+  IHouseListQuery,
+  IPriceListQuery,
+  IPublicFeeScheduleQuery,
+  IServiceCategoryQuery,
+  IStaffQuery,
+} from '../contracts/queries';
+import { del, get, patch, post, put } from './route';
+import { TICKET_ROUTES } from './ticket-routes';
+
+const PUBLIC = { auth: false };
+
+/**
+ * Every endpoint the mini-program or the console calls, once: method, path, body, query and answer.
+ * The server declares the same routes (checked against /api/docs in openapi.e2e-spec.ts); the clients call
+ * them only through this table, so renaming a key or a contract field breaks both typechecks.
+ */
+export const ROUTES = {
+  auth: {
+    meta: get<IAppMeta>()('/api/meta', PUBLIC),
+    wechatLogin: post<ITokenPair, IWechatLoginRequest>()('/api/auth/wechat/login', PUBLIC),
+    passwordLogin: post<ITokenPair, IPasswordLoginRequest>()('/api/auth/password/login', PUBLIC),
+    refresh: post<ITokenPair, IRefreshRequest>()('/api/auth/refresh', PUBLIC),
+    logout: post<void, IRefreshRequest>()('/api/auth/logout', PUBLIC),
+    demoAccounts: get<IDemoAccountList>()('/api/auth/demo/accounts', PUBLIC),
+    demoLogin: post<ITokenPair, IDemoLoginRequest>()('/api/auth/demo/login', PUBLIC),
+    me: get<IMe>()('/api/me'),
+  },
+  property: {
+    projects: get<IProjectSummary[]>()('/api/property/projects'),
+    buildings: get<IBuildingSummary[]>()('/api/property/projects/:projectId/buildings'),
+    houses: get<IPage<IHouse>, IHouseListQuery>()('/api/property/projects/:projectId/houses'),
+    house: get<IHouseDetail>()('/api/property/houses/:houseId'),
+    /** Multipart (`file`); `dryRun=true` validates without writing. */
+    importHouses: post<IHouseImportResult, undefined, { dryRun?: boolean }>()('/api/property/projects/:projectId/houses/import'),
+    /** text/csv */
+    importTemplate: get<string>()('/api/property/houses/import-template.csv', PUBLIC),
+    staff: get<IStaffMember[], IStaffQuery>()('/api/property/projects/:projectId/staff'),
+    assignCustomerManagers: put<IBuildingSummary, IAssignCustomerManagersRequest>()('/api/property/buildings/:buildingId/customer-managers'),
+    technicians: get<ITechnicianProfile[]>()('/api/property/projects/:projectId/technicians'),
+    updateTechnician: patch<ITechnicianProfile, IUpdateTechnicianRequest>()('/api/technicians/:userId'),
+  },
+  directory: {
+    projects: get<IDirectoryProject[]>()('/api/directory/projects'),
+    buildings: get<IBuildingSummary[]>()('/api/directory/projects/:projectId/buildings'),
+    houses: get<IHouseDirectoryEntry[]>()('/api/directory/units/:unitId/houses'),
+  },
+  bindings: {
+    list: get<IPage<IBinding>, IBindingListQuery>()('/api/bindings'),
+    apply: post<IBinding, ICreateBindingRequest>()('/api/bindings'),
+    mine: get<IBinding[]>()('/api/bindings/mine'),
+    familyRequests: get<IBinding[]>()('/api/bindings/family-requests'),
+    approve: post<IBinding>()('/api/bindings/:id/approve'),
+    reject: post<IBinding, IRejectBindingRequest>()('/api/bindings/:id/reject'),
+  },
+  priceLists: {
+    list: get<IPriceListVersion[], IPriceListQuery>()('/api/price-lists'),
+    create: post<IPriceListVersion, ICreatePriceListRequest>()('/api/price-lists'),
+    one: get<IPriceListDetail>()('/api/price-lists/:id'),
+    diff: get<IPriceListDiff, { against: number }>()('/api/price-lists/:id/diff'),
+    upsertCategory: post<IFeeCategory, IUpsertFeeCategoryRequest>()('/api/price-lists/:id/categories'),
+    upsertItem: post<IFeeItem, IUpsertFeeItemRequest>()('/api/price-lists/:id/items'),
+    upsertMaterial: post<IMaterialPrice, IUpsertMaterialPriceRequest>()('/api/price-lists/:id/materials'),
+    deleteEntry: del<void>()('/api/price-lists/:id/entries/:code'),
+    approve: post<IPriceListVersion>()('/api/price-lists/:id/approve'),
+    returnToDraft: post<IPriceListVersion>()('/api/price-lists/:id/return-to-draft'),
+    publish: post<IPriceListVersion, IPublishPriceListRequest>()('/api/price-lists/:id/publish'),
+  },
+  feeSchedule: {
+    public: get<IPublicFeeSchedule, IPublicFeeScheduleQuery>()('/api/public/fee-schedule', PUBLIC),
+    publicItem: get<IFeeItem>()('/api/public/fee-schedule/items/:itemId', PUBLIC),
+    /** text/html, opened as a plain link. */
+    poster: get<string, IPublicFeeScheduleQuery>()('/api/public/fee-schedule/poster', PUBLIC),
+    quote: post<IPricedQuote, IQuotePreviewRequest>()('/api/fee-schedule/quote'),
+  },
+  serviceCategories: {
+    list: get<IServiceCategoryPage, IServiceCategoryQuery>()('/api/service-categories'),
+    save: put<IServiceCategory, IUpsertServiceCategoryRequest>()('/api/service-categories/:code'),
+  },
+  charges: {
+    list: get<IPage<ICharge>, IChargeListQuery>()('/api/charges'),
+    one: get<ICharge>()('/api/charges/:id'),
+    confirm: post<ICharge>()('/api/charges/:id/confirm'),
+    phoneConfirmation: post<ICharge, IPhoneConfirmChargeRequest>()('/api/charges/:id/phone-confirmation'),
+    waive: post<ICharge, IWaiveChargeRequest>()('/api/charges/:id/waive'),
+    cashOutstanding: get<ICashOutstanding, { projectId?: number }>()('/api/cash/outstanding'),
+    handOverCash: post<ICashHandover, ICashHandoverRequest>()('/api/cash/handovers'),
+    waiverBudget: get<IWaiverBudget>()('/api/waivers/budget'),
+    counterSales: get<ICounterSaleLedger, { projectId: number; date: string }>()('/api/counter-sales'),
+    createCounterSale: post<ICounterSale, ICounterSaleRequest>()('/api/counter-sales'),
+    companySettings: get<ICompanySettings>()('/api/companies/:companyId/settings'),
+    updateCompanySettings: put<ICompanySettings, Omit<ICompanySettings, 'companyId'>>()('/api/companies/:companyId/settings'),
+  },
+  media: {
+    /** Multipart: `file`, `clientUploadId`, `kind`. */
+    upload: post<IMediaUpload>()('/api/media'),
+  },
+  tickets: TICKET_ROUTES,
+} as const;
+
+export type Routes = typeof ROUTES;

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import {
-  ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICharge, IPage, IPageQuery, IQuoteLine, PaymentMethod, QuoteLineKind, Role,
+  ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICharge, IPage, IPageQuery, IQuoteLine, PaymentMethod, Permission, QuoteLineKind,
   UserKind, formatFen, lineAmountFen,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
@@ -14,7 +14,7 @@ import { isUniqueViolation } from '../identity/auth.service';
 import { House } from '../property/building.entity';
 import { Project } from '../property/company.entity';
 import { Charge, ChargeLine } from './charge.entity';
-import { CHARGE_OFFICE_ROLES, ChargeStore } from './charge-store';
+import { ChargeStore } from './charge-store';
 import { ChargeQueryDto } from './dto/charges.dto';
 
 export interface PostedLine extends IQuoteLine {
@@ -142,7 +142,7 @@ export class ChargesService {
 
   /** The customer manager records that the resident confirmed the charge on the phone (usually at the return visit). */
   async confirmByPhone(principal: Principal, id: number, note: string): Promise<ICharge> {
-    const charge = await this.store.findForStaff(principal, id, [Role.CustomerManager]);
+    const charge = await this.store.findForStaff(principal, id, Permission.ChargePhoneConfirm);
     if (charge.confirmation === ChargeConfirmation.Confirmed) throw await this.store.stateConflict(id, undefined, '该费用已确认，无需再记录电话确认');
     await this.markConfirmed(principal, charge, ChargeConfirmedVia.PhoneByCustomerManager, note);
     return this.store.view(id);
@@ -197,7 +197,7 @@ export class ChargesService {
   }
 
   async list(principal: Principal, query: ChargeQueryDto): Promise<IPage<ICharge>> {
-    const visible = this.access.visibleProjectIds(principal, CHARGE_OFFICE_ROLES);
+    const visible = this.access.visibleProjectIds(principal, Permission.ChargeView);
     const projectIds = query.projectId ? visible.filter((p) => p === query.projectId) : visible;
     const { page, pageSize, skip } = pageWindow(query);
     if (!projectIds.length) return { items: [], total: 0, page, pageSize };

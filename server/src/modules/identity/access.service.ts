@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Role, ScopeType } from '@app/shared';
+import { ScopeType, type Permission } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal, RoleGrant, projectIdsFor } from '../../common/principal';
 import { Project } from '../property/company.entity';
@@ -45,16 +45,16 @@ export class AccessService {
     }));
   }
 
-  /** Throws 404 unless the principal holds one of `roles` (any role when omitted) over the project. */
-  assertProject(principal: Principal, projectId: number, roles?: readonly Role[], what = '项目'): void {
-    if (!projectIdsFor(principal, roles).has(projectId)) throw DomainException.notFound(what);
+  /** Throws 404 unless the principal holds the permission (any grant when omitted) over the project. */
+  assertProject(principal: Principal, projectId: number, permission?: Permission, what = '项目'): void {
+    if (!projectIdsFor(principal, permission).has(projectId)) throw DomainException.notFound(what);
   }
 
-  canActOnProject(principal: Principal, projectId: number, roles?: readonly Role[]): boolean {
-    return projectIdsFor(principal, roles).has(projectId);
+  canActOnProject(principal: Principal, projectId: number, permission?: Permission): boolean {
+    return projectIdsFor(principal, permission).has(projectId);
   }
 
-  visibleProjectIds(principal: Principal, roles?: readonly Role[]): number[] {
-    return [...projectIdsFor(principal, roles)];
+  visibleProjectIds(principal: Principal, permission?: Permission): number[] {
+    return [...projectIdsFor(principal, permission)];
   }
 }

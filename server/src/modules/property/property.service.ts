@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
   BindingStatus, IBuildingSummary, IDirectoryProject, IHouse, IHouseDetail, IHouseDirectoryEntry, IPage,
-  IProjectSummary, IStaffMember, Role, ScopeType, houseLabel, maskPhone,
+  IProjectSummary, IStaffMember, Permission, Role, ScopeType, houseLabel, maskPhone,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { pageWindow } from '../../common/pagination.dto';
@@ -16,7 +16,6 @@ import { User } from '../identity/user.entity';
 import { Building, BuildingManager, House, Unit } from './building.entity';
 import { Project, Region } from './company.entity';
 import { HouseQueryDto } from './dto/property.dto';
-import { MANAGER_ASSIGNERS, PROPERTY_READERS } from './property.roles';
 import { runInTransaction } from '../../database/transactions';
 
 @Injectable()
@@ -27,7 +26,7 @@ export class PropertyService {
   ) {}
 
   async listProjects(principal: Principal): Promise<IProjectSummary[]> {
-    const ids = this.access.visibleProjectIds(principal, PROPERTY_READERS);
+    const ids = this.access.visibleProjectIds(principal, Permission.PropertyView);
     if (!ids.length) return [];
     const projects = await this.db.getRepository(Project).find({ where: { id: In(ids) }, order: { id: 'ASC' } });
     const regions = await this.db.getRepository(Region).find({ where: { id: In(projects.map((p) => p.regionId)) } });
@@ -49,7 +48,7 @@ export class PropertyService {
   }
 
   async listBuildings(principal: Principal, projectId: number): Promise<IBuildingSummary[]> {
-    this.access.assertProject(principal, projectId, PROPERTY_READERS);
+    this.access.assertProject(principal, projectId, Permission.PropertyView);
     return this.buildingsOf(projectId, true);
   }
 
@@ -76,7 +75,7 @@ export class PropertyService {
   }
 
   async listHouses(principal: Principal, projectId: number, query: HouseQueryDto): Promise<IPage<IHouse>> {
-    this.access.assertProject(principal, projectId, PROPERTY_READERS);
+    this.access.assertProject(principal, projectId, Permission.PropertyView);
     const { page, pageSize, skip } = pageWindow(query);
     const qb = this.houseQuery().where('h.project_id = :projectId', { projectId });
     if (query.buildingId) qb.andWhere('h.building_id = :buildingId', { buildingId: query.buildingId });
@@ -97,7 +96,7 @@ export class PropertyService {
       .getRawOne();
     if (!row) throw DomainException.notFound('房屋');
     const house = toHouse(row);
-    const isStaff = this.access.canActOnProject(principal, house.projectId, PROPERTY_READERS);
+    const isStaff = this.access.canActOnProject(principal, house.projectId, Permission.PropertyView);
     if (!isStaff) {
       const bound = await this.db.getRepository(HouseBinding).count({
         where: { houseId, userId: principal.userId, status: BindingStatus.Approved },
@@ -139,7 +138,7 @@ export class PropertyService {
   }
 
   async listStaff(principal: Principal, projectId: number, role?: Role): Promise<IStaffMember[]> {
-    this.access.assertProject(principal, projectId, PROPERTY_READERS);
+    this.access.assertProject(principal, projectId, Permission.PropertyView);
     const project = await this.db.getRepository(Project).findOneByOrFail({ id: projectId });
     const qb = this.db
       .createQueryBuilder(RoleAssignment, 'r')
@@ -165,7 +164,7 @@ export class PropertyService {
   async assignCustomerManagers(principal: Principal, buildingId: number, userIds: number[]): Promise<IBuildingSummary> {
     const building = await this.db.getRepository(Building).findOneBy({ id: buildingId });
     if (!building) throw DomainException.notFound('楼栋');
-    this.access.assertProject(principal, building.projectId, MANAGER_ASSIGNERS, '楼栋');
+    this.access.assertProject(principal, building.projectId, Permission.BuildingAssignManagers, '楼栋');
     const eligible = new Set((await this.listStaff(principal, building.projectId, Role.CustomerManager)).map((m) => m.userId));
     const unique = [...new Set(userIds)];
     const wrong = unique.filter((id) => !eligible.has(id));

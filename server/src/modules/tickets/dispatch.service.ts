@@ -1,10 +1,10 @@
 import { HttpStatus, Injectable, Logger, OnModuleDestroy, OnModuleInit, Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
-import { ErrorCode, ITicket, Role, TicketAction, TicketActor, TicketStatus, canTransition } from '@app/shared';
+import { ErrorCode, ITicket, Permission, Role, TicketAction, TicketActor, TicketStatus, actingAs, canTransition } from '@app/shared';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DomainException } from '../../common/domain.exception';
-import { Principal } from '../../common/principal';
+import { Principal, rolesOn } from '../../common/principal';
 import { addMinutes, now } from '../../common/time';
 import { runInTransaction } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
@@ -17,7 +17,7 @@ import { TicketTransitions } from './ticket-transition.service';
 import { TicketViews } from './ticket-views.service';
 import { Ticket } from './ticket.entity';
 import { DispatchPolicy } from './ticket-support.entity';
-import { DISPATCH_ROLES, OPEN_JOB_STATUSES } from './ticket.roles';
+import { OPEN_JOB_STATUSES } from './ticket.roles';
 
 const DEFAULT_POLICY = { mode: 'pool' as const, poolMinutes: 30 };
 
@@ -98,10 +98,10 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
   }
 
   async dispatch(principal: Principal, id: number, technicianId: number, override?: SkillOverride): Promise<ITicket> {
-    const ticket = await this.tickets.forStaff(principal, id, DISPATCH_ROLES);
+    const ticket = await this.tickets.forStaff(principal, id, Permission.TicketDispatch);
     await this.assertTechnicianOfProject(technicianId, ticket.projectId);
     const overrideNote = await this.assertSkilled(ticket, technicianId, override);
-    const actor = principal.grants.some((g) => g.role === Role.Supervisor && g.projectIds.includes(ticket.projectId)) ? TicketActor.Supervisor : TicketActor.CustomerManager;
+    const actor = actingAs(rolesOn(principal, ticket.projectId), [TicketActor.Supervisor, TicketActor.CustomerManager]) ?? TicketActor.CustomerManager;
     const updated = await this.assign(ticket, TicketAction.Dispatch, actor, principal.userId, technicianId, overrideNote?.eventReason ?? null, undefined, undefined, undefined, overrideNote ? this.overrideEffects(principal, ticket, overrideNote) : undefined);
     return this.views.one(updated, await this.tickets.actorsFor(principal, updated), principal.userId);
   }
@@ -131,7 +131,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
   }
 
   async transfer(principal: Principal, id: number, technicianId: number, reason: string, override?: SkillOverride): Promise<ITicket> {
-    const ticket = await this.tickets.forStaff(principal, id, [Role.Supervisor, Role.Admin]);
+    const ticket = await this.tickets.forStaff(principal, id, Permission.TicketTransfer);
     if (ticket.technicianId === technicianId) throw DomainException.validation('technicianId', '已是该师傅负责');
     await this.assertTechnicianOfProject(technicianId, ticket.projectId);
     const overrideNote = await this.assertSkilled(ticket, technicianId, override);

@@ -1,15 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { IInboxMessage, IPage, IRectificationTask } from '@app/shared';
-import { CurrentUser, Roles, Trim } from '../../common/decorators';
+import { Permission, type IInboxMessage, type IPage, type IRectificationTask } from '@app/shared';
+import { Allow, CurrentUser, Trim } from '../../common/decorators';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { ProjectPageQueryDto } from './dto/list-query.dto';
 import { InboxService } from './inbox.service';
 import { TicketStaffService } from './ticket-staff.service';
-import { PM_ROLES } from './ticket.roles';
 
 export class InboxQueryDto extends PageQueryDto {
   @IsOptional() @IsIn(['true', 'false'], { message: 'unread 只能是 true 或 false' }) unread?: 'true' | 'false';
@@ -39,7 +38,7 @@ export class InboxController {
 
 @ApiTags('tickets')
 @Controller('rectifications')
-@Roles(...PM_ROLES)
+@Allow(Permission.TicketEscalation)
 export class RectificationsController {
   constructor(private readonly staff: TicketStaffService) {}
 

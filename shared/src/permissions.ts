@@ -22,7 +22,8 @@ export const Permission = {
   TicketDispatch: 'ticket.dispatch',
   /** Move a dispatched job to another technician; the supervisor's dispatch desk. */
   TicketTransfer: 'ticket.transfer',
-  TicketHold: 'ticket.hold',
+  /** Work tickets from the office: hold, resume and cancel; the console's ticket centre. */
+  TicketHandle: 'ticket.handle',
   TicketClose: 'ticket.close',
   /** Escalated tickets, rectification tasks and damage compensation. */
   TicketEscalation: 'ticket.escalation',
@@ -72,7 +73,7 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionRule>> = {
   'ticket.intake': { label: '受理与回访、代客报修', roles: [CM, ADMIN], scope: 'project' },
   'ticket.dispatch': { label: '派单', roles: [SUP, CM, ADMIN], scope: 'project' },
   'ticket.transfer': { label: '改派（派单队列）', roles: [SUP, ADMIN], scope: 'project' },
-  'ticket.hold': { label: '挂起与恢复', roles: [CM, SUP, PM, ADMIN], scope: 'project' },
+  'ticket.handle': { label: '处理工单（挂起、恢复、取消）', roles: [CM, SUP, PM, ADMIN], scope: 'project' },
   'ticket.close': { label: '关闭工单', roles: [CM, PM, ADMIN], scope: 'project' },
   'ticket.escalation': { label: '升级、整改与损坏赔偿', roles: [PM, ADMIN], scope: 'project' },
   'dispatch-policy.view': { label: '查看派单策略', roles: [SUP, PM, ADMIN, CM], scope: 'project' },
@@ -128,6 +129,17 @@ export interface ScopeTarget {
 export function can(grants: readonly GrantLike[], permission: Permission, target?: ScopeTarget): boolean {
   const rule = PERMISSIONS[permission];
   return grants.some((g) => rule.roles.includes(g.role) && (!target || grantReaches(g, rule.scope, target)));
+}
+
+const WIDTH: Record<ScopeType, number> = { project: 0, region: 1, company: 2 };
+
+/**
+ * The first grant carrying the permission that is as wide as its scope demands — e.g. the company grant
+ * that names the company whose settings a finance user edits.
+ */
+export function grantFor<G extends GrantLike>(grants: readonly G[], permission: Permission): G | undefined {
+  const rule = PERMISSIONS[permission];
+  return grants.find((g) => rule.roles.includes(g.role) && WIDTH[g.scopeType] >= WIDTH[rule.scope]);
 }
 
 function grantReaches(g: GrantLike, scope: PermissionScope, t: ScopeTarget): boolean {

@@ -1,5 +1,5 @@
 import {
-  ALL_PERMISSIONS, PERMISSIONS, Permission, ROLE_TICKET_ACTORS, actingAs, can, permissionsOf, roleCan, rolesFor, ticketActorsOf,
+  ALL_PERMISSIONS, PERMISSIONS, Permission, ROLE_TICKET_ACTORS, actingAs, can, grantFor, permissionsOf, roleCan, rolesFor, ticketActorsOf,
   type GrantLike,
 } from '../permissions';
 import { Role, ScopeType } from '../roles';
@@ -12,17 +12,17 @@ const EXPECTED: Record<Role, Permission[]> = {
   resident: [],
   customer_manager: [
     P.PropertyView, P.HouseEdit, P.BindingReview, P.TechnicianView, P.TicketView, P.TicketContactPhone, P.TicketIntake,
-    P.TicketDispatch, P.TicketHold, P.TicketClose, P.DispatchPolicyView, P.ChargeView, P.ChargePhoneConfirm,
+    P.TicketDispatch, P.TicketHandle, P.TicketClose, P.DispatchPolicyView, P.ChargeView, P.ChargePhoneConfirm,
     P.CounterSaleCreate, P.CounterSaleView,
   ],
   supervisor: [
     P.PropertyView, P.TechnicianView, P.TechnicianEdit, P.TicketView, P.TicketContactPhone, P.TicketDispatch, P.TicketTransfer,
-    P.TicketHold, P.DispatchPolicyView, P.DispatchPolicyEdit, P.ChargeView,
+    P.TicketHandle, P.DispatchPolicyView, P.DispatchPolicyEdit, P.ChargeView,
   ],
   technician: [P.PropertyView, P.JobWork, P.CashCollect],
   project_manager: [
     P.PropertyView, P.HouseEdit, P.BuildingAssignManagers, P.BindingReview, P.TechnicianView, P.TechnicianEdit, P.TicketView,
-    P.TicketContactPhone, P.TicketHold, P.TicketClose, P.TicketEscalation, P.DispatchPolicyView, P.DispatchPolicyEdit,
+    P.TicketContactPhone, P.TicketHandle, P.TicketClose, P.TicketEscalation, P.DispatchPolicyView, P.DispatchPolicyEdit,
     P.ChargeView, P.ChargeWaive, P.CashView, P.CounterSaleView,
   ],
   cashier: [P.PropertyView, P.TicketView, P.ChargeView, P.CashView, P.CashHandover, P.CounterSaleCreate, P.CounterSaleView],
@@ -30,7 +30,7 @@ const EXPECTED: Record<Role, Permission[]> = {
   quality: [P.PropertyView, P.TicketView, P.ChargeView, P.PriceEdit, P.CategoryEdit],
   admin: [
     P.PropertyView, P.HouseEdit, P.BuildingAssignManagers, P.BindingReview, P.TechnicianView, P.TechnicianEdit, P.TicketView,
-    P.TicketIntake, P.TicketDispatch, P.TicketTransfer, P.TicketHold, P.TicketClose, P.TicketEscalation, P.DispatchPolicyView,
+    P.TicketIntake, P.TicketDispatch, P.TicketTransfer, P.TicketHandle, P.TicketClose, P.TicketEscalation, P.DispatchPolicyView,
     P.DispatchPolicyEdit, P.ChargeView, P.CashView, P.CounterSaleView, P.PriceEdit, P.CategoryEdit, P.CompanySettingsEdit,
   ],
 };
@@ -81,7 +81,7 @@ describe('can: grants over a scope', () => {
     ['resolved projectIds win', grant(Role.Supervisor, ScopeType.Region, 10, [7]), P.TicketDispatch, { projectId: 7, regionId: 99 }, true],
     ['resolved projectIds exclude', grant(Role.Supervisor, ScopeType.Region, 10, [7]), P.TicketDispatch, { projectId: 8, regionId: 10 }, false],
     ['region grant by region id', grant(Role.Supervisor, ScopeType.Region, 10), P.TicketDispatch, { projectId: 8, regionId: 10 }, true],
-    ['company grant reaches a project', grant(Role.Admin, ScopeType.Company, 1), P.TicketHold, { projectId: 8 }, true],
+    ['company grant reaches a project', grant(Role.Admin, ScopeType.Company, 1), P.TicketHandle, { projectId: 8 }, true],
     ['role without the permission', grant(Role.Cashier, ScopeType.Project, 5), P.TicketIntake, { projectId: 5 }, false],
     ['no project named for a project rule', grant(Role.CustomerManager, ScopeType.Project, 5), P.TicketIntake, {}, false],
     ['region rule: region editor of that region', grant(Role.Finance, ScopeType.Region, 10), P.PriceEdit, region10, true],
@@ -94,6 +94,15 @@ describe('can: grants over a scope', () => {
     ['company rule: a region grant is not enough', grant(Role.Quality, ScopeType.Region, 10), P.CategoryEdit, { companyId: 1 }, false],
   ] as const)('%s', (_case, g, permission, target, expected) => {
     expect(can([g], permission, target)).toBe(expected);
+  });
+
+  it('grantFor picks the first grant as wide as the permission needs', () => {
+    const region = grant(Role.Finance, ScopeType.Region, 10);
+    const company = grant(Role.Finance, ScopeType.Company, 1);
+    expect(grantFor([region, company], P.CompanySettingsEdit)).toBe(company);
+    expect(grantFor([region], P.CompanySettingsEdit)).toBeUndefined();
+    expect(grantFor([region], P.PriceEdit)).toBe(region);
+    expect(grantFor([grant(Role.Cashier, ScopeType.Company, 1)], P.CategoryEdit)).toBeUndefined();
   });
 
   it('without a target only the role counts (the route-level check)', () => {

@@ -61,7 +61,7 @@ export class TicketStaffService {
   }
 
   async hold(principal: Principal, id: number, reason: string): Promise<ITicket> {
-    const ticket = await this.tickets.forStaff(principal, id, Permission.TicketHold);
+    const ticket = await this.tickets.forStaff(principal, id, Permission.TicketHandle);
     const updated = await this.transitions.touch(ticket, 'hold', this.actorOf(principal, ticket), principal.userId, {
       requireHeld: false, reason, set: { onHold: true, holdReason: reason },
     });
@@ -69,7 +69,7 @@ export class TicketStaffService {
   }
 
   async resume(principal: Principal, id: number): Promise<ITicket> {
-    const ticket = await this.tickets.forStaff(principal, id, Permission.TicketHold);
+    const ticket = await this.tickets.forStaff(principal, id, Permission.TicketHandle);
     const updated = await this.transitions.touch(ticket, 'resume', this.actorOf(principal, ticket), principal.userId, {
       requireHeld: true, set: { onHold: false, holdReason: null },
     });
@@ -82,7 +82,7 @@ export class TicketStaffService {
     let actor: TicketActor;
     if (await this.tickets.isResidentOf(principal, ticket)) actor = TicketActor.Resident;
     else {
-      this.access.assertProject(principal, ticket.projectId, Permission.TicketHold, '工单');
+      this.access.assertProject(principal, ticket.projectId, Permission.TicketHandle, '工单');
       actor = this.actorOf(principal, ticket);
     }
     const updated = await this.transitions.apply(ticket, TicketAction.Cancel, actor, principal.userId, {

@@ -111,14 +111,14 @@ export class TicketsController {
 
   @Post(':id/hold')
   @HttpCode(200)
-  @Allow(Permission.TicketHold)
+  @Allow(Permission.TicketHandle)
   hold(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: ReasonDto): Promise<ITicket> {
     return this.staff.hold(me, id, body.reason);
   }
 
   @Post(':id/resume')
   @HttpCode(200)
-  @Allow(Permission.TicketHold)
+  @Allow(Permission.TicketHandle)
   resume(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number): Promise<ITicket> {
     return this.staff.resume(me, id);
   }

@@ -11,3 +11,4 @@ export * from './periods';
 export * from './tickets';
 export * from './limits';
 export * from './api';
+export * from './permissions';

@@ -1,4 +1,4 @@
-import { Role, STAFF_ROLES, UserKind, type IMe } from '@app/shared'
+import { Permission, Role, UserKind, roleCan, rolesFor, type IMe } from '@app/shared'
 import { Routes, type Route } from '../routes'
 
 export interface IRoleEntry {
@@ -8,14 +8,17 @@ export interface IRoleEntry {
   url: Route
 }
 
-/** Staff roles that work from the office pages rather than the technician pages. */
-export const OFFICE_ROLES = STAFF_ROLES.filter((role) => role !== Role.Technician)
+/**
+ * Staff roles that work from the office pages rather than the technician pages: those the shared
+ * permission table lets read the project's tickets.
+ */
+export const OFFICE_ROLES = rolesFor(Permission.TicketView)
 
 /** Which role areas (sub-packages) the signed-in user may open from the home page, in display order. */
 export function roleEntries(me: IMe): IRoleEntry[] {
-  const roles = new Set(me.roles.map((grant) => grant.role))
+  const held = me.roles.map((grant) => grant.role)
   const entries: IRoleEntry[] = []
-  if (me.kind === UserKind.Resident || roles.has(Role.Resident)) {
+  if (me.kind === UserKind.Resident || held.includes(Role.Resident)) {
     entries.push({
       key: 'resident',
       title: '我的房屋',
@@ -23,10 +26,10 @@ export function roleEntries(me: IMe): IRoleEntry[] {
       url: Routes.residentHouses,
     })
   }
-  if (roles.has(Role.Technician)) {
+  if (roleCan(held, Permission.JobWork)) {
     entries.push({ key: 'technician', title: '师傅工作台', description: '接单、上门与完工', url: Routes.technicianHome })
   }
-  if (OFFICE_ROLES.some((role) => roles.has(role))) {
+  if (roleCan(held, Permission.TicketView)) {
     // The mini-program's staff page shows roles and scopes only; ticket work happens in the web console.
     entries.push({ key: 'staff', title: '员工工作台', description: '我的岗位与负责范围', url: Routes.staffHome })
   }

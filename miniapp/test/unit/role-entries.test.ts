@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { Role } from '@app/shared'
+import { Permission, Role, STAFF_ROLES, permissionsOf } from '@app/shared'
 import { resident, staff } from '../fixtures'
-import { roleEntries } from '../../src/utils/role-entries'
+import { OFFICE_ROLES, roleEntries } from '../../src/utils/role-entries'
 import { Routes } from '../../src/routes'
 
 describe('roleEntries', () => {
@@ -14,6 +14,20 @@ describe('roleEntries', () => {
     ['a staff account without grants', staff([]), []],
   ])('%s sees %j', (_who, me, keys) => {
     expect(roleEntries(me).map((entry) => entry.key)).toEqual(keys)
+  })
+
+  it.each(Object.values(Role).filter((role) => role !== Role.Resident))(
+    'a staff member with only %s gets the entries its permissions open',
+    (role) => {
+      const keys = roleEntries(staff([role])).map((entry) => entry.key)
+      expect(keys.includes('technician')).toBe(permissionsOf(role).includes(Permission.JobWork))
+      expect(keys.includes('staff')).toBe(permissionsOf(role).includes(Permission.TicketView))
+      expect(keys.length).toBe(1)
+    },
+  )
+
+  it('office roles are exactly the staff roles other than the technician', () => {
+    expect([...OFFICE_ROLES].sort()).toEqual(STAFF_ROLES.filter((role) => role !== Role.Technician).sort())
   })
 
   it('points each area at its sub-package', () => {

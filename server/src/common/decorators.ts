@@ -1,17 +1,20 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsPositive, IsString, Max, Min } from 'class-validator';
-import { LIMITS, type Role } from '@app/shared';
+import { LIMITS, type Permission } from '@app/shared';
 import type { Principal } from './principal';
 
 export const PUBLIC_KEY = 'route:public';
-export const ROLES_KEY = 'route:roles';
+export const ALLOW_KEY = 'route:permissions';
 
 /** No sign-in needed. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-/** The caller needs at least one of these roles somewhere; object-level scope is checked in services. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/**
+ * The caller needs one of these permissions (shared/src/permissions.ts) through some grant; whether the
+ * grant covers the object is checked in services. A method's `@Allow` replaces its controller's.
+ */
+export const Allow = (...permissions: Permission[]) => SetMetadata(ALLOW_KEY, permissions);
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
   return ctx.switchToHttp().getRequest().principal;

@@ -1,4 +1,4 @@
-import type { Role, ScopeType, UserKind } from '@app/shared';
+import { can, rolesFor, type Permission, type Role, type ScopeType, type UserKind } from '@app/shared';
 
 export interface RoleGrant {
   role: Role;
@@ -17,12 +17,19 @@ export interface Principal {
   grants: RoleGrant[];
 }
 
-export function hasRole(principal: Principal, roles: readonly Role[]): boolean {
-  return principal.grants.some((g) => roles.includes(g.role));
+/** The roles the principal holds over one project. */
+export function rolesOn(principal: Principal, projectId: number): Role[] {
+  return [...new Set(principal.grants.filter((g) => g.projectIds.includes(projectId)).map((g) => g.role))];
 }
 
-/** Projects where the principal holds any of `roles` (all roles when omitted). */
-export function projectIdsFor(principal: Principal, roles?: readonly Role[]): Set<number> {
+/** Whether some grant carries the permission, wherever it applies. */
+export function holds(principal: Principal, permission: Permission): boolean {
+  return can(principal.grants, permission);
+}
+
+/** Projects where the principal holds the permission (any grant's projects when omitted). */
+export function projectIdsFor(principal: Principal, permission?: Permission): Set<number> {
+  const roles = permission ? rolesFor(permission) : null;
   const ids = new Set<number>();
   for (const grant of principal.grants) {
     if (!roles || roles.includes(grant.role)) for (const id of grant.projectIds) ids.add(id);

@@ -1,4 +1,4 @@
-import { Role, type IProjectSummary, type IRoleGrant } from '@app/shared';
+import { Permission, roleCan, type IProjectSummary, type IRoleGrant, type Role } from '@app/shared';
 
 export type PageKey =
   | 'home'
@@ -24,8 +24,8 @@ export interface PageDef {
   path: string;
   label: string;
   group: MenuGroupKey;
-  /** Roles that may open the page; admin may open every page. */
-  roles: readonly Role[];
+  /** What the page is for; the roles come from the shared permission table, never from here. */
+  permission: Permission;
 }
 
 export type MenuGroupKey = 'overview' | 'customer' | 'property' | 'engineering' | 'charges' | 'pricing';
@@ -39,42 +39,33 @@ export const MENU_GROUP_LABELS: Record<MenuGroupKey, string> = {
   pricing: '价格与设置',
 };
 
-/** Only the finance and quality centres draft, approve and publish prices (CATALOG_EDITORS on the server). */
-const PRICE_EDITORS: readonly Role[] = [Role.Finance, Role.Quality];
+const P = Permission;
 
-const OFFICE_STAFF: readonly Role[] = [
-  Role.CustomerManager,
-  Role.Supervisor,
-  Role.ProjectManager,
-  Role.Cashier,
-  Role.Finance,
-  Role.Quality,
-];
-
-/** Who works tickets from the console (the server's staff ticket list also admits them). */
-const TICKET_VIEWERS: readonly Role[] = [Role.CustomerManager, Role.Supervisor, Role.ProjectManager];
-
-/** Mirrors the server's guards (docs/api.md): the menu only offers what the API will allow. */
+/**
+ * Each page names the permission of its purpose (shared/src/permissions.ts), so the menu offers exactly
+ * what the API allows: a role either has the page or gets the Forbidden page on a direct link.
+ */
 export const PAGES: readonly PageDef[] = [
-  { key: 'home', path: '/', label: '工作台', group: 'overview', roles: [...OFFICE_STAFF, Role.Technician] },
-  { key: 'tickets', path: '/tickets', label: '工单中心', group: 'customer', roles: TICKET_VIEWERS },
-  { key: 'ticket-new', path: '/tickets/new', label: '代客报修', group: 'customer', roles: [Role.CustomerManager] },
-  { key: 'bindings', path: '/bindings', label: '住户认证审核', group: 'customer', roles: [Role.CustomerManager, Role.ProjectManager] },
-  { key: 'houses', path: '/houses', label: '房屋档案', group: 'property', roles: OFFICE_STAFF },
-  { key: 'building-managers', path: '/building-managers', label: '楼栋客户经理', group: 'property', roles: [Role.ProjectManager] },
-  { key: 'dispatch-queue', path: '/dispatch-queue', label: '派单队列', group: 'engineering', roles: [Role.Supervisor] },
-  { key: 'escalated', path: '/escalated', label: '升级与整改', group: 'engineering', roles: [Role.ProjectManager] },
-  { key: 'technicians', path: '/technicians', label: '维修师傅', group: 'engineering', roles: [Role.Supervisor, Role.ProjectManager] },
-  { key: 'cash', path: '/cash', label: '现金待交款', group: 'charges', roles: [Role.Cashier] },
-  { key: 'counter-sales', path: '/counter-sales', label: '前台收款', group: 'charges', roles: [Role.Cashier] },
+  { key: 'home', path: '/', label: '工作台', group: 'overview', permission: P.PropertyView },
+  // Those who work tickets; cashier, finance and quality read a ticket through its charge instead.
+  { key: 'tickets', path: '/tickets', label: '工单中心', group: 'customer', permission: P.TicketHandle },
+  { key: 'ticket-new', path: '/tickets/new', label: '代客报修', group: 'customer', permission: P.TicketIntake },
+  { key: 'bindings', path: '/bindings', label: '住户认证审核', group: 'customer', permission: P.BindingReview },
+  { key: 'houses', path: '/houses', label: '房屋档案', group: 'property', permission: P.PropertyView },
+  { key: 'building-managers', path: '/building-managers', label: '楼栋客户经理', group: 'property', permission: P.BuildingAssignManagers },
+  // The supervisor's desk (dispatch and transfer); customer managers dispatch from the ticket drawer.
+  { key: 'dispatch-queue', path: '/dispatch-queue', label: '派单队列', group: 'engineering', permission: P.TicketTransfer },
+  { key: 'escalated', path: '/escalated', label: '升级与整改', group: 'engineering', permission: P.TicketEscalation },
+  { key: 'technicians', path: '/technicians', label: '维修师傅', group: 'engineering', permission: P.TechnicianEdit },
+  { key: 'cash', path: '/cash', label: '现金待交款', group: 'charges', permission: P.CashHandover },
+  { key: 'counter-sales', path: '/counter-sales', label: '前台收款', group: 'charges', permission: P.CounterSaleCreate },
   // Charges signed on a technician's phone wait here for the customer manager's recorded phone confirmation.
-  { key: 'charges', path: '/charges', label: '费用台账', group: 'charges', roles: [Role.CustomerManager, Role.ProjectManager, Role.Finance] },
-  { key: 'waivers', path: '/waivers', label: '费用减免', group: 'charges', roles: [Role.ProjectManager] },
-  { key: 'price-lists', path: '/price-lists', label: '价目表管理', group: 'pricing', roles: PRICE_EDITORS },
-  { key: 'fee-schedule', path: '/fee-schedule', label: '收费标准公示', group: 'pricing', roles: PRICE_EDITORS },
-  { key: 'company-settings', path: '/company-settings', label: '公司设置', group: 'pricing', roles: [Role.Finance] },
-  // Category → skill rules (CATEGORY_RULE_EDITORS on the server): the quality centre, company-wide.
-  { key: 'service-categories', path: '/service-categories', label: '类别与技能', group: 'pricing', roles: [Role.Quality] },
+  { key: 'charges', path: '/charges', label: '费用台账', group: 'charges', permission: P.ChargeView },
+  { key: 'waivers', path: '/waivers', label: '费用减免', group: 'charges', permission: P.ChargeWaive },
+  { key: 'price-lists', path: '/price-lists', label: '价目表管理', group: 'pricing', permission: P.PriceEdit },
+  { key: 'fee-schedule', path: '/fee-schedule', label: '收费标准公示', group: 'pricing', permission: P.PriceEdit },
+  { key: 'company-settings', path: '/company-settings', label: '公司设置', group: 'pricing', permission: P.CompanySettingsEdit },
+  { key: 'service-categories', path: '/service-categories', label: '类别与技能', group: 'pricing', permission: P.CategoryEdit },
 ];
 
 export function pageByKey(key: PageKey): PageDef {
@@ -105,8 +96,7 @@ export function effectiveRoles(grants: readonly IRoleGrant[], project: IProjectS
 }
 
 export function canOpen(page: PageDef, roles: readonly Role[]): boolean {
-  if (roles.includes(Role.Admin)) return true;
-  return page.roles.some((role) => roles.includes(role));
+  return roleCan(roles, page.permission);
 }
 
 export interface MenuGroup {
@@ -121,9 +111,4 @@ export function buildMenu(roles: readonly Role[]): MenuGroup[] {
   return order
     .map((key) => ({ key, label: MENU_GROUP_LABELS[key], items: PAGES.filter((p) => p.group === key && canOpen(p, roles)) }))
     .filter((group) => group.items.length > 0);
-}
-
-/** House import writes the project's master data: customer managers and project managers keep it. */
-export function canImportHouses(roles: readonly Role[]): boolean {
-  return [Role.Admin, Role.ProjectManager, Role.CustomerManager].some((role) => roles.includes(role));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { IProjectSummary, IRoleGrant, Role } from '@app/shared';
-import { buildMenu, canImportHouses, canOpen, effectiveRoles, pageByKey } from '../../src/layout/access';
+import { Role as RoleEnum, type IProjectSummary, type IRoleGrant, type Role } from '@app/shared';
+import { PAGES, buildMenu, canOpen, effectiveRoles, pageByKey } from '../../src/layout/access';
 
 const sunshine: IProjectSummary = { id: 1, code: 'YGHY', name: '阳光花园', regionId: 10, regionName: '华东区域', houseCount: 1500 };
 const lakeside: IProjectSummary = { id: 2, code: 'CHY', name: '翠湖苑', regionId: 10, regionName: '华东区域', houseCount: 1500 };
@@ -15,46 +15,47 @@ const grant = (role: Role, scopeType: IRoleGrant['scopeType'], scopeId: number):
 
 const labels = (roles: Role[]) => buildMenu(roles).flatMap((g) => g.items.map((i) => i.label));
 
+/** Each role's menu, written out: the pages come from the shared permission table, not from the console. */
+const MENUS: Record<Role, string[]> = {
+  resident: [],
+  customer_manager: ['工作台', '工单中心', '代客报修', '住户认证审核', '房屋档案', '前台收款', '费用台账'],
+  supervisor: ['工作台', '工单中心', '房屋档案', '派单队列', '维修师傅', '费用台账'],
+  technician: ['工作台', '房屋档案'],
+  project_manager: ['工作台', '工单中心', '住户认证审核', '房屋档案', '楼栋客户经理', '升级与整改', '维修师傅', '费用台账', '费用减免'],
+  cashier: ['工作台', '房屋档案', '现金待交款', '前台收款', '费用台账'],
+  finance: ['工作台', '房屋档案', '费用台账', '价目表管理', '收费标准公示', '公司设置'],
+  quality: ['工作台', '房屋档案', '费用台账', '价目表管理', '收费标准公示', '类别与技能'],
+  admin: [
+    '工作台', '工单中心', '代客报修', '住户认证审核', '房屋档案', '楼栋客户经理', '派单队列', '升级与整改', '维修师傅', '费用台账',
+    '价目表管理', '收费标准公示', '公司设置', '类别与技能',
+  ],
+};
+
 describe('menu by role', () => {
-  it('customer manager: workbench, binding approvals, houses — not staffing pages', () => {
-    expect(labels(['customer_manager'])).toEqual(['工作台', '工单中心', '代客报修', '住户认证审核', '房屋档案', '费用台账']);
+  it('covers every role', () => {
+    expect(Object.keys(MENUS).sort()).toEqual(Object.values(RoleEnum).sort());
   });
 
-  it('project manager sees every foundation page', () => {
-    expect(labels(['project_manager'])).toEqual(['工作台', '工单中心', '住户认证审核', '房屋档案', '楼栋客户经理', '升级与整改', '维修师傅', '费用台账', '费用减免']);
+  it.each(Object.entries(MENUS))('%s sees exactly its pages', (role, pages) => {
+    expect(labels([role as Role])).toEqual(pages);
   });
 
-  it('supervisor manages technicians but does not review bindings', () => {
-    expect(labels(['supervisor'])).toEqual(['工作台', '工单中心', '房屋档案', '派单队列', '维修师傅']);
+  it.each(Object.entries(MENUS))('%s: a direct link opens exactly the menu pages, every other page is forbidden', (role, pages) => {
+    for (const page of PAGES) expect(canOpen(page, [role as Role])).toBe(pages.includes(page.label));
   });
 
-  it('cashier gets read-only house records and the cash desk pages', () => {
-    expect(labels(['cashier'])).toEqual(['工作台', '房屋档案', '现金待交款', '前台收款']);
+  it('admin is not a master key: pages whose actions the server refuses admin are not its pages (issue 12 #16)', () => {
+    for (const key of ['waivers', 'cash', 'counter-sales'] as const) expect(canOpen(pageByKey(key), ['admin'])).toBe(false);
   });
 
-  it('finance and quality manage prices; only finance edits company settings', () => {
-    expect(labels(['finance'])).toEqual(['工作台', '房屋档案', '费用台账', '价目表管理', '收费标准公示', '公司设置']);
-    expect(labels(['quality'])).toEqual(['工作台', '房屋档案', '价目表管理', '收费标准公示', '类别与技能']);
-    expect(canOpen(pageByKey('service-categories'), ['finance'])).toBe(false);
-    for (const role of ['customer_manager', 'supervisor', 'project_manager', 'cashier', 'technician'] as Role[]) {
-      expect(canOpen(pageByKey('price-lists'), [role])).toBe(false);
-    }
-  });
-
-  it('admin sees everything; no role sees nothing', () => {
-    expect(labels(['admin'])).toHaveLength(17);
+  it('several roles see the union of their pages', () => {
+    expect(canOpen(pageByKey('building-managers'), ['customer_manager'])).toBe(false);
+    expect(canOpen(pageByKey('building-managers'), ['customer_manager', 'project_manager'])).toBe(true);
     expect(buildMenu([])).toEqual([]);
   });
 
   it('groups keep a fixed order and drop empty groups', () => {
-    expect(buildMenu(['supervisor']).map((g) => g.label)).toEqual(['概览', '客户服务', '房产资料', '工程维修']);
-  });
-
-  it('canOpen agrees with the menu and only cm/pm/admin may import houses', () => {
-    expect(canOpen(pageByKey('building-managers'), ['customer_manager'])).toBe(false);
-    expect(canOpen(pageByKey('building-managers'), ['customer_manager', 'project_manager'])).toBe(true);
-    expect(canImportHouses(['cashier', 'finance'])).toBe(false);
-    expect(canImportHouses(['customer_manager'])).toBe(true);
+    expect(buildMenu(['supervisor']).map((g) => g.label)).toEqual(['概览', '客户服务', '房产资料', '工程维修', '收费结算']);
   });
 });
 

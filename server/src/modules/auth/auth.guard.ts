@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ErrorCode, Role } from '@app/shared';
-import { PUBLIC_KEY, ROLES_KEY } from '../../common/decorators';
+import { ErrorCode, type Permission } from '@app/shared';
+import { ALLOW_KEY, PUBLIC_KEY } from '../../common/decorators';
 import { DomainException } from '../../common/domain.exception';
-import { hasRole, Principal } from '../../common/principal';
+import { holds, Principal } from '../../common/principal';
 import { AuthService } from '../identity/auth.service';
 import { TokenService } from '../identity/token.service';
 import { PrincipalLoader } from './principal.loader';
@@ -39,8 +39,8 @@ export class AuthGuard implements CanActivate {
     const principal = await this.principals.load(user);
     request.principal = principal;
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles?.length && !hasRole(principal, roles)) {
+    const permissions = this.reflector.getAllAndOverride<Permission[] | undefined>(ALLOW_KEY, targets);
+    if (permissions?.length && !permissions.some((p) => holds(principal, p))) {
       throw DomainException.forbidden();
     }
     return true;

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { IBinding, IPage } from '@app/shared';
-import { CurrentUser, Roles } from '../../common/decorators';
+import { Permission, type IBinding, type IPage } from '@app/shared';
+import { Allow, CurrentUser } from '../../common/decorators';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { BindingQueryDto, CreateBindingDto, RejectBindingDto } from './bindings.dto';
-import { BINDING_REVIEWERS, BindingsService } from './bindings.service';
+import { BindingsService } from './bindings.service';
 
 @ApiTags('bindings')
 @Controller('bindings')
@@ -28,7 +28,7 @@ export class BindingsController {
   }
 
   @Get()
-  @Roles(...BINDING_REVIEWERS)
+  @Allow(Permission.BindingReview)
   list(@CurrentUser() principal: Principal, @Query() query: BindingQueryDto): Promise<IPage<IBinding>> {
     return this.bindings.list(principal, query);
   }

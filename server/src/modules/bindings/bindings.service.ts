@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { BindingRelation, BindingStatus, ErrorCode, IBinding, IPage, Role, UserKind } from '@app/shared';
+import { BindingRelation, BindingStatus, ErrorCode, IBinding, IPage, Role, UserKind, Permission, houseLabel } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { pageWindow } from '../../common/pagination.dto';
 import { Principal } from '../../common/principal';
@@ -14,8 +14,6 @@ import { BindingQueryDto, CreateBindingDto } from './bindings.dto';
 import { toBindingView } from './binding.view';
 import { HouseBinding } from './house-binding.entity';
 import { runInTransaction } from '../../database/transactions';
-
-export const BINDING_REVIEWERS: readonly Role[] = [Role.CustomerManager, Role.ProjectManager, Role.Admin];
 
 @Injectable()
 export class BindingsService {
@@ -70,7 +68,7 @@ export class BindingsService {
   }
 
   async list(principal: Principal, query: BindingQueryDto): Promise<IPage<IBinding>> {
-    const visible = this.access.visibleProjectIds(principal, BINDING_REVIEWERS);
+    const visible = this.access.visibleProjectIds(principal, Permission.BindingReview);
     const projectIds = query.projectId ? visible.filter((id) => id === query.projectId) : visible;
     const { page, pageSize, skip } = pageWindow(query);
     if (!projectIds.length) return { items: [], total: 0, page, pageSize };
@@ -121,7 +119,7 @@ export class BindingsService {
   }
 
   private async assertReviewer(principal: Principal, binding: HouseBinding): Promise<void> {
-    if (this.access.canActOnProject(principal, binding.projectId, BINDING_REVIEWERS)) return;
+    if (this.access.canActOnProject(principal, binding.projectId, Permission.BindingReview)) return;
     const ownerMayApprove = binding.relation === BindingRelation.Family && binding.userId !== principal.userId;
     if (ownerMayApprove && (await this.ownedHouseIds(principal.userId)).includes(binding.houseId)) return;
     throw DomainException.notFound('认证申请');

@@ -1,12 +1,11 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { BindingStatus, IHouseDetail, maskPhone } from '@app/shared';
+import { BindingStatus, IHouseDetail, Permission, maskPhone } from '@app/shared';
 import { CurrentUser } from '../../common/decorators';
 import { DomainException } from '../../common/domain.exception';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { AccessService } from '../identity/access.service';
-import { PROPERTY_READERS } from '../property/property.roles';
 import { PropertyService } from '../property/property.service';
 import { BindingDirectory } from './binding-directory.service';
 import { BindingsService } from './bindings.service';
@@ -29,7 +28,7 @@ export class HouseDetailController {
   async house(@CurrentUser() principal: Principal, @Param('houseId', ParseIdPipe) houseId: number): Promise<IHouseDetail> {
     const house = await this.property.houseWithProject(houseId);
     if (!house) throw DomainException.notFound('房屋');
-    const isStaff = this.access.canActOnProject(principal, house.projectId, PROPERTY_READERS);
+    const isStaff = this.access.canActOnProject(principal, house.projectId, Permission.PropertyView);
     if (!isStaff && !(await this.residents.isApprovedResident(principal.userId, houseId))) throw DomainException.notFound('房屋');
     const manager = await this.property.customerManagerOf(house.buildingId);
     const { projectName, ...rest } = house;

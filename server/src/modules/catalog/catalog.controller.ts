@@ -1,15 +1,13 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { IFeeItem, IMaterialPrice, IPriceListDiff, IPriceListVersion, IPricedQuote, IPublicFeeSchedule } from '@app/shared';
-import { CurrentUser, Public, Roles } from '../../common/decorators';
+import { Permission, type IFeeItem, type IMaterialPrice, type IPriceListDiff, type IPriceListVersion, type IPricedQuote, type IPublicFeeSchedule } from '@app/shared';
+import { Allow, CurrentUser, Public } from '../../common/decorators';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { AccessService } from '../identity/access.service';
-import { PROPERTY_READERS } from '../property/property.roles';
 import { PropertyService } from '../property/property.service';
 import { CatalogService } from './catalog.service';
-import { CATALOG_EDITORS } from './catalog.roles';
 import {
   CreatePriceListDto, DiffQueryDto, PublicScheduleQueryDto, PublishDto, QuotePreviewDto, UpsertCategoryDto, UpsertFeeItemDto,
   UpsertMaterialDto, VersionListQueryDto,
@@ -19,7 +17,7 @@ import { PriceListService } from './price-list.service';
 
 @ApiTags('price lists (finance / quality)')
 @Controller('price-lists')
-@Roles(...CATALOG_EDITORS)
+@Allow(Permission.PriceEdit)
 export class PriceListsController {
   constructor(private readonly lists: PriceListService) {}
 
@@ -129,9 +127,9 @@ export class QuoteController {
   /** Staff and technicians price a quote from the schedule in force (nothing is stored). */
   @Post('quote')
   @HttpCode(200)
-  @Roles(...PROPERTY_READERS)
+  @Allow(Permission.PropertyView)
   quote(@CurrentUser() principal: Principal, @Body() body: QuotePreviewDto): Promise<IPricedQuote> {
-    this.access.assertProject(principal, body.projectId, PROPERTY_READERS);
+    this.access.assertProject(principal, body.projectId, Permission.PropertyView);
     return this.catalog.priceQuote(body.projectId, body);
   }
 }

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
-  DEFAULT_SERVICE_CATEGORIES, ErrorCode, IPage, IServiceCategory, PriceListKind, PriceListStatus, Role, ScopeType, UserKind,
+  DEFAULT_SERVICE_CATEGORIES, ErrorCode, IPage, IServiceCategory, Permission, PriceListKind, PriceListStatus, UserKind, can,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { pageWindow } from '../../common/pagination.dto';
@@ -14,9 +14,6 @@ import { PropertyDirectory } from '../property/property-directory.service';
 import { FeeCategory, PriceListVersion } from './price-list.entity';
 import { ServiceCategory } from './service-category.entity';
 import { SERVICE_CATEGORY_CODE, ServiceCategoryQueryDto, UpsertServiceCategoryDto } from './dto/service-category.dto';
-
-/** The quality centre (and admins) decide which technicians qualify for a category, company-wide. */
-export const CATEGORY_RULE_EDITORS: readonly Role[] = [Role.Quality, Role.Admin];
 
 /** How dispatch treats one category of one company. */
 export interface CategoryRule {
@@ -159,7 +156,7 @@ export class ServiceCategoryService {
   }
 
   private assertEditor(principal: Principal, companyId: number): void {
-    const ok = principal.grants.some((g) => CATEGORY_RULE_EDITORS.includes(g.role) && g.scopeType === ScopeType.Company && g.scopeId === companyId);
-    if (!ok) throw DomainException.notFound('公司');
+    // The quality centre (and admins) decide which technicians qualify for a category, company-wide.
+    if (!can(principal.grants, Permission.CategoryEdit, { companyId })) throw DomainException.notFound('公司');
   }
 }

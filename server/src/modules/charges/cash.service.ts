@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
-import { ChargeConfirmation, ChargeStatus, ErrorCode, ICashHandover, ICashOutstanding, ICharge, PaymentMethod, Role } from '@app/shared';
+import { ChargeConfirmation, ChargeStatus, ErrorCode, ICashHandover, ICashOutstanding, ICharge, PaymentMethod, Permission } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
@@ -11,9 +11,6 @@ import { CashHandover, Charge } from './charge.entity';
 import { ChargeStore } from './charge-store';
 import { cashLimitExceeded, chargeUnconfirmed } from './charges.service';
 import { CashHandoverDto } from './dto/cash.dto';
-
-/** Who may look at technicians' outstanding cash; only cashiers receive it. */
-export const CASH_VIEWERS: readonly Role[] = [Role.Cashier, Role.ProjectManager, Role.Finance, Role.Admin];
 
 /** Cash on site (≤ the company's cash limit) and its hand-over to the cashier (docs/domain.md §4). */
 @Injectable()
@@ -31,7 +28,7 @@ export class CashService {
    * never turns a charge into cash in hand.
    */
   async collect(principal: Principal, id: number): Promise<ICharge> {
-    const charge = await this.store.findForStaff(principal, id, [Role.Technician]);
+    const charge = await this.store.findForStaff(principal, id, Permission.CashCollect);
     // Only the technician who did the job takes the resident's cash.
     if (!(await this.store.isTechniciansJob(principal.userId, charge))) throw DomainException.notFound('费用');
     if (charge.confirmation !== ChargeConfirmation.Confirmed) throw chargeUnconfirmed('收取现金');
@@ -63,7 +60,7 @@ export class CashService {
 
   /** The customer manager records the resident's phone choice of cash on site, standing in for the app choice. */
   async chooseCashByPhone(principal: Principal, id: number, note: string): Promise<ICharge> {
-    const charge = await this.store.findForStaff(principal, id, [Role.CustomerManager]);
+    const charge = await this.store.findForStaff(principal, id, Permission.ChargePhoneConfirm);
     if (charge.confirmation !== ChargeConfirmation.Confirmed) throw chargeUnconfirmed('选择现金支付（请先记录费用的电话确认）');
     if (charge.status !== ChargeStatus.Open) throw await this.store.stateConflict(id, undefined, '该费用已结算，不能再更改支付方式');
     const { cashLimitFen } = await this.store.rules(charge.companyId);
@@ -100,8 +97,8 @@ export class CashService {
   }
 
   async outstanding(principal: Principal, projectId?: number): Promise<ICashOutstanding> {
-    if (projectId) this.access.assertProject(principal, projectId, CASH_VIEWERS);
-    const projectIds = projectId ? [projectId] : this.access.visibleProjectIds(principal, CASH_VIEWERS);
+    if (projectId) this.access.assertProject(principal, projectId, Permission.CashView);
+    const projectIds = projectId ? [projectId] : this.access.visibleProjectIds(principal, Permission.CashView);
     if (!projectIds.length) return { totalFen: 0, entries: [] };
     return this.outstandingWhere({ projectId: In(projectIds) });
   }
@@ -139,7 +136,7 @@ export class CashService {
    */
   async handover(principal: Principal, dto: CashHandoverDto): Promise<ICashHandover> {
     const charges = await this.store.db.getRepository(Charge).findBy({ id: In(dto.chargeIds) });
-    const covered = charges.filter((c) => this.access.canActOnProject(principal, c.projectId, [Role.Cashier]));
+    const covered = charges.filter((c) => this.access.canActOnProject(principal, c.projectId, Permission.CashHandover));
     if (covered.length !== dto.chargeIds.length) throw DomainException.notFound('费用');
     const projectIds = new Set(charges.map((c) => c.projectId));
     if (projectIds.size > 1) throw DomainException.validation('chargeIds', '一次交款只能包含同一项目的现金');

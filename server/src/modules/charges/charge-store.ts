@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ChargeStatus, ErrorCode, ICharge, Role, UserKind } from '@app/shared';
+import { ChargeStatus, ErrorCode, ICharge, Role, UserKind, BindingStatus, Permission, houseLabel } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
@@ -11,11 +11,6 @@ import { MoneyRules, PropertyDirectory } from '../property/property-directory.se
 import { Charge, ChargeLine } from './charge.entity';
 import { toChargeView } from './charge.view';
 import { runInTransaction } from '../../database/transactions';
-
-/** Every staff role except technicians: they read the project's charges. */
-export const CHARGE_OFFICE_ROLES: readonly Role[] = [
-  Role.CustomerManager, Role.Supervisor, Role.ProjectManager, Role.Cashier, Role.Finance, Role.Quality, Role.Admin,
-];
 
 export type { MoneyRules };
 
@@ -57,10 +52,10 @@ export class ChargeStore {
     return charge;
   }
 
-  /** Staff holding one of `roles` over the charge's project; anyone else is told it does not exist. */
-  async findForStaff(principal: Principal, id: number, roles?: readonly Role[]): Promise<Charge> {
+  /** Staff holding `permission` over the charge's project; anyone else is told it does not exist. */
+  async findForStaff(principal: Principal, id: number, permission?: Permission): Promise<Charge> {
     const charge = await this.find(id);
-    this.access.assertProject(principal, charge.projectId, roles, '费用');
+    this.access.assertProject(principal, charge.projectId, permission, '费用');
     return charge;
   }
 
@@ -70,8 +65,8 @@ export class ChargeStore {
    */
   async findForStaffOrTechnician(principal: Principal, id: number): Promise<Charge> {
     const charge = await this.find(id);
-    if (this.access.canActOnProject(principal, charge.projectId, CHARGE_OFFICE_ROLES)) return charge;
-    if (this.access.canActOnProject(principal, charge.projectId, [Role.Technician]) && (await this.isTechniciansJob(principal.userId, charge))) return charge;
+    if (this.access.canActOnProject(principal, charge.projectId, Permission.ChargeView)) return charge;
+    if (this.access.canActOnProject(principal, charge.projectId, Permission.JobWork) && (await this.isTechniciansJob(principal.userId, charge))) return charge;
     throw DomainException.notFound('费用');
   }
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Role, STAFF_ROLES } from '@app/shared';
+import { Permission } from '@app/shared';
 import type { ICharge, IPage } from '@app/shared';
-import { CurrentUser, Roles } from '../../common/decorators';
+import { Allow, CurrentUser } from '../../common/decorators';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
@@ -26,7 +26,7 @@ export class ChargesController {
   }
 
   @Get()
-  @Roles(...STAFF_ROLES)
+  @Allow(Permission.ChargeView, Permission.JobWork)
   list(@CurrentUser() principal: Principal, @Query() query: ChargeQueryDto): Promise<IPage<ICharge>> {
     return this.charges.list(principal, query);
   }
@@ -51,7 +51,7 @@ export class ChargesController {
   /** The customer manager records the resident's confirmation given on the phone, with a note. */
   @Post(':id/phone-confirmation')
   @HttpCode(200)
-  @Roles(Role.CustomerManager)
+  @Allow(Permission.ChargePhoneConfirm)
   phoneConfirm(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: PhoneConfirmChargeDto): Promise<ICharge> {
     return this.charges.confirmByPhone(principal, id, body.note);
   }
@@ -59,14 +59,14 @@ export class ChargesController {
   /** The customer manager records the resident's choice, by phone, to pay cash on site (instead of in the app). */
   @Post(':id/cash/phone-choice')
   @HttpCode(200)
-  @Roles(Role.CustomerManager)
+  @Allow(Permission.ChargePhoneConfirm)
   phoneCashChoice(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: PhoneConfirmChargeDto): Promise<ICharge> {
     return this.cash.chooseCashByPhone(principal, id, body.note);
   }
 
   @Post(':id/cash')
   @HttpCode(200)
-  @Roles(Role.Technician)
+  @Allow(Permission.CashCollect)
   collectCash(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number): Promise<ICharge> {
     return this.cash.collect(principal, id);
   }
@@ -79,7 +79,7 @@ export class ChargesController {
 
   @Post(':id/waive')
   @HttpCode(200)
-  @Roles(Role.ProjectManager)
+  @Allow(Permission.ChargeWaive)
   waive(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: WaiveChargeDto): Promise<ICharge> {
     return this.waivers.waive(principal, id, body.reason);
   }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import {
-  ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICharge, IPage, IPageQuery, IQuoteLine, PaymentMethod, QuoteLineKind, Role,
+  ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICharge, IPage, IPageQuery, IQuoteLine, PaymentMethod, Permission, QuoteLineKind,
   UserKind, formatFen, lineAmountFen,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
@@ -13,7 +13,7 @@ import { AccessService } from '../identity/access.service';
 import { isUniqueViolation } from '../../database/errors';
 import { PropertyDirectory } from '../property/property-directory.service';
 import { Charge, ChargeLine } from './charge.entity';
-import { CHARGE_OFFICE_ROLES, ChargeStore, TicketTechnicianLookup } from './charge-store';
+import { ChargeStore, TicketTechnicianLookup } from './charge-store';
 import { ChargeQueryDto } from './dto/charges.dto';
 
 export interface PostedLine extends IQuoteLine {
@@ -154,7 +154,7 @@ export class ChargesService {
 
   /** The customer manager records that the resident confirmed the charge on the phone (usually at the return visit). */
   async confirmByPhone(principal: Principal, id: number, note: string): Promise<ICharge> {
-    const charge = await this.store.findForStaff(principal, id, [Role.CustomerManager]);
+    const charge = await this.store.findForStaff(principal, id, Permission.ChargePhoneConfirm);
     if (charge.confirmation === ChargeConfirmation.Confirmed) throw await this.store.stateConflict(id, undefined, '该费用已确认，无需再记录电话确认');
     await this.markConfirmed(principal, charge, ChargeConfirmedVia.PhoneByCustomerManager, note);
     return this.store.view(id);
@@ -209,7 +209,7 @@ export class ChargesService {
   }
 
   async list(principal: Principal, query: ChargeQueryDto): Promise<IPage<ICharge>> {
-    const visible = this.access.visibleProjectIds(principal, CHARGE_OFFICE_ROLES);
+    const visible = this.access.visibleProjectIds(principal, Permission.ChargeView);
     const projectIds = query.projectId ? visible.filter((p) => p === query.projectId) : visible;
     const { page, pageSize, skip } = pageWindow(query);
     if (!projectIds.length) return { items: [], total: 0, page, pageSize };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ICompanySettings, Role, ScopeType } from '@app/shared';
+import { ICompanySettings, Permission, can } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { AuditService } from '../audit/audit.service';
@@ -7,8 +7,6 @@ import { isUniqueViolation } from '../../database/errors';
 import { PropertyDirectory } from '../property/property-directory.service';
 import { ChargeStore } from './charge-store';
 import { CompanySettingsDto } from './dto/cash.dto';
-
-export const SETTINGS_EDITORS: readonly Role[] = [Role.Finance, Role.Admin];
 
 /** The company's money rules (cash limit, waiver cap); a company without a row uses the defaults. */
 @Injectable()
@@ -47,7 +45,6 @@ export class CompanySettingsService {
 
   /** Company rules belong to finance/admin granted over the whole company; anyone else sees nothing. */
   private assertCompanyScope(principal: Principal, companyId: number): void {
-    const ok = principal.grants.some((g) => SETTINGS_EDITORS.includes(g.role) && g.scopeType === ScopeType.Company && g.scopeId === companyId);
-    if (!ok) throw DomainException.notFound('公司');
+    if (!can(principal.grants, Permission.CompanySettingsEdit, { companyId })) throw DomainException.notFound('公司');
   }
 }

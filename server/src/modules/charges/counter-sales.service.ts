@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Between } from 'typeorm';
-import { ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICounterSale, ICounterSaleLedger, PaymentMethod, Role } from '@app/shared';
+import { Between, In } from 'typeorm';
+import { ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICounterSale, ICounterSaleLedger, PaymentMethod, Role, Permission } from '@app/shared';
 import { LIMITS } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
@@ -17,8 +17,6 @@ import { CounterSaleDto } from './dto/cash.dto';
 
 /** A desk sale is small (打字复印, keys, cards); a larger sum is a typo (R14, LIMITS in @app/shared). */
 const COUNTER_SALE_MAX_FEN = LIMITS.counterSaleTotalFen;
-
-export const COUNTER_STAFF: readonly Role[] = [Role.Cashier, Role.CustomerManager];
 
 /** A counter sale is a charge paid on the spot; the ledger shows how it was paid and any note. */
 
@@ -38,7 +36,7 @@ export class CounterSalesService {
   ) {}
 
   async create(principal: Principal, dto: CounterSaleDto): Promise<ICounterSale> {
-    this.access.assertProject(principal, dto.projectId, COUNTER_STAFF);
+    this.access.assertProject(principal, dto.projectId, Permission.CounterSaleCreate);
     const project = await this.property.project(dto.projectId);
     if (!project) throw DomainException.notFound('项目');
     if (dto.houseId) {
@@ -82,7 +80,7 @@ export class CounterSalesService {
 
   /** One Asia/Shanghai business day of counter sales for a project. */
   async ledger(principal: Principal, projectId: number, date: string): Promise<ICounterSaleLedger> {
-    this.access.assertProject(principal, projectId, [...COUNTER_STAFF, Role.ProjectManager, Role.Finance, Role.Admin]);
+    this.access.assertProject(principal, projectId, Permission.CounterSaleView);
     const start = Date.parse(`${date}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS;
     if (Number.isNaN(start)) throw DomainException.validation('date', 'date 必须是有效日期');
     const rows = await this.store.db.getRepository(Charge).find({

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ChargeConfirmation, ChargeStatus, ErrorCode, ICharge, IWaiverBudget, Role, formatFen, shanghaiMonth } from '@app/shared';
+import { ChargeConfirmation, ChargeStatus, ErrorCode, ICharge, IWaiverBudget, Permission, formatFen, shanghaiMonth } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
@@ -23,7 +23,7 @@ export class WaiversService {
   ) {}
 
   async waive(principal: Principal, id: number, reason: string): Promise<ICharge> {
-    const charge = await this.store.findForStaff(principal, id, [Role.ProjectManager]);
+    const charge = await this.store.findForStaff(principal, id, Permission.ChargeWaive);
     const text = reason.trim();
     if (!text) throw DomainException.validation('reason', '请填写免收原因');
     if (charge.status !== ChargeStatus.Open) throw await this.store.stateConflict(id, undefined, '只有待结算的费用可以免收');
@@ -59,7 +59,7 @@ export class WaiversService {
 
   async budget(principal: Principal): Promise<IWaiverBudget> {
     const month = shanghaiMonth(now());
-    const [projectId] = this.access.visibleProjectIds(principal, [Role.ProjectManager]);
+    const [projectId] = this.access.visibleProjectIds(principal, Permission.ChargeWaive);
     const project = projectId ? await this.property.project(projectId) : null;
     const companyId = project?.companyId ?? principal.companyId;
     if (companyId === null) throw DomainException.notFound('公司');

@@ -4,14 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { DispatchMode, IDispatchPolicy } from '@app/shared';
-import { Role } from '@app/shared';
-import { CurrentUser, Roles, Trim } from '../../common/decorators';
+import { Permission } from '@app/shared';
+import { Allow, CurrentUser, Trim } from '../../common/decorators';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { AccessService } from '../identity/access.service';
 import { DispatchPolicy } from './dispatch-policy.entity';
 
-const POLICY_EDITORS = [Role.Supervisor, Role.ProjectManager, Role.Admin];
 
 export class PolicyDto implements Omit<IDispatchPolicy, 'projectId'> {
   @Trim() @IsString({ message: 'category 必须是字符串' }) @IsNotEmpty({ message: '请选择类别（* 表示默认）' }) @MaxLength(32, { message: 'category 过长' })
@@ -33,17 +32,17 @@ export class DispatchPolicyController {
   ) {}
 
   @Get()
-  @Roles(...POLICY_EDITORS, Role.CustomerManager)
+  @Allow(Permission.DispatchPolicyView)
   async list(@CurrentUser() me: Principal, @Param('projectId', ParseIdPipe) projectId: number): Promise<IDispatchPolicy[]> {
-    this.access.assertProject(me, projectId, [...POLICY_EDITORS, Role.CustomerManager]);
+    this.access.assertProject(me, projectId, Permission.DispatchPolicyView);
     const rows = await this.db.getRepository(DispatchPolicy).find({ where: { projectId }, order: { category: 'ASC' } });
     return rows.map((r) => ({ projectId, category: r.category, mode: r.mode, poolMinutes: r.poolMinutes }));
   }
 
   @Put()
-  @Roles(...POLICY_EDITORS)
+  @Allow(Permission.DispatchPolicyEdit)
   async upsert(@CurrentUser() me: Principal, @Param('projectId', ParseIdPipe) projectId: number, @Body() body: PolicyDto): Promise<IDispatchPolicy> {
-    this.access.assertProject(me, projectId, POLICY_EDITORS);
+    this.access.assertProject(me, projectId, Permission.DispatchPolicyEdit);
     const repo = this.db.getRepository(DispatchPolicy);
     const existing = await repo.findOneBy({ projectId, category: body.category });
     if (existing) await repo.update({ id: existing.id }, { mode: body.mode, poolMinutes: body.poolMinutes });

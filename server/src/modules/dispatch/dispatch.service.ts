@@ -1,10 +1,10 @@
 import { HttpStatus, Injectable, Logger, OnModuleDestroy, OnModuleInit, Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { ErrorCode, ITicket, Role, TicketAction, TicketActor, TicketStatus, Urgency, canTransition } from '@app/shared';
+import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { ErrorCode, ITicket, Role, TicketAction, TicketActor, TicketStatus, Urgency, canTransition, Permission, actingAs } from '@app/shared';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DomainException } from '../../common/domain.exception';
-import { Principal } from '../../common/principal';
+import { Principal, rolesOn } from '../../common/principal';
 import { addMinutes, now } from '../../common/time';
 import { runInTransaction } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
@@ -18,8 +18,8 @@ import { TicketJobs } from '../tickets/ticket-jobs.service';
 import { TicketTransitions } from '../tickets/ticket-transition.service';
 import { TicketViews } from '../tickets/ticket-views.service';
 import type { TicketRecord as Ticket } from '../tickets/ticket.types';
-import { DISPATCH_ROLES, INTAKE_ROLES } from '../tickets/ticket.roles';
 import { DispatchPolicy } from './dispatch-policy.entity';
+import { OPEN_JOB_STATUSES } from '../tickets/ticket.roles';
 
 const DEFAULT_POLICY = { mode: 'pool' as const, poolMinutes: 30 };
 
@@ -97,7 +97,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
 
   /** The customer manager confirms the request and, for paid work, that the schedule prices were explained. */
   async register(principal: Principal, id: number, dto: RegisterDto): Promise<ITicket> {
-    const ticket = await this.tickets.forStaff(principal, id, INTAKE_ROLES);
+    const ticket = await this.tickets.forStaff(principal, id, Permission.TicketIntake);
     if (ticket.paid && dto.priceExplained !== true) {
       throw DomainException.validation('priceExplained', '特约服务须先向业主说明收费标准并确认（priceExplained: true）');
     }
@@ -117,10 +117,10 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
   }
 
   async dispatch(principal: Principal, id: number, technicianId: number, override?: SkillOverride): Promise<ITicket> {
-    const ticket = await this.tickets.forStaff(principal, id, DISPATCH_ROLES);
+    const ticket = await this.tickets.forStaff(principal, id, Permission.TicketDispatch);
     await this.assertTechnicianOfProject(technicianId, ticket.projectId);
     const overrideNote = await this.assertSkilled(ticket, technicianId, override);
-    const actor = principal.grants.some((g) => g.role === Role.Supervisor && g.projectIds.includes(ticket.projectId)) ? TicketActor.Supervisor : TicketActor.CustomerManager;
+    const actor = actingAs(rolesOn(principal, ticket.projectId), [TicketActor.Supervisor, TicketActor.CustomerManager]) ?? TicketActor.CustomerManager;
     const updated = await this.assign(ticket, TicketAction.Dispatch, actor, principal.userId, technicianId, overrideNote?.eventReason ?? null, undefined, undefined, undefined, overrideNote ? this.overrideEffects(principal, ticket, overrideNote) : undefined);
     return this.views.one(updated, await this.tickets.actorsFor(principal, updated), principal.userId);
   }
@@ -150,7 +150,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
   }
 
   async transfer(principal: Principal, id: number, technicianId: number, reason: string, override?: SkillOverride): Promise<ITicket> {
-    const ticket = await this.tickets.forStaff(principal, id, [Role.Supervisor, Role.Admin]);
+    const ticket = await this.tickets.forStaff(principal, id, Permission.TicketTransfer);
     if (ticket.technicianId === technicianId) throw DomainException.validation('technicianId', '已是该师傅负责');
     await this.assertTechnicianOfProject(technicianId, ticket.projectId);
     const overrideNote = await this.assertSkilled(ticket, technicianId, override);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '@app/shared';
+import { type Permission } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal, projectIdsFor } from '../../common/principal';
 
@@ -10,16 +10,16 @@ import { Principal, projectIdsFor } from '../../common/principal';
  */
 @Injectable()
 export class AccessService {
-  /** Throws 404 unless the principal holds one of `roles` (any role when omitted) over the project. */
-  assertProject(principal: Principal, projectId: number, roles?: readonly Role[], what = '项目'): void {
-    if (!projectIdsFor(principal, roles).has(projectId)) throw DomainException.notFound(what);
+  /** Throws 404 unless the principal holds the permission (any grant when omitted) over the project. */
+  assertProject(principal: Principal, projectId: number, permission?: Permission, what = '项目'): void {
+    if (!projectIdsFor(principal, permission).has(projectId)) throw DomainException.notFound(what);
   }
 
-  canActOnProject(principal: Principal, projectId: number, roles?: readonly Role[]): boolean {
-    return projectIdsFor(principal, roles).has(projectId);
+  canActOnProject(principal: Principal, projectId: number, permission?: Permission): boolean {
+    return projectIdsFor(principal, permission).has(projectId);
   }
 
-  visibleProjectIds(principal: Principal, roles?: readonly Role[]): number[] {
-    return [...projectIdsFor(principal, roles)];
+  visibleProjectIds(principal: Principal, permission?: Permission): number[] {
+    return [...projectIdsFor(principal, permission)];
   }
 }

@@ -4,14 +4,13 @@ import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import {
   ErrorCode, HOUSE_IMPORT_COLUMNS, HOUSE_TYPE_LABELS, HouseType, IHouseImportResult, IHouseImportRowError,
-  parseAreaToHundredths,
+  Permission, parseAreaToHundredths,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
 import { AccessService } from '../identity/access.service';
 import { Building, House, Unit } from './building.entity';
-import { HOUSE_EDITORS } from './property.roles';
 import { runInTransaction } from '../../database/transactions';
 
 export const MAX_IMPORT_ROWS = 20_000;
@@ -48,7 +47,7 @@ export class HouseImportService {
   }
 
   async import(principal: Principal, projectId: number, file: { filename: string; buffer: Buffer }, dryRun: boolean): Promise<IHouseImportResult> {
-    this.access.assertProject(principal, projectId, HOUSE_EDITORS);
+    this.access.assertProject(principal, projectId, Permission.HouseEdit);
     const table = await readTable(file);
     const errors: IHouseImportRowError[] = [];
     const rows = this.parseRows(table, errors);

@@ -7,13 +7,12 @@ import type {
   IBuildingSummary, IDirectoryProject, IHouse, IHouseDirectoryEntry, IHouseImportResult, IPage,
   IProjectSummary, IStaffMember, ITechnicianProfile,
 } from '@app/shared';
-import { Role } from '@app/shared';
-import { CurrentUser, Public, Roles } from '../../common/decorators';
+import { Permission } from '@app/shared';
+import { Allow, CurrentUser, Public } from '../../common/decorators';
 import { DomainException } from '../../common/domain.exception';
 import type { Principal } from '../../common/principal';
 import { AssignCustomerManagersDto, HouseQueryDto, ImportQueryDto, StaffQueryDto, UpdateTechnicianDto } from './dto/property.dto';
 import { HouseImportService } from './house-import.service';
-import { PROPERTY_READERS } from './property.roles';
 import { PropertyService } from './property.service';
 import { TechniciansService } from './technicians.service';
 
@@ -34,13 +33,13 @@ export class PropertyController {
   }
 
   @Get('projects/:projectId/buildings')
-  @Roles(...PROPERTY_READERS)
+  @Allow(Permission.PropertyView)
   buildings(@CurrentUser() principal: Principal, @Param('projectId', ParseIdPipe) projectId: number): Promise<IBuildingSummary[]> {
     return this.property.listBuildings(principal, projectId);
   }
 
   @Get('projects/:projectId/houses')
-  @Roles(...PROPERTY_READERS)
+  @Allow(Permission.PropertyView)
   houses(@CurrentUser() principal: Principal, @Param('projectId', ParseIdPipe) projectId: number, @Query() query: HouseQueryDto): Promise<IPage<IHouse>> {
     return this.property.listHouses(principal, projectId, query);
   }
@@ -57,7 +56,7 @@ export class PropertyController {
 
   @Post('projects/:projectId/houses/import')
   @HttpCode(200)
-  @Roles(Role.CustomerManager, Role.ProjectManager, Role.Admin)
+  @Allow(Permission.HouseEdit)
   @ApiMultipartBody('房屋导入文件（列见 GET /api/property/houses/import-template.csv）', { file: { type: 'binary', description: '.xlsx 或 .csv' } }, ['file'])
   async import(
     @CurrentUser() principal: Principal,
@@ -75,19 +74,19 @@ export class PropertyController {
   }
 
   @Get('projects/:projectId/staff')
-  @Roles(...PROPERTY_READERS)
+  @Allow(Permission.PropertyView)
   staff(@CurrentUser() principal: Principal, @Param('projectId', ParseIdPipe) projectId: number, @Query() query: StaffQueryDto): Promise<IStaffMember[]> {
     return this.property.listStaff(principal, projectId, query.role);
   }
 
   @Put('buildings/:buildingId/customer-managers')
-  @Roles(Role.ProjectManager, Role.Admin)
+  @Allow(Permission.BuildingAssignManagers)
   assignManagers(@CurrentUser() principal: Principal, @Param('buildingId', ParseIdPipe) buildingId: number, @Body() body: AssignCustomerManagersDto): Promise<IBuildingSummary> {
     return this.property.assignCustomerManagers(principal, buildingId, body.userIds);
   }
 
   @Get('projects/:projectId/technicians')
-  @Roles(Role.CustomerManager, Role.Supervisor, Role.ProjectManager, Role.Admin)
+  @Allow(Permission.TechnicianView)
   technicianList(@CurrentUser() principal: Principal, @Param('projectId', ParseIdPipe) projectId: number): Promise<ITechnicianProfile[]> {
     return this.technicians.listForProject(principal, projectId);
   }
@@ -99,13 +98,13 @@ export class TechniciansController {
   constructor(private readonly technicians: TechniciansService) {}
 
   @Get('me')
-  @Roles(Role.Technician)
+  @Allow(Permission.JobWork)
   mine(@CurrentUser() principal: Principal): Promise<ITechnicianProfile> {
     return this.technicians.mine(principal);
   }
 
   @Patch(':userId')
-  @Roles(Role.Supervisor, Role.ProjectManager, Role.Admin)
+  @Allow(Permission.TechnicianEdit)
   update(@CurrentUser() principal: Principal, @Param('userId', ParseIdPipe) userId: number, @Body() body: UpdateTechnicianDto): Promise<ITechnicianProfile> {
     return this.technicians.update(principal, userId, body);
   }

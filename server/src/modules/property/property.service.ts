@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
-  IBuildingSummary, IDirectoryProject, IHouse, IHouseDirectoryEntry, IPage, IProjectSummary, IStaffMember, Role, houseLabel, maskPhone,
+  BindingStatus, IBuildingSummary, IDirectoryProject, IHouse, IHouseDetail, IHouseDirectoryEntry, IPage,
+  IProjectSummary, IStaffMember, Permission, Role, ScopeType, houseLabel, maskPhone,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { pageWindow } from '../../common/pagination.dto';
@@ -12,7 +13,6 @@ import { UserDirectory } from '../identity/user-directory.service';
 import { Building, BuildingManager, House, Unit } from './building.entity';
 import { Project, Region } from './company.entity';
 import { HouseQueryDto } from './dto/property.dto';
-import { MANAGER_ASSIGNERS, PROPERTY_READERS } from './property.roles';
 import { runInTransaction } from '../../database/transactions';
 
 @Injectable()
@@ -24,7 +24,7 @@ export class PropertyService {
   ) {}
 
   async listProjects(principal: Principal): Promise<IProjectSummary[]> {
-    const ids = this.access.visibleProjectIds(principal, PROPERTY_READERS);
+    const ids = this.access.visibleProjectIds(principal, Permission.PropertyView);
     if (!ids.length) return [];
     const projects = await this.db.getRepository(Project).find({ where: { id: In(ids) }, order: { id: 'ASC' } });
     const regions = await this.db.getRepository(Region).find({ where: { id: In(projects.map((p) => p.regionId)) } });
@@ -46,7 +46,7 @@ export class PropertyService {
   }
 
   async listBuildings(principal: Principal, projectId: number): Promise<IBuildingSummary[]> {
-    this.access.assertProject(principal, projectId, PROPERTY_READERS);
+    this.access.assertProject(principal, projectId, Permission.PropertyView);
     return this.buildingsOf(projectId, true);
   }
 
@@ -72,7 +72,7 @@ export class PropertyService {
   }
 
   async listHouses(principal: Principal, projectId: number, query: HouseQueryDto): Promise<IPage<IHouse>> {
-    this.access.assertProject(principal, projectId, PROPERTY_READERS);
+    this.access.assertProject(principal, projectId, Permission.PropertyView);
     const { page, pageSize, skip } = pageWindow(query);
     const qb = this.houseQuery().where('h.project_id = :projectId', { projectId });
     if (query.buildingId) qb.andWhere('h.building_id = :buildingId', { buildingId: query.buildingId });
@@ -115,7 +115,7 @@ export class PropertyService {
   }
 
   async listStaff(principal: Principal, projectId: number, role?: Role): Promise<IStaffMember[]> {
-    this.access.assertProject(principal, projectId, PROPERTY_READERS);
+    this.access.assertProject(principal, projectId, Permission.PropertyView);
     const project = await this.db.getRepository(Project).findOneByOrFail({ id: projectId });
     const rows = await this.users.staffOf({ projectId, regionId: project.regionId, companyId: project.companyId }, role);
     const members = new Map<number, IStaffMember>();
@@ -131,7 +131,7 @@ export class PropertyService {
   async assignCustomerManagers(principal: Principal, buildingId: number, userIds: number[]): Promise<IBuildingSummary> {
     const building = await this.db.getRepository(Building).findOneBy({ id: buildingId });
     if (!building) throw DomainException.notFound('楼栋');
-    this.access.assertProject(principal, building.projectId, MANAGER_ASSIGNERS, '楼栋');
+    this.access.assertProject(principal, building.projectId, Permission.BuildingAssignManagers, '楼栋');
     const eligible = new Set((await this.listStaff(principal, building.projectId, Role.CustomerManager)).map((m) => m.userId));
     const unique = [...new Set(userIds)];
     const wrong = unique.filter((id) => !eligible.has(id));

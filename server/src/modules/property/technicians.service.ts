@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { ITechnicianProfile, Role, maskPhone } from '@app/shared';
+import { ITechnicianProfile, Permission, Role, maskPhone } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { AccessService } from '../identity/access.service';
 import { UserDirectory } from '../identity/user-directory.service';
 import { Building } from './building.entity';
 import { UpdateTechnicianDto } from './dto/property.dto';
-import { TECHNICIAN_EDITORS, TECHNICIAN_VIEWERS } from './property.roles';
 import { TechnicianBuilding, TechnicianProfile } from './technician.entity';
 import { runInTransaction } from '../../database/transactions';
 
@@ -21,7 +20,7 @@ export class TechniciansService {
   ) {}
 
   async listForProject(principal: Principal, projectId: number): Promise<ITechnicianProfile[]> {
-    this.access.assertProject(principal, projectId, TECHNICIAN_VIEWERS);
+    this.access.assertProject(principal, projectId, Permission.TechnicianView);
     const userIds = await this.technicianIdsInProject(projectId);
     return this.profiles(userIds);
   }
@@ -36,7 +35,7 @@ export class TechniciansService {
     const profile = await this.db.getRepository(TechnicianProfile).findOneBy({ userId });
     if (!profile) throw DomainException.notFound('师傅');
     const projectIds = await this.projectsOfTechnician(userId);
-    const editable = projectIds.some((id) => this.access.canActOnProject(principal, id, TECHNICIAN_EDITORS));
+    const editable = projectIds.some((id) => this.access.canActOnProject(principal, id, Permission.TechnicianEdit));
     if (!editable) throw DomainException.notFound('师傅');
 
     await runInTransaction(this.db, async (tx) => {
@@ -48,14 +47,14 @@ export class TechniciansService {
       if (dto.buildingIds !== undefined) {
         const wanted = [...new Set(dto.buildingIds)];
         const buildings = wanted.length ? await tx.getRepository(Building).findBy({ id: In(wanted) }) : [];
-        const allowed = buildings.filter((b) => this.access.canActOnProject(principal, b.projectId, TECHNICIAN_EDITORS));
+        const allowed = buildings.filter((b) => this.access.canActOnProject(principal, b.projectId, Permission.TechnicianEdit));
         if (allowed.length !== wanted.length) {
           throw DomainException.validation('buildingIds', '包含不存在或无权管理的楼栋');
         }
         // Coverage in projects this editor does not manage is left untouched.
         const mine = await tx.getRepository(TechnicianBuilding).findBy({ userId });
         const mineBuildings = mine.length ? await tx.getRepository(Building).findBy({ id: In(mine.map((m) => m.buildingId)) }) : [];
-        const removable = mineBuildings.filter((b) => this.access.canActOnProject(principal, b.projectId, TECHNICIAN_EDITORS)).map((b) => b.id);
+        const removable = mineBuildings.filter((b) => this.access.canActOnProject(principal, b.projectId, Permission.TechnicianEdit)).map((b) => b.id);
         if (removable.length) await tx.getRepository(TechnicianBuilding).delete({ userId, buildingId: In(removable) });
         if (wanted.length) await tx.getRepository(TechnicianBuilding).insert(wanted.map((buildingId) => ({ userId, buildingId })));
       }

@@ -1,13 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import type { IPage, IRectificationTask } from '@app/shared';
-import { CurrentUser, Roles, Trim } from '../../common/decorators';
+import { IsNotEmpty, IsString, MaxLength, IsIn, IsOptional } from 'class-validator';
+import { CurrentUser, Trim, Allow } from '../../common/decorators';
+import { Permission, type IPage, type IRectificationTask } from '@app/shared';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { ProjectPageQueryDto } from './dto/list-query.dto';
 import { TicketStaffService } from './ticket-staff.service';
-import { PM_ROLES } from './ticket.roles';
 
 export class ResolveDto {
   @Trim() @IsString({ message: 'note 必须是字符串' }) @IsNotEmpty({ message: '请填写整改结果' }) @MaxLength(500, { message: '整改结果不能超过 500 字' })
@@ -16,7 +15,7 @@ export class ResolveDto {
 
 @ApiTags('tickets')
 @Controller('rectifications')
-@Roles(...PM_ROLES)
+@Allow(Permission.TicketEscalation)
 export class RectificationsController {
   constructor(private readonly staff: TicketStaffService) {}
 

@@ -1,24 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Role, TicketActor, UserKind } from '@app/shared';
+import { Role, TicketActor, UserKind, BindingStatus, Permission, ticketActorsOf } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
-import { Principal, hasRole } from '../../common/principal';
+import { Principal, holds, rolesOn } from '../../common/principal';
 import { BindingDirectory } from '../bindings/binding-directory.service';
+import { HouseBinding } from '../bindings/house-binding.entity';
 import { CategoryRule, ServiceCategoryService, ruleAdmits } from '../catalog/service-category.service';
 import { AccessService } from '../identity/access.service';
 import { TechnicianDirectory } from '../property/technician-directory.service';
 import { Ticket } from './ticket.entity';
-import { CONTACT_PHONE_VIEWERS, OPEN_JOB_STATUSES, TICKET_STAFF_VIEWERS } from './ticket.roles';
-
-const ROLE_ACTORS: [Role, TicketActor][] = [
-  [Role.CustomerManager, TicketActor.CustomerManager],
-  [Role.Supervisor, TicketActor.Supervisor],
-  [Role.ProjectManager, TicketActor.ProjectManager],
-  [Role.Admin, TicketActor.CustomerManager],
-  [Role.Admin, TicketActor.Supervisor],
-  [Role.Admin, TicketActor.ProjectManager],
-];
+import { OPEN_JOB_STATUSES } from './ticket.roles';
 
 /**
  * "Who may see or act on this ticket" (docs/domain.md §9): residents their houses' tickets, technicians
@@ -57,7 +49,7 @@ export class TicketAccess {
 
   /** The open pool jobs among `tickets` this technician qualifies for, reading their profile and coverage once. */
   async poolJobsFor(principal: Principal, tickets: Ticket[]): Promise<Ticket[]> {
-    const open = tickets.filter((t) => t.poolOpen && t.status === 'registered' && this.access.canActOnProject(principal, t.projectId, [Role.Technician]));
+    const open = tickets.filter((t) => t.poolOpen && t.status === 'registered' && this.access.canActOnProject(principal, t.projectId, Permission.JobWork));
     if (!open.length) return [];
     const profile = await this.technicians.profile(principal.userId);
     if (!profile?.onDuty) return [];
@@ -106,9 +98,9 @@ export class TicketAccess {
     return ticket;
   }
 
-  async forStaff(principal: Principal, id: number, roles: readonly Role[] = TICKET_STAFF_VIEWERS): Promise<Ticket> {
+  async forStaff(principal: Principal, id: number, permission: Permission = Permission.TicketView): Promise<Ticket> {
     const ticket = await this.find(id);
-    this.access.assertProject(principal, ticket.projectId, roles, '工单');
+    this.access.assertProject(principal, ticket.projectId, permission, '工单');
     return ticket;
   }
 
@@ -123,25 +115,23 @@ export class TicketAccess {
   async forViewer(principal: Principal, id: number): Promise<{ ticket: Ticket; actors: TicketActor[] }> {
     const ticket = await this.find(id);
     const actors = await this.actorsFor(principal, ticket);
-    const staffReader = this.access.canActOnProject(principal, ticket.projectId, TICKET_STAFF_VIEWERS);
+    const staffReader = this.access.canActOnProject(principal, ticket.projectId, Permission.TicketView);
     if (!actors.length && !staffReader) throw DomainException.notFound('工单');
     return { ticket, actors };
   }
 
-  /** The full contact phone is for those who call the resident (CONTACT_PHONE_VIEWERS, the assigned technician). */
+  /** The full contact phone is for those who call the resident (Permission.TicketContactPhone, the assigned technician). */
   canSeeContactPhone(principal: Principal, ticket: Ticket): boolean {
-    return ticket.technicianId === principal.userId || this.access.canActOnProject(principal, ticket.projectId, CONTACT_PHONE_VIEWERS);
+    return ticket.technicianId === principal.userId || this.access.canActOnProject(principal, ticket.projectId, Permission.TicketContactPhone);
   }
 
   async actorsFor(principal: Principal, ticket: Ticket): Promise<TicketActor[]> {
     const actors = new Set<TicketActor>();
     if (await this.isResidentOf(principal, ticket)) actors.add(TicketActor.Resident);
-    if (hasRole(principal, [Role.Technician]) && (ticket.technicianId === principal.userId || (await this.qualifiesForPool(principal, ticket)))) {
+    if (holds(principal, Permission.JobWork) && (ticket.technicianId === principal.userId || (await this.qualifiesForPool(principal, ticket)))) {
       actors.add(TicketActor.Technician);
     }
-    for (const [role, actor] of ROLE_ACTORS) {
-      if (this.access.canActOnProject(principal, ticket.projectId, [role])) actors.add(actor);
-    }
+    for (const actor of ticketActorsOf(rolesOn(principal, ticket.projectId))) actors.add(actor);
     return [...actors];
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { IPage, IRectificationTask, ITicket, Role, TicketAction, TicketActor } from '@app/shared';
+import { IPage, IRectificationTask, ITicket, Role, TicketAction, TicketActor, Permission, Urgency, actingAs } from '@app/shared';
 import { pageWindow } from '../../common/pagination.dto';
 import { ProjectPageQueryDto } from './dto/list-query.dto';
 import { DomainException } from '../../common/domain.exception';
-import { Principal } from '../../common/principal';
+import { Principal, rolesOn } from '../../common/principal';
 import { now } from '../../common/time';
 import { runInTransaction } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
@@ -18,7 +18,6 @@ import { TicketTransitions } from './ticket-transition.service';
 import { TicketViews } from './ticket-views.service';
 import { Ticket } from './ticket.entity';
 import { RectificationTask, TicketDamage } from './ticket-support.entity';
-import { HOLD_ROLES, INTAKE_ROLES, PM_ROLES } from './ticket.roles';
 
 /** Customer managers, supervisors and project managers acting on tickets of their projects. */
 @Injectable()
@@ -39,7 +38,7 @@ export class TicketStaffService {
   }
 
   async hold(principal: Principal, id: number, reason: string): Promise<ITicket> {
-    const ticket = await this.tickets.forStaff(principal, id, HOLD_ROLES);
+    const ticket = await this.tickets.forStaff(principal, id, Permission.TicketHandle);
     const updated = await this.transitions.touch(ticket, 'hold', this.actorOf(principal, ticket), principal.userId, {
       requireHeld: false, reason, set: { onHold: true, holdReason: reason },
     });
@@ -47,7 +46,7 @@ export class TicketStaffService {
   }
 
   async resume(principal: Principal, id: number): Promise<ITicket> {
-    const ticket = await this.tickets.forStaff(principal, id, HOLD_ROLES);
+    const ticket = await this.tickets.forStaff(principal, id, Permission.TicketHandle);
     const updated = await this.transitions.touch(ticket, 'resume', this.actorOf(principal, ticket), principal.userId, {
       requireHeld: true, set: { onHold: false, holdReason: null },
     });
@@ -60,7 +59,7 @@ export class TicketStaffService {
     let actor: TicketActor;
     if (await this.tickets.isResidentOf(principal, ticket)) actor = TicketActor.Resident;
     else {
-      this.access.assertProject(principal, ticket.projectId, HOLD_ROLES, '工单');
+      this.access.assertProject(principal, ticket.projectId, Permission.TicketHandle, '工单');
       actor = this.actorOf(principal, ticket);
     }
     const updated = await this.transitions.apply(ticket, TicketAction.Cancel, actor, principal.userId, {
@@ -73,7 +72,7 @@ export class TicketStaffService {
   }
 
   async reply(principal: Principal, id: number, text: string): Promise<ITicket> {
-    const ticket = await this.tickets.forStaff(principal, id, INTAKE_ROLES);
+    const ticket = await this.tickets.forStaff(principal, id, Permission.TicketIntake);
     const updated = await this.transitions.apply(ticket, TicketAction.Reply, TicketActor.CustomerManager, principal.userId, {
       set: { reply: text.trim() },
       effects: (tx, t) => this.inbox.notify(tx, [t.reporterId], { kind: 'ticket.replied', title: '您的建议/咨询已答复', body: text.slice(0, 200), ticketId: t.id }),
@@ -83,7 +82,7 @@ export class TicketStaffService {
 
   /** An unsatisfied return visit never just gets filed: it opens a rectification task for the project manager. */
   async returnVisit(principal: Principal, id: number, dto: ReturnVisitDto): Promise<ITicket> {
-    const ticket = await this.tickets.forStaff(principal, id, INTAKE_ROLES);
+    const ticket = await this.tickets.forStaff(principal, id, Permission.TicketIntake);
     const updated = await this.transitions.apply(ticket, TicketAction.ReturnVisit, TicketActor.CustomerManager, principal.userId, {
       reason: dto.result, data: { satisfied: dto.satisfied },
       effects: async (tx, t) => {
@@ -100,8 +99,8 @@ export class TicketStaffService {
   }
 
   async close(principal: Principal, id: number): Promise<ITicket> {
-    const ticket = await this.tickets.forStaff(principal, id, [Role.CustomerManager, Role.ProjectManager, Role.Admin]);
-    const actor = this.access.canActOnProject(principal, ticket.projectId, [Role.CustomerManager]) ? TicketActor.CustomerManager : TicketActor.ProjectManager;
+    const ticket = await this.tickets.forStaff(principal, id, Permission.TicketClose);
+    const actor = actingAs(rolesOn(principal, ticket.projectId), [TicketActor.CustomerManager, TicketActor.ProjectManager]) ?? TicketActor.ProjectManager;
     return this.respond(principal, await this.transitions.apply(ticket, TicketAction.Close, actor, principal.userId));
   }
 
@@ -109,13 +108,13 @@ export class TicketStaffService {
   async rework(principal: Principal, id: number, reason: string): Promise<ITicket> {
     const ticket = await this.tickets.find(id);
     if (await this.tickets.isResidentOf(principal, ticket)) return this.signing.requestRework(principal, id, reason, TicketActor.Resident, ticket);
-    this.access.assertProject(principal, ticket.projectId, INTAKE_ROLES, '工单');
+    this.access.assertProject(principal, ticket.projectId, Permission.TicketIntake, '工单');
     return this.signing.requestRework(principal, id, reason, TicketActor.CustomerManager, ticket);
   }
 
   /** Damage caused by the work, and the compensation agreed with the resident (money: audited). */
   async damage(principal: Principal, id: number, dto: DamageDto): Promise<ITicket> {
-    const ticket = await this.tickets.forStaff(principal, id, PM_ROLES);
+    const ticket = await this.tickets.forStaff(principal, id, Permission.TicketEscalation);
     const updated = await this.transitions.touch(ticket, 'damage', TicketActor.ProjectManager, principal.userId, {
       reason: dto.description, data: { compensationFen: dto.compensationFen },
       effects: async (tx, t) => {
@@ -134,7 +133,7 @@ export class TicketStaffService {
   async rectifications(principal: Principal, query: ProjectPageQueryDto): Promise<IPage<IRectificationTask>> {
     const { projectId } = query;
     const { page, pageSize, skip } = pageWindow(query);
-    this.access.assertProject(principal, projectId, PM_ROLES);
+    this.access.assertProject(principal, projectId, Permission.TicketEscalation);
     const [rows, total] = await this.db.getRepository(RectificationTask).findAndCount({ where: { projectId }, order: { id: 'DESC' }, skip, take: pageSize });
     const serials = new Map(
       rows.length ? (await this.db.getRepository(Ticket).find({ select: { id: true, serial: true }, where: rows.map((r) => ({ id: r.ticketId })) })).map((t) => [t.id, t.serial]) : [],
@@ -149,7 +148,7 @@ export class TicketStaffService {
   async resolveRectification(principal: Principal, id: number, note: string): Promise<void> {
     const task = await this.db.getRepository(RectificationTask).findOneBy({ id });
     if (!task) throw DomainException.notFound('整改任务');
-    this.access.assertProject(principal, task.projectId, PM_ROLES, '整改任务');
+    this.access.assertProject(principal, task.projectId, Permission.TicketEscalation, '整改任务');
     await runInTransaction(this.db, async (tx) => {
       const result = await tx.getRepository(RectificationTask).update({ id, status: 'open' }, { status: 'resolved', note, resolvedBy: principal.userId, resolvedAt: now() });
       if (!result.affected) throw DomainException.conflict('该整改任务已处理');
@@ -158,9 +157,7 @@ export class TicketStaffService {
   }
 
   private actorOf(principal: Principal, ticket: Ticket): TicketActor {
-    for (const [role, actor] of [[Role.CustomerManager, TicketActor.CustomerManager], [Role.Supervisor, TicketActor.Supervisor], [Role.ProjectManager, TicketActor.ProjectManager]] as const) {
-      if (this.access.canActOnProject(principal, ticket.projectId, [role])) return actor;
-    }
-    return TicketActor.CustomerManager;
+    const preferred = [TicketActor.CustomerManager, TicketActor.Supervisor, TicketActor.ProjectManager];
+    return actingAs(rolesOn(principal, ticket.projectId), preferred) ?? TicketActor.CustomerManager;
   }
 }

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@n
 import { DomainException } from '../../common/domain.exception';
 import { ApiTags } from '@nestjs/swagger';
 import type { IPage, ITicket, ITicketEvent } from '@app/shared';
-import { Role } from '@app/shared';
-import { CurrentUser, Roles } from '../../common/decorators';
+import { Permission } from '@app/shared';
+import { Allow, CurrentUser } from '../../common/decorators';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { ProjectPageQueryDto } from './dto/list-query.dto';
@@ -16,7 +16,6 @@ import { TicketSigningService } from './ticket-signing.service';
 import { TicketStaffService } from './ticket-staff.service';
 import { TicketWorkService } from './ticket-work.service';
 import { TicketsService } from './tickets.service';
-import { DISPATCH_ROLES, INTAKE_ROLES, PM_ROLES, TICKET_STAFF_VIEWERS } from './ticket.roles';
 
 type Me = Principal;
 
@@ -43,19 +42,19 @@ export class TicketsController {
   }
 
   @Get()
-  @Roles(...TICKET_STAFF_VIEWERS)
+  @Allow(Permission.TicketView)
   list(@CurrentUser() me: Me, @Query() query: TicketListQueryDto): Promise<IPage<ITicket>> {
     return this.tickets.forProject(me, query);
   }
 
   @Get('dispatch-queue')
-  @Roles(...DISPATCH_ROLES)
+  @Allow(Permission.TicketDispatch)
   dispatchQueue(@CurrentUser() me: Me, @Query() query: ProjectPageQueryDto): Promise<IPage<ITicket>> {
     return this.tickets.dispatchQueue(me, query);
   }
 
   @Get('escalated')
-  @Roles(...PM_ROLES)
+  @Allow(Permission.TicketEscalation)
   escalated(@CurrentUser() me: Me, @Query() query: ProjectPageQueryDto): Promise<IPage<ITicket>> {
     return this.tickets.escalated(me, query);
   }
@@ -104,42 +103,42 @@ export class TicketsController {
   // Staff (registration is the dispatch module's: it hands the ticket to the pool or a technician)
   @Post(':id/hold')
   @HttpCode(200)
-  @Roles(Role.CustomerManager, Role.Supervisor, Role.ProjectManager, Role.Admin)
+  @Allow(Permission.TicketHandle)
   hold(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: ReasonDto): Promise<ITicket> {
     return this.staff.hold(me, id, body.reason);
   }
 
   @Post(':id/resume')
   @HttpCode(200)
-  @Roles(Role.CustomerManager, Role.Supervisor, Role.ProjectManager, Role.Admin)
+  @Allow(Permission.TicketHandle)
   resume(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number): Promise<ITicket> {
     return this.staff.resume(me, id);
   }
 
   @Post(':id/reply')
   @HttpCode(200)
-  @Roles(...INTAKE_ROLES)
+  @Allow(Permission.TicketIntake)
   reply(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: ReplyDto): Promise<ITicket> {
     return this.staff.reply(me, id, body.reply);
   }
 
   @Post(':id/return-visit')
   @HttpCode(200)
-  @Roles(...INTAKE_ROLES)
+  @Allow(Permission.TicketIntake)
   returnVisit(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: ReturnVisitDto): Promise<ITicket> {
     return this.staff.returnVisit(me, id, body);
   }
 
   @Post(':id/close')
   @HttpCode(200)
-  @Roles(Role.CustomerManager, Role.ProjectManager, Role.Admin)
+  @Allow(Permission.TicketClose)
   close(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number): Promise<ITicket> {
     return this.staff.close(me, id);
   }
 
   @Post(':id/damage')
   @HttpCode(200)
-  @Roles(...PM_ROLES)
+  @Allow(Permission.TicketEscalation)
   damage(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: DamageDto): Promise<ITicket> {
     return this.staff.damage(me, id, body);
   }
@@ -154,55 +153,55 @@ export class TicketWorkController {
   ) {}
 
   @Get('jobs/mine')
-  @Roles(Role.Technician)
+  @Allow(Permission.JobWork)
   jobs(@CurrentUser() me: Me, @Query() query: TicketListQueryDto): Promise<IPage<ITicket>> {
     return this.tickets.jobs(me, query);
   }
 
   @Get('jobs/pool')
-  @Roles(Role.Technician)
+  @Allow(Permission.JobWork)
   pool(@CurrentUser() me: Me, @Query() query: PageQueryDto): Promise<IPage<ITicket>> {
     return this.tickets.pool(me, query);
   }
 
   @Post(':id/accept')
   @HttpCode(200)
-  @Roles(Role.Technician)
+  @Allow(Permission.JobWork)
   accept(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: AcceptJobDto): Promise<ITicket> {
     return this.work.accept(me, id, body);
   }
 
   @Post(':id/check-in')
   @HttpCode(200)
-  @Roles(Role.Technician)
+  @Allow(Permission.JobWork)
   checkIn(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: CheckInDto): Promise<ITicket> {
     return this.work.checkIn(me, id, body);
   }
 
   @Post(':id/start')
   @HttpCode(200)
-  @Roles(Role.Technician)
+  @Allow(Permission.JobWork)
   start(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number): Promise<ITicket> {
     return this.work.start(me, id);
   }
 
   @Post(':id/quote')
   @HttpCode(200)
-  @Roles(Role.Technician)
+  @Allow(Permission.JobWork)
   quote(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: TicketQuoteDto): Promise<ITicket> {
     return this.work.quote(me, id, body, 'quote');
   }
 
   @Post(':id/requote')
   @HttpCode(200)
-  @Roles(Role.Technician)
+  @Allow(Permission.JobWork)
   requote(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: TicketQuoteDto): Promise<ITicket> {
     return this.work.quote(me, id, body, 'requote');
   }
 
   @Post(':id/complete')
   @HttpCode(200)
-  @Roles(Role.Technician)
+  @Allow(Permission.JobWork)
   complete(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: CompleteDto): Promise<ITicket> {
     return this.work.complete(me, id, body);
   }

@@ -2,13 +2,13 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, Not, SelectQueryBuilder } from 'typeorm';
 import {
-  ErrorCode, IPage, IPageQuery, ITicket, ITicketEvent, PriceListKind, Role, TicketActor, TicketChannel, TicketKind, TicketStatus,
+  BindingStatus, ErrorCode, IPage, IPageQuery, ITicket, ITicketEvent, Permission, PriceListKind, Role, TicketActor, TicketChannel, TicketKind, TicketStatus,
   TERMINAL_STATUSES, UserKind, isPaidWork, shanghaiDate,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { pageOf, pageWindow } from '../../common/pagination.dto';
 import { ProjectPageQueryDto } from './dto/list-query.dto';
-import { Principal, hasRole } from '../../common/principal';
+import { Principal, holds } from '../../common/principal';
 import { now } from '../../common/time';
 import { runInTransaction } from '../../database/transactions';
 import { BindingDirectory } from '../bindings/binding-directory.service';
@@ -25,7 +25,6 @@ import { TicketTransitions } from './ticket-transition.service';
 import { TicketViews } from './ticket-views.service';
 import { Ticket, TicketMedia } from './ticket.entity';
 import { TicketSerialCounter } from './ticket-support.entity';
-import { INTAKE_ROLES, PM_ROLES, TICKET_STAFF_VIEWERS } from './ticket.roles';
 
 @Injectable()
 export class TicketsService {
@@ -53,7 +52,7 @@ export class TicketsService {
       for (const field of ['projectId', 'channel'] as const) {
         if (dto[field] !== undefined && dto[field] !== null) throw DomainException.validation(field, `${field} 由系统确定，住户不能填写`);
       }
-    } else if (!hasRole(principal, INTAKE_ROLES)) {
+    } else if (!holds(principal, Permission.TicketIntake)) {
       throw DomainException.forbidden('只有客户经理可以代住户登记工单');
     }
     const kind = dto.kind;
@@ -78,7 +77,7 @@ export class TicketsService {
     }
     if ((paid || kind === TicketKind.Service) && !house) throw DomainException.validation('houseId', '户内维修和特约服务须选择房屋');
     const projectId = house?.projectId ?? dto.projectId!;
-    if (!resident) this.access.assertProject(principal, projectId, INTAKE_ROLES);
+    if (!resident) this.access.assertProject(principal, projectId, Permission.TicketIntake);
     const project = await this.property.project(projectId);
     if (!project) throw DomainException.notFound('项目');
 
@@ -168,7 +167,7 @@ export class TicketsService {
 
   async timeline(principal: Principal, id: number): Promise<ITicketEvent[]> {
     const { ticket } = await this.tickets.forViewer(principal, id);
-    const staff = this.access.canActOnProject(principal, ticket.projectId, TICKET_STAFF_VIEWERS) || ticket.technicianId === principal.userId;
+    const staff = this.access.canActOnProject(principal, ticket.projectId, Permission.TicketView) || ticket.technicianId === principal.userId;
     return this.views.timeline(ticket.id, !staff);
   }
 
@@ -181,7 +180,7 @@ export class TicketsService {
   }
 
   async forProject(principal: Principal, query: TicketListQueryDto): Promise<IPage<ITicket>> {
-    const visible = this.access.visibleProjectIds(principal, TICKET_STAFF_VIEWERS);
+    const visible = this.access.visibleProjectIds(principal, Permission.TicketView);
     const projectIds = query.projectId ? visible.filter((id) => id === query.projectId) : visible;
     if (query.projectId && !projectIds.length) throw DomainException.notFound('项目');
     return this.page(principal, query, (qb) => qb.andWhere(projectIds.length ? 't.project_id IN (:...projectIds)' : '1 = 0', { projectIds }));
@@ -196,7 +195,7 @@ export class TicketsService {
 
   /** Open pool jobs this technician qualifies for. */
   async pool(principal: Principal, query: IPageQuery = {}): Promise<IPage<ITicket>> {
-    const projectIds = this.access.visibleProjectIds(principal, [Role.Technician]);
+    const projectIds = this.access.visibleProjectIds(principal, Permission.JobWork);
     if (!projectIds.length) return pageOf([], query);
     const open = await this.db.getRepository(Ticket).find({
       where: { projectId: In(projectIds), status: TicketStatus.Registered, poolOpen: true, onHold: false },
@@ -212,7 +211,7 @@ export class TicketsService {
   async dispatchQueue(principal: Principal, query: ProjectPageQueryDto): Promise<IPage<ITicket>> {
     const { projectId } = query;
     const { page, pageSize, skip } = pageWindow(query);
-    this.access.assertProject(principal, projectId, [Role.Supervisor, Role.CustomerManager, Role.Admin]);
+    this.access.assertProject(principal, projectId, Permission.TicketDispatch);
     const [rows, total] = await this.db.getRepository(Ticket).findAndCount({
       where: [
         { projectId, status: TicketStatus.Registered, poolOpen: false },
@@ -226,7 +225,7 @@ export class TicketsService {
   async escalated(principal: Principal, query: ProjectPageQueryDto): Promise<IPage<ITicket>> {
     const { projectId } = query;
     const { page, pageSize, skip } = pageWindow(query);
-    this.access.assertProject(principal, projectId, PM_ROLES);
+    this.access.assertProject(principal, projectId, Permission.TicketEscalation);
     const [rows, total] = await this.db.getRepository(Ticket).findAndCount({
       where: { projectId, escalated: true, status: Not(In(TERMINAL_STATUSES as TicketStatus[])) }, order: { id: 'DESC' }, skip, take: pageSize,
     });

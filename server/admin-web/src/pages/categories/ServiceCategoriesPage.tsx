@@ -1,4 +1,4 @@
-import { TECHNICIAN_SKILLS, type IServiceCategory } from '@app/shared';
+import { Permission, TECHNICIAN_SKILLS, grantFor, type IServiceCategory } from '@app/shared';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error';
@@ -14,7 +14,7 @@ const SKILL_OPTIONS = TECHNICIAN_SKILLS.map((s) => ({ value: s, label: s }));
 export default function ServiceCategoriesPage() {
   const me = useMe();
   // Category rules are company-wide: the quality centre or an admin with a company-scoped grant edits them.
-  const grant = me.roles.find((g) => g.scopeType === 'company' && (g.role === 'quality' || g.role === 'admin'));
+  const grant = grantFor(me.roles, Permission.CategoryEdit);
   if (!grant) return <Alert type="info" showIcon title="类别与技能仅对公司级品质中心或系统管理员开放" />;
   return <CategoriesEditor companyId={grant.scopeId} companyName={grant.scopeName} />;
 }

@@ -1,4 +1,4 @@
-import { CHARGE_CONFIRMED_VIA_LABELS, ErrorCode, Role, type ICharge } from '@app/shared';
+import { CHARGE_CONFIRMED_VIA_LABELS, ErrorCode, Permission, roleCan, type ICharge, type Role } from '@app/shared';
 import { describeError, isApiError } from '../../api/api-error';
 
 /** How the console shows a charge's confirmation: 未确认 (red) until the resident stands behind it. */
@@ -9,7 +9,7 @@ export function confirmationView(c: Pick<ICharge, 'confirmation' | 'confirmedVia
 
 /** Only the customer manager records a phone confirmation, and only while the charge is unconfirmed. */
 export function canRecordPhoneConfirmation(c: Pick<ICharge, 'confirmation'>, roles: readonly Role[]): boolean {
-  return c.confirmation === 'unconfirmed' && roles.includes(Role.CustomerManager);
+  return c.confirmation === 'unconfirmed' && roleCan(roles, Permission.ChargePhoneConfirm);
 }
 
 export const PHONE_NOTE_MAX = 200;

@@ -1,11 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { formatArea, HOUSE_TYPE_LABELS, type IHouse } from '@app/shared';
+import { formatArea, HOUSE_TYPE_LABELS, Permission, roleCan, type IHouse } from '@app/shared';
 import { Button, Card, Cascader, Empty, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { listBuildings, listHouses } from '../../api/property';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
-import { canImportHouses } from '../../layout/access';
 import { useSelectedProject } from '../../layout/PageGuard';
 import { useProject } from '../../layout/project-context';
 import { useAsync } from '../../lib/use-async';
@@ -85,7 +84,7 @@ function HousesView() {
         title="房屋档案"
         description={`${project.name} 共 ${project.houseCount} 户。点击房屋查看已认证住户与专属客户经理。`}
         extra={
-          canImportHouses(roles) ? (
+          roleCan(roles, Permission.HouseEdit) ? (
             <Button type="primary" icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>
               导入房屋
             </Button>

@@ -1,8 +1,11 @@
 export { fenToInput, parseYuanInput } from '../../lib/money-input';
 import {
+  can,
   ErrorCode,
   formatFen,
+  Permission,
   PRICE_LIST_STATUS_LABELS,
+  type GrantLike,
   type IFeeCategory,
   type IFeeItem,
   type IPriceListDiff,
@@ -156,9 +159,9 @@ export function diffSummary(rows: readonly DiffRow[]): string {
  * region-scoped editor's company is read off the versions they can see.
  */
 export function editorCompanyId(
-  grants: readonly { role: string; scopeType: string; scopeId: number }[],
+  grants: readonly GrantLike[],
   versions: readonly Pick<IPriceListVersion, 'companyId'>[],
 ): number | null {
-  const companyGrant = grants.find((g) => g.scopeType === 'company' && ['finance', 'quality', 'admin'].includes(g.role));
+  const companyGrant = grants.find((g) => g.scopeType === 'company' && can([g], Permission.PriceEdit));
   return companyGrant?.scopeId ?? versions[0]?.companyId ?? null;
 }

@@ -1,4 +1,4 @@
-import { LIMITS, formatFen, type ICompanySettings } from '@app/shared';
+import { LIMITS, Permission, formatFen, grantFor, type ICompanySettings } from '@app/shared';
 import { Alert, App, Button, Card, Form, Input, Skeleton } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error';
@@ -18,7 +18,7 @@ interface FormValues {
 export default function CompanySettingsPage() {
   const me = useMe();
   // Settings are company-wide: finance/admin hold a company-scoped grant naming the company.
-  const grant = me.roles.find((g) => g.scopeType === 'company' && (g.role === 'finance' || g.role === 'admin'));
+  const grant = grantFor(me.roles, Permission.CompanySettingsEdit);
   if (!grant) return <Alert type="info" showIcon title="公司设置仅对公司级财务中心或系统管理员开放" />;
   return <SettingsForm companyId={grant.scopeId} companyName={grant.scopeName} />;
 }

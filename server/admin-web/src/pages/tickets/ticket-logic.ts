@@ -1,12 +1,14 @@
 import {
   ErrorCode,
   LIMITS,
-  Role,
+  Permission,
+  roleCan,
   TERMINAL_STATUSES,
   TICKET_ACTION_LABELS,
   TICKET_STATUS_LABELS,
   ticketActionSegment,
   type ITicket,
+  type Role,
   type TicketAction,
   type TicketActionSegment,
   type TicketStatus,
@@ -69,13 +71,12 @@ export const EXTRA_ACTION_LABELS: Record<ExtraAction, string> = { hold: '挂起'
 /** What the console's staff can act on: the lifecycle transitions are exactly the server's `actions`. */
 // verify: the server offers it to the customer manager on public-area repairs only (common areas have no resident to sign).
 const CONSOLE_TRANSITIONS: readonly TicketAction[] = ['register', 'dispatch', 'transfer', 'reply', 'verify', 'return_visit', 'close', 'request_rework', 'cancel'];
-const HOLDERS: readonly Role[] = [Role.CustomerManager, Role.Supervisor, Role.ProjectManager, Role.Admin];
 
 export function consoleActions(ticket: ITicket, roles: readonly Role[]): ConsoleAction[] {
   const out: ConsoleAction[] = ticket.actions.filter((a) => CONSOLE_TRANSITIONS.includes(a));
   const terminal = TERMINAL_STATUSES.includes(ticket.status);
-  if (!terminal && roles.some((r) => HOLDERS.includes(r))) out.push(ticket.onHold ? 'resume' : 'hold');
-  if (ticket.status !== 'cancelled' && (roles.includes(Role.ProjectManager) || roles.includes(Role.Admin))) out.push('damage');
+  if (!terminal && roleCan(roles, Permission.TicketHandle)) out.push(ticket.onHold ? 'resume' : 'hold');
+  if (ticket.status !== 'cancelled' && roleCan(roles, Permission.TicketEscalation)) out.push('damage');
   return out;
 }
 

@@ -1,11 +1,12 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { formatFen, formatQuantity, PAYMENT_METHOD_LABELS, type ICharge } from '@app/shared';
+import { formatFen, formatQuantity, PAYMENT_METHOD_LABELS, Permission, roleCan, type ICharge } from '@app/shared';
 import { Alert, App, Button, Card, Empty, Form, Input, Modal, Progress, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { getWaiverBudget, listCharges, waiveCharge } from '../../api/charges';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useSelectedProject } from '../../layout/PageGuard';
+import { useProject } from '../../layout/project-context';
 import { useAsync } from '../../lib/use-async';
 import { formatDateTime } from '../../lib/time';
 import { budgetView, waiverErrorMessage } from '../cash/charge-logic';
@@ -19,6 +20,7 @@ export default function WaiversPage() {
 
 function WaiversView() {
   const project = useSelectedProject();
+  const mayWaive = roleCan(useProject().roles, Permission.ChargeWaive);
   const [page, setPage] = useState(1);
   // Unconfirmed charges (signed on a technician's phone) are not owed yet, so there is nothing to waive.
   const charges = useAsync(() => listCharges({ projectId: project.id, status: 'open', confirmation: 'confirmed', page, pageSize: PAGE_SIZE }), [project.id, page]);
@@ -37,7 +39,10 @@ function WaiversView() {
     { title: '结算方式', key: 'method', width: 140, render: (_, c) => PAYMENT_METHOD_LABELS[c.paymentMethod] },
     { title: '发生时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
     { title: '金额', dataIndex: 'totalFen', width: 110, align: 'right', render: (v: number) => <span className="money">{formatFen(v)}</span> },
-    {
+  ];
+  // The 免收 button exists only for those the permission table lets waive (a read-only viewer sees the list).
+  if (mayWaive) {
+    columns.push({
       title: '操作',
       key: 'actions',
       width: 90,
@@ -52,8 +57,8 @@ function WaiversView() {
           </Tooltip>
         );
       },
-    },
-  ];
+    });
+  }
 
   return (
     <div className="page" data-testid="waivers-page">

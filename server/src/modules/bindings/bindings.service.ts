@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { BindingRelation, BindingStatus, ErrorCode, IBinding, IPage, Role, UserKind, Permission, houseLabel } from '@app/shared';
+import { BindingRelation, BindingStatus, ErrorCode, IBinding, IPage, UserKind, Permission } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { pageWindow } from '../../common/pagination.dto';
 import { Principal } from '../../common/principal';

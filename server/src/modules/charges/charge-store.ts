@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ChargeStatus, ErrorCode, ICharge, Role, UserKind, BindingStatus, Permission, houseLabel } from '@app/shared';
+import { ChargeStatus, ErrorCode, ICharge, UserKind, Permission } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Between, In } from 'typeorm';
-import { ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICounterSale, ICounterSaleLedger, PaymentMethod, Role, Permission } from '@app/shared';
+import { Between } from 'typeorm';
+import { ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICounterSale, ICounterSaleLedger, PaymentMethod, Permission } from '@app/shared';
 import { LIMITS } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, Logger, OnModuleDestroy, OnModuleInit, Inject } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { ErrorCode, ITicket, Role, TicketAction, TicketActor, TicketStatus, Urgency, canTransition, Permission, actingAs } from '@app/shared';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DomainException } from '../../common/domain.exception';
@@ -19,7 +19,6 @@ import { TicketTransitions } from '../tickets/ticket-transition.service';
 import { TicketViews } from '../tickets/ticket-views.service';
 import type { TicketRecord as Ticket } from '../tickets/ticket.types';
 import { DispatchPolicy } from './dispatch-policy.entity';
-import { OPEN_JOB_STATUSES } from '../tickets/ticket.roles';
 
 const DEFAULT_POLICY = { mode: 'pool' as const, poolMinutes: 30 };
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
-  BindingStatus, IBuildingSummary, IDirectoryProject, IHouse, IHouseDetail, IHouseDirectoryEntry, IPage,
-  IProjectSummary, IStaffMember, Permission, Role, ScopeType, houseLabel, maskPhone,
+  IBuildingSummary, IDirectoryProject, IHouse, IHouseDirectoryEntry, IPage,
+  IProjectSummary, IStaffMember, Permission, Role, houseLabel, maskPhone,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { pageWindow } from '../../common/pagination.dto';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength, IsIn, IsOptional } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { CurrentUser, Trim, Allow } from '../../common/decorators';
 import { Permission, type IPage, type IRectificationTask } from '@app/shared';
 import { ParseIdPipe } from '../../common/parse-id.pipe';

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { Role, TicketActor, UserKind, BindingStatus, Permission, ticketActorsOf } from '@app/shared';
+import { TicketActor, UserKind, Permission, ticketActorsOf } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal, holds, rolesOn } from '../../common/principal';
 import { BindingDirectory } from '../bindings/binding-directory.service';
-import { HouseBinding } from '../bindings/house-binding.entity';
 import { CategoryRule, ServiceCategoryService, ruleAdmits } from '../catalog/service-category.service';
 import { AccessService } from '../identity/access.service';
 import { TechnicianDirectory } from '../property/technician-directory.service';

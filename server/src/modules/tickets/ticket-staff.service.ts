@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { IPage, IRectificationTask, ITicket, Role, TicketAction, TicketActor, Permission, Urgency, actingAs } from '@app/shared';
+import { IPage, IRectificationTask, ITicket, Role, TicketAction, TicketActor, Permission, actingAs } from '@app/shared';
 import { pageWindow } from '../../common/pagination.dto';
 import { ProjectPageQueryDto } from './dto/list-query.dto';
 import { DomainException } from '../../common/domain.exception';

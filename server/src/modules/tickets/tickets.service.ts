@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, Not, SelectQueryBuilder } from 'typeorm';
 import {
-  BindingStatus, ErrorCode, IPage, IPageQuery, ITicket, ITicketEvent, Permission, PriceListKind, Role, TicketActor, TicketChannel, TicketKind, TicketStatus,
+  ErrorCode, IPage, IPageQuery, ITicket, ITicketEvent, Permission, PriceListKind, Role, TicketActor, TicketChannel, TicketKind, TicketStatus,
   TERMINAL_STATUSES, UserKind, isPaidWork, shanghaiDate,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';

@@ -9,6 +9,7 @@ import { User } from '../modules/identity/user.entity';
 import { Media, MediaClaim } from '../modules/media/media.entity';
 import { Ticket, TicketEvent, TicketMedia, TicketQuote, TicketSignature } from '../modules/tickets/ticket.entity';
 import { RectificationTask, TicketDamage, TicketSerialCounter } from '../modules/tickets/ticket-support.entity';
+import { TicketAgreement, TicketRating } from '../modules/tickets/ticket-outcome.entity';
 import { DispatchPolicy } from '../modules/dispatch/dispatch-policy.entity';
 import { InboxMessage } from '../modules/inbox/inbox-message.entity';
 import { Building, BuildingManager, House, Unit } from '../modules/property/building.entity';
@@ -53,4 +54,6 @@ export const ENTITIES = [
   InboxMessage,
   RectificationTask,
   TicketDamage,
+  TicketAgreement,
+  TicketRating,
 ];

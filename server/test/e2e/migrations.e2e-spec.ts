@@ -34,6 +34,48 @@ describe(`migrations and demo seed on ${process.env.E2E_DB ?? 'the default datab
     }
   });
 
+  it('moves agreement and rating data out of tickets and back again (up and down, with data)', async () => {
+    const db = await createTestDatabase(kind, 'outcomes');
+    const config = loadConfig({ ...databaseEnv(db), NODE_ENV: 'test', JWT_SECRET: 'z'.repeat(40) });
+    const ds = await openDataSource(config);
+    try {
+      await ds.runMigrations({ transaction: 'each' });
+      expect(ds.migrations[ds.migrations.length - 1].name).toBe('TicketAgreementsAndRatings1764300000000');
+      await ds.undoLastMigration({ transaction: 'each' });
+      // Three tickets as the old schema held them: agreed, accepted and rated; agreed only; neither.
+      const base = `project_id, serial, kind, category, urgency, description, channel, status, dispatch_mode, reporter_id, created_by, created_at, updated_at`;
+      const row = (serial: string) => `1, '${serial}', 'repair', 'GS', 'normal', '漏水', 'phone', 'verified', 'pool', 7, 7, '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000'`;
+      await ds.query(`INSERT INTO tickets (${base}, agreed_quote_id, agreed_total_fen, agreement_signature_id, final_quote_id, rating_overall, rating_punctuality, rating_attitude, rating_comment)
+        VALUES (${row('T-1')}, 11, 12000, 21, 12, 5, 4, 3, '师傅很细心')`);
+      await ds.query(`INSERT INTO tickets (${base}, agreed_quote_id, agreed_total_fen, agreement_signature_id) VALUES (${row('T-2')}, 13, 8000, 22)`);
+      await ds.query(`INSERT INTO tickets (${base}) VALUES (${row('T-3')})`);
+      const ids = Object.fromEntries((await ds.query('SELECT id, serial FROM tickets')).map((r: { id: number | string; serial: string }) => [r.serial, Number(r.id)]));
+      const old = `SELECT serial, agreed_quote_id, agreed_total_fen, agreement_signature_id, final_quote_id, rating_overall, rating_punctuality, rating_attitude, rating_comment FROM tickets ORDER BY serial`;
+      const before = await ds.query(old);
+
+      await ds.runMigrations({ transaction: 'each' });
+      const columns = (await ds.createQueryRunner().getTable('tickets'))!.columns.map((c) => c.name);
+      expect(columns).not.toEqual(expect.arrayContaining(['agreed_quote_id']));
+      expect(columns.filter((c) => /^(agreed_|agreement_|final_quote|rating_)/.test(c))).toEqual([]);
+      const num = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v])));
+      expect(num(await ds.query('SELECT ticket_id, agreed_quote_id, agreed_total_fen, agreement_signature_id, final_quote_id FROM ticket_agreements ORDER BY ticket_id'))).toEqual([
+        { ticket_id: ids['T-1'], agreed_quote_id: 11, agreed_total_fen: 12000, agreement_signature_id: 21, final_quote_id: 12 },
+        { ticket_id: ids['T-2'], agreed_quote_id: 13, agreed_total_fen: 8000, agreement_signature_id: 22, final_quote_id: null },
+      ]);
+      expect(num(await ds.query('SELECT ticket_id, overall, punctuality, attitude, comment FROM ticket_ratings'))).toEqual([
+        { ticket_id: ids['T-1'], overall: 5, punctuality: 4, attitude: 3, comment: '师傅很细心' },
+      ]);
+
+      await ds.undoLastMigration({ transaction: 'each' });
+      expect(await ds.query(old)).toEqual(before);
+      expect(await ds.createQueryRunner().getTable('ticket_agreements')).toBeUndefined();
+      expect(await ds.createQueryRunner().getTable('ticket_ratings')).toBeUndefined();
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+
   it('seeds the demo once (about 1,500 houses per project) and is a no-op the second time', async () => {
     const db = await createTestDatabase(kind, 'seed');
     const dataDir = mkdtempSync(join(tmpdir(), 'e2e-seed-media-'));

@@ -17,9 +17,9 @@ export function quoteSnapshotHash(ticket: Pick<Ticket, 'id' | 'serial'>, quote: 
 }
 
 /** What an acceptance signature covers when there is no price (free work): the ticket and its result. */
-export function acceptanceSnapshotHash(ticket: Pick<Ticket, 'id' | 'serial' | 'result' | 'finalQuoteId' | 'agreedQuoteId'>): string {
+export function acceptanceSnapshotHash(ticket: Pick<Ticket, 'id' | 'serial' | 'result'>, agreement: { finalQuoteId: number | null; agreedQuoteId: number | null }): string {
   return createHash('sha256')
-    .update(JSON.stringify({ ticket: { id: ticket.id, serial: ticket.serial }, result: ticket.result, quote: ticket.finalQuoteId ?? ticket.agreedQuoteId }))
+    .update(JSON.stringify({ ticket: { id: ticket.id, serial: ticket.serial }, result: ticket.result, quote: agreement.finalQuoteId ?? agreement.agreedQuoteId }))
     .digest('hex');
 }
 

@@ -12,6 +12,7 @@ import { MediaService } from '../media/media.service';
 import { DeclineQuoteDto, SignatureDto, VerifyDto } from './dto/ticket.dto';
 import { InboxService } from '../inbox/inbox.service';
 import { TicketAccess } from './ticket-access.service';
+import { TicketOutcomes } from './ticket-outcomes.service';
 import { acceptanceSnapshotHash } from './ticket-quotes';
 import { TicketTransitions } from './ticket-transition.service';
 import { TicketViews } from './ticket-views.service';
@@ -38,6 +39,7 @@ export class TicketSigningService {
     private readonly inbox: InboxService,
     private readonly access: AccessService,
     private readonly users: UserDirectory,
+    private readonly outcomes: TicketOutcomes,
   ) {}
 
   /** The resident on their own phone, or the assigned technician collecting the signature on theirs. */
@@ -67,13 +69,12 @@ export class TicketSigningService {
     const quote = await this.work.pendingQuote(ticket);
     if (quote.snapshotHash !== dto.snapshotHash) throw this.quoteChanged(quote);
     const updated = await this.transitions.apply(ticket, TicketAction.AgreeQuote, actor, principal.userId, {
-      set: { agreedQuoteId: quote.id, agreedTotalFen: quote.totalFen },
       guard: { sql: 'id IN (SELECT ticket_id FROM ticket_quotes WHERE id = :quoteId AND status = :pending)', params: { quoteId: quote.id, pending: 'pending' } },
       data: { quoteId: quote.id, totalFen: quote.totalFen },
       effects: async (tx, t) => {
         const signatureId = await this.record(tx, principal, actor, t, 'quote_agreement', dto, quote.id);
         await tx.getRepository(TicketQuote).update({ id: quote.id }, { status: 'agreed' });
-        await tx.getRepository(Ticket).update({ id: t.id }, { agreementSignatureId: signatureId });
+        await this.outcomes.agree(tx, t.id, { agreedQuoteId: quote.id, agreedTotalFen: quote.totalFen, agreementSignatureId: signatureId });
         await this.inbox.notify(tx, [t.technicianId], { kind: 'ticket.quote_agreed', title: '业主已确认报价，可以施工', body: t.serial, ticketId: t.id });
       },
     });
@@ -119,15 +120,17 @@ export class TicketSigningService {
       const missing = (['signatureMediaId', 'signerName', 'relation', 'snapshotHash'] as const).find((f) => !dto[f])!;
       throw DomainException.validation(missing, '验收须由业主签字确认');
     }
-    if (dto.snapshotHash !== acceptanceSnapshotHash(ticket)) {
-      throw new DomainException(ErrorCode.QuoteChanged, '工单内容已变化，请刷新后重新签字', HttpStatus.CONFLICT, { acceptanceSnapshotHash: acceptanceSnapshotHash(ticket) });
+    const agreement = await this.outcomes.agreement(ticket.id);
+    if (dto.snapshotHash !== acceptanceSnapshotHash(ticket, agreement)) {
+      throw new DomainException(ErrorCode.QuoteChanged, '工单内容已变化，请刷新后重新签字', HttpStatus.CONFLICT, { acceptanceSnapshotHash: acceptanceSnapshotHash(ticket, agreement) });
     }
     const signature = dto as SignatureDto;
     const updated = await this.transitions.apply(ticket, TicketAction.Verify, actor, principal.userId, {
-      set: { ratingOverall: dto.overall, ratingPunctuality: dto.punctuality, ratingAttitude: dto.attitude, ratingComment: dto.comment?.trim() || null },
       data: { overall: dto.overall, punctuality: dto.punctuality, attitude: dto.attitude },
       effects: async (tx, t) => {
-        await this.record(tx, principal, actor, t, 'acceptance', signature, t.finalQuoteId ?? t.agreedQuoteId);
+        await this.outcomes.rate(tx, t.id, ratingOf(dto));
+        const agreed = await this.outcomes.agreement(t.id, tx);
+        await this.record(tx, principal, actor, t, 'acceptance', signature, agreed.finalQuoteId ?? agreed.agreedQuoteId);
         if (t.paid) await this.postCharge(tx, t, principal.userId, actor === TicketActor.Technician);
         if (dto.overall <= 2) {
           await this.inbox.notify(tx, await this.projectRole(tx, t.projectId, Role.CustomerManager), {
@@ -145,15 +148,16 @@ export class TicketSigningService {
    * until the resident confirms it (docs/domain.md §4 "Signatures on a staff device").
    */
   private async postCharge(tx: EntityManager, t: Ticket, actorId: number, acceptedOnStaffDevice: boolean): Promise<void> {
-    if (!t.agreedQuoteId || !t.agreementSignatureId || t.houseId === null) {
+    const agreed = await this.outcomes.agreement(t.id, tx);
+    if (!agreed.agreedQuoteId || !agreed.agreementSignatureId || t.houseId === null) {
       throw new DomainException(ErrorCode.AgreementRequired, '该工单没有业主签字确认的报价，不能收费', HttpStatus.CONFLICT);
     }
-    const agreement = await tx.getRepository(TicketSignature).findOneByOrFail({ id: t.agreementSignatureId });
+    const agreement = await tx.getRepository(TicketSignature).findOneByOrFail({ id: agreed.agreementSignatureId });
     const unconfirmed = acceptedOnStaffDevice || agreement.collectedBy !== null;
-    const source = await tx.getRepository(TicketQuote).findOneByOrFail({ id: t.finalQuoteId ?? t.agreedQuoteId });
+    const source = await tx.getRepository(TicketQuote).findOneByOrFail({ id: agreed.finalQuoteId ?? agreed.agreedQuoteId });
     const lines: IQuoteLine[] = JSON.parse(source.linesJson);
     const charge = await this.charges.postForTicket({
-      ticketId: t.id, ticketSerial: t.serial, projectId: t.projectId, houseId: t.houseId, agreementRef: `signature:${t.agreementSignatureId}`,
+      ticketId: t.id, ticketSerial: t.serial, projectId: t.projectId, houseId: t.houseId, agreementRef: `signature:${agreed.agreementSignatureId}`,
       lines: lines.map((l) => ({ ...l, scheduleVersionId: source.scheduleVersionId, materialsVersionId: source.materialsVersionId })), actorId,
       unconfirmed,
     }, tx);
@@ -185,8 +189,8 @@ export class TicketSigningService {
     const acceptedBy = representative ? { by: 'building_representative', name: representative, relation } : { by: 'customer_manager' };
     const updated = await this.transitions.apply(ticket, TicketAction.Verify, actor, principal.userId, {
       reason: representative ? `楼栋代表 ${representative}（${relation}）验收` : '客户经理验收',
-      set: { ratingOverall: dto.overall, ratingPunctuality: dto.punctuality, ratingAttitude: dto.attitude, ratingComment: dto.comment?.trim() || null },
       data: { overall: dto.overall, punctuality: dto.punctuality, attitude: dto.attitude, acceptedBy },
+      effects: (tx, t) => this.outcomes.rate(tx, t.id, ratingOf(dto)),
     });
     return this.views.one(updated, [actor], principal.userId, true);
   }
@@ -216,4 +220,8 @@ export class TicketSigningService {
   private quoteChanged(quote: TicketQuote): DomainException {
     return new DomainException(ErrorCode.QuoteChanged, '报价已更新，请查看最新报价后再签字', HttpStatus.CONFLICT, { snapshotHash: quote.snapshotHash, totalFen: quote.totalFen });
   }
+}
+
+function ratingOf(dto: VerifyDto) {
+  return { overall: dto.overall, punctuality: dto.punctuality, attitude: dto.attitude, comment: dto.comment?.trim() || null };
 }

@@ -8,6 +8,7 @@ import { ChargesService } from '../charges/charges.service';
 import { UserDirectory } from '../identity/user-directory.service';
 import { MediaService } from '../media/media.service';
 import { PropertyDirectory } from '../property/property-directory.service';
+import { TicketOutcomes } from './ticket-outcomes.service';
 import { acceptanceSnapshotHash } from './ticket-quotes';
 import { Ticket, TicketEvent, TicketMedia, TicketQuote, TicketSignature } from './ticket.entity';
 
@@ -26,6 +27,7 @@ export class TicketViews {
     private readonly property: PropertyDirectory,
     private readonly users: UserDirectory,
     private readonly charges: ChargesService,
+    private readonly outcomes: TicketOutcomes,
   ) {}
 
   /**
@@ -63,7 +65,9 @@ export class TicketViews {
       this.db.getRepository(TicketSignature).find({ where: { ticketId: In(ids) }, order: { id: 'ASC' } }),
     ]);
     const chargeIds = tickets.map((t) => t.chargeId).filter((v): v is number => v !== null);
-    const charges = await this.charges.confirmations(chargeIds);
+    const [charges, agreements, ratings] = await Promise.all([
+      this.charges.confirmations(chargeIds), this.outcomes.agreements(ids), this.outcomes.ratings(ids),
+    ]);
     const described = await this.media.describe([...links.map((l) => l.mediaId), ...signatures.map((s) => s.mediaId)]);
     const ref = (id: number): IMediaRef | null => {
       const m = described.find((d) => d.id === id);
@@ -73,6 +77,8 @@ export class TicketViews {
       links.filter((l) => l.ticketId === ticketId && stages.includes(l.stage)).map((l) => ref(l.mediaId)).filter((r): r is IMediaRef => r !== null);
     return tickets.map((t) => {
       const tech = t.technicianId === null ? undefined : technicians.get(t.technicianId);
+      const agreement = agreements.get(t.id) ?? { agreedTotalFen: null, agreedQuoteId: null, finalQuoteId: null };
+      const rating = ratings.get(t.id);
       const quote = quotes.find((q) => q.ticketId === t.id && q.status !== 'superseded');
       const sigs: ITicketSignature[] = signatures.filter((s) => s.ticketId === t.id).map((s) => ({
         id: s.id, purpose: s.purpose, signerName: s.signerName, relation: s.relation, snapshotHash: s.snapshotHash, imageSha256: s.imageSha256,
@@ -90,11 +96,9 @@ export class TicketViews {
         contactName: t.contactName, contactPhoneMasked: t.contactPhone ? maskPhone(t.contactPhone) : null,
         contactPhone: withPhone ? t.contactPhone : null,
         media: refs(t.id, ['report']), afterMedia: refs(t.id, ['check_in', 'after']),
-        quote: quote ? quoteView(quote) : null, agreedTotalFen: t.agreedTotalFen, signatures: sigs,
-        acceptanceSnapshotHash: t.status === 'done' ? acceptanceSnapshotHash(t) : null,
-        ratings: t.ratingOverall !== null
-          ? { overall: t.ratingOverall, punctuality: t.ratingPunctuality ?? 0, attitude: t.ratingAttitude ?? 0, comment: t.ratingComment }
-          : null,
+        quote: quote ? quoteView(quote) : null, agreedTotalFen: agreement.agreedTotalFen, signatures: sigs,
+        acceptanceSnapshotHash: t.status === 'done' ? acceptanceSnapshotHash(t, agreement) : null,
+        ratings: rating ? { overall: rating.overall, punctuality: rating.punctuality, attitude: rating.attitude, comment: rating.comment } : null,
         reply: t.reply, cancelReason: t.cancelReason, chargeId: t.chargeId,
         chargeConfirmation: (t.chargeId === null ? undefined : charges.get(t.chargeId)) ?? null,
         createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),

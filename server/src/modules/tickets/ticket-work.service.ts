@@ -9,6 +9,7 @@ import { MediaService } from '../media/media.service';
 import { AcceptJobDto, CheckInDto, CompleteDto, TicketQuoteDto } from './dto/ticket.dto';
 import { InboxService } from '../inbox/inbox.service';
 import { TicketAccess } from './ticket-access.service';
+import { TicketOutcomes } from './ticket-outcomes.service';
 import { storeQuote } from './ticket-quotes';
 import { TicketTransitions } from './ticket-transition.service';
 import { TicketViews } from './ticket-views.service';
@@ -25,6 +26,7 @@ export class TicketWorkService {
     private readonly catalog: CatalogService,
     private readonly media: MediaService,
     private readonly inbox: InboxService,
+    private readonly outcomes: TicketOutcomes,
   ) {}
 
   private mine(principal: Principal) {
@@ -72,9 +74,9 @@ export class TicketWorkService {
     const priced = await this.catalog.priceQuote(ticket.projectId, dto);
     const updated = await this.transitions.apply(ticket, action, TicketActor.Technician, principal.userId, {
       guard: this.mine(principal), data: { totalFen: priced.totalFen },
-      // A new quote voids the earlier agreement until the resident signs again.
-      set: action === TicketAction.Requote ? { agreedQuoteId: null, agreedTotalFen: null, agreementSignatureId: null } : {},
       effects: async (tx, t) => {
+        // A new quote voids the earlier agreement until the resident signs again.
+        if (action === TicketAction.Requote) await this.outcomes.clearAgreement(tx, t.id);
         await storeQuote(tx, t, priced, 'pending', principal.userId);
         await this.inbox.notify(tx, [t.reporterId], {
           kind: 'ticket.quoted', title: '请确认维修报价', body: `工单 ${t.serial} 报价 ${formatFen(priced.totalFen)}，确认签字后开工`, ticketId: t.id,
@@ -92,18 +94,19 @@ export class TicketWorkService {
     const ticket = await this.tickets.forTechnician(principal, id);
     if (!dto.mediaIds.length) throw DomainException.validation('mediaIds', '请上传完工照片');
     const finalPriced = ticket.paid && dto.items?.length ? await this.catalog.priceQuote(ticket.projectId, { items: dto.items, materials: dto.materials }) : null;
-    if (finalPriced && ticket.agreedTotalFen !== null && finalPriced.totalFen > ticket.agreedTotalFen) {
+    const { agreedTotalFen } = await this.outcomes.agreement(ticket.id);
+    if (finalPriced && agreedTotalFen !== null && finalPriced.totalFen > agreedTotalFen) {
       throw new DomainException(ErrorCode.RequoteRequired, `最终金额 ${formatFen(finalPriced.totalFen)} 超过业主确认的报价，请重新报价并请业主确认`, HttpStatus.CONFLICT, {
-        agreedTotalFen: ticket.agreedTotalFen, finalTotalFen: finalPriced.totalFen,
+        agreedTotalFen, finalTotalFen: finalPriced.totalFen,
       });
     }
     const updated = await this.transitions.apply(ticket, TicketAction.Complete, TicketActor.Technician, principal.userId, {
-      guard: this.mine(principal), set: { result: dto.result.trim() }, data: { finalTotalFen: finalPriced?.totalFen ?? ticket.agreedTotalFen },
+      guard: this.mine(principal), set: { result: dto.result.trim() }, data: { finalTotalFen: finalPriced?.totalFen ?? agreedTotalFen },
       effects: async (tx, t) => {
         await this.attach(tx, principal.userId, t.id, dto.mediaIds, 'after');
         if (finalPriced) {
           const final = await storeQuote(tx, t, finalPriced, 'final', principal.userId);
-          await tx.getRepository(Ticket).update({ id: t.id }, { finalQuoteId: final.id });
+          await this.outcomes.setFinalQuote(tx, t.id, final.id);
         }
         await this.inbox.notify(tx, [t.reporterId], { kind: 'ticket.done', title: '维修已完成，请验收', body: `工单 ${t.serial}`, ticketId: t.id });
       },

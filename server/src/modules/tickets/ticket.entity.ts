@@ -45,14 +45,7 @@ export class Ticket {
   /** The client's Idempotency-Key; unique per reporter so a retried submit returns the first ticket. */
   @Column({ type: 'varchar', length: 64, nullable: true }) clientRequestId: string | null;
   @Column({ type: 'integer' }) createdBy: number;
-  @Column({ type: 'integer', nullable: true }) agreedQuoteId: number | null;
-  @Column({ type: 'integer', nullable: true }) agreedTotalFen: number | null;
-  @Column({ type: 'integer', nullable: true }) agreementSignatureId: number | null;
-  @Column({ type: 'integer', nullable: true }) finalQuoteId: number | null;
-  @Column({ type: 'integer', nullable: true }) ratingOverall: number | null;
-  @Column({ type: 'integer', nullable: true }) ratingPunctuality: number | null;
-  @Column({ type: 'integer', nullable: true }) ratingAttitude: number | null;
-  @Column({ type: 'varchar', length: 500, nullable: true }) ratingComment: string | null;
+  // Agreement and rating live in ticket_agreements / ticket_ratings (TicketOutcomes).
   @Column({ type: 'text', nullable: true }) reply: string | null;
   @Column({ type: 'varchar', length: 500, nullable: true }) result: string | null;
   /** 500: a declined quote stores "业主拒绝报价：" + a reason of up to 200 characters. */

@@ -11,6 +11,8 @@ import { PropertyModule } from '../property/property.module';
 import { RectificationsController } from './rectifications.controller';
 import { TicketAccess } from './ticket-access.service';
 import { TicketJobs } from './ticket-jobs.service';
+import { TicketAgreement, TicketRating } from './ticket-outcome.entity';
+import { TicketOutcomes } from './ticket-outcomes.service';
 import { TicketSigningService } from './ticket-signing.service';
 import { TicketStaffService } from './ticket-staff.service';
 import { RectificationTask, TicketDamage, TicketSerialCounter } from './ticket-support.entity';
@@ -27,11 +29,11 @@ import { TicketsService } from './tickets.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketMedia, TicketQuote, TicketSignature, TicketSerialCounter, RectificationTask, TicketDamage]),
+    TypeOrmModule.forFeature([Ticket, TicketEvent, TicketMedia, TicketQuote, TicketSignature, TicketSerialCounter, RectificationTask, TicketDamage, TicketAgreement, TicketRating]),
     IdentityModule, PropertyModule, BindingsModule, CatalogModule, ChargesModule, MediaModule, InboxModule,
   ],
   controllers: [TicketWorkController, TicketsController, RectificationsController],
-  providers: [TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketWorkService, TicketSigningService, TicketStaffService, TicketJobs],
+  providers: [TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketWorkService, TicketSigningService, TicketStaffService, TicketJobs, TicketOutcomes],
   exports: [TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketJobs],
 })
 export class TicketsModule implements OnModuleInit {

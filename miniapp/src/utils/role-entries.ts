@@ -14,6 +14,9 @@ export interface IRoleEntry {
  */
 export const OFFICE_ROLES = rolesFor(Permission.TicketView)
 
+/** Roles that work jobs from the technician pages. */
+export const TECHNICIAN_ROLES = rolesFor(Permission.JobWork)
+
 /** Which role areas (sub-packages) the signed-in user may open from the home page, in display order. */
 export function roleEntries(me: IMe): IRoleEntry[] {
   const held = me.roles.map((grant) => grant.role)

@@ -56,7 +56,7 @@ const waiveButtons = (page: HTMLElement) => [...page.querySelectorAll('button')]
 
 describe('费用减免 belongs to the project manager only', () => {
   it.each(Object.values(Role))('%s: the direct link shows the page only when the role may waive', async (role) => {
-    const page = await render(createElement(PageGuard, { page: 'waivers' }, createElement('div', { 'data-testid': 'inside' })), [role]);
+    const page = await render(createElement(PageGuard, { page: 'waivers', children: createElement('div', { 'data-testid': 'inside' }) }), [role]);
     const mayWaive = role === Role.ProjectManager;
     expect(page.querySelector('[data-testid="inside"]') !== null).toBe(mayWaive);
     expect(page.textContent?.includes('没有访问权限')).toBe(!mayWaive);

@@ -1,13 +1,11 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Role } from '@app/shared'
 import RoleGrantList from '../../../../components/RoleGrantList'
 import SignInPrompt from '../../../../components/SignInPrompt'
 import StatusView from '../../../../components/StatusView'
 import { useCurrentUser } from '../../../../hooks/use-current-user'
 import { jobsUrl } from '../../../../routes'
-
-const TECHNICIAN_ROLES = [Role.Technician] as const
+import { TECHNICIAN_ROLES } from '../../../../utils/role-entries'
 
 export default function TechnicianHome() {
   const { state, reload } = useCurrentUser()

@@ -155,6 +155,9 @@ export function typeLevelCases(api: ReturnType<typeof createApiCaller>): void {
   void api(ROUTES.tickets.timeline, { params: { id: 1 } }).then((page: { items: unknown[] }) => page.items);
   // @ts-expect-error an unknown query filter
   void api(ROUTES.tickets.mine, { query: { pageSize: 50, owner: 1 } });
+  // @ts-expect-error the dispatch queue is per project: its query is required
+  void api(ROUTES.tickets.dispatchQueue);
+  void api(ROUTES.tickets.dispatchQueue, { query: { projectId: 1 } });
   // @ts-expect-error a route key that does not exist
   void ROUTES.tickets.details;
   const reason: TicketActionBody<'request_rework'> = { reason: '漏水' };

@@ -26,7 +26,7 @@ type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer R
     ? Name
     : never;
 
-/** `{ id: number }` for `/api/tickets/:id/timeline`; `{}` for a path without parameters. */
+/** `{ id: number | string }` for `/api/tickets/:id/timeline`; no keys for a path without parameters. */
 export type PathParams<P extends string> = { [K in ParamNames<P>]: number | string };
 
 export type BodyOf<R> = R extends Route<HttpMethod, string, infer B, unknown, unknown> ? B : never;
@@ -34,10 +34,10 @@ export type QueryOf<R> = R extends Route<HttpMethod, string, unknown, infer Q, u
 export type ResponseOf<R> = R extends Route<HttpMethod, string, unknown, unknown, infer T> ? T : never;
 export type ParamsOf<R> = R extends Route<HttpMethod, infer P, unknown, unknown, unknown> ? PathParams<P> : never;
 
-/** What a call to R must supply: `params` when the path has any, `body` when R takes one, `query` when it has one. */
+/** What a call to R must supply: `params` when the path has any, `body` when R takes one, `query` when it has required keys. */
 export type CallInput<R extends AnyRoute> = ([keyof ParamsOf<R>] extends [never] ? { params?: undefined } : { params: ParamsOf<R> }) &
   ([BodyOf<R>] extends [NoBody] ? { body?: undefined } : { body: BodyOf<R> }) &
-  ([QueryOf<R>] extends [undefined] ? { query?: undefined } : { query?: QueryOf<R> });
+  ([QueryOf<R>] extends [undefined] ? { query?: undefined } : Partial<QueryOf<R>> extends QueryOf<R> ? { query?: QueryOf<R> } : { query: QueryOf<R> });
 
 interface RouteOptions {
   auth?: boolean;

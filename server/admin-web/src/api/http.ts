@@ -5,6 +5,7 @@ import {
   ROUTES,
   buildUrl,
   createApiCaller,
+  parseBody,
   readResult,
   type HttpMethod,
   type ITokenPair,
@@ -77,15 +78,6 @@ async function readFetchResponse(response: Response, asBlob: boolean): Promise<R
   return { status: response.status, body: await response.text(), requestId };
 }
 
-function parseXhrBody(xhr: XMLHttpRequest): unknown {
-  if (xhr.status === 204 || !xhr.responseText) return undefined;
-  try {
-    return JSON.parse(xhr.responseText);
-  } catch {
-    return xhr.responseText;
-  }
-}
-
 export function createHttpClient(options: HttpClientOptions) {
   const { baseUrl, tokens } = options;
   const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
@@ -112,6 +104,8 @@ export function createHttpClient(options: HttpClientOptions) {
   }
 
   function rawSender(method: string, path: string, opts: RequestOptions, asBlob = false): Send {
+    // Paths used to be relative to /api; a leftover one would now miss the API and answer the console's index page.
+    if (!path.startsWith('/api/')) throw new Error(`console http: ${path} must be a full /api/… path (better: a ROUTES entry in @app/shared)`);
     const json = opts.body === undefined ? undefined : JSON.stringify(opts.body);
     return fetchSender(method, buildUrl(baseUrl, path, opts.query), json, opts.signal, asBlob);
   }
@@ -129,7 +123,7 @@ export function createHttpClient(options: HttpClientOptions) {
         xhr.onload = () =>
           resolve({
             status: xhr.status,
-            body: parseXhrBody(xhr),
+            body: xhr.status === 204 ? undefined : parseBody(xhr.responseText),
             requestId: xhr.getResponseHeader('x-request-id') ?? undefined,
           });
         xhr.onerror = () => reject(new ApiError(ClientErrorCode.Network, NETWORK_MESSAGE, 0));

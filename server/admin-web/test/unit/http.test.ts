@@ -164,6 +164,12 @@ describe('http client', () => {
     await expect(client.get('/api/me')).rejects.toMatchObject({ status: 502, code: 'BAD_RESPONSE', requestId: 'gw' });
   });
 
+  it('refuses a path relative to the old /api base instead of calling the wrong URL', async () => {
+    const { client, calls } = setup(() => json(200, {}));
+    expect(() => client.get('/tickets')).toThrow(/full \/api\/… path/);
+    expect(calls).toHaveLength(0);
+  });
+
   it('returns undefined for 204 and sends JSON bodies', async () => {
     const { client, calls } = setup(() => json(204, null));
     await expect(client.put('/api/x', { userIds: [1, 2] })).resolves.toBeUndefined();

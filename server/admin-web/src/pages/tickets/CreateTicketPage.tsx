@@ -1,4 +1,4 @@
-import { TICKET_KIND_LABELS, type IHouse } from '@app/shared';
+import { TICKET_KIND_LABELS, ticketCategories, URGENCY_LABELS, type IHouse } from '@app/shared';
 import { Alert, App, Button, Card, Cascader, Form, Input, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -10,7 +10,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { useSelectedProject } from '../../layout/PageGuard';
 import { useAsync } from '../../lib/use-async';
 import { buildCreateRequest, CHANNEL_OPTIONS, kindsFor, type CreateFormValues } from './create-logic';
-import { categoryOptions, useProjectCategories } from './categories';
 
 const SUGGESTION_TOPICS = ['公共设施', '环境卫生', '安全秩序', '服务态度', '其他'];
 
@@ -38,7 +37,6 @@ function CreateTicketForm() {
     [project.id, buildingId, unitId],
   );
   const schedule = useAsync(() => getPublicFeeSchedule(project.id), [project.id]);
-  const categories = useProjectCategories(project.id);
   const serviceItems = schedule.data?.categories.find((c) => c.code === category)?.items ?? [];
   const message_ = kind === 'suggestion' || kind === 'consultation';
 
@@ -114,7 +112,7 @@ function CreateTicketForm() {
               <Radio.Group options={kindsFor(place).map((k) => ({ value: k, label: TICKET_KIND_LABELS[k] }))} />
             </Form.Item>
             <Form.Item name="urgency" label="紧急程度">
-              <Radio.Group options={[{ value: 'normal', label: '普通' }, { value: 'emergency', label: '紧急' }]} />
+              <Radio.Group options={(['normal', 'emergency'] as const).map((value) => ({ value, label: URGENCY_LABELS[value] }))} />
             </Form.Item>
           </Space>
           <Space align="start" wrap style={{ display: 'flex' }}>
@@ -126,10 +124,8 @@ function CreateTicketForm() {
                 options={
                   message_
                     ? SUGGESTION_TOPICS.map((t) => ({ value: t, label: t }))
-                    : kind === 'service'
-                      // A booking is for a published schedule item, so only schedule categories that have items.
-                      ? (schedule.data?.categories ?? []).filter((c) => c.items.length > 0).map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }))
-                      : categoryOptions(categories.data ?? [])
+                    // The resident's 报修 page offers the same list (shared ticketCategories): no counter category.
+                    : ticketCategories(schedule.data?.categories, kind === 'service' ? 'service' : 'repair').map((c) => ({ value: c.code, label: c.name }))
                 }
               />
             </Form.Item>

@@ -1,11 +1,13 @@
 import {
   ErrorCode,
   LIMITS,
+  RATING_LABELS,
   Role,
   TERMINAL_STATUSES,
   TICKET_ACTION_LABELS,
   TICKET_STATUS_LABELS,
   type ITicket,
+  type RatingDimension,
   type TicketAction,
   type TicketStatus,
 } from '@app/shared';
@@ -165,7 +167,7 @@ export function buildActionBody(action: ConsoleAction, ticket: ITicket, v: Actio
       if (v.satisfied === undefined) return { ok: false, field: 'satisfied', message: '请选择满意或不满意' };
       return { ok: true, body: { result: text(v.result), satisfied: v.satisfied } };
     case 'verify': {
-      for (const [field, label] of [['overall', '综合'], ['punctuality', '准时'], ['attitude', '态度']] as const) {
+      for (const [field, label] of Object.entries(RATING_LABELS) as [RatingDimension, string][]) {
         const n = v[field];
         if (!n || n < 1 || n > 5) return { ok: false, field, message: `请为「${label}」打分（1–5 星）` };
       }

@@ -4,8 +4,8 @@ import type { IBinding, IPage } from '@app/shared';
 import { CurrentUser, Roles } from '../../common/decorators';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
-import { BindingQueryDto, CreateBindingDto, RejectBindingDto } from './bindings.dto';
-import { BINDING_REVIEWERS, BindingsService } from './bindings.service';
+import { BindingQueryDto, CallerLookupDto, CreateBindingDto, RejectBindingDto } from './bindings.dto';
+import { BINDING_REVIEWERS, BindingsService, CALLER_LOOKUP_ROLES } from './bindings.service';
 
 @ApiTags('bindings')
 @Controller('bindings')
@@ -31,6 +31,14 @@ export class BindingsController {
   @Roles(...BINDING_REVIEWERS)
   list(@CurrentUser() principal: Principal, @Query() query: BindingQueryDto): Promise<IPage<IBinding>> {
     return this.bindings.list(principal, query);
+  }
+
+  /** 代客报修: who is calling — their verified houses in the project, found by phone (audited). */
+  @Post('lookup')
+  @HttpCode(200)
+  @Roles(...CALLER_LOOKUP_ROLES)
+  lookup(@CurrentUser() principal: Principal, @Body() body: CallerLookupDto): Promise<IBinding[]> {
+    return this.bindings.lookupCaller(principal, body);
   }
 
   @Post(':id/approve')

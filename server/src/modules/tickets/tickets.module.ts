@@ -7,6 +7,8 @@ import { DispatchPolicyController } from './dispatch-policy.controller';
 import { DispatchService } from './dispatch.service';
 import { InboxController, RectificationsController } from './inbox.controller';
 import { InboxService } from './inbox.service';
+import { TechnicianWorkloadController } from './technician-workload.controller';
+import { TechnicianWorkloadService } from './technician-workload.service';
 import { TicketAccess } from './ticket-access.service';
 import { TicketSigningService } from './ticket-signing.service';
 import { TicketStaffService } from './ticket-staff.service';
@@ -18,9 +20,10 @@ import { TicketsService } from './tickets.service';
 
 @Module({
   imports: [IdentityModule, CatalogModule, ChargesModule, MediaModule],
-  controllers: [TicketWorkController, TicketsController, InboxController, RectificationsController, DispatchPolicyController],
+  controllers: [TechnicianWorkloadController, TicketWorkController, TicketsController, InboxController, RectificationsController, DispatchPolicyController],
   providers: [
     TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketWorkService, TicketSigningService, TicketStaffService, DispatchService, InboxService,
+    TechnicianWorkloadService,
   ],
   exports: [TicketsService, DispatchService, InboxService],
 })

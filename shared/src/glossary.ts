@@ -30,6 +30,16 @@ export const QUOTE_STATUS_LABELS: Record<ITicketQuote['status'], string> = {
   pending: '待业主确认', agreed: '已同意', declined: '已拒绝', superseded: '已被新报价取代', final: '最终结算',
 };
 
+/** Preferred visit windows (local time) offered when a request is made; the server stores only start and end. */
+export const VISIT_WINDOWS = [
+  { key: 'morning', label: '上午 9:00–12:00', start: 9, end: 12 },
+  { key: 'afternoon', label: '下午 14:00–18:00', start: 14, end: 18 },
+  { key: 'evening', label: '晚上 18:00–21:00', start: 18, end: 21 },
+] as const;
+export type VisitWindowKey = (typeof VISIT_WINDOWS)[number]['key'];
+/** A visit is booked within the next month at most. */
+export const PREFERRED_DAYS_AHEAD = 30;
+
 /** Paid or free, as one word next to the ticket type (not a second spelling of the type). */
 export const PAID_LABELS = { paid: '收费', free: '免费' } as const;
 

@@ -1,4 +1,4 @@
-import type { BindingStatus, IBinding, IPage } from '@app/shared';
+import type { BindingStatus, IBinding, ICallerLookupRequest, IPage } from '@app/shared';
 import { http } from './client';
 
 export interface BindingQuery {
@@ -18,4 +18,9 @@ export function approveBinding(id: number): Promise<IBinding> {
 
 export function rejectBinding(id: number, reason: string): Promise<IBinding> {
   return http.post<IBinding>(`/bindings/${id}/reject`, { reason });
+}
+
+/** 代客报修: the caller's verified houses in the project, by phone (in the body, never the URL; audited). */
+export function lookupCaller(body: ICallerLookupRequest): Promise<IBinding[]> {
+  return http.post<IBinding[]>('/bindings/lookup', body);
 }

@@ -27,6 +27,8 @@ export interface RequestOptions {
 export interface UploadOptions {
   query?: Query;
   fieldName?: string;
+  /** Extra form fields sent before the file (e.g. the media endpoint's clientUploadId). */
+  fields?: Record<string, string>;
   onProgress?: (percent: number) => void;
 }
 
@@ -142,6 +144,7 @@ export function createHttpClient(options: HttpClientOptions) {
           });
         xhr.onerror = () => reject(new ApiError(0, ClientErrorCode.Network, NETWORK_MESSAGE));
         const form = new FormData();
+        for (const [name, value] of Object.entries(opts.fields ?? {})) form.append(name, value);
         form.append(opts.fieldName ?? 'file', file, fileName);
         xhr.send(form);
       });

@@ -1,4 +1,4 @@
-import type { ITechnicianProfile, IUpdateTechnicianRequest } from '@app/shared';
+import type { ITechnicianProfile, ITechnicianWorkload, IUpdateTechnicianRequest } from '@app/shared';
 import { http } from './client';
 
 export function listTechnicians(projectId: number): Promise<ITechnicianProfile[]> {
@@ -7,4 +7,9 @@ export function listTechnicians(projectId: number): Promise<ITechnicianProfile[]
 
 export function updateTechnician(userId: number, patch: IUpdateTechnicianRequest): Promise<ITechnicianProfile> {
   return http.patch<ITechnicianProfile>(`/technicians/${userId}`, patch);
+}
+
+/** Open jobs and today's appointments per technician of the project (dispatchers). */
+export function technicianWorkload(projectId: number): Promise<ITechnicianWorkload[]> {
+  return http.get<ITechnicianWorkload[]>('/tickets/technician-workload', { projectId });
 }

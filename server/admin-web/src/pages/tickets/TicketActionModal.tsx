@@ -2,7 +2,7 @@ import { RATING_DIMENSIONS, RATING_LABELS, URGENCY_LABELS, type IServiceCategory
 import { Alert, App, Checkbox, Form, Input, Modal, Radio, Rate, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error';
-import { listTechnicians } from '../../api/technicians';
+import { listTechnicians, technicianWorkload } from '../../api/technicians';
 import { ticketAction } from '../../api/tickets';
 import { useAsync } from '../../lib/use-async';
 import { categoryLabel, categoryOptions, techFits, useProjectCategories } from './categories';
@@ -160,13 +160,15 @@ function ActionFields({ ticket, action }: { ticket: ITicket; action: ConsoleActi
 
 function TechnicianField({ projectId, rule, categoryText, exclude }: { projectId: number; rule?: IServiceCategory; categoryText: string; exclude?: number }) {
   const techs = useAsync(() => listTechnicians(projectId), [projectId]);
+  // Load figures help the choice but never block it: a failed read leaves the list as it was.
+  const loads = useAsync(() => technicianWorkload(projectId).catch(() => []), [projectId]);
   const form = Form.useFormInstance<ActionFormValues>();
   const chosenId = Form.useWatch('technicianId', form);
   const override = Form.useWatch('override', form);
   const chosen = techs.data?.find((t) => t.userId === chosenId);
   // The server refuses a technician outside the category's skills unless the dispatcher overrides with a reason.
   const lacksSkill = chosen !== undefined && !techFits(rule, chosen.skills);
-  const options = rankTechnicians((techs.data ?? []).filter((t: ITechnicianProfile) => t.userId !== exclude), rule)
+  const options = rankTechnicians((techs.data ?? []).filter((t: ITechnicianProfile) => t.userId !== exclude), rule, loads.data ?? [])
     .map((t) => ({
       value: t.userId,
       searchText: `${t.name}${t.skills.join('')}`,
@@ -175,6 +177,7 @@ function TechnicianField({ projectId, rule, categoryText, exclude }: { projectId
           <span>{t.name}</span>
           {t.onDuty ? <Tag color="green">在岗</Tag> : <Tag>休息</Tag>}
           {t.fits ? <Tag color="blue">对口</Tag> : null}
+          {t.load ? <Tag color={t.load.full ? 'red' : t.load.openJobs ? 'gold' : 'default'} data-testid="tech-load">{t.load.text}</Tag> : null}
           <Typography.Text type="secondary">{t.skills.join('、')}</Typography.Text>
         </Space>
       ),

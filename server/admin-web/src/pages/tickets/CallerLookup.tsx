@@ -55,7 +55,7 @@ export function CallerLookup({ projectId, onPick }: CallerLookupProps) {
         loading={searching}
         maxLength={11}
         inputMode="tel"
-        placeholder="来电号码（11 位手机号）"
+        placeholder="输入来电号码"
         enterButton="查找住户"
         data-testid="caller-phone"
       />

@@ -88,6 +88,8 @@ function CreateTicketForm() {
           onFinish={submit}
           initialValues={{ place: 'home', kind: 'repair', urgency: 'normal', channel: 'phone' }}
           onValuesChange={(changed) => {
+            // Errors set by buildCreateRequest are not tied to rules: a changed field starts clean.
+            form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof FormState, errors: [] })));
             // A new place or kind invalidates choices that only made sense for the old one.
             if ('place' in changed) {
               form.setFieldsValue({ kind: 'repair', houseId: undefined });

@@ -188,6 +188,8 @@ describe('tickets (browser)', () => {
     const held = await act(page, drawer, '挂起', (m) => m.getByLabel('挂起原因').fill('业主出差，约定下周上门'));
     assert.equal(held.onHold, true);
     // The success toast sits below the drawer's title bar, never over it (issue 12, item 14).
+    await page.locator('.ant-message-notice').first().waitFor();
+    await page.waitForTimeout(600); // the toast slides in from the top; measure where it settles
     const toast = await page.locator('.ant-message-notice').first().boundingBox();
     const header = await drawer.locator('.ant-drawer-header').boundingBox();
     assert.ok(toast && header && toast.y >= header.y + header.height, `toast ${JSON.stringify(toast)} clears the title ${JSON.stringify(header)}`);

@@ -12,3 +12,4 @@ export * from './tickets';
 export * from './limits';
 export * from './api';
 export * from './permissions';
+export * from './glossary';

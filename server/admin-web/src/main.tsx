@@ -17,7 +17,8 @@ if (!root) throw new Error('#root missing from index.html');
 createRoot(root).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={theme}>
-      <AntApp>
+      {/* Toasts start below the page header and a drawer's title bar, never over them (issue 12, item 14). */}
+      <AntApp message={{ top: 72 }}>
         <SessionProvider>
           <AppRouter />
         </SessionProvider>

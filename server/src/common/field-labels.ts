@@ -44,7 +44,7 @@ const LABELS: Record<string, string> = {
   notes: '说明',
   onDuty: '在岗状态',
   openToAll: '对所有师傅开放',
-  overall: '总体评分',
+  overall: '综合评分',
   override: '越过技能要求',
   overrideReason: '越过技能要求的原因',
   page: '页码',

@@ -89,7 +89,7 @@ describe('validation messages (422 VALIDATION_FAILED)', () => {
   it('ratings out of range name the rating', async () => {
     const res = await t.http().post('/api/tickets/1/verify').set(bearer(w.residentA.accessToken)).send({ overall: 6, punctuality: 0, attitude: 'x' });
     const fields = await expect422(res);
-    expect(fields.overall).toBe('总体评分不能大于 5');
+    expect(fields.overall).toBe('综合评分不能大于 5');
     expect(fields.punctuality).toBe('准时评分不能小于 1');
     expect(fields.attitude).toBe('服务态度评分必须是整数');
   });

@@ -3,6 +3,7 @@ import type {
   IAssignCustomerManagersRequest,
   IBinding,
   IBuildingSummary,
+  ICallerLookupRequest,
   ICashHandover,
   ICashHandoverRequest,
   ICashOutstanding,
@@ -108,6 +109,8 @@ export const ROUTES = {
     familyRequests: get<IBinding[]>()('/api/bindings/family-requests'),
     approve: post<IBinding>()('/api/bindings/:id/approve'),
     reject: post<IBinding, IRejectBindingRequest>()('/api/bindings/:id/reject'),
+    /** 代客报修: a caller's verified houses by phone (in the body, never the URL; audited). */
+    lookup: post<IBinding[], ICallerLookupRequest>()('/api/bindings/lookup'),
   },
   priceLists: {
     list: get<IPriceListVersion[], IPriceListQuery>()('/api/price-lists'),

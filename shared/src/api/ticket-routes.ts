@@ -17,6 +17,7 @@ import type {
   ITicket,
   ITicketEvent,
   ITicketQuoteRequest,
+  ITechnicianWorkload,
   ITransferRequest,
   IVerifyRequest,
 } from '../contracts';
@@ -99,5 +100,7 @@ export const TICKET_ROUTES = {
   /** One rule per call: the server upserts by (project, category). */
   saveDispatchPolicy: put<IDispatchPolicy, Omit<IDispatchPolicy, 'projectId'>>()('/api/projects/:projectId/dispatch-policies'),
   rectifications: get<IPage<IRectificationTask>, IProjectPageQuery>()('/api/rectifications'),
+  /** Open jobs and today's appointments per technician of the project (dispatchers). */
+  technicianWorkload: get<ITechnicianWorkload[], { projectId: number }>()('/api/tickets/technician-workload'),
   resolveRectification: post<void, IResolveRectificationRequest>()('/api/rectifications/:id/resolve'),
 } as const;

@@ -118,6 +118,15 @@ export interface IBinding {
   createdAt: string;
 }
 
+/**
+ * 代客报修: staff look a caller up by the phone number they call from (POST /bindings/lookup — a body, so
+ * the number never sits in a URL or an access log). Answers the caller's verified houses in the project.
+ */
+export interface ICallerLookupRequest {
+  projectId: number;
+  phone: string;
+}
+
 export interface IHouseImportRowError {
   /** 1-based row number in the file as the user sees it (header is row 1). */
   row: number;

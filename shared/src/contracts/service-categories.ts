@@ -36,8 +36,10 @@ export const DEFAULT_SERVICE_CATEGORIES: readonly { code: string; name: string; 
   { code: 'DY', name: '打字复印类', skills: [], openToAll: true },
 ];
 
-/** Label for a category code: "供水设备维修类（GS）", or the bare code when the company has no such category. */
+/**
+ * Label for a category code: its name ("供水设备维修类") — the code is a key, not wording. A value the
+ * company has no category for (a suggestion's free-text topic) reads as written.
+ */
 export function serviceCategoryLabel(categories: readonly Pick<IServiceCategory, 'code' | 'name'>[] | undefined, code: string): string {
-  const found = categories?.find((c) => c.code === code);
-  return found ? `${found.name}（${code}）` : code;
+  return categories?.find((c) => c.code === code)?.name ?? code;
 }

@@ -232,6 +232,16 @@ export interface IRectificationTask {
   resolvedAt: string | null;
 }
 
+/**
+ * A technician's load as the dispatcher chooses (GET /tickets/technician-workload): open jobs count
+ * everywhere (the open-job cap is per technician), appointments are visits booked for today (Asia/Shanghai).
+ */
+export interface ITechnicianWorkload {
+  technicianId: number;
+  openJobs: number;
+  visitsToday: number;
+}
+
 export type DispatchMode = 'assign' | 'pool' | 'auto';
 
 export interface IDispatchPolicy {

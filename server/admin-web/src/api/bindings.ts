@@ -1,4 +1,4 @@
-import { ROUTES, type BindingStatus, type IBinding, type IPage } from '@app/shared';
+import { ROUTES, type BindingStatus, type IBinding, type ICallerLookupRequest, type IPage } from '@app/shared';
 import { api } from './client';
 
 export interface BindingQuery {
@@ -18,4 +18,9 @@ export function approveBinding(id: number): Promise<IBinding> {
 
 export function rejectBinding(id: number, reason: string): Promise<IBinding> {
   return api(ROUTES.bindings.reject, { params: { id }, body: { reason } });
+}
+
+/** 代客报修: the caller's verified houses in the project, by phone (in the body, never the URL; audited). */
+export function lookupCaller(body: ICallerLookupRequest): Promise<IBinding[]> {
+  return api(ROUTES.bindings.lookup, { body });
 }

@@ -43,6 +43,8 @@ export interface CallOptions {
 export interface UploadOptions {
   query?: Query;
   fieldName?: string;
+  /** Extra form fields sent before the file (e.g. the media endpoint's clientUploadId). */
+  fields?: Record<string, string>;
   onProgress?: (percent: number) => void;
 }
 
@@ -128,6 +130,7 @@ export function createHttpClient(options: HttpClientOptions) {
           });
         xhr.onerror = () => reject(new ApiError(ClientErrorCode.Network, NETWORK_MESSAGE, 0));
         const form = new FormData();
+        for (const [name, value] of Object.entries(opts.fields ?? {})) form.append(name, value);
         form.append(opts.fieldName ?? 'file', file, fileName);
         xhr.send(form);
       });

@@ -1,4 +1,4 @@
-import { ROUTES, type ITechnicianProfile, type IUpdateTechnicianRequest } from '@app/shared';
+import { ROUTES, type ITechnicianProfile, type ITechnicianWorkload, type IUpdateTechnicianRequest } from '@app/shared';
 import { api } from './client';
 
 export function listTechnicians(projectId: number): Promise<ITechnicianProfile[]> {
@@ -7,4 +7,9 @@ export function listTechnicians(projectId: number): Promise<ITechnicianProfile[]
 
 export function updateTechnician(userId: number, patch: IUpdateTechnicianRequest): Promise<ITechnicianProfile> {
   return api(ROUTES.property.updateTechnician, { params: { userId }, body: patch });
+}
+
+/** Open jobs and today's appointments per technician of the project (dispatchers). */
+export function technicianWorkload(projectId: number): Promise<ITechnicianWorkload[]> {
+  return api(ROUTES.tickets.technicianWorkload, { query: { projectId } });
 }

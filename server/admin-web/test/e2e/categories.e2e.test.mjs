@@ -75,13 +75,14 @@ describe('category → skill rules (browser)', () => {
       await menu(page, '派单队列');
       const row = page.getByTestId('dispatch-queue').locator('tr').filter({ hasText: ticket.serial });
       await row.waitFor();
-      assert.match(await row.innerText(), /绿化服务类（LH）/, 'the label comes from the company category');
+      assert.match(await row.innerText(), /绿化服务类/, 'the label comes from the company category');
+      assert.doesNotMatch(await row.innerText(), /（LH）/, 'no raw category code on screen');
       await row.getByRole('button', { name: twoChar('派单') }).click();
       const modal = page.locator('.ant-modal').filter({ hasText: `派单 · ${ticket.serial}` });
       await pick(page, modal.getByTestId('technician-select'), outsider.name);
       const warning = modal.getByTestId('skill-override');
       await warning.waitFor();
-      assert.match(await warning.innerText(), new RegExp(`${outsider.name} 没有「绿化服务类（LH）」所需技能（绿化）`));
+      assert.match(await warning.innerText(), new RegExp(`${outsider.name} 没有「绿化服务类」所需技能（绿化）`));
       await modal.getByTestId('override-check').click();
       await modal.getByRole('button', { name: '确认派单' }).click();
       await modal.getByText('请填写破例派单的原因').waitFor();

@@ -90,6 +90,12 @@ describe('charges (browser)', () => {
     const rows = waivers.locator('[data-testid="open-charges"] tbody tr.ant-table-row');
     // The seeded demo has open ticket charges in 阳光花园; antd shows its empty placeholder while loading, so wait for rows.
     await rows.first().waitFor();
+    // 工单号 stays on one line (issue 12, item 17): one line box for the serial, and the cell does not wrap.
+    const serialCell = rows.first().locator('td.id-column');
+    assert.deepEqual(await serialCell.evaluate((td) => ({
+      whiteSpace: getComputedStyle(td).whiteSpace,
+      lines: td.querySelector('.id-cell')?.getClientRects().length ?? 1,
+    })), { whiteSpace: 'nowrap', lines: 1 });
     await rows.first().getByRole('button', { name: /免\s*收/ }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '免收原因' });
     await modal.getByRole('button', { name: /确认免收/ }).click();

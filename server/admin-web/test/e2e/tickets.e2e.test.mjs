@@ -139,10 +139,13 @@ describe('tickets (browser)', () => {
     assert.ok(queue.length > 0, 'the demo seeds a supervisor queue');
     const target = queue[0];
     const techs = await api(token, 'GET', `/api/property/projects/${projectId}/technicians`);
-    // The one the dialog ranks first: on duty with a skill for the category (JJ → 门窗/锁具/家电).
+    const loads = await api(token, 'GET', `/api/tickets/technician-workload?projectId=${projectId}`);
+    // The dialog ranks first: on duty with a skill for the category (JJ → 门窗/锁具/家电), room under the cap, least busy.
     const rules = (await api(token, 'GET', `/api/service-categories?projectId=${projectId}`)).items;
     const skills = rules.find((c) => c.code === target.category)?.skills ?? [];
-    const tech = techs.find((t) => t.onDuty && t.skills.some((s) => skills.includes(s))) ?? techs[0];
+    const load = (t) => loads.find((l) => l.technicianId === t.userId);
+    const fitting = techs.filter((t) => t.onDuty && t.skills.some((s) => skills.includes(s)) && load(t).openJobs < t.maxOpenJobs);
+    const fewest = Math.min(...fitting.map((t) => load(t).openJobs));
 
     await signIn(page, 'sup1');
     await menu(page, '派单队列');
@@ -157,7 +160,12 @@ describe('tickets (browser)', () => {
     await modal.waitFor();
     await modal.getByTestId('technician-select').click();
     const first = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
-    assert.match(await first.innerText(), new RegExp(`${tech.name}[\\s\\S]*在岗[\\s\\S]*对口`), 'the skilled, on-duty technician is offered first');
+    await first.getByTestId('tech-load').waitFor();
+    const firstText = await first.innerText();
+    const tech = fitting.find((t) => firstText.startsWith(t.name));
+    assert.ok(tech, `a skilled, on-duty technician with room is offered first (${firstText})`);
+    assert.equal(load(tech).openJobs, fewest, 'the least busy of them');
+    assert.match(firstText, new RegExp(`在岗[\\s\\S]*对口[\\s\\S]*在办 ${fewest} 单 · 今日预约 ${load(tech).visitsToday}`));
     await page.keyboard.press('Escape');
     await pick(page, modal.getByTestId('technician-select'), tech.name);
     await shot(page, 'ticket-dispatch', false);
@@ -179,6 +187,12 @@ describe('tickets (browser)', () => {
     const drawer = await openFromList(page, target.serial);
     const held = await act(page, drawer, '挂起', (m) => m.getByLabel('挂起原因').fill('业主出差，约定下周上门'));
     assert.equal(held.onHold, true);
+    // The success toast sits below the drawer's title bar, never over it (issue 12, item 14).
+    await page.locator('.ant-message-notice').first().waitFor();
+    await page.waitForTimeout(600); // the toast slides in from the top; measure where it settles
+    const toast = await page.locator('.ant-message-notice').first().boundingBox();
+    const header = await drawer.locator('.ant-drawer-header').boundingBox();
+    assert.ok(toast && header && toast.y >= header.y + header.height, `toast ${JSON.stringify(toast)} clears the title ${JSON.stringify(header)}`);
     await drawer.getByText('工单已挂起：业主出差，约定下周上门').waitFor();
     await listRow.getByTestId('flag-hold').waitFor();
     await shot(page, 'ticket-hold', false);

@@ -22,7 +22,7 @@ describe('类别与技能 (company category rules)', () => {
 
   it('labels and options come from the company data, not constants', () => {
     const list = [cat('GS', '给排水维修'), cat('XY', '保温工程类', { configured: false, skills: [] }), cat('DY', '打字复印类', { openToAll: true, skills: [] })];
-    expect(categoryLabel('GS', list)).toBe('给排水维修（GS）');
+    expect(categoryLabel('GS', list)).toBe('给排水维修');
     expect(categoryLabel('公共设施', list)).toBe('公共设施');
     // Only configured categories can be chosen for a ticket.
     expect(categoryOptions(list).map((o) => o.value)).toEqual(['GS', 'DY']);

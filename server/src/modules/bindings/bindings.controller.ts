@@ -4,7 +4,7 @@ import { Permission, type IBinding, type IPage } from '@app/shared';
 import { Allow, CurrentUser } from '../../common/decorators';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
-import { BindingQueryDto, CreateBindingDto, RejectBindingDto } from './bindings.dto';
+import { BindingQueryDto, CallerLookupDto, CreateBindingDto, RejectBindingDto } from './bindings.dto';
 import { BindingsService } from './bindings.service';
 
 @ApiTags('bindings')
@@ -31,6 +31,14 @@ export class BindingsController {
   @Allow(Permission.BindingReview)
   list(@CurrentUser() principal: Principal, @Query() query: BindingQueryDto): Promise<IPage<IBinding>> {
     return this.bindings.list(principal, query);
+  }
+
+  /** 代客报修: who is calling — their verified houses in the project, found by phone (audited). */
+  @Post('lookup')
+  @HttpCode(200)
+  @Allow(Permission.TicketIntake)
+  lookup(@CurrentUser() principal: Principal, @Body() body: CallerLookupDto): Promise<IBinding[]> {
+    return this.bindings.lookupCaller(principal, body);
   }
 
   @Post(':id/approve')

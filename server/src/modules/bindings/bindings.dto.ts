@@ -1,5 +1,5 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { BindingRelation, BindingStatus, ICreateBindingRequest, IRejectBindingRequest } from '@app/shared';
+import { BindingRelation, BindingStatus, ICallerLookupRequest, ICreateBindingRequest, IRejectBindingRequest } from '@app/shared';
 import { IsEntityId, IsQueryInt, Trim } from '../../common/decorators';
 import { PageQueryDto } from '../../common/pagination.dto';
 
@@ -27,6 +27,15 @@ export class RejectBindingDto implements IRejectBindingRequest {
   @IsNotEmpty({ message: '请填写驳回原因' })
   @MaxLength(200, { message: '驳回原因不能超过 200 个字符' })
   reason: string;
+}
+
+export class CallerLookupDto implements ICallerLookupRequest {
+  @IsEntityId()
+  projectId: number;
+
+  @IsString({ message: 'phone 必须是字符串' })
+  @Matches(/^1[3-9]\d{9}$/, { message: '请填写有效的 11 位手机号' })
+  phone: string;
 }
 
 export class BindingQueryDto extends PageQueryDto {

@@ -1,16 +1,17 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { BindingRelation, BindingStatus, ErrorCode, IBinding, IPage, UserKind, Permission } from '@app/shared';
+import { BindingRelation, BindingStatus, ErrorCode, IBinding, IPage, UserKind, Permission, maskPhone } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { pageWindow } from '../../common/pagination.dto';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
+import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../identity/access.service';
 import { isUniqueViolation } from '../../database/errors';
 import { UserDirectory } from '../identity/user-directory.service';
 import { PropertyDirectory } from '../property/property-directory.service';
-import { BindingQueryDto, CreateBindingDto } from './bindings.dto';
+import { BindingQueryDto, CallerLookupDto, CreateBindingDto } from './bindings.dto';
 import { toBindingView } from './binding.view';
 import { HouseBinding } from './house-binding.entity';
 import { runInTransaction } from '../../database/transactions';
@@ -22,6 +23,7 @@ export class BindingsService {
     private readonly access: AccessService,
     private readonly users: UserDirectory,
     private readonly property: PropertyDirectory,
+    private readonly audit: AuditService,
   ) {}
 
   async apply(principal: Principal, dto: CreateBindingDto): Promise<IBinding> {
@@ -75,6 +77,24 @@ export class BindingsService {
     const where = { projectId: In(projectIds), ...(query.status ? { status: query.status } : {}) };
     const [rows, total] = await this.db.getRepository(HouseBinding).findAndCount({ where, order: { id: 'DESC' }, skip, take: pageSize });
     return { items: await this.views(rows), total, page, pageSize };
+  }
+
+  /**
+   * A phone number is personal data: only intake staff of the project may search by it, only verified
+   * houses in that project are answered, and every search leaves an audit row (masked number, hit count).
+   */
+  async lookupCaller(principal: Principal, dto: CallerLookupDto): Promise<IBinding[]> {
+    this.access.assertProject(principal, dto.projectId, Permission.TicketIntake);
+    const rows = await this.db.getRepository(HouseBinding).find({
+      where: { projectId: dto.projectId, phone: dto.phone, status: BindingStatus.Approved },
+      order: { id: 'ASC' },
+      take: 20,
+    });
+    await runInTransaction(this.db, (tx) => this.audit.record(tx, {
+      actorId: principal.userId, action: 'binding.caller_lookup', entityType: 'project', entityId: dto.projectId, projectId: dto.projectId,
+      after: { phoneMasked: maskPhone(dto.phone), found: rows.length },
+    }));
+    return this.views(rows);
   }
 
   approve(principal: Principal, id: number): Promise<IBinding> {

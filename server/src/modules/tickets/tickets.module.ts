@@ -9,6 +9,8 @@ import { InboxModule } from '../inbox/inbox.module';
 import { MediaModule } from '../media/media.module';
 import { PropertyModule } from '../property/property.module';
 import { RectificationsController } from './rectifications.controller';
+import { TechnicianWorkloadController } from './technician-workload.controller';
+import { TechnicianWorkloadService } from './technician-workload.service';
 import { TicketAccess } from './ticket-access.service';
 import { TicketJobs } from './ticket-jobs.service';
 import { TicketAgreement, TicketRating } from './ticket-outcome.entity';
@@ -32,8 +34,8 @@ import { TicketsService } from './tickets.service';
     TypeOrmModule.forFeature([Ticket, TicketEvent, TicketMedia, TicketQuote, TicketSignature, TicketSerialCounter, RectificationTask, TicketDamage, TicketAgreement, TicketRating]),
     IdentityModule, PropertyModule, BindingsModule, CatalogModule, ChargesModule, MediaModule, InboxModule,
   ],
-  controllers: [TicketWorkController, TicketsController, RectificationsController],
-  providers: [TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketWorkService, TicketSigningService, TicketStaffService, TicketJobs, TicketOutcomes],
+  controllers: [TechnicianWorkloadController, TicketWorkController, TicketsController, RectificationsController],
+  providers: [TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketWorkService, TicketSigningService, TicketStaffService, TicketJobs, TicketOutcomes, TechnicianWorkloadService],
   exports: [TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketJobs],
 })
 export class TicketsModule implements OnModuleInit {

@@ -1,7 +1,8 @@
-import { BINDING_RELATION_LABELS, type BindingRelation } from '@app/shared'
+import { relationLabel as glossaryRelation } from '@app/shared'
 
+/** The shared glossary's wording (业主 / 租户 / 家庭成员), as the console shows it. */
 export function relationLabel(relation: string): string {
-  return BINDING_RELATION_LABELS[relation as BindingRelation] ?? relation
+  return glossaryRelation(relation)
 }
 
 /** "2026-11-22T08:36:42.800Z" → "2026-11-22" in the phone's time zone. */

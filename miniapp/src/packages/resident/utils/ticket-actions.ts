@@ -1,4 +1,4 @@
-import { TICKET_ACTION_LABELS, TicketAction, type ITicket } from '@app/shared'
+import { RATING_LABELS as GLOSSARY_RATING_LABELS, TICKET_ACTION_LABELS, TicketAction, type ITicket } from '@app/shared'
 
 /** What a resident's button does: sign on the signature page, or give a reason in the inline form. */
 export type ResidentActionKind = 'sign' | 'reason'
@@ -61,7 +61,7 @@ export interface IRatings {
   attitude: number
 }
 
-export const RATING_LABELS: Record<keyof IRatings, string> = { overall: '综合', punctuality: '准时', attitude: '态度' }
+export const RATING_LABELS: Record<keyof IRatings, string> = GLOSSARY_RATING_LABELS
 
 export function validateRatings(r: Partial<IRatings>): string | null {
   for (const key of Object.keys(RATING_LABELS) as (keyof IRatings)[]) {

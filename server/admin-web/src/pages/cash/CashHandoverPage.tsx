@@ -10,6 +10,7 @@ import { useSelectedProject } from '../../layout/PageGuard';
 import { useAsync } from '../../lib/use-async';
 import { formatDateTime } from '../../lib/time';
 import { groupByTechnician, selectedTotalFen, type TechnicianCash } from './charge-logic';
+import { idColumn } from '../../components/id-column';
 
 export default function CashHandoverPage() {
   const project = useSelectedProject();
@@ -90,7 +91,7 @@ function TechnicianCard(props: { group: TechnicianCash; onDone(): void; onConfli
 
   const columns: TableColumnsType<ICashOutstandingEntry> = [
     { title: '房屋', dataIndex: 'houseLabel', render: (v: string | null) => v ?? '—' },
-    { title: '工单号', dataIndex: 'ticketSerial', render: (v: string | null) => v ?? '—' },
+    idColumn('工单号', 'ticketSerial'),
     { title: '收款时间', dataIndex: 'collectedAt', render: (v: string) => formatDateTime(v) },
     {
       title: '住户确认',

@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useAsync } from '../../lib/use-async';
 import { buildCategoryRequest, draftOf, ruleSummary, type CategoryDraft } from './category-logic';
+import { idColumn } from '../../components/id-column';
 
 const SKILL_OPTIONS = TECHNICIAN_SKILLS.map((s) => ({ value: s, label: s }));
 
@@ -65,7 +66,7 @@ function CategoriesEditor({ companyId, companyName }: { companyId: number; compa
 
   const flagged = (list.data ?? []).filter((c) => !c.configured);
   const columns: TableColumnsType<IServiceCategory> = [
-    { title: '代码', dataIndex: 'code', width: 90 },
+    idColumn('代码', 'code', { width: 90 }),
     { title: '名称', key: 'name', width: 200, render: (_, c) => <Input value={draft(c).name} maxLength={50} onChange={(e) => edit(c, { name: e.target.value })} aria-label={`${c.code} 名称`} /> },
     {
       title: '可派给（技能）',

@@ -11,6 +11,7 @@ import { useAsync } from '../../lib/use-async';
 import { formatDateTime } from '../../lib/time';
 import { canRecordPhoneConfirmation, confirmationView } from './confirmation-logic';
 import { PhoneConfirmModal } from './PhoneConfirmModal';
+import { idColumn } from '../../components/id-column';
 
 const PAGE_SIZE = 20;
 type Filter = 'all' | ChargeConfirmation;
@@ -34,7 +35,7 @@ function ChargesView() {
 
   const columns: TableColumnsType<ICharge> = [
     { title: '房屋', dataIndex: 'houseLabel', width: 140, render: (v: string | null) => v ?? '—' },
-    { title: '工单号', dataIndex: 'ticketSerial', width: 130, render: (v: string | null, c) => v ?? (c.source === 'counter' ? '前台收款' : '—') },
+    idColumn('工单号', 'ticketSerial', { empty: (c) => (c.source === 'counter' ? '前台收款' : '—') }),
     { title: '收费明细', key: 'lines', render: (_, c) => c.lines.map((l) => `${l.name} × ${formatQuantity(l.quantityMilli)}${l.unit}`).join('；') },
     { title: '金额', dataIndex: 'totalFen', width: 100, align: 'right', render: (v: number) => <span className="money">{formatFen(v)}</span> },
     { title: '状态', key: 'status', width: 150, render: (_, c) => `${CHARGE_STATUS_LABELS[c.status]} · ${PAYMENT_METHOD_LABELS[c.paymentMethod]}` },

@@ -10,9 +10,10 @@ import { useSelectedProject } from '../../layout/PageGuard';
 import { useAsync } from '../../lib/use-async';
 import { formatDateTime } from '../../lib/time';
 import { QuotePanel } from './QuotePanel';
+import { idColumn } from '../../components/id-column';
 
 const columns: TableColumnsType<IFeeItem> = [
-  { title: '编码', dataIndex: 'code', width: 80 },
+  idColumn('编码', 'code', { width: 90 }),
   { title: '服务项目', dataIndex: 'name', width: 170 },
   {
     title: '收费标准',

@@ -5,6 +5,7 @@ import { diffPriceLists } from '../../api/catalog';
 import { ErrorState } from '../../components/ErrorState';
 import { useAsync } from '../../lib/use-async';
 import { DIFF_CHANGE_LABELS, diffRows, diffSummary, statusLabel, type DiffRow } from './price-logic';
+import { idColumn } from '../../components/id-column';
 
 const CHANGE_COLORS = { added: 'green', removed: 'red', changed: 'gold' } as const;
 
@@ -20,7 +21,7 @@ export function DiffPanel(props: { version: IPriceListVersion; others: IPriceLis
   const rows = diff.data ? diffRows(diff.data, categories) : [];
 
   const columns: TableColumnsType<DiffRow> = [
-    { title: '编码', dataIndex: 'code', width: 100 },
+    idColumn('编码', 'code', { width: 100 }),
     { title: '名称', dataIndex: 'name', width: 220 },
     { title: '变化', key: 'change', width: 90, render: (_, r) => <Tag color={CHANGE_COLORS[r.change]}>{DIFF_CHANGE_LABELS[r.change]}</Tag> },
     {

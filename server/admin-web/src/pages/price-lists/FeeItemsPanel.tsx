@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import type { IPriceListDetail } from '../../api/catalog';
 import { FeeItemDrawer } from './FeeItemDrawer';
 import { nextItemCode, priceListErrorMessage } from './price-logic';
+import { idColumn } from '../../components/id-column';
 
 const ALL = '__all__';
 
@@ -33,7 +34,7 @@ export function FeeItemsPanel(props: {
   const defaultCategory = category === ALL ? (detail.categories[0]?.code ?? '') : category;
 
   const columns: TableColumnsType<IFeeItem> = [
-    { title: '编码', dataIndex: 'code', width: 90 },
+    idColumn('编码', 'code', { width: 100 }),
     {
       title: '项目名称',
       key: 'name',

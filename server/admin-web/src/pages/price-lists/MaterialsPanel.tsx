@@ -4,6 +4,7 @@ import { Button, Card, Empty, Input, Popconfirm, Space, Table, type TableColumns
 import { useState } from 'react';
 import { MaterialDrawer } from './MaterialDrawer';
 import { nextItemCode } from './price-logic';
+import { idColumn } from '../../components/id-column';
 
 /** 材料价格表 editor: one flat table of warehouse purchase prices. */
 export function MaterialsPanel(props: {
@@ -19,7 +20,7 @@ export function MaterialsPanel(props: {
   const rows = materials.filter((m) => !q || `${m.code} ${m.name} ${m.spec}`.toLowerCase().includes(q));
 
   const columns: TableColumnsType<IMaterialPrice> = [
-    { title: '编码', dataIndex: 'code', width: 100 },
+    idColumn('编码', 'code', { width: 100 }),
     { title: '材料名称', dataIndex: 'name' },
     { title: '规格型号', dataIndex: 'spec', render: (spec: string) => spec || '—' },
     { title: '单位', dataIndex: 'unit', width: 80 },

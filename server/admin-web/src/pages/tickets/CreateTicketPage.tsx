@@ -1,5 +1,6 @@
-import { TICKET_KIND_LABELS, type IHouse } from '@app/shared';
-import { Alert, App, Button, Card, Cascader, Form, Input, Radio, Select, Space } from 'antd';
+import { relationLabel, TICKET_KIND_LABELS, ticketCategories, URGENCY_LABELS, VISIT_WINDOWS, type IBinding, type IHouse } from '@app/shared';
+import { Alert, App, Button, Card, Cascader, DatePicker, Divider, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { describeError } from '../../api/api-error';
@@ -7,12 +8,16 @@ import { getPublicFeeSchedule } from '../../api/catalog';
 import { listBuildings, listHouses } from '../../api/property';
 import { createTicket } from '../../api/tickets';
 import { PageHeader } from '../../components/PageHeader';
+import { PhotoUploader } from '../../components/PhotoUploader';
 import { useSelectedProject } from '../../layout/PageGuard';
 import { useAsync } from '../../lib/use-async';
-import { buildCreateRequest, CHANNEL_OPTIONS, kindsFor, type CreateFormValues } from './create-logic';
-import { categoryOptions, useProjectCategories } from './categories';
+import { CallerLookup } from './CallerLookup';
+import { buildCreateRequest, CHANNEL_OPTIONS, kindsFor, visitDateRange, type CreateFormValues } from './create-logic';
 
 const SUGGESTION_TOPICS = ['公共设施', '环境卫生', '安全秩序', '服务态度', '其他'];
+
+/** The form holds the date picker's value; the request logic reads yyyy-MM-dd. */
+type FormState = Omit<CreateFormValues, 'visitDate'> & { visitDate?: Dayjs | null };
 
 export default function CreateTicketPage() {
   const project = useSelectedProject();
@@ -23,7 +28,10 @@ function CreateTicketForm() {
   const project = useSelectedProject();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [form] = Form.useForm<CreateFormValues>();
+  const [form] = Form.useForm<FormState>();
+  const [caller, setCaller] = useState<IBinding | null>(null);
+  const [mediaIds, setMediaIds] = useState<number[]>([]);
+  const range = visitDateRange();
   const [unit, setUnit] = useState<number[]>([]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -38,12 +46,18 @@ function CreateTicketForm() {
     [project.id, buildingId, unitId],
   );
   const schedule = useAsync(() => getPublicFeeSchedule(project.id), [project.id]);
-  const categories = useProjectCategories(project.id);
   const serviceItems = schedule.data?.categories.find((c) => c.code === category)?.items ?? [];
   const message_ = kind === 'suggestion' || kind === 'consultation';
 
-  async function submit(values: CreateFormValues) {
-    const built = buildCreateRequest(values, project.id);
+  function pickCaller(binding: IBinding | null, phone: string) {
+    setCaller(binding);
+    form.setFieldsValue(binding
+      ? { place: 'home', houseId: binding.houseId, contactName: binding.name, contactPhone: phone }
+      : { houseId: undefined, contactPhone: phone });
+  }
+
+  async function submit(values: FormState) {
+    const built = buildCreateRequest({ ...values, visitDate: values.visitDate?.format('YYYY-MM-DD'), mediaIds }, project.id);
     if (!built.ok) {
       form.setFields([{ name: built.field, errors: [built.message] }]);
       return;
@@ -65,14 +79,22 @@ function CreateTicketForm() {
       <PageHeader title="代客报修" description={`${project.name} · 登记业主来电、来访或现场反映的报修与服务需求，提交后进入「待受理」。`} />
       <Card variant="borderless" style={{ maxWidth: 760 }}>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="create-error" /> : null}
-        <Form<CreateFormValues>
+        <Typography.Title level={5} style={{ marginTop: 0 }}>来电住户</Typography.Title>
+        <CallerLookup projectId={project.id} onPick={pickCaller} />
+        <Divider style={{ margin: '8px 0 16px' }} />
+        <Form<FormState>
           form={form}
           layout="vertical"
           onFinish={submit}
           initialValues={{ place: 'home', kind: 'repair', urgency: 'normal', channel: 'phone' }}
           onValuesChange={(changed) => {
+            // Errors set by buildCreateRequest are not tied to rules: a changed field starts clean.
+            form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof FormState, errors: [] })));
             // A new place or kind invalidates choices that only made sense for the old one.
-            if ('place' in changed) form.setFieldsValue({ kind: 'repair', houseId: undefined });
+            if ('place' in changed) {
+              form.setFieldsValue({ kind: 'repair', houseId: undefined });
+              setCaller(null);
+            }
             if ('kind' in changed || 'place' in changed) form.setFieldsValue({ category: undefined, feeItemCode: undefined });
             if ('category' in changed) form.setFieldsValue({ feeItemCode: undefined });
           }}
@@ -83,7 +105,11 @@ function CreateTicketForm() {
           <Form.Item name="place" label="报修位置">
             <Radio.Group options={[{ value: 'home', label: '业主房屋' }, { value: 'public', label: '公共区域' }]} />
           </Form.Item>
-          {place === 'home' ? (
+          {place === 'home' && caller ? (
+            <Form.Item name="houseId" label="房屋" required data-testid="caller-house">
+              <CallerHouse binding={caller} onClear={() => { setCaller(null); form.setFieldsValue({ houseId: undefined }); }} />
+            </Form.Item>
+          ) : place === 'home' ? (
             <Space align="start" wrap style={{ display: 'flex' }}>
               <Form.Item label="楼栋 / 单元" required>
                 <Cascader
@@ -114,7 +140,7 @@ function CreateTicketForm() {
               <Radio.Group options={kindsFor(place).map((k) => ({ value: k, label: TICKET_KIND_LABELS[k] }))} />
             </Form.Item>
             <Form.Item name="urgency" label="紧急程度">
-              <Radio.Group options={[{ value: 'normal', label: '普通' }, { value: 'emergency', label: '紧急' }]} />
+              <Radio.Group options={(['normal', 'emergency'] as const).map((value) => ({ value, label: URGENCY_LABELS[value] }))} />
             </Form.Item>
           </Space>
           <Space align="start" wrap style={{ display: 'flex' }}>
@@ -126,10 +152,8 @@ function CreateTicketForm() {
                 options={
                   message_
                     ? SUGGESTION_TOPICS.map((t) => ({ value: t, label: t }))
-                    : kind === 'service'
-                      // A booking is for a published schedule item, so only schedule categories that have items.
-                      ? (schedule.data?.categories ?? []).filter((c) => c.items.length > 0).map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }))
-                      : categoryOptions(categories.data ?? [])
+                    // The resident's 报修 page offers the same list (shared ticketCategories): no counter category.
+                    : ticketCategories(schedule.data?.categories, kind === 'service' ? 'service' : 'repair').map((c) => ({ value: c.code, label: c.name }))
                 }
               />
             </Form.Item>
@@ -150,6 +174,21 @@ function CreateTicketForm() {
               <Input style={{ width: 200 }} maxLength={11} inputMode="tel" placeholder="11 位手机号" />
             </Form.Item>
           </Space>
+          <Form.Item label="照片（选填，最多 9 张）">
+            <PhotoUploader onChange={setMediaIds} />
+          </Form.Item>
+          <Space align="start" wrap style={{ display: 'flex' }}>
+            <Form.Item name="visitDate" label="期望上门日期（选填）">
+              <DatePicker
+                style={{ width: 200 }}
+                data-testid="visit-date"
+                disabledDate={(d) => d.isBefore(dayjs(range.start), 'day') || d.isAfter(dayjs(range.end), 'day')}
+              />
+            </Form.Item>
+            <Form.Item name="visitWindow" label="时段">
+              <Select style={{ width: 200 }} allowClear placeholder="选择时段" data-testid="visit-window" options={VISIT_WINDOWS.map((w) => ({ value: w.key, label: w.label }))} />
+            </Form.Item>
+          </Space>
           <Space style={{ display: 'flex', marginTop: 8 }}>
             <Button type="primary" htmlType="submit" loading={saving}>提交工单</Button>
             <Button onClick={() => navigate('/tickets')}>返回工单中心</Button>
@@ -157,5 +196,16 @@ function CreateTicketForm() {
         </Form>
       </Card>
     </div>
+  );
+}
+
+/** The house found by the caller's number, with a way back to picking one by hand. */
+function CallerHouse({ binding, onClear }: { binding: IBinding; onClear(): void; value?: number }) {
+  return (
+    <Space>
+      <Tag color="blue" style={{ fontSize: 14, padding: '2px 8px' }}>{binding.houseLabel}</Tag>
+      <Typography.Text type="secondary">{binding.name}（{relationLabel(binding.relation)}）</Typography.Text>
+      <Button type="link" size="small" onClick={onClear}>手动选择其他房屋</Button>
+    </Space>
   );
 }

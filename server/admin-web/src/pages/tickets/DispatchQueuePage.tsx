@@ -15,6 +15,7 @@ import { TicketDetailDrawer } from './TicketDetailDrawer';
 import { TicketFlags } from './TicketFlags';
 import { useProjectCategories } from './categories';
 import { categoryLabel } from './ticket-logic';
+import { idColumn } from '../../components/id-column';
 
 export default function DispatchQueuePage() {
   const project = useSelectedProject();
@@ -36,7 +37,7 @@ function DispatchQueueView() {
   }, [reload]);
 
   const columns: TableColumnsType<ITicket> = [
-    { title: '工单号', dataIndex: 'serial', width: 190, render: (s: string, t) => <Typography.Link onClick={() => setOpenId(t.id)}>{s}</Typography.Link> },
+    idColumn('工单号', 'serial', { render: (s, t) => <Typography.Link onClick={() => setOpenId(t.id)}>{s}</Typography.Link> }),
     { title: '房屋', dataIndex: 'houseLabel', width: 150, render: (v: string | null) => v ?? <Tag>公共区域</Tag> },
     { title: '类别', dataIndex: 'category', width: 160, render: (c: string) => categoryLabel(c, categories.data) },
     { title: '问题描述', dataIndex: 'description', ellipsis: true },

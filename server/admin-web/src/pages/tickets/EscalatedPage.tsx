@@ -14,6 +14,7 @@ import { TicketDetailDrawer } from './TicketDetailDrawer';
 import { TicketFlags } from './TicketFlags';
 import { useProjectCategories } from './categories';
 import { categoryLabel, STATUS_COLORS } from './ticket-logic';
+import { idColumn } from '../../components/id-column';
 
 export default function EscalatedPage() {
   const project = useSelectedProject();
@@ -48,7 +49,7 @@ function EscalatedView() {
   }
 
   const ticketColumns: TableColumnsType<ITicket> = [
-    { title: '工单号', dataIndex: 'serial', width: 190, render: (s: string, t) => <Typography.Link onClick={() => setOpenId(t.id)}>{s}</Typography.Link> },
+    idColumn('工单号', 'serial', { render: (s, t) => <Typography.Link onClick={() => setOpenId(t.id)}>{s}</Typography.Link> }),
     { title: '房屋', dataIndex: 'houseLabel', width: 150, render: (v: string | null) => v ?? '公共区域' },
     { title: '类别', dataIndex: 'category', width: 160, render: (c: string) => categoryLabel(c, categories.data) },
     { title: '状态', key: 's', width: 200, render: (_, t) => <Space size={4} wrap><Tag color={STATUS_COLORS[t.status]}>{TICKET_STATUS_LABELS[t.status]}</Tag><TicketFlags ticket={t} /></Space> },
@@ -56,7 +57,7 @@ function EscalatedView() {
     { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (v: string) => formatDateTime(v) },
   ];
   const taskColumns: TableColumnsType<IRectificationTask> = [
-    { title: '工单号', dataIndex: 'ticketSerial', width: 190, render: (s: string, r) => <Typography.Link onClick={() => setOpenId(r.ticketId)}>{s}</Typography.Link> },
+    idColumn('工单号', 'ticketSerial', { render: (s, r) => <Typography.Link onClick={() => setOpenId(r.ticketId)}>{s}</Typography.Link> }),
     { title: '整改原因', dataIndex: 'reason' },
     { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => (s === 'open' ? <Tag color="orange">待整改</Tag> : <Tag color="green">已办结</Tag>) },
     { title: '办结说明', dataIndex: 'note', render: (v: string | null) => v ?? '—' },

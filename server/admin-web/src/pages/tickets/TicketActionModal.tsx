@@ -1,12 +1,14 @@
-import { type IServiceCategory, type ITechnicianProfile, type ITicket } from '@app/shared';
+import { RATING_DIMENSIONS, RATING_LABELS, URGENCY_LABELS, type IServiceCategory, type ITechnicianProfile, type ITicket } from '@app/shared';
 import { Alert, App, Checkbox, Form, Input, Modal, Radio, Rate, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error';
-import { listTechnicians } from '../../api/technicians';
+import { listTechnicians, technicianWorkload } from '../../api/technicians';
 import { ticketAction } from '../../api/tickets';
 import { useAsync } from '../../lib/use-async';
 import { categoryLabel, categoryOptions, techFits, useProjectCategories } from './categories';
 import { actionLabel, actionPath, buildActionBody, conflictMessage, rankTechnicians, type ActionFormValues, type ConsoleAction } from './ticket-logic';
+
+const URGENCY_OPTIONS = (['normal', 'emergency'] as const).map((value) => ({ value, label: URGENCY_LABELS[value] }));
 
 export interface ActionModalProps {
   ticket: ITicket;
@@ -93,7 +95,7 @@ function ActionFields({ ticket, action }: { ticket: ITicket; action: ConsoleActi
             </Form.Item>
           ) : null}
           <Form.Item name="urgency" label="紧急程度">
-            <Radio.Group options={[{ value: 'normal', label: '普通' }, { value: 'emergency', label: '紧急' }]} />
+            <Radio.Group options={URGENCY_OPTIONS} />
           </Form.Item>
           {ticket.paid ? (
             <Form.Item name="priceExplained" valuePropName="checked" extra="收费工单受理前须向业主说明适用的收费标准，业主知悉后勾选。">
@@ -136,9 +138,7 @@ function ActionFields({ ticket, action }: { ticket: ITicket; action: ConsoleActi
       return (
         <>
           <Typography.Paragraph>公共区域维修由客户经理验收；如由楼栋代表到场验收，请记录其姓名和关系。评分无默认值，请逐项选择。</Typography.Paragraph>
-          <Form.Item name="overall" label="综合"><Rate data-testid="rate-overall" /></Form.Item>
-          <Form.Item name="punctuality" label="准时"><Rate data-testid="rate-punctuality" /></Form.Item>
-          <Form.Item name="attitude" label="态度"><Rate data-testid="rate-attitude" /></Form.Item>
+          {RATING_DIMENSIONS.map((d) => <Form.Item key={d} name={d} label={RATING_LABELS[d]}><Rate data-testid={`rate-${d}`} /></Form.Item>)}
           <Form.Item name="comment" label="验收意见（选填）" rules={[{ max: 500, message: '不能超过 500 字' }]}><Input.TextArea rows={2} maxLength={500} /></Form.Item>
           <Space size="middle" align="start">
             <Form.Item name="representativeName" label="楼栋代表姓名（选填）" rules={[{ max: 32, message: '不能超过 32 字' }]}><Input maxLength={32} placeholder="如 何阿姨" /></Form.Item>
@@ -160,13 +160,15 @@ function ActionFields({ ticket, action }: { ticket: ITicket; action: ConsoleActi
 
 function TechnicianField({ projectId, rule, categoryText, exclude }: { projectId: number; rule?: IServiceCategory; categoryText: string; exclude?: number }) {
   const techs = useAsync(() => listTechnicians(projectId), [projectId]);
+  // Load figures help the choice but never block it: a failed read leaves the list as it was.
+  const loads = useAsync(() => technicianWorkload(projectId).catch(() => []), [projectId]);
   const form = Form.useFormInstance<ActionFormValues>();
   const chosenId = Form.useWatch('technicianId', form);
   const override = Form.useWatch('override', form);
   const chosen = techs.data?.find((t) => t.userId === chosenId);
   // The server refuses a technician outside the category's skills unless the dispatcher overrides with a reason.
   const lacksSkill = chosen !== undefined && !techFits(rule, chosen.skills);
-  const options = rankTechnicians((techs.data ?? []).filter((t: ITechnicianProfile) => t.userId !== exclude), rule)
+  const options = rankTechnicians((techs.data ?? []).filter((t: ITechnicianProfile) => t.userId !== exclude), rule, loads.data ?? [])
     .map((t) => ({
       value: t.userId,
       searchText: `${t.name}${t.skills.join('')}`,
@@ -175,6 +177,7 @@ function TechnicianField({ projectId, rule, categoryText, exclude }: { projectId
           <span>{t.name}</span>
           {t.onDuty ? <Tag color="green">在岗</Tag> : <Tag>休息</Tag>}
           {t.fits ? <Tag color="blue">对口</Tag> : null}
+          {t.load ? <Tag color={t.load.full ? 'red' : t.load.openJobs ? 'gold' : 'default'} data-testid="tech-load">{t.load.text}</Tag> : null}
           <Typography.Text type="secondary">{t.skills.join('、')}</Typography.Text>
         </Space>
       ),

@@ -1,4 +1,7 @@
-import { CHARGE_STATUS_LABELS, formatFen, formatQuantity, PAYMENT_METHOD_LABELS, TICKET_KIND_LABELS, TICKET_STATUS_LABELS, type IMediaRef, type ITicket, type ITicketEvent, type Role } from '@app/shared';
+import {
+  CHARGE_STATUS_LABELS, formatFen, formatQuantity, PAID_LABELS, PAYMENT_METHOD_LABELS, QUOTE_STATUS_LABELS, RATING_DIMENSIONS, RATING_LABELS, relationLabel,
+  SIGNATURE_PURPOSE_LABELS, TICKET_CHANNEL_LABELS, TICKET_STATUS_LABELS, ticketTypeLabel, urgencyLabel, type IMediaRef, type ITicket, type ITicketEvent, type Role,
+} from '@app/shared';
 import { Alert, Button, Descriptions, Drawer, Empty, Image, Rate, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { getCharge } from '../../api/charges';
@@ -12,9 +15,6 @@ import { PhoneConfirmModal } from '../charges/PhoneConfirmModal';
 import { TicketActionModal } from './TicketActionModal';
 import { TicketFlags } from './TicketFlags';
 import { actionLabel, categoryLabel, consoleActions, STATUS_COLORS, type ConsoleAction } from './ticket-logic';
-
-const CHANNEL_LABELS: Record<ITicket['channel'], string> = { mini_program: '小程序', phone: '电话', walk_in: '来访', on_site: '现场' };
-const SIGNATURE_LABELS = { quote_agreement: '同意报价', quote_decline: '拒绝报价', acceptance: '验收' } as const;
 
 export function TicketDetailDrawer(props: { ticketId: number; onClose(): void; onChanged(): void }) {
   const { roles } = useProject();
@@ -86,10 +86,10 @@ function TicketBody({ ticket: t, events, roles, onChanged }: { ticket: ITicket; 
       <Descriptions column={2} size="small" bordered>
         <Descriptions.Item label="项目">{t.projectName}</Descriptions.Item>
         <Descriptions.Item label="房屋">{t.houseLabel ?? '公共区域'}</Descriptions.Item>
-        <Descriptions.Item label="类型">{TICKET_KIND_LABELS[t.kind]}{t.paid ? '（收费）' : '（免费）'}</Descriptions.Item>
+        <Descriptions.Item label="类型"><Space size={6}>{ticketTypeLabel(t.kind, t.scope)}<Tag color={t.paid ? 'gold' : 'default'}>{t.paid ? PAID_LABELS.paid : PAID_LABELS.free}</Tag></Space></Descriptions.Item>
         <Descriptions.Item label="类别">{categoryLabel(t.category)}{t.feeItemCode ? ` · ${t.feeItemCode}` : ''}</Descriptions.Item>
-        <Descriptions.Item label="紧急程度">{t.urgency === 'emergency' ? <Tag color="red">紧急</Tag> : '普通'}</Descriptions.Item>
-        <Descriptions.Item label="来源">{CHANNEL_LABELS[t.channel]}</Descriptions.Item>
+        <Descriptions.Item label="紧急程度">{t.urgency === 'emergency' ? <Tag color="red">{urgencyLabel(t.urgency)}</Tag> : urgencyLabel(t.urgency)}</Descriptions.Item>
+        <Descriptions.Item label="来源">{TICKET_CHANNEL_LABELS[t.channel]}</Descriptions.Item>
         <Descriptions.Item label="联系人">{[t.contactName, t.contactPhone ?? t.contactPhoneMasked].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
         <Descriptions.Item label="维修师傅">{t.technician ? `${t.technician.name} ${t.technician.phoneMasked}` : t.poolOpen ? '抢单池中' : '—'}</Descriptions.Item>
         <Descriptions.Item label="报修时间">{formatDateTime(t.createdAt)}</Descriptions.Item>
@@ -111,7 +111,7 @@ function TicketBody({ ticket: t, events, roles, onChanged }: { ticket: ITicket; 
       ) : null}
       {t.quote ? (
         <div data-testid="ticket-quote">
-          <Typography.Title level={5}>报价（第 {t.quote.seq} 版 · {t.quote.status === 'agreed' ? '已同意' : t.quote.status === 'pending' ? '待业主确认' : t.quote.status}）</Typography.Title>
+          <Typography.Title level={5}>报价（第 {t.quote.seq} 版 · {QUOTE_STATUS_LABELS[t.quote.status]}）</Typography.Title>
           <Table
             rowKey={(l) => `${l.kind}-${l.code}`}
             size="small"
@@ -140,7 +140,7 @@ function TicketBody({ ticket: t, events, roles, onChanged }: { ticket: ITicket; 
             {t.signatures.map((s) => (
               <Space key={s.id} orientation="vertical" size={2}>
                 {s.image ? <Image width={160} src={s.image.thumbUrl} preview={{ src: s.image.url }} alt="签字" /> : null}
-                <Typography.Text>{SIGNATURE_LABELS[s.purpose]} · {s.signerName}（{s.relation}）</Typography.Text>
+                <Typography.Text>{SIGNATURE_PURPOSE_LABELS[s.purpose]} · {s.signerName}（{relationLabel(s.relation)}）</Typography.Text>
                 <Typography.Text type="secondary">{formatDateTime(s.signedAt)}{s.collectedByTechnician ? ' · 师傅手机代签' : ''}</Typography.Text>
               </Space>
             ))}
@@ -151,9 +151,7 @@ function TicketBody({ ticket: t, events, roles, onChanged }: { ticket: ITicket; 
         <div>
           <Typography.Title level={5}>业主评价</Typography.Title>
           <Space orientation="vertical" size={0}>
-            <span>总体 <Rate disabled value={t.ratings.overall} /></span>
-            <span>准时 <Rate disabled value={t.ratings.punctuality} /></span>
-            <span>态度 <Rate disabled value={t.ratings.attitude} /></span>
+            {RATING_DIMENSIONS.map((d) => <span key={d}>{RATING_LABELS[d]} <Rate disabled value={t.ratings![d]} /></span>)}
             {t.ratings.comment ? <Typography.Text>“{t.ratings.comment}”</Typography.Text> : null}
           </Space>
         </div>

@@ -1,5 +1,5 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { TICKET_KIND_LABELS, TICKET_STATUS_LABELS, type IPage, type ITicket, type TicketKind } from '@app/shared';
+import { TICKET_KIND_LABELS, TICKET_STATUS_LABELS, ticketTypeLabel, type IPage, type ITicket, type TicketKind } from '@app/shared';
 import { Button, Card, Empty, Input, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -13,6 +13,7 @@ import { TicketDetailDrawer } from './TicketDetailDrawer';
 import { TicketFlags } from './TicketFlags';
 import { useProjectCategories } from './categories';
 import { categoryLabel, mergeNewestFirst, STATUS_COLORS, STATUS_GROUPS, statusesOf, type StatusGroupKey } from './ticket-logic';
+import { idColumn } from '../../components/id-column';
 
 const PAGE_SIZE = 20;
 /** New requests from the mini-program must show up without a reload. */
@@ -57,18 +58,15 @@ function TicketsView() {
   }, [tickets.data, search]);
 
   const columns: TableColumnsType<ITicket> = [
-    {
-      title: '工单号',
-      dataIndex: 'serial',
-      width: 190,
-      render: (serial: string, t) => (
+    idColumn('工单号', 'serial', {
+      render: (serial, t) => (
         <Typography.Link onClick={() => setOpenId(t.id)} data-testid="ticket-serial">
           {serial}
         </Typography.Link>
       ),
-    },
+    }),
     { title: '房屋', dataIndex: 'houseLabel', width: 150, render: (v: string | null) => v ?? <Tag>公共区域</Tag> },
-    { title: '类型', dataIndex: 'kind', width: 90, render: (k: TicketKind) => TICKET_KIND_LABELS[k] },
+    { title: '类型', dataIndex: 'kind', width: 130, render: (k: TicketKind, t) => ticketTypeLabel(k, t.scope) },
     { title: '类别', dataIndex: 'category', width: 160, render: (c: string) => categoryLabel(c, categories.data) },
     {
       title: '状态',

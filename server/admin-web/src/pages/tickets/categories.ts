@@ -18,7 +18,7 @@ export function useProjectCategories(projectId: number): AsyncState<IServiceCate
   return state;
 }
 
-/** "供水设备维修类（GS）", or the bare code for a category the company does not know (e.g. a suggestion topic). */
+/** "供水设备维修类" (never the code), or the value as written for a category the company does not know (e.g. a suggestion topic). */
 export function categoryLabel(code: string, categories: readonly IServiceCategory[] = lastLoaded): string {
   return serviceCategoryLabel(categories, code);
 }
@@ -33,5 +33,5 @@ export function techFits(rule: SkillRule | undefined, skills: readonly string[])
 
 /** Categories a ticket can be filed under: configured ones, in the company's order. */
 export function categoryOptions(categories: readonly IServiceCategory[]): { value: string; label: string }[] {
-  return categories.filter((c) => c.configured).map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }));
+  return categories.filter((c) => c.configured).map((c) => ({ value: c.code, label: c.name }));
 }

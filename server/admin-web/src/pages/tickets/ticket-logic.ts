@@ -3,12 +3,15 @@ import {
   LIMITS,
   Permission,
   roleCan,
+  RATING_LABELS,
   TERMINAL_STATUSES,
   TICKET_ACTION_LABELS,
   TICKET_STATUS_LABELS,
   ticketActionSegment,
   type ITicket,
   type Role,
+  type ITechnicianWorkload,
+  type RatingDimension,
   type TicketAction,
   type TicketActionSegment,
   type TicketStatus,
@@ -155,7 +158,7 @@ export function buildActionBody(action: ConsoleAction, ticket: ITicket, v: Actio
       if (v.satisfied === undefined) return { ok: false, field: 'satisfied', message: '请选择满意或不满意' };
       return { ok: true, body: { result: text(v.result), satisfied: v.satisfied } };
     case 'verify': {
-      for (const [field, label] of [['overall', '综合'], ['punctuality', '准时'], ['attitude', '态度']] as const) {
+      for (const [field, label] of Object.entries(RATING_LABELS) as [RatingDimension, string][]) {
         const n = v[field];
         if (!n || n < 1 || n > 5) return { ok: false, field, message: `请为「${label}」打分（1–5 星）` };
       }
@@ -188,9 +191,40 @@ export function conflictMessage(error: unknown): string | null {
   return `工单状态已变化：当前为「${label}${current.onHold ? '（挂起中）' : ''}」，已为您刷新`;
 }
 
-/** Technicians for a job: on duty and qualified for the category first (the company's rule, as the server applies it). */
-export function rankTechnicians<T extends { onDuty: boolean; skills: string[]; name: string }>(techs: readonly T[], rule: SkillRule | undefined): (T & { fits: boolean })[] {
+/**
+ * Technicians for a job: on duty and qualified for the category first (the company's rule, as the server
+ * applies it), then with room under their open-job cap, then the least busy.
+ */
+export function rankTechnicians<T extends TechnicianLike>(
+  techs: readonly T[], rule: SkillRule | undefined, loads: readonly ITechnicianWorkload[] = [],
+): (T & { fits: boolean; load: TechnicianLoad | null })[] {
   return techs
-    .map((t) => ({ ...t, fits: techFits(rule, t.skills) }))
-    .sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || Number(b.fits) - Number(a.fits) || a.name.localeCompare(b.name, 'zh-CN'));
+    .map((t) => ({ ...t, fits: techFits(rule, t.skills), load: loadOf(t, loads) }))
+    .sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || Number(b.fits) - Number(a.fits)
+      || Number(a.load?.full ?? false) - Number(b.load?.full ?? false) || (a.load?.openJobs ?? 0) - (b.load?.openJobs ?? 0)
+      || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+interface TechnicianLike {
+  userId?: number;
+  onDuty: boolean;
+  skills: string[];
+  name: string;
+  maxOpenJobs?: number;
+}
+
+export interface TechnicianLoad {
+  openJobs: number;
+  visitsToday: number;
+  /** At the open-job cap: the server refuses another dispatch. */
+  full: boolean;
+  text: string;
+}
+
+/** "在办 3 单 · 今日预约 1" from the workload list (null while it loads or when it failed: the choice still works). */
+function loadOf(t: TechnicianLike, loads: readonly ITechnicianWorkload[]): TechnicianLoad | null {
+  const w = loads.find((l) => l.technicianId === t.userId);
+  if (!w) return null;
+  const full = t.maxOpenJobs !== undefined && w.openJobs >= t.maxOpenJobs;
+  return { openJobs: w.openJobs, visitsToday: w.visitsToday, full, text: `在办 ${w.openJobs} 单${full ? '（已满）' : ''} · 今日预约 ${w.visitsToday}` };
 }

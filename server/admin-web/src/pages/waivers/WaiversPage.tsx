@@ -10,6 +10,7 @@ import { useProject } from '../../layout/project-context';
 import { useAsync } from '../../lib/use-async';
 import { formatDateTime } from '../../lib/time';
 import { budgetView, waiverErrorMessage } from '../cash/charge-logic';
+import { idColumn } from '../../components/id-column';
 
 const PAGE_SIZE = 20;
 
@@ -30,7 +31,7 @@ function WaiversView() {
 
   const columns: TableColumnsType<ICharge> = [
     { title: '房屋', dataIndex: 'houseLabel', width: 150, render: (v: string | null) => v ?? '—' },
-    { title: '工单号', dataIndex: 'ticketSerial', width: 120, render: (v: string | null) => v ?? '—' },
+    idColumn('工单号', 'ticketSerial'),
     {
       title: '收费明细',
       key: 'lines',

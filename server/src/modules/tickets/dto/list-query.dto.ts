@@ -5,3 +5,7 @@ import { PageQueryDto } from '../../../common/pagination.dto';
 export class ProjectPageQueryDto extends PageQueryDto {
   @IsQueryInt(1, 2_147_483_647) projectId: number;
 }
+
+export class ProjectQueryDto {
+  @IsQueryInt(1, 2_147_483_647) projectId: number;
+}

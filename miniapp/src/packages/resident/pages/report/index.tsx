@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Image, Picker, Text, Textarea, View } from '@tarojs/components'
-import { RepairScope, Urgency, type IMe, type IPublicFeeSchedule } from '@app/shared'
+import { RepairScope, Urgency, ticketCategories, type IMe, type IPublicFeeSchedule } from '@app/shared'
 import SignInPrompt from '../../../../components/SignInPrompt'
 import StatusView from '../../../../components/StatusView'
 import { useRemoteData } from '../../../../hooks/use-remote-data'
@@ -99,7 +99,8 @@ export default function Report() {
 
   const house = houses.find((h) => h.houseId === draft.houseId)
   const schedule = house ? state.data.schedules[house.projectId] : null
-  const categories = schedule?.categories ?? []
+  // The same list as the console's 代客报修: no counter category (打字复印) is a repair.
+  const categories = ticketCategories(schedule?.categories, 'repair')
 
   function update(field: ReportField, patch: Partial<IReportDraft>) {
     setDraft((d) => ({ ...d, ...patch }))

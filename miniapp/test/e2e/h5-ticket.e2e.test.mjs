@@ -146,8 +146,8 @@ test('张伟 reports a new repair with one photo and sees it 待受理', { skip 
   const chooser = page.waitForEvent('filechooser')
   await form.getByText('添加照片', { exact: true }).click()
   await (await chooser).setFiles(photo)
-  await form.locator('.report__photo-img').first().waitFor()
-  await form.locator('.report__photo-mask').waitFor({ state: 'detached', timeout: 15000 })
+  await form.locator('.photo-uploader__img').first().waitFor()
+  await form.locator('.photo-uploader__mask').waitFor({ state: 'detached', timeout: 15000 })
   assert.equal(await form.getByText('上传失败').count(), 0, 'the photo uploaded')
   await fullShot('h5-ticket-05-report.png')
 

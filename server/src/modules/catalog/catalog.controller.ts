@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { IFeeItem, IMaterialPrice, IPriceListDiff, IPriceListVersion, IPricedQuote, IPublicFeeSchedule } from '@app/shared';
+import type { IFeeItem, IMaterialPrice, IMaterialPriceList, IPriceListDiff, IPriceListVersion, IPricedQuote, IPublicFeeSchedule } from '@app/shared';
 import { CurrentUser, Public, Roles } from '../../common/decorators';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
@@ -11,7 +11,7 @@ import { PropertyService } from '../property/property.service';
 import { CatalogService } from './catalog.service';
 import { CATALOG_EDITORS } from './catalog.roles';
 import {
-  CreatePriceListDto, DiffQueryDto, PublicScheduleQueryDto, PublishDto, QuotePreviewDto, UpsertCategoryDto, UpsertFeeItemDto,
+  CreatePriceListDto, DiffQueryDto, MaterialsQueryDto, PublicScheduleQueryDto, PublishDto, QuotePreviewDto, UpsertCategoryDto, UpsertFeeItemDto,
   UpsertMaterialDto, VersionListQueryDto,
 } from './dto/price-list.dto';
 import { renderPoster, schedulePageUrl } from './poster';
@@ -133,5 +133,13 @@ export class QuoteController {
   quote(@CurrentUser() principal: Principal, @Body() body: QuotePreviewDto): Promise<IPricedQuote> {
     this.access.assertProject(principal, body.projectId, PROPERTY_READERS);
     return this.catalog.priceQuote(body.projectId, body);
+  }
+
+  /** The material price list in force, so a quote can add property-supplied materials at their listed price. */
+  @Get('materials')
+  @Roles(...PROPERTY_READERS)
+  materials(@CurrentUser() principal: Principal, @Query() query: MaterialsQueryDto): Promise<IMaterialPriceList> {
+    this.access.assertProject(principal, query.projectId, PROPERTY_READERS);
+    return this.catalog.materialsInForce(query.projectId);
   }
 }

@@ -1,4 +1,4 @@
-import type { IFeeItem, IPublicFeeSchedule } from '@app/shared'
+import type { IFeeItem, IMaterialPriceList, IPublicFeeSchedule } from '@app/shared'
 import { http } from '../http'
 
 /** The published fee schedule (公示). Public routes: a poster's QR code opens them without signing in. */
@@ -20,4 +20,9 @@ export function getPublicFeeSchedule(projectId: number, q?: string): Promise<IPu
 /** One item of a published version (404 NOT_FOUND otherwise). */
 export function getPublicFeeItem(itemId: number): Promise<IFeeItem> {
   return http.get<IFeeItem>(CatalogRoutes.item(itemId), { auth: false })
+}
+
+/** The material price list in force for a project (technicians only); `versionId: null` when none is published. */
+export function getMaterialPrices(projectId: number): Promise<IMaterialPriceList> {
+  return http.get<IMaterialPriceList>('/api/fee-schedule/materials', { query: { projectId } })
 }

@@ -1,5 +1,6 @@
 import type {
   IAcceptJobRequest,
+  ICheckInRequest,
   ICompleteRequest,
   ICreateTicketRequest,
   IPage,
@@ -119,4 +120,10 @@ export function quoteJob(id: number, body: ITicketQuoteRequest, requote = false)
 
 export function completeJob(id: number, body: ICompleteRequest): Promise<ITicket> {
   return http.post<ITicket>(TicketRoutes.action(id, 'complete'), body)
+}
+
+/** Check-in with on-site photos (the API takes them; none is required). */
+export function checkInWithPhotos(id: number, mediaIds: number[]): Promise<ITicket> {
+  const body: ICheckInRequest = { mediaIds }
+  return http.post<ITicket>(TicketRoutes.action(id, 'check-in'), body)
 }

@@ -46,7 +46,7 @@ export default function CompleteForm({ busy, onSubmit }: IProps) {
       </View>
       {errors.result && <Text className='field-error'>{errors.result}</Text>}
       <Text className='job__label'>完工照片</Text>
-      <PhotoUploader uploads={photos} addLabel='完工照片' />
+      <PhotoUploader uploads={photos} />
       {errors.photos && <Text className='field-error'>{errors.photos}</Text>}
       <Button className='job__submit' type='primary' loading={busy || undefined} disabled={busy || undefined} onClick={submit}>
         提交完工

@@ -82,11 +82,12 @@ describe('grab and accept in one step', () => {
     expect(technicianActions(job([TicketAction.CheckIn])).map((b) => b.kind)).toEqual(['checkin'])
   })
 
-  it('the accept dialog starts at the resident\'s preferred window while it is ahead, else today 14:00', () => {
+  it('the accept dialog starts at the resident\'s preferred window while it is ahead, else the next 14:00', () => {
     const now = new Date(2026, 10, 22, 10, 0)
     expect(defaultVisit({ preferredStart: new Date(2026, 10, 24, 9, 0).toISOString() }, now)).toEqual({ date: '2026-11-24', time: '09:00' })
     expect(defaultVisit({ preferredStart: new Date(2026, 10, 21, 18, 0).toISOString() }, now)).toEqual({ date: '2026-11-22', time: '14:00' })
     expect(defaultVisit({ preferredStart: null }, now)).toEqual({ date: '2026-11-22', time: '14:00' })
+    expect(defaultVisit({ preferredStart: null }, new Date(2026, 10, 30, 16, 30))).toEqual({ date: '2026-12-01', time: '14:00' })
   })
 })
 

@@ -100,12 +100,14 @@ export const dateStr = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}
 
 /**
  * What the accept dialog starts with: the start of the visit window the resident picked when it is still ahead,
- * else today 14:00 (the technician changes it after calling the resident).
+ * else 14:00 today, or tomorrow once today's 14:00 has passed (a default the server would refuse helps no one).
  */
 export function defaultVisit(ticket: Pick<ITicket, 'preferredStart'>, now = new Date()): { date: string; time: string } {
   const preferred = ticket.preferredStart ? new Date(ticket.preferredStart) : null
   if (preferred && Number.isFinite(preferred.getTime()) && preferred.getTime() > now.getTime()) {
     return { date: dateStr(preferred), time: `${pad(preferred.getHours())}:${pad(preferred.getMinutes())}` }
   }
-  return { date: dateStr(now), time: '14:00' }
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 14, 0)
+  if (day.getTime() <= now.getTime()) day.setDate(day.getDate() + 1)
+  return { date: dateStr(day), time: '14:00' }
 }

@@ -268,6 +268,7 @@ test('王师傅 takes a pool job and its visit time in one confirmed step', { sk
   await job.getByText('抢单并接单', { exact: true }).click()
   const confirm = page.locator('.taro-modal__foot').getByText('确认抢单', { exact: true })
   await confirm.waitFor()
+  await page.screenshot({ path: path.join(shots, 'h5-ticket-09a-tech-grab-confirm.png') })
   await confirm.click()
   await job.locator('.ticket-tag', { hasText: '已接单' }).waitFor({ timeout: 15000 })
   assert.ok(await job.getByText(/约定上门：/).isVisible(), 'the visit time was set with the grab')

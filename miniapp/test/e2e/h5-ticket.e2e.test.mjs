@@ -51,6 +51,28 @@ async function drawSignature(canvas) {
   }
 }
 
+/** A PNG photo drawn in the page, `w` × `h`, written to a temp file for the file chooser. */
+async function photoFile(name, w, h) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ticket-photo-')), name)
+  const base64 = await page.evaluate(([w, h]) => {
+    const c = document.createElement('canvas')
+    c.width = w
+    c.height = h
+    const ctx = c.getContext('2d')
+    const g = ctx.createLinearGradient(0, 0, w, h)
+    g.addColorStop(0, '#c9b28f')
+    g.addColorStop(1, '#5a4630')
+    ctx.fillStyle = g
+    ctx.fillRect(0, 0, w, h)
+    ctx.fillStyle = '#f5f5f5'
+    ctx.font = `${Math.round(h / 6)}px sans-serif`
+    ctx.fillText('2-1-902', w / 6, h / 2)
+    return c.toDataURL('image/png').split(',')[1]
+  }, [w, h])
+  fs.writeFileSync(file, Buffer.from(base64, 'base64'))
+  return file
+}
+
 before(async () => {
   if (skip) return
   assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'missing dist/h5 — run pnpm build:h5')
@@ -126,24 +148,7 @@ test('张伟 reports a new repair with one photo and sees it 待受理', { skip 
   await form.getByText('供水设备维修类', { exact: true }).click()
   await form.locator('textarea').fill(DESCRIPTION)
 
-  const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ticket-photo-')), 'drain.png')
-  const base64 = await page.evaluate(() => {
-    const c = document.createElement('canvas')
-    c.width = 480
-    c.height = 360
-    const ctx = c.getContext('2d')
-    const g = ctx.createLinearGradient(0, 0, 480, 360)
-    g.addColorStop(0, '#8fb3d9')
-    g.addColorStop(1, '#3b5b7a')
-    ctx.fillStyle = g
-    ctx.fillRect(0, 0, 480, 360)
-    ctx.fillStyle = '#222'
-    ctx.beginPath()
-    ctx.arc(240, 180, 80, 0, Math.PI * 2)
-    ctx.fill()
-    return c.toDataURL('image/png').split(',')[1]
-  })
-  fs.writeFileSync(photo, Buffer.from(base64, 'base64'))
+  const photo = await photoFile('drain.png', 480, 360)
   const chooser = page.waitForEvent('filechooser')
   await form.getByText('添加照片', { exact: true }).click()
   await (await chooser).setFiles(photo)
@@ -163,28 +168,6 @@ test('张伟 reports a new repair with one photo and sees it 待受理', { skip 
   await fullShot('h5-ticket-06-created.png')
   assert.deepEqual(pageErrors, [])
 })
-
-/** A PNG photo drawn in the page, `w` × `h`, written to a temp file for the file chooser. */
-async function photoFile(name, w, h) {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ticket-photo-')), name)
-  const base64 = await page.evaluate(([w, h]) => {
-    const c = document.createElement('canvas')
-    c.width = w
-    c.height = h
-    const ctx = c.getContext('2d')
-    const g = ctx.createLinearGradient(0, 0, w, h)
-    g.addColorStop(0, '#c9b28f')
-    g.addColorStop(1, '#5a4630')
-    ctx.fillStyle = g
-    ctx.fillRect(0, 0, w, h)
-    ctx.fillStyle = '#f5f5f5'
-    ctx.font = `${Math.round(h / 6)}px sans-serif`
-    ctx.fillText('2-1-902', w / 6, h / 2)
-    return c.toDataURL('image/png').split(',')[1]
-  }, [w, h])
-  fs.writeFileSync(file, Buffer.from(base64, 'base64'))
-  return file
-}
 
 test('王师傅 checks in with a photo, quotes labour and a material from the price list, and collects the resident\'s signature on his phone', { skip }, async () => {
   await page.goto(`${BASE}/h5/#/pages/mine/index`)

@@ -40,7 +40,7 @@ export function signUrl(id: number, mode: 'agree' | 'verify', onBehalf = false):
   return `${Routes.residentSign}?id=${id}&mode=${mode}${onBehalf ? '&onBehalf=1' : ''}`
 }
 
-export function jobsUrl(tab: 'mine' | 'pool'): string {
+export function jobsUrl(tab: 'mine' | 'pool' | 'done'): string {
   return `${Routes.technicianJobs}?tab=${tab}`
 }
 

@@ -1,8 +1,9 @@
 // 报修 in the H5 build, in Debian's Chromium, against the REAL server only (E2E_BASE_URL, as scripts/test.mjs sets it
 // with a fresh DATA_DIR): the stub server has no ticket lifecycle, and faking one would test the fake.
 // 张伟 signs the seeded quote (马桶水箱 ¥65.00) on the canvas and sees 施工中; then reports a repair with one photo
-// and sees it 待受理. Then 王师傅 (tech1) checks in at 2栋1单元902, quotes from the schedule and has the resident sign
-// on his phone; 刘洋 rates and signs acceptance of his finished repair. Screenshots: $E2E_ARTIFACTS_DIR/h5-ticket-*.png.
+// and sees it 待受理. Then 王师傅 (tech1) sees his open jobs on the 工作台, checks in at 2栋1单元902 with a photo, quotes
+// labour and a material and has the resident sign on his phone, then grabs a pool job with its visit time; 刘洋 rates
+// and signs acceptance of his finished repair. Screenshots: $E2E_ARTIFACTS_DIR/h5-ticket-*.png.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
@@ -48,6 +49,28 @@ async function drawSignature(canvas) {
     for (let i = 1; i <= 40; i++) await page.mouse.move(...stroke(i / 40))
     await page.mouse.up()
   }
+}
+
+/** A PNG photo drawn in the page, `w` × `h`, written to a temp file for the file chooser. */
+async function photoFile(name, w, h) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ticket-photo-')), name)
+  const base64 = await page.evaluate(([w, h]) => {
+    const c = document.createElement('canvas')
+    c.width = w
+    c.height = h
+    const ctx = c.getContext('2d')
+    const g = ctx.createLinearGradient(0, 0, w, h)
+    g.addColorStop(0, '#c9b28f')
+    g.addColorStop(1, '#5a4630')
+    ctx.fillStyle = g
+    ctx.fillRect(0, 0, w, h)
+    ctx.fillStyle = '#f5f5f5'
+    ctx.font = `${Math.round(h / 6)}px sans-serif`
+    ctx.fillText('2-1-902', w / 6, h / 2)
+    return c.toDataURL('image/png').split(',')[1]
+  }, [w, h])
+  fs.writeFileSync(file, Buffer.from(base64, 'base64'))
+  return file
 }
 
 before(async () => {
@@ -125,29 +148,12 @@ test('张伟 reports a new repair with one photo and sees it 待受理', { skip 
   await form.getByText('供水设备维修类', { exact: true }).click()
   await form.locator('textarea').fill(DESCRIPTION)
 
-  const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ticket-photo-')), 'drain.png')
-  const base64 = await page.evaluate(() => {
-    const c = document.createElement('canvas')
-    c.width = 480
-    c.height = 360
-    const ctx = c.getContext('2d')
-    const g = ctx.createLinearGradient(0, 0, 480, 360)
-    g.addColorStop(0, '#8fb3d9')
-    g.addColorStop(1, '#3b5b7a')
-    ctx.fillStyle = g
-    ctx.fillRect(0, 0, 480, 360)
-    ctx.fillStyle = '#222'
-    ctx.beginPath()
-    ctx.arc(240, 180, 80, 0, Math.PI * 2)
-    ctx.fill()
-    return c.toDataURL('image/png').split(',')[1]
-  })
-  fs.writeFileSync(photo, Buffer.from(base64, 'base64'))
+  const photo = await photoFile('drain.png', 480, 360)
   const chooser = page.waitForEvent('filechooser')
   await form.getByText('添加照片', { exact: true }).click()
   await (await chooser).setFiles(photo)
-  await form.locator('.report__photo-img').first().waitFor()
-  await form.locator('.report__photo-mask').waitFor({ state: 'detached', timeout: 15000 })
+  await form.locator('.photo-uploader__img').first().waitFor()
+  await form.locator('.photo-uploader__mask').waitFor({ state: 'detached', timeout: 15000 })
   assert.equal(await form.getByText('上传失败').count(), 0, 'the photo uploaded')
   await fullShot('h5-ticket-05-report.png')
 
@@ -163,34 +169,57 @@ test('张伟 reports a new repair with one photo and sees it 待受理', { skip 
   assert.deepEqual(pageErrors, [])
 })
 
-test('王师傅 checks in, quotes from the schedule and collects the resident\'s signature on his phone', { skip }, async () => {
+test('王师傅 checks in with a photo, quotes labour and a material from the price list, and collects the resident\'s signature on his phone', { skip }, async () => {
   await page.goto(`${BASE}/h5/#/pages/mine/index`)
   await shown('退出登录').getByText('退出登录', { exact: true }).click()
   await shown('演示账号').locator('.login-panel__demo', { hasText: '王师傅' }).click()
   await shown('您好，王师傅').getByText('师傅工作台', { exact: true }).click()
-  await shown('抢单池').getByText('我的工单', { exact: true }).click()
 
-  const jobs = shown('YGHY-')
-  await jobs.locator('.jobs__item').first().waitFor()
-  assert.ok(await jobs.locator('.jobs__item', { hasText: '进水软管' }).getByText('已接单').isVisible())
+  // The 工作台 shows the counts and the open jobs themselves: no second tap.
+  const home = shown('待办工单')
+  await home.locator('.jobs__item').first().waitFor()
+  const tiles = await home.locator('.tech-home__tile').allInnerTexts()
+  assert.deepEqual(tiles.map((t) => t.replace(/\d+/g, '').replace(/\s+/g, '')), ['待接单', '进行中', '待验收', '抢单池'])
+  assert.ok(await home.locator('.jobs__item', { hasText: '进水软管' }).getByText('已接单').isVisible())
+  assert.equal(await home.locator('.jobs__item', { hasText: '已验收' }).count(), 0, 'finished jobs are not among the open ones')
   await fullShot('h5-ticket-07-tech-jobs.png')
-  await jobs.locator('.jobs__item', { hasText: '进水软管' }).click()
+  await home.locator('.jobs__item', { hasText: '进水软管' }).click()
 
   let job = shown('进水软管')
   await job.getByText('到场签到', { exact: true }).click()
+  // A 2400×1800 phone photo goes up compressed to 1600 px on its long side.
+  const bigPhoto = await photoFile('door.png', 2400, 1800)
+  const chooser = page.waitForEvent('filechooser')
+  const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/media') && r.request().method() === 'POST')
+  await job.getByText('现场照片', { exact: true }).click()
+  await (await chooser).setFiles(bigPhoto)
+  const media = await (await uploaded).json()
+  assert.equal(Math.max(media.width, media.height), 1600, `compressed before upload: ${media.width}×${media.height}`)
+  await job.locator('.photo-uploader__mask').waitFor({ state: 'detached', timeout: 15000 })
+  await fullShot('h5-ticket-07b-tech-check-in.png')
+  await job.getByText('确认到场', { exact: true }).click()
   await job.locator('.ticket-tag', { hasText: '已到场' }).waitFor()
+
   await job.getByText('报价', { exact: true }).click()
   await job.getByText('供水设备维修类', { exact: true }).click()
   const line = job.locator('.job__item').first()
   const itemName = (await line.locator('.job__item-main > *').first().textContent()).trim()
   await line.getByText('+', { exact: true }).click()
   await job.locator('.job__preview').getByText(itemName).waitFor()
-  const total = (await job.locator('.job__preview .job__amount').textContent()).trim()
+  // One search across the schedule and the material price list.
+  await job.locator('.job__search input').fill('软管')
+  const hose = job.locator('.job__item--material', { hasText: '不锈钢编织软管' })
+  await hose.waitFor()
+  await hose.getByText('+', { exact: true }).click()
+  await job.locator('.job__preview').getByText('不锈钢编织软管（4 分 60cm）').waitFor()
+  assert.ok(await job.locator('.job__preview .quote-lines__kind', { hasText: '材料' }).isVisible(), 'the material line is marked')
+  const total = (await job.locator('.job__preview .quote-lines__amount').textContent()).trim()
   assert.match(total, /^¥\d+\.\d\d$/)
   await fullShot('h5-ticket-08-tech-quote.png')
   await job.getByText(`发送报价（${total}）`, { exact: true }).click()
   await job.locator('.ticket-tag', { hasText: '待确认报价' }).waitFor()
-  assert.ok(await job.locator('.job__amount', { hasText: total }).isVisible(), 'the sent quote has the previewed total')
+  assert.ok(await job.locator('.quote-lines__amount', { hasText: total }).isVisible(), 'the sent quote has the previewed total')
+  assert.ok(await job.getByText('不锈钢编织软管（4 分 60cm）').isVisible(), 'the material is a line of the quote the resident signs')
 
   await job.getByText('请业主签字确认报价', { exact: true }).click()
   const sign = shown('请将手机交给业主本人')
@@ -201,8 +230,32 @@ test('王师傅 checks in, quotes from the schedule and collects the resident\'s
   await sign.getByText('确认签字', { exact: true }).click()
   job = shown('进水软管')
   await job.locator('.ticket-tag', { hasText: '施工中' }).waitFor({ timeout: 15000 })
-  assert.ok(await job.getByText('完工', { exact: true }).isVisible(), 'completion is offered next')
+
+  // 完工: the missing 处理结果 is named, and the message goes once it is filled in.
+  await job.getByText('完工', { exact: true }).click()
+  await job.getByText('提交完工', { exact: true }).click()
+  await job.getByText('请填写处理结果', { exact: true }).waitFor()
+  await job.locator('textarea').fill('更换进水软管，试水 10 分钟无渗漏')
+  await job.getByText('请填写处理结果', { exact: true }).waitFor({ state: 'detached' })
   await fullShot('h5-ticket-09-tech-in-progress.png')
+  await job.getByText('收起', { exact: true }).click()
+  assert.deepEqual(pageErrors, [])
+})
+
+test('王师傅 takes a pool job and its visit time in one confirmed step', { skip }, async () => {
+  await page.goto(`${BASE}/h5/#/packages/technician/pages/jobs/index?tab=pool`)
+  const pool = shown('抢单池')
+  await pool.locator('.jobs__item', { hasText: '阳台灯不亮' }).click()
+  const job = shown('阳台灯不亮')
+  await job.getByText('抢单并约定上门时间', { exact: true }).click()
+  await job.getByText('抢单并接单', { exact: true }).click()
+  const confirm = page.locator('.taro-modal__foot').getByText('确认抢单', { exact: true })
+  await confirm.waitFor()
+  await page.screenshot({ path: path.join(shots, 'h5-ticket-09a-tech-grab-confirm.png') })
+  await confirm.click()
+  await job.locator('.ticket-tag', { hasText: '已接单' }).waitFor({ timeout: 15000 })
+  assert.ok(await job.getByText(/约定上门：/).isVisible(), 'the visit time was set with the grab')
+  await fullShot('h5-ticket-09b-tech-grabbed.png')
   assert.deepEqual(pageErrors, [])
 })
 

@@ -70,3 +70,12 @@ export function Textarea({ className, placeholder, maxlength, value, onInput }: 
 export function ScrollView({ children, className }: IBase & { scrollX?: boolean; enableFlex?: boolean }) {
   return <div className={className}>{children}</div>
 }
+
+export function Image({ className, src, onClick }: IBase & { src?: string; mode?: string }) {
+  return <img className={className} src={src} onClick={onClick} alt='' />
+}
+
+/** The picker's own dialog is the platform's; tests read the value shown inside it. */
+export function Picker({ children }: IBase & { mode?: string; value?: unknown; onChange?: unknown }) {
+  return <div>{children}</div>
+}

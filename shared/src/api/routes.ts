@@ -24,6 +24,7 @@ import type {
   IHouseDirectoryEntry,
   IHouseImportResult,
   IMaterialPrice,
+  IMaterialPriceList,
   IMe,
   IMediaUpload,
   IPage,
@@ -131,6 +132,8 @@ export const ROUTES = {
     /** text/html, opened as a plain link. */
     poster: get<string, IPublicFeeScheduleQuery>()('/api/public/fee-schedule/poster', PUBLIC),
     quote: post<IPricedQuote, IQuotePreviewRequest>()('/api/fee-schedule/quote'),
+    /** The material price list in force for the project (technicians' quotes). */
+    materials: get<IMaterialPriceList, { projectId: number }>()('/api/fee-schedule/materials'),
   },
   serviceCategories: {
     list: get<IServiceCategoryPage, IServiceCategoryQuery>()('/api/service-categories'),

@@ -47,6 +47,14 @@ export interface IMaterialPrice {
   sortOrder: number;
 }
 
+/** The material price list in force for a project (technicians add property-supplied materials to quotes from it). */
+export interface IMaterialPriceList {
+  /** null when the company has published no material prices yet: quotes then carry labour lines only. */
+  versionId: number | null;
+  title: string | null;
+  materials: IMaterialPrice[];
+}
+
 export interface IPriceListVersion {
   id: number;
   kind: PriceListKind;

@@ -1,4 +1,4 @@
-import { ROUTES, type IFeeItem, type IPublicFeeSchedule } from '@app/shared'
+import { ROUTES, type IFeeItem, type IMaterialPriceList, type IPublicFeeSchedule } from '@app/shared'
 import { api } from '../http'
 
 /**
@@ -13,4 +13,9 @@ export function getPublicFeeSchedule(projectId: number, q?: string): Promise<IPu
 /** One item of a published version (404 NOT_FOUND otherwise). */
 export function getPublicFeeItem(itemId: number): Promise<IFeeItem> {
   return api(ROUTES.feeSchedule.publicItem, { params: { itemId } })
+}
+
+/** The material price list in force for a project (technicians only); `versionId: null` when none is published. */
+export function getMaterialPrices(projectId: number): Promise<IMaterialPriceList> {
+  return api(ROUTES.feeSchedule.materials, { query: { projectId } })
 }

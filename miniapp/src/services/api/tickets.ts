@@ -7,6 +7,7 @@ import {
   type ITicketEvent,
   type ITicketQuoteRequest,
   type IVerifyRequest,
+  type ICheckInRequest,
 } from '@app/shared'
 import { api } from '../http'
 
@@ -91,4 +92,10 @@ export function quoteJob(id: number, body: ITicketQuoteRequest, requote = false)
 
 export function completeJob(id: number, body: ICompleteRequest): Promise<ITicket> {
   return api(A.complete, { params: { id }, body })
+}
+
+/** Check-in with on-site photos (the API takes them; none is required). */
+export function checkInWithPhotos(id: number, mediaIds: number[]): Promise<ITicket> {
+  const body: ICheckInRequest = { mediaIds }
+  return api(A.check_in, { params: { id }, body })
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Permission, type IFeeItem, type IMaterialPrice, type IPriceListDiff, type IPriceListVersion, type IPricedQuote, type IPublicFeeSchedule } from '@app/shared';
+import { Permission, type IFeeItem, type IMaterialPrice, type IMaterialPriceList, type IPriceListDiff, type IPriceListVersion, type IPricedQuote, type IPublicFeeSchedule } from '@app/shared';
 import { Allow, CurrentUser, Public } from '../../common/decorators';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
@@ -9,7 +9,7 @@ import { AccessService } from '../identity/access.service';
 import { PropertyService } from '../property/property.service';
 import { CatalogService } from './catalog.service';
 import {
-  CreatePriceListDto, DiffQueryDto, PublicScheduleQueryDto, PublishDto, QuotePreviewDto, UpsertCategoryDto, UpsertFeeItemDto,
+  CreatePriceListDto, DiffQueryDto, MaterialsQueryDto, PublicScheduleQueryDto, PublishDto, QuotePreviewDto, UpsertCategoryDto, UpsertFeeItemDto,
   UpsertMaterialDto, VersionListQueryDto,
 } from './dto/price-list.dto';
 import { renderPoster, schedulePageUrl } from './poster';
@@ -131,5 +131,13 @@ export class QuoteController {
   quote(@CurrentUser() principal: Principal, @Body() body: QuotePreviewDto): Promise<IPricedQuote> {
     this.access.assertProject(principal, body.projectId, Permission.PropertyView);
     return this.catalog.priceQuote(body.projectId, body);
+  }
+
+  /** The material price list in force, so a quote can add property-supplied materials at their listed price. */
+  @Get('materials')
+  @Allow(Permission.PropertyView)
+  materials(@CurrentUser() principal: Principal, @Query() query: MaterialsQueryDto): Promise<IMaterialPriceList> {
+    this.access.assertProject(principal, query.projectId, Permission.PropertyView);
+    return this.catalog.materialsInForce(query.projectId);
   }
 }

@@ -2,14 +2,14 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import {
-  ErrorCode, IPricedQuote, IPublicFeeSchedule, IQuoteItemInput, IQuoteMaterialInput, IQuoteRequestItem, PriceListKind,
+  ErrorCode, IMaterialPriceList, IPricedQuote, IPublicFeeSchedule, IQuoteItemInput, IQuoteMaterialInput, IQuoteRequestItem, PriceListKind,
   LIMITS, PriceListStatus, buildQuote, formatFen,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { now } from '../../common/time';
 import { PropertyDirectory } from '../property/property-directory.service';
 import { FeeCategory, FeeItem, MaterialPrice, PriceListVersion } from './price-list.entity';
-import { toFeeItemView } from './price-list.views';
+import { toFeeItemView, toMaterialView } from './price-list.views';
 
 /**
  * Refuses a priced total above a configured ceiling (LIMITS, R14) with a 422 naming the request field
@@ -78,6 +78,14 @@ export class CatalogService {
         .map((c) => ({ code: c.code, name: c.name, sortOrder: c.sortOrder, items: items.filter((i) => i.categoryCode === c.code && matches(i)).map(toFeeItemView) }))
         .filter((c) => !needle || c.items.length > 0),
     };
+  }
+
+  /** The material prices a quote for this project would be priced from right now. */
+  async materialsInForce(projectId: number): Promise<IMaterialPriceList> {
+    const version = await this.inForce(PriceListKind.Materials, projectId);
+    if (!version) return { versionId: null, title: null, materials: [] };
+    const materials = await this.db.getRepository(MaterialPrice).find({ where: { versionId: version.id }, order: { sortOrder: 'ASC', id: 'ASC' } });
+    return { versionId: version.id, title: version.title, materials: materials.map(toMaterialView) };
   }
 
   /** Item detail for residents: only items of a version that is or was published. */

@@ -170,6 +170,11 @@ export class QuotePreviewDto implements IQuotePreviewRequest {
   materials?: QuoteItemDto[];
 }
 
+export class MaterialsQueryDto {
+  @IsQueryInt(1, 2_147_483_647)
+  projectId: number;
+}
+
 export class PublicScheduleQueryDto {
   @IsQueryInt(1, 2_147_483_647)
   projectId: number;

@@ -1,17 +1,18 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Image, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Picker, Text, Textarea, View } from '@tarojs/components'
 import { RepairScope, Urgency, ticketCategories, type IMe, type IPublicFeeSchedule } from '@app/shared'
+import PhotoUploader from '../../../../components/PhotoUploader'
 import SignInPrompt from '../../../../components/SignInPrompt'
 import StatusView from '../../../../components/StatusView'
+import { usePhotoUploads } from '../../../../hooks/use-photo-uploads'
 import { useRemoteData } from '../../../../hooks/use-remote-data'
 import { ApiError, errorMessage } from '../../../../services/api-error'
 import { getMe } from '../../../../services/api/auth'
 import { getPublicFeeSchedule } from '../../../../services/api/catalog'
-import { newClientUploadId, uploadMedia } from '../../../../services/api/media'
+import { newClientUploadId } from '../../../../services/api/media'
 import { createTicket } from '../../../../services/api/tickets'
 import { Routes, ticketUrl } from '../../../../routes'
-import { choosePhotos } from '../../../../utils/choose-photos'
 import {
   DESCRIPTION_MAX,
   MAX_PHOTOS,
@@ -27,17 +28,6 @@ import {
   type ReportFormErrors,
 } from '../../utils/ticket-form'
 import './index.scss'
-
-interface IPhoto {
-  key: string
-  path: string
-  /** Kept across retries so the server stores a retried upload once. */
-  clientUploadId: string
-  status: 'uploading' | 'done' | 'failed'
-  progress: number
-  mediaId?: number
-  error?: string
-}
 
 const SCOPES = [
   { value: RepairScope.Home, label: '户内', hint: '房屋内部设施，按公示标准收费' },
@@ -69,8 +59,8 @@ async function loadReport(): Promise<IReportData> {
 export default function Report() {
   const { state, reload } = useRemoteData(loadReport)
   const [draft, setDraft] = useState<IReportDraft>(emptyReportDraft)
-  const [photos, setPhotos] = useState<IPhoto[]>([])
   const [errors, setErrors] = useState<ReportFormErrors>({})
+  const photos = usePhotoUploads(MAX_PHOTOS, () => setErrors((e) => ({ ...e, mediaIds: undefined })))
   const dates = preferredDateRange()
   const [submitting, setSubmitting] = useState(false)
   // One key per filled-in form: a double tap or a retry after a timeout creates one ticket.
@@ -107,51 +97,15 @@ export default function Report() {
     setErrors((e) => ({ ...e, [field]: undefined, form: undefined }))
   }
 
-  function patchPhoto(key: string, patch: Partial<IPhoto>) {
-    setPhotos((list) => list.map((p) => (p.key === key ? { ...p, ...patch } : p)))
-  }
-
-  async function send(photo: IPhoto) {
-    patchPhoto(photo.key, { status: 'uploading', progress: 0, error: undefined })
-    try {
-      const media = await uploadMedia(photo.path, photo.clientUploadId, 'photo', (progress) => patchPhoto(photo.key, { progress }))
-      patchPhoto(photo.key, { status: 'done', progress: 100, mediaId: media.id })
-    } catch (error) {
-      patchPhoto(photo.key, { status: 'failed', error: errorMessage(error) })
-    }
-  }
-
-  async function addPhotos() {
-    const room = MAX_PHOTOS - photos.length
-    if (room <= 0) return
-    const paths = await choosePhotos(room)
-    if (paths.length === 0) return
-    const added: IPhoto[] = paths.map((path) => ({
-      key: newClientUploadId(),
-      path,
-      clientUploadId: newClientUploadId(),
-      status: 'uploading',
-      progress: 0,
-    }))
-    setPhotos((list) => [...list, ...added])
-    setErrors((e) => ({ ...e, mediaIds: undefined }))
-    // Two at a time at most (wechat.md §A6: the runtime caps parallel network tasks).
-    for (let i = 0; i < added.length; i += 2) await Promise.all(added.slice(i, i + 2).map(send))
-  }
-
   async function submit() {
     if (submitting) return
-    const counts = {
-      pending: photos.filter((p) => p.status === 'uploading').length,
-      failed: photos.filter((p) => p.status === 'failed').length,
-    }
+    const counts = { pending: photos.uploading, failed: photos.failed }
     const found = validateReportDraft(draft, counts)
     setErrors(found)
     if (hasReportErrors(found)) return
     setSubmitting(true)
     try {
-      const mediaIds = photos.flatMap((p) => (p.mediaId ? [p.mediaId] : []))
-      const ticket = await createTicket(toCreateTicketRequest(draft, mediaIds), submitKey.current)
+      const ticket = await createTicket(toCreateTicketRequest(draft, photos.mediaIds), submitKey.current)
       void Taro.showToast({ title: '报修已提交', icon: 'success' })
       await Taro.redirectTo({ url: ticketUrl(ticket.id) })
     } catch (error) {
@@ -245,36 +199,7 @@ export default function Report() {
         <Text className='report__label'>
           现场照片 <Text className='muted'>（选填，最多 {MAX_PHOTOS} 张）</Text>
         </Text>
-        <View className='report__photos'>
-          {photos.map((p) => (
-            <View key={p.key} className='report__photo'>
-              <Image className='report__photo-img' src={p.path} mode='aspectFill' />
-              {p.status === 'uploading' && (
-                <View className='report__photo-mask'>
-                  <Text>{p.progress > 0 ? `${p.progress}%` : '上传中'}</Text>
-                </View>
-              )}
-              {p.status === 'failed' && (
-                <View className='report__photo-mask report__photo-mask--failed' onClick={() => void send(p)}>
-                  <Text>上传失败</Text>
-                  <Text className='report__photo-retry'>点击重试</Text>
-                </View>
-              )}
-              <View className='report__photo-remove' onClick={() => setPhotos((list) => list.filter((x) => x.key !== p.key))}>
-                <Text>×</Text>
-              </View>
-            </View>
-          ))}
-          {photos.length < MAX_PHOTOS && (
-            <View className='report__photo report__photo-add' onClick={() => void addPhotos()}>
-              <Text className='report__photo-plus'>+</Text>
-              <Text className='muted'>添加照片</Text>
-            </View>
-          )}
-        </View>
-        {photos.some((p) => p.status === 'failed') && (
-          <Text className='field-error'>{photos.find((p) => p.status === 'failed')?.error}</Text>
-        )}
+        <PhotoUploader uploads={photos} />
         {errors.mediaIds && <Text className='field-error'>{errors.mediaIds}</Text>}
       </View>
 

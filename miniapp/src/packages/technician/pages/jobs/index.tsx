@@ -1,67 +1,58 @@
 import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { TICKET_KIND_LABELS, type ITicket } from '@app/shared'
+import type { ITicket } from '@app/shared'
 import SignInPrompt from '../../../../components/SignInPrompt'
 import StatusView from '../../../../components/StatusView'
-import TicketStatusTag from '../../../../components/TicketStatusTag'
 import { useRemoteData } from '../../../../hooks/use-remote-data'
-import { getJobPool, getMyJobs } from '../../../../services/api/tickets'
-import { jobUrl } from '../../../../routes'
-import { formatDateTime } from '../../../../utils/ticket-format'
+import JobCard from '../../components/JobCard'
+import { loadJobBoard, type IJobBoard } from '../../utils/load-jobs'
 import './index.scss'
 
-type Tab = 'mine' | 'pool'
+type Tab = 'mine' | 'pool' | 'done'
 
-async function loadJobs(): Promise<Record<Tab, ITicket[]>> {
-  const [mine, pool] = await Promise.all([getMyJobs(), getJobPool()])
-  return { mine, pool }
+const TABS: { key: Tab; label: string; empty: string }[] = [
+  { key: 'mine', label: '进行中', empty: '暂无进行中的工单' },
+  { key: 'pool', label: '抢单池', empty: '抢单池暂时没有可抢的工单，下拉刷新看看' },
+  { key: 'done', label: '已完成', empty: '还没有已完成的工单' },
+]
+
+/** Open work first (待接单, then 进行中, then 待验收); finished jobs on their own tab, never mixed in. */
+function listOf(board: IJobBoard, tab: Tab): ITicket[] {
+  if (tab === 'pool') return board.pool
+  if (tab === 'done') return board.groups.finished
+  return [...board.groups.toAccept, ...board.groups.active, ...board.groups.toVerify]
 }
 
-/** 我的工单 and 抢单池 side by side: a technician switches between them all day. */
+/** 我的工单, 抢单池 and 已完成 side by side: a technician switches between them all day. */
 export default function Jobs() {
   const { params } = useRouter()
-  const [tab, setTab] = useState<Tab>(params.tab === 'pool' ? 'pool' : 'mine')
-  const { state, reload } = useRemoteData(loadJobs)
+  const [tab, setTab] = useState<Tab>(TABS.some((t) => t.key === params.tab) ? (params.tab as Tab) : 'mine')
+  const { state, reload } = useRemoteData(loadJobBoard)
 
   if (state.status === 'loading') return <StatusView loading />
   if (state.status === 'error') return <StatusView error={state.message} onRetry={reload} />
   if (state.status === 'guest') return <SignInPrompt />
 
-  const list = state.data[tab]
+  const list = listOf(state.data, tab)
   return (
     <View className='jobs'>
       <View className='jobs__tabs'>
-        {(['mine', 'pool'] as const).map((t) => (
-          <View key={t} className={`jobs__tab${tab === t ? ' jobs__tab--on' : ''}`} onClick={() => setTab(t)}>
+        {TABS.map((t) => (
+          <View key={t.key} className={`jobs__tab${tab === t.key ? ' jobs__tab--on' : ''}`} onClick={() => setTab(t.key)}>
             <Text>
-              {t === 'mine' ? '我的工单' : '抢单池'}（{state.data[t].length}）
+              {t.label}（{listOf(state.data, t.key).length}）
             </Text>
           </View>
         ))}
       </View>
       {list.length === 0 && (
         <View className='card'>
-          <Text className='muted'>{tab === 'mine' ? '暂无进行中的工单' : '抢单池暂时没有可抢的工单，下拉刷新看看'}</Text>
+          <Text className='muted'>{TABS.find((t) => t.key === tab)?.empty}</Text>
         </View>
       )}
       {list.map((t) => (
-        <View key={t.id} className='card jobs__item' onClick={() => Taro.navigateTo({ url: jobUrl(t.id) })}>
-          <View className='jobs__head'>
-            <Text className='jobs__serial'>
-              {t.urgency === 'emergency' && <Text className='jobs__urgent'>急</Text>}
-              {t.serial}
-            </Text>
-            <TicketStatusTag status={t.status} onHold={t.onHold} />
-          </View>
-          <Text className='jobs__desc'>{t.description}</Text>
-          <View className='jobs__meta'>
-            <Text className='muted'>
-              {TICKET_KIND_LABELS[t.kind]} · {t.projectName} {t.houseLabel ?? '公共区域'}
-            </Text>
-            <Text className='muted'>{t.visitAt ? `上门 ${formatDateTime(t.visitAt)}` : formatDateTime(t.createdAt)}</Text>
-          </View>
-        </View>
+        <JobCard key={t.id} job={t} />
       ))}
     </View>
   )

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
-  ITicket, ITicketEvent, ITicketQuote, ITicketSignature, IMediaRef, TicketAction, TicketActor, availableActions, houseLabel, maskPhone,
+  ITicket, ITicketCustomerManager, ITicketEvent, ITicketQuote, ITicketSignature, IMediaRef, RESIDENT_FINISHED_STATUSES, TicketAction, TicketActor, availableActions, houseLabel, maskPhone,
 } from '@app/shared';
 import { Charge } from '../charges/charge.entity';
 import { User } from '../identity/user.entity';
 import { MediaService } from '../media/media.service';
-import { Building, House, Unit } from '../property/building.entity';
+import { Building, BuildingManager, House, Unit } from '../property/building.entity';
 import { Project } from '../property/company.entity';
 import { acceptanceSnapshotHash } from './ticket-quotes';
 import { Ticket, TicketEvent, TicketMedia, TicketQuote, TicketSignature } from './ticket.entity';
@@ -81,24 +81,42 @@ export class TicketViews {
         houseId: t.houseId, houseLabel: t.houseId !== null ? houses.get(t.houseId) ?? null : null,
         kind: t.kind, scope: t.scope, paid: Boolean(t.paid), category: t.category, feeItemCode: t.feeItemCode, urgency: t.urgency,
         description: t.description, channel: t.channel, status: t.status, version: t.version, onHold: Boolean(t.onHold), holdReason: t.holdReason,
-        technician: tech ? { userId: tech.id, name: tech.name, phoneMasked: maskPhone(tech.phone) } : null,
+        technician: tech ? { userId: tech.id, name: tech.name, phoneMasked: maskPhone(tech.phone), phone: this.residentMayCall(t, actorsOf(t)) ? tech.phone : null } : null,
         poolOpen: Boolean(t.poolOpen), visitAt: t.visitAt?.toISOString() ?? null, reworkCount: t.reworkCount, escalated: Boolean(t.escalated),
         priceExplainedAt: t.priceExplainedAt?.toISOString() ?? null,
         preferredStart: t.preferredStart?.toISOString() ?? null, preferredEnd: t.preferredEnd?.toISOString() ?? null,
         contactName: t.contactName, contactPhoneMasked: t.contactPhone ? maskPhone(t.contactPhone) : null,
         contactPhone: withPhone ? t.contactPhone : null,
-        media: refs(t.id, ['report']), afterMedia: refs(t.id, ['check_in', 'after']),
+        media: refs(t.id, ['report']), afterMedia: refs(t.id, ['check_in', 'after']), result: t.result,
         quote: quote ? quoteView(quote) : null, agreedTotalFen: t.agreedTotalFen, signatures: sigs,
         acceptanceSnapshotHash: t.status === 'done' ? acceptanceSnapshotHash(t) : null,
         ratings: t.ratingOverall !== null
           ? { overall: t.ratingOverall, punctuality: t.ratingPunctuality ?? 0, attitude: t.ratingAttitude ?? 0, comment: t.ratingComment }
           : null,
         reply: t.reply, cancelReason: t.cancelReason, chargeId: t.chargeId,
-        chargeConfirmation: charges.find((c) => c.id === t.chargeId)?.confirmation ?? null,
+        chargeConfirmation: charges.find((c) => c.id === t.chargeId)?.confirmation ?? null, customerManager: null,
         createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
         actions: this.actionsFor(t, actorsOf(t), userId, grabBlocked),
       };
     });
+  }
+
+  /** domain.md §9: the resident calls the technician and the customer manager of an open ticket, so they get full numbers. */
+  private residentMayCall(ticket: Ticket, actors: TicketActor[]): boolean {
+    return actors.includes(TicketActor.Resident) && !RESIDENT_FINISHED_STATUSES.includes(ticket.status);
+  }
+
+  /** The building's customer manager for the ticket's resident (detail view only: one more query per ticket). */
+  async customerManager(ticket: Ticket, actors: TicketActor[]): Promise<ITicketCustomerManager | null> {
+    if (ticket.houseId === null || !actors.includes(TicketActor.Resident)) return null;
+    const row = await this.db.createQueryBuilder(BuildingManager, 'bm')
+      .innerJoin(House, 'h', 'h.building_id = bm.building_id').innerJoin(User, 'u', 'u.id = bm.user_id')
+      .select(['u.id AS user_id', 'u.name AS name', 'u.phone AS phone'])
+      .where('h.id = :houseId', { houseId: ticket.houseId }).orderBy('bm.id', 'ASC')
+      .getRawOne<{ user_id: number; name: string; phone: string | null }>();
+    if (!row) return null;
+    const phone = this.residentMayCall(ticket, actors) ? row.phone : null;
+    return { userId: Number(row.user_id), name: row.name, phoneMasked: maskPhone(row.phone), phone };
   }
 
   private async houseLabels(ids: number[]): Promise<Map<number, string>> {

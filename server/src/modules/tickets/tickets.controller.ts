@@ -6,7 +6,7 @@ import { Role } from '@app/shared';
 import { CurrentUser, Roles } from '../../common/decorators';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
-import { ProjectPageQueryDto } from './dto/list-query.dto';
+import { MyTicketsQueryDto, ProjectPageQueryDto } from './dto/list-query.dto';
 import type { Principal } from '../../common/principal';
 import { DispatchService } from './dispatch.service';
 import {
@@ -39,7 +39,7 @@ export class TicketsController {
   }
 
   @Get('mine')
-  mine(@CurrentUser() me: Me, @Query() query: TicketListQueryDto): Promise<IPage<ITicket>> {
+  mine(@CurrentUser() me: Me, @Query() query: MyTicketsQueryDto): Promise<IPage<ITicket>> {
     return this.tickets.mine(me, query);
   }
 

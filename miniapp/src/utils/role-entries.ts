@@ -11,15 +11,18 @@ export interface IRoleEntry {
 /** Staff roles that work from the office pages rather than the technician pages. */
 export const OFFICE_ROLES = STAFF_ROLES.filter((role) => role !== Role.Technician)
 
-/** Which role areas (sub-packages) the signed-in user may open from the home page, in display order. */
-export function roleEntries(me: IMe): IRoleEntry[] {
+/**
+ * Which role areas (sub-packages) the signed-in user may open from the home page, in display order.
+ * `pendingApplications`: house applications under review, so a resident without a house is told it is in progress.
+ */
+export function roleEntries(me: IMe, pendingApplications = 0): IRoleEntry[] {
   const roles = new Set(me.roles.map((grant) => grant.role))
   const entries: IRoleEntry[] = []
   if (me.kind === UserKind.Resident || roles.has(Role.Resident)) {
     entries.push({
       key: 'resident',
       title: '我的房屋',
-      description: me.houses.length > 0 ? `已绑定 ${me.houses.length} 处房屋` : '尚未绑定房屋',
+      description: me.houses.length > 0 ? `已绑定 ${me.houses.length} 处房屋` : pendingApplications > 0 ? '房屋认证审核中，请耐心等待' : '尚未绑定房屋',
       url: Routes.residentHouses,
     })
   }

@@ -9,6 +9,7 @@ import type {
   ITicketEvent,
   ITicketQuoteRequest,
   IVerifyRequest,
+  ResidentTicketFilter,
 } from '@app/shared'
 import { http } from '../http'
 
@@ -119,4 +120,9 @@ export function quoteJob(id: number, body: ITicketQuoteRequest, requote = false)
 
 export function completeJob(id: number, body: ICompleteRequest): Promise<ITicket> {
   return http.post<ITicket>(TicketRoutes.action(id, 'complete'), body)
+}
+
+/** The resident's list, 待我处理 first; `filter` is 进行中 / 待我处理 / 已完成 (server-side, the list is paged). */
+export function getMyTicketPage(filter?: ResidentTicketFilter, page = 1, pageSize = 50): Promise<IPage<ITicket>> {
+  return http.get<IPage<ITicket>>(TicketRoutes.mine, { query: filter ? { filter, page, pageSize } : { page, pageSize } })
 }

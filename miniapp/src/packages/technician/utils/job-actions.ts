@@ -73,3 +73,15 @@ export function visitAtIso(date: string, time: string, now = new Date()): string
   const at = new Date(y, m - 1, d, hh, mm)
   return at.getTime() > now.getTime() ? at.toISOString() : null
 }
+
+/**
+ * The accept dialog's first suggestion: the start of the resident's preferred window when it is still ahead,
+ * otherwise today at 14:00 (the technician adjusts either). Pickers work in the phone's time zone.
+ */
+export function defaultVisit(preferredStart: string | null, now = new Date()): { date: string; time: string } {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const day = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+  const at = preferredStart ? new Date(preferredStart) : null
+  if (at && !Number.isNaN(at.getTime()) && at.getTime() > now.getTime()) return { date: day(at), time: `${pad(at.getHours())}:${pad(at.getMinutes())}` }
+  return { date: day(now), time: '14:00' }
+}

@@ -23,7 +23,7 @@ import {
 import { signUrl } from '../../../../routes'
 import { choosePhotos } from '../../../../utils/choose-photos'
 import { formatDateTime, formatQuantity } from '../../../../utils/ticket-format'
-import { previewQuote, technicianActions, toQuoteRequest, visitAtIso, type IJobAction, type QuoteSelection } from '../../utils/job-actions'
+import { defaultVisit, previewQuote, technicianActions, toQuoteRequest, visitAtIso, type IJobAction, type QuoteSelection } from '../../utils/job-actions'
 import './index.scss'
 
 type Form = 'visit' | 'quote' | 'complete' | 'reason' | null
@@ -95,6 +95,11 @@ export default function Job() {
     if (a.kind === 'sign') return void Taro.navigateTo({ url: signUrl(ticket.id, a.action === TicketAction.Verify ? 'verify' : 'agree', true) })
     setPending(a)
     setForm(a.kind as Form)
+    if (a.kind === 'visit') {
+      const visit = defaultVisit(ticket.preferredStart)
+      setVisitDate(visit.date)
+      setVisitTime(visit.time)
+    }
     if (a.kind === 'quote' && !schedule) {
       try {
         const s = await getPublicFeeSchedule(ticket.projectId)

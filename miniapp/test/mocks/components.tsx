@@ -70,3 +70,7 @@ export function Textarea({ className, placeholder, maxlength, value, onInput }: 
 export function ScrollView({ children, className }: IBase & { scrollX?: boolean; enableFlex?: boolean }) {
   return <div className={className}>{children}</div>
 }
+
+export function Image({ className, src, onClick }: { className?: string; src: string; mode?: string; onClick?: () => void }) {
+  return <img className={className} src={src} onClick={onClick} />
+}

@@ -871,6 +871,11 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "wechatLogin": {
         "type": "boolean"
       },
+      "servicePhone": {
+        "type": "string",
+        "nullable": true,
+        "description": "服务中心电话 (SERVICE_PHONE), public like the schedule; null when the operator has not set one."
+      },
       "environment": {
         "type": "string",
         "enum": [
@@ -885,6 +890,7 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "version",
       "demoLogin",
       "wechatLogin",
+      "servicePhone",
       "environment"
     ]
   },

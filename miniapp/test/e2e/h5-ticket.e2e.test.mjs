@@ -77,6 +77,9 @@ test('张伟 signs the waiting quote on the canvas and the ticket moves to 施�
   await page.goto(`${BASE}/h5/#/pages/mine/index`)
   await shown('演示账号').locator('.login-panel__demo', { hasText: '张伟' }).click()
   await shown('您好，张伟').waitFor()
+  // The home page says what waits for him before he looks for it.
+  await shown('您好，张伟').locator('.todo-card', { hasText: '报价待您签字' }).waitFor()
+  await fullShot('h5-ticket-00-home-todo.png')
   await shown('您好，张伟').getByText('我的工单', { exact: true }).click()
 
   let list = shown('报价待您确认签字')
@@ -126,8 +129,10 @@ test('张伟 signs the waiting quote on the canvas and the ticket moves to 施�
   await page.goto(`${BASE}/h5/#/packages/resident/pages/sign/index?id=${id}&mode=agree`)
   await shown('✓ 已同意报价').waitFor()
   assert.equal(await page.getByText('无需签字').count(), 0)
-  // Opened from a link, the title bar offers the way home.
-  assert.ok(await page.locator('#taro-navigation-bar.taro-navigation-bar-show .taro-navigation-bar-home').isVisible(), 'H5 title bar with a home button')
+  // The sub-page has the H5 title bar with a way out (back within the app, home when opened cold from a link).
+  const bar = page.locator('#taro-navigation-bar.taro-navigation-bar-show')
+  assert.ok(await bar.isVisible(), 'H5 title bar shown')
+  assert.match(await bar.getAttribute('class'), /taro-navigation-bar-(back|home)-icon/)
   await fullShot('h5-ticket-04b-sign-link-result.png')
 })
 

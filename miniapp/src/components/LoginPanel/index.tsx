@@ -45,8 +45,9 @@ export default function LoginPanel({ onSignedIn }: IProps) {
     setLoadError('')
     try {
       const appMeta = await getAppMeta()
-      setMeta(appMeta)
+      // Both before the first render of the options: the resident hint depends on whether demo accounts exist.
       setDemo(appMeta.demoLogin ? await getDemoAccounts() : null)
+      setMeta(appMeta)
     } catch (error) {
       setLoadError(errorMessage(error))
     }

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ITicket } from '@app/shared'
@@ -14,7 +15,11 @@ const WAITING: [string, (t: ITicket) => boolean][] = [
 
 /** 首页「待我处理」: shown only while a quote, an acceptance or a charge waits for the resident. */
 export default function TodoCard() {
-  const { state } = useRemoteData(() => getMyTicketPage('todo', 1, 20))
+  const { state, reload } = useRemoteData(() => getMyTicketPage('todo', 1, 20))
+  // The card mounts once the home page knows the user, after the page's first 'show': load now as well.
+  useEffect(() => {
+    void reload()
+  }, [reload])
   if (state.status !== 'ready' || state.data.total === 0) return null
   const { items, total } = state.data
   const open = () => Taro.navigateTo({ url: total === 1 ? ticketUrl(items[0].id) : ticketsUrl('todo') })

@@ -107,7 +107,7 @@ describe('工单详情', () => {
     expect(container.querySelectorAll('.detail__photo')).toHaveLength(1)
     expect(screen.getByText('✓ 报修已提交')).toBeTruthy()
     expect(container.querySelectorAll('.rating-stars__star--on')).toHaveLength(14)
-    const links = [...container.querySelectorAll('a.phone-call')].map((a) => a.getAttribute('href'))
+    const links = Array.from(container.querySelectorAll('a.phone-call')).map((a) => a.getAttribute('href'))
     expect(links).toEqual(['tel:13700000001'])
     expect(screen.getByText('139****0002')).toBeTruthy()
   })
@@ -119,12 +119,12 @@ describe('签字 from a direct link', () => {
     router.params = { id: '7', mode: 'agree' }
     const quote = { id: 1, seq: 1, status: 'pending', totalFen: 6500, snapshotHash: 'hash-1', lines: [] }
     const signature = { id: 2, purpose: 'quote_agreement', signerName: '张伟', relation: 'owner', signedAt: '2026-11-22T02:00:00.000Z' }
-    let current = ticket({ id: 7, status: 'quoted', actions: ['agree_quote'] as ITicket['actions'], quote } as Partial<ITicket>)
+    let current = ticket({ id: 7, status: 'quoted', actions: ['agree_quote'] as ITicket['actions'], quote } as unknown as Partial<ITicket>)
     stubApi({
       'GET /api/me': reply(200, me()),
       'GET /api/tickets/7': () => reply(200, current),
       'POST /api/tickets/7/agree': () => {
-        current = ticket({ id: 7, status: 'in_progress', signatures: [signature] } as Partial<ITicket>)
+        current = ticket({ id: 7, status: 'in_progress', signatures: [signature] } as unknown as Partial<ITicket>)
         return reply(200, current)
       },
     })

@@ -2,11 +2,13 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/resident', pages: ['pages/houses/index', 'pages/apply/index', 'pages/family-requests/index', 'pages/fee-schedule/index', 'pages/fee-item/index', 'pages/report/index', 'pages/tickets/index', 'pages/ticket/index', 'pages/sign/index'] },
+    { root: 'packages/resident', pages: ['pages/houses/index', 'pages/apply/index', 'pages/family-requests/index', 'pages/fee-schedule/index', 'pages/fee-item/index', 'pages/report/index', 'pages/tickets/index', 'pages/ticket/index', 'pages/sign/index', 'pages/ratings/index', 'pages/settings/index'] },
     { root: 'packages/technician', pages: ['pages/home/index', 'pages/jobs/index', 'pages/job/index'] },
     { root: 'packages/staff', pages: ['pages/home/index'] },
   ],
   window: {
+    // H5: Taro's own title bar with a back (or home, when opened from a link) button; weapp's default bar.
+    navigationStyle: 'default',
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '物业服务',

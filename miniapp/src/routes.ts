@@ -12,6 +12,9 @@ export const Routes = {
   residentTickets: '/packages/resident/pages/tickets/index',
   residentTicket: '/packages/resident/pages/ticket/index',
   residentSign: '/packages/resident/pages/sign/index',
+  residentRatings: '/packages/resident/pages/ratings/index',
+  /** Anyone's settings; it lives in the resident package because the main package holds tab pages only. */
+  settings: '/packages/resident/pages/settings/index',
   technicianHome: '/packages/technician/pages/home/index',
   technicianJobs: '/packages/technician/pages/jobs/index',
   technicianJob: '/packages/technician/pages/job/index',
@@ -24,12 +27,30 @@ export function feeScheduleUrl(projectId?: number | null): string {
   return projectId ? `${Routes.feeSchedule}?projectId=${projectId}` : Routes.feeSchedule
 }
 
-export function feeItemUrl(itemId: number): string {
-  return `${Routes.feeItem}?id=${itemId}`
+/** The category name labels the price (维修费 / 服务费) and picks 报修 or 预约此项; projectId lets 报修 pick the house. */
+export function feeItemUrl(itemId: number, category?: { name: string; projectId?: number | null }): string {
+  if (!category) return `${Routes.feeItem}?id=${itemId}`
+  return `${Routes.feeItem}?id=${itemId}&category=${encodeURIComponent(category.name)}${category.projectId ? `&projectId=${category.projectId}` : ''}`
 }
 
-export function ticketUrl(id: number): string {
-  return `${Routes.residentTicket}?id=${id}`
+/** `created`: the ticket was just reported — the page confirms it (报修已提交). */
+export function ticketUrl(id: number, created = false): string {
+  return `${Routes.residentTicket}?id=${id}${created ? '&created=1' : ''}`
+}
+
+/** The resident's tickets, opened on one filter (进行中 / 待我处理 / 已完成) or all. */
+export function ticketsUrl(filter?: 'active' | 'todo' | 'finished'): string {
+  return filter ? `${Routes.residentTickets}?filter=${filter}` : Routes.residentTickets
+}
+
+/** 报修 (or 预约 of a service item) pre-filled from a 收费标准 item. */
+export function reportUrl(prefill?: { category: string; itemCode?: string; itemName?: string; service?: boolean }): string {
+  if (!prefill) return Routes.residentReport
+  const query = [`category=${encodeURIComponent(prefill.category)}`]
+  if (prefill.itemCode) query.push(`item=${encodeURIComponent(prefill.itemCode)}`)
+  if (prefill.itemName) query.push(`itemName=${encodeURIComponent(prefill.itemName)}`)
+  if (prefill.service) query.push('service=1')
+  return `${Routes.residentReport}?${query.join('&')}`
 }
 
 /**

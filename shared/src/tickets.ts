@@ -34,6 +34,25 @@ export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
 
 export const TERMINAL_STATUSES: readonly TicketStatus[] = [TicketStatus.Closed, TicketStatus.Cancelled];
 
+/**
+ * The resident's list filters (进行中 / 待我处理 / 已完成). 待我处理 is a quote to sign or a finished job to accept and
+ * rate (public-area work is accepted by the customer manager) or a charge signed on the technician's phone awaiting the
+ * resident's confirmation; a held ticket waits for nobody.
+ */
+export const ResidentTicketFilter = { Active: 'active', Todo: 'todo', Finished: 'finished' } as const;
+export type ResidentTicketFilter = (typeof ResidentTicketFilter)[keyof typeof ResidentTicketFilter];
+
+export const RESIDENT_TICKET_FILTER_LABELS: Record<ResidentTicketFilter, string> = {
+  active: '进行中',
+  todo: '待我处理',
+  finished: '已完成',
+};
+
+/** 已完成: nothing more happens on the resident's side (a rework request on a visited ticket reopens it). */
+export const RESIDENT_FINISHED_STATUSES: readonly TicketStatus[] = [
+  TicketStatus.Verified, TicketStatus.Visited, TicketStatus.Closed, TicketStatus.Cancelled,
+];
+
 export const TicketKind = {
   Repair: 'repair',
   Service: 'service',

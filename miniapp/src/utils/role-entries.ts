@@ -17,15 +17,18 @@ export const OFFICE_ROLES = rolesFor(Permission.TicketView)
 /** Roles that work jobs from the technician pages. */
 export const TECHNICIAN_ROLES = rolesFor(Permission.JobWork)
 
-/** Which role areas (sub-packages) the signed-in user may open from the home page, in display order. */
-export function roleEntries(me: IMe): IRoleEntry[] {
+/**
+ * Which role areas (sub-packages) the signed-in user may open from the home page, in display order.
+ * `pendingApplications`: house applications under review, so a resident without a house is told it is in progress.
+ */
+export function roleEntries(me: IMe, pendingApplications = 0): IRoleEntry[] {
   const held = me.roles.map((grant) => grant.role)
   const entries: IRoleEntry[] = []
   if (me.kind === UserKind.Resident || held.includes(Role.Resident)) {
     entries.push({
       key: 'resident',
       title: '我的房屋',
-      description: me.houses.length > 0 ? `已绑定 ${me.houses.length} 处房屋` : '尚未绑定房屋',
+      description: me.houses.length > 0 ? `已绑定 ${me.houses.length} 处房屋` : pendingApplications > 0 ? '房屋认证审核中，请耐心等待' : '尚未绑定房屋',
       url: Routes.residentHouses,
     })
   }

@@ -154,6 +154,20 @@ test('张伟 signs in and opens 收费标准 from the home page: his project\'s 
   await shot('h5-fee-09-resident-schedule.png')
 })
 
+test('a service item reads 服务费 and 预约此项 opens the form pre-filled with that item', async () => {
+  await schedulePage().locator('.fee__item', { hasText: '日常保洁' }).click()
+  const detail = shown('服务标准')
+  await detail.getByText('服务费', { exact: true }).waitFor()
+  assert.equal(await detail.getByText('维修费（人工费）').count(), 0, '日常保洁 is not labelled 维修费')
+  await fullShot('h5-fee-10-service-item.png')
+  await detail.getByText('预约此项', { exact: true }).click()
+  const form = shown('预约项目')
+  await form.locator('.report__item-name', { hasText: '日常保洁' }).waitFor()
+  assert.ok(await form.locator('.report__chip--on', { hasText: '家政服务类' }).isVisible(), 'the category is chosen')
+  assert.ok(await form.locator('.report__segment--on', { hasText: '户内' }).isVisible(), 'in the home')
+  await fullShot('h5-fee-11-book-service.png')
+})
+
 test('no page errors and no failed static file', () => {
   assert.deepEqual(pageErrors, [])
 })

@@ -100,22 +100,35 @@ test('张伟 signs the waiting quote on the canvas and the ticket moves to 施�
   await page.goto(`${BASE}/h5/#/pages/mine/index`)
   await shown('演示账号').locator('.login-panel__demo', { hasText: '张伟' }).click()
   await shown('您好，张伟').waitFor()
+  // The home page says what waits for him before he looks for it.
+  await shown('您好，张伟').locator('.todo-card', { hasText: '报价待您签字' }).waitFor()
+  await fullShot('h5-ticket-00-home-todo.png')
   await shown('您好，张伟').getByText('我的工单', { exact: true }).click()
 
-  const list = shown('报价待您确认签字')
+  let list = shown('报价待您确认签字')
   await list.waitFor()
   assert.match(page.url(), /#\/packages\/resident\/pages\/tickets\/index/)
-  const quoted = list.locator('.tickets__item', { hasText: '马桶水箱' })
-  assert.ok(await quoted.getByText('待确认报价').isVisible(), 'the quoted ticket shows 待确认报价')
+  // What waits for the resident is pinned above newer tickets.
+  assert.ok(await list.locator('.tickets__item').first().locator('.tickets__todo').isVisible(), 'a 待我处理 ticket comes first')
   assert.ok((await list.locator('.tickets__item').count()) >= 3, 'the seeded tickets are listed')
   await fullShot('h5-ticket-01-list.png')
+  await list.locator('.tickets__filter', { hasText: '待我处理' }).click()
+  await page.waitForFunction(() => {
+    const items = [...document.querySelectorAll('.taro_page_stationed:last-child .tickets__item')]
+    return items.length > 0 && items.every((el) => el.querySelector('.tickets__todo'))
+  })
+  await fullShot('h5-ticket-01b-list-todo.png')
+  list = shown('报价待您确认签字')
+  const quoted = list.locator('.tickets__item', { hasText: '马桶水箱' })
+  assert.ok(await quoted.getByText('待确认报价').isVisible(), 'the quoted ticket shows 待确认报价')
 
   await quoted.click()
   const detail = shown('报价（待您确认）')
   await detail.waitFor()
   assert.ok(await detail.getByText('¥65.00').first().isVisible(), 'the quote total is ¥65.00')
   assert.ok(await detail.getByText('抽水马桶水箱配件维修').isVisible())
-  assert.ok(await detail.getByText('王师傅 137****0001').isVisible(), 'technician with masked phone')
+  const call = detail.locator('a.phone-call', { hasText: '137****0001' })
+  assert.match(await call.getAttribute('href'), /^tel:1\d{10}$/, 'the resident may call the assigned technician')
   await fullShot('h5-ticket-02-detail-quoted.png')
 
   await detail.getByText('同意报价并签字', { exact: true }).click()
@@ -133,6 +146,17 @@ test('张伟 signs the waiting quote on the canvas and the ticket moves to 施�
   assert.ok(await done.getByText(/同意报价 · 张伟/).isVisible(), 'the signature is on record')
   assert.equal(await done.getByText('同意报价并签字', { exact: true }).count(), 0, 'no agree button once agreed')
   await fullShot('h5-ticket-04-in-progress.png')
+
+  // The same signature link opened again (e.g. from a message) shows the result, not 无需签字.
+  const id = new URL(page.url().replace('#', '')).searchParams.get('id')
+  await page.goto(`${BASE}/h5/#/packages/resident/pages/sign/index?id=${id}&mode=agree`)
+  await shown('✓ 已同意报价').waitFor()
+  assert.equal(await page.getByText('无需签字').count(), 0)
+  // The sub-page has the H5 title bar with a way out (back within the app, home when opened cold from a link).
+  const bar = page.locator('#taro-navigation-bar.taro-navigation-bar-show')
+  assert.ok(await bar.isVisible(), 'H5 title bar shown')
+  assert.match(await bar.getAttribute('class'), /taro-navigation-bar-(back|home)-icon/)
+  await fullShot('h5-ticket-04b-sign-link-result.png')
 })
 
 test('张伟 reports a new repair with one photo and sees it 待受理', { skip }, async () => {
@@ -160,6 +184,7 @@ test('张伟 reports a new repair with one photo and sees it 待受理', { skip 
   await form.getByText('提交报修', { exact: true }).click()
   const created = shown(DESCRIPTION)
   await created.locator('.detail__serial').waitFor({ timeout: 15000 })
+  assert.ok(await created.getByText('✓ 报修已提交').isVisible(), 'the report is confirmed on the new ticket')
   assert.match(page.url(), /#\/packages\/resident\/pages\/ticket\/index\?id=\d+/)
   assert.ok(await created.locator('.ticket-tag', { hasText: '待受理' }).isVisible(), 'a new report is 待受理')
   assert.equal(await created.locator('.detail__photo').count(), 1, 'the photo is on the ticket')
@@ -274,9 +299,9 @@ test('刘洋 rates and signs acceptance of his finished repair and sees 已验�
   const sign = shown('验收评价')
   await sign.locator('.sign__rating').first().waitFor()
   // No rating is pre-filled: the resident chooses each one.
-  await sign.locator('.sign__rating', { hasText: '综合' }).locator('.sign__star').nth(4).click()
-  await sign.locator('.sign__rating', { hasText: '准时' }).locator('.sign__star').nth(3).click()
-  await sign.locator('.sign__rating', { hasText: '态度' }).locator('.sign__star').nth(4).click()
+  await sign.locator('.sign__rating', { hasText: '综合' }).locator('.rating-stars__star').nth(4).click()
+  await sign.locator('.sign__rating', { hasText: '准时' }).locator('.rating-stars__star').nth(3).click()
+  await sign.locator('.sign__rating', { hasText: '态度' }).locator('.rating-stars__star').nth(4).click()
   await sign.locator('textarea').fill('师傅很专业，插座修好了')
   await sign.locator('.sig-pad__canvas').scrollIntoViewIfNeeded()
   await drawSignature(sign.locator('canvas.sig-pad__canvas'))
@@ -285,7 +310,8 @@ test('刘洋 rates and signs acceptance of his finished repair and sees 已验�
 
   detail = shown('我的评价')
   await detail.locator('.ticket-tag', { hasText: '已验收' }).waitFor({ timeout: 15000 })
-  assert.ok(await detail.getByText('★★★★☆').isVisible(), '准时 is 4 stars')
+  assert.equal(await detail.locator('.detail__row', { hasText: '准时' }).locator('.rating-stars__star--on').count(), 4, '准时 is 4 lit stars')
+  assert.ok(await detail.getByText('插座背面接线松脱烧蚀，已更换五孔插座面板，通电测试正常。').isVisible(), 'the 处理结果 note is shown')
   assert.ok(await detail.getByText('师傅很专业，插座修好了').isVisible())
   assert.ok(await detail.getByText(/验收签字 · 刘洋/).isVisible())
   await fullShot('h5-ticket-11-verified.png')

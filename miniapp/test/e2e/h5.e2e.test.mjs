@@ -150,12 +150,29 @@ test('the resident opens 我的房屋 from the resident sub-package', async () =
   if (resident.me.houses.length === 0) assert.ok(await houses.getByText(/尚未绑定房屋/).isVisible())
   for (const house of resident.me.houses) assert.ok(await houses.locator('.list-item', { hasText: house.label }).isVisible(), house.label)
   await shot('04-resident-houses.png')
+  // Every sub-page has the H5 title bar; its back button returns to the home page.
+  const bar = page.locator('#taro-navigation-bar.taro-navigation-bar-show')
+  assert.equal((await bar.locator('.taro-navigation-bar-title').textContent()).trim(), '我的房屋')
+  await bar.locator('.taro-navigation-bar-back').click()
+  await shown('您好').waitFor()
+  assert.match(page.url(), /#\/pages\/index\/index/)
+})
+
+test('我的 offers the resident houses, requests, ratings and settings', async () => {
+  await page.goto(`${origin}/h5/#/pages/mine/index`)
+  const mine = shown('退出登录')
+  for (const title of ['我的房屋', '我的报修', '我的评价', '设置']) await mine.getByText(title, { exact: true }).waitFor()
+  await shot('04b-mine-menu.png')
+  await mine.getByText('我的评价', { exact: true }).click()
+  await page.locator('.taro_page_stationed').last().locator('.ratings, .card-title').first().waitFor()
+  assert.match(page.url(), /#\/packages\/resident\/pages\/ratings\/index/)
+  await shot('04c-my-ratings.png')
 })
 
 test('signing out from 我的 returns to the login options', async () => {
   await page.goto(`${origin}/h5/#/pages/mine/index`)
   await shown('退出登录').getByText('退出登录', { exact: true }).click()
-  await shown('员工账号登录').waitFor()
+  await shown('业主 / 住户登录').waitFor()
   assert.equal(await storedSession(), null)
   await shot('05-signed-out.png')
 })
@@ -177,7 +194,7 @@ test('an expired access token whose refresh is refused returns to sign-in', asyn
   })
   try {
     await page.reload()
-    await shown('员工账号登录').waitFor()
+    await shown('业主 / 住户登录').waitFor()
   } finally {
     await page.unroute('**/api/me')
   }

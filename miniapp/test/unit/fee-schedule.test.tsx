@@ -151,7 +151,7 @@ describe('收费标准 page', () => {
     expect(screen.getByText('代收快递保管').closest('.fee__item')!.textContent).toContain('免费')
     expect(requested('GET', '/api/me')).toBe(false)
     fireEvent.click(tap)
-    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/resident/pages/fee-item/index?id=102' })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: feeItemUrl(102, { name: '供水设备维修类' }) })
   })
 
   it('category tabs narrow the list to one category', async () => {

@@ -16,6 +16,7 @@ const meta = (overrides: Partial<IAppMeta> = {}): IAppMeta => ({
   version: '0.1.0',
   demoLogin: true,
   wechatLogin: true,
+  servicePhone: null,
   environment: 'development',
   ...overrides,
 })
@@ -82,8 +83,11 @@ describe('mine page', () => {
   it('offers no demo accounts when the server has demo login off', async () => {
     stubApi({ 'GET /api/meta': reply(200, meta({ demoLogin: false })) })
     render(<Mine />)
-    expect(await screen.findByText('员工账号登录')).toBeTruthy()
-    expect(screen.queryByText('演示账号')).toBeNull()
+    expect(await screen.findByText('员工登录（账号密码）')).toBeTruthy()
+    // Residents are not left with a staff-only form: they are told where their way in is.
+    expect(screen.getByText('业主 / 住户登录')).toBeTruthy()
+    expect(screen.getByText('请在微信中打开「物业服务」小程序，使用微信一键登录。')).toBeTruthy()
+    expect(screen.queryByText(/演示账号/)).toBeNull()
     expect(requested('GET', '/api/auth/demo/accounts')).toBe(false)
   })
 
@@ -116,7 +120,7 @@ describe('mine page', () => {
     expect(await screen.findByText('李强')).toBeTruthy()
     expect(screen.getByText('部门主管')).toBeTruthy()
     fireEvent.click(screen.getByText('退出登录'))
-    expect(await screen.findByText('员工账号登录')).toBeTruthy()
+    expect(await screen.findByText('员工登录（账号密码）')).toBeTruthy()
     expect(requested('POST', '/api/auth/logout')).toBe(true)
     expect(readSession()).toBeNull()
   })

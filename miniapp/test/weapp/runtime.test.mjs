@@ -118,12 +118,15 @@ test('收费标准 in the resident sub-package renders a guest\'s poster link wi
   assert.deepEqual(requests, [`${API}/api/public/fee-schedule?projectId=1`])
 
   await tap(page, findByText(page.data.root, '水龙头更换'), WEAPP_DIST)
-  assert.equal(mp.calls.find((c) => c.name === 'navigateTo')?.opts.url, '/packages/resident/pages/fee-item/index?id=11')
-  const detail = await mp.openPage('packages/resident/pages/fee-item/index', { id: '11' })
+  // The category name travels along: it labels the price (维修费 / 服务费) and picks 报修 or 预约此项.
+  assert.equal(mp.calls.find((c) => c.name === 'navigateTo')?.opts.url, `/packages/resident/pages/fee-item/index?id=11&category=${encodeURIComponent('供水设备维修类')}`)
+  const detail = await mp.openPage('packages/resident/pages/fee-item/index', { id: '11', category: encodeURIComponent('供水设备维修类') })
   const detailText = allText(detail.data.root)
   assert.match(detailText, /水龙头更换/)
   assert.match(detailText, /维修费用 = 维修费 \+ 材料费/)
   assert.match(detailText, /每一笔费用都需您先在报价单上签字同意/)
+  assert.match(detailText, /维修费（人工费）/)
+  assert.match(detailText, /报修/)
 })
 
 test('the home page offers 收费标准 to a guest', async () => {

@@ -32,6 +32,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the service-centre phone residents call from 我的, and refuses something that is not a number', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).servicePhone).toBeNull();
+    expect(loadConfig({ DATA_DIR: dataDir(), SERVICE_PHONE: ' 0755-86001234 ' }).servicePhone).toBe('0755-86001234');
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SERVICE_PHONE: '请拨打前台' })).toThrow(/SERVICE_PHONE/);
+  });
+
   it('accepts a MySQL URL and refuses anything else', () => {
     expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mysql://root@127.0.0.1:3306/app' }).database.type).toBe('mysql');
     expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://x/y' })).toThrow(/DATABASE_URL/);

@@ -40,6 +40,8 @@ export interface AppConfig {
   loginLockMinutes: number;
   loginRateLimitPerMinute: number;
   demoLogin: boolean;
+  /** The service centre's phone (服务中心电话) residents tap to call from 我的; null when not set. */
+  servicePhone: string | null;
   /**
    * Fastify `trustProxy`: which peers may set X-Forwarded-For / -Host / -Proto. false (default) ignores
    * those headers, so nobody can choose the client IP the sign-in rate limit counts.
@@ -237,6 +239,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginLockMinutes: intSetting(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440, problems),
     loginRateLimitPerMinute: intSetting(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000, problems),
     demoLogin,
+    servicePhone: servicePhoneSetting(env, problems),
     trustProxy: trustProxySetting(env, problems),
     publicBaseUrl,
     warnings,
@@ -249,6 +252,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** Digits with optional dashes: 0755-12345678, 400-123-4567, 13800000000 (what a tel: link dials). */
+function servicePhoneSetting(env: Env, problems: string[]): string | null {
+  const raw = (env.SERVICE_PHONE ?? '').trim();
+  if (!raw) return null;
+  if (!/^\d[\d-]{4,18}\d$/.test(raw)) problems.push('SERVICE_PHONE must be a phone number (digits and dashes)');
+  return raw;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

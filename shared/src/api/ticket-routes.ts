@@ -21,7 +21,7 @@ import type {
   ITransferRequest,
   IVerifyRequest,
 } from '../contracts';
-import type { IProjectPageQuery, ITicketListQuery } from '../contracts/queries';
+import type { IMyTicketsQuery, IProjectPageQuery, ITicketListQuery } from '../contracts/queries';
 import type { IPageQuery } from '../contracts/common';
 import type { TicketAction } from '../tickets';
 import { get, post, put, type AnyRoute, type BodyOf } from './route';
@@ -88,7 +88,7 @@ export const TICKET_ROUTES = {
   list: WORK_LIST<ITicketListQuery>()('/api/tickets'),
   /** Accepts an `Idempotency-Key` header: a retried report creates one ticket. */
   create: post<ITicket, ICreateTicketRequest>()('/api/tickets'),
-  mine: WORK_LIST<ITicketListQuery>()('/api/tickets/mine'),
+  mine: WORK_LIST<IMyTicketsQuery>()('/api/tickets/mine'),
   jobsMine: WORK_LIST<ITicketListQuery>()('/api/tickets/jobs/mine'),
   jobsPool: WORK_LIST()('/api/tickets/jobs/pool'),
   dispatchQueue: WORK_LIST<IProjectPageQuery>()('/api/tickets/dispatch-queue'),

@@ -21,6 +21,8 @@ export interface IAppMeta {
   version: string;
   demoLogin: boolean;
   wechatLogin: boolean;
+  /** 服务中心电话 (SERVICE_PHONE), public like the schedule; null when the operator has not set one. */
+  servicePhone: string | null;
   environment: 'development' | 'production' | 'test';
 }
 

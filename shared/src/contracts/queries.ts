@@ -1,5 +1,5 @@
 import type { Role } from '../roles';
-import type { TicketKind, TicketStatus } from '../tickets';
+import type { ResidentTicketFilter, TicketKind, TicketStatus } from '../tickets';
 import type { BindingStatus } from './property';
 import type { ChargeConfirmation, ChargeStatus } from './charges';
 import type { PriceListKind } from './catalog';
@@ -10,6 +10,11 @@ export interface ITicketListQuery extends IPageQuery {
   projectId?: number;
   status?: TicketStatus;
   kind?: TicketKind;
+}
+
+/** The resident's own list: 进行中 / 待我处理 / 已完成. */
+export interface IMyTicketsQuery extends ITicketListQuery {
+  filter?: ResidentTicketFilter;
 }
 
 /** Staff work lists are always per project. */

@@ -35,6 +35,16 @@ export interface ITicketTechnician {
   userId: number;
   name: string;
   phoneMasked: string;
+  /** Full number for the ticket's resident while the job is open (they call the technician), otherwise null. */
+  phone: string | null;
+}
+
+/** The customer manager of the ticket's building, as the ticket's resident sees them (domain.md §9: they may call). */
+export interface ITicketCustomerManager {
+  userId: number;
+  name: string;
+  phoneMasked: string;
+  phone: string | null;
 }
 
 export interface ITicketQuote {
@@ -102,6 +112,8 @@ export interface ITicket {
   contactPhone: string | null;
   media: IMediaRef[];
   afterMedia: IMediaRef[];
+  /** The technician's 处理结果 note written at completion. */
+  result: string | null;
   quote: ITicketQuote | null;
   agreedTotalFen: number | null;
   signatures: ITicketSignature[];
@@ -113,6 +125,8 @@ export interface ITicket {
   chargeId: number | null;
   /** The charge's confirmation state (null without a charge): 'unconfirmed' awaits the resident (待您确认). */
   chargeConfirmation: ChargeConfirmation | null;
+  /** Filled on the detail view only (null on lists and for public-area tickets). */
+  customerManager: ITicketCustomerManager | null;
   createdAt: string;
   updatedAt: string;
   /** What the caller may do now (drives buttons in the apps). */

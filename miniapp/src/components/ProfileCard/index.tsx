@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import type { IMe } from '@app/shared'
+import MineMenu from '../MineMenu'
 import RoleGrantList from '../RoleGrantList'
 import './index.scss'
 
@@ -15,6 +16,7 @@ export default function ProfileCard({ me, onLogout }: IProps) {
         <Text className='profile-card__name'>{me.name}</Text>
         <Text className='muted'>{me.phoneMasked || '未登记手机号'}</Text>
       </View>
+      <MineMenu me={me} />
       {me.roles.length > 0 && (
         <View className='card'>
           <Text className='card-title'>我的岗位</Text>

@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import StatusView from '../../components/StatusView'
+import TodoCard from '../../components/TodoCard'
+import { usePendingApplications } from '../../hooks/use-pending-applications'
 import { useCurrentUser } from '../../hooks/use-current-user'
 import { roleEntries } from '../../utils/role-entries'
 import { feeScheduleUrl, Routes } from '../../routes'
@@ -46,6 +48,7 @@ function RepairEntries() {
 
 export default function Index() {
   const { state, reload } = useCurrentUser()
+  const pending = usePendingApplications(state.status === 'ready' ? state.me : null)
 
   if (state.status === 'loading') return <StatusView loading />
   if (state.status === 'error') return <StatusView error={state.message} onRetry={reload} />
@@ -65,13 +68,20 @@ export default function Index() {
     )
   }
 
-  const entries = roleEntries(state.me)
+  const entries = roleEntries(state.me, pending)
   return (
     <View className='home'>
       <View className='card'>
         <Text className='home__greeting'>您好，{state.me.name}</Text>
       </View>
+      {state.me.houses.length > 0 && <TodoCard />}
       {state.me.houses.length > 0 && <RepairEntries />}
+      {state.me.houses.length === 0 && pending > 0 && (
+        <View className='card home__pending' onClick={() => Taro.navigateTo({ url: Routes.residentHouses })}>
+          <Text className='card-title'>房屋认证审核中</Text>
+          <Text className='muted'>您的房屋绑定申请已提交，物业审核通过后即可在线报修。</Text>
+        </View>
+      )}
       <View className='card'>
         {entries.length === 0 && <Text className='muted'>暂无可用功能，请联系物业服务中心开通。</Text>}
         {entries.map((entry) => (

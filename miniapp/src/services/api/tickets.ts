@@ -8,6 +8,8 @@ import {
   type ITicketQuoteRequest,
   type IVerifyRequest,
   type ICheckInRequest,
+  type IPage,
+  type ResidentTicketFilter,
 } from '@app/shared'
 import { api } from '../http'
 
@@ -98,4 +100,9 @@ export function completeJob(id: number, body: ICompleteRequest): Promise<ITicket
 export function checkInWithPhotos(id: number, mediaIds: number[]): Promise<ITicket> {
   const body: ICheckInRequest = { mediaIds }
   return api(A.check_in, { params: { id }, body })
+}
+
+/** The resident's list, 待我处理 first; `filter` is 进行中 / 待我处理 / 已完成 (server-side, the list is paged). */
+export function getMyTicketPage(filter?: ResidentTicketFilter, page = 1, pageSize = 50): Promise<IPage<ITicket>> {
+  return api(ROUTES.tickets.mine, { query: filter ? { filter, page, pageSize } : { page, pageSize } })
 }

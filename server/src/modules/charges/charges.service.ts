@@ -124,7 +124,15 @@ export class ChargesService {
     }
   }
 
-  /** Shared by ticket and counter postings: the charge row and its line snapshots. */
+  /** Tickets of these houses whose charge still waits for the resident's confirmation (their 待我处理). */
+  async unconfirmedTicketIds(houseIds: readonly number[]): Promise<number[]> {
+    if (!houseIds.length) return [];
+    const rows = await this.store.db.getRepository(Charge).find({
+      select: { ticketId: true }, where: { houseId: In([...houseIds]), confirmation: ChargeConfirmation.Unconfirmed },
+    });
+    return rows.map((r) => r.ticketId).filter((id): id is number => id !== null);
+  }
+
   /** Confirmation state of each charge id (tickets show it next to the charge). */
   async confirmations(ids: readonly number[]): Promise<Map<number, ChargeConfirmation>> {
     if (!ids.length) return new Map();

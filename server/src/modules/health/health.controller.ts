@@ -48,6 +48,7 @@ export class HealthController {
       version: VERSION,
       demoLogin: this.config.demoLogin,
       wechatLogin: this.config.wechat !== null,
+      servicePhone: this.config.servicePhone,
       environment: this.config.env,
     };
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
-  ITicket, ITicketEvent, ITicketQuote, ITicketSignature, IMediaRef, TicketAction, TicketActor, availableActions, maskPhone,
+  ITicket, ITicketCustomerManager, ITicketEvent, ITicketQuote, ITicketSignature, IMediaRef, RESIDENT_FINISHED_STATUSES, TicketAction, TicketActor, availableActions, maskPhone,
 } from '@app/shared';
 import { ChargesService } from '../charges/charges.service';
 import { UserDirectory } from '../identity/user-directory.service';
@@ -89,22 +89,37 @@ export class TicketViews {
         houseId: t.houseId, houseLabel: t.houseId !== null ? houses.get(t.houseId)?.label ?? null : null,
         kind: t.kind, scope: t.scope, paid: Boolean(t.paid), category: t.category, feeItemCode: t.feeItemCode, urgency: t.urgency,
         description: t.description, channel: t.channel, status: t.status, version: t.version, onHold: Boolean(t.onHold), holdReason: t.holdReason,
-        technician: tech ? { userId: tech.id, name: tech.name, phoneMasked: maskPhone(tech.phone) } : null,
+        technician: tech ? { userId: tech.id, name: tech.name, phoneMasked: maskPhone(tech.phone), phone: this.residentMayCall(t, actorsOf(t)) ? tech.phone : null } : null,
         poolOpen: Boolean(t.poolOpen), visitAt: t.visitAt?.toISOString() ?? null, reworkCount: t.reworkCount, escalated: Boolean(t.escalated),
         priceExplainedAt: t.priceExplainedAt?.toISOString() ?? null,
         preferredStart: t.preferredStart?.toISOString() ?? null, preferredEnd: t.preferredEnd?.toISOString() ?? null,
         contactName: t.contactName, contactPhoneMasked: t.contactPhone ? maskPhone(t.contactPhone) : null,
         contactPhone: withPhone ? t.contactPhone : null,
-        media: refs(t.id, ['report']), afterMedia: refs(t.id, ['check_in', 'after']),
+        media: refs(t.id, ['report']), afterMedia: refs(t.id, ['check_in', 'after']), result: t.result,
         quote: quote ? quoteView(quote) : null, agreedTotalFen: agreement.agreedTotalFen, signatures: sigs,
         acceptanceSnapshotHash: t.status === 'done' ? acceptanceSnapshotHash(t, agreement) : null,
         ratings: rating ? { overall: rating.overall, punctuality: rating.punctuality, attitude: rating.attitude, comment: rating.comment } : null,
         reply: t.reply, cancelReason: t.cancelReason, chargeId: t.chargeId,
-        chargeConfirmation: (t.chargeId === null ? undefined : charges.get(t.chargeId)) ?? null,
+        chargeConfirmation: (t.chargeId === null ? undefined : charges.get(t.chargeId)) ?? null, customerManager: null,
         createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
         actions: this.actionsFor(t, actorsOf(t), userId, grabBlocked),
       };
     });
+  }
+
+  /** domain.md §9: the resident calls the technician and the customer manager of an open ticket, so they get full numbers. */
+  private residentMayCall(ticket: Ticket, actors: TicketActor[]): boolean {
+    return actors.includes(TicketActor.Resident) && !RESIDENT_FINISHED_STATUSES.includes(ticket.status);
+  }
+
+  /** The building's first customer manager for the ticket's resident (detail view only: two more queries). */
+  async customerManager(ticket: Ticket, actors: TicketActor[]): Promise<ITicketCustomerManager | null> {
+    if (ticket.buildingId === null || !actors.includes(TicketActor.Resident)) return null;
+    const [first] = await this.property.buildingManagers(ticket.buildingId);
+    const person = first === undefined ? undefined : (await this.users.people([first])).get(first);
+    if (!person) return null;
+    const phone = this.residentMayCall(ticket, actors) ? person.phone : null;
+    return { userId: person.id, name: person.name, phoneMasked: maskPhone(person.phone), phone };
   }
 
   /** Staff see the whole history; residents a friendly timeline without internal reasons of staff-only actions. */

@@ -6,7 +6,7 @@ import { Permission } from '@app/shared';
 import { Allow, CurrentUser } from '../../common/decorators';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
-import { ProjectPageQueryDto } from './dto/list-query.dto';
+import { MyTicketsQueryDto, ProjectPageQueryDto } from './dto/list-query.dto';
 import type { Principal } from '../../common/principal';
 import {
   AcceptJobDto, CheckInDto, CompleteDto, CreateTicketDto, DamageDto, DeclineQuoteDto, ReasonDto, ReplyDto,
@@ -37,7 +37,7 @@ export class TicketsController {
   }
 
   @Get('mine')
-  mine(@CurrentUser() me: Me, @Query() query: TicketListQueryDto): Promise<IPage<ITicket>> {
+  mine(@CurrentUser() me: Me, @Query() query: MyTicketsQueryDto): Promise<IPage<ITicket>> {
     return this.tickets.mine(me, query);
   }
 

@@ -2,12 +2,13 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, Not, SelectQueryBuilder } from 'typeorm';
 import {
-  ErrorCode, IPage, IPageQuery, ITicket, ITicketEvent, Permission, PriceListKind, Role, TicketActor, TicketChannel, TicketKind, TicketStatus,
-  TERMINAL_STATUSES, UserKind, isPaidWork, shanghaiDate,
+  ErrorCode, IPage, IPageQuery, ITicket, ITicketEvent, Permission, PriceListKind, RepairScope, Role, TicketActor, TicketChannel, TicketKind, TicketStatus,
+  RESIDENT_FINISHED_STATUSES, ResidentTicketFilter, TERMINAL_STATUSES, UserKind, isPaidWork, shanghaiDate,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
+import { ChargesService } from '../charges/charges.service';
 import { pageOf, pageWindow } from '../../common/pagination.dto';
-import { ProjectPageQueryDto } from './dto/list-query.dto';
+import { MyTicketsQueryDto, ProjectPageQueryDto } from './dto/list-query.dto';
 import { Principal, holds } from '../../common/principal';
 import { now } from '../../common/time';
 import { runInTransaction } from '../../database/transactions';
@@ -40,6 +41,7 @@ export class TicketsService {
     private readonly property: PropertyDirectory,
     private readonly residents: BindingDirectory,
     private readonly users: UserDirectory,
+    private readonly charges: ChargesService,
   ) {}
 
   async create(principal: Principal, dto: CreateTicketDto, idempotencyKey: string | null = null): Promise<ITicket> {
@@ -162,7 +164,8 @@ export class TicketsService {
     const { ticket, actors } = await this.tickets.forViewer(principal, id);
     const phoneVisible = this.tickets.canSeeContactPhone(principal, ticket);
     const poolViewer = actors.includes(TicketActor.Technician) && ticket.poolOpen && ticket.technicianId !== principal.userId;
-    return this.views.one(ticket, actors, principal.userId, phoneVisible, poolViewer && !(await this.tickets.underCap(principal.userId)));
+    const view = await this.views.one(ticket, actors, principal.userId, phoneVisible, poolViewer && !(await this.tickets.underCap(principal.userId)));
+    return { ...view, customerManager: await this.views.customerManager(ticket, actors) };
   }
 
   async timeline(principal: Principal, id: number): Promise<ITicketEvent[]> {
@@ -171,12 +174,22 @@ export class TicketsService {
     return this.views.timeline(ticket.id, !staff);
   }
 
-  async mine(principal: Principal, query: TicketListQueryDto): Promise<IPage<ITicket>> {
+  /** What waits for the resident comes first on every page (a quote to sign sat below 15 closed tickets). */
+  async mine(principal: Principal, query: MyTicketsQueryDto): Promise<IPage<ITicket>> {
     const houses = await this.tickets.residentHouseIds(principal.userId);
-    return this.page(principal, query, (qb) => qb.andWhere(new Brackets((w) => {
-      w.where('t.reporter_id = :me', { me: principal.userId });
-      if (houses.length) w.orWhere('t.house_id IN (:...houses)', { houses });
-    })), () => [TicketActor.Resident]);
+    const todo = residentTodoCondition(await this.charges.unconfirmedTicketIds(houses));
+    return this.page(principal, query, (qb) => {
+      qb.andWhere(new Brackets((w) => {
+        w.where('t.reporter_id = :me', { me: principal.userId });
+        if (houses.length) w.orWhere('t.house_id IN (:...houses)', { houses });
+      }));
+      qb.setParameters(todo.params);
+      if (query.filter === ResidentTicketFilter.Todo) qb.andWhere(todo.sql);
+      else if (query.filter) {
+        qb.andWhere(`t.status ${query.filter === ResidentTicketFilter.Finished ? 'IN' : 'NOT IN'} (:...finished)`, { finished: RESIDENT_FINISHED_STATUSES });
+      }
+      qb.addSelect(`CASE WHEN ${todo.sql} THEN 0 ELSE 1 END`, 'todo_first').orderBy('todo_first', 'ASC');
+    }, () => [TicketActor.Resident]);
   }
 
   async forProject(principal: Principal, query: TicketListQueryDto): Promise<IPage<ITicket>> {
@@ -243,10 +256,23 @@ export class TicketsService {
     scope(qb);
     if (query.status) qb.andWhere('t.status = :status', { status: query.status });
     if (query.kind) qb.andWhere('t.kind = :kind', { kind: query.kind });
-    const [rows, total] = await qb.orderBy('t.id', 'DESC').skip(skip).take(pageSize).getManyAndCount();
+    const [rows, total] = await qb.addOrderBy('t.id', 'DESC').skip(skip).take(pageSize).getManyAndCount();
     const actors = new Map<number, TicketActor[]>();
     if (!actorsOf) for (const t of rows) actors.set(t.id, await this.tickets.actorsFor(principal, t));
     const items = await this.views.many(rows, (t) => (actorsOf ? actorsOf(t) : actors.get(t.id) ?? []), principal.userId);
     return { items, total, page, pageSize };
   }
+}
+
+/** 待我处理 in SQL, matching the resident's actions (quote to sign, acceptance to sign and rate, charge to confirm). */
+function residentTodoCondition(unconfirmedTicketIds: number[]): { sql: string; params: Record<string, unknown> } {
+  return {
+    sql: `(t.on_hold = 0 AND (t.status = :todoQuoted OR (t.status = :todoDone AND (t.scope IS NULL OR t.scope <> :todoPublic))
+      OR t.id IN (:...todoUnconfirmed)))`,
+    params: {
+      todoQuoted: TicketStatus.Quoted, todoDone: TicketStatus.Done, todoPublic: RepairScope.Public,
+      // The charges module answers which tickets' charges wait for confirmation; 0 matches no ticket.
+      todoUnconfirmed: unconfirmedTicketIds.length ? unconfirmedTicketIds : [0],
+    },
+  };
 }

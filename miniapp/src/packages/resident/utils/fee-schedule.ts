@@ -72,3 +72,22 @@ export function visibleCategories(categories: readonly IFeeScheduleCategoryView[
   const chosen = tab === null ? undefined : categories.find((category) => category.code === tab)
   return chosen ? [chosen] : [...categories]
 }
+
+export type FeeItemKind = 'repair' | 'service' | 'counter'
+
+/**
+ * What an item's price pays for, from its category: 维修 categories charge 维修费 and are reported (报修); other
+ * categories (家政, 绿化 …) are services booked as such (预约此项); counter items are bought at the service centre.
+ * The schedule has no kind field, so the category name decides; without it (a bare link) nothing is claimed.
+ */
+export function feeItemKind(item: Pick<IFeeItem, 'counterSale'>, categoryName: string | null): FeeItemKind | null {
+  if (item.counterSale) return 'counter'
+  if (categoryName === null) return null
+  return categoryName.includes('维修') ? 'repair' : 'service'
+}
+
+export const FEE_ITEM_PRICE_LABELS: Record<FeeItemKind, string> = {
+  repair: '维修费（人工费）',
+  service: '服务费',
+  counter: '服务中心收费',
+}

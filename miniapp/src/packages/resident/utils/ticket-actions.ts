@@ -39,6 +39,18 @@ export function residentActions(ticket: Pick<ITicket, 'actions' | 'onHold'>): IR
   }))
 }
 
+/**
+ * What the ticket waits on the resident for, as the list and the home card say it (null: nothing). Mirrors the
+ * server's 待我处理 filter: a quote to sign, an acceptance to sign and rate, a charge to confirm.
+ */
+export function residentTodo(ticket: Pick<ITicket, 'actions' | 'onHold' | 'chargeConfirmation'>): string | null {
+  if (ticket.onHold) return null
+  if (ticket.actions.includes(TicketAction.AgreeQuote)) return '报价待您确认签字'
+  if (ticket.actions.includes(TicketAction.Verify)) return '完工待您验收评价'
+  if (ticket.chargeConfirmation === 'unconfirmed') return '费用待您确认'
+  return null
+}
+
 /** Prompts for the reason form of each reason-taking action. */
 export const REASON_PROMPTS: Partial<Record<TicketAction, { title: string; placeholder: string; confirm: string }>> = {
   cancel: { title: '取消报修', placeholder: '请填写取消原因，如：问题已自行解决', confirm: '确认取消' },

@@ -21,6 +21,8 @@ export interface IReportDraft {
   /** yyyy-MM-dd from the date picker; empty = no preference. */
   preferredDate: string
   preferredWindow: TimeWindowKey | null
+  /** A service booked from 收费标准 (预约此项): the request is a 特约服务 booking of this item, not a repair. */
+  feeItemCode: string | null
 }
 
 export type ReportField = 'houseId' | 'scope' | 'category' | 'urgency' | 'description' | 'mediaIds' | 'preferred'
@@ -34,7 +36,23 @@ export const emptyReportDraft = (houseId: number | null = null): IReportDraft =>
   description: '',
   preferredDate: '',
   preferredWindow: null,
+  feeItemCode: null,
 })
+
+/** Route params of 报修 / 预约此项 on a 收费标准 item: `category`, `item` (code), `itemName`, `service=1`. */
+export function draftFromParams(params: Record<string, string | undefined>): IReportDraft {
+  const draft = emptyReportDraft()
+  const category = params.category ? decodeURIComponent(params.category) : ''
+  if (!/^[A-Za-z0-9-]{1,32}$/.test(category)) return draft
+  const service = params.service === '1' && params.item ? decodeURIComponent(params.item) : null
+  return {
+    ...draft,
+    // Schedule items are work in the home; public areas are repaired free and have no bookable items.
+    scope: RepairScope.Home,
+    category,
+    feeItemCode: service,
+  }
+}
 
 /** Photos still uploading or failed block sending: the resident decides (retry or remove) rather than losing one silently. */
 export function validateReportDraft(draft: IReportDraft, photos: { pending: number; failed: number } = { pending: 0, failed: 0 }, today = new Date()): ReportFormErrors {
@@ -86,7 +104,8 @@ export function toCreateTicketRequest(draft: IReportDraft, mediaIds: number[]): 
   const withTime = draft.preferredDate && window
   return {
     houseId: draft.houseId,
-    kind: TicketKind.Repair,
+    kind: draft.feeItemCode ? TicketKind.Service : TicketKind.Repair,
+    feeItemCode: draft.feeItemCode,
     scope: draft.scope,
     category: draft.category,
     urgency: draft.urgency,

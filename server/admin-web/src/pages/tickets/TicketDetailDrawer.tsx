@@ -93,9 +93,10 @@ function TicketBody({ ticket: t, events, roles, onChanged }: { ticket: ITicket; 
         <Descriptions.Item label="联系人">{[t.contactName, t.contactPhone ?? t.contactPhoneMasked].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
         <Descriptions.Item label="维修师傅">{t.technician ? `${t.technician.name} ${t.technician.phoneMasked}` : t.poolOpen ? '抢单池中' : '—'}</Descriptions.Item>
         <Descriptions.Item label="报修时间">{formatDateTime(t.createdAt)}</Descriptions.Item>
-        <Descriptions.Item label="预约上门">{formatDateTime(t.visitAt) || '—'}</Descriptions.Item>
+        <Descriptions.Item label="预约上门">{formatDateTime(t.visitAt) || (t.preferredStart ? `业主期望 ${formatDateTime(t.preferredStart)}–${formatDateTime(t.preferredEnd).slice(-5)}` : '—')}</Descriptions.Item>
         {t.priceExplainedAt ? <Descriptions.Item label="已说明收费标准" span={2}>{formatDateTime(t.priceExplainedAt)}</Descriptions.Item> : null}
         <Descriptions.Item label="问题描述" span={2}>{t.description}</Descriptions.Item>
+        {t.result ? <Descriptions.Item label="处理结果" span={2}>{t.result}</Descriptions.Item> : null}
         {t.reply ? <Descriptions.Item label="答复" span={2}>{t.reply}</Descriptions.Item> : null}
         {t.cancelReason ? <Descriptions.Item label="取消原因" span={2}>{t.cancelReason}</Descriptions.Item> : null}
       </Descriptions>

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react'
-import { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
 import { formatFen, type IFeeItem } from '@app/shared'
 import StatusView from '../../../../components/StatusView'
 import { errorMessage } from '../../../../services/api-error'
 import { getPublicFeeItem } from '../../../../services/api/catalog'
-import { parseId, priceLabel } from '../../utils/fee-schedule'
+import { reportUrl } from '../../../../routes'
+import { FEE_ITEM_PRICE_LABELS, feeItemKind, parseId, priceLabel } from '../../utils/fee-schedule'
 import './index.scss'
 
 type ItemState = { status: 'loading' } | { status: 'ready'; item: IFeeItem } | { status: 'error'; message: string }
@@ -38,6 +39,9 @@ export default function FeeItem() {
 
   const { item } = state
   const callOut = item.callOutFeeFen ?? 0
+  const kind = feeItemKind(item, params.category ? decodeURIComponent(params.category) : null)
+  const book = (service: boolean) =>
+    Taro.navigateTo({ url: reportUrl({ category: item.categoryCode, itemCode: item.code, itemName: item.name, service }) })
   return (
     <View className='fee-item'>
       <View className='card'>
@@ -45,7 +49,7 @@ export default function FeeItem() {
         <Text className='muted fee-item__code'>项目编号 {item.code}</Text>
         <View className='fee-item__price-row'>
           <Text className='fee-item__price'>{priceLabel(item)}</Text>
-          <Text className='muted fee-item__price-label'>维修费（人工费）</Text>
+          <Text className='muted fee-item__price-label'>{kind ? FEE_ITEM_PRICE_LABELS[kind] : '收费标准'}</Text>
         </View>
         <View className='fee-item__facts'>
           <View className='fee-item__fact'>
@@ -88,6 +92,19 @@ export default function FeeItem() {
         <View className='fee-item__consent'>
           <Text>每一笔费用都需您先在报价单上签字同意；未经您签字同意，物业不会收取任何费用。</Text>
         </View>
+      </View>
+      <View className='fee-item__actions'>
+        {kind === 'counter' && <Text className='muted'>本项目请到物业服务中心办理。</Text>}
+        {kind === 'service' && (
+          <Button type='primary' onClick={() => book(true)}>
+            预约此项
+          </Button>
+        )}
+        {(kind === 'repair' || kind === null) && (
+          <Button type='primary' onClick={() => book(false)}>
+            报修
+          </Button>
+        )}
       </View>
     </View>
   )

@@ -201,7 +201,7 @@ export default function FeeSchedule() {
             <View className='card fee__category' key={category.code}>
               <Text className='fee__category-name'>{category.name}</Text>
               {category.items.map((item) => (
-                <View className='fee__item' key={item.id} onClick={() => Taro.navigateTo({ url: feeItemUrl(item.id) })}>
+                <View className='fee__item' key={item.id} onClick={() => Taro.navigateTo({ url: feeItemUrl(item.id, { name: category.name }) })}>
                   <View className='fee__item-main'>
                     <Text className='fee__item-name'>{item.name}</Text>
                     <View className='fee__badges'>
@@ -218,7 +218,7 @@ export default function FeeSchedule() {
         </View>
       )}
 
-      <Text className='muted fee__footnote'>以上为维修费（人工费）。所有收费须经您在报价单上签字同意后方可收取。</Text>
+      <Text className='muted fee__footnote'>以上维修类为维修费（人工费），其他类为服务费。所有收费须经您在报价单上签字同意后方可收取。</Text>
     </View>
   )
 }

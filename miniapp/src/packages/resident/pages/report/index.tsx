@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
-import Taro from '@tarojs/taro'
-import { Button, Picker, Text, Textarea, View } from '@tarojs/components'
-import { RepairScope, Urgency, ticketCategories, type IMe, type IPublicFeeSchedule } from '@app/shared'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Text, Textarea, View } from '@tarojs/components'
+import { BindingStatus, RepairScope, Urgency, ticketCategories, type IMe, type IPublicFeeSchedule } from '@app/shared'
 import PhotoUploader from '../../../../components/PhotoUploader'
 import SignInPrompt from '../../../../components/SignInPrompt'
 import StatusView from '../../../../components/StatusView'
@@ -9,17 +9,17 @@ import { usePhotoUploads } from '../../../../hooks/use-photo-uploads'
 import { useRemoteData } from '../../../../hooks/use-remote-data'
 import { ApiError, errorMessage } from '../../../../services/api-error'
 import { getMe } from '../../../../services/api/auth'
+import { getMyBindings } from '../../../../services/api/bindings'
 import { getPublicFeeSchedule } from '../../../../services/api/catalog'
 import { newClientUploadId } from '../../../../services/api/media'
 import { createTicket } from '../../../../services/api/tickets'
 import { Routes, ticketUrl } from '../../../../routes'
+import PreferredVisitPicker from '../../components/PreferredVisitPicker'
 import {
   DESCRIPTION_MAX,
   MAX_PHOTOS,
-  TIME_WINDOWS,
-  emptyReportDraft,
+  draftFromParams,
   hasReportErrors,
-  preferredDateRange,
   reportErrorsFromServer,
   toCreateTicketRequest,
   validateReportDraft,
@@ -42,6 +42,8 @@ interface IReportData {
   me: IMe
   /** Categories of the schedule in force for each project the resident lives in. */
   schedules: Record<number, IPublicFeeSchedule | null>
+  /** Without a verified house: whether an application is under review (then say so, not 请先认证). */
+  reviewing: boolean
 }
 
 async function loadReport(): Promise<IReportData> {
@@ -53,15 +55,17 @@ async function loadReport(): Promise<IReportData> {
       schedules[id] = await getPublicFeeSchedule(id).catch(() => null)
     }),
   )
-  return { me, schedules }
+  const reviewing = me.houses.length === 0 && (await getMyBindings().catch(() => [])).some((b) => b.status === BindingStatus.Pending)
+  return { me, schedules, reviewing }
 }
 
 export default function Report() {
   const { state, reload } = useRemoteData(loadReport)
-  const [draft, setDraft] = useState<IReportDraft>(emptyReportDraft)
+  const { params } = useRouter()
+  const [draft, setDraft] = useState<IReportDraft>(() => draftFromParams(params))
+  const itemName = params.itemName ? decodeURIComponent(params.itemName) : ''
   const [errors, setErrors] = useState<ReportFormErrors>({})
   const photos = usePhotoUploads(MAX_PHOTOS, () => setErrors((e) => ({ ...e, mediaIds: undefined })))
-  const dates = preferredDateRange()
   const [submitting, setSubmitting] = useState(false)
   // One key per filled-in form: a double tap or a retry after a timeout creates one ticket.
   const submitKey = useRef(newClientUploadId())
@@ -74,6 +78,18 @@ export default function Report() {
   if (state.status === 'loading') return <StatusView loading />
   if (state.status === 'error') return <StatusView error={state.message} onRetry={reload} />
   if (state.status === 'guest') return <SignInPrompt />
+
+  if (houses.length === 0 && state.data.reviewing) {
+    return (
+      <View className='card report__empty'>
+        <Text className='card-title'>房屋认证审核中</Text>
+        <Text className='muted'>您的房屋绑定申请正在审核，通过后即可在线报修。紧急情况请致电物业服务中心。</Text>
+        <Button className='report__empty-btn' onClick={() => Taro.redirectTo({ url: Routes.residentHouses })}>
+          查看申请进度
+        </Button>
+      </View>
+    )
+  }
 
   if (houses.length === 0) {
     return (
@@ -107,7 +123,7 @@ export default function Report() {
     try {
       const ticket = await createTicket(toCreateTicketRequest(draft, photos.mediaIds), submitKey.current)
       void Taro.showToast({ title: '报修已提交', icon: 'success' })
-      await Taro.redirectTo({ url: ticketUrl(ticket.id) })
+      await Taro.redirectTo({ url: ticketUrl(ticket.id, true) })
     } catch (error) {
       if (error instanceof ApiError && error.fieldErrors.length > 0) setErrors(reportErrorsFromServer(error.fieldErrors))
       else setErrors({ form: errorMessage(error) })
@@ -116,10 +132,14 @@ export default function Report() {
     }
   }
 
-  const windowIndex = TIME_WINDOWS.findIndex((w) => w.key === draft.preferredWindow)
-
   return (
     <View className='report'>
+      {itemName && (
+        <View className='card report__item'>
+          <Text className='report__item-label'>{draft.feeItemCode ? '预约项目' : '报修项目'}</Text>
+          <Text className='report__item-name'>{itemName}</Text>
+        </View>
+      )}
       <View className='card'>
         <Text className='card-title'>报修房屋</Text>
         <View className='report__chips'>
@@ -203,34 +223,12 @@ export default function Report() {
         {errors.mediaIds && <Text className='field-error'>{errors.mediaIds}</Text>}
       </View>
 
-      <View className='card'>
-        <Text className='card-title'>
-          期望上门时间 <Text className='muted'>（选填）</Text>
-        </Text>
-        <View className='report__segments'>
-          <Picker mode='date' value={draft.preferredDate || dates.start} start={dates.start} end={dates.end} onChange={(e) => update('preferred', { preferredDate: e.detail.value })}>
-            <View className={`report__picker${draft.preferredDate ? ' report__picker--on' : ''}`}>
-              <Text>{draft.preferredDate || '选择日期'}</Text>
-            </View>
-          </Picker>
-          <Picker
-            mode='selector'
-            range={TIME_WINDOWS.map((w) => w.label)}
-            value={windowIndex < 0 ? 0 : windowIndex}
-            onChange={(e) => update('preferred', { preferredWindow: TIME_WINDOWS[Number(e.detail.value)].key })}
-          >
-            <View className={`report__picker${draft.preferredWindow ? ' report__picker--on' : ''}`}>
-              <Text>{windowIndex < 0 ? '选择时段' : TIME_WINDOWS[windowIndex].label}</Text>
-            </View>
-          </Picker>
-        </View>
-        {(draft.preferredDate || draft.preferredWindow) && (
-          <Text className='report__link' onClick={() => update('preferred', { preferredDate: '', preferredWindow: null })}>
-            不指定时间
-          </Text>
-        )}
-        {errors.preferred && <Text className='field-error'>{errors.preferred}</Text>}
-      </View>
+      <PreferredVisitPicker
+        date={draft.preferredDate}
+        window={draft.preferredWindow}
+        error={errors.preferred}
+        onChange={(patch) => update('preferred', patch)}
+      />
 
       <View className='report__actions'>
         {errors.form && <Text className='danger report__form-error'>{errors.form}</Text>}

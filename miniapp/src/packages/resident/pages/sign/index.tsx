@@ -11,7 +11,9 @@ import { newClientUploadId, uploadMedia } from '../../../../services/api/media'
 import { agreeQuote, getTicket, verifyTicket } from '../../../../services/api/tickets'
 import SignaturePad, { type ISignaturePadHandle } from '../../../../components/SignaturePad'
 import { RATING_LABELS, validateRatings, type IRatings } from '../../utils/ticket-actions'
-import { formatQuantity } from '../../../../utils/ticket-format'
+import { formatDateTime, formatQuantity } from '../../../../utils/ticket-format'
+import RatingStars from '../../../../components/RatingStars'
+import { ticketUrl } from '../../../../routes'
 import './index.scss'
 
 const RELATIONS = Object.values(BindingRelation)
@@ -42,6 +44,8 @@ export default function Sign() {
   const [error, setError] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  // The answer of a successful signature: shown here when there is no page to go back to (a direct link).
+  const [signedTicket, setSignedTicket] = useState<ITicket | null>(null)
 
   if (state.status === 'loading') return <StatusView loading />
   if (state.status === 'error') return <StatusView error={state.message} onRetry={reload} />
@@ -73,9 +77,8 @@ export default function Sign() {
       // A new id per export: each drawing is its own upload; a network retry of the same drawing reuses it.
       const media = await uploadMedia(file, newClientUploadId(), 'signature')
       const signature = { signatureMediaId: media.id, signerName: name.trim(), relation: rel, snapshotHash }
-      if (mode === 'agree') await agreeQuote(ticket.id, signature)
-      else
-        await verifyTicket(ticket.id, {
+      const updated = mode === 'agree' ? await agreeQuote(ticket.id, signature)
+        : await verifyTicket(ticket.id, {
           ...signature,
           overall: ratings.overall ?? 0,
           punctuality: ratings.punctuality ?? 0,
@@ -83,7 +86,8 @@ export default function Sign() {
           comment: comment.trim() || null,
         })
       void Taro.showToast({ title: mode === 'agree' ? '已同意报价' : '验收完成', icon: 'success' })
-      await Taro.navigateBack()
+      setSignedTicket(updated)
+      if (Taro.getCurrentPages().length > 1) await Taro.navigateBack()
     } catch (e) {
       if (e instanceof ApiError && e.code === ErrorCode.QuoteChanged) {
         pad.current?.clear()
@@ -95,6 +99,28 @@ export default function Sign() {
     } finally {
       setBusy(false)
     }
+  }
+
+  const purpose = mode === 'agree' ? 'quote_agreement' : 'acceptance'
+  const done = (signedTicket ?? ticket).signatures?.filter((sig) => sig.purpose === purpose).pop()
+  if (signedTicket || (done && (!allowed || !snapshotHash))) {
+    return (
+      <View className='card sign__result'>
+        <Text className='sign__result-title'>✓ {mode === 'agree' ? '已同意报价' : '验收完成'}</Text>
+        <Text className='muted'>
+          {ticket.serial} · {ticket.houseLabel}
+        </Text>
+        {done && (
+          <Text className='muted'>
+            {done.signerName} 于 {formatDateTime(done.signedAt)} 签字
+          </Text>
+        )}
+        <Text className='sign__result-next'>{mode === 'agree' ? '师傅将按报价施工，完工后请您验收。' : '感谢您的评价，物业将进行回访。'}</Text>
+        <Button className='sign__back' type='primary' onClick={() => Taro.redirectTo({ url: ticketUrl(ticket.id) })}>
+          查看工单
+        </Button>
+      </View>
+    )
   }
 
   if (!allowed || !snapshotHash) {
@@ -139,15 +165,7 @@ export default function Sign() {
             {(Object.keys(RATING_LABELS) as (keyof IRatings)[]).map((key) => (
               <View key={key} className='sign__rating'>
                 <Text className='sign__rating-label'>{RATING_LABELS[key]}</Text>
-                {[1, 2, 3, 4, 5].map((n) => (
-                  <Text
-                    key={n}
-                    className={`sign__star${(ratings[key] ?? 0) >= n ? ' sign__star--on' : ''}`}
-                    onClick={() => setRatings((r) => ({ ...r, [key]: n }))}
-                  >
-                    ★
-                  </Text>
-                ))}
+                <RatingStars value={ratings[key] ?? 0} onChange={(n) => setRatings((r) => ({ ...r, [key]: n }))} />
                 {ratings[key] === undefined && <Text className='sign__rating-hint'>请选择</Text>}
               </View>
             ))}

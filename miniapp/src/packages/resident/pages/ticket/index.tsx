@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Image, Text, Textarea, View } from '@tarojs/components'
-import { TICKET_KIND_LABELS, TicketAction, formatFen, type ICharge, type ITicket, type ITicketEvent, type IMediaRef } from '@app/shared'
+import { TICKET_KIND_LABELS, TicketAction, type ICharge, type ITicket, type ITicketEvent } from '@app/shared'
 import SignInPrompt from '../../../../components/SignInPrompt'
 import StatusView from '../../../../components/StatusView'
 import { useRemoteData } from '../../../../hooks/use-remote-data'
@@ -12,7 +12,10 @@ import { signUrl } from '../../../../routes'
 import TicketStatusTag from '../../../../components/TicketStatusTag'
 import { REASON_MAX, REASON_PROMPTS, RATING_LABELS, eventText, residentActions, validateReason, type IRatings } from '../../utils/ticket-actions'
 import { relationLabel } from '../../utils/format'
-import { formatDateTime, formatQuantity } from '../../../../utils/ticket-format'
+import { formatDateTime } from '../../../../utils/ticket-format'
+import PhoneCall from '../../../../components/PhoneCall'
+import RatingStars from '../../../../components/RatingStars'
+import { Photos, PriceLines, Row, preview } from '../../components/TicketBlocks'
 import './index.scss'
 
 interface IDetail {
@@ -20,40 +23,6 @@ interface IDetail {
   timeline: ITicketEvent[]
   /** Loaded only while the charge waits for the resident's confirmation (待您确认). */
   pendingCharge: ICharge | null
-}
-
-interface IPriceLine {
-  kind: string
-  code: string
-  name: string
-  unit: string
-  unitPriceFen: number
-  quantityMilli: number
-  amountFen: number
-}
-
-/** Lines of a quote or a charge with their total, as the resident reads them before agreeing or confirming. */
-function PriceLines({ lines, totalFen, showKind = false }: { lines: IPriceLine[]; totalFen: number; showKind?: boolean }) {
-  return (
-    <>
-      {lines.map((line, i) => (
-        <View key={`${line.code}-${i}`} className='detail__line'>
-          <View className='detail__line-main'>
-            <Text>{line.name}</Text>
-            <Text className='muted'>
-              {showKind ? `${line.kind === 'material' ? '材料' : '人工'} · ` : ''}
-              {formatFen(line.unitPriceFen)}/{line.unit} × {formatQuantity(line.quantityMilli)}
-            </Text>
-          </View>
-          <Text>{formatFen(line.amountFen)}</Text>
-        </View>
-      ))}
-      <View className='detail__total'>
-        <Text>合计</Text>
-        <Text className='detail__total-amount'>{formatFen(totalFen)}</Text>
-      </View>
-    </>
-  )
 }
 
 const SIGNATURE_PURPOSE: Record<string, string> = {
@@ -66,29 +35,6 @@ const REASON_CALLS: Partial<Record<TicketAction, (id: number, reason: string) =>
   cancel: cancelTicket,
   decline_quote: declineQuote,
   request_rework: requestRework,
-}
-
-function preview(list: IMediaRef[], index: number) {
-  void Taro.previewImage({ urls: list.map((m) => m.url), current: list[index].url })
-}
-
-function Photos({ list }: { list: IMediaRef[] }) {
-  return (
-    <View className='detail__photos'>
-      {list.map((m, i) => (
-        <Image key={m.id} className='detail__photo' src={m.thumbUrl} mode='aspectFill' onClick={() => preview(list, i)} />
-      ))}
-    </View>
-  )
-}
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='detail__row'>
-      <Text className='detail__row-label'>{label}</Text>
-      <Text className='detail__row-value'>{value}</Text>
-    </View>
-  )
 }
 
 export default function TicketDetail() {
@@ -160,6 +106,12 @@ export default function TicketDetail() {
 
   return (
     <View className='detail'>
+      {params.created === '1' && (
+        <View className='card detail__created'>
+          <Text className='detail__created-title'>✓ 报修已提交</Text>
+          <Text className='muted'>物业客服会尽快受理并安排师傅，进度会显示在下方。</Text>
+        </View>
+      )}
       <View className='card'>
         <View className='detail__head'>
           <Text className='detail__serial'>{ticket.serial}</Text>
@@ -173,7 +125,16 @@ export default function TicketDetail() {
         <Row label='紧急程度' value={ticket.urgency === 'emergency' ? '紧急' : '一般'} />
         <Row label='提交时间' value={formatDateTime(ticket.createdAt)} />
         {ticket.preferredStart && <Row label='期望上门' value={`${formatDateTime(ticket.preferredStart)}–${formatDateTime(ticket.preferredEnd).slice(-5)}`} />}
-        {ticket.technician && <Row label='维修师傅' value={`${ticket.technician.name} ${ticket.technician.phoneMasked}`} />}
+        {ticket.technician && (
+          <Row label='维修师傅' value={`${ticket.technician.name} `}>
+            <PhoneCall phone={ticket.technician.phone} display={ticket.technician.phoneMasked} />
+          </Row>
+        )}
+        {ticket.customerManager && (
+          <Row label='客户经理' value={`${ticket.customerManager.name} `}>
+            <PhoneCall phone={ticket.customerManager.phone} display={ticket.customerManager.phoneMasked} />
+          </Row>
+        )}
         {ticket.visitAt && <Row label='上门时间' value={formatDateTime(ticket.visitAt)} />}
         {ticket.cancelReason && <Row label='取消原因' value={ticket.cancelReason} />}
         {ticket.reply && <Row label='物业答复' value={ticket.reply} />}
@@ -199,11 +160,12 @@ export default function TicketDetail() {
         </View>
       )}
 
-      {ticket.afterMedia.length > 0 && (
+      {(ticket.afterMedia.length > 0 || ticket.result) && (
         <View className='card'>
           {/* Before completion these are the technician's on-site photos (check-in). */}
-          <Text className='card-title'>{['done', 'verified', 'visited', 'closed'].includes(ticket.status) ? '完工照片' : '师傅现场照片'}</Text>
-          <Photos list={ticket.afterMedia} />
+          <Text className='card-title'>{ticket.result || ['done', 'verified', 'visited', 'closed'].includes(ticket.status) ? '处理结果' : '师傅现场照片'}</Text>
+          {ticket.result && <Text className='detail__result'>{ticket.result}</Text>}
+          {ticket.afterMedia.length > 0 && <Photos list={ticket.afterMedia} />}
         </View>
       )}
 
@@ -231,7 +193,9 @@ export default function TicketDetail() {
         <View className='card'>
           <Text className='card-title'>我的评价</Text>
           {(Object.keys(RATING_LABELS) as (keyof IRatings)[]).map((key) => (
-            <Row key={key} label={RATING_LABELS[key]} value={'★'.repeat(ticket.ratings?.[key] ?? 0) + '☆'.repeat(5 - (ticket.ratings?.[key] ?? 0))} />
+            <Row key={key} label={RATING_LABELS[key]}>
+              <RatingStars value={ticket.ratings?.[key] ?? 0} />
+            </Row>
           ))}
           {ticket.ratings.comment && <Text className='detail__comment'>{ticket.ratings.comment}</Text>}
         </View>

@@ -6,9 +6,13 @@ import type { Principal } from './principal';
 
 export const PUBLIC_KEY = 'route:public';
 export const ROLES_KEY = 'route:roles';
+export const PENDING_PASSWORD_KEY = 'route:pending-password';
 
 /** No sign-in needed. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/** Still open to an account that must change its password first (reading itself, changing the password). */
+export const AllowPendingPassword = () => SetMetadata(PENDING_PASSWORD_KEY, true);
 
 /** The caller needs at least one of these roles somewhere; object-level scope is checked in services. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);

@@ -11,6 +11,7 @@ import { Ticket, TicketEvent, TicketMedia, TicketQuote, TicketSignature } from '
 import { DispatchPolicy, InboxMessage, RectificationTask, TicketDamage, TicketSerialCounter } from '../modules/tickets/ticket-support.entity';
 import { Building, BuildingManager, House, Unit } from '../modules/property/building.entity';
 import { Company, Project, Region } from '../modules/property/company.entity';
+import { Department } from '../modules/property/department.entity';
 import { CompanySettings } from '../modules/property/company-settings.entity';
 import { TechnicianBuilding, TechnicianProfile } from '../modules/property/technician.entity';
 
@@ -27,6 +28,7 @@ export const ENTITIES = [
   BuildingManager,
   TechnicianProfile,
   TechnicianBuilding,
+  Department,
   HouseBinding,
   AuditEntry,
   CompanySettings,

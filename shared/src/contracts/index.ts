@@ -5,3 +5,4 @@ export * from './catalog';
 export * from './charges';
 export * from './tickets';
 export * from './service-categories';
+export * from './administration';

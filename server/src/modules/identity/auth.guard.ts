@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/c
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ErrorCode, Role } from '@app/shared';
-import { PUBLIC_KEY, ROLES_KEY } from '../../common/decorators';
+import { PENDING_PASSWORD_KEY, PUBLIC_KEY, ROLES_KEY } from '../../common/decorators';
 import { DomainException } from '../../common/domain.exception';
 import { hasRole, Principal } from '../../common/principal';
 import { AccessService } from './access.service';
@@ -37,6 +37,10 @@ export class AuthGuard implements CanActivate {
     const user = await this.db.getRepository(User).findOne({ where: { id: claims.sub } });
     if (!user || user.status !== 'active' || user.tokenVersion !== claims.ver || !(await this.tokens.sessionActive(user.id, claims.sid))) {
       throw new DomainException(ErrorCode.Unauthenticated, '登录已失效，请重新登录', HttpStatus.UNAUTHORIZED);
+    }
+    // An administrator handed out this password: nothing but changing it is allowed until then.
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PENDING_PASSWORD_KEY, targets)) {
+      throw new DomainException(ErrorCode.PasswordChangeRequired, '请先修改初始密码', HttpStatus.FORBIDDEN);
     }
     const principal = await this.access.loadPrincipal(user);
     request.principal = principal;

@@ -9,6 +9,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { MeService } from './me.service';
 import { PasswordService } from './password.service';
+import { StaffAccountsService } from './staff-accounts.service';
 import { TokenService } from './token.service';
 
 @Module({
@@ -20,7 +21,7 @@ import { TokenService } from './token.service';
     }),
   ],
   controllers: [AuthController, MeController],
-  providers: [AuthService, TokenService, PasswordService, MeService, AccessService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AccessService, PasswordService, MeService],
+  providers: [AuthService, TokenService, PasswordService, MeService, AccessService, StaffAccountsService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AccessService, PasswordService, MeService, StaffAccountsService],
 })
 export class IdentityModule {}

@@ -23,6 +23,7 @@ export class MeService {
       roles,
       houses,
       wechatBound: Boolean(user.wechatOpenId),
+      mustChangePassword: Boolean(user.mustChangePassword),
     };
   }
 

@@ -5,6 +5,7 @@ import { ITechnicianProfile, Role, maskPhone } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { AccessService } from '../identity/access.service';
+import { isUniqueViolation } from '../identity/auth.service';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { User } from '../identity/user.entity';
 import { Building } from './building.entity';
@@ -62,6 +63,19 @@ export class TechniciansService {
     });
     const [updated] = await this.profiles([userId]);
     return updated;
+  }
+
+  /**
+   * A technician granted a project needs a profile to be dispatched to (skills, coverage, cap). An account
+   * made in the console gets one with no skills and the default cap; the 维修师傅 page fills it in.
+   */
+  async ensureProfile(userId: number, companyId: number): Promise<void> {
+    if (await this.db.getRepository(TechnicianProfile).existsBy({ userId })) return;
+    try {
+      await this.db.getRepository(TechnicianProfile).insert({ userId, companyId, department: '工程部', skills: [], onDuty: true, maxOpenJobs: 5 });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
   }
 
   private async technicianIdsInProject(projectId: number): Promise<number[]> {

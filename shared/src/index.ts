@@ -10,3 +10,4 @@ export * from './quote';
 export * from './periods';
 export * from './tickets';
 export * from './limits';
+export * from './password';

@@ -17,7 +17,11 @@ export type PageKey =
   | 'charges'
   | 'waivers'
   | 'company-settings'
-  | 'service-categories';
+  | 'service-categories'
+  | 'organization'
+  | 'staff-accounts'
+  | 'audit-log'
+  | 'change-password';
 
 export interface PageDef {
   key: PageKey;
@@ -26,9 +30,13 @@ export interface PageDef {
   group: MenuGroupKey;
   /** Roles that may open the page; admin may open every page. */
   roles: readonly Role[];
+  /** Company-wide pages open without a selected project (an empty company has none yet). */
+  companyWide?: boolean;
+  /** Reachable by route but not listed in the menu. */
+  hidden?: boolean;
 }
 
-export type MenuGroupKey = 'overview' | 'customer' | 'property' | 'engineering' | 'charges' | 'pricing';
+export type MenuGroupKey = 'overview' | 'customer' | 'property' | 'engineering' | 'charges' | 'pricing' | 'admin';
 
 export const MENU_GROUP_LABELS: Record<MenuGroupKey, string> = {
   overview: '概览',
@@ -37,6 +45,7 @@ export const MENU_GROUP_LABELS: Record<MenuGroupKey, string> = {
   engineering: '工程维修',
   charges: '收费结算',
   pricing: '价格与设置',
+  admin: '系统管理',
 };
 
 /** Only the finance and quality centres draft, approve and publish prices (CATALOG_EDITORS on the server). */
@@ -75,6 +84,11 @@ export const PAGES: readonly PageDef[] = [
   { key: 'company-settings', path: '/company-settings', label: '公司设置', group: 'pricing', roles: [Role.Finance] },
   // Category → skill rules (CATEGORY_RULE_EDITORS on the server): the quality centre, company-wide.
   { key: 'service-categories', path: '/service-categories', label: '类别与技能', group: 'pricing', roles: [Role.Quality] },
+  // Administration (server: @Roles(Role.Admin) with a company-wide grant); no other role opens these.
+  { key: 'organization', path: '/organization', label: '组织架构', group: 'admin', roles: [], companyWide: true },
+  { key: 'staff-accounts', path: '/staff-accounts', label: '员工账号与权限', group: 'admin', roles: [], companyWide: true },
+  { key: 'audit-log', path: '/audit-log', label: '审计日志', group: 'admin', roles: [], companyWide: true },
+  { key: 'change-password', path: '/change-password', label: '修改密码', group: 'admin', roles: [...OFFICE_STAFF, Role.Technician], companyWide: true, hidden: true },
 ];
 
 export function pageByKey(key: PageKey): PageDef {
@@ -117,9 +131,9 @@ export interface MenuGroup {
 
 /** The left menu: pages the roles may open, grouped in a fixed order, empty groups dropped. */
 export function buildMenu(roles: readonly Role[]): MenuGroup[] {
-  const order: MenuGroupKey[] = ['overview', 'customer', 'property', 'engineering', 'charges', 'pricing'];
+  const order: MenuGroupKey[] = ['overview', 'customer', 'property', 'engineering', 'charges', 'pricing', 'admin'];
   return order
-    .map((key) => ({ key, label: MENU_GROUP_LABELS[key], items: PAGES.filter((p) => p.group === key && canOpen(p, roles)) }))
+    .map((key) => ({ key, label: MENU_GROUP_LABELS[key], items: PAGES.filter((p) => p.group === key && !p.hidden && canOpen(p, roles)) }))
     .filter((group) => group.items.length > 0);
 }
 

@@ -42,7 +42,7 @@ describe('menu by role', () => {
   });
 
   it('admin sees everything; no role sees nothing', () => {
-    expect(labels(['admin'])).toHaveLength(17);
+    expect(labels(['admin'])).toHaveLength(20);
     expect(buildMenu([])).toEqual([]);
   });
 

@@ -71,13 +71,13 @@ export default function AuditLogPage() {
     <div className="page" data-testid="audit-log-page">
       <PageHeader title="审计日志" description="组织、账号、授权和收费的每一次变更：谁、何时、对什么、改了什么。日志只增不改。" />
       <Card variant="borderless" style={{ marginBottom: 16 }}>
-        <Form form={form} layout="inline" onFinish={apply}>
+        <Form name="audit-filter" form={form} layout="inline" onFinish={apply}>
           <Form.Item name="actorId">
-            <Select allowClear showSearch optionFilterProp="label" placeholder="操作人" style={{ width: 160 }} aria-label="操作人"
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="操作人" style={{ width: 160 }} aria-label="操作人"
               options={(staff.data ?? []).map((s) => ({ value: s.id, label: s.name }))} />
           </Form.Item>
           <Form.Item name="action">
-            <Select allowClear showSearch optionFilterProp="label" placeholder="动作" style={{ width: 220 }} options={ACTION_OPTIONS} aria-label="动作" />
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="动作" style={{ width: 220 }} options={ACTION_OPTIONS} aria-label="动作" />
           </Form.Item>
           <Form.Item name="entityType">
             <Select allowClear placeholder="对象类型" style={{ width: 130 }} options={ENTITY_TYPES.map((t) => ({ value: t, label: t }))} aria-label="对象类型" />

@@ -39,7 +39,7 @@ export function GrantRoleModal({ account, organization, onClose, onGranted }: { 
   return (
     <Modal open title={`为 ${account.name} 授权`} okText="授权" onOk={submit} confirmLoading={saving} onCancel={onClose} destroyOnHidden>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form<GrantForm> form={form} layout="vertical" initialValues={{ scopeType: ScopeType.Project }} onValuesChange={(changed: Partial<GrantForm>) => {
+      <Form<GrantForm> name="grant" form={form} layout="vertical" initialValues={{ scopeType: ScopeType.Project }} onValuesChange={(changed: Partial<GrantForm>) => {
         if (changed.role && !scopeTypesFor(changed.role).includes(form.getFieldValue('scopeType'))) form.setFieldsValue({ scopeType: ScopeType.Project, scopeId: undefined });
         if (changed.scopeType) form.setFieldsValue({ scopeId: changed.scopeType === ScopeType.Company ? organization.companyId : undefined });
       }}>

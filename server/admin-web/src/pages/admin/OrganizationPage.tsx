@@ -85,7 +85,7 @@ export default function OrganizationPage() {
           ))}
           {data && !data.regions.length ? <Typography.Text type="secondary">还没有区域，先新建一个。</Typography.Text> : null}
         </Space>
-        <Form form={regionForm} layout="inline" onFinish={addRegion}>
+        <Form name="new-region" form={regionForm} layout="inline" onFinish={addRegion}>
           <Form.Item name="code" rules={[{ required: true, message: '请填写区域编码' }]}>
             <Input placeholder="区域编码，如 SZ" style={{ width: 160 }} maxLength={32} aria-label="区域编码" />
           </Form.Item>
@@ -97,7 +97,7 @@ export default function OrganizationPage() {
       </Card>
       <Card title="项目（小区）" variant="borderless" style={{ marginBottom: 16 }}>
         <Table<ProjectRow> rowKey="id" size="middle" loading={org.loading && !data} columns={columns} dataSource={rows} pagination={false} />
-        <Form form={projectForm} layout="inline" onFinish={addProject} style={{ marginTop: 16 }}>
+        <Form name="new-project" form={projectForm} layout="inline" onFinish={addProject} style={{ marginTop: 16 }}>
           <Form.Item name="regionId" rules={[{ required: true, message: '请选择区域' }]}>
             <Select placeholder="所属区域" style={{ width: 160 }} options={(data?.regions ?? []).map((r) => ({ value: r.id, label: r.name }))} aria-label="所属区域" />
           </Form.Item>

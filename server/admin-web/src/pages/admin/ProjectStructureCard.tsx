@@ -81,7 +81,7 @@ export function ProjectStructureCard({ project }: { project: IProjectNode }) {
       <Col xs={24} xl={14}>
         <Card title={`${project.name} · 楼栋与单元`} variant="borderless" data-testid="buildings-card">
           <Table<IBuildingSummary> rowKey="id" size="small" loading={buildings.loading && !buildings.data} columns={buildingColumns} dataSource={buildings.data ?? []} pagination={false} />
-          <Form form={buildingForm} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => run(() => createBuilding(project.id, v.name.trim()), `已新建楼栋「${v.name.trim()}」`, () => { buildingForm.resetFields(); buildings.reload(); })}>
+          <Form name="new-building" form={buildingForm} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => run(() => createBuilding(project.id, v.name.trim()), `已新建楼栋「${v.name.trim()}」`, () => { buildingForm.resetFields(); buildings.reload(); })}>
             <Form.Item name="name" rules={[{ required: true, whitespace: true, message: '请填写楼栋名称' }]}>
               <Input placeholder="楼栋名称，如 1栋" maxLength={32} style={{ width: 200 }} aria-label="楼栋名称" />
             </Form.Item>
@@ -92,12 +92,12 @@ export function ProjectStructureCard({ project }: { project: IProjectNode }) {
       <Col xs={24} xl={10}>
         <Card title={`${project.name} · 部门与主管`} variant="borderless" data-testid="departments-card">
           <Table<IDepartment> rowKey="id" size="small" loading={departments.loading && !departments.data} columns={departmentColumns} dataSource={departments.data ?? []} pagination={false} />
-          <Form form={departmentForm} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => run(() => createDepartment(project.id, { name: v.name.trim(), supervisorUserId: v.supervisorUserId ?? null }), `已新建${v.name.trim()}`, () => { departmentForm.resetFields(); departments.reload(); })}>
+          <Form name="new-department" form={departmentForm} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => run(() => createDepartment(project.id, { name: v.name.trim(), supervisorUserId: v.supervisorUserId ?? null }), `已新建${v.name.trim()}`, () => { departmentForm.resetFields(); departments.reload(); })}>
             <Form.Item name="name" rules={[{ required: true, whitespace: true, message: '请填写部门名称' }]}>
               <AutoComplete placeholder="部门，如 工程部" style={{ width: 150 }} options={DEPARTMENT_SUGGESTIONS.map((n) => ({ value: n }))} aria-label="部门名称" maxLength={32} />
             </Form.Item>
             <Form.Item name="supervisorUserId">
-              <Select allowClear showSearch optionFilterProp="label" placeholder="主管（可选）" style={{ width: 180 }} options={staffOptions} aria-label="部门主管" />
+              <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="主管（可选）" style={{ width: 180 }} options={staffOptions} aria-label="部门主管" />
             </Form.Item>
             <Button htmlType="submit">新建部门</Button>
           </Form>

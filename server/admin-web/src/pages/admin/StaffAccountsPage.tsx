@@ -106,7 +106,7 @@ export default function StaffAccountsPage() {
     <div className="page" data-testid="staff-accounts-page">
       <PageHeader title="员工账号与权限" description="新建账号时系统生成临时密码，员工首次登录须修改。角色可按项目、区域或全公司授予；每次变更都记入审计日志。" />
       <Card variant="borderless" style={{ marginBottom: 16 }} title="新建员工账号">
-        <Form form={form} layout="inline" onFinish={create}>
+        <Form name="new-staff" form={form} layout="inline" onFinish={create}>
           <Form.Item name="name" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
             <Input placeholder="姓名" maxLength={64} style={{ width: 140 }} aria-label="姓名" />
           </Form.Item>

@@ -43,8 +43,8 @@ export function ChangePasswordPage({ forced }: { forced: boolean }) {
   }
 
   return (
-    <div className={forced ? 'login-screen' : undefined} data-testid="change-password-page">
-      <div className="login-main" style={forced ? undefined : { padding: 0, justifyContent: 'flex-start' }}>
+    <div style={forced ? { minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f3f5f8' } : undefined} data-testid="change-password-page">
+      <div>
         <Card className="login-card" variant="borderless">
           <Typography.Title level={3} style={{ marginTop: 0 }}>
             {forced ? '请先修改初始密码' : '修改密码'}

@@ -118,6 +118,10 @@ describe('administration from an empty database (browser)', () => {
     await org.locator('tbody tr').filter({ hasText: '翠湖苑' }).waitFor();
     await org.locator('tbody tr').filter({ hasText: '新城花园' }).getByRole('button', { name: '楼栋与部门' }).click();
     await buildings.locator('.ant-tag').filter({ hasText: '1单元' }).waitFor();
+    const departments = page.getByTestId('departments-card');
+    await departments.locator('#new-department_name').fill('工程部');
+    await departments.getByRole('button', { name: '新建部门' }).click();
+    await departments.locator('tbody tr').filter({ hasText: '工程部' }).waitFor();
     await shot(page, 'admin-organization');
 
     // A staff account with a temporary password, then 客户经理 on 新城花园.

@@ -96,7 +96,7 @@ export default function OrganizationPage() {
         </Form>
       </Card>
       <Card title="项目（小区）" variant="borderless" style={{ marginBottom: 16 }}>
-        <Table<ProjectRow> rowKey="id" size="middle" loading={org.loading && !data} columns={columns} dataSource={rows} pagination={false} />
+        <Table<ProjectRow> rowKey="id" size="middle" loading={org.loading && !data} columns={columns} dataSource={rows} pagination={false} rowClassName={(p) => (p.id === current?.id ? 'ant-table-row-selected' : '')} />
         <Form name="new-project" form={projectForm} layout="inline" onFinish={addProject} style={{ marginTop: 16 }}>
           <Form.Item name="regionId" rules={[{ required: true, message: '请选择区域' }]}>
             <Select placeholder="所属区域" style={{ width: 160 }} options={(data?.regions ?? []).map((r) => ({ value: r.id, label: r.name }))} aria-label="所属区域" />

@@ -16,6 +16,7 @@ import { RectificationTask } from '../../src/modules/tickets/ticket-support.enti
 import { Ticket } from '../../src/modules/tickets/ticket.entity';
 import { bindResident, makeStaff, makeVerifiedTicket, newOpenId, publishSchedule, STAFF_PASSWORD } from '../support/factories';
 import { bearer, bootTestApp, passwordLogin, TestApp, wechatLogin } from '../support/test-app';
+import { administrationScenarios } from './input-bounds-admin';
 import { act, makeTicketWorld, sign, TicketWorld, uploadPhoto } from './ticket-helpers';
 
 /**
@@ -447,6 +448,9 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
       lenient: { companyId: idNamesNothing },
       prepare: async () => ({ token: admin, url: '/api/service-categories/GS', body: { companyId: w.tenant.companyId, name: '给水', skills: ['水'], openToAll: false, sortOrder: 1 } }),
     },
+
+    // ---- administration ----
+    ...administrationScenarios(() => t, () => w.tenant, () => admin),
   };
 
   const valueAt = (b: Bound, offset: 0 | 1): unknown => {

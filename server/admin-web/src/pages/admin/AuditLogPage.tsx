@@ -16,7 +16,7 @@ interface FilterForm {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const ENTITY_TYPES = ['user', 'company', 'region', 'project', 'building', 'unit', 'department', 'charge', 'price_list', 'ticket'];
+const ENTITY_TYPES = ['user', 'company', 'region', 'project', 'building', 'unit', 'department', 'charge', 'price_list', 'service_category', 'company_settings', 'ticket'];
 
 function DiffView({ entry }: { entry: IAuditEntryView }) {
   const rows = diffRows(entry.before, entry.after);

@@ -58,7 +58,11 @@ export function actionLabel(action: string): string {
 /** Filter choices: the administration actions by name, plus the money prefixes other modules write. */
 export const ACTION_OPTIONS = [
   ...Object.entries(ACTIONS).map(([value, label]) => ({ value, label: `${label}（${value}）` })),
-  { value: 'charge', label: '费用（charge.*）' },
-  { value: 'fee_schedule', label: '价目表（fee_schedule.*）' },
   { value: 'staff', label: '员工账号（staff.*）' },
+  { value: 'charge', label: '费用（charge.*）' },
+  { value: 'cash', label: '现金交款（cash.*）' },
+  { value: 'counter_sale', label: '前台收款（counter_sale.*）' },
+  { value: 'price_list', label: '价目表（price_list.*）' },
+  { value: 'service_category', label: '类别与技能（service_category.*）' },
+  { value: 'settings', label: '公司设置（settings.*）' },
 ];

@@ -178,12 +178,19 @@ describe('administration: structure, staff accounts, grants, departments, audit'
     expect(grants.items[0].actorName).toEqual(expect.any(String));
     const staffActions = (await http().get(`/api/admin/audit?entityId=${issued.account.id}&action=staff`).set(bearer(admin)).expect(200)).body;
     expect(staffActions.items.map((e: { action: string }) => e.action)).toEqual(['staff.grant', 'staff.create']);
+    // An underscore is a letter here, not a LIKE wildcard: staff.reset_password matches itself only.
+    await http().post(`/api/admin/staff/${issued.account.id}/password-reset`).set(bearer(admin)).expect(200);
+    const reset = (await http().get(`/api/admin/audit?entityId=${issued.account.id}&action=staff.reset_password`).set(bearer(admin)).expect(200)).body;
+    expect(reset.items.map((e: { action: string }) => e.action)).toEqual(['staff.reset_password']);
+    expect((await http().get(`/api/admin/audit?entityId=${issued.account.id}&action=staff.reset`).set(bearer(admin)).expect(200)).body.total).toBe(0);
+    const search = (await http().get(`/api/admin/staff?q=${encodeURIComponent('_')}`).set(bearer(admin)).expect(200)).body;
+    expect(search.total).toBe(0);
     const byActor = (await http().get(`/api/admin/audit?actorId=${adminId}&pageSize=200`).set(bearer(admin)).expect(200)).body;
     expect(byActor.items.every((e: { actorId: number }) => e.actorId === adminId)).toBe(true);
     const before = (await http().get(`/api/admin/audit?entityId=${issued.account.id}&to=2000-01-01T00:00:00Z`).set(bearer(admin)).expect(200)).body;
     expect(before.total).toBe(0);
     const since = (await http().get(`/api/admin/audit?entityId=${issued.account.id}&entityType=user&from=2000-01-01T00:00:00Z`).set(bearer(admin)).expect(200)).body;
-    expect(since.total).toBe(2);
+    expect(since.total).toBe(3);
     expect((await http().get(`/api/admin/audit?entityId=${issued.account.id}`).set(bearer(adminB)).expect(200)).body.total).toBe(0);
     await http().get('/api/admin/audit').set(bearer(cm)).expect(403);
     await http().get('/api/admin/audit?from=yesterday').set(bearer(admin)).expect(422);

@@ -537,7 +537,7 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
     }
     expect(failures).toEqual([]);
     expect(cases).toBeGreaterThan(200);
-  }, 180_000);
+  }, 420_000);
 
   it('whitespace-only required texts are refused with 422 naming the field', async () => {
     const failures: string[] = [];

@@ -29,6 +29,9 @@ export function fitReason(reason: string | null | undefined): string | null {
   return chars.length <= AUDIT_REASON_MAX ? reason : `${chars.slice(0, AUDIT_REASON_MAX - 1).join('')}…`;
 }
 
+/** LIKE with `ESCAPE '!'`: the one escape character both MySQL/MariaDB and SQLite read the same way. */
+export const likeEscape = (text: string): string => text.replace(/[!%_]/g, (c) => `!${c}`);
+
 /** Writes audit rows inside the caller's transaction, so the action and its record commit together. */
 @Injectable()
 export class AuditService {
@@ -42,7 +45,7 @@ export class AuditService {
     if (query.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId !== undefined) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
     // An action filter of "staff" matches staff.create, staff.grant …; a full name matches itself.
-    if (query.action) qb.andWhere('(a.action = :action OR a.action LIKE :prefix)', { action: query.action, prefix: `${query.action.replace(/[\\%_]/g, '')}.%` });
+    if (query.action) qb.andWhere("(a.action = :action OR a.action LIKE :prefix ESCAPE '!')", { action: query.action, prefix: `${likeEscape(query.action)}.%` });
     if (query.from) qb.andWhere('a.at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('a.at < :to', { to: new Date(query.to) });
     const [items, total] = await qb.orderBy('a.id', 'DESC').skip(skip).take(pageSize).getManyAndCount();

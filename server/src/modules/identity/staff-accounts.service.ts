@@ -7,7 +7,7 @@ import { DomainException } from '../../common/domain.exception';
 import { pageWindow } from '../../common/pagination.dto';
 import { now } from '../../common/time';
 import { runInTransaction } from '../../database/transactions';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, likeEscape } from '../audit/audit.service';
 import { isUniqueViolation } from './auth.service';
 import { PasswordService, passwordProblem } from './password.service';
 import { RoleAssignment } from './role-assignment.entity';
@@ -61,8 +61,8 @@ export class StaffAccountsService {
       .where('u.kind = :kind AND u.company_id = :companyId', { kind: UserKind.Staff, companyId });
     if (query.status) qb.andWhere('u.status = :status', { status: query.status });
     if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where('u.name LIKE :like', { like }).orWhere('u.username LIKE :like', { like }).orWhere('u.phone LIKE :like', { like })));
+      const like = `%${likeEscape(query.q)}%`;
+      qb.andWhere(new Brackets((w) => w.where("u.name LIKE :like ESCAPE '!'", { like }).orWhere("u.username LIKE :like ESCAPE '!'", { like }).orWhere("u.phone LIKE :like ESCAPE '!'", { like })));
     }
     const [users, total] = await qb.orderBy('u.id', 'ASC').skip(skip).take(pageSize).getManyAndCount();
     return { items: await this.records(this.db.manager, users), total, page, pageSize };

@@ -10,6 +10,7 @@ export function resident(overrides: Partial<IMe> = {}): IMe {
     roles: [],
     houses: [{ bindingId: 5, houseId: 501, projectId: 1, label: '3栋1单元1201', relation: 'owner' }],
     wechatBound: true,
+    mustChangePassword: false,
     ...overrides,
   }
 }
@@ -24,6 +25,7 @@ export function staff(roles: Role[], overrides: Partial<IMe> = {}): IMe {
     roles: roles.map((role) => ({ role, scopeType: ScopeType.Project, scopeId: 1, scopeName: '阳光花园' })),
     houses: [],
     wechatBound: false,
+    mustChangePassword: false,
     ...overrides,
   }
 }

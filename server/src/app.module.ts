@@ -6,6 +6,7 @@ import { loggerParams } from './common/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { AdministrationModule } from './modules/administration/administration.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BindingsModule } from './modules/bindings/bindings.module';
@@ -37,6 +38,7 @@ export class AppModule {
         CatalogModule,
         ChargesModule,
         MediaModule,
+        AdministrationModule,
         TicketsModule,
         DispatchModule,
         InboxModule,

@@ -6,12 +6,19 @@ export default async () => {
         ["./modules/charges/dto/cash.dto"]: await import("./modules/charges/dto/cash.dto")
     };
     return {
-        "@nestjs/swagger": { "models": [[import("./common/pagination.dto"), { "PageQueryDto": { page: { required: false, type: () => Number }, pageSize: { required: false, type: () => Number } } }], [import("./modules/property/dto/property.dto"), { "HouseQueryDto": { buildingId: { required: false, type: () => Number }, unitId: { required: false, type: () => Number }, q: { required: false, type: () => String, maxLength: 32 } }, "StaffQueryDto": { role: { required: false, enum: ["resident", "customer_manager", "supervisor", "technician", "project_manager", "cashier", "finance", "quality", "admin"] } }, "ImportQueryDto": { dryRun: { required: false, enum: ["true", "false"] } }, "AssignCustomerManagersDto": { userIds: { required: true, type: () => [Number], minimum: 1, maxItems: 10 } }, "UpdateTechnicianDto": { skills: { required: false, type: () => [String], maxItems: 20 }, buildingIds: { required: false, type: () => [Number], minimum: 1, maxItems: 500 }, onDuty: { required: false, type: () => Boolean }, maxOpenJobs: { required: false, type: () => Number, minimum: 0, maximum: 50 } } }], [import("./modules/bindings/bindings.dto"), { "CreateBindingDto": { houseId: { required: true, type: () => Number }, relation: { required: true, enum: ["owner", "tenant", "family"] }, name: { required: true, type: () => String, maxLength: 32 }, phone: { required: true, type: () => String, pattern: "^1[3-9]\\d{9}$" } }, "RejectBindingDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "CallerLookupDto": { projectId: { required: true, type: () => Number }, phone: { required: true, type: () => String, pattern: "^1[3-9]\\d{9}$" } }, "BindingQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["pending", "approved", "rejected", "revoked"] } } }], [import("./modules/identity/dto/auth.dto"), { "WechatLoginDto": { code: { required: true, type: () => String, maxLength: 128 } }, "PasswordLoginDto": { login: { required: true, type: () => String, maxLength: 64 }, password: { required: true, type: () => String, maxLength: 128 } }, "RefreshDto": { refreshToken: { required: true, type: () => String, maxLength: 128 } }, "DemoLoginDto": { userId: { required: true, type: () => Number, minimum: 1 } } }], [import("./modules/catalog/dto/price-list.dto"), { "CreatePriceListDto": { kind: { required: true, enum: ["fee_schedule", "materials"] }, companyId: { required: true, type: () => Number }, regionId: { required: false, type: () => Number, nullable: true }, title: { required: true, type: () => String, maxLength: 100 }, copyFromVersionId: { required: false, type: () => Number, nullable: true }, notes: { required: false, type: () => String, nullable: true, maxLength: 500 } }, "UpsertCategoryDto": { code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 50 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "UpsertFeeItemDto": { categoryCode: { required: true, type: () => String }, code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 80 }, unit: { required: true, type: () => String }, labourPriceFen: { required: true, type: () => Number, minimum: 0 }, callOutFeeFen: { required: false, type: () => Number, nullable: true, minimum: 0 }, materialsExtra: { required: true, type: () => Boolean }, counterSale: { required: false, type: () => Boolean }, serviceStandard: { required: true, type: () => String, maxLength: 2000 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "UpsertMaterialDto": { code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 80 }, spec: { required: false, type: () => String, maxLength: 80 }, unit: { required: true, type: () => String }, priceFen: { required: true, type: () => Number, minimum: 0 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "PublishDto": { effectiveFrom: { required: false, type: () => String } }, "QuoteItemDto": { code: { required: true, type: () => String }, quantityMilli: { required: true, type: () => Number, minimum: 1 } }, "QuotePreviewDto": { projectId: { required: true, type: () => Number }, items: { required: true, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], minItems: 1, maxItems: 50 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 50 } }, "MaterialsQueryDto": { projectId: { required: true, type: () => Number } }, "PublicScheduleQueryDto": { projectId: { required: true, type: () => Number }, q: { required: false, type: () => String, maxLength: 32 } }, "VersionListQueryDto": { kind: { required: false, enum: ["fee_schedule", "materials"] }, companyId: { required: false, type: () => Number } }, "DiffQueryDto": { against: { required: true, type: () => Number } } }], [import("./modules/catalog/dto/service-category.dto"), { "ServiceCategoryQueryDto": { companyId: { required: false, type: () => Number, description: "Editors list their company's rules; any staff of a project reads its company's labels." }, projectId: { required: false, type: () => Number } }, "UpsertServiceCategoryDto": { companyId: { required: true, type: () => Number }, name: { required: true, type: () => String, maxLength: 50, pattern: "\\S" }, skills: { required: true, type: () => [String] }, openToAll: { required: true, type: () => Boolean }, sortOrder: { required: false, type: () => Number, minimum: 0, maximum: 9999 } } }], [import("./modules/charges/dto/charges.dto"), { "SetPaymentMethodDto": { paymentMethod: { required: true, enum: ["bill", "pay_now", "cash"] } }, "WaiveChargeDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "PhoneConfirmChargeDto": { note: { required: true, type: () => String, maxLength: 200 } }, "ChargeQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["open", "cash_collected", "paid", "waived", "billed"] }, confirmation: { required: false, enum: ["confirmed", "unconfirmed"] } } }], [import("./modules/charges/dto/cash.dto"), { "CashOutstandingQueryDto": { projectId: { required: false, type: () => Number } }, "CashHandoverDto": { technicianId: { required: true, type: () => Number }, chargeIds: { required: true, type: () => [Number], minimum: 1, uniqueItems: true, minItems: 1, maxItems: 200 } }, "CounterSaleItemDto": { code: { required: true, type: () => String, maxLength: 16 }, quantityMilli: { required: true, type: () => Number, minimum: 1 } }, "CounterSaleDto": { projectId: { required: true, type: () => Number }, houseId: { required: false, type: () => Number, nullable: true }, items: { required: true, type: () => [t["./modules/charges/dto/cash.dto"].CounterSaleItemDto], minItems: 1, maxItems: 50 }, paidBy: { required: true, enum: ["cash", "wechat", "alipay", "pos"] }, note: { required: false, type: () => String, nullable: true, maxLength: 200 } }, "CounterSaleLedgerQueryDto": { projectId: { required: true, type: () => Number }, date: { required: true, type: () => String, pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" } }, "CompanySettingsDto": { cashLimitFen: { required: true, type: () => Number, minimum: 0 }, waiverMonthlyCapFen: { required: true, type: () => Number, minimum: 0 } } }], [import("./modules/inbox/inbox.controller"), { "InboxQueryDto": { unread: { required: false, enum: ["true", "false"] } } }], [import("./modules/tickets/dto/ticket.dto"), { "CreateTicketDto": { houseId: { required: false, type: () => Number, nullable: true }, projectId: { required: false, type: () => Number, nullable: true }, kind: { required: true, enum: ["repair", "service", "suggestion", "consultation", "complaint"] }, scope: { required: false, nullable: true, enum: ["home", "public"] }, category: { required: true, type: () => String, maxLength: 32 }, feeItemCode: { required: false, type: () => String, nullable: true, pattern: "^[A-Z0-9][A-Z0-9-]{0,15}$" }, urgency: { required: true, enum: ["emergency", "normal"] }, description: { required: true, type: () => String, maxLength: 1000 }, mediaIds: { required: false, type: () => [Number] }, preferredStart: { required: false, type: () => String, nullable: true }, preferredEnd: { required: false, type: () => String, nullable: true }, channel: { required: false, enum: ["mini_program", "phone", "walk_in", "on_site"] }, contactName: { required: false, type: () => String, nullable: true, maxLength: 32 }, contactPhone: { required: false, type: () => String, nullable: true, pattern: "^1[3-9]\\d{9}$" } }, "TicketListQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["on_site", "submitted", "registered", "dispatched", "accepted", "quoted", "in_progress", "done", "verified", "visited", "closed", "cancelled"] }, kind: { required: false, enum: ["repair", "service", "suggestion", "consultation", "complaint"] } }, "ProjectQueryDto": { projectId: { required: true, type: () => Number } }, "RegisterDto": { category: { required: false, type: () => String, maxLength: 32 }, urgency: { required: false, enum: ["emergency", "normal"] }, priceExplained: { required: false, type: () => Boolean } }, "DispatchDto": { technicianId: { required: true, type: () => Number }, override: { required: false, type: () => Boolean }, overrideReason: { required: false, type: () => String, maxLength: 200, pattern: "\\S" } }, "ReasonDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "TransferDto": { technicianId: { required: true, type: () => Number }, override: { required: false, type: () => Boolean }, overrideReason: { required: false, type: () => String, maxLength: 200, pattern: "\\S" } }, "AcceptJobDto": { visitAt: { required: true, type: () => String } }, "CheckInDto": { mediaIds: { required: false, type: () => [Number] } }, "TicketQuoteDto": { items: { required: true, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 } }, "SignatureDto": { signatureMediaId: { required: true, type: () => Number }, signerName: { required: true, type: () => String, maxLength: 32 }, relation: { required: true, type: () => String }, snapshotHash: { required: true, type: () => String, pattern: "^[0-9a-f]{64}$" } }, "CompleteDto": { result: { required: true, type: () => String, maxLength: 500 }, mediaIds: { required: true, type: () => [Number] }, items: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 } }, "VerifyDto": { overall: { required: true, type: () => Number }, punctuality: { required: true, type: () => Number }, attitude: { required: true, type: () => Number }, comment: { required: false, type: () => String, nullable: true, maxLength: 500 }, signatureMediaId: { required: false, type: () => Number }, signerName: { required: false, type: () => String, maxLength: 32 }, relation: { required: false, type: () => String }, snapshotHash: { required: false, type: () => String, pattern: "^[0-9a-f]{64}$" }, representativeRelation: { required: false, type: () => String, description: "Public-area acceptance only: the building representative's relation, e.g. \u697C\u957F.", maxLength: 20 } }, "ReturnVisitDto": { result: { required: true, type: () => String, maxLength: 500 }, satisfied: { required: true, type: () => Boolean } }, "ReplyDto": { reply: { required: true, type: () => String, maxLength: 2000 } }, "DamageDto": { description: { required: true, type: () => String, maxLength: 500 }, compensationFen: { required: true, type: () => Number, minimum: 0 } }, "DeclineQuoteDto": { signatureMediaId: { required: false, type: () => Number }, signerName: { required: false, type: () => String, maxLength: 32 }, relation: { required: false, type: () => String }, snapshotHash: { required: false, type: () => String, pattern: "^[0-9a-f]{64}$" } } }], [import("./modules/tickets/dto/list-query.dto"), { "ProjectPageQueryDto": { projectId: { required: true, type: () => Number } }, "ProjectQueryDto": { projectId: { required: true, type: () => Number } }, "MyTicketsQueryDto": { filter: { required: false, enum: ["active", "todo", "finished"] } } }], [import("./modules/tickets/rectifications.controller"), { "ResolveDto": { note: { required: true, type: () => String, maxLength: 500 } } }], [import("./modules/dispatch/dispatch-policy.controller"), { "PolicyDto": { category: { required: true, type: () => String, maxLength: 32 }, mode: { required: true, enum: ["assign", "pool", "auto"] }, poolMinutes: { required: true, type: () => Number, minimum: 1, maximum: 1440 } } }]], "controllers": [[import("./modules/property/property.controller"), { "PropertyController": { "projects": { type: [Object] }, "buildings": { type: [Object] }, "houses": {}, "template": { type: String }, "import": { type: Object }, "staff": { type: [Object] }, "assignManagers": { type: Object }, "technicianList": { type: [Object] } }, "TechniciansController": { "mine": { type: Object }, "update": { type: Object } }, "DirectoryController": { "projects": { type: [Object] }, "buildings": { type: [Object] }, "houses": { type: [Object] } } }], [import("./modules/bindings/bindings.controller"), { "BindingsController": { "apply": { type: Object }, "mine": { type: [Object] }, "familyRequests": { type: [Object] }, "list": {}, "lookup": { summary: "\u4EE3\u5BA2\u62A5\u4FEE: who is calling \u2014 their verified houses in the project, found by phone (audited).", type: [Object] }, "approve": { type: Object }, "reject": { type: Object } } }], [import("./modules/bindings/house-detail.controller"), { "HouseDetailController": { "house": { type: Object } } }], [import("./modules/auth/auth.controller"), { "AuthController": { "wechatLogin": { type: Object }, "passwordLogin": { type: Object }, "refresh": { type: Object }, "logout": {}, "demoAccounts": { type: Object }, "demoLogin": { type: Object } }, "MeController": { "bindWechat": {}, "unbindWechat": {}, "current": { type: Object } } }], [import("./modules/catalog/catalog.controller"), { "PriceListsController": { "list": { type: [Object] }, "create": { type: Object }, "detail": {}, "diff": { type: Object }, "upsertCategory": {}, "upsertItem": { type: Object }, "upsertMaterial": { type: Object }, "removeEntry": {}, "approve": { type: Object }, "returnToDraft": { type: Object }, "publish": { type: Object } }, "PublicFeeScheduleController": { "current": { type: Object }, "item": { type: Object }, "poster": { type: String } }, "QuoteController": { "quote": { summary: "Staff and technicians price a quote from the schedule in force (nothing is stored).", type: Object }, "materials": { summary: "The material price list in force, so a quote can add property-supplied materials at their listed price.", type: Object } } }], [import("./modules/catalog/service-categories.controller"), { "ServiceCategoriesController": { "list": { summary: "`?projectId=` for any staff member of the project (labels); `?companyId=` for the rule editors." }, "upsert": { type: Object } } }], [import("./modules/charges/cash.controller"), { "CashController": { "outstanding": { type: Object }, "mine": { type: Object }, "handover": { type: Object } }, "WaiversController": { "budget": { type: Object } }, "CounterSalesController": { "create": { type: Object }, "ledger": { type: Object } }, "CompanySettingsController": { "get": { type: Object }, "update": { type: Object } } }], [import("./modules/charges/charges.controller"), { "ChargesController": { "mine": {}, "list": {}, "get": { type: Object }, "setPaymentMethod": { type: Object }, "confirm": { summary: "The resident confirms a charge whose signatures were collected on the technician's phone.", type: Object }, "phoneConfirm": { summary: "The customer manager records the resident's confirmation given on the phone, with a note.", type: Object }, "phoneCashChoice": { summary: "The customer manager records the resident's choice, by phone, to pay cash on site (instead of in the app).", type: Object }, "collectCash": { type: Object }, "confirmCash": { type: Object }, "waive": { type: Object } } }], [import("./modules/inbox/inbox.controller"), { "InboxController": { "list": {}, "read": {} } }], [import("./modules/media/media.controller"), { "MediaController": { "upload": { summary: "multipart/form-data: `file`, `clientUploadId` (field or `X-Client-Upload-Id` header), optional `kind`.", type: Object }, "own": { type: Object }, "content": {}, "thumb": {} } }], [import("./modules/tickets/rectifications.controller"), { "RectificationsController": { "list": {}, "resolve": {} } }], [import("./modules/tickets/technician-workload.controller"), { "TechnicianWorkloadController": { "list": { summary: "Open jobs and today's appointments of each technician of the project, for the dispatch dialog.", type: [Object] } } }], [import("./modules/tickets/tickets.controller"), { "TicketsController": { "create": { type: Object }, "mine": {}, "list": {}, "dispatchQueue": {}, "escalated": {}, "detail": { type: Object }, "timeline": { type: [Object] }, "agree": { type: Object }, "declineQuote": { type: Object }, "verify": { type: Object }, "rework": { type: Object }, "cancel": { type: Object }, "hold": { type: Object }, "resume": { type: Object }, "reply": { type: Object }, "returnVisit": { type: Object }, "close": { type: Object }, "damage": { type: Object } }, "TicketWorkController": { "jobs": {}, "pool": {}, "accept": { type: Object }, "checkIn": { type: Object }, "start": { type: Object }, "quote": { type: Object }, "requote": { type: Object }, "complete": { type: Object } } }], [import("./modules/dispatch/dispatch-policy.controller"), { "DispatchPolicyController": { "list": { type: [Object] }, "upsert": { type: Object } } }], [import("./modules/dispatch/dispatch.controller"), { "RegistrationController": { "register": { type: Object } }, "DispatchController": { "dispatchTo": { type: Object }, "transfer": { type: Object }, "grab": { type: Object }, "decline": { type: Object } } }], [import("./modules/health/health.controller"), { "HealthController": { "live": { type: Object }, "ready": { type: Object }, "meta": { type: Object } } }]] }
+        "@nestjs/swagger": { "models": [[import("./common/pagination.dto"), { "PageQueryDto": { page: { required: false, type: () => Number }, pageSize: { required: false, type: () => Number } } }], [import("./modules/property/dto/property.dto"), { "HouseQueryDto": { buildingId: { required: false, type: () => Number }, unitId: { required: false, type: () => Number }, q: { required: false, type: () => String, maxLength: 32 } }, "StaffQueryDto": { role: { required: false, enum: ["resident", "customer_manager", "supervisor", "technician", "project_manager", "cashier", "finance", "quality", "admin"] } }, "ImportQueryDto": { dryRun: { required: false, enum: ["true", "false"] } }, "AssignCustomerManagersDto": { userIds: { required: true, type: () => [Number], minimum: 1, maxItems: 10 } }, "UpdateTechnicianDto": { skills: { required: false, type: () => [String], maxItems: 20 }, buildingIds: { required: false, type: () => [Number], minimum: 1, maxItems: 500 }, onDuty: { required: false, type: () => Boolean }, maxOpenJobs: { required: false, type: () => Number, minimum: 0, maximum: 50 } } }], [import("./modules/administration/dto/administration.dto"), { "StaffListQueryDto": { q: { required: false, type: () => String, maxLength: 32 }, status: { required: false, enum: ["active", "disabled"] } }, "CreateStaffDto": { name: { required: true, type: () => String, maxLength: 64 }, username: { required: true, type: () => String, pattern: "^[A-Za-z][A-Za-z0-9_.-]{2,31}$" }, phone: { required: false, type: () => String, pattern: "^1\\d{10}$" } }, "SetStaffStatusDto": { status: { required: true, enum: ["active", "disabled"] } }, "GrantRoleDto": { role: { required: true, enum: ["resident", "customer_manager", "supervisor", "technician", "project_manager", "cashier", "finance", "quality", "admin"] }, scopeType: { required: true, enum: ["project", "region", "company"] }, scopeId: { required: true, type: () => Number } }, "CreateRegionDto": { code: { required: true, type: () => String, pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,31}$" }, name: { required: true, type: () => String, maxLength: 100 } }, "RenameDto": { name: { required: true, type: () => String, maxLength: 32 } }, "RenameLongDto": { name: { required: true, type: () => String, maxLength: 100 } }, "CreateProjectDto": { regionId: { required: true, type: () => Number }, code: { required: true, type: () => String, description: "Printed in every ticket serial (<code>-<yyMMdd>-<seq>), so short and plain.", pattern: "^[A-Z0-9]{2,16}$" }, name: { required: true, type: () => String, maxLength: 100 }, address: { required: false, type: () => String, maxLength: 200 } }, "UpdateProjectDto": { name: { required: false, type: () => String, maxLength: 100 }, address: { required: false, type: () => String, maxLength: 200 } }, "CreateBuildingDto": { name: { required: true, type: () => String, maxLength: 32 }, sortOrder: { required: false, type: () => Number, minimum: 0, maximum: 9999 } }, "UpsertDepartmentDto": { name: { required: true, type: () => String, maxLength: 32 }, supervisorUserId: { required: false, type: () => Number, nullable: true } }, "AuditQueryDto": { actorId: { required: false, type: () => Number }, entityType: { required: false, type: () => String, pattern: "^[a-z_]{1,32}$" }, entityId: { required: false, type: () => Number }, action: { required: false, type: () => String, pattern: "^[a-z_.]{1,48}$" }, from: { required: false, type: () => String }, to: { required: false, type: () => String } } }], [import("./modules/bindings/bindings.dto"), { "CreateBindingDto": { houseId: { required: true, type: () => Number }, relation: { required: true, enum: ["owner", "tenant", "family"] }, name: { required: true, type: () => String, maxLength: 32 }, phone: { required: true, type: () => String, pattern: "^1[3-9]\\d{9}$" } }, "RejectBindingDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "CallerLookupDto": { projectId: { required: true, type: () => Number }, phone: { required: true, type: () => String, pattern: "^1[3-9]\\d{9}$" } }, "BindingQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["pending", "approved", "rejected", "revoked"] } } }], [import("./modules/identity/dto/auth.dto"), { "WechatLoginDto": { code: { required: true, type: () => String, maxLength: 128 } }, "PasswordLoginDto": { login: { required: true, type: () => String, maxLength: 64 }, password: { required: true, type: () => String, maxLength: 128 } }, "RefreshDto": { refreshToken: { required: true, type: () => String, maxLength: 128 } }, "DemoLoginDto": { userId: { required: true, type: () => Number, minimum: 1 } }, "ChangePasswordDto": { currentPassword: { required: true, type: () => String, maxLength: 128 }, newPassword: { required: true, type: () => String, maxLength: 72 } } }], [import("./modules/catalog/dto/price-list.dto"), { "CreatePriceListDto": { kind: { required: true, enum: ["fee_schedule", "materials"] }, companyId: { required: true, type: () => Number }, regionId: { required: false, type: () => Number, nullable: true }, title: { required: true, type: () => String, maxLength: 100 }, copyFromVersionId: { required: false, type: () => Number, nullable: true }, notes: { required: false, type: () => String, nullable: true, maxLength: 500 } }, "UpsertCategoryDto": { code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 50 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "UpsertFeeItemDto": { categoryCode: { required: true, type: () => String }, code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 80 }, unit: { required: true, type: () => String }, labourPriceFen: { required: true, type: () => Number, minimum: 0 }, callOutFeeFen: { required: false, type: () => Number, nullable: true, minimum: 0 }, materialsExtra: { required: true, type: () => Boolean }, counterSale: { required: false, type: () => Boolean }, serviceStandard: { required: true, type: () => String, maxLength: 2000 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "UpsertMaterialDto": { code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 80 }, spec: { required: false, type: () => String, maxLength: 80 }, unit: { required: true, type: () => String }, priceFen: { required: true, type: () => Number, minimum: 0 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "PublishDto": { effectiveFrom: { required: false, type: () => String } }, "QuoteItemDto": { code: { required: true, type: () => String }, quantityMilli: { required: true, type: () => Number, minimum: 1 } }, "QuotePreviewDto": { projectId: { required: true, type: () => Number }, items: { required: true, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], minItems: 1, maxItems: 50 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 50 } }, "MaterialsQueryDto": { projectId: { required: true, type: () => Number } }, "PublicScheduleQueryDto": { projectId: { required: true, type: () => Number }, q: { required: false, type: () => String, maxLength: 32 } }, "VersionListQueryDto": { kind: { required: false, enum: ["fee_schedule", "materials"] }, companyId: { required: false, type: () => Number } }, "DiffQueryDto": { against: { required: true, type: () => Number } } }], [import("./modules/catalog/dto/service-category.dto"), { "ServiceCategoryQueryDto": { companyId: { required: false, type: () => Number, description: "Editors list their company's rules; any staff of a project reads its company's labels." }, projectId: { required: false, type: () => Number } }, "UpsertServiceCategoryDto": { companyId: { required: true, type: () => Number }, name: { required: true, type: () => String, maxLength: 50, pattern: "\\S" }, skills: { required: true, type: () => [String] }, openToAll: { required: true, type: () => Boolean }, sortOrder: { required: false, type: () => Number, minimum: 0, maximum: 9999 } } }], [import("./modules/charges/dto/charges.dto"), { "SetPaymentMethodDto": { paymentMethod: { required: true, enum: ["bill", "pay_now", "cash"] } }, "WaiveChargeDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "PhoneConfirmChargeDto": { note: { required: true, type: () => String, maxLength: 200 } }, "ChargeQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["open", "cash_collected", "paid", "waived", "billed"] }, confirmation: { required: false, enum: ["confirmed", "unconfirmed"] } } }], [import("./modules/charges/dto/cash.dto"), { "CashOutstandingQueryDto": { projectId: { required: false, type: () => Number } }, "CashHandoverDto": { technicianId: { required: true, type: () => Number }, chargeIds: { required: true, type: () => [Number], minimum: 1, uniqueItems: true, minItems: 1, maxItems: 200 } }, "CounterSaleItemDto": { code: { required: true, type: () => String, maxLength: 16 }, quantityMilli: { required: true, type: () => Number, minimum: 1 } }, "CounterSaleDto": { projectId: { required: true, type: () => Number }, houseId: { required: false, type: () => Number, nullable: true }, items: { required: true, type: () => [t["./modules/charges/dto/cash.dto"].CounterSaleItemDto], minItems: 1, maxItems: 50 }, paidBy: { required: true, enum: ["cash", "wechat", "alipay", "pos"] }, note: { required: false, type: () => String, nullable: true, maxLength: 200 } }, "CounterSaleLedgerQueryDto": { projectId: { required: true, type: () => Number }, date: { required: true, type: () => String, pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" } }, "CompanySettingsDto": { cashLimitFen: { required: true, type: () => Number, minimum: 0 }, waiverMonthlyCapFen: { required: true, type: () => Number, minimum: 0 } } }], [import("./modules/inbox/inbox.controller"), { "InboxQueryDto": { unread: { required: false, enum: ["true", "false"] } } }], [import("./modules/tickets/dto/ticket.dto"), { "CreateTicketDto": { houseId: { required: false, type: () => Number, nullable: true }, projectId: { required: false, type: () => Number, nullable: true }, kind: { required: true, enum: ["repair", "service", "suggestion", "consultation", "complaint"] }, scope: { required: false, nullable: true, enum: ["home", "public"] }, category: { required: true, type: () => String, maxLength: 32 }, feeItemCode: { required: false, type: () => String, nullable: true, pattern: "^[A-Z0-9][A-Z0-9-]{0,15}$" }, urgency: { required: true, enum: ["emergency", "normal"] }, description: { required: true, type: () => String, maxLength: 1000 }, mediaIds: { required: false, type: () => [Number] }, preferredStart: { required: false, type: () => String, nullable: true }, preferredEnd: { required: false, type: () => String, nullable: true }, channel: { required: false, enum: ["mini_program", "phone", "walk_in", "on_site"] }, contactName: { required: false, type: () => String, nullable: true, maxLength: 32 }, contactPhone: { required: false, type: () => String, nullable: true, pattern: "^1[3-9]\\d{9}$" } }, "TicketListQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["on_site", "submitted", "registered", "dispatched", "accepted", "quoted", "in_progress", "done", "verified", "visited", "closed", "cancelled"] }, kind: { required: false, enum: ["repair", "service", "suggestion", "consultation", "complaint"] } }, "ProjectQueryDto": { projectId: { required: true, type: () => Number } }, "RegisterDto": { category: { required: false, type: () => String, maxLength: 32 }, urgency: { required: false, enum: ["emergency", "normal"] }, priceExplained: { required: false, type: () => Boolean } }, "DispatchDto": { technicianId: { required: true, type: () => Number }, override: { required: false, type: () => Boolean }, overrideReason: { required: false, type: () => String, maxLength: 200, pattern: "\\S" } }, "ReasonDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "TransferDto": { technicianId: { required: true, type: () => Number }, override: { required: false, type: () => Boolean }, overrideReason: { required: false, type: () => String, maxLength: 200, pattern: "\\S" } }, "AcceptJobDto": { visitAt: { required: true, type: () => String } }, "CheckInDto": { mediaIds: { required: false, type: () => [Number] } }, "TicketQuoteDto": { items: { required: true, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 } }, "SignatureDto": { signatureMediaId: { required: true, type: () => Number }, signerName: { required: true, type: () => String, maxLength: 32 }, relation: { required: true, type: () => String }, snapshotHash: { required: true, type: () => String, pattern: "^[0-9a-f]{64}$" } }, "CompleteDto": { result: { required: true, type: () => String, maxLength: 500 }, mediaIds: { required: true, type: () => [Number] }, items: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 } }, "VerifyDto": { overall: { required: true, type: () => Number }, punctuality: { required: true, type: () => Number }, attitude: { required: true, type: () => Number }, comment: { required: false, type: () => String, nullable: true, maxLength: 500 }, signatureMediaId: { required: false, type: () => Number }, signerName: { required: false, type: () => String, maxLength: 32 }, relation: { required: false, type: () => String }, snapshotHash: { required: false, type: () => String, pattern: "^[0-9a-f]{64}$" }, representativeRelation: { required: false, type: () => String, description: "Public-area acceptance only: the building representative's relation, e.g. \u697C\u957F.", maxLength: 20 } }, "ReturnVisitDto": { result: { required: true, type: () => String, maxLength: 500 }, satisfied: { required: true, type: () => Boolean } }, "ReplyDto": { reply: { required: true, type: () => String, maxLength: 2000 } }, "DamageDto": { description: { required: true, type: () => String, maxLength: 500 }, compensationFen: { required: true, type: () => Number, minimum: 0 } }, "DeclineQuoteDto": { signatureMediaId: { required: false, type: () => Number }, signerName: { required: false, type: () => String, maxLength: 32 }, relation: { required: false, type: () => String }, snapshotHash: { required: false, type: () => String, pattern: "^[0-9a-f]{64}$" } } }], [import("./modules/tickets/dto/list-query.dto"), { "ProjectPageQueryDto": { projectId: { required: true, type: () => Number } }, "ProjectQueryDto": { projectId: { required: true, type: () => Number } }, "MyTicketsQueryDto": { filter: { required: false, enum: ["active", "todo", "finished"] } } }], [import("./modules/tickets/rectifications.controller"), { "ResolveDto": { note: { required: true, type: () => String, maxLength: 500 } } }], [import("./modules/dispatch/dispatch-policy.controller"), { "PolicyDto": { category: { required: true, type: () => String, maxLength: 32 }, mode: { required: true, enum: ["assign", "pool", "auto"] }, poolMinutes: { required: true, type: () => Number, minimum: 1, maximum: 1440 } } }]], "controllers": [[import("./modules/property/property.controller"), { "PropertyController": { "projects": { type: [Object] }, "buildings": { type: [Object] }, "houses": {}, "template": { type: String }, "import": { type: Object }, "staff": { type: [Object] }, "assignManagers": { type: Object }, "technicianList": { type: [Object] } }, "TechniciansController": { "mine": { type: Object }, "update": { type: Object } }, "DirectoryController": { "projects": { type: [Object] }, "buildings": { type: [Object] }, "houses": { type: [Object] } } }], [import("./modules/administration/audit-log.controller"), { "AuditLogController": { "search": {} } }], [import("./modules/administration/organization.controller"), { "OrganizationController": { "organization": { type: Object }, "createRegion": { type: Object }, "renameRegion": { type: Object }, "createProject": { type: Object }, "updateProject": { type: Object }, "createBuilding": { type: Object }, "renameBuilding": { type: Object }, "createUnit": { type: Object }, "renameUnit": { type: Object }, "listDepartments": { type: [Object] }, "createDepartment": { type: Object }, "updateDepartment": { type: Object } } }], [import("./modules/administration/staff.controller"), { "StaffController": { "list": {}, "create": { type: Object }, "setStatus": { type: Object }, "resetPassword": { type: Object }, "endSessions": {}, "grant": { type: Object }, "revoke": { type: Object } } }], [import("./modules/bindings/bindings.controller"), { "BindingsController": { "apply": { type: Object }, "mine": { type: [Object] }, "familyRequests": { type: [Object] }, "list": {}, "lookup": { summary: "\u4EE3\u5BA2\u62A5\u4FEE: who is calling \u2014 their verified houses in the project, found by phone (audited).", type: [Object] }, "approve": { type: Object }, "reject": { type: Object } } }], [import("./modules/bindings/house-detail.controller"), { "HouseDetailController": { "house": { type: Object } } }], [import("./modules/auth/auth.controller"), { "AuthController": { "wechatLogin": { type: Object }, "passwordLogin": { type: Object }, "refresh": { type: Object }, "logout": {}, "demoAccounts": { type: Object }, "demoLogin": { type: Object } }, "MeController": { "changePassword": { summary: "The one write open to an account that must change its password first." }, "bindWechat": {}, "unbindWechat": {}, "current": { type: Object } } }], [import("./modules/catalog/catalog.controller"), { "PriceListsController": { "list": { type: [Object] }, "create": { type: Object }, "detail": {}, "diff": { type: Object }, "upsertCategory": {}, "upsertItem": { type: Object }, "upsertMaterial": { type: Object }, "removeEntry": {}, "approve": { type: Object }, "returnToDraft": { type: Object }, "publish": { type: Object } }, "PublicFeeScheduleController": { "current": { type: Object }, "item": { type: Object }, "poster": { type: String } }, "QuoteController": { "quote": { summary: "Staff and technicians price a quote from the schedule in force (nothing is stored).", type: Object }, "materials": { summary: "The material price list in force, so a quote can add property-supplied materials at their listed price.", type: Object } } }], [import("./modules/catalog/service-categories.controller"), { "ServiceCategoriesController": { "list": { summary: "`?projectId=` for any staff member of the project (labels); `?companyId=` for the rule editors." }, "upsert": { type: Object } } }], [import("./modules/charges/cash.controller"), { "CashController": { "outstanding": { type: Object }, "mine": { type: Object }, "handover": { type: Object } }, "WaiversController": { "budget": { type: Object } }, "CounterSalesController": { "create": { type: Object }, "ledger": { type: Object } }, "CompanySettingsController": { "get": { type: Object }, "update": { type: Object } } }], [import("./modules/charges/charges.controller"), { "ChargesController": { "mine": {}, "list": {}, "get": { type: Object }, "setPaymentMethod": { type: Object }, "confirm": { summary: "The resident confirms a charge whose signatures were collected on the technician's phone.", type: Object }, "phoneConfirm": { summary: "The customer manager records the resident's confirmation given on the phone, with a note.", type: Object }, "phoneCashChoice": { summary: "The customer manager records the resident's choice, by phone, to pay cash on site (instead of in the app).", type: Object }, "collectCash": { type: Object }, "confirmCash": { type: Object }, "waive": { type: Object } } }], [import("./modules/inbox/inbox.controller"), { "InboxController": { "list": {}, "read": {} } }], [import("./modules/media/media.controller"), { "MediaController": { "upload": { summary: "multipart/form-data: `file`, `clientUploadId` (field or `X-Client-Upload-Id` header), optional `kind`.", type: Object }, "own": { type: Object }, "content": {}, "thumb": {} } }], [import("./modules/tickets/rectifications.controller"), { "RectificationsController": { "list": {}, "resolve": {} } }], [import("./modules/tickets/technician-workload.controller"), { "TechnicianWorkloadController": { "list": { summary: "Open jobs and today's appointments of each technician of the project, for the dispatch dialog.", type: [Object] } } }], [import("./modules/tickets/tickets.controller"), { "TicketsController": { "create": { type: Object }, "mine": {}, "list": {}, "dispatchQueue": {}, "escalated": {}, "detail": { type: Object }, "timeline": { type: [Object] }, "agree": { type: Object }, "declineQuote": { type: Object }, "verify": { type: Object }, "rework": { type: Object }, "cancel": { type: Object }, "hold": { type: Object }, "resume": { type: Object }, "reply": { type: Object }, "returnVisit": { type: Object }, "close": { type: Object }, "damage": { type: Object } }, "TicketWorkController": { "jobs": {}, "pool": {}, "accept": { type: Object }, "checkIn": { type: Object }, "start": { type: Object }, "quote": { type: Object }, "requote": { type: Object }, "complete": { type: Object } } }], [import("./modules/dispatch/dispatch-policy.controller"), { "DispatchPolicyController": { "list": { type: [Object] }, "upsert": { type: Object } } }], [import("./modules/dispatch/dispatch.controller"), { "RegistrationController": { "register": { type: Object } }, "DispatchController": { "dispatchTo": { type: Object }, "transfer": { type: Object }, "grab": { type: Object }, "decline": { type: Object } } }], [import("./modules/health/health.controller"), { "HealthController": { "live": { type: Object }, "ready": { type: Object }, "meta": { type: Object } } }]] }
     };
 };
 
 /** Response schema of each route (operation id `Controller_method`), derived from its declared return type. */
 export const operations: Record<string, { body: boolean; public: boolean; response: Record<string, unknown> | null; optionalHeaders?: string[] }> = {
+  "AuditLogController_search": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IAuditEntryView"
+    }
+  },
   "AuthController_demoAccounts": {
     "body": false,
     "public": true,
@@ -349,6 +356,11 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
     "public": false,
     "response": null
   },
+  "MeController_changePassword": {
+    "body": true,
+    "public": false,
+    "response": null
+  },
   "MeController_current": {
     "body": false,
     "public": false,
@@ -383,6 +395,93 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
     "public": false,
     "response": {
       "$ref": "#/components/schemas/IMediaUpload"
+    }
+  },
+  "OrganizationController_createBuilding": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IBuildingSummary"
+    }
+  },
+  "OrganizationController_createDepartment": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IDepartment"
+    }
+  },
+  "OrganizationController_createProject": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IProjectNode"
+    }
+  },
+  "OrganizationController_createRegion": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IRegionSummary"
+    }
+  },
+  "OrganizationController_createUnit": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IUnitSummary"
+    }
+  },
+  "OrganizationController_listDepartments": {
+    "body": false,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IDepartment"
+      }
+    }
+  },
+  "OrganizationController_organization": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IOrganization"
+    }
+  },
+  "OrganizationController_renameBuilding": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IUnitSummary"
+    }
+  },
+  "OrganizationController_renameRegion": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IRegionSummary"
+    }
+  },
+  "OrganizationController_renameUnit": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IUnitSummary"
+    }
+  },
+  "OrganizationController_updateDepartment": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IDepartment"
+    }
+  },
+  "OrganizationController_updateProject": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IProjectNode"
     }
   },
   "PriceListsController_approve": {
@@ -660,6 +759,53 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
       "$ref": "#/components/schemas/IServiceCategory"
     }
   },
+  "StaffController_create": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IStaffPasswordIssued"
+    }
+  },
+  "StaffController_endSessions": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "StaffController_grant": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IStaffAccount"
+    }
+  },
+  "StaffController_list": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IStaffAccount"
+    }
+  },
+  "StaffController_resetPassword": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IStaffPasswordIssued"
+    }
+  },
+  "StaffController_revoke": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IStaffAccount"
+    }
+  },
+  "StaffController_setStatus": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IStaffAccount"
+    }
+  },
   "TechnicianWorkloadController_list": {
     "body": false,
     "public": false,
@@ -919,6 +1065,57 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "wechatLogin",
       "servicePhone",
       "environment"
+    ]
+  },
+  "IAuditEntryView": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "at": {
+        "type": "string"
+      },
+      "actorId": {
+        "type": "number",
+        "nullable": true
+      },
+      "actorName": {
+        "type": "string",
+        "nullable": true
+      },
+      "action": {
+        "type": "string"
+      },
+      "entityType": {
+        "type": "string"
+      },
+      "entityId": {
+        "type": "number"
+      },
+      "projectId": {
+        "type": "number",
+        "nullable": true
+      },
+      "before": {},
+      "after": {},
+      "reason": {
+        "type": "string",
+        "nullable": true
+      }
+    },
+    "required": [
+      "id",
+      "at",
+      "actorId",
+      "actorName",
+      "action",
+      "entityType",
+      "entityId",
+      "projectId",
+      "before",
+      "after",
+      "reason"
     ]
   },
   "IBinding": {
@@ -1631,6 +1828,35 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "accounts"
     ]
   },
+  "IDepartment": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "projectId": {
+        "type": "number"
+      },
+      "name": {
+        "type": "string"
+      },
+      "supervisorUserId": {
+        "type": "number",
+        "nullable": true
+      },
+      "supervisorName": {
+        "type": "string",
+        "nullable": true
+      }
+    },
+    "required": [
+      "id",
+      "projectId",
+      "name",
+      "supervisorUserId",
+      "supervisorName"
+    ]
+  },
   "IDirectoryProject": {
     "type": "object",
     "properties": {
@@ -2150,6 +2376,10 @@ export const schemas: Record<string, Record<string, unknown>> = {
       },
       "wechatBound": {
         "type": "boolean"
+      },
+      "mustChangePassword": {
+        "type": "boolean",
+        "description": "Set after an administrator created the account or reset its password: every other call answers 403 PASSWORD_CHANGE_REQUIRED until it is changed."
       }
     },
     "required": [
@@ -2160,7 +2390,8 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "username",
       "roles",
       "houses",
-      "wechatBound"
+      "wechatBound",
+      "mustChangePassword"
     ]
   },
   "IMediaRef": {
@@ -2260,6 +2491,54 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "projectId",
       "label",
       "relation"
+    ]
+  },
+  "IOrganization": {
+    "type": "object",
+    "properties": {
+      "companyId": {
+        "type": "number"
+      },
+      "companyName": {
+        "type": "string"
+      },
+      "regions": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IRegionNode"
+        }
+      }
+    },
+    "required": [
+      "companyId",
+      "companyName",
+      "regions"
+    ]
+  },
+  "IPage_IAuditEntryView": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IAuditEntryView"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
     ]
   },
   "IPage_IBinding": {
@@ -2399,6 +2678,32 @@ export const schemas: Record<string, Record<string, unknown>> = {
         "type": "array",
         "items": {
           "$ref": "#/components/schemas/IServiceCategory"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ]
+  },
+  "IPage_IStaffAccount": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IStaffAccount"
         }
       },
       "total": {
@@ -2631,6 +2936,33 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "totalFen"
     ]
   },
+  "IProjectNode": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "regionId": {
+        "type": "number"
+      },
+      "code": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      },
+      "address": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "regionId",
+      "code",
+      "name",
+      "address"
+    ]
+  },
   "IProjectSummary": {
     "type": "object",
     "properties": {
@@ -2790,6 +3122,51 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "resolvedAt"
     ]
   },
+  "IRegionNode": {
+    "type": "object",
+    "properties": {
+      "projects": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IProjectNode"
+        }
+      },
+      "id": {
+        "type": "number"
+      },
+      "code": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "projects",
+      "id",
+      "code",
+      "name"
+    ]
+  },
+  "IRegionSummary": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "code": {
+        "type": "string"
+      },
+      "name": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "code",
+      "name"
+    ]
+  },
   "IRoleGrant": {
     "type": "object",
     "properties": {
@@ -2864,6 +3241,97 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "configured"
     ]
   },
+  "IStaffAccount": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "name": {
+        "type": "string"
+      },
+      "username": {
+        "type": "string",
+        "nullable": true
+      },
+      "phone": {
+        "type": "string",
+        "nullable": true
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "active",
+          "disabled"
+        ]
+      },
+      "mustChangePassword": {
+        "type": "boolean"
+      },
+      "grants": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IStaffGrant"
+        }
+      },
+      "createdAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "name",
+      "username",
+      "phone",
+      "status",
+      "mustChangePassword",
+      "grants",
+      "createdAt"
+    ]
+  },
+  "IStaffGrant": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "role": {
+        "type": "string",
+        "enum": [
+          "resident",
+          "customer_manager",
+          "supervisor",
+          "technician",
+          "project_manager",
+          "cashier",
+          "finance",
+          "quality",
+          "admin"
+        ]
+      },
+      "scopeType": {
+        "type": "string",
+        "enum": [
+          "project",
+          "region",
+          "company"
+        ]
+      },
+      "scopeId": {
+        "type": "number"
+      },
+      "scopeName": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "role",
+      "scopeType",
+      "scopeId",
+      "scopeName"
+    ]
+  },
   "IStaffMember": {
     "type": "object",
     "properties": {
@@ -2888,6 +3356,21 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "name",
       "phoneMasked",
       "roles"
+    ]
+  },
+  "IStaffPasswordIssued": {
+    "type": "object",
+    "properties": {
+      "account": {
+        "$ref": "#/components/schemas/IStaffAccount"
+      },
+      "temporaryPassword": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "account",
+      "temporaryPassword"
     ]
   },
   "ITechnicianProfile": {

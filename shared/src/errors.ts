@@ -39,6 +39,7 @@ export const ErrorCode = {
   TechnicianAtCapacity: 'TECHNICIAN_AT_CAPACITY',
   TechnicianLacksSkill: 'TECHNICIAN_LACKS_SKILL',
   CategoryNotConfigured: 'CATEGORY_NOT_CONFIGURED',
+  PasswordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
   Internal: 'INTERNAL_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

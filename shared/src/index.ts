@@ -13,3 +13,4 @@ export * from './limits';
 export * from './api';
 export * from './permissions';
 export * from './glossary';
+export * from './password';

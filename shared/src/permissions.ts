@@ -43,6 +43,8 @@ export const Permission = {
   PriceEdit: 'price.edit',
   CategoryEdit: 'category.edit',
   CompanySettingsEdit: 'company-settings.edit',
+  /** 系统管理: organisation structure, staff accounts and grants, departments, the audit log. */
+  Administration: 'admin.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -90,6 +92,7 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionRule>> = {
   'price.edit': { label: '编制与发布价目表', roles: [FIN, QA, ADMIN], scope: 'region' },
   'category.edit': { label: '类别与技能规则', roles: [QA, ADMIN], scope: 'company' },
   'company-settings.edit': { label: '公司收费设置', roles: [FIN, ADMIN], scope: 'company' },
+  'admin.manage': { label: '系统管理（组织、账号、授权、审计）', roles: [ADMIN], scope: 'company' },
 };
 
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];

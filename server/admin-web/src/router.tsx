@@ -5,6 +5,7 @@ import { useSession } from './auth/session';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import { PageGuard } from './layout/PageGuard';
 import type { PageKey } from './layout/access';
+import { ChangePasswordPage } from './pages/login/ChangePasswordPage';
 import { LoginPage } from './pages/login/LoginPage';
 
 // Each page is its own chunk: the first load carries only the shell and the login page.
@@ -26,9 +27,12 @@ const WaiversPage = lazy(() => import('./pages/waivers/WaiversPage'));
 const ChargesPage = lazy(() => import('./pages/charges/ChargesPage'));
 const CompanySettingsPage = lazy(() => import('./pages/settings/CompanySettingsPage'));
 const ServiceCategoriesPage = lazy(() => import('./pages/categories/ServiceCategoriesPage'));
+const OrganizationPage = lazy(() => import('./pages/admin/OrganizationPage'));
+const StaffAccountsPage = lazy(() => import('./pages/admin/StaffAccountsPage'));
+const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
-  const { status } = useSession();
+  const { status, me } = useSession();
   const location = useLocation();
   if (status === 'restoring') {
     return (
@@ -38,6 +42,8 @@ function RequireSession({ children }: { children: ReactNode }) {
     );
   }
   if (status === 'anonymous') return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // Nothing else works until the handed-out password is replaced (the API refuses it too).
+  if (me?.mustChangePassword) return <ChangePasswordPage forced />;
   return <>{children}</>;
 }
 
@@ -88,6 +94,10 @@ const router = createHashRouter([
       { path: 'waivers', element: guarded('waivers', <WaiversPage />) },
       { path: 'company-settings', element: guarded('company-settings', <CompanySettingsPage />) },
       { path: 'service-categories', element: guarded('service-categories', <ServiceCategoriesPage />) },
+      { path: 'organization', element: guarded('organization', <OrganizationPage />) },
+      { path: 'staff-accounts', element: guarded('staff-accounts', <StaffAccountsPage />) },
+      { path: 'audit-log', element: guarded('audit-log', <AuditLogPage />) },
+      { path: 'change-password', element: guarded('change-password', <ChangePasswordPage forced={false} />) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -6,6 +6,7 @@ import type { Principal } from './principal';
 
 export const PUBLIC_KEY = 'route:public';
 export const ALLOW_KEY = 'route:permissions';
+export const PENDING_PASSWORD_KEY = 'route:pending-password';
 
 /** No sign-in needed. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
@@ -15,6 +16,9 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
  * grant covers the object is checked in services. A method's `@Allow` replaces its controller's.
  */
 export const Allow = (...permissions: Permission[]) => SetMetadata(ALLOW_KEY, permissions);
+
+/** Still open to an account that must change its password first (reading itself, changing the password). */
+export const AllowPendingPassword = () => SetMetadata(PENDING_PASSWORD_KEY, true);
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
   return ctx.switchToHttp().getRequest().principal;

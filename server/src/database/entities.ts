@@ -14,6 +14,7 @@ import { DispatchPolicy } from '../modules/dispatch/dispatch-policy.entity';
 import { InboxMessage } from '../modules/inbox/inbox-message.entity';
 import { Building, BuildingManager, House, Unit } from '../modules/property/building.entity';
 import { Company, Project, Region } from '../modules/property/company.entity';
+import { Department } from '../modules/property/department.entity';
 import { CompanySettings } from '../modules/property/company-settings.entity';
 import { TechnicianBuilding, TechnicianProfile } from '../modules/property/technician.entity';
 
@@ -30,6 +31,7 @@ export const ENTITIES = [
   BuildingManager,
   TechnicianProfile,
   TechnicianBuilding,
+  Department,
   HouseBinding,
   AuditEntry,
   CompanySettings,

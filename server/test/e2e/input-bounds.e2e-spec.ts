@@ -16,6 +16,7 @@ import { RectificationTask } from '../../src/modules/tickets/ticket-support.enti
 import { Ticket } from '../../src/modules/tickets/ticket.entity';
 import { bindResident, makeStaff, makeVerifiedTicket, newOpenId, publishSchedule, STAFF_PASSWORD } from '../support/factories';
 import { bearer, bootTestApp, passwordLogin, TestApp, wechatLogin } from '../support/test-app';
+import { administrationScenarios } from './input-bounds-admin';
 import { act, makeTicketWorld, sign, TicketWorld, uploadPhoto } from './ticket-helpers';
 
 /**
@@ -366,6 +367,7 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
     'GET /api/tickets/jobs/pool': { prepare: async () => ({ token: tech().token, url: '/api/tickets/jobs/pool', query: { page: 1, pageSize: 20 } }) },
     'GET /api/inbox': { prepare: async () => ({ token: w.residentA.accessToken, url: '/api/inbox', query: { page: 1, pageSize: 20 } }) },
     'GET /api/tickets/dispatch-queue': { lenient: { projectId: idNamesNothing }, prepare: async () => ({ token: w.sup, url: '/api/tickets/dispatch-queue', query: { projectId: w.tenant.projectId } }) },
+    'GET /api/fee-schedule/materials': { lenient: { projectId: idNamesNothing }, prepare: async () => ({ token: w.cm, url: '/api/fee-schedule/materials', query: { projectId: w.tenant.projectId } }) },
     'GET /api/tickets/technician-workload': { lenient: { projectId: idNamesNothing }, prepare: async () => ({ token: w.sup, url: '/api/tickets/technician-workload', query: { projectId: w.tenant.projectId } }) },
     'GET /api/tickets/escalated': { lenient: { projectId: idNamesNothing }, prepare: async () => ({ token: w.pm, url: '/api/tickets/escalated', query: { projectId: w.tenant.projectId } }) },
     'GET /api/rectifications': { lenient: { projectId: idNamesNothing }, prepare: async () => ({ token: w.pm, url: '/api/rectifications', query: { projectId: w.tenant.projectId } }) },
@@ -449,6 +451,9 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
       lenient: { companyId: idNamesNothing },
       prepare: async () => ({ token: admin, url: '/api/service-categories/GS', body: { companyId: w.tenant.companyId, name: '给水', skills: ['水'], openToAll: false, sortOrder: 1 } }),
     },
+
+    // ---- administration ----
+    ...administrationScenarios(() => t, () => w.tenant, () => admin),
   };
 
   const valueAt = (b: Bound, offset: 0 | 1): unknown => {
@@ -535,7 +540,7 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
     }
     expect(failures).toEqual([]);
     expect(cases).toBeGreaterThan(200);
-  }, 180_000);
+  }, 420_000);
 
   it('whitespace-only required texts are refused with 422 naming the field', async () => {
     const failures: string[] = [];

@@ -31,7 +31,7 @@ const EXPECTED: Record<Role, Permission[]> = {
   admin: [
     P.PropertyView, P.HouseEdit, P.BuildingAssignManagers, P.BindingReview, P.TechnicianView, P.TechnicianEdit, P.TicketView,
     P.TicketIntake, P.TicketDispatch, P.TicketTransfer, P.TicketHandle, P.TicketClose, P.TicketEscalation, P.DispatchPolicyView,
-    P.DispatchPolicyEdit, P.ChargeView, P.CashView, P.CounterSaleView, P.PriceEdit, P.CategoryEdit, P.CompanySettingsEdit,
+    P.DispatchPolicyEdit, P.ChargeView, P.CashView, P.CounterSaleView, P.PriceEdit, P.CategoryEdit, P.CompanySettingsEdit, P.Administration,
   ],
 };
 

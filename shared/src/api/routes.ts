@@ -61,7 +61,7 @@ import type {
   IPriceListQuery,
   IPublicFeeScheduleQuery,
   IServiceCategoryQuery,
-  IStaffQuery,
+  IProjectStaffQuery,
 } from '../contracts/queries';
 import { del, get, patch, post, put } from './route';
 import { TICKET_ROUTES } from './ticket-routes';
@@ -93,7 +93,7 @@ export const ROUTES = {
     importHouses: post<IHouseImportResult, undefined, { dryRun?: boolean }>()('/api/property/projects/:projectId/houses/import'),
     /** text/csv */
     importTemplate: get<string>()('/api/property/houses/import-template.csv', PUBLIC),
-    staff: get<IStaffMember[], IStaffQuery>()('/api/property/projects/:projectId/staff'),
+    staff: get<IStaffMember[], IProjectStaffQuery>()('/api/property/projects/:projectId/staff'),
     assignCustomerManagers: put<IBuildingSummary, IAssignCustomerManagersRequest>()('/api/property/buildings/:buildingId/customer-managers'),
     technicians: get<ITechnicianProfile[]>()('/api/property/projects/:projectId/technicians'),
     updateTechnician: patch<ITechnicianProfile, IUpdateTechnicianRequest>()('/api/technicians/:userId'),

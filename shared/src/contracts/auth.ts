@@ -42,6 +42,8 @@ export interface IMe {
   roles: IRoleGrant[];
   houses: IMyHouse[];
   wechatBound: boolean;
+  /** Set after an administrator created the account or reset its password: every other call answers 403 PASSWORD_CHANGE_REQUIRED until it is changed. */
+  mustChangePassword: boolean;
 }
 
 export interface ITokenPair {

@@ -7,3 +7,4 @@ export * from './tickets';
 export * from './service-categories';
 export * from './media';
 export * from './queries';
+export * from './administration';

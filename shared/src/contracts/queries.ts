@@ -54,6 +54,6 @@ export interface IPublicFeeScheduleQuery {
   q?: string;
 }
 
-export interface IStaffQuery {
+export interface IProjectStaffQuery {
   role?: Role;
 }

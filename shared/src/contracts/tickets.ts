@@ -39,7 +39,7 @@ export interface ITicketTechnician {
   phone: string | null;
 }
 
-/** The customer manager of the ticket's building, as the ticket's resident sees them (domain.md §9: they may call). */
+/** The customer manager of the ticket's building, as the ticket's resident sees them (docs/domain.md §9: they may call). */
 export interface ITicketCustomerManager {
   userId: number;
   name: string;

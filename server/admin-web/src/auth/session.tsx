@@ -12,6 +12,8 @@ interface SessionValue {
   expired: boolean;
   signIn(login: string, password: string): Promise<IMe>;
   signOut(): Promise<void>;
+  /** Re-reads the signed-in user (after a password change clears mustChangePassword). */
+  refreshMe(): Promise<void>;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -63,7 +65,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setStatus('anonymous');
   }, []);
 
-  const value = useMemo(() => ({ status, me, expired, signIn, signOut }), [status, me, expired, signIn, signOut]);
+  const refreshMe = useCallback(async () => {
+    setMe(await getMe());
+  }, []);
+
+  const value = useMemo(() => ({ status, me, expired, signIn, signOut, refreshMe }), [status, me, expired, signIn, signOut, refreshMe]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

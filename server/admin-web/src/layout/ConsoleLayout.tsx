@@ -1,5 +1,9 @@
 import {
   AlertOutlined,
+  ApartmentOutlined,
+  HistoryOutlined,
+  IdcardOutlined,
+  LockOutlined,
   AppstoreOutlined,
   PhoneOutlined,
   SendOutlined,
@@ -47,6 +51,10 @@ const ICONS: Record<PageKey, ReactNode> = {
   'fee-schedule': <FileTextOutlined />,
   'company-settings': <SettingOutlined />,
   'service-categories': <TagsOutlined />,
+  organization: <ApartmentOutlined />,
+  'staff-accounts': <IdcardOutlined />,
+  'audit-log': <HistoryOutlined />,
+  'change-password': <LockOutlined />,
 };
 
 export function ConsoleLayout() {
@@ -112,8 +120,12 @@ function Header() {
   const { projects, project, selectProject, loading, roles } = useProject();
 
   const userMenu: MenuProps = {
-    items: [{ key: 'logout', icon: <LogoutOutlined />, label: '退出登录' }],
+    items: [
+      { key: 'password', icon: <LockOutlined />, label: '修改密码' },
+      { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
+    ],
     onClick: async ({ key }) => {
+      if (key === 'password') return navigate('/change-password');
       if (key !== 'logout') return;
       await signOut();
       navigate('/login', { replace: true });

@@ -17,7 +17,11 @@ export type PageKey =
   | 'charges'
   | 'waivers'
   | 'company-settings'
-  | 'service-categories';
+  | 'service-categories'
+  | 'organization'
+  | 'staff-accounts'
+  | 'audit-log'
+  | 'change-password';
 
 export interface PageDef {
   key: PageKey;
@@ -26,9 +30,13 @@ export interface PageDef {
   group: MenuGroupKey;
   /** What the page is for; the roles come from the shared permission table, never from here. */
   permission: Permission;
+  /** Company-wide pages open without a selected project (an empty company has none yet). */
+  companyWide?: boolean;
+  /** Reachable by route but not listed in the menu. */
+  hidden?: boolean;
 }
 
-export type MenuGroupKey = 'overview' | 'customer' | 'property' | 'engineering' | 'charges' | 'pricing';
+export type MenuGroupKey = 'overview' | 'customer' | 'property' | 'engineering' | 'charges' | 'pricing' | 'admin';
 
 export const MENU_GROUP_LABELS: Record<MenuGroupKey, string> = {
   overview: '概览',
@@ -37,6 +45,7 @@ export const MENU_GROUP_LABELS: Record<MenuGroupKey, string> = {
   engineering: '工程维修',
   charges: '收费结算',
   pricing: '价格与设置',
+  admin: '系统管理',
 };
 
 const P = Permission;
@@ -66,6 +75,12 @@ export const PAGES: readonly PageDef[] = [
   { key: 'fee-schedule', path: '/fee-schedule', label: '收费标准公示', group: 'pricing', permission: P.PriceEdit },
   { key: 'company-settings', path: '/company-settings', label: '公司设置', group: 'pricing', permission: P.CompanySettingsEdit },
   { key: 'service-categories', path: '/service-categories', label: '类别与技能', group: 'pricing', permission: P.CategoryEdit },
+  // 系统管理: company-wide admins only (admin.manage), reachable before the company has a project.
+  { key: 'organization', path: '/organization', label: '组织架构', group: 'admin', permission: P.Administration, companyWide: true },
+  { key: 'staff-accounts', path: '/staff-accounts', label: '员工账号与权限', group: 'admin', permission: P.Administration, companyWide: true },
+  { key: 'audit-log', path: '/audit-log', label: '审计日志', group: 'admin', permission: P.Administration, companyWide: true },
+  // Every staff member changes their own password (PropertyView is held by every staff role).
+  { key: 'change-password', path: '/change-password', label: '修改密码', group: 'admin', permission: P.PropertyView, companyWide: true, hidden: true },
 ];
 
 export function pageByKey(key: PageKey): PageDef {
@@ -107,8 +122,8 @@ export interface MenuGroup {
 
 /** The left menu: pages the roles may open, grouped in a fixed order, empty groups dropped. */
 export function buildMenu(roles: readonly Role[]): MenuGroup[] {
-  const order: MenuGroupKey[] = ['overview', 'customer', 'property', 'engineering', 'charges', 'pricing'];
+  const order: MenuGroupKey[] = ['overview', 'customer', 'property', 'engineering', 'charges', 'pricing', 'admin'];
   return order
-    .map((key) => ({ key, label: MENU_GROUP_LABELS[key], items: PAGES.filter((p) => p.group === key && canOpen(p, roles)) }))
+    .map((key) => ({ key, label: MENU_GROUP_LABELS[key], items: PAGES.filter((p) => p.group === key && !p.hidden && canOpen(p, roles)) }))
     .filter((group) => group.items.length > 0);
 }

@@ -17,7 +17,7 @@ function pair(n: number): ITokenPair {
     refreshToken: `refresh-${n}`,
     accessTokenExpiresAt: '2026-01-01T01:00:00Z',
     refreshTokenExpiresAt: '2026-02-01T00:00:00Z',
-    user: { id: 1, kind: 'staff', name: '张三', phoneMasked: '', username: 'cm1', roles: [], houses: [], wechatBound: false },
+    user: { id: 1, kind: 'staff', name: '张三', phoneMasked: '', username: 'cm1', roles: [], houses: [], wechatBound: false, mustChangePassword: false },
   };
 }
 

@@ -16,6 +16,8 @@ const charge = {
 } as unknown as ICharge;
 
 vi.mock('react-router', () => ({ useNavigate: () => vi.fn() }));
+// PageGuard reads the signed-in user for company-wide pages; 费用减免 is project-scoped, so no grant is needed here.
+vi.mock('../../src/auth/session', () => ({ useMe: () => ({ roles: [] }) }));
 vi.mock('../../src/layout/project-context', () => ({ useProject: () => ({ loading: false, error: null, project, roles, projects: [project] }) }));
 vi.mock('../../src/api/charges', () => ({
   listCharges: async () => ({ items: [charge], total: 1, page: 1, pageSize: 20 }),

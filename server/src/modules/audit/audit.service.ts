@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { IAuditQuery, IPage } from '@app/shared';
+import { pageWindow } from '../../common/pagination.dto';
 import { now } from '../../common/time';
 import { AUDIT_REASON_MAX, AuditEntry } from './audit-entry.entity';
 
@@ -26,9 +29,29 @@ export function fitReason(reason: string | null | undefined): string | null {
   return chars.length <= AUDIT_REASON_MAX ? reason : `${chars.slice(0, AUDIT_REASON_MAX - 1).join('')}…`;
 }
 
+/** LIKE with `ESCAPE '!'`: the one escape character both MySQL/MariaDB and SQLite read the same way. */
+export const likeEscape = (text: string): string => text.replace(/[!%_]/g, (c) => `!${c}`);
+
 /** Writes audit rows inside the caller's transaction, so the action and its record commit together. */
 @Injectable()
 export class AuditService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The company's audit trail, newest first, for the administrator's viewer. */
+  async search(companyId: number, query: IAuditQuery): Promise<IPage<AuditEntry>> {
+    const { page, pageSize, skip } = pageWindow(query);
+    const qb = this.db.getRepository(AuditEntry).createQueryBuilder('a').where('a.company_id = :companyId', { companyId });
+    if (query.actorId !== undefined) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
+    if (query.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
+    if (query.entityId !== undefined) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
+    // An action filter of "staff" matches staff.create, staff.grant …; a full name matches itself.
+    if (query.action) qb.andWhere("(a.action = :action OR a.action LIKE :prefix ESCAPE '!')", { action: query.action, prefix: `${likeEscape(query.action)}.%` });
+    if (query.from) qb.andWhere('a.at >= :from', { from: new Date(query.from) });
+    if (query.to) qb.andWhere('a.at < :to', { to: new Date(query.to) });
+    const [items, total] = await qb.orderBy('a.id', 'DESC').skip(skip).take(pageSize).getManyAndCount();
+    return { items, total, page, pageSize };
+  }
+
   async record(tx: EntityManager, entry: AuditRecord): Promise<void> {
     await tx.getRepository(AuditEntry).insert({
       actorId: entry.actorId,

@@ -2,10 +2,11 @@ import { Body, Controller, Delete, Get, HttpCode, Post, UseGuards } from '@nestj
 import { ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { IDemoAccountList, IMe, ITokenPair } from '@app/shared';
-import { CurrentUser, Public } from '../../common/decorators';
+import { AllowPendingPassword, CurrentUser, Public } from '../../common/decorators';
 import type { Principal } from '../../common/principal';
 import { AuthService } from '../identity/auth.service';
-import { DemoLoginDto, PasswordLoginDto, RefreshDto, WechatLoginDto } from '../identity/dto/auth.dto';
+import { ChangePasswordDto, DemoLoginDto, PasswordLoginDto, RefreshDto, WechatLoginDto } from '../identity/dto/auth.dto';
+import { StaffAccountsService } from '../identity/staff-accounts.service';
 import { MeService } from './me.service';
 import { DomainException } from '../../common/domain.exception';
 
@@ -69,7 +70,16 @@ export class MeController {
   constructor(
     private readonly me: MeService,
     private readonly auth: AuthService,
+    private readonly staff: StaffAccountsService,
   ) {}
+
+  /** The one write open to an account that must change its password first. */
+  @Post('password')
+  @HttpCode(204)
+  @AllowPendingPassword()
+  changePassword(@CurrentUser() principal: Principal, @Body() body: ChangePasswordDto): Promise<void> {
+    return this.staff.changeOwnPassword(principal.userId, body.currentPassword, body.newPassword);
+  }
 
   @Post('wechat')
   @HttpCode(204)
@@ -84,6 +94,7 @@ export class MeController {
   }
 
   @Get()
+  @AllowPendingPassword()
   async current(@CurrentUser() principal: Principal): Promise<IMe> {
     const user = await this.auth.findActiveUser(principal.userId);
     if (!user) throw DomainException.notFound('用户');

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/c
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ErrorCode, type Permission } from '@app/shared';
-import { ALLOW_KEY, PUBLIC_KEY } from '../../common/decorators';
+import { ALLOW_KEY, PENDING_PASSWORD_KEY, PUBLIC_KEY } from '../../common/decorators';
 import { DomainException } from '../../common/domain.exception';
 import { holds, Principal } from '../../common/principal';
 import { AuthService } from '../identity/auth.service';
@@ -35,6 +35,10 @@ export class AuthGuard implements CanActivate {
     const user = await this.users.findActiveUser(claims.sub);
     if (!user || user.status !== 'active' || user.tokenVersion !== claims.ver || !(await this.tokens.sessionActive(user.id, claims.sid))) {
       throw new DomainException(ErrorCode.Unauthenticated, '登录已失效，请重新登录', HttpStatus.UNAUTHORIZED);
+    }
+    // An administrator handed out this password: nothing but changing it is allowed until then.
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PENDING_PASSWORD_KEY, targets)) {
+      throw new DomainException(ErrorCode.PasswordChangeRequired, '请先修改初始密码：在员工工作台（电脑浏览器）登录并修改后再使用', HttpStatus.FORBIDDEN);
     }
     const principal = await this.principals.load(user);
     request.principal = principal;

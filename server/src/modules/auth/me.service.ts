@@ -26,6 +26,7 @@ export class MeService {
       roles,
       houses,
       wechatBound: Boolean(user.wechatOpenId),
+      mustChangePassword: Boolean(user.mustChangePassword),
     };
   }
 

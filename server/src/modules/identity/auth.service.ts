@@ -16,7 +16,7 @@ import { User } from './user.entity';
 export const DEMO_PASSWORD = 'Demo@2026';
 
 /** What the auth module needs of a signed-in user to describe them (`/me`, the token pair). */
-export type Account = Pick<User, 'id' | 'kind' | 'name' | 'phone' | 'username' | 'wechatOpenId'>;
+export type Account = Pick<User, 'id' | 'kind' | 'name' | 'phone' | 'username' | 'wechatOpenId' | 'mustChangePassword'>;
 
 /** A new or rotated session; the auth module answers it as an `ITokenPair` with the user described. */
 export interface SignedIn {

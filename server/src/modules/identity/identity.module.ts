@@ -9,6 +9,7 @@ import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
 import { RefreshToken } from './refresh-token.entity';
 import { RoleAssignment } from './role-assignment.entity';
+import { StaffAccountsService } from './staff-accounts.service';
 import { TokenService } from './token.service';
 import { UserDirectory } from './user-directory.service';
 import { User } from './user.entity';
@@ -25,7 +26,7 @@ import { User } from './user.entity';
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')), signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  providers: [AuthService, TokenService, PasswordService, AccessService, UserDirectory],
-  exports: [AuthService, TokenService, AccessService, PasswordService, UserDirectory],
+  providers: [AuthService, TokenService, PasswordService, AccessService, UserDirectory, StaffAccountsService],
+  exports: [AuthService, TokenService, AccessService, PasswordService, UserDirectory, StaffAccountsService],
 })
 export class IdentityModule {}

@@ -17,9 +17,5 @@ export class PasswordService {
   }
 }
 
-/** Staff passwords: 8+ characters with letters and digits (ASVS V6 baseline for a staff console). */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 8) return '密码至少 8 位';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
-  return null;
-}
+/** The rule lives in shared so the console checks the same thing before sending. */
+export { passwordProblem } from '@app/shared';

@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ErrorCode } from '@app/shared';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DomainException } from '../../common/domain.exception';
@@ -124,6 +124,15 @@ export class TokenService {
   async revokeByToken(refreshToken: string): Promise<void> {
     const stored = await this.db.getRepository(RefreshToken).findOne({ where: { tokenHash: sha256(refreshToken) } });
     if (stored) await this.revokeFamily(stored.familyId);
+  }
+
+  /**
+   * Ends every session of a user: bumping tokenVersion invalidates access tokens already issued (the guard
+   * compares it), revoking the refresh tokens stops new ones. Runs in the caller's transaction.
+   */
+  async endAllSessions(tx: EntityManager, userId: number): Promise<void> {
+    await tx.getRepository(User).increment({ id: userId }, 'tokenVersion', 1);
+    await tx.getRepository(RefreshToken).update({ userId, revokedAt: IsNull() }, { revokedAt: now() });
   }
 
   private async revokeFamily(familyId: string): Promise<void> {

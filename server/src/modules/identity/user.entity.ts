@@ -55,6 +55,10 @@ export class User {
   @Column({ type: 'boolean', width: 1, default: false })
   isDemo: boolean;
 
+  /** Set when an administrator created the account or reset its password; cleared by the owner's own change. */
+  @Column({ type: 'boolean', width: 1, default: false })
+  mustChangePassword: boolean;
+
   @Column(instant())
   createdAt: Date;
 

@@ -4,7 +4,9 @@ import { IdentityModule } from '../identity/identity.module';
 import { Building, BuildingManager, House, Unit } from './building.entity';
 import { Company, Project, Region } from './company.entity';
 import { CompanySettings } from './company-settings.entity';
+import { DepartmentsService } from './departments.service';
 import { HouseImportService } from './house-import.service';
+import { PropertyAdminService } from './property-admin.service';
 import { DirectoryController, PropertyController, TechniciansController } from './property.controller';
 import { PropertyDirectory } from './property-directory.service';
 import { PropertyService } from './property.service';
@@ -18,7 +20,7 @@ import { TechniciansService } from './technicians.service';
     IdentityModule,
   ],
   controllers: [PropertyController, TechniciansController, DirectoryController],
-  providers: [PropertyService, HouseImportService, TechniciansService, PropertyDirectory, TechnicianDirectory],
-  exports: [PropertyService, PropertyDirectory, TechnicianDirectory],
+  providers: [PropertyService, HouseImportService, TechniciansService, PropertyDirectory, TechnicianDirectory, PropertyAdminService, DepartmentsService],
+  exports: [PropertyService, PropertyDirectory, TechnicianDirectory, PropertyAdminService, DepartmentsService, TechniciansService],
 })
 export class PropertyModule {}

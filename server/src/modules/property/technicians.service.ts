@@ -6,6 +6,7 @@ import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { AccessService } from '../identity/access.service';
 import { UserDirectory } from '../identity/user-directory.service';
+import { isUniqueViolation } from '../../database/errors';
 import { Building } from './building.entity';
 import { UpdateTechnicianDto } from './dto/property.dto';
 import { TechnicianBuilding, TechnicianProfile } from './technician.entity';
@@ -61,6 +62,19 @@ export class TechniciansService {
     });
     const [updated] = await this.profiles([userId]);
     return updated;
+  }
+
+  /**
+   * A technician granted a project needs a profile to be dispatched to (skills, coverage, cap). An account
+   * made in the console gets one with no skills and the default cap; the 维修师傅 page fills it in.
+   */
+  async ensureProfile(userId: number, companyId: number): Promise<void> {
+    if (await this.db.getRepository(TechnicianProfile).existsBy({ userId })) return;
+    try {
+      await this.db.getRepository(TechnicianProfile).insert({ userId, companyId, department: '工程部', skills: [], onDuty: true, maxOpenJobs: 5 });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
   }
 
   private technicianIdsInProject(projectId: number): Promise<number[]> {

@@ -107,7 +107,7 @@ export class TicketViews {
     });
   }
 
-  /** domain.md §9: the resident calls the technician and the customer manager of an open ticket, so they get full numbers. */
+  /** docs/domain.md §9: the resident calls the technician and the customer manager of an open ticket, so they get full numbers. */
   private residentMayCall(ticket: Ticket, actors: TicketActor[]): boolean {
     return actors.includes(TicketActor.Resident) && !RESIDENT_FINISHED_STATUSES.includes(ticket.status);
   }

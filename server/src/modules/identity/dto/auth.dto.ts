@@ -1,6 +1,6 @@
 import { IsInt, IsNotEmpty, IsPositive, IsString, Max, MaxLength } from 'class-validator';
 import { LIMITS } from '@app/shared';
-import type { IDemoLoginRequest, IPasswordLoginRequest, IRefreshRequest, IWechatLoginRequest } from '@app/shared';
+import type { IChangePasswordRequest, IDemoLoginRequest, IPasswordLoginRequest, IRefreshRequest, IWechatLoginRequest } from '@app/shared';
 
 export class WechatLoginDto implements IWechatLoginRequest {
   @IsString({ message: 'code 必须是字符串' })
@@ -33,4 +33,16 @@ export class DemoLoginDto implements IDemoLoginRequest {
   @IsPositive({ message: 'userId 必须是正整数' })
   @Max(LIMITS.entityId, { message: 'userId 不是有效的用户 ID' })
   userId: number;
+}
+
+export class ChangePasswordDto implements IChangePasswordRequest {
+  @IsString({ message: 'currentPassword 必须是字符串' })
+  @IsNotEmpty({ message: '请输入当前密码' })
+  @MaxLength(128, { message: 'currentPassword 过长' })
+  currentPassword: string;
+
+  @IsString({ message: 'newPassword 必须是字符串' })
+  @IsNotEmpty({ message: '请输入新密码' })
+  @MaxLength(72, { message: '新密码不能超过 72 位' })
+  newPassword: string;
 }

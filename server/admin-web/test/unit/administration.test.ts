@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { IOrganization, Role } from '@app/shared';
+import { buildMenu, canOpen, pageByKey } from '../../src/layout/access';
+import { actionLabel, diffRows } from '../../src/pages/admin/audit-diff';
+import { scopeLabel, scopeOptions, scopeTypesFor } from '../../src/pages/admin/grant-logic';
+
+const labels = (roles: Role[]) => buildMenu(roles).flatMap((g) => g.items.map((i) => i.label));
+
+describe('administration pages in the menu', () => {
+  it('admin gets the 系统管理 group; the change-password page is reachable but never listed', () => {
+    const admin = buildMenu(['admin']).find((g) => g.key === 'admin');
+    expect(admin?.items.map((i) => i.label)).toEqual(['组织架构', '员工账号与权限', '审计日志']);
+    expect(labels(['admin'])).not.toContain('修改密码');
+  });
+
+  it('no other role opens an administration page, every staff role may change its password', () => {
+    const others: Role[] = ['customer_manager', 'supervisor', 'technician', 'project_manager', 'cashier', 'finance', 'quality'];
+    for (const role of others) {
+      for (const key of ['organization', 'staff-accounts', 'audit-log'] as const) expect(canOpen(pageByKey(key), [role])).toBe(false);
+      expect(labels([role])).not.toContain('组织架构');
+      expect(canOpen(pageByKey('change-password'), [role])).toBe(true);
+    }
+  });
+});
+
+describe('audit before/after rows', () => {
+  it('pairs fields of both sides and marks what changed', () => {
+    const rows = diffRows({ name: '1栋', sortOrder: 0 }, { name: '一栋', sortOrder: 0 });
+    expect(rows).toEqual([
+      { field: 'name', before: '1栋', after: '一栋', changed: true },
+      { field: 'sortOrder', before: '0', after: '0', changed: false },
+    ]);
+  });
+
+  it('shows a creation (no before) with every field changed, lists joined and null as a dash', () => {
+    const rows = diffRows(null, { grants: ['cashier@project:1', 'admin@company:1'], supervisorUserId: null });
+    expect(rows).toEqual([
+      { field: 'grants', before: '', after: 'cashier@project:1、admin@company:1', changed: true },
+      { field: 'supervisorUserId', before: '', after: '—', changed: true },
+    ]);
+  });
+
+  it('lists a value that went from one to none as changed, and keeps unknown actions readable', () => {
+    expect(diffRows({ grants: ['a'] }, { grants: [] })).toEqual([{ field: 'grants', before: 'a', after: '（空）', changed: true }]);
+    expect(diffRows(undefined, undefined)).toEqual([]);
+    expect(actionLabel('staff.grant')).toBe('授予角色');
+    expect(actionLabel('charge.waive')).toBe('charge.waive');
+  });
+});
+
+describe('grant choices', () => {
+  const org: IOrganization = {
+    companyId: 7,
+    companyName: '启航物业',
+    regions: [{ id: 1, code: 'SZ', name: '深圳区域', projects: [{ id: 11, regionId: 1, code: 'XC', name: '新城花园', address: '' }] }],
+  };
+
+  it('technicians are granted per project only, other roles over any scope', () => {
+    expect(scopeTypesFor('technician')).toEqual(['project']);
+    expect(scopeTypesFor('customer_manager')).toEqual(['project', 'region', 'company']);
+  });
+
+  it('offers the company, its regions or its projects', () => {
+    expect(scopeOptions(org, 'company')).toEqual([{ value: 7, label: '启航物业' }]);
+    expect(scopeOptions(org, 'region')).toEqual([{ value: 1, label: '深圳区域' }]);
+    expect(scopeOptions(org, 'project')).toEqual([{ value: 11, label: '新城花园（深圳区域）' }]);
+    expect(scopeLabel({ scopeType: 'project', scopeName: '新城花园' })).toBe('项目：新城花园');
+  });
+});

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, ensurePnpm, freePort, isStale, run, say, spawn, waitForReady } from './lib/toolchain.mjs';
+import { ROOT, buildAll, ensurePnpm, freePort, run, say, spawn, waitForReady } from './lib/toolchain.mjs';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 64);
 const DURATION_S = Number(process.env.BENCH_DURATION_S || 10);
@@ -18,15 +18,7 @@ const BAR_P99 = 2;
 const POOL_SIZE = 20; // the server's default DATABASE_POOL_SIZE; the floor gets the same
 
 const pnpm = ensurePnpm();
-for (const [name, out, src] of [
-  ['@app/shared', 'shared/dist/index.js', ['shared/src', 'shared/package.json']],
-  ['@app/server', 'server/dist/main.js', ['server/src', 'shared/src']],
-]) {
-  if (isStale(out, src)) {
-    say(`构建 ${name} (build)`);
-    run(pnpm, ['--filter', name, 'build']);
-  }
-}
+buildAll(pnpm, { only: ['@app/shared', '@app/server'] });
 
 const requireFromRoot = createRequire(join(ROOT, 'package.json'));
 const autocannon = requireFromRoot('autocannon');

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, ensurePnpm, freePort, isStale, run, say, spawn, waitForReady } from './lib/toolchain.mjs';
+import { ROOT, buildAll, ensurePnpm, freePort, run, say, spawn, waitForReady } from './lib/toolchain.mjs';
 
 const UPLOADS = 20;
 const CONCURRENCY = 4;
@@ -17,15 +17,7 @@ const BAR_RATIO = 1.25;
 const BAR_EXTRA_MB = 64;
 
 const pnpm = ensurePnpm();
-for (const [name, out, src] of [
-  ['@app/shared', 'shared/dist/index.js', ['shared/src', 'shared/package.json']],
-  ['@app/server', 'server/dist/main.js', ['server/src', 'shared/src']],
-]) {
-  if (isStale(out, src)) {
-    say(`构建 ${name} (build)`);
-    run(pnpm, ['--filter', name, 'build']);
-  }
-}
+buildAll(pnpm, { only: ['@app/shared', '@app/server'] });
 
 const sharp = createRequire(join(ROOT, 'server', 'package.json'))('sharp');
 

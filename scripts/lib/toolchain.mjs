@@ -82,8 +82,8 @@ export function isStale(outputFile, sourcePaths) {
   return !existsSync(out) || statSync(out).mtimeMs < newestMtime(sourcePaths);
 }
 
-/** The product's four builds; each is skipped when its output is newer than its sources. */
-export function buildAll(pnpm, { force = false } = {}) {
+/** The product's four builds (or the named ones); each is skipped when its output is newer than its sources. */
+export function buildAll(pnpm, { force = false, only = null } = {}) {
   const steps = [
     { name: '@app/shared', out: 'shared/dist/index.js', src: ['shared/src', 'shared/package.json'], args: ['--filter', '@app/shared', 'build'] },
     { name: '@app/server', out: 'server/dist/main.js', src: ['server/src', 'shared/src'], args: ['--filter', '@app/server', 'build'] },
@@ -91,6 +91,7 @@ export function buildAll(pnpm, { force = false } = {}) {
     { name: '@app/miniapp (H5)', out: 'miniapp/dist/h5/index.html', src: ['miniapp/src', 'miniapp/config', 'shared/src'], args: ['--filter', '@app/miniapp', 'build:h5'] },
   ];
   for (const step of steps) {
+    if (only && !only.includes(step.name)) continue;
     if (!force && !isStale(step.out, step.src)) continue;
     say(`构建 ${step.name} (build)`);
     run(pnpm, step.args);

@@ -1,5 +1,5 @@
 import * as bcrypt from 'bcryptjs';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { BindingRelation, BindingStatus, HouseType, Role, ScopeType, UserKind } from '@app/shared';
 import { HouseBinding } from '../../src/modules/bindings/house-binding.entity';
@@ -15,8 +15,10 @@ import { Ticket } from '../../src/modules/tickets/ticket.entity';
 export const STAFF_PASSWORD = 'Passw0rd-e2e';
 const passwordHash = bcrypt.hashSync(STAFF_PASSWORD, 4);
 const uid = () => randomBytes(4).toString('hex');
-let phoneSeq = Math.floor(Math.random() * 1e6);
-const uniquePhone = () => `15${String(process.pid % 100).padStart(2, '0')}${String(phoneSeq++ % 1e7).padStart(7, '0')}`;
+// Jest reloads this module for every spec file and specs share one database per run, so each load takes a
+// random start in the whole 9-digit space (a 1e6 space with the pid collided about once in 15 runs).
+let phoneSeq = randomInt(0, 1e9 - 1e5);
+const uniquePhone = () => `15${String(phoneSeq++).padStart(9, '0')}`;
 
 export interface Tenant {
   companyId: number;

@@ -14,3 +14,4 @@ export * from './api';
 export * from './permissions';
 export * from './glossary';
 export * from './password';
+export * from './billing';

@@ -45,6 +45,21 @@ export const Permission = {
   CompanySettingsEdit: 'company-settings.edit',
   /** 系统管理: organisation structure, staff accounts and grants, departments, the audit log. */
   Administration: 'admin.manage',
+  /** Bills, bill runs, arrears and the collection rate of a project (read). */
+  BillingView: 'billing.view',
+  /** Recurring fee items and their prices, per-space quantities, 公摊 totals, the late-fee policy. */
+  BillingItemEdit: 'billing-item.edit',
+  /** Meter readings: entry and xlsx import. */
+  ReadingEdit: 'reading.edit',
+  /** Start a bill run, check it and publish it. */
+  BillRun: 'bill.run',
+  /** Corrections of published bills (void-and-reissue, adjustment lines), late-fee waivers. */
+  BillCorrect: 'bill.correct',
+  /** Apply for a vacancy discount on a resident's behalf. */
+  VacancyApply: 'vacancy.apply',
+  VacancyApprove: 'vacancy.approve',
+  /** 催缴: reminders and printed notices to houses in arrears. */
+  ArrearsRemind: 'arrears.remind',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -93,6 +108,14 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionRule>> = {
   'category.edit': { label: '类别与技能规则', roles: [QA, ADMIN], scope: 'company' },
   'company-settings.edit': { label: '公司收费设置', roles: [FIN, ADMIN], scope: 'company' },
   'admin.manage': { label: '系统管理（组织、账号、授权、审计）', roles: [ADMIN], scope: 'company' },
+  'billing.view': { label: '查看账单与收缴', roles: [CM, PM, CASHIER, FIN, ADMIN], scope: 'project' },
+  'billing-item.edit': { label: '收费项目与单价', roles: [FIN, ADMIN], scope: 'project' },
+  'reading.edit': { label: '抄表录入与导入', roles: [CM, FIN, ADMIN], scope: 'project' },
+  'bill.run': { label: '生成、核对与发布账单', roles: [FIN, ADMIN], scope: 'project' },
+  'bill.correct': { label: '账单更正与滞纳金减免', roles: [PM], scope: 'project' },
+  'vacancy.apply': { label: '代业主申请空置优惠', roles: [CM, FIN], scope: 'project' },
+  'vacancy.approve': { label: '审批空置优惠', roles: [PM], scope: 'project' },
+  'arrears.remind': { label: '催缴', roles: [CM, PM, CASHIER, FIN], scope: 'project' },
 };
 
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];

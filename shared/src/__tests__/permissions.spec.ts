@@ -13,7 +13,7 @@ const EXPECTED: Record<Role, Permission[]> = {
   customer_manager: [
     P.PropertyView, P.HouseEdit, P.BindingReview, P.TechnicianView, P.TicketView, P.TicketContactPhone, P.TicketIntake,
     P.TicketDispatch, P.TicketHandle, P.TicketClose, P.DispatchPolicyView, P.ChargeView, P.ChargePhoneConfirm,
-    P.CounterSaleCreate, P.CounterSaleView,
+    P.CounterSaleCreate, P.CounterSaleView, P.BillingView, P.ReadingEdit, P.VacancyApply, P.ArrearsRemind,
   ],
   supervisor: [
     P.PropertyView, P.TechnicianView, P.TechnicianEdit, P.TicketView, P.TicketContactPhone, P.TicketDispatch, P.TicketTransfer,
@@ -23,15 +23,19 @@ const EXPECTED: Record<Role, Permission[]> = {
   project_manager: [
     P.PropertyView, P.HouseEdit, P.BuildingAssignManagers, P.BindingReview, P.TechnicianView, P.TechnicianEdit, P.TicketView,
     P.TicketContactPhone, P.TicketHandle, P.TicketClose, P.TicketEscalation, P.DispatchPolicyView, P.DispatchPolicyEdit,
-    P.ChargeView, P.ChargeWaive, P.CashView, P.CounterSaleView,
+    P.ChargeView, P.ChargeWaive, P.CashView, P.CounterSaleView, P.BillingView, P.BillCorrect, P.VacancyApprove, P.ArrearsRemind,
   ],
-  cashier: [P.PropertyView, P.TicketView, P.ChargeView, P.CashView, P.CashHandover, P.CounterSaleCreate, P.CounterSaleView],
-  finance: [P.PropertyView, P.TicketView, P.ChargeView, P.CashView, P.CounterSaleView, P.PriceEdit, P.CompanySettingsEdit],
+  cashier: [P.PropertyView, P.TicketView, P.ChargeView, P.CashView, P.CashHandover, P.CounterSaleCreate, P.CounterSaleView, P.BillingView, P.ArrearsRemind],
+  finance: [
+    P.PropertyView, P.TicketView, P.ChargeView, P.CashView, P.CounterSaleView, P.PriceEdit, P.CompanySettingsEdit, P.BillingView,
+    P.BillingItemEdit, P.ReadingEdit, P.BillRun, P.VacancyApply, P.ArrearsRemind,
+  ],
   quality: [P.PropertyView, P.TicketView, P.ChargeView, P.PriceEdit, P.CategoryEdit],
   admin: [
     P.PropertyView, P.HouseEdit, P.BuildingAssignManagers, P.BindingReview, P.TechnicianView, P.TechnicianEdit, P.TicketView,
     P.TicketIntake, P.TicketDispatch, P.TicketTransfer, P.TicketHandle, P.TicketClose, P.TicketEscalation, P.DispatchPolicyView,
     P.DispatchPolicyEdit, P.ChargeView, P.CashView, P.CounterSaleView, P.PriceEdit, P.CategoryEdit, P.CompanySettingsEdit, P.Administration,
+    P.BillingView, P.BillingItemEdit, P.ReadingEdit, P.BillRun,
   ],
 };
 

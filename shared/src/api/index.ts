@@ -4,3 +4,4 @@ export type { AnyRoute, BodyOf, CallInput, HttpMethod, NoBody, ParamsOf, PathPar
 export * from './routes';
 export * from './ticket-routes';
 export * from './client';
+export * from './billing-routes';

@@ -65,6 +65,7 @@ import type {
 } from '../contracts/queries';
 import { del, get, patch, post, put } from './route';
 import { TICKET_ROUTES } from './ticket-routes';
+import { BILLING_ROUTES } from './billing-routes';
 
 const PUBLIC = { auth: false };
 
@@ -158,6 +159,7 @@ export const ROUTES = {
     upload: post<IMediaUpload>()('/api/media'),
   },
   tickets: TICKET_ROUTES,
+  billing: BILLING_ROUTES,
 } as const;
 
 export type Routes = typeof ROUTES;

@@ -134,7 +134,7 @@ describe('vacancyDiscountFen', () => {
       const d = vacancyDiscountFen(fee, percent);
       expect(d).toBeLessThanOrEqual(0);
       expect(-d).toBeLessThanOrEqual(fee);
-      expect(vacancyDiscountFen(fee, 100)).toBe(-fee);
+      expect(vacancyDiscountFen(fee, 100)).toBe(0 - fee);
     }));
   });
 

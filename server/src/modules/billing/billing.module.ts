@@ -6,6 +6,7 @@ import { IdentityModule } from '../identity/identity.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { PropertyModule } from '../property/property.module';
 import { Bill, BillAdjustment, BillLine, BillRun, BillingItem } from './billing.entity';
+import { INPUT_CONTROLLERS, INPUT_ENTITIES, INPUT_PROVIDERS } from './inputs';
 import { BillLineSources } from './run/line-sources';
 
 /**
@@ -13,9 +14,9 @@ import { BillLineSources } from './run/line-sources';
  * bill_adjustments; reads houses and charges only through property's and charges' owned sub-queries.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([BillingItem, BillRun, Bill, BillLine, BillAdjustment]), IdentityModule, PropertyModule, BindingsModule, ChargesModule, InboxModule],
-  controllers: [],
-  providers: [BillLineSources],
+  imports: [TypeOrmModule.forFeature([BillingItem, BillRun, Bill, BillLine, BillAdjustment, ...INPUT_ENTITIES]), IdentityModule, PropertyModule, BindingsModule, ChargesModule, InboxModule],
+  controllers: [...INPUT_CONTROLLERS],
+  providers: [BillLineSources, ...INPUT_PROVIDERS],
   exports: [BillLineSources],
 })
 export class BillingModule {}

@@ -1,5 +1,6 @@
 import { IBillDetail, IBillRun, Role, ScopeType, addMonths, allocateLargestRemainder, areaFeeFen, quantityFeeFen, shanghaiMonth } from '@app/shared';
 import { LateFeePolicy } from '../../src/modules/billing/inputs/inputs.entity';
+import { BillRunEngine } from '../../src/modules/billing/run/bill-run.engine';
 import { BillRunQueue } from '../../src/modules/billing/run/run-queue';
 import { bindResident, makeStaff, makeTenant, newOpenId, STAFF_PASSWORD, Tenant } from '../support/factories';
 import { bearer, bootTestApp, passwordLogin, TestApp, wechatLogin } from '../support/test-app';
@@ -62,7 +63,12 @@ describe('billing inputs in bill runs', () => {
     });
 
     it('bills consumption × price and the 公摊 split exactly to the fen, and lists houses without a reading', async () => {
-      const { run, bills } = await runMonth(m.projectId, '2025-02');
+      // Two houses a batch: the 公摊 split must still be the one split over all four houses.
+      const engine = t.app.get(BillRunEngine);
+      const batchSize = engine.batchSize;
+      engine.batchSize = 2;
+      const { run, bills } = await runMonth(m.projectId, '2025-02').finally(() => { engine.batchSize = batchSize; });
+      expect(run.housesDone).toBe(4);
       const [h0, h1, h2, h3] = m.houseIds;
       // 12.345 t × ¥3.50 = ¥43.2075 → ¥43.21; 10.5 t → ¥36.75; a baseline reading bills 0.
       expect(linesOf(bills.get(h0), 'metered').map((l) => [l.itemCode, l.quantityText, l.unitPriceFen, l.amountFen])).toEqual([['SF', '12.345 吨', 350, 4321]]);

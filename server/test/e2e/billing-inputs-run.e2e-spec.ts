@@ -52,8 +52,9 @@ describe('billing inputs in bill runs', () => {
       await item(m.projectId, { code: 'SF', name: '水费', kind: 'metered', unitPrice: '3.50', unit: '元/吨' });
       await item(m.projectId, { code: 'CW', name: '车位管理费', kind: 'per_space', unitPrice: '150', unit: '元/个·月' });
       await item(m.projectId, { code: 'GT', name: '公区电费分摊', kind: 'shared', unitPrice: '0', unit: '元/月', sharedSplit: 'area' });
-      const [h0, h1, , h3] = m.houseIds;
+      const [h0, h1, h2, h3] = m.houseIds;
       await reading(m.projectId, h0, '2025-01', '100');
+      await reading(m.projectId, h2, '2025-01', '20'); // and no February reading
       await reading(m.projectId, h1, '2025-01', '50');
       await reading(m.projectId, h0, '2025-02', '112.345');
       await reading(m.projectId, h1, '2025-02', '60.5');
@@ -90,6 +91,19 @@ describe('billing inputs in bill runs', () => {
         expect(bill.totalFen).toBe(sum(bill.lines.filter((l) => !l.waived).map((l) => l.amountFen)));
       }
       expect(bills.get(h0)!.totalFen).toBe(areaFeeFen(8951, 235) + 4321 + shares[0] + 30_000);
+    });
+
+    it('freezes a billed month: a late reading or 公摊 total is refused (it rolls into the next month instead)', async () => {
+      const late = await http().post('/api/billing/readings').set(bearer(tok.finance))
+        .send({ projectId: m.projectId, houseId: m.houseIds[2], itemCode: 'SF', period: '2025-02', reading: '30' }).expect(409);
+      expect(late.body.message).toContain('账单已生成');
+      const total = await http().put('/api/billing/shared-amounts').set(bearer(tok.finance))
+        .send({ projectId: m.projectId, itemCode: 'GT', period: '2025-02', amount: '200' }).expect(409);
+      expect(total.body.message).toContain('账单已生成');
+      // March counts from the last reading (January): February's use is billed with March's.
+      const march = await http().post('/api/billing/readings').set(bearer(tok.finance))
+        .send({ projectId: m.projectId, houseId: m.houseIds[2], itemCode: 'SF', period: '2025-03', reading: '30' }).expect(200);
+      expect(march.body).toMatchObject({ previousMilli: 20_000, consumptionMilli: 10_000 });
     });
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BillingItemKind, Permission, parseYuanToFen } from '@app/shared';
+import { BillingItemKind, ErrorCode, Permission, parseYuanToFen } from '@app/shared';
 import { DomainException } from '../../../common/domain.exception';
 import { Principal } from '../../../common/principal';
 import { now } from '../../../common/time';
@@ -11,6 +11,7 @@ import { PropertyDirectory } from '../../property/property-directory.service';
 import { BillingHouseQuantity, BillingSharedAmount } from './inputs.entity';
 import { requireItem, requireItemCode } from './items';
 import { ReadingsService } from './readings.service';
+import { housesBilledFor } from './readings.store';
 import type { SetHouseQuantityDto, SetSharedAmountDto } from './inputs.dto';
 
 /** Per-house quantities (车位 × 2) and 公摊 month totals, set by finance (billing-item.edit), audited. */
@@ -54,6 +55,10 @@ export class AmountsService {
     if (amountFen === null || amountFen < 0) throw DomainException.validation('amount', '公摊金额须为非负金额（元），最多两位小数');
     await runInTransaction(this.db, async (tx) => {
       await requireItem(tx, dto.projectId, dto.itemCode, dto.period, BillingItemKind.Shared);
+      // Bills written without (or with the old) total would no longer match it: the month's split is final.
+      if ((await housesBilledFor(tx, dto.projectId, dto.period)).size) {
+        throw new DomainException(ErrorCode.StateConflict, `本项目 ${dto.period} 的账单已生成，不能再修改该月公摊金额`, 409);
+      }
       const repo = tx.getRepository(BillingSharedAmount);
       const existing = await repo.findOneBy({ projectId: dto.projectId, itemCode: dto.itemCode, period: dto.period });
       let id: number;

@@ -14,7 +14,7 @@ import { PropertyDirectory, ProjectRef } from '../../property/property-directory
 import { MeterReading } from './inputs.entity';
 import { requireItem } from './items';
 import { readingOutcome } from './reading-rule';
-import { housesWithLaterReadings, lastReadingsBefore } from './readings.store';
+import { housesBilledFor, housesWithLaterReadings, lastReadingsBefore } from './readings.store';
 import type { ReadingQueryDto, RecordReadingDto } from './inputs.dto';
 
 /** 抄表: one reading per house, item and month; entry by staff with reading.edit (docs/billing.md). */
@@ -45,6 +45,9 @@ export class ReadingsService {
     const startMilli = dto.startReading === undefined || dto.startReading === '' ? null : parseMilli(dto.startReading)!;
     const id = await runInTransaction(this.db, async (tx) => {
       await requireItem(tx, dto.projectId, dto.itemCode, dto.period, BillingItemKind.Metered);
+      if ((await housesBilledFor(tx, dto.projectId, dto.period, dto.houseId)).size) {
+        throw new DomainException(ErrorCode.StateConflict, `该房屋 ${dto.period} 的账单已生成，不能再录入该月读数；请录入下月读数，用量会顺延计入下月`, 409);
+      }
       if ((await housesWithLaterReadings(tx, dto.projectId, dto.itemCode, dto.period, dto.houseId)).size) {
         throw new DomainException(ErrorCode.StateConflict, `该房屋已有 ${dto.period} 之后月份的读数，不能再修改 ${dto.period} 的读数`, 409);
       }

@@ -27,7 +27,7 @@ export class ReadingQueryDto extends PageQueryDto {
   itemCode?: string;
 }
 
-export class ReadingImportQueryDto {
+export class ReadingTemplateQueryDto {
   @IsQueryInt(1, 2_147_483_647)
   projectId: number;
 
@@ -36,6 +36,9 @@ export class ReadingImportQueryDto {
 
   @Matches(ITEM_CODE, { message: ITEM_CODE_MESSAGE })
   itemCode: string;
+}
+
+export class ReadingImportQueryDto extends ReadingTemplateQueryDto {
 
   /** Query text: only "true" is a dry run. */
   @IsOptional()

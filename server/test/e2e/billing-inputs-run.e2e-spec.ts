@@ -107,6 +107,52 @@ describe('billing inputs in bill runs', () => {
     });
   });
 
+  describe('a failed run resumed', () => {
+    /** A tenant with the same inputs as any other made by it: same areas, readings, quantity and 公摊 total. */
+    const withInputs = async (): Promise<Tenant> => {
+      const x = await makeTenant(t.db, 5);
+      await staff('financeR', Role.Finance, x.companyId, ScopeType.Company);
+      tok.finance = tok.financeR;
+      await item(x.projectId, { code: 'SF', name: '水费', kind: 'metered', unitPrice: '3.50', unit: '元/吨' });
+      await item(x.projectId, { code: 'CW', name: '车位管理费', kind: 'per_space', unitPrice: '150', unit: '元/个·月' });
+      await item(x.projectId, { code: 'GT', name: '公区电费分摊', kind: 'shared', unitPrice: '0', unit: '元/月', sharedSplit: 'area' });
+      for (const [i, h] of x.houseIds.entries()) {
+        await reading(x.projectId, h, '2025-01', String(10 * i));
+        await reading(x.projectId, h, '2025-02', `${10 * i + i + 0.333}`);
+      }
+      await http().put('/api/billing/house-quantities').set(bearer(tok.finance)).send({ itemCode: 'CW', houseId: x.houseIds[3], quantity: 1.5 }).expect(204);
+      await http().put('/api/billing/shared-amounts').set(bearer(tok.finance)).send({ projectId: x.projectId, itemCode: 'GT', period: '2025-02', amount: '77.77' }).expect(204);
+      return x;
+    };
+    const content = (bills: Map<number, IBillDetail>, x: Tenant) =>
+      x.houseIds.map((h) => bills.get(h)!.lines.map((l) => [l.kind, l.itemCode, l.quantityText, l.unitPriceFen, l.amountFen]));
+
+    it('writes the same input lines as an uninterrupted run (the 公摊 split does not depend on batches)', async () => {
+      const engine = t.app.get(BillRunEngine);
+      const clean = await withInputs();
+      const cleanRun = await runMonth(clean.projectId, '2025-02', false);
+
+      const crashed = await withInputs();
+      const batchSize = engine.batchSize;
+      engine.batchSize = 2;
+      engine.testHooks.failBatch = 2;
+      try {
+        const started = await http().post('/api/billing/runs').set(bearer(tok.finance)).send({ projectId: crashed.projectId, period: '2025-02' }).expect(202);
+        await t.app.get(BillRunQueue).idle();
+        const failed = await http().get(`/api/billing/runs/${started.body[0].id}`).set(bearer(tok.finance)).expect(200);
+        expect(failed.body).toMatchObject({ status: 'failed', housesDone: 2 });
+        engine.testHooks.failBatch = undefined;
+        const resumed = await runMonth(crashed.projectId, '2025-02', false);
+        expect(resumed.run.id).toBe(started.body[0].id);
+        expect(content(resumed.bills, crashed)).toEqual(content(cleanRun.bills, clean));
+        expect(sum(crashed.houseIds.flatMap((h) => linesOf(resumed.bills.get(h), 'shared').map((l) => l.amountFen)))).toBe(7777);
+      } finally {
+        engine.batchSize = batchSize;
+        engine.testHooks.failBatch = undefined;
+      }
+    });
+  });
+
   describe('vacancy discount', () => {
     let v: Tenant;
     const month = shanghaiMonth(new Date());

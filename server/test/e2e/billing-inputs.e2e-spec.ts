@@ -156,6 +156,14 @@ describe('billing inputs', () => {
       expect(await t.db.getRepository(AuditEntry).countBy({ action: 'reading.import', entityId: a.projectId })).toBe(1);
     });
 
+    it('keeps to 5 MB and 20,000 rows a file', async () => {
+      const big = await upload(Buffer.alloc(5 * 1024 * 1024 + 1, 65), 'period=2025-06').expect(422);
+      expect(big.body.details.fields[0]).toMatchObject({ field: 'file', message: expect.stringContaining('5 MB') });
+      const rows = Array.from({ length: 20_001 }, () => [a.houseIds[0], '', '', '1', '', '']);
+      const many = await upload(await sheet(rows), 'period=2025-06').expect(422);
+      expect(many.body.details.fields[0]).toMatchObject({ field: 'file', message: expect.stringContaining('20000') });
+    }, 60_000);
+
     it('refuses what is not a workbook, and callers without reading.edit', async () => {
       const notXlsx = await upload(Buffer.from('楼栋,本期读数\n'), 'period=2025-02', tok.finance, 'readings.csv').expect(422);
       expect(notXlsx.body.details.fields[0].field).toBe('file');

@@ -199,6 +199,18 @@ describe('billing inputs', () => {
     });
   });
 
+  it('first writes of the same row at once answer 204 or 409, never 500, and leave one row', async () => {
+    const shared = await Promise.all(Array.from({ length: 6 }, (_, i) => http().put('/api/billing/shared-amounts').set(bearer(tok.finance))
+      .send({ projectId: a.projectId, itemCode: 'GT', period: '2025-07', amount: `${10 + i}` })));
+    expect(shared.every((r) => r.status === 204 || r.status === 409)).toBe(true);
+    const quantities = await Promise.all(Array.from({ length: 6 }, (_, i) => http().put('/api/billing/house-quantities').set(bearer(tok.finance))
+      .send({ itemCode: 'CW', houseId: a.houseIds[2], quantity: i + 1 })));
+    expect(quantities.every((r) => r.status === 204 || r.status === 409)).toBe(true);
+    const readings = await Promise.all(Array.from({ length: 6 }, (_, i) => record({ houseId: a.houseIds[2], period: '2025-07', reading: `${i + 1}` })));
+    expect(readings.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    expect(await t.db.getRepository(MeterReading).countBy({ houseId: a.houseIds[2], period: '2025-07' })).toBe(1);
+  });
+
   describe('late-fee policy', () => {
     const url = () => `/api/billing/projects/${a.projectId}/late-fee-policy`;
 

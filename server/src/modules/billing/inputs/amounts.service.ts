@@ -10,6 +10,7 @@ import { AuditService } from '../../audit/audit.service';
 import { PropertyDirectory } from '../../property/property-directory.service';
 import { BillingHouseQuantity, BillingSharedAmount } from './inputs.entity';
 import { requireItem, requireItemCode } from './items';
+import { refuseDuplicate } from './conflicts';
 import { ReadingsService } from './readings.service';
 import { housesBilledFor } from './readings.store';
 import type { SetHouseQuantityDto, SetSharedAmountDto } from './inputs.dto';
@@ -29,7 +30,7 @@ export class AmountsService {
     if (!house) throw DomainException.notFound('房屋');
     const project = await this.readings.projectFor(principal, house.projectId, Permission.BillingItemEdit);
     const quantityMilli = Math.round(dto.quantity * 1000);
-    await runInTransaction(this.db, async (tx) => {
+    await refuseDuplicate(runInTransaction(this.db, async (tx) => {
       await requireItemCode(tx, house.projectId, dto.itemCode, BillingItemKind.PerSpace);
       const repo = tx.getRepository(BillingHouseQuantity);
       const existing = await repo.findOneBy({ houseId: dto.houseId, itemCode: dto.itemCode });
@@ -46,14 +47,14 @@ export class AmountsService {
         companyId: project.companyId, projectId: house.projectId,
         before: { itemCode: dto.itemCode, quantityMilli: existing?.quantityMilli ?? 0 }, after: { itemCode: dto.itemCode, quantityMilli },
       });
-    });
+    }));
   }
 
   async setSharedAmount(principal: Principal, dto: SetSharedAmountDto): Promise<void> {
     const project = await this.readings.projectFor(principal, dto.projectId, Permission.BillingItemEdit);
     const amountFen = parseYuanToFen(dto.amount);
     if (amountFen === null || amountFen < 0) throw DomainException.validation('amount', '公摊金额须为非负金额（元），最多两位小数');
-    await runInTransaction(this.db, async (tx) => {
+    await refuseDuplicate(runInTransaction(this.db, async (tx) => {
       await requireItem(tx, dto.projectId, dto.itemCode, dto.period, BillingItemKind.Shared);
       // Bills written without (or with the old) total would no longer match it: the month's split is final.
       if ((await housesBilledFor(tx, dto.projectId, dto.period)).size) {
@@ -74,6 +75,6 @@ export class AmountsService {
         companyId: project.companyId, projectId: dto.projectId,
         before: existing ? { amountFen: existing.amountFen } : undefined, after: { itemCode: dto.itemCode, period: dto.period, amountFen },
       });
-    });
+    }));
   }
 }

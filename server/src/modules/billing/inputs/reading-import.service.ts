@@ -13,6 +13,7 @@ import { MeterReading } from './inputs.entity';
 import { requireItem } from './items';
 import { projectHouses } from './project-houses';
 import { MAX_METER_MILLI, readingOutcome } from './reading-rule';
+import { refuseDuplicate } from './conflicts';
 import { ReadingsService } from './readings.service';
 import { housesBilledFor, housesWithLaterReadings, lastReadingsBefore } from './readings.store';
 
@@ -68,7 +69,7 @@ export class ReadingImportService {
   async import(principal: Principal, q: { projectId: number; period: string; itemCode: string; dryRun: boolean }, file: Buffer): Promise<IReadingImportResult> {
     const project = await this.readings.projectFor(principal, q.projectId, Permission.ReadingEdit);
     const table = await readSheet(file);
-    return runInTransaction(this.db, async (tx) => {
+    return refuseDuplicate(runInTransaction(this.db, async (tx) => {
       await requireItem(tx, q.projectId, q.itemCode, q.period, BillingItemKind.Metered);
       const errors: IReadingImportRowError[] = [];
       const planned = await this.plan(tx, q, table, errors);
@@ -83,7 +84,7 @@ export class ReadingImportService {
         after: { period: q.period, itemCode: q.itemCode, readings: planned.length, consumptionMilli: planned.reduce((a, r) => a + r.consumptionMilli, 0) },
       });
       return { ...result, imported: planned.length };
-    });
+    }), '同一月份的读数刚被他人同时导入或录入，未写入任何读数，请重试');
   }
 
   private async plan(tx: EntityManager, q: { projectId: number; period: string; itemCode: string }, table: string[][], errors: IReadingImportRowError[]): Promise<PlannedRow[]> {

@@ -17,6 +17,7 @@ import { Ticket } from '../../src/modules/tickets/ticket.entity';
 import { bindResident, makeStaff, makeVerifiedTicket, newOpenId, publishSchedule, STAFF_PASSWORD } from '../support/factories';
 import { bearer, bootTestApp, passwordLogin, TestApp, wechatLogin } from '../support/test-app';
 import { administrationScenarios } from './input-bounds-admin';
+import { billingScenarios } from './input-bounds-billing';
 import { billingInputScenarios } from './input-bounds-billing-inputs';
 import { act, makeTicketWorld, sign, TicketWorld, uploadPhoto } from './ticket-helpers';
 
@@ -455,6 +456,9 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
 
     // ---- administration ----
     ...administrationScenarios(() => t, () => w.tenant, () => admin),
+
+    // ---- monthly bills and their inputs ----
+    ...billingScenarios(() => t, () => w, () => finance),
     ...billingInputScenarios(() => t, () => w.tenant, () => ({ finance, cm: w.cm, pm: w.pm, resident: w.residentA.accessToken })),
   };
 

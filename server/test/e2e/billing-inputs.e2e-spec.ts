@@ -91,6 +91,8 @@ describe('billing inputs', () => {
       await record({ houseId: b.houseIds[0], period: '2025-05', reading: '8' }).expect(404);
       await record({ houseId: h0(), period: '2025-05', reading: '8' }, tok.cashier).expect(403);
       await record({ houseId: h0(), period: '2025-05', reading: '8' }, tok.cmB).expect(404);
+      const huge = await record({ houseId: h0(), period: '2025-05', reading: '2000000' }).expect(422);
+      expect(huge.body.details.fields[0].field).toBe('reading');
       const malformed = await record({ houseId: h0(), period: '2025-5', reading: '-1' }).expect(422);
       expect(malformed.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['period', 'reading']);
     });

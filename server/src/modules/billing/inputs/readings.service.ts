@@ -13,7 +13,7 @@ import { PropertyDirectory, ProjectRef } from '../../property/property-directory
 import { refuseDuplicate } from './conflicts';
 import { MeterReading } from './inputs.entity';
 import { requireItem } from './items';
-import { readingOutcome } from './reading-rule';
+import { MAX_METER_MILLI, readingOutcome } from './reading-rule';
 import { housesBilledFor, housesWithLaterReadings, lastReadingsBefore } from './readings.store';
 import type { ReadingQueryDto, RecordReadingDto } from './inputs.dto';
 
@@ -43,6 +43,8 @@ export class ReadingsService {
     if (!house || house.projectId !== dto.projectId) throw DomainException.notFound('房屋');
     const readingMilli = parseMilli(dto.reading)!;
     const startMilli = dto.startReading === undefined || dto.startReading === '' ? null : parseMilli(dto.startReading)!;
+    if (readingMilli > MAX_METER_MILLI) throw DomainException.validation('reading', '本期读数不能超过 1999999.999');
+    if (startMilli !== null && startMilli > MAX_METER_MILLI) throw DomainException.validation('startReading', '新表起始读数不能超过 1999999.999');
     const id = await refuseDuplicate(runInTransaction(this.db, async (tx) => {
       await requireItem(tx, dto.projectId, dto.itemCode, dto.period, BillingItemKind.Metered);
       if ((await housesBilledFor(tx, dto.projectId, dto.period, dto.houseId)).size) {

@@ -98,7 +98,7 @@ export class SetSharedAmountDto implements ISetSharedAmountRequest {
   period: string;
 
   @IsString()
-  @Matches(/^\s*\d{1,8}(\.\d{1,2})?\s*$/, { message: '公摊金额须为非负金额（元），最多两位小数，不超过 99999999.99' })
+  @Matches(/^\s*\d{1,7}(\.\d{1,2})?\s*$/, { message: '公摊金额须为非负金额（元），最多两位小数，不超过 9999999.99' })
   amount: string;
 }
 

@@ -155,6 +155,7 @@ describe('billing inputs in bill runs', () => {
 
   describe('vacancy discount', () => {
     let v: Tenant;
+    let pendingId: number;
     const month = shanghaiMonth(new Date());
     beforeAll(async () => {
       v = await makeTenant(t.db, 2);
@@ -171,8 +172,8 @@ describe('billing inputs in bill runs', () => {
         .send({ houseId: v.houseIds[0], fromPeriod: month, toPeriod: month, reason: '房屋空置' }).expect(201);
       await http().post(`/api/billing/vacancies/${approved.body.id}/decision`).set(bearer(tok.pmV)).send({ approve: true }).expect(200);
       // Applied for but never decided: no discount.
-      await http().post('/api/billing/vacancies').set(bearer(tok.cmV))
-        .send({ houseId: v.houseIds[1], fromPeriod: month, toPeriod: addMonths(month, 1), reason: '业主电话申请' }).expect(201);
+      pendingId = (await http().post('/api/billing/vacancies').set(bearer(tok.cmV))
+        .send({ houseId: v.houseIds[1], fromPeriod: month, toPeriod: addMonths(month, 1), reason: '业主电话申请' }).expect(201)).body.id;
     });
 
     it('gives a negative line of the percent of the property fee, only in approved months and only when approved', async () => {
@@ -183,6 +184,10 @@ describe('billing inputs in bill runs', () => {
       expect(linesOf(bills.get(v.houseIds[0]), 'vacancy_discount').map((l) => l.amountFen)).toEqual([-6311]);
       expect(bills.get(v.houseIds[0])!.totalFen).toBe(fee - 6311);
       expect(linesOf(bills.get(v.houseIds[1]), 'vacancy_discount')).toEqual([]);
+      // The month is billed now: approving it would promise a discount no bill can carry.
+      const late = await http().post(`/api/billing/vacancies/${pendingId}/decision`).set(bearer(tok.pmV)).send({ approve: true }).expect(409);
+      expect(late.body.message).toContain('账单已生成');
+      await http().post(`/api/billing/vacancies/${pendingId}/decision`).set(bearer(tok.pmV)).send({ approve: false, note: '本月已出账，请重新申请下月' }).expect(200);
 
       const next = await runMonth(v.projectId, addMonths(month, 1));
       expect([...next.bills.values()].flatMap((b) => linesOf(b, 'vacancy_discount'))).toEqual([]);

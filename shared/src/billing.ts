@@ -83,11 +83,11 @@ export function allocateLargestRemainder(totalFen: number, weights: readonly num
     return [];
   }
   if (weights.some((w) => !Number.isSafeInteger(w) || w < 0)) throw new RangeError('weights must be non-negative integers');
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum === 0) throw new RangeError('weights must not all be zero');
+  // Summed in BigInt: a float sum of large weights rounds, and the split then no longer adds up.
+  const big = weights.reduce((a, b) => a + BigInt(b), 0n);
+  if (big === 0n) throw new RangeError('weights must not all be zero');
   const negative = totalFen < 0;
   const total = BigInt(Math.abs(totalFen));
-  const big = BigInt(sum);
   const shares = weights.map((w) => (total * BigInt(w)) / big);
   const remainders = weights.map((w, index) => ({ index, rest: (total * BigInt(w)) % big }));
   let left = Number(total - shares.reduce((a, b) => a + b, 0n));

@@ -43,7 +43,15 @@ describe('allocateLargestRemainder', () => {
       expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
       const sum = w.reduce((a, b) => a + BigInt(b), 0n);
       shares.forEach((share, i) => expect(abs(BigInt(share) * sum - BigInt(total) * BigInt(w[i])) < sum).toBe(true));
-    }));
+    }), { numRuns: 2000 });
+  });
+
+  it('sums the weights exactly (found by the properties: a float sum threw a TypeError here)', () => {
+    const w = [3752124944371549, 6208546270932314, 265854309610935, 2805350829900202];
+    const shares = allocateLargestRemainder(8848710980470839, w);
+    expect(shares.reduce((a, b) => a + b, 0)).toBe(8848710980470839);
+    const sum = w.reduce((a, b) => a + BigInt(b), 0n);
+    shares.forEach((share, i) => expect(abs(BigInt(share) * sum - 8848710980470839n * BigInt(w[i])) < sum).toBe(true));
   });
 
   it('is deterministic: equal remainders go to the earlier house', () => {

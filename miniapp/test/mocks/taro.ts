@@ -18,6 +18,7 @@ const Taro = {
   showToast: vi.fn(() => Promise.resolve({ errMsg: 'showToast:ok' })),
   showModal: vi.fn(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),
   previewImage: vi.fn(() => Promise.resolve({ errMsg: 'previewImage:ok' })),
+  setNavigationBarTitle: vi.fn(() => Promise.resolve({ errMsg: 'setNavigationBarTitle:ok' })),
   stopPullDownRefresh: vi.fn(() => Promise.resolve({ errMsg: 'stopPullDownRefresh:ok' })),
   getStorageSync: vi.fn((key: string): unknown => (storage.has(key) ? JSON.parse(storage.get(key)!) : '')),
   setStorageSync: vi.fn((key: string, value: unknown) => {

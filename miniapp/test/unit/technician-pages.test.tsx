@@ -71,6 +71,24 @@ describe('工作台', () => {
   })
 })
 
+describe('job page type line', () => {
+  it('reads 报修（户内） · 收费 for a home repair, 特约服务 · 收费 for a paid service, 报修（公共区域） · 免费 for a public repair', async () => {
+    openJob(job())
+    expect(await screen.findByText('报修（户内） · 收费 · 一般')).toBeTruthy()
+  })
+
+  it('a booked service is not called 户内 repair', async () => {
+    openJob(job({ kind: 'service' as ITicket['kind'], category: 'JZ', urgency: 'normal' as ITicket['urgency'] }))
+    expect(await screen.findByText('特约服务 · 收费 · 一般')).toBeTruthy()
+    expect(screen.queryByText(/户内/)).toBeNull()
+  })
+
+  it('a public-area repair is free', async () => {
+    openJob(job({ scope: 'public' as ITicket['scope'], paid: false, houseId: null, houseLabel: null, urgency: 'emergency' as ITicket['urgency'] }))
+    expect(await screen.findByText('报修（公共区域） · 免费 · 紧急')).toBeTruthy()
+  })
+})
+
 describe('job page forms', () => {
   it('completion: the 处理结果 error clears once filled, and a photo can be deleted before submitting', async () => {
     openJob(job({ actions: ['complete'] as ITicket['actions'] }), { 'POST /api/tickets/12/complete': reply(200, job({ status: 'done' as ITicket['status'] })) })

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Image, Text, Textarea, View } from '@tarojs/components'
-import { TICKET_KIND_LABELS, TicketAction, type ICharge, type ITicket, type ITicketEvent } from '@app/shared'
+import { TicketAction, ticketTypeLabel, type ICharge, type ITicket, type ITicketEvent } from '@app/shared'
 import SignInPrompt from '../../../../components/SignInPrompt'
 import StatusView from '../../../../components/StatusView'
 import { useRemoteData } from '../../../../hooks/use-remote-data'
@@ -120,7 +120,7 @@ export default function TicketDetail() {
         {ticket.onHold && <Text className='detail__note'>工单暂停处理中{ticket.holdReason ? `：${ticket.holdReason}` : ''}</Text>}
         <Text className='detail__desc'>{ticket.description}</Text>
         {ticket.media.length > 0 && <Photos list={ticket.media} />}
-        <Row label='类型' value={`${TICKET_KIND_LABELS[ticket.kind]}${ticket.scope === 'public' ? '（公共区域）' : ticket.scope === 'home' ? '（户内）' : ''}`} />
+        <Row label='类型' value={ticketTypeLabel(ticket.kind, ticket.scope)} />
         <Row label='房屋' value={`${ticket.projectName} ${ticket.houseLabel ?? ''}`} />
         <Row label='紧急程度' value={ticket.urgency === 'emergency' ? '紧急' : '一般'} />
         <Row label='提交时间' value={formatDateTime(ticket.createdAt)} />

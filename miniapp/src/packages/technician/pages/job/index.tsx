@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
-import { TICKET_KIND_LABELS, TicketAction, type ITicket } from '@app/shared'
+import { TicketAction, type ITicket } from '@app/shared'
 import QuoteLines from '../../../../components/QuoteLines'
 import SignInPrompt from '../../../../components/SignInPrompt'
 import StatusView from '../../../../components/StatusView'
@@ -26,7 +26,7 @@ import CompleteForm from '../../components/CompleteForm'
 import QuoteForm from '../../components/QuoteForm'
 import ReasonForm from '../../components/ReasonForm'
 import VisitForm from '../../components/VisitForm'
-import { technicianActions, type IJobAction } from '../../utils/job-actions'
+import { jobTypeLine, technicianActions, type IJobAction } from '../../utils/job-actions'
 import './index.scss'
 
 const DIRECT: Partial<Record<TicketAction, (id: number) => Promise<ITicket>>> = {
@@ -102,10 +102,7 @@ export default function Job() {
             ))}
           </View>
         )}
-        <Text className='job__row'>
-          {TICKET_KIND_LABELS[ticket.kind]}
-          {ticket.scope === 'public' ? '（公共区域，免费）' : ticket.scope === 'home' ? '（户内，收费）' : ''} · {ticket.urgency === 'emergency' ? '紧急' : '一般'}
-        </Text>
+        <Text className='job__row'>{jobTypeLine(ticket)}</Text>
         <Text className='job__row'>
           {ticket.projectName} {ticket.houseLabel ?? ''}
         </Text>

@@ -42,7 +42,11 @@ const Taro = {
 
 export default Taro
 
+/** The last-rendered page's show handler; a test calls `didShow.current?.()` as the page being shown again (a tab switch). */
+export const didShow: { current: (() => void) | null } = { current: null }
+
 export function useDidShow(callback: () => void): void {
+  didShow.current = callback
   useEffect(() => {
     callback()
   }, [])
@@ -70,6 +74,7 @@ export function usePullDownRefresh(callback: () => void): void {
 
 export function resetTaro(): void {
   pullDown.current = null
+  didShow.current = null
   router.params = {}
   storage.clear()
   listeners.clear()

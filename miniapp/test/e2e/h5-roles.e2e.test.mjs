@@ -164,7 +164,10 @@ test('张伟 (verified owner) walks every resident page', { skip }, async () => 
   await visit('/packages/resident/pages/houses/index', 'h5-resident-03-houses')
   await visit('/packages/resident/pages/family-requests/index', 'h5-resident-04-family-requests')
   await visit('/packages/resident/pages/tickets/index', 'h5-resident-05-tickets')
-  await visit('/packages/resident/pages/tickets/index?filter=todo', 'h5-resident-06-tickets-todo')
+  // The filters are chips on the page (a second link to the same page with another query shows the page in the stack).
+  await current().locator('.tickets__filter', { hasText: '待我处理' }).click()
+  await settle()
+  await photograph('h5-resident-06-tickets-todo')
 
   // The ticket that waits for his signature, and its signature page (not signed here).
   const waiting = current().locator('.tickets__item', { has: page.locator('.tickets__todo') }).first()
@@ -176,7 +179,11 @@ test('张伟 (verified owner) walks every resident page', { skip }, async () => 
     await visit(`/packages/resident/pages/sign/index?id=${id}&mode=agree`, 'h5-resident-08-sign')
   }
 
-  await visit('/packages/resident/pages/tickets/index?filter=finished', 'h5-resident-09-tickets-finished')
+  await page.goto(`${BASE}/h5/#/packages/resident/pages/tickets/index`)
+  await settle()
+  await current().locator('.tickets__filter', { hasText: '已完成' }).click()
+  await settle()
+  await photograph('h5-resident-09-tickets-finished')
   const finished = current().locator('.tickets__item').first()
   if (await finished.count()) {
     await finished.click()

@@ -185,6 +185,11 @@ describe('预约此项 reads as a booking, 报修 as a repair', () => {
     expect(await screen.findByText('提交预约')).toBeTruthy()
     expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '预约服务' })
     expect(screen.getByText('服务房屋')).toBeTruthy()
+    // The item fixes category and place: no repair categories, scope or urgency to change it into a repair.
+    expect(screen.getByText('家政服务类')).toBeTruthy()
+    expect(screen.queryByText('供水设备维修类')).toBeNull()
+    expect(screen.queryByText('公共区域')).toBeNull()
+    expect(screen.queryByText('紧急')).toBeNull()
     expect(screen.queryByText('提交报修')).toBeNull()
     expect(screen.queryByText(/报修/)).toBeNull()
   })

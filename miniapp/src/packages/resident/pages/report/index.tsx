@@ -116,6 +116,7 @@ export default function Report() {
   const schedule = house ? state.data.schedules[house.projectId] : null
   // The same list as the console's 代客报修: no counter category (打字复印) is a repair.
   const categories = ticketCategories(schedule?.categories, 'repair')
+  const bookedCategory = categories.find((c) => c.code === draft.category)
 
   function update(field: ReportField, patch: Partial<IReportDraft>) {
     setDraft((d) => ({ ...d, ...patch }))
@@ -147,6 +148,7 @@ export default function Report() {
         <View className='card report__item'>
           <Text className='report__item-label'>{booking ? '预约项目' : '报修项目'}</Text>
           <Text className='report__item-name'>{itemName}</Text>
+          {booking && bookedCategory && <Text className='muted report__item-category'>{bookedCategory.name}</Text>}
         </View>
       )}
       <View className='card'>
@@ -156,14 +158,17 @@ export default function Report() {
             <View
               key={h.houseId}
               className={`report__chip${draft.houseId === h.houseId ? ' report__chip--on' : ''}`}
-              onClick={() => update('houseId', { houseId: h.houseId, category: null })}
+              onClick={() => update('houseId', { houseId: h.houseId, category: booking ? draft.category : null })}
             >
               <Text>{h.label}</Text>
             </View>
           ))}
         </View>
         {errors.houseId && <Text className='field-error'>{errors.houseId}</Text>}
-
+        {/* A booked item fixes what and where (its category, in the home): only house, wishes and time are asked. */}
+        {booking && (errors.scope || errors.category) && <Text className='field-error'>{errors.scope ?? errors.category}</Text>}
+        {!booking && (
+        <>
         <Text className='report__label'>{words.scope}</Text>
         <View className='report__segments'>
           {SCOPES.map((s) => (
@@ -207,6 +212,8 @@ export default function Report() {
           ))}
         </View>
         {draft.urgency === Urgency.Emergency && <Text className='muted report__hint'>漏水、断电等紧急情况请同时致电物业服务中心</Text>}
+        </>
+        )}
       </View>
 
       <View className='card'>

@@ -166,7 +166,7 @@ test('the resident opens 我的房屋 from the resident sub-package', async () =
 test('我的 offers the resident houses, requests, ratings and settings', async () => {
   await page.goto(`${origin}/h5/#/pages/mine/index`)
   const mine = shown('退出登录')
-  for (const title of ['我的房屋', '我的报修', '我的评价', '设置']) await mine.getByText(title, { exact: true }).waitFor()
+  for (const title of ['我的房屋', '我的工单', '我的评价', '设置']) await mine.getByText(title, { exact: true }).waitFor()
   await shot('04b-mine-menu.png')
   await mine.getByText('我的评价', { exact: true }).click()
   await page.locator('.taro_page_stationed').last().locator('.ratings, .card-title').first().waitFor()

@@ -212,7 +212,8 @@ describe('我的 and the technician accept default', () => {
   it('offers houses, requests, ratings, the service phone as a tel: link and settings', async () => {
     stubApi({ 'GET /api/meta': reply(200, { name: '物业服务', version: '0.1.0', demoLogin: false, wechatLogin: false, servicePhone: '0755-86001234', environment: 'test' }) })
     const { container } = render(<MineMenu me={me()} />)
-    for (const title of ['我的房屋', '我的报修', '我的评价', '设置']) expect(screen.getByText(title)).toBeTruthy()
+    // One name for one list: the home page and the list itself say 我的工单.
+    for (const title of ['我的房屋', '我的工单', '我的评价', '设置']) expect(screen.getByText(title)).toBeTruthy()
     await waitFor(() => expect(container.querySelector('a.phone-call')?.getAttribute('href')).toBe('tel:0755-86001234'))
     fireEvent.click(screen.getByText('我的评价'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: Routes.residentRatings })

@@ -83,6 +83,12 @@ describe('job page type line', () => {
     expect(screen.queryByText(/户内/)).toBeNull()
   })
 
+  it('the contact\'s number is a tap-to-call link for the technician', async () => {
+    openJob(job({ contactName: '何阿姨', contactPhone: '13918208120' } as Partial<ITicket>))
+    await screen.findByText(/何阿姨/)
+    expect(document.querySelector('a.phone-call')?.getAttribute('href')).toBe('tel:13918208120')
+  })
+
   it('a public-area repair is free', async () => {
     openJob(job({ scope: 'public' as ITicket['scope'], paid: false, houseId: null, houseLabel: null, urgency: 'emergency' as ITicket['urgency'] }))
     expect(await screen.findByText('报修（公共区域） · 免费 · 紧急')).toBeTruthy()

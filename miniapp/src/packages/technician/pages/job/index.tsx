@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
 import { TicketAction, type ITicket } from '@app/shared'
+import PhoneCall from '../../../../components/PhoneCall'
 import QuoteLines from '../../../../components/QuoteLines'
 import SignInPrompt from '../../../../components/SignInPrompt'
 import StatusView from '../../../../components/StatusView'
@@ -108,7 +109,9 @@ export default function Job() {
         </Text>
         {ticket.contactName && (
           <Text className='job__row'>
-            联系人：{ticket.contactName} {ticket.contactPhone ?? ticket.contactPhoneMasked ?? ''}
+            联系人：{ticket.contactName}{' '}
+            {/* The technician may call the resident: a tap dials the full number when the server shows it. */}
+            <PhoneCall phone={ticket.contactPhone ?? null} display={ticket.contactPhone ?? ticket.contactPhoneMasked ?? ''} />
           </Text>
         )}
         {ticket.preferredStart && (

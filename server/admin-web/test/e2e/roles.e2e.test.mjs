@@ -42,9 +42,12 @@ describe('every console page, role by role (browser)', { skip }, () => {
 
   async function inspect(page, name, problems) {
     const text = await page.locator('.ant-layout-content').innerText();
-    const latin = (text.match(/[A-Za-z][A-Za-z0-9]{1,}/g) ?? []).filter((w) => !ALLOWED_LATIN.test(w) && !/^[A-Z]{2,5}\d*$/.test(w) && !/^(V\d+|A4)$/.test(w));
+    const latin = (text.match(/[A-Za-z][A-Za-z0-9]{1,}/g) ?? []).filter((w) => !ALLOWED_LATIN.test(w) && !/^[A-Z]{2,5}\d*$/.test(w) && !/^(V\d+|A4|E27|E14)$/.test(w));
     if (latin.length) problems.push(`${name}: English on screen: ${[...new Set(latin)].slice(0, 12).join(', ')}`);
     if (/无权(访问|查看)/.test(text)) problems.push(`${name}: a menu entry opens a 无权 page`);
+    const spills = await page.evaluate(() =>
+      [...document.querySelectorAll('.ant-layout-content .ant-card')].filter((card) => card.scrollWidth > card.clientWidth + 1).map((card) => card.querySelector('.ant-card-head-title, th')?.textContent ?? '?'));
+    if (spills.length) problems.push(`${name}: content spills out of its card: ${spills.join(', ')}`);
   }
 
   for (const { username, role } of STAFF) {

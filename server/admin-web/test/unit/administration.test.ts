@@ -61,6 +61,7 @@ describe('audit before/after rows', () => {
       ['明细', '', '更换灯泡/灯管 × 2 ¥10.00'],
     ]);
     expect(entityLabel('charge', 7)).toBe('费用 #7');
+    expect(diffRows(null, { paidBy: 'wechat', agreementRef: 'signature:12' }).map((r) => r.after)).toEqual(['微信', '签字记录 #12']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { GLOSSARY, PRICE_LIST_STATUS_LABELS, formatFen } from '@app/shared';
+import { PAID_BY_LABELS } from '../cash/charge-logic';
 
 /** One row of the before/after view: a top-level field and its two values as text. */
 export interface DiffRow {
@@ -26,7 +27,7 @@ const FIELD_LABELS: Record<string, string> = {
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   status: { ...GLOSSARY.chargeStatus, ...PRICE_LIST_STATUS_LABELS, ...GLOSSARY.ticketStatus },
   paymentMethod: GLOSSARY.paymentMethod,
-  paidBy: GLOSSARY.paymentMethod,
+  paidBy: PAID_BY_LABELS,
   confirmation: { confirmed: '已确认', unconfirmed: '未确认' },
   confirmedVia: GLOSSARY.chargeConfirmedVia,
   via: GLOSSARY.chargeConfirmedVia,
@@ -59,6 +60,8 @@ const show = (value: unknown, field = ''): string => {
   if (typeof value === 'number' && /Fen$/.test(field)) return formatFen(value);
   if (typeof value === 'string' && VALUE_LABELS[field]?.[value]) return VALUE_LABELS[field][value];
   if (typeof value === 'string' && grant(value)) return grant(value)!;
+  // A signature reference (signature:12) names the signature record of that charge.
+  if (field === 'agreementRef' && typeof value === 'string') return value.replace(/^signature:(\d+)$/, '签字记录 #$1');
   if (Array.isArray(value)) return value.map((v) => (v !== null && typeof v === 'object' && 'name' in v ? line(v as Record<string, unknown>) : show(v))).join('、') || '（空）';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);

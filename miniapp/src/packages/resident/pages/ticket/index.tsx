@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Image, Text, Textarea, View } from '@tarojs/components'
-import { TicketAction, ticketTypeLabel, type ICharge, type ITicket, type ITicketEvent } from '@app/shared'
+import { TicketAction, ticketTypeLabel, urgencyLabel, type ICharge, type ITicket, type ITicketEvent } from '@app/shared'
 import SignInPrompt from '../../../../components/SignInPrompt'
 import StatusView from '../../../../components/StatusView'
 import { useRemoteData } from '../../../../hooks/use-remote-data'
@@ -122,7 +122,7 @@ export default function TicketDetail() {
         {ticket.media.length > 0 && <Photos list={ticket.media} />}
         <Row label='类型' value={ticketTypeLabel(ticket.kind, ticket.scope)} />
         <Row label='房屋' value={`${ticket.projectName} ${ticket.houseLabel ?? ''}`} />
-        <Row label='紧急程度' value={ticket.urgency === 'emergency' ? '紧急' : '一般'} />
+        {(ticket.kind === 'repair' || ticket.kind === 'service') && <Row label='紧急程度' value={urgencyLabel(ticket.urgency)} />}
         <Row label='提交时间' value={formatDateTime(ticket.createdAt)} />
         {ticket.preferredStart && <Row label='期望上门' value={`${formatDateTime(ticket.preferredStart)}–${formatDateTime(ticket.preferredEnd).slice(-5)}`} />}
         {ticket.technician && (
@@ -208,7 +208,7 @@ export default function TicketDetail() {
           <View key={e.id} className={`detail__event${i === 0 ? ' detail__event--latest' : ''}`}>
             <View className='detail__event-dot' />
             <View className='detail__event-body'>
-              <Text>{eventText(e.action)}</Text>
+              <Text>{eventText(e.action, ticket.kind)}</Text>
               <Text className='muted'>
                 {formatDateTime(e.at)} · {e.actorName}
               </Text>

@@ -62,6 +62,8 @@ describe('audit before/after rows', () => {
     ]);
     expect(entityLabel('charge', 7)).toBe('费用 #7');
     expect(diffRows(null, { paidBy: 'wechat', agreementRef: 'signature:12' }).map((r) => r.after)).toEqual(['微信', '签字记录 #12']);
+    const published = diffRows(null, { publishedAt: '2026-12-01T11:44:04.816Z', materialsExtra: true, kind: 'fee_schedule' });
+    expect(published.map((r) => [fieldLabel(r.field), r.after])).toEqual([['发布时间', '2026/12/1 19:44:04'], ['材料另计', '是'], ['类型', '收费标准']]);
   });
 });
 

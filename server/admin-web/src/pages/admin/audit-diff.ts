@@ -21,6 +21,10 @@ const FIELD_LABELS: Record<string, string> = {
   sortOrder: '排序', code: '编码', labourPriceFen: '人工费', callOutFeeFen: '上门费', unitPriceFen: '单价', unit: '单位',
   skills: '技能', skill: '技能', supervisorUserId: '主管', departmentId: '部门', regionId: '区域', projectId: '项目',
   cashLimitFen: '现金上限', waiverCapFen: '减免上限', disabled: '已停用', count: '笔数', chargeIds: '费用', waivedFen: '减免金额',
+  waiverMonthlyCapFen: '每月减免上限', month: '月份', handoverId: '交款单', cashCollectedBy: '收款师傅', id: 'ID', versionId: '价目表版本',
+  categoryCode: '类别', materialsExtra: '材料另计', counterSale: '前台销售', serviceStandard: '服务标准', kind: '类型', copiedFrom: '复制自版本',
+  publishedKey: '公示编号', publishedBy: '发布人', publishedAt: '发布时间', approvedBy: '审核人', approvedAt: '审核时间', openToAll: '不限技能',
+  materialsVersionId: '材料价目版本',
 };
 
 /** Values of a field that is an enum: the label from the shared glossary. */
@@ -32,7 +36,12 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   confirmedVia: GLOSSARY.chargeConfirmedVia,
   via: GLOSSARY.chargeConfirmedVia,
   role: GLOSSARY.role,
+  kind: { fee_schedule: '收费标准', materials: '材料价目' },
 };
+
+/** An ISO instant (2026-12-01T11:44:04.816Z) as the console shows times: 2026/12/1 19:44:04. */
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+const localTime = (iso: string): string => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? field;
 
@@ -60,6 +69,9 @@ const show = (value: unknown, field = ''): string => {
   if (typeof value === 'number' && /Fen$/.test(field)) return formatFen(value);
   if (typeof value === 'string' && VALUE_LABELS[field]?.[value]) return VALUE_LABELS[field][value];
   if (typeof value === 'string' && grant(value)) return grant(value)!;
+  if (typeof value === 'string' && ISO_INSTANT.test(value)) return localTime(value);
+  // The published schedule's key (fee_schedule:company:project:instant) is read by its time.
+  if (field === 'publishedKey' && typeof value === 'string') return value.replace(/^.*:(\d{4}-[^Z]+Z)$/, (_, at: string) => `公示于 ${localTime(at)}`);
   // A signature reference (signature:12) names the signature record of that charge.
   if (field === 'agreementRef' && typeof value === 'string') return value.replace(/^signature:(\d+)$/, '签字记录 #$1');
   if (Array.isArray(value)) return value.map((v) => (v !== null && typeof v === 'object' && 'name' in v ? line(v as Record<string, unknown>) : show(v))).join('、') || '（空）';

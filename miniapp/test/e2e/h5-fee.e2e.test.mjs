@@ -163,8 +163,10 @@ test('a service item reads 服务费 and 预约此项 opens the form pre-filled 
   await detail.getByText('预约此项', { exact: true }).click()
   const form = shown('预约项目')
   await form.locator('.report__item-name', { hasText: '日常保洁' }).waitFor()
-  assert.ok(await form.locator('.report__chip--on', { hasText: '家政服务类' }).isVisible(), 'the category is chosen')
-  assert.ok(await form.locator('.report__segment--on', { hasText: '户内' }).isVisible(), 'in the home')
+  // The item fixes the category (shown, not offered) and the place: a booking, not a repair to re-categorise.
+  assert.ok(await form.locator('.report__item-category', { hasText: '家政服务类' }).isVisible(), 'the category is the item\'s')
+  assert.equal(await form.locator('.report__segment', { hasText: '公共区域' }).count(), 0, 'no scope to choose')
+  assert.ok(await form.getByText('提交预约', { exact: true }).isVisible(), 'submitted as a booking')
   await fullShot('h5-fee-11-book-service.png')
 })
 

@@ -18,6 +18,7 @@ const Taro = {
   showToast: vi.fn(() => Promise.resolve({ errMsg: 'showToast:ok' })),
   showModal: vi.fn(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' })),
   previewImage: vi.fn(() => Promise.resolve({ errMsg: 'previewImage:ok' })),
+  setNavigationBarTitle: vi.fn(() => Promise.resolve({ errMsg: 'setNavigationBarTitle:ok' })),
   stopPullDownRefresh: vi.fn(() => Promise.resolve({ errMsg: 'stopPullDownRefresh:ok' })),
   getStorageSync: vi.fn((key: string): unknown => (storage.has(key) ? JSON.parse(storage.get(key)!) : '')),
   setStorageSync: vi.fn((key: string, value: unknown) => {
@@ -41,7 +42,11 @@ const Taro = {
 
 export default Taro
 
+/** The last-rendered page's show handler; a test calls `didShow.current?.()` as the page being shown again (a tab switch). */
+export const didShow: { current: (() => void) | null } = { current: null }
+
 export function useDidShow(callback: () => void): void {
+  didShow.current = callback
   useEffect(() => {
     callback()
   }, [])
@@ -69,6 +74,7 @@ export function usePullDownRefresh(callback: () => void): void {
 
 export function resetTaro(): void {
   pullDown.current = null
+  didShow.current = null
   router.params = {}
   storage.clear()
   listeners.clear()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { ErrorCode, Role, UserKind, type IAppMeta, type IDemoAccountList } from '@app/shared'
-import Taro from '../mocks/taro'
+import Taro, { didShow } from '../mocks/taro'
 import { envelope, reply, resident, staff, tokenPair } from '../fixtures'
 import { requested, stubApi } from '../api-stub'
 import Index from '../../src/pages/index'
@@ -66,6 +66,43 @@ describe('home page', () => {
 })
 
 describe('mine page', () => {
+  // The H5 journey's flake: the tab page stayed on the sign-in options after a demo sign-in, so the next
+  // visit showed stale demo entries that vanished under the finger once /api/me answered.
+  it('after signing in, the (still mounted) tab shows the signed-in user, never stale sign-in options', async () => {
+    const me = staff([Role.Technician])
+    let answerMe: (() => void) | null = null
+    stubApi({
+      'GET /api/meta': reply(200, meta()),
+      'GET /api/auth/demo/accounts': reply(200, demoAccounts),
+      'POST /api/auth/demo/login': reply(200, tokenPair(me)),
+    })
+    render(<Mine />)
+    fireEvent.click(await screen.findByText('阳光花园 维修师傅'))
+    await waitFor(() => expect(Taro.switchTab).toHaveBeenCalledWith({ url: Routes.home }))
+    expect(await screen.findByText('退出登录')).toBeTruthy()
+    expect(screen.queryByText('阳光花园 维修师傅')).toBeNull()
+
+    // Shown again while /api/me is still on its way: the profile stays, no sign-in options reappear.
+    Taro.request.mockImplementation(() => new Promise((resolve) => (answerMe = () => resolve(reply(200, me)))))
+    act(() => didShow.current?.())
+    expect(screen.queryByText('阳光花园 维修师傅')).toBeNull()
+    expect(screen.getByText('退出登录')).toBeTruthy()
+    act(() => answerMe?.())
+  })
+
+  it('a page shown again with a session begun elsewhere waits for the user instead of offering sign-in', async () => {
+    stubApi({ 'GET /api/meta': reply(200, meta()), 'GET /api/auth/demo/accounts': reply(200, demoAccounts) })
+    render(<Mine />)
+    await screen.findByText('阳光花园 维修师傅')
+    saveSession(tokenPair(resident()))
+    let answerMe: (() => void) | null = null
+    Taro.request.mockImplementation(() => new Promise((resolve) => (answerMe = () => resolve(reply(200, resident())))))
+    act(() => didShow.current?.())
+    expect(screen.queryByText('阳光花园 维修师傅')).toBeNull()
+    await act(async () => answerMe?.())
+    expect(await screen.findByText('退出登录')).toBeTruthy()
+  })
+
   it('lists demo accounts, hides WeChat login outside WeChat, and signs in with one tap', async () => {
     stubApi({
       'GET /api/meta': reply(200, meta()),

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { forwardRef, useEffect, useImperativeHandle } from 'react'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { BindingStatus, RepairScope, TicketKind, type IMe, type ITicket } from '@app/shared'
+import { BindingStatus, RepairScope, TicketKind, VISIT_WINDOWS, type IMe, type ITicket } from '@app/shared'
 import Taro, { router } from '../mocks/taro'
 import { binding, reply, resident, tokenPair } from '../fixtures'
 import { stubApi } from '../api-stub'
@@ -10,10 +10,11 @@ import Tickets from '../../src/packages/resident/pages/tickets'
 import TicketDetail from '../../src/packages/resident/pages/ticket'
 import Sign from '../../src/packages/resident/pages/sign'
 import FeeItem from '../../src/packages/resident/pages/fee-item'
+import Report from '../../src/packages/resident/pages/report'
 import Index from '../../src/pages/index'
 import MineMenu from '../../src/components/MineMenu'
 import { residentTodo } from '../../src/packages/resident/utils/ticket-actions'
-import { draftFromParams, toCreateTicketRequest } from '../../src/packages/resident/utils/ticket-form'
+import { TIME_WINDOWS, draftFromParams, toCreateTicketRequest } from '../../src/packages/resident/utils/ticket-form'
 import { feeItemKind } from '../../src/packages/resident/utils/fee-schedule'
 import { defaultVisit } from '../../src/packages/technician/utils/job-actions'
 import { roleEntries } from '../../src/utils/role-entries'
@@ -173,11 +174,46 @@ describe('收费标准 item → 报修 / 预约此项', () => {
   })
 })
 
+describe('预约此项 reads as a booking, 报修 as a repair', () => {
+  const schedule = { projectId: 1, categories: [{ code: 'JZ', name: '家政服务类' }, { code: 'GS', name: '供水设备维修类' }], items: [] }
+
+  it('titles the form 预约服务 and submits with 提交预约 when it comes from a schedule item', async () => {
+    saveSession(tokenPair(me()))
+    router.params = { category: 'JZ', item: 'JZ-001', itemName: encodeURIComponent('日常保洁'), service: '1' }
+    stubApi({ 'GET /api/me': reply(200, me()), 'GET /api/public/fee-schedule': reply(200, schedule) })
+    render(<Report />)
+    expect(await screen.findByText('提交预约')).toBeTruthy()
+    expect(Taro.setNavigationBarTitle).toHaveBeenCalledWith({ title: '预约服务' })
+    expect(screen.getByText('服务房屋')).toBeTruthy()
+    // The item fixes category and place: no repair categories, scope or urgency to change it into a repair.
+    expect(screen.getByText('家政服务类')).toBeTruthy()
+    expect(screen.queryByText('供水设备维修类')).toBeNull()
+    expect(screen.queryByText('公共区域')).toBeNull()
+    expect(screen.queryByText('紧急')).toBeNull()
+    expect(screen.queryByText('提交报修')).toBeNull()
+    expect(screen.queryByText(/报修/)).toBeNull()
+  })
+
+  it('offers the visit windows of the console\'s 代客报修 (one list in shared, not a copy)', () => {
+    expect(TIME_WINDOWS).toBe(VISIT_WINDOWS)
+  })
+
+  it('keeps 我要报修 / 提交报修 for a repair', async () => {
+    saveSession(tokenPair(me()))
+    router.params = { category: 'GS' }
+    stubApi({ 'GET /api/me': reply(200, me()), 'GET /api/public/fee-schedule': reply(200, schedule) })
+    render(<Report />)
+    expect(await screen.findByText('提交报修')).toBeTruthy()
+    expect(Taro.setNavigationBarTitle).not.toHaveBeenCalled()
+  })
+})
+
 describe('我的 and the technician accept default', () => {
   it('offers houses, requests, ratings, the service phone as a tel: link and settings', async () => {
     stubApi({ 'GET /api/meta': reply(200, { name: '物业服务', version: '0.1.0', demoLogin: false, wechatLogin: false, servicePhone: '0755-86001234', environment: 'test' }) })
     const { container } = render(<MineMenu me={me()} />)
-    for (const title of ['我的房屋', '我的报修', '我的评价', '设置']) expect(screen.getByText(title)).toBeTruthy()
+    // One name for one list: the home page and the list itself say 我的工单.
+    for (const title of ['我的房屋', '我的工单', '我的评价', '设置']) expect(screen.getByText(title)).toBeTruthy()
     await waitFor(() => expect(container.querySelector('a.phone-call')?.getAttribute('href')).toBe('tel:0755-86001234'))
     fireEvent.click(screen.getByText('我的评价'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: Routes.residentRatings })

@@ -65,9 +65,35 @@ describe('工作台', () => {
     render(<Jobs />)
     expect(await screen.findByText('灯管已换好')).toBeTruthy()
     expect(screen.queryByText('插座不通电')).toBeNull()
-    fireEvent.click(screen.getByText('进行中（3）'))
+    // The tab of all open jobs is 待办, as on the 工作台 (whose 进行中 tile counts only started jobs).
+    expect(screen.queryByText(/^进行中（/)).toBeNull()
+    fireEvent.click(screen.getByText('待办（3）'))
     expect(screen.getByText('插座不通电')).toBeTruthy()
     expect(screen.queryByText('灯管已换好')).toBeNull()
+  })
+})
+
+describe('job page type line', () => {
+  it('reads 报修（户内） · 收费 for a home repair, 特约服务 · 收费 for a paid service, 报修（公共区域） · 免费 for a public repair', async () => {
+    openJob(job())
+    expect(await screen.findByText('报修（户内） · 收费 · 一般')).toBeTruthy()
+  })
+
+  it('a booked service is not called 户内 repair', async () => {
+    openJob(job({ kind: 'service' as ITicket['kind'], category: 'JZ', urgency: 'normal' as ITicket['urgency'] }))
+    expect(await screen.findByText('特约服务 · 收费 · 一般')).toBeTruthy()
+    expect(screen.queryByText(/户内/)).toBeNull()
+  })
+
+  it('the contact\'s number is a tap-to-call link for the technician', async () => {
+    openJob(job({ contactName: '何阿姨', contactPhone: '13918208120' } as Partial<ITicket>))
+    await screen.findByText(/何阿姨/)
+    expect(document.querySelector('a.phone-call')?.getAttribute('href')).toBe('tel:13918208120')
+  })
+
+  it('a public-area repair is free', async () => {
+    openJob(job({ scope: 'public' as ITicket['scope'], paid: false, houseId: null, houseLabel: null, urgency: 'emergency' as ITicket['urgency'] }))
+    expect(await screen.findByText('报修（公共区域） · 免费 · 紧急')).toBeTruthy()
   })
 })
 

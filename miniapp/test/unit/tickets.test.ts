@@ -179,6 +179,10 @@ describe('resident action buttons', () => {
   it('words the timeline for residents', () => {
     expect(eventText('agree_quote')).toBe('已同意报价并签字')
     expect(eventText('submit')).toBe('提交报修')
+    // A suggestion or a booking is not announced as a 报修 in its timeline.
+    expect(eventText('submit', 'suggestion')).toBe('提交建议')
+    expect(eventText('submit', 'service')).toBe('提交预约')
+    expect(eventText('submit', 'repair')).toBe('提交报修')
     expect(eventText('something_new')).toBe('something_new')
   })
 })

@@ -47,11 +47,13 @@ test('WeChat login: wx.login code → API → session stored → home tab', asyn
   assert.doesNotMatch(text, /演示账号/)
   await tap(mine, findByText(mine.data.root, '微信一键登录'), WEAPP_DIST)
   const requests = mp.calls.filter((c) => c.name === 'request').map((c) => `${c.opts.method} ${c.opts.url}`)
-  assert.deepEqual(requests, [`GET ${API}/api/meta`, `POST ${API}/api/auth/wechat/login`])
+  // The 我的 tab turns into the profile at once (no stale sign-in options), whose menu reads the service phone.
+  assert.deepEqual(requests, [`GET ${API}/api/meta`, `POST ${API}/api/auth/wechat/login`, `GET ${API}/api/meta`])
   assert.equal(mp.calls.filter((c) => c.name === 'login').length, 1)
   assert.equal(mp.wx.getStorageSync('app.session').accessToken, 'acc-1')
-  assert.equal(mp.calls.at(-1).name, 'switchTab')
-  assert.equal(mp.calls.at(-1).opts.url, '/pages/index/index')
+  const switched = mp.calls.filter((c) => c.name === 'switchTab').at(-1)
+  assert.equal(switched?.opts.url, '/pages/index/index')
+  assert.match(allText(mine.data.root), /退出登录/)
 })
 
 test('a signed-in resident opens 我的房屋 in the resident sub-package, which lists the house', async () => {

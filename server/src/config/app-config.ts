@@ -39,6 +39,8 @@ export interface AppConfig {
   loginMaxFailures: number;
   loginLockMinutes: number;
   loginRateLimitPerMinute: number;
+  /** 代客报修 phone lookups one staff account may make per minute (personal data: a script must not walk numbers). */
+  callerLookupLimitPerMinute: number;
   demoLogin: boolean;
   /** The service centre's phone (服务中心电话) residents tap to call from 我的; null when not set. */
   servicePhone: string | null;
@@ -238,6 +240,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginMaxFailures: intSetting(env, 'LOGIN_MAX_FAILURES', 5, 1, 100, problems),
     loginLockMinutes: intSetting(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440, problems),
     loginRateLimitPerMinute: intSetting(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000, problems),
+    callerLookupLimitPerMinute: intSetting(env, 'CALLER_LOOKUP_LIMIT_PER_MINUTE', 30, 1, 10_000, problems),
     demoLogin,
     servicePhone: servicePhoneSetting(env, problems),
     trustProxy: trustProxySetting(env, problems),

@@ -59,7 +59,9 @@ describe('fee schedule: versions, publication, quotes', () => {
 
     const self = await t.http().post(`/api/price-lists/${v.id}/approve`).set(bearer(finance)).expect(403);
     expect(self.body.code).toBe(ErrorCode.Forbidden);
-    await t.http().post(`/api/price-lists/${v.id}/publish`).set(bearer(quality)).send({}).expect(409);
+    const early = await t.http().post(`/api/price-lists/${v.id}/publish`).set(bearer(quality)).send({}).expect(409);
+    // The state in words, not its code (it read 当前状态为「draft」).
+    expect(early.body.message).toBe('价目表当前状态为「草稿」，不能执行此操作，请刷新');
     const approved = await t.http().post(`/api/price-lists/${v.id}/approve`).set(bearer(quality)).expect(200);
     expect(approved.body.status).toBe('approved');
     const edit = await t.http().post(`/api/price-lists/${v.id}/items`).set(bearer(finance)).send(item('GS-001', 2500)).expect(409);

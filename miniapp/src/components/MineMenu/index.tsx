@@ -31,7 +31,7 @@ export default function MineMenu({ me }: { me: IMe }) {
   return (
     <View className='card mine-menu'>
       {resident && <Entry title='我的房屋' hint={me.houses.length > 0 ? `${me.houses.length} 处` : undefined} url={Routes.residentHouses} />}
-      {resident && <Entry title='我的报修' url={Routes.residentTickets} />}
+      {resident && <Entry title='我的工单' url={Routes.residentTickets} />}
       {resident && <Entry title='我的评价' url={Routes.residentRatings} />}
       {servicePhone && (
         <View className='list-item mine-menu__entry'>

@@ -8,7 +8,7 @@ import { logout } from '../../services/api/auth'
 import { Routes } from '../../routes'
 
 export default function Mine() {
-  const { state, reload } = useCurrentUser()
+  const { state, reload, signedIn } = useCurrentUser()
 
   async function handleLogout() {
     await logout()
@@ -19,7 +19,13 @@ export default function Mine() {
     <View className='mine'>
       {state.status === 'loading' && <StatusView loading />}
       {state.status === 'error' && <StatusView error={state.message} onRetry={reload} />}
-      {state.status === 'guest' && <LoginPanel onSignedIn={() => Taro.switchTab({ url: Routes.home })} />}
+      {state.status === 'guest' && <LoginPanel
+          onSignedIn={(me) => {
+            // This tab page stays mounted: shown again, it must greet the new user, not offer sign-in.
+            signedIn(me)
+            void Taro.switchTab({ url: Routes.home })
+          }}
+        />}
       {state.status === 'ready' && <ProfileCard me={state.me} onLogout={handleLogout} />}
     </View>
   )

@@ -147,14 +147,15 @@ describe('administration from an empty database (browser)', () => {
     // The audit log shows the grant with its before/after.
     await menu(page, '审计日志');
     const audit = page.getByTestId('audit-log-page');
-    await pick(page, audit.locator('.ant-select').filter({ hasText: '动作' }), 'staff.grant');
+    await pick(page, audit.locator('.ant-select').filter({ hasText: '动作' }), '授予角色');
     await audit.getByTestId('audit-search').click();
     const grantRow = audit.locator('tbody tr.ant-table-row').filter({ hasText: '授予角色' });
     await grantRow.waitFor();
     // The unfiltered page stays visible until the filtered answer arrives.
     await audit.locator('tbody tr.ant-table-row').nth(1).waitFor({ state: 'detached' });
     assert.equal(await audit.locator('tbody tr.ant-table-row').count(), 1);
-    assert.match(await grantRow.innerText(), /王管理[\s\S]*user #\d+[\s\S]*grants[\s\S]*customer_manager@project:\d+/);
+    // In words: the object, the field and the grant (it read user #7, grants, customer_manager@project:3).
+    assert.match(await grantRow.innerText(), /王管理[\s\S]*员工 #\d+[\s\S]*角色授权[\s\S]*客户经理（项目 #\d+）/);
     await shot(page, 'admin-audit-log');
 
     // The customer manager: forced change first, then only 新城花园 and no administration.

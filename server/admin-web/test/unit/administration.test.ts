@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IOrganization, Role } from '@app/shared';
 import { buildMenu, canOpen, pageByKey } from '../../src/layout/access';
-import { actionLabel, diffRows } from '../../src/pages/admin/audit-diff';
+import { actionLabel, diffRows, entityLabel, fieldLabel } from '../../src/pages/admin/audit-diff';
 import { scopeLabel, scopeOptions, scopeTypesFor } from '../../src/pages/admin/grant-logic';
 
 const labels = (roles: Role[]) => buildMenu(roles).flatMap((g) => g.items.map((i) => i.label));
@@ -35,7 +35,7 @@ describe('audit before/after rows', () => {
   it('shows a creation (no before) with every field changed, lists joined and null as a dash', () => {
     const rows = diffRows(null, { grants: ['cashier@project:1', 'admin@company:1'], supervisorUserId: null });
     expect(rows).toEqual([
-      { field: 'grants', before: '', after: 'cashier@project:1、admin@company:1', changed: true },
+      { field: 'grants', before: '', after: '收费员（项目 #1）、系统管理员（全公司）', changed: true },
       { field: 'supervisorUserId', before: '', after: '—', changed: true },
     ]);
   });
@@ -44,7 +44,26 @@ describe('audit before/after rows', () => {
     expect(diffRows({ grants: ['a'] }, { grants: [] })).toEqual([{ field: 'grants', before: 'a', after: '（空）', changed: true }]);
     expect(diffRows(undefined, undefined)).toEqual([]);
     expect(actionLabel('staff.grant')).toBe('授予角色');
-    expect(actionLabel('charge.waive')).toBe('charge.waive');
+    expect(actionLabel('charge.waive')).toBe('费用减免');
+    expect(actionLabel('something.new')).toBe('something.new');
+  });
+
+  it('reads in Chinese: field names, money in yuan, enum values, booleans and quote lines (the page showed amountFen, open, true and JSON)', () => {
+    const rows = diffRows(
+      { status: 'open', paymentMethod: 'bill' },
+      { status: 'cash_collected', paymentMethod: 'cash', amountFen: 1780, residentConfirmed: true, lines: [{ kind: 'labour', name: '更换灯泡/灯管', quantityMilli: 2000, amountFen: 1000 }] },
+    );
+    expect(rows.map((r) => [fieldLabel(r.field), r.before, r.after])).toEqual([
+      ['状态', '待结算', '现金已收（待交款）'],
+      ['付款方式', '计入月度物业账单', '现场现金'],
+      ['金额', '', '¥17.80'],
+      ['住户已确认', '', '是'],
+      ['明细', '', '更换灯泡/灯管 × 2 ¥10.00'],
+    ]);
+    expect(entityLabel('charge', 7)).toBe('费用 #7');
+    expect(diffRows(null, { paidBy: 'wechat', agreementRef: 'signature:12' }).map((r) => r.after)).toEqual(['微信', '签字记录 #12']);
+    const published = diffRows(null, { publishedAt: '2026-12-01T11:44:04.816Z', materialsExtra: true, kind: 'fee_schedule' });
+    expect(published.map((r) => [fieldLabel(r.field), r.after])).toEqual([['发布时间', '2026/12/1 19:44:04'], ['材料另计', '是'], ['类型', '收费标准']]);
   });
 });
 

@@ -1,8 +1,10 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { BindingRelation, BindingStatus, ErrorCode, IBinding, IPage, UserKind, Permission, maskPhone } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
+import { PerKeyRateLimiter } from '../../common/rate-limit';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { pageWindow } from '../../common/pagination.dto';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
@@ -18,13 +20,18 @@ import { runInTransaction } from '../../database/transactions';
 
 @Injectable()
 export class BindingsService {
+  private readonly lookupLimiter: PerKeyRateLimiter;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
     private readonly users: UserDirectory,
     private readonly property: PropertyDirectory,
     private readonly audit: AuditService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.lookupLimiter = new PerKeyRateLimiter(config.callerLookupLimitPerMinute);
+  }
 
   async apply(principal: Principal, dto: CreateBindingDto): Promise<IBinding> {
     if (principal.kind !== UserKind.Resident) throw DomainException.forbidden('仅住户可以申请房屋认证');
@@ -81,10 +88,18 @@ export class BindingsService {
 
   /**
    * A phone number is personal data: only intake staff of the project may search by it, only verified
-   * houses in that project are answered, and every search leaves an audit row (masked number, hit count).
+   * houses in that project are answered, every search leaves an audit row (masked number, hit count), and
+   * one account gets CALLER_LOOKUP_LIMIT_PER_MINUTE searches a minute — a call centre needs a few, a script
+   * walking numbers needs thousands.
    */
   async lookupCaller(principal: Principal, dto: CallerLookupDto): Promise<IBinding[]> {
     this.access.assertProject(principal, dto.projectId, Permission.TicketIntake);
+    const slot = this.lookupLimiter.take(`user:${principal.userId}`);
+    if (!slot.ok) {
+      throw new DomainException(ErrorCode.RateLimited, `按手机号查询过于频繁，请 ${slot.retryAfterSeconds} 秒后再试`, HttpStatus.TOO_MANY_REQUESTS, {
+        retryAfterSeconds: slot.retryAfterSeconds,
+      });
+    }
     const rows = await this.db.getRepository(HouseBinding).find({
       where: { projectId: dto.projectId, phone: dto.phone, status: BindingStatus.Approved },
       order: { id: 'ASC' },

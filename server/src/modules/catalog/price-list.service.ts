@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
-  ErrorCode, IFeeItem, IMaterialPrice, IPriceListDiff, IPriceListVersion, PriceListKind, PriceListStatus,
+  ErrorCode, IFeeItem, IMaterialPrice, IPriceListDiff, IPriceListVersion, PRICE_LIST_STATUS_LABELS, PriceListKind, PriceListStatus,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
@@ -241,7 +241,7 @@ export class PriceListService {
         .where('id = :id AND status = :from', { id: version.id, from }).execute();
       if (result.affected !== 1) {
         const current = await tx.getRepository(PriceListVersion).findOneByOrFail({ id: version.id });
-        throw new DomainException(ErrorCode.StateConflict, `当前状态为「${current.status}」，不能执行此操作`, HttpStatus.CONFLICT, {
+        throw new DomainException(ErrorCode.StateConflict, `价目表当前状态为「${PRICE_LIST_STATUS_LABELS[current.status] ?? current.status}」，不能执行此操作，请刷新`, HttpStatus.CONFLICT, {
           current: { id: current.id, status: current.status },
         });
       }

@@ -106,6 +106,10 @@ const EVENT_TEXT: Record<string, string> = {
   decline: '师傅退单，重新派单中',
 }
 
-export function eventText(action: string): string {
+/** The first event says what was submitted: a suggestion is not a 报修. */
+const SUBMIT_TEXT: Record<string, string> = { repair: '提交报修', service: '提交预约', suggestion: '提交建议', consultation: '提交咨询' }
+
+export function eventText(action: string, kind?: string): string {
+  if (action === 'submit' && kind && SUBMIT_TEXT[kind]) return SUBMIT_TEXT[kind]
   return EVENT_TEXT[action] ?? TICKET_ACTION_LABELS[action as TicketAction] ?? action
 }

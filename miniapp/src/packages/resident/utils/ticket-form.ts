@@ -1,16 +1,12 @@
-import { RepairScope, TicketKind, Urgency, type ICreateTicketRequest, type IFieldError } from '@app/shared'
+import { RepairScope, TicketKind, Urgency, PREFERRED_DAYS_AHEAD, VISIT_WINDOWS, type ICreateTicketRequest, type IFieldError, type VisitWindowKey } from '@app/shared'
 
 export const MAX_PHOTOS = 9
 export const DESCRIPTION_MAX = 1000
 const DESCRIPTION_MIN = 5
 
-/** Preferred visit windows offered to residents (local time); the server only stores start and end. */
-export const TIME_WINDOWS = [
-  { key: 'morning', label: '上午 9:00–12:00', start: 9, end: 12 },
-  { key: 'afternoon', label: '下午 14:00–18:00', start: 14, end: 18 },
-  { key: 'evening', label: '晚上 18:00–21:00', start: 18, end: 21 },
-] as const
-export type TimeWindowKey = (typeof TIME_WINDOWS)[number]['key']
+/** The console's 代客报修 offers the same windows: one list, in `shared`. */
+export const TIME_WINDOWS = VISIT_WINDOWS
+export type TimeWindowKey = VisitWindowKey
 
 export interface IReportDraft {
   houseId: number | null
@@ -57,11 +53,11 @@ export function draftFromParams(params: Record<string, string | undefined>): IRe
 /** Photos still uploading or failed block sending: the resident decides (retry or remove) rather than losing one silently. */
 export function validateReportDraft(draft: IReportDraft, photos: { pending: number; failed: number } = { pending: 0, failed: 0 }, today = new Date()): ReportFormErrors {
   const errors: ReportFormErrors = {}
-  if (draft.houseId === null) errors.houseId = '请选择报修的房屋'
+  if (draft.houseId === null) errors.houseId = draft.feeItemCode ? '请选择服务的房屋' : '请选择报修的房屋'
   if (draft.scope === null) errors.scope = '请选择户内或公共区域'
   if (!draft.category) errors.category = '请选择报修类别'
   const description = draft.description.trim()
-  if (description === '') errors.description = '请描述需要维修的问题'
+  if (description === '') errors.description = draft.feeItemCode ? '请说明服务的要求' : '请描述需要维修的问题'
   else if (description.length < DESCRIPTION_MIN) errors.description = `请至少写 ${DESCRIPTION_MIN} 个字，方便师傅准备工具和材料`
   else if (description.length > DESCRIPTION_MAX) errors.description = `描述不能超过 ${DESCRIPTION_MAX} 字`
   if (photos.pending > 0) errors.mediaIds = '照片还在上传，请稍候'
@@ -76,9 +72,6 @@ export function validateReportDraft(draft: IReportDraft, photos: { pending: numb
 export function hasReportErrors(errors: ReportFormErrors): boolean {
   return Object.values(errors).some(Boolean)
 }
-
-/** A visit is booked within the next month at most; further out the request is better made later (the picker ran to 2129). */
-export const PREFERRED_DAYS_AHEAD = 30
 
 /** The dates the 期望上门时间 picker offers: today to today + PREFERRED_DAYS_AHEAD, in the phone's calendar. */
 export function preferredDateRange(now = new Date()): { start: string; end: string } {

@@ -1,4 +1,4 @@
-import { TicketAction, buildQuote, type IFeeItem, type IMaterialPrice, type IQuote, type ITicket, type ITicketQuoteRequest } from '@app/shared'
+import { PAID_LABELS, TicketAction, buildQuote, ticketTypeLabel, urgencyLabel, type IFeeItem, type IMaterialPrice, type IQuote, type ITicket, type ITicketQuoteRequest } from '@app/shared'
 
 /**
  * How a technician's button works: `direct` posts at once, the others open a form first
@@ -110,4 +110,12 @@ export function defaultVisit(ticket: Pick<ITicket, 'preferredStart'>, now = new 
   const day = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 14, 0)
   if (day.getTime() <= now.getTime()) day.setDate(day.getDate() + 1)
   return { date: dateStr(day), time: '14:00' }
+}
+
+/**
+ * The job's type line in the shared wording: "报修（户内） · 收费 · 一般", "特约服务 · 收费 · 一般",
+ * "报修（公共区域） · 免费 · 紧急". Paid or free comes from the ticket, not guessed from the scope.
+ */
+export function jobTypeLine(ticket: Pick<ITicket, 'kind' | 'scope' | 'paid' | 'urgency'>): string {
+  return [ticketTypeLabel(ticket.kind, ticket.scope), ticket.paid ? PAID_LABELS.paid : PAID_LABELS.free, urgencyLabel(ticket.urgency)].join(' · ')
 }

@@ -6,7 +6,7 @@ import { listStaff, searchAudit } from '../../api/admin';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useAsync } from '../../lib/use-async';
-import { ACTION_OPTIONS, actionLabel, diffRows } from './audit-diff';
+import { ACTION_OPTIONS, ENTITY_LABELS, actionLabel, diffRows, entityLabel, fieldLabel } from './audit-diff';
 
 interface FilterForm {
   actorId?: number;
@@ -29,7 +29,7 @@ function DiffView({ entry }: { entry: IAuditEntryView }) {
       <tbody>
         {rows.map((r) => (
           <tr key={r.field} className={r.changed ? 'changed' : undefined}>
-            <td>{r.field}</td>
+            <td className="audit-diff__field">{fieldLabel(r.field)}</td>
             <td><span className={r.changed ? 'before' : undefined}>{r.before}</span></td>
             <td><span className={r.changed ? 'after' : undefined}>{r.after}</span></td>
           </tr>
@@ -63,8 +63,8 @@ export default function AuditLogPage() {
     { title: '时间', dataIndex: 'at', width: 180, render: (at: string) => new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) },
     { title: '操作人', key: 'actor', width: 120, render: (_, e) => e.actorName ?? (e.actorId ? `#${e.actorId}` : '系统') },
     { title: '动作', key: 'action', width: 170, render: (_, e) => <Tag>{actionLabel(e.action)}</Tag> },
-    { title: '对象', key: 'entity', width: 140, render: (_, e) => `${e.entityType} #${e.entityId}` },
-    { title: '变更（前 → 后）', key: 'diff', render: (_, e) => <DiffView entry={e} /> },
+    { title: '对象', key: 'entity', width: 120, render: (_, e) => entityLabel(e.entityType, e.entityId) },
+    { title: '变更（前 → 后）', key: 'diff', onCell: () => ({ style: { minWidth: 480 } }), render: (_, e) => <DiffView entry={e} /> },
   ];
 
   return (
@@ -80,7 +80,7 @@ export default function AuditLogPage() {
             <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="动作" style={{ width: 220 }} options={ACTION_OPTIONS} aria-label="动作" />
           </Form.Item>
           <Form.Item name="entityType">
-            <Select allowClear placeholder="对象类型" style={{ width: 130 }} options={ENTITY_TYPES.map((t) => ({ value: t, label: t }))} aria-label="对象类型" />
+            <Select allowClear placeholder="对象类型" style={{ width: 130 }} options={ENTITY_TYPES.map((t) => ({ value: t, label: ENTITY_LABELS[t] ?? t }))} aria-label="对象类型" />
           </Form.Item>
           <Form.Item name="entityId">
             <InputNumber placeholder="对象 ID" min={1} precision={0} style={{ width: 110 }} aria-label="对象 ID" />

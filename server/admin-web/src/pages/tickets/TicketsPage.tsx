@@ -126,6 +126,8 @@ function TicketsView() {
             columns={columns}
             dataSource={rows}
             loading={tickets.loading && !tickets.data}
+            // Wider than the card on a laptop screen: scroll inside it instead of spilling the 详情 column out.
+            scroll={{ x: 'max-content' }}
             onRow={(t) => ({ onDoubleClick: () => setOpenId(t.id) })}
             pagination={{ current: page, pageSize: PAGE_SIZE, total: tickets.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 张`, hideOnSinglePage: true }}
             locale={{ emptyText: tickets.loading ? ' ' : <Empty description="没有符合条件的工单" /> }}

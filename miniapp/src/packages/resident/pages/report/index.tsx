@@ -38,6 +38,9 @@ const URGENCIES = [
   { value: Urgency.Emergency, label: '紧急' },
 ]
 
+const REPAIR_WORDS = { title: '我要报修', house: '报修房屋', scope: '报修区域', category: '报修类别', submit: '提交报修', done: '报修已提交', placeholder: '请描述问题的位置和现象，如：主卫马桶水箱一直流水' }
+const BOOKING_WORDS = { title: '预约服务', house: '服务房屋', scope: '服务区域', category: '服务类别', submit: '提交预约', done: '预约已提交', placeholder: '请说明服务的要求，如：三室两厅，重点清洁厨房和卫生间' }
+
 interface IReportData {
   me: IMe
   /** Categories of the schedule in force for each project the resident lives in. */
@@ -64,6 +67,12 @@ export default function Report() {
   const { params } = useRouter()
   const [draft, setDraft] = useState<IReportDraft>(() => draftFromParams(params))
   const itemName = params.itemName ? decodeURIComponent(params.itemName) : ''
+  // 预约此项 on a 收费标准 service item is a paid-service booking, not a fault report: say so everywhere.
+  const booking = draft.feeItemCode !== null
+  const words = booking ? BOOKING_WORDS : REPAIR_WORDS
+  useEffect(() => {
+    if (booking) void Taro.setNavigationBarTitle({ title: BOOKING_WORDS.title })
+  }, [booking])
   const [errors, setErrors] = useState<ReportFormErrors>({})
   const photos = usePhotoUploads(MAX_PHOTOS, () => setErrors((e) => ({ ...e, mediaIds: undefined })))
   const [submitting, setSubmitting] = useState(false)
@@ -107,6 +116,7 @@ export default function Report() {
   const schedule = house ? state.data.schedules[house.projectId] : null
   // The same list as the console's 代客报修: no counter category (打字复印) is a repair.
   const categories = ticketCategories(schedule?.categories, 'repair')
+  const bookedCategory = categories.find((c) => c.code === draft.category)
 
   function update(field: ReportField, patch: Partial<IReportDraft>) {
     setDraft((d) => ({ ...d, ...patch }))
@@ -122,7 +132,7 @@ export default function Report() {
     setSubmitting(true)
     try {
       const ticket = await createTicket(toCreateTicketRequest(draft, photos.mediaIds), submitKey.current)
-      void Taro.showToast({ title: '报修已提交', icon: 'success' })
+      void Taro.showToast({ title: words.done, icon: 'success' })
       await Taro.redirectTo({ url: ticketUrl(ticket.id, true) })
     } catch (error) {
       if (error instanceof ApiError && error.fieldErrors.length > 0) setErrors(reportErrorsFromServer(error.fieldErrors))
@@ -136,26 +146,30 @@ export default function Report() {
     <View className='report'>
       {itemName && (
         <View className='card report__item'>
-          <Text className='report__item-label'>{draft.feeItemCode ? '预约项目' : '报修项目'}</Text>
+          <Text className='report__item-label'>{booking ? '预约项目' : '报修项目'}</Text>
           <Text className='report__item-name'>{itemName}</Text>
+          {booking && bookedCategory && <Text className='muted report__item-category'>{bookedCategory.name}</Text>}
         </View>
       )}
       <View className='card'>
-        <Text className='card-title'>报修房屋</Text>
+        <Text className='card-title'>{words.house}</Text>
         <View className='report__chips'>
           {houses.map((h) => (
             <View
               key={h.houseId}
               className={`report__chip${draft.houseId === h.houseId ? ' report__chip--on' : ''}`}
-              onClick={() => update('houseId', { houseId: h.houseId, category: null })}
+              onClick={() => update('houseId', { houseId: h.houseId, category: booking ? draft.category : null })}
             >
               <Text>{h.label}</Text>
             </View>
           ))}
         </View>
         {errors.houseId && <Text className='field-error'>{errors.houseId}</Text>}
-
-        <Text className='report__label'>报修区域</Text>
+        {/* A booked item fixes what and where (its category, in the home): only house, wishes and time are asked. */}
+        {booking && (errors.scope || errors.category) && <Text className='field-error'>{errors.scope ?? errors.category}</Text>}
+        {!booking && (
+        <>
+        <Text className='report__label'>{words.scope}</Text>
         <View className='report__segments'>
           {SCOPES.map((s) => (
             <View
@@ -170,7 +184,7 @@ export default function Report() {
         {draft.scope && <Text className='muted report__hint'>{SCOPES.find((s) => s.value === draft.scope)?.hint}</Text>}
         {errors.scope && <Text className='field-error'>{errors.scope}</Text>}
 
-        <Text className='report__label'>报修类别</Text>
+        <Text className='report__label'>{words.category}</Text>
         {categories.length === 0 && <Text className='muted'>暂未读取到收费标准的类别，请稍后下拉刷新。</Text>}
         <View className='report__chips'>
           {categories.map((c) => (
@@ -198,14 +212,16 @@ export default function Report() {
           ))}
         </View>
         {draft.urgency === Urgency.Emergency && <Text className='muted report__hint'>漏水、断电等紧急情况请同时致电物业服务中心</Text>}
+        </>
+        )}
       </View>
 
       <View className='card'>
-        <Text className='card-title'>问题描述</Text>
+        <Text className='card-title'>{booking ? '服务要求' : '问题描述'}</Text>
         <View className={`report__textarea-box${errors.description ? ' report__textarea-box--invalid' : ''}`}>
         <Textarea
           className='report__textarea'
-          placeholder='请描述问题的位置和现象，如：主卫马桶水箱一直流水'
+          placeholder={words.placeholder}
           maxlength={DESCRIPTION_MAX}
           value={draft.description}
           onInput={(e) => update('description', { description: e.detail.value })}
@@ -234,7 +250,7 @@ export default function Report() {
         {errors.form && <Text className='danger report__form-error'>{errors.form}</Text>}
         {hasReportErrors(errors) && !errors.form && <Text className='danger report__form-error'>请按提示修改后再提交</Text>}
         <Button type='primary' loading={submitting || undefined} disabled={submitting || undefined} onClick={submit}>
-          提交报修
+          {words.submit}
         </Button>
       </View>
     </View>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Image, Text, Textarea, View } from '@tarojs/components'
-import { TICKET_KIND_LABELS, TicketAction, type ICharge, type ITicket, type ITicketEvent } from '@app/shared'
+import { TicketAction, ticketTypeLabel, urgencyLabel, type ICharge, type ITicket, type ITicketEvent } from '@app/shared'
 import SignInPrompt from '../../../../components/SignInPrompt'
 import StatusView from '../../../../components/StatusView'
 import { useRemoteData } from '../../../../hooks/use-remote-data'
@@ -120,9 +120,9 @@ export default function TicketDetail() {
         {ticket.onHold && <Text className='detail__note'>工单暂停处理中{ticket.holdReason ? `：${ticket.holdReason}` : ''}</Text>}
         <Text className='detail__desc'>{ticket.description}</Text>
         {ticket.media.length > 0 && <Photos list={ticket.media} />}
-        <Row label='类型' value={`${TICKET_KIND_LABELS[ticket.kind]}${ticket.scope === 'public' ? '（公共区域）' : ticket.scope === 'home' ? '（户内）' : ''}`} />
+        <Row label='类型' value={ticketTypeLabel(ticket.kind, ticket.scope)} />
         <Row label='房屋' value={`${ticket.projectName} ${ticket.houseLabel ?? ''}`} />
-        <Row label='紧急程度' value={ticket.urgency === 'emergency' ? '紧急' : '一般'} />
+        {(ticket.kind === 'repair' || ticket.kind === 'service') && <Row label='紧急程度' value={urgencyLabel(ticket.urgency)} />}
         <Row label='提交时间' value={formatDateTime(ticket.createdAt)} />
         {ticket.preferredStart && <Row label='期望上门' value={`${formatDateTime(ticket.preferredStart)}–${formatDateTime(ticket.preferredEnd).slice(-5)}`} />}
         {ticket.technician && (
@@ -208,7 +208,7 @@ export default function TicketDetail() {
           <View key={e.id} className={`detail__event${i === 0 ? ' detail__event--latest' : ''}`}>
             <View className='detail__event-dot' />
             <View className='detail__event-body'>
-              <Text>{eventText(e.action)}</Text>
+              <Text>{eventText(e.action, ticket.kind)}</Text>
               <Text className='muted'>
                 {formatDateTime(e.at)} · {e.actorName}
               </Text>

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
-import { TICKET_KIND_LABELS, TicketAction, type ITicket } from '@app/shared'
+import { TicketAction, type ITicket } from '@app/shared'
+import PhoneCall from '../../../../components/PhoneCall'
 import QuoteLines from '../../../../components/QuoteLines'
 import SignInPrompt from '../../../../components/SignInPrompt'
 import StatusView from '../../../../components/StatusView'
@@ -26,7 +27,7 @@ import CompleteForm from '../../components/CompleteForm'
 import QuoteForm from '../../components/QuoteForm'
 import ReasonForm from '../../components/ReasonForm'
 import VisitForm from '../../components/VisitForm'
-import { technicianActions, type IJobAction } from '../../utils/job-actions'
+import { jobTypeLine, technicianActions, type IJobAction } from '../../utils/job-actions'
 import './index.scss'
 
 const DIRECT: Partial<Record<TicketAction, (id: number) => Promise<ITicket>>> = {
@@ -102,16 +103,15 @@ export default function Job() {
             ))}
           </View>
         )}
-        <Text className='job__row'>
-          {TICKET_KIND_LABELS[ticket.kind]}
-          {ticket.scope === 'public' ? '（公共区域，免费）' : ticket.scope === 'home' ? '（户内，收费）' : ''} · {ticket.urgency === 'emergency' ? '紧急' : '一般'}
-        </Text>
+        <Text className='job__row'>{jobTypeLine(ticket)}</Text>
         <Text className='job__row'>
           {ticket.projectName} {ticket.houseLabel ?? ''}
         </Text>
         {ticket.contactName && (
           <Text className='job__row'>
-            联系人：{ticket.contactName} {ticket.contactPhone ?? ticket.contactPhoneMasked ?? ''}
+            联系人：{ticket.contactName}{' '}
+            {/* The technician may call the resident: a tap dials the full number when the server shows it. */}
+            <PhoneCall phone={ticket.contactPhone ?? null} display={ticket.contactPhone ?? ticket.contactPhoneMasked ?? ''} />
           </Text>
         )}
         {ticket.preferredStart && (

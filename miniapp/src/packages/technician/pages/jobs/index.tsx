@@ -12,7 +12,8 @@ import './index.scss'
 type Tab = 'mine' | 'pool' | 'done'
 
 const TABS: { key: Tab; label: string; empty: string }[] = [
-  { key: 'mine', label: '进行中', empty: '暂无进行中的工单' },
+  // 待办 like the 工作台's list: every open job (its 进行中 tile counts only the started ones).
+  { key: 'mine', label: '待办', empty: '暂无待办的工单' },
   { key: 'pool', label: '抢单池', empty: '抢单池暂时没有可抢的工单，下拉刷新看看' },
   { key: 'done', label: '已完成', empty: '还没有已完成的工单' },
 ]

@@ -54,6 +54,7 @@ import type {
   IWaiverBudget,
   IWechatLoginRequest,
 } from '../contracts';
+import type { IInboxMessage, IInboxQuery, IInboxUnread, ISubscribeCredit, ISubscribeReport, ISubscribeTemplates } from '../contracts';
 import type {
   IBindingListQuery,
   IChargeListQuery,
@@ -158,6 +159,16 @@ export const ROUTES = {
     upload: post<IMediaUpload>()('/api/media'),
   },
   tickets: TICKET_ROUTES,
+  inbox: {
+    list: get<IPage<IInboxMessage>, IInboxQuery>()('/api/inbox'),
+    unread: get<IInboxUnread>()('/api/inbox/unread-count'),
+    read: post<void>()('/api/inbox/:id/read'),
+    readAll: post<void>()('/api/inbox/read-all'),
+  },
+  notifications: {
+    templates: get<ISubscribeTemplates>()('/api/notifications/subscribe-templates'),
+    reportSubscriptions: post<ISubscribeCredit[], ISubscribeReport>()('/api/notifications/subscriptions'),
+  },
 } as const;
 
 export type Routes = typeof ROUTES;

@@ -8,3 +8,4 @@ export * from './service-categories';
 export * from './media';
 export * from './queries';
 export * from './administration';
+export * from './notifications';

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import type { ITicket } from '@app/shared';
 import { OutboxRunner } from '../../src/modules/notifications/outbox-runner';
@@ -60,4 +61,10 @@ export function redisUp(): Promise<boolean> {
     s.once('error', () => resolve(false));
     s.setTimeout(1000, () => { s.destroy(); resolve(false); });
   });
+}
+
+/** Checked while jest collects tests (so a spec can choose it or it.skip): is Redis listening on 6379? */
+export function redisUpSync(): boolean {
+  const probe = "const s=require('net').connect(6379,'127.0.0.1');s.on('connect',()=>process.exit(0));s.on('error',()=>process.exit(1));setTimeout(()=>process.exit(1),1000)";
+  return spawnSync(process.execPath, ['-e', probe], { timeout: 3000 }).status === 0;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
 import type { ISubscribeCredit, ISubscribeReport, ISubscribeTemplates, SubscribeResult } from '@app/shared';
 import { CurrentUser } from '../../common/decorators';
 import type { Principal } from '../../common/principal';
@@ -9,8 +9,9 @@ import { NotificationsService } from './notifications.service';
 
 const RESULTS: SubscribeResult[] = ['accept', 'reject', 'ban', 'filter', 'acceptWithAudio'];
 
-class SubscribeResultDto {
-  @IsString({ message: 'templateId 必须是字符串' }) @Length(1, 64, { message: 'templateId（模板编号）长度须为 1–64' }) templateId: string;
+export class SubscribeResultDto {
+  @IsString({ message: 'templateId 必须是字符串' }) @IsNotEmpty({ message: 'templateId（模板编号）不能为空' })
+  @MaxLength(64, { message: 'templateId（模板编号）最多 64 个字符' }) templateId: string;
   @IsIn(RESULTS, { message: `result（订阅结果）只能是 ${RESULTS.join(' / ')}` }) result: SubscribeResult;
 }
 

@@ -44,7 +44,7 @@ export function NotificationBell() {
   }
 
   const content = (
-    <div style={{ width: 360 }} data-testid="notification-list">
+    <div style={{ width: 360, maxHeight: 480, overflowY: 'auto' }} data-testid="notification-list">
       {items === null ? null : items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无消息" />
       ) : (

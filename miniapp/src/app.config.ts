@@ -2,7 +2,7 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/resident', pages: ['pages/houses/index', 'pages/apply/index', 'pages/family-requests/index', 'pages/fee-schedule/index', 'pages/fee-item/index', 'pages/report/index', 'pages/tickets/index', 'pages/ticket/index', 'pages/sign/index', 'pages/ratings/index', 'pages/settings/index'] },
+    { root: 'packages/resident', pages: ['pages/houses/index', 'pages/apply/index', 'pages/family-requests/index', 'pages/fee-schedule/index', 'pages/fee-item/index', 'pages/report/index', 'pages/tickets/index', 'pages/ticket/index', 'pages/sign/index', 'pages/ratings/index', 'pages/settings/index', 'pages/messages/index'] },
     { root: 'packages/technician', pages: ['pages/home/index', 'pages/jobs/index', 'pages/job/index'] },
     { root: 'packages/staff', pages: ['pages/home/index'] },
   ],

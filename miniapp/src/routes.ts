@@ -15,6 +15,8 @@ export const Routes = {
   residentRatings: '/packages/resident/pages/ratings/index',
   /** Anyone's settings; it lives in the resident package because the main package holds tab pages only. */
   settings: '/packages/resident/pages/settings/index',
+  /** Anyone's message centre (residents, technicians, staff), in the resident package for the same reason. */
+  messages: '/packages/resident/pages/messages/index',
   technicianHome: '/packages/technician/pages/home/index',
   technicianJobs: '/packages/technician/pages/jobs/index',
   technicianJob: '/packages/technician/pages/job/index',

@@ -17,6 +17,7 @@ import { DispatchModule } from './modules/dispatch/dispatch.module';
 import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { InboxModule } from './modules/inbox/inbox.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { MediaModule } from './modules/media/media.module';
 import { PropertyModule } from './modules/property/property.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
@@ -44,6 +45,7 @@ export class AppModule {
         DispatchModule,
         InboxModule,
         BillingModule,
+        NotificationsModule,
         AuthModule,
       ],
     };

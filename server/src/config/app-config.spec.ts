@@ -6,6 +6,28 @@ import { ConfigError, loadConfig } from './app-config';
 const dataDir = () => mkdtempSync(join(tmpdir(), 'cfg-'));
 
 describe('loadConfig', () => {
+  it('notifications: in-process by default; BullMQ with REDIS_URL; WeCom only with all three settings', () => {
+    const plain = loadConfig({ DATA_DIR: dataDir() }).notifications;
+    expect(plain).toMatchObject({ redisUrl: null, worker: true, wecom: null, templates: { jobDispatch: null, ticketProgress: null }, miniprogramState: 'formal' });
+    const full = loadConfig({
+      DATA_DIR: dataDir(), REDIS_URL: 'redis://127.0.0.1:6379', WECOM_CORP_ID: 'ww1', WECOM_CORP_SECRET: 's', WECOM_AGENT_ID: '1000002',
+      WECHAT_TEMPLATE_JOB_DISPATCH: 't1', NOTIFY_WORKER: 'false',
+    }).notifications;
+    expect(full).toMatchObject({ redisUrl: 'redis://127.0.0.1:6379', worker: false, templates: { jobDispatch: 't1' } });
+    expect(full.wecom).toEqual({ corpId: 'ww1', corpSecret: 's', agentId: 1000002, apiBase: 'https://qyapi.weixin.qq.com' });
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ DATA_DIR: dataDir(), REDIS_URL: 'localhost:6379', WECOM_CORP_ID: 'ww1', WECHAT_MINIPROGRAM_STATE: 'beta' });
+    } catch (e) {
+      error = e as ConfigError;
+    }
+    expect(error?.problems).toEqual(expect.arrayContaining([
+      'REDIS_URL must look like redis://host:6379',
+      'WECHAT_MINIPROGRAM_STATE must be developer, trial or formal',
+      'WECOM_CORP_SECRET, WECOM_AGENT_ID must be set together with WECOM_CORP_ID',
+    ]));
+  });
+
   it('defaults to the embedded SQLite file, demo login and a persisted dev secret', () => {
     const dir = dataDir();
     const config = loadConfig({ DATA_DIR: dir });

@@ -14,6 +14,7 @@ import { RectificationTask, TicketDamage, TicketSerialCounter } from '../modules
 import { TicketAgreement, TicketRating } from '../modules/tickets/ticket-outcome.entity';
 import { DispatchPolicy } from '../modules/dispatch/dispatch-policy.entity';
 import { InboxMessage } from '../modules/inbox/inbox-message.entity';
+import { DeliveryAttempt, OutboxMessage, SubscribeCredit } from '../modules/notifications/outbox.entity';
 import { Building, BuildingManager, House, Unit } from '../modules/property/building.entity';
 import { Company, Project, Region } from '../modules/property/company.entity';
 import { Department } from '../modules/property/department.entity';
@@ -56,6 +57,9 @@ export const ENTITIES = [
   TicketSerialCounter,
   DispatchPolicy,
   InboxMessage,
+  OutboxMessage,
+  DeliveryAttempt,
+  SubscribeCredit,
   RectificationTask,
   TicketDamage,
   TicketAgreement,

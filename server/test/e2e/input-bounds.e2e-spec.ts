@@ -315,6 +315,10 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
     'GET /api/charges': { lenient: { projectId: idNamesNothing }, prepare: async () => ({ token: w.pm, url: '/api/charges', query: { projectId: w.tenant.projectId, page: 1, pageSize: 20 } }) },
     'POST /api/charges/:id/waive': { prepare: async () => ({ token: w.pm, url: `/api/charges/${await openCharge()}/waive`, body: { reason: '物业原因免收' } }) },
     'POST /api/charges/:id/phone-confirmation': { prepare: async () => ({ token: w.cm, url: `/api/charges/${await openCharge(true)}/phone-confirmation`, body: { note: '电话确认' } }) },
+    // ---- notifications ----
+    'POST /api/notifications/subscriptions': {
+      prepare: async () => ({ token: w.residentA.accessToken, url: '/api/notifications/subscriptions', body: { results: [{ templateId: 'tmpl-any', result: 'accept' }] } }),
+    },
     'POST /api/charges/:id/cash/phone-choice': { prepare: async () => ({ token: w.cm, url: `/api/charges/${await openCharge()}/cash/phone-choice`, body: { note: '电话选择现金' } }) },
     'GET /api/charges/mine': { prepare: async () => ({ token: w.residentA.accessToken, url: '/api/charges/mine', query: { page: 1, pageSize: 20 } }) },
     'GET /api/cash/outstanding': { lenient: { projectId: idNamesNothing }, prepare: async () => ({ token: w.cashier, url: '/api/cash/outstanding', query: { projectId: w.tenant.projectId } }) },

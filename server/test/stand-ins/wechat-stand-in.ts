@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * Local stand-in for api.weixin.qq.com implementing the contracts in docs wechat.md A1–A3
- * (jscode2session, stable_token, getuserphonenumber). Real HTTP so clients are exercised end to end.
+ * (jscode2session, stable_token, getuserphonenumber) and §A4 subscribe/send (one send per granted accept,
+ * field rules, 43101 / 47003). Real HTTP so clients are exercised end to end.
  */
 export type WechatFailureKind = 'rateLimit' | 'restricted' | 'busy' | 'http500' | 'timeout';
 
@@ -22,7 +23,15 @@ export interface WechatStandIn {
    */
   failNext(kind: WechatFailureKind, times?: number): void;
   /** Requests received per endpoint, including failed ones. */
-  calls: { jscode2session: number; stableToken: number; phoneNumber: number };
+  calls: { jscode2session: number; stableToken: number; phoneNumber: number; subscribeSend: number };
+  /** The user tapped "accept" in requestSubscribeMessage: one send of this template is allowed. */
+  grantSubscription(openid: string, templateId: string, times?: number): void;
+  /** Force the next subscribe/send answers: an errcode, or 'hold' (no answer; dropped if the caller goes away). */
+  failNextSend(kind: number | 'hold', times?: number): void;
+  /** Messages WeChat accepted (answered errcode 0 to a caller still listening). */
+  sent: Array<{ touser: string; template_id: string; page: string; data: Record<string, { value: string }>; at: number }>;
+  /** Rotate the access token as another instance's force_refresh would: the cached one now gets 40001. */
+  rotateToken(): void;
   close(): Promise<void>;
 }
 
@@ -63,7 +72,10 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
   const phoneCodes = new Map<string, { phone: string; expiresAt: number; used: boolean }>();
   const userCalls = new Map<string, number[]>();
   const forced: WechatFailureKind[] = [];
-  const calls = { jscode2session: 0, stableToken: 0, phoneNumber: 0 };
+  const calls = { jscode2session: 0, stableToken: 0, phoneNumber: 0, subscribeSend: 0 };
+  const credits = new Map<string, number>();
+  const sendForced: Array<number | 'hold'> = [];
+  const sent: WechatStandIn['sent'] = [];
   let token: { value: string; expiresAt: number } | null = null;
 
   /** Shared appid/secret checks; order mirrors which errcode WeChat reports first. */
@@ -159,7 +171,36 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
     };
   }
 
-  function route(req: IncomingMessage, raw: string): Reply | 'hold' {
+  function subscribeSend(req: IncomingMessage, url: URL, raw: string): Reply | 'hold' | { accept: WechatStandIn['sent'][number] } {
+    if (req.method !== 'POST') return err(43002, 'require POST method');
+    const accessToken = url.searchParams.get('access_token');
+    if (!accessToken) return err(41001, 'access_token missing');
+    if (token?.value === accessToken && token.expiresAt <= Date.now()) return err(42001, 'access_token expired');
+    if (token?.value !== accessToken) return err(40001, 'invalid credential, access_token is invalid or not latest');
+    const forcedSend = sendForced.shift();
+    if (forcedSend === 'hold') return 'hold';
+    if (typeof forcedSend === 'number') return err(forcedSend, 'forced');
+    let body: { touser?: unknown; template_id?: unknown; page?: unknown; data?: unknown };
+    try {
+      body = JSON.parse(raw) as typeof body;
+    } catch {
+      return err(47001, 'data format error');
+    }
+    if (typeof body.touser !== 'string' || !body.touser) return err(40003, 'invalid openid');
+    if (typeof body.template_id !== 'string' || !body.template_id) return err(40037, 'invalid template_id');
+    if (typeof body.data !== 'object' || body.data === null || Array.isArray(body.data)) return err(47003, 'argument invalid! data is not object');
+    const data = body.data as Record<string, { value?: unknown }>;
+    for (const [key, field] of Object.entries(data)) {
+      if (!subscribeFieldOk(key, field?.value)) return err(47003, `argument invalid! data.${key}.value invalid`);
+    }
+    const creditKey = `${body.touser}|${body.template_id}`;
+    const left = credits.get(creditKey) ?? 0;
+    if (left <= 0) return err(43101, 'user refuse to accept the msg');
+    credits.set(creditKey, left - 1);
+    return { accept: { touser: body.touser, template_id: body.template_id, page: String(body.page ?? ''), data: data as Record<string, { value: string }>, at: Date.now() } };
+  }
+
+  function route(req: IncomingMessage, raw: string): Reply | 'hold' | { accept: WechatStandIn['sent'][number] } {
     const url = new URL(req.url ?? '/', 'http://stand-in');
     const endpoint =
       url.pathname === '/sns/jscode2session'
@@ -168,7 +209,9 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
           ? 'stableToken'
           : url.pathname === '/wxa/business/getuserphonenumber'
             ? 'phoneNumber'
-            : null;
+            : url.pathname === '/cgi-bin/message/subscribe/send'
+              ? 'subscribeSend'
+              : null;
     if (!endpoint) return { status: 404, body: err(40066, 'invalid url').body };
     calls[endpoint]++;
     const kind = forced.shift();
@@ -176,6 +219,7 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
     if (kind) return FORCED[kind]();
     if (endpoint === 'jscode2session') return jscode2session(req, url);
     if (endpoint === 'stableToken') return stableToken(req, raw);
+    if (endpoint === 'subscribeSend') return subscribeSend(req, url, raw);
     return phoneNumber(req, url, raw);
   }
 
@@ -191,7 +235,15 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const reply = route(req, Buffer.concat(chunks).toString('utf8'));
-      if (reply !== 'hold') send(res, reply);
+      if (reply === 'hold') return;
+      if ('accept' in reply) {
+        // Accepted only if the caller is still there to hear it (a killed worker's request is dropped).
+        if (res.destroyed || req.socket.destroyed) return;
+        sent.push(reply.accept);
+        send(res, { body: { errcode: 0, errmsg: 'ok', msgid: sent.length } });
+        return;
+      }
+      send(res, reply);
     });
   });
   server.keepAliveTimeout = 1_000;
@@ -217,6 +269,17 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
       phoneCodes.set(code, { phone, expiresAt: Date.now() + CODE_TTL_MS, used: false });
       return code;
     },
+    sent,
+    grantSubscription(openid, templateId, times = 1) {
+      const key = `${openid}|${templateId}`;
+      credits.set(key, (credits.get(key) ?? 0) + times);
+    },
+    failNextSend(kind, times = 1) {
+      for (let i = 0; i < times; i++) sendForced.push(kind);
+    },
+    rotateToken() {
+      token = { value: `st_${randomBytes(24).toString('hex')}`, expiresAt: Date.now() + tokenTtlMs };
+    },
     failNext(kind, times = 1) {
       for (let i = 0; i < times; i++) forced.push(kind);
     },
@@ -228,4 +291,25 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
       });
     },
   };
+}
+
+const SUB_CHINESE = /[\u3400-\u9fff]/;
+
+/** The §A4 field rules WeChat enforces (47003 when broken), for the keys our templates use. */
+function subscribeFieldOk(key: string, value: unknown): boolean {
+  if (typeof value !== 'string' || value === '') return false;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f]/.test(value)) return false;
+  const type = /^([a-z_]+?)\d+$/.exec(key)?.[1];
+  const len = [...value].length;
+  switch (type) {
+    case 'thing': return len <= 20;
+    case 'character_string': return len <= 32 && !SUB_CHINESE.test(value);
+    case 'phrase': return len <= 5 && [...value].every((c) => SUB_CHINESE.test(c));
+    case 'name': return SUB_CHINESE.test(value) ? len <= 10 : len <= 20;
+    case 'time':
+    case 'date': return /\d{1,2}:\d{2}|\d{4}[-年]/.test(value);
+    case 'number': return /^\d+(\.\d+)?$/.test(value) && len <= 32;
+    default: return type !== undefined;
+  }
 }

@@ -54,6 +54,7 @@ import type {
   IWaiverBudget,
   IWechatLoginRequest,
 } from '../contracts';
+import type { IInboxMessage, IInboxQuery, IInboxUnread, ISubscribeCredit, ISubscribeReport, ISubscribeTemplates } from '../contracts';
 import type {
   IBindingListQuery,
   IChargeListQuery,
@@ -160,6 +161,16 @@ export const ROUTES = {
   },
   tickets: TICKET_ROUTES,
   billing: BILLING_ROUTES,
+  inbox: {
+    list: get<IPage<IInboxMessage>, IInboxQuery>()('/api/inbox'),
+    unread: get<IInboxUnread>()('/api/inbox/unread-count'),
+    read: post<void>()('/api/inbox/:id/read'),
+    readAll: post<void>()('/api/inbox/read-all'),
+  },
+  notifications: {
+    templates: get<ISubscribeTemplates>()('/api/notifications/subscribe-templates'),
+    reportSubscriptions: post<ISubscribeCredit[], ISubscribeReport>()('/api/notifications/subscriptions'),
+  },
 } as const;
 
 export type Routes = typeof ROUTES;

@@ -9,3 +9,4 @@ export * from './media';
 export * from './queries';
 export * from './administration';
 export * from './billing';
+export * from './notifications';

@@ -1,10 +1,12 @@
-import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import StatusView from '../../components/StatusView'
 import TodoCard from '../../components/TodoCard'
 import { usePendingApplications } from '../../hooks/use-pending-applications'
 import { useCurrentUser } from '../../hooks/use-current-user'
 import { roleEntries } from '../../utils/role-entries'
+import { unreadCount, prefetchSubscribeTemplates } from '../../services/api/notifications'
 import { feeScheduleUrl, Routes } from '../../routes'
 import './index.scss'
 
@@ -46,9 +48,26 @@ function RepairEntries() {
   )
 }
 
+/** 消息 with the unread count; refreshed each time the home page is shown. */
+function MessagesEntry() {
+  const [unread, setUnread] = useState(0)
+  const refresh = () => void unreadCount().then(setUnread).catch(() => undefined)
+  useEffect(refresh, [])
+  useDidShow(refresh)
+  return (
+    <View className='card home__messages' onClick={() => Taro.navigateTo({ url: Routes.messages })}>
+      <Text className='home__fee-title'>消息</Text>
+      <Text className='muted home__messages-hint'>{unread ? '有新消息' : '派单、进度与提醒'}</Text>
+      {unread > 0 && <Text className='home__badge'>{unread > 99 ? '99+' : unread}</Text>}
+      <Text className='home__fee-arrow'>›</Text>
+    </View>
+  )
+}
+
 export default function Index() {
   const { state, reload } = useCurrentUser()
   const pending = usePendingApplications(state.status === 'ready' ? state.me : null)
+  useEffect(prefetchSubscribeTemplates, [])
 
   if (state.status === 'loading') return <StatusView loading />
   if (state.status === 'error') return <StatusView error={state.message} onRetry={reload} />
@@ -74,6 +93,7 @@ export default function Index() {
       <View className='card'>
         <Text className='home__greeting'>您好，{state.me.name}</Text>
       </View>
+      <MessagesEntry />
       {state.me.houses.length > 0 && <TodoCard />}
       {state.me.houses.length > 0 && <RepairEntries />}
       {state.me.houses.length === 0 && pending > 0 && (

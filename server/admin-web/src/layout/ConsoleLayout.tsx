@@ -32,6 +32,7 @@ import { PageSkeleton } from '../components/PageSkeleton';
 import { RouteErrorBoundary } from '../components/RouteErrorBoundary';
 import { buildMenu, PAGES, type PageKey } from './access';
 import { ProjectProvider, useProject } from './project-context';
+import { NotificationBell } from '../components/notifications/NotificationBell';
 
 const ICONS: Record<PageKey, ReactNode> = {
   home: <AppstoreOutlined />,
@@ -158,6 +159,7 @@ function Header() {
           </Tag>
         ))}
       </Space>
+      <NotificationBell />
       <Dropdown menu={userMenu} placement="bottomRight" trigger={['click']}>
         <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
           <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1668dc' }} />

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
 import { IdentityModule } from '../identity/identity.module';
-import { InboxModule } from '../inbox/inbox.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PropertyModule } from '../property/property.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { DispatchPolicy } from './dispatch-policy.entity';
@@ -12,7 +12,7 @@ import { DispatchService } from './dispatch.service';
 
 /** From registration to a technician: dispatch policies, the grab pool and its sweeper, assign, transfer, decline. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DispatchPolicy]), IdentityModule, PropertyModule, CatalogModule, InboxModule, TicketsModule],
+  imports: [TypeOrmModule.forFeature([DispatchPolicy]), IdentityModule, PropertyModule, CatalogModule, NotificationsModule, TicketsModule],
   controllers: [RegistrationController, DispatchController, DispatchPolicyController],
   providers: [DispatchService],
   exports: [DispatchService],

@@ -10,7 +10,8 @@ import { runInTransaction } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { CategoryRule, ruleAdmits } from '../catalog/service-category.service';
 import { UserDirectory } from '../identity/user-directory.service';
-import { InboxService } from '../inbox/inbox.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ticketFacts, ticketRef } from '../notifications/message.types';
 import { TechnicianDirectory } from '../property/technician-directory.service';
 import { RegisterDto } from '../tickets/dto/ticket.dto';
 import { TicketAccess } from '../tickets/ticket-access.service';
@@ -51,7 +52,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
     private readonly tickets: TicketAccess,
     private readonly transitions: TicketTransitions,
     private readonly views: TicketViews,
-    private readonly inbox: InboxService,
+    private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly jobs: TicketJobs,
     private readonly users: UserDirectory,
@@ -83,7 +84,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
     if (policy.mode === 'pool') {
       await this.jobs.setDispatchState(tx, ticket.id, { dispatchMode: 'pool', poolOpen: true, poolDeadline: addMinutes(now(), policy.poolMinutes) });
       const qualified = await this.projectTechnicians(ticket.projectId, await this.tickets.qualifiedTechnicianIds(ticket), tx);
-      await this.inbox.notify(tx, qualified, { kind: 'ticket.pool', title: `抢单：${ticket.serial}`, body: ticket.description.slice(0, 100), ticketId: ticket.id });
+      await this.notifications.enqueue(tx, { recipients: qualified, ref: ticketRef(ticket), facts: ticketFacts(ticket), kind: 'ticket.pool', title: `抢单：${ticket.serial}`, body: ticket.description.slice(0, 100), ticketId: ticket.id });
       return;
     }
     await this.jobs.setDispatchState(tx, ticket.id, { dispatchMode: policy.mode, poolOpen: false });
@@ -109,7 +110,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
       data: { priceExplained: dto.priceExplained ?? false },
       effects: async (tx, t) => {
         await this.onRegistered(tx, t);
-        await this.inbox.notify(tx, [t.reporterId], { kind: 'ticket.registered', title: '您的工单已受理', body: `工单号 ${t.serial}`, ticketId: t.id });
+        await this.notifications.enqueue(tx, { recipients: [t.reporterId], ref: ticketRef(t), facts: ticketFacts(t), kind: 'ticket.registered', title: '您的工单已受理', body: `工单号 ${t.serial}`, ticketId: t.id });
       },
     });
     return this.views.one(updated, await this.tickets.actorsFor(principal, updated), principal.userId, this.tickets.canSeeContactPhone(principal, updated));
@@ -141,7 +142,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
     const updated = await this.transitions.apply(ticket, TicketAction.Decline, TicketActor.Technician, principal.userId, {
       reason, set: { technicianId: null, poolOpen: false, needsSupervisor: true, visitAt: null },
       guard: { sql: 'technician_id = :me', params: { me: principal.userId } },
-      effects: async (tx) => this.inbox.notify(tx, await this.supervisors(ticket.projectId, tx), {
+      effects: async (tx) => this.notifications.enqueue(tx, { recipients: await this.supervisors(ticket.projectId, tx), ref: ticketRef(ticket), facts: ticketFacts(ticket),
         kind: 'ticket.declined', title: `师傅退单：${ticket.serial}`, body: reason, ticketId: ticket.id,
       }),
     });
@@ -171,7 +172,7 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
         if (await this.autoAssign(fresh, tx)) return 'assigned';
         await this.jobs.toSupervisorQueue(tx, fresh);
         await this.transitions.event(tx, fresh.id, null, TicketActor.System, 'pool_expired', fresh.status, fresh.status, '抢单超时，无可自动派单的师傅');
-        await this.inbox.notify(tx, await this.supervisors(fresh.projectId, tx), {
+        await this.notifications.enqueue(tx, { recipients: await this.supervisors(fresh.projectId, tx), ref: ticketRef(fresh), facts: ticketFacts(fresh),
           kind: 'ticket.needs_dispatch', title: `待派单：${fresh.serial}`, body: '抢单超时，请人工派单', ticketId: fresh.id,
         });
         return 'supervisor';
@@ -223,9 +224,13 @@ export class DispatchService implements OnModuleInit, OnModuleDestroy {
         data: { technicianId, previousTechnicianId: previous ?? null, ...(extra?.data ?? {}) },
         effects: async (etx, updated) => {
           await extra?.effects?.(etx, updated);
-          await this.inbox.notify(etx, [technicianId], { kind: 'ticket.dispatched', title: `新派单：${updated.serial}`, body: updated.description.slice(0, 100), ticketId: updated.id });
-          await this.inbox.notify(etx, [previous], { kind: 'ticket.transferred', title: `工单已转派：${updated.serial}`, body: reason ?? '', ticketId: updated.id });
-          await this.inbox.notify(etx, [updated.reporterId], { kind: 'ticket.technician_assigned', title: '已为您安排维修师傅', body: `工单 ${updated.serial} 已派单`, ticketId: updated.id });
+          await this.notifications.enqueue(etx, { recipients: [technicianId], ref: ticketRef(updated), facts: ticketFacts(updated), kind: 'ticket.dispatched', title: `新派单：${updated.serial}`, body: updated.description.slice(0, 100), ticketId: updated.id });
+          await this.notifications.enqueue(etx, { recipients: [previous], ref: ticketRef(updated), facts: ticketFacts(updated), kind: 'ticket.transferred', title: `工单已转派：${updated.serial}`, body: reason ?? '', ticketId: updated.id });
+          const techName = (await this.users.people([technicianId], etx)).get(technicianId)?.name ?? '';
+          await this.notifications.enqueue(etx, {
+            recipients: [updated.reporterId], ref: ticketRef(updated), facts: { ...ticketFacts(updated), person: techName }, kind: 'ticket.technician_assigned',
+            title: '已为您安排维修师傅', body: `工单 ${updated.serial} 已派单，维修师傅：${techName}`, ticketId: updated.id,
+          });
         },
       });
     } catch (error) {

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { IAppMeta, IHealth } from '@app/shared';
 import { Public } from '../../common/decorators';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { OutboxRunner } from '../notifications/outbox-runner';
 
 const VERSION = '0.1.0';
 
@@ -15,6 +16,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxRunner,
   ) {}
 
   @Public()
@@ -36,8 +38,13 @@ export class HealthController {
     } catch {
       database = 'down';
     }
-    if (database === 'down') reply.status(HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: database === 'up' ? 'ok' : 'unavailable', checks: { database } };
+    const checks: IHealth['checks'] = { database };
+    // With REDIS_URL set the notification queue lives there: no Redis, no pushes, so not ready.
+    const redis = await this.outbox.redisStatus();
+    if (redis) checks.redis = redis;
+    const ok = Object.values(checks).every((c) => c === 'up');
+    if (!ok) reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ok ? 'ok' : 'unavailable', checks };
   }
 
   @Public()

@@ -11,6 +11,15 @@ export interface Person {
   phone: string | null;
 }
 
+export interface PushAddress {
+  id: number;
+  name: string;
+  resident: boolean;
+  active: boolean;
+  openId: string | null;
+  wecomUserId: string | null;
+}
+
 export interface RoleHolder extends Person {
   role: Role;
 }
@@ -41,6 +50,19 @@ export class UserDirectory {
     const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
     const rows = wanted.length ? await tx.getRepository(User).find({ select: { id: true, name: true, phone: true }, where: { id: In(wanted) } }) : [];
     return new Map(rows.map((u) => [u.id, { id: u.id, name: u.name, phone: u.phone }]));
+  }
+
+  /**
+   * Where a push can reach each user: the mini-program openid (WeChat subscribe messages) and, for staff, the
+   * account name, which is also their WeCom member id when the company's WeCom app is configured.
+   */
+  async pushAddresses(ids: readonly number[]): Promise<Map<number, PushAddress>> {
+    const rows = ids.length ? await this.db.getRepository(User).find({
+      select: { id: true, kind: true, name: true, username: true, wechatOpenId: true, status: true }, where: { id: In([...ids]) },
+    }) : [];
+    return new Map(rows.map((u) => [u.id, {
+      id: u.id, name: u.name, resident: u.kind === 'resident', active: u.status === 'active', openId: u.wechatOpenId, wecomUserId: u.kind === 'resident' ? null : u.username,
+    }]));
   }
 
   /** Users holding `role` granted directly on the project (not through its region or company). */

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { IInboxMessage, IPage } from '@app/shared';
+import type { IInboxMessage, IInboxUnread, IPage } from '@app/shared';
 import { CurrentUser } from '../../common/decorators';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
@@ -20,6 +20,17 @@ export class InboxController {
   @Get()
   list(@CurrentUser() me: Principal, @Query() query: InboxQueryDto): Promise<IPage<IInboxMessage>> {
     return this.inbox.list(me.userId, query.unread === 'true', query);
+  }
+
+  @Get('unread-count')
+  async unread(@CurrentUser() me: Principal): Promise<IInboxUnread> {
+    return { unread: await this.inbox.unreadCount(me.userId) };
+  }
+
+  @Post('read-all')
+  @HttpCode(204)
+  readAll(@CurrentUser() me: Principal): Promise<void> {
+    return this.inbox.markAllRead(me.userId);
   }
 
   @Post(':id/read')

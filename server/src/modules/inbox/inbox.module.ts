@@ -4,7 +4,7 @@ import { InboxMessage } from './inbox-message.entity';
 import { InboxController } from './inbox.controller';
 import { InboxService } from './inbox.service';
 
-/** The in-app message centre. Others write through `InboxService.notify(tx, …)` inside their own transaction. */
+/** The in-app message centre (`/api/inbox`). Only notifications writes to it, from `NotificationsService.enqueue`. */
 @Module({
   imports: [TypeOrmModule.forFeature([InboxMessage])],
   controllers: [InboxController],

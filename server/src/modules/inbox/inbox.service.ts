@@ -44,6 +44,14 @@ export class InboxService {
     return { items, total, page, pageSize };
   }
 
+  async unreadCount(userId: number): Promise<number> {
+    return this.db.getRepository(InboxMessage).countBy({ userId, readAt: IsNull() });
+  }
+
+  async markAllRead(userId: number): Promise<void> {
+    await this.db.getRepository(InboxMessage).update({ userId, readAt: IsNull() }, { readAt: now() });
+  }
+
   async markRead(userId: number, id: number): Promise<void> {
     const result = await this.db.getRepository(InboxMessage).update({ id, userId, readAt: IsNull() }, { readAt: now() });
     if (!result.affected && !(await this.db.getRepository(InboxMessage).existsBy({ id, userId }))) throw DomainException.notFound('消息');

@@ -10,7 +10,8 @@ import { AccessService } from '../identity/access.service';
 import { UserDirectory } from '../identity/user-directory.service';
 import { MediaService } from '../media/media.service';
 import { DeclineQuoteDto, SignatureDto, VerifyDto } from './dto/ticket.dto';
-import { InboxService } from '../inbox/inbox.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ticketFacts, ticketRef } from '../notifications/message.types';
 import { TicketAccess } from './ticket-access.service';
 import { TicketOutcomes } from './ticket-outcomes.service';
 import { acceptanceSnapshotHash } from './ticket-quotes';
@@ -36,7 +37,7 @@ export class TicketSigningService {
     private readonly work: TicketWorkService,
     private readonly media: MediaService,
     private readonly charges: ChargesService,
-    private readonly inbox: InboxService,
+    private readonly notifications: NotificationsService,
     private readonly access: AccessService,
     private readonly users: UserDirectory,
     private readonly outcomes: TicketOutcomes,
@@ -75,7 +76,7 @@ export class TicketSigningService {
         const signatureId = await this.record(tx, principal, actor, t, 'quote_agreement', dto, quote.id);
         await tx.getRepository(TicketQuote).update({ id: quote.id }, { status: 'agreed' });
         await this.outcomes.agree(tx, t.id, { agreedQuoteId: quote.id, agreedTotalFen: quote.totalFen, agreementSignatureId: signatureId });
-        await this.inbox.notify(tx, [t.technicianId], { kind: 'ticket.quote_agreed', title: '业主已确认报价，可以施工', body: t.serial, ticketId: t.id });
+        await this.notifications.enqueue(tx, { recipients: [t.technicianId], ref: ticketRef(t), facts: ticketFacts(t), kind: 'ticket.quote_agreed', title: '业主已确认报价，可以施工', body: t.serial, ticketId: t.id });
       },
     });
     return this.views.one(updated, [actor], principal.userId, actor === TicketActor.Technician);
@@ -133,7 +134,7 @@ export class TicketSigningService {
         await this.record(tx, principal, actor, t, 'acceptance', signature, agreed.finalQuoteId ?? agreed.agreedQuoteId);
         if (t.paid) await this.postCharge(tx, t, principal.userId, actor === TicketActor.Technician);
         if (dto.overall <= 2) {
-          await this.inbox.notify(tx, await this.projectRole(tx, t.projectId, Role.CustomerManager), {
+          await this.notifications.enqueue(tx, { recipients: await this.projectRole(tx, t.projectId, Role.CustomerManager), ref: ticketRef(t), facts: ticketFacts(t),
             kind: 'ticket.bad_rating', title: `差评提醒：${t.serial}`, body: `综合评分 ${dto.overall} 分`, ticketId: t.id,
           });
         }
@@ -166,7 +167,7 @@ export class TicketSigningService {
   }
 
   private async askResidentToConfirm(tx: EntityManager, t: Ticket): Promise<void> {
-    await this.inbox.notify(tx, [t.reporterId], {
+    await this.notifications.enqueue(tx, { recipients: [t.reporterId], ref: ticketRef(t), facts: ticketFacts(t),
       kind: 'charge.confirm_needed', title: '请确认费用', body: `工单 ${t.serial} 的签字在师傅手机上完成，请在小程序中确认费用`, ticketId: t.id,
     });
   }
@@ -202,9 +203,9 @@ export class TicketSigningService {
       reason, set: { reworkCount: ticket.reworkCount + 1, ...(escalate ? { escalated: true } : {}) },
       data: { reworkCount: ticket.reworkCount + 1, escalated: escalate },
       effects: async (tx, t) => {
-        await this.inbox.notify(tx, [t.technicianId], { kind: 'ticket.rework', title: `返修：${t.serial}`, body: reason, ticketId: t.id });
+        await this.notifications.enqueue(tx, { recipients: [t.technicianId], ref: ticketRef(t), facts: ticketFacts(t), kind: 'ticket.rework', title: `返修：${t.serial}`, body: reason, ticketId: t.id });
         if (escalate) {
-          await this.inbox.notify(tx, await this.projectRole(tx, t.projectId, Role.ProjectManager), {
+          await this.notifications.enqueue(tx, { recipients: await this.projectRole(tx, t.projectId, Role.ProjectManager), ref: ticketRef(t), facts: ticketFacts(t),
             kind: 'ticket.escalated', title: `返修未通过，升级处理：${t.serial}`, body: reason, ticketId: t.id,
           });
         }

@@ -11,7 +11,8 @@ import { runInTransaction } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../identity/access.service';
 import { DamageDto, ReturnVisitDto } from './dto/ticket.dto';
-import { InboxService } from '../inbox/inbox.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ticketFacts, ticketRef } from '../notifications/message.types';
 import { TicketAccess } from './ticket-access.service';
 import { TicketSigningService } from './ticket-signing.service';
 import { TicketTransitions } from './ticket-transition.service';
@@ -29,7 +30,7 @@ export class TicketStaffService {
     private readonly transitions: TicketTransitions,
     private readonly views: TicketViews,
     private readonly signing: TicketSigningService,
-    private readonly inbox: InboxService,
+    private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -64,7 +65,7 @@ export class TicketStaffService {
     }
     const updated = await this.transitions.apply(ticket, TicketAction.Cancel, actor, principal.userId, {
       reason, set: { cancelReason: reason, poolOpen: false },
-      effects: (tx, t) => this.inbox.notify(tx, [t.technicianId, actor === TicketActor.Resident ? null : t.reporterId], {
+      effects: (tx, t) => this.notifications.enqueue(tx, { recipients: [t.technicianId, actor === TicketActor.Resident ? null : t.reporterId], ref: ticketRef(t), facts: ticketFacts(t),
         kind: 'ticket.cancelled', title: `工单已取消：${t.serial}`, body: reason, ticketId: t.id,
       }),
     });
@@ -75,7 +76,7 @@ export class TicketStaffService {
     const ticket = await this.tickets.forStaff(principal, id, Permission.TicketIntake);
     const updated = await this.transitions.apply(ticket, TicketAction.Reply, TicketActor.CustomerManager, principal.userId, {
       set: { reply: text.trim() },
-      effects: (tx, t) => this.inbox.notify(tx, [t.reporterId], { kind: 'ticket.replied', title: '您的建议/咨询已答复', body: text.slice(0, 200), ticketId: t.id }),
+      effects: (tx, t) => this.notifications.enqueue(tx, { recipients: [t.reporterId], ref: ticketRef(t), facts: ticketFacts(t), kind: 'ticket.replied', title: '您的建议/咨询已答复', body: text.slice(0, 200), ticketId: t.id }),
     });
     return this.respond(principal, updated);
   }
@@ -90,7 +91,7 @@ export class TicketStaffService {
         await tx.getRepository(RectificationTask).insert({
           ticketId: t.id, projectId: t.projectId, reason: dto.result, status: 'open', note: null, resolvedBy: null, createdAt: now(), resolvedAt: null,
         });
-        await this.inbox.notify(tx, await this.signing.projectRole(tx, t.projectId, Role.ProjectManager), {
+        await this.notifications.enqueue(tx, { recipients: await this.signing.projectRole(tx, t.projectId, Role.ProjectManager), ref: ticketRef(t), facts: ticketFacts(t),
           kind: 'ticket.rectification', title: `回访不满意，请整改：${t.serial}`, body: dto.result, ticketId: t.id,
         });
       },

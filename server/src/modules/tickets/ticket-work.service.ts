@@ -7,7 +7,8 @@ import { Principal } from '../../common/principal';
 import { CatalogService } from '../catalog/catalog.service';
 import { MediaService } from '../media/media.service';
 import { AcceptJobDto, CheckInDto, CompleteDto, TicketQuoteDto } from './dto/ticket.dto';
-import { InboxService } from '../inbox/inbox.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ticketFacts, ticketRef } from '../notifications/message.types';
 import { TicketAccess } from './ticket-access.service';
 import { TicketOutcomes } from './ticket-outcomes.service';
 import { storeQuote } from './ticket-quotes';
@@ -25,7 +26,7 @@ export class TicketWorkService {
     private readonly views: TicketViews,
     private readonly catalog: CatalogService,
     private readonly media: MediaService,
-    private readonly inbox: InboxService,
+    private readonly notifications: NotificationsService,
     private readonly outcomes: TicketOutcomes,
   ) {}
 
@@ -43,7 +44,7 @@ export class TicketWorkService {
     if (visitAt.getTime() < Date.now() - 5 * 60_000) throw DomainException.validation('visitAt', '上门时间不能早于现在');
     const updated = await this.transitions.apply(ticket, TicketAction.Accept, TicketActor.Technician, principal.userId, {
       guard: this.mine(principal), set: { visitAt }, data: { visitAt: visitAt.toISOString() },
-      effects: (tx, t) => this.inbox.notify(tx, [t.reporterId], {
+      effects: (tx, t) => this.notifications.enqueue(tx, { recipients: [t.reporterId], ref: ticketRef(t), facts: ticketFacts(t),
         kind: 'ticket.accepted', title: '师傅已接单', body: `工单 ${t.serial} 预约上门时间已确定`, ticketId: t.id,
       }),
     });
@@ -56,7 +57,7 @@ export class TicketWorkService {
       guard: this.mine(principal),
       effects: async (tx, t) => {
         await this.attach(tx, principal.userId, t.id, dto.mediaIds ?? [], 'check_in');
-        await this.inbox.notify(tx, [t.reporterId], { kind: 'ticket.on_site', title: '师傅已到场', body: `工单 ${t.serial}`, ticketId: t.id });
+        await this.notifications.enqueue(tx, { recipients: [t.reporterId], ref: ticketRef(t), facts: ticketFacts(t), kind: 'ticket.on_site', title: '师傅已到场', body: `工单 ${t.serial}`, ticketId: t.id });
       },
     });
     return this.respond(principal, updated);
@@ -78,7 +79,7 @@ export class TicketWorkService {
         // A new quote voids the earlier agreement until the resident signs again.
         if (action === TicketAction.Requote) await this.outcomes.clearAgreement(tx, t.id);
         await storeQuote(tx, t, priced, 'pending', principal.userId);
-        await this.inbox.notify(tx, [t.reporterId], {
+        await this.notifications.enqueue(tx, { recipients: [t.reporterId], ref: ticketRef(t), facts: ticketFacts(t),
           kind: 'ticket.quoted', title: '请确认维修报价', body: `工单 ${t.serial} 报价 ${formatFen(priced.totalFen)}，确认签字后开工`, ticketId: t.id,
         });
       },
@@ -108,7 +109,7 @@ export class TicketWorkService {
           const final = await storeQuote(tx, t, finalPriced, 'final', principal.userId);
           await this.outcomes.setFinalQuote(tx, t.id, final.id);
         }
-        await this.inbox.notify(tx, [t.reporterId], { kind: 'ticket.done', title: '维修已完成，请验收', body: `工单 ${t.serial}`, ticketId: t.id });
+        await this.notifications.enqueue(tx, { recipients: [t.reporterId], ref: ticketRef(t), facts: ticketFacts(t), kind: 'ticket.done', title: '维修已完成，请验收', body: `工单 ${t.serial}`, ticketId: t.id });
       },
     });
     return this.respond(principal, updated);

@@ -5,7 +5,7 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { ChargesModule } from '../charges/charges.module';
 import { ChargesService } from '../charges/charges.service';
 import { IdentityModule } from '../identity/identity.module';
-import { InboxModule } from '../inbox/inbox.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { MediaModule } from '../media/media.module';
 import { PropertyModule } from '../property/property.module';
 import { RectificationsController } from './rectifications.controller';
@@ -32,7 +32,7 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Ticket, TicketEvent, TicketMedia, TicketQuote, TicketSignature, TicketSerialCounter, RectificationTask, TicketDamage, TicketAgreement, TicketRating]),
-    IdentityModule, PropertyModule, BindingsModule, CatalogModule, ChargesModule, MediaModule, InboxModule,
+    IdentityModule, PropertyModule, BindingsModule, CatalogModule, ChargesModule, MediaModule, NotificationsModule,
   ],
   controllers: [TechnicianWorkloadController, TicketWorkController, TicketsController, RectificationsController],
   providers: [TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketWorkService, TicketSigningService, TicketStaffService, TicketJobs, TicketOutcomes, TechnicianWorkloadService],

@@ -20,7 +20,7 @@ import { MediaService } from '../media/media.service';
 import { UserDirectory } from '../identity/user-directory.service';
 import { HouseRef, ProjectRef, PropertyDirectory } from '../property/property-directory.service';
 import { CreateTicketDto, TicketListQueryDto } from './dto/ticket.dto';
-import { InboxService } from '../inbox/inbox.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { TicketAccess } from './ticket-access.service';
 import { TicketTransitions } from './ticket-transition.service';
 import { TicketViews } from './ticket-views.service';
@@ -37,7 +37,7 @@ export class TicketsService {
     private readonly transitions: TicketTransitions,
     private readonly catalog: CatalogService,
     private readonly media: MediaService,
-    private readonly inbox: InboxService,
+    private readonly notifications: NotificationsService,
     private readonly property: PropertyDirectory,
     private readonly residents: BindingDirectory,
     private readonly users: UserDirectory,
@@ -117,7 +117,7 @@ export class TicketsService {
         await tx.getRepository(TicketMedia).insert([...new Set(dto.mediaIds)].map((mediaId) => ({ ticketId, mediaId, stage: 'report' })));
       }
       await this.transitions.event(tx, ticketId, principal.userId, resident ? TicketActor.Resident : TicketActor.CustomerManager, 'submit', null, TicketStatus.Submitted, null);
-      await this.inbox.notify(tx, await this.intakeStaff(tx, projectId, house?.buildingId ?? null), {
+      await this.notifications.enqueue(tx, { recipients: await this.intakeStaff(tx, projectId, house?.buildingId ?? null), ref: `ticket:${ticketId}:created`,
         kind: 'ticket.submitted', title: `新${dto.urgency === 'emergency' ? '紧急' : ''}工单 ${serial}`, body: dto.description.slice(0, 100), ticketId,
       });
       return ticketId;

@@ -13,6 +13,7 @@ import { getMyBindings } from '../../../../services/api/bindings'
 import { getPublicFeeSchedule } from '../../../../services/api/catalog'
 import { newClientUploadId } from '../../../../services/api/media'
 import { createTicket } from '../../../../services/api/tickets'
+import { askSubscribe } from '../../../../services/api/notifications'
 import { Routes, ticketUrl } from '../../../../routes'
 import PreferredVisitPicker from '../../components/PreferredVisitPicker'
 import {
@@ -125,6 +126,7 @@ export default function Report() {
 
   async function submit() {
     if (submitting) return
+    askSubscribe('ticketProgress')
     const counts = { pending: photos.uploading, failed: photos.failed }
     const found = validateReportDraft(draft, counts)
     setErrors(found)

@@ -9,6 +9,7 @@ import { ApiError, errorMessage } from '../../../../services/api-error'
 import { getMe } from '../../../../services/api/auth'
 import { newClientUploadId, uploadMedia } from '../../../../services/api/media'
 import { agreeQuote, getTicket, verifyTicket } from '../../../../services/api/tickets'
+import { askSubscribe } from '../../../../services/api/notifications'
 import SignaturePad, { type ISignaturePadHandle } from '../../../../components/SignaturePad'
 import { RATING_LABELS, validateRatings, type IRatings } from '../../utils/ticket-actions'
 import { formatDateTime, formatQuantity } from '../../../../utils/ticket-format'
@@ -60,6 +61,7 @@ export default function Sign() {
 
   async function confirm() {
     if (busy) return
+    if (mode === 'agree') askSubscribe('ticketProgress')
     setError(null)
     if (!name.trim()) return setError('请填写签字人姓名')
     if (mode === 'verify') {

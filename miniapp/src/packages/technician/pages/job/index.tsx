@@ -27,6 +27,7 @@ import CompleteForm from '../../components/CompleteForm'
 import QuoteForm from '../../components/QuoteForm'
 import ReasonForm from '../../components/ReasonForm'
 import VisitForm from '../../components/VisitForm'
+import { askSubscribe } from '../../../../services/api/notifications'
 import { jobTypeLine, technicianActions, type IJobAction } from '../../utils/job-actions'
 import './index.scss'
 
@@ -75,12 +76,15 @@ export default function Job() {
     setOpen(a)
   }
 
-  const accept = (visitAt: string) =>
-    run(async () => {
+  const accept = (visitAt: string) => {
+    // The tap on 接单 is when WeChat lets us ask for the next 新派单 message.
+    askSubscribe('jobDispatch')
+    return run(async () => {
       // Grab then accept: if the accept fails the job is still ours and the page offers 接单 again.
       if (open?.action === TicketAction.Grab) await grabJob(ticket.id)
       await acceptJob(ticket.id, visitAt)
     }, '已接单')
+  }
 
   return (
     <View className='job'>

@@ -18,6 +18,10 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
   const engine = app.get(BillRunEngine);
   const delay = Number(process.env.CHAOS_BATCH_DELAY_MS ?? 0);
+  // Pauses inside each batch's transaction and after its commit, so a kill can land in either.
+  engine.testHooks.inBatch = async () => {
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+  };
   engine.testHooks.afterBatch = async (_runId, done) => {
     process.stdout.write(`progress ${done}\n`);
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));

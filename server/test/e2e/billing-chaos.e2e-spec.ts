@@ -39,9 +39,20 @@ describe(`billing chaos (R4): SIGKILL at 10/50/90 % and rerun, ${HOUSES} houses`
     it(`killed at ~${killAt * 100} % then rerun: same per-bill hashes, no duplicates, every charge billed once`, async () => {
       for (let round = 0; round < ROUNDS; round++) {
         await resetRun(db, world, period);
-        const killed = await runWorker(env(), { killAt, total: HOUSES, jitterMs: 40 });
+        // On a loaded machine the worker may finish its last batches before the kill lands: that round
+        // proves nothing, so it is run again (the kill itself is asserted below).
+        const killOnce = async () => {
+          const result = await runWorker(env(), { killAt, total: HOUSES, jitterMs: 25 });
+          const run = await db.getRepository(BillRun).findOneByOrFail({ projectId: world.projectId, period });
+          return { signal: result.signal, left: run };
+        };
+        let killed = await killOnce();
+        for (let retry = 0; (killed.signal !== 'SIGKILL' || killed.left.status !== BillRunStatus.Running) && retry < 4; retry++) {
+          await resetRun(db, world, period);
+          killed = await killOnce();
+        }
         expect(killed.signal).toBe('SIGKILL');
-        const left = await db.getRepository(BillRun).findOneByOrFail({ projectId: world.projectId, period });
+        const { left } = killed;
         expect(left.status).toBe(BillRunStatus.Running);
         expect(left.housesDone).toBeGreaterThan(0);
         expect(left.housesDone).toBeLessThan(HOUSES);

@@ -20,6 +20,8 @@ export interface BillRunTestHooks {
   /** 1-based batch number (counted per `process` call) that throws after its lines are written, before commit. */
   failBatch?: number;
   afterBatch?: (runId: number, housesDone: number) => Promise<void> | void;
+  /** Called inside the batch's transaction after its lines are written (the chaos test pauses here). */
+  inBatch?: () => Promise<void> | void;
 }
 
 class LeaseLost extends Error {}
@@ -150,6 +152,7 @@ export class BillRunEngine {
     await claimAdjustments(tx, batch);
     await this.sources.insertAll(tx, batch);
     if (this.testHooks.failBatch === n) throw new Error(`test hook: batch ${n} failed on purpose`);
+    await this.testHooks.inBatch?.();
     await settleBills(tx, (await batchBills(tx, batch)).map((b) => b.billId));
     await tx.createQueryBuilder().update(BillRun)
       .set({ cursorHouseId: batch.houseIdTo, housesDone: () => `houses_done + ${Number(houses)}` })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { BindingStatus, IMyHouse } from '@app/shared';
 import { PropertyDirectory } from '../property/property-directory.service';
 import { HouseBinding } from './house-binding.entity';
@@ -17,6 +17,17 @@ export class BindingDirectory {
   async approvedHouseIds(userId: number, tx: EntityManager = this.db.manager): Promise<number[]> {
     const rows = await tx.getRepository(HouseBinding).find({ select: { houseId: true }, where: { userId, status: BindingStatus.Approved } });
     return rows.map((r) => r.houseId);
+  }
+
+  /** Approved residents of each house (users to message about the house, e.g. 催缴 or a new bill). */
+  async approvedResidentsByHouse(houseIds: readonly number[], tx: EntityManager = this.db.manager): Promise<Map<number, number[]>> {
+    const ids = [...new Set(houseIds)];
+    const rows = ids.length
+      ? await tx.getRepository(HouseBinding).find({ select: { houseId: true, userId: true }, where: { houseId: In(ids), status: BindingStatus.Approved }, order: { id: 'ASC' } })
+      : [];
+    const byHouse = new Map<number, number[]>();
+    for (const r of rows) byHouse.set(r.houseId, [...(byHouse.get(r.houseId) ?? []), r.userId]);
+    return byHouse;
   }
 
   async isApprovedResident(userId: number, houseId: number): Promise<boolean> {

@@ -30,6 +30,7 @@ const LABELS: Record<string, string> = {
   feeItemCode: '收费项目编码',
   file: '文件',
   houseId: '房屋',
+  houseIds: '房屋',
   items: '收费项目',
   kind: '类型',
   labourPriceFen: '人工费（分）',
@@ -38,6 +39,7 @@ const LABELS: Record<string, string> = {
   materialsExtra: '材料另计',
   maxOpenJobs: '未完成工单上限',
   mediaIds: '照片',
+  minAgeMonths: '欠费月数',
   mode: '派单方式',
   name: '名称',
   note: '备注',
@@ -52,6 +54,7 @@ const LABELS: Record<string, string> = {
   paidBy: '付款方式',
   password: '密码',
   paymentMethod: '付款方式',
+  period: '账期',
   phone: '手机号',
   poolMinutes: '抢单时长（分钟）',
   preferredEnd: '期望上门结束时间',
@@ -93,6 +96,7 @@ const LABELS: Record<string, string> = {
 };
 
 const BY_DTO: Record<string, Record<string, string>> = {
+  SendRemindersDto: { channel: '催缴方式' },
   CreateBindingDto: { name: '姓名' },
   ReturnVisitDto: { result: '回访结果' },
   ResolveDto: { note: '整改结果' },

@@ -1,4 +1,5 @@
 import { Bill, BillAdjustment, BillLine, BillRun, BillingItem } from '../modules/billing/billing.entity';
+import { BillReminder } from '../modules/billing/reports/bill-reminder.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { HouseBinding } from '../modules/bindings/house-binding.entity';
 import { FeeCategory, FeeItem, MaterialPrice, PriceListVersion } from '../modules/catalog/price-list.entity';
@@ -64,4 +65,5 @@ export const ENTITIES = [
   Bill,
   BillLine,
   BillAdjustment,
+  BillReminder,
 ];

@@ -5,6 +5,7 @@ import { ChargesModule } from '../charges/charges.module';
 import { IdentityModule } from '../identity/identity.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { PropertyModule } from '../property/property.module';
+import { BillingReportsModule } from './reports/billing-reports.module';
 import { Bill, BillAdjustment, BillLine, BillRun, BillingItem } from './billing.entity';
 import { BillLineSources } from './run/line-sources';
 
@@ -13,7 +14,7 @@ import { BillLineSources } from './run/line-sources';
  * bill_adjustments; reads houses and charges only through property's and charges' owned sub-queries.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([BillingItem, BillRun, Bill, BillLine, BillAdjustment]), IdentityModule, PropertyModule, BindingsModule, ChargesModule, InboxModule],
+  imports: [TypeOrmModule.forFeature([BillingItem, BillRun, Bill, BillLine, BillAdjustment]), IdentityModule, PropertyModule, BindingsModule, ChargesModule, InboxModule, BillingReportsModule],
   controllers: [],
   providers: [BillLineSources],
   exports: [BillLineSources],

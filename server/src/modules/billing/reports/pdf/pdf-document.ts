@@ -86,3 +86,9 @@ export function heading(doc: Pdf, text: string): void {
   doc.fontSize(18).text(text, doc.page.margins.left, doc.y, { width: doc.page.width - doc.page.margins.left - doc.page.margins.right, align: 'center' });
   doc.moveDown(0.8);
 }
+
+/** Right-aligned sender line at the foot of a letter. */
+export function signature(doc: Pdf, text: string): void {
+  doc.fontSize(11).text(text, doc.page.margins.left, doc.y, { width: doc.page.width - doc.page.margins.left - doc.page.margins.right, align: 'right' });
+  doc.moveDown(0.3);
+}

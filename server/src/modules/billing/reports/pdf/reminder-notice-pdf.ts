@@ -1,6 +1,6 @@
-import { formatFen } from '@app/shared';
+import { fenToYuanString, formatFen } from '@app/shared';
 import type { CjkFont } from './cjk-font';
-import { facts, heading, paragraph, renderPdf, table } from './pdf-document';
+import { facts, heading, paragraph, renderPdf, signature, table } from './pdf-document';
 import { ARREARS_RIGHTS_NOTE, howToPay } from './printed-texts';
 
 export interface NoticeHouse {
@@ -37,14 +37,14 @@ export function renderReminderNotice(font: CjkFont, batch: NoticeBatch): Promise
           { title: '账期', width: 200 },
           { title: '未缴金额（元）', width: 150, align: 'right' },
         ],
-        house.bills.map((b) => [periodText(b.period), formatFen(b.owedFen)]),
+        house.bills.map((b) => [periodText(b.period), fenToYuanString(b.owedFen)]),
       );
       facts(doc, [['欠费合计', formatFen(house.owedFen)], ['账单数', String(house.bills.length)]]);
       paragraph(doc, howToPay(batch.servicePhone));
       paragraph(doc, ARREARS_RIGHTS_NOTE);
       doc.moveDown(1);
-      paragraph(doc, `${batch.projectName} 物业服务中心`, 11);
-      paragraph(doc, batch.issuedOn, 11);
+      signature(doc, `${batch.projectName} 物业服务中心`);
+      signature(doc, batch.issuedOn);
     });
   });
 }

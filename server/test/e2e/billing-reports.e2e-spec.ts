@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { addMonths, BillLineKind, BillStatus, ErrorCode, IArrearsRow, ICollectionRate, IPage, IReminder, shanghaiMonth } from '@app/shared';
+import { addMonths, daysInPeriod, BillLineKind, BillStatus, ErrorCode, IArrearsRow, ICollectionRate, IPage, IReminder, shanghaiMonth } from '@app/shared';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
 import { Bill } from '../../src/modules/billing/billing.entity';
 import { InboxMessage } from '../../src/modules/inbox/inbox-message.entity';
@@ -142,6 +142,7 @@ describe('billing reports: arrears, reminders, collection rate, PDFs, exports', 
     expect(text).toContain('123.45');
     expect(text).toContain('BX-261201-0007');
     expect(text).toContain('滞纳金（已减免）');
+    expect(text).toContain(`缴费期限：${addMonths(cur, 1)}-${daysInPeriod(addMonths(cur, 1))}`);
     expect(text).toContain('本期合计：¥150.00');
     expect(text).toContain('往期欠费：¥200.00');
     expect(text).toContain('物业服务中心');

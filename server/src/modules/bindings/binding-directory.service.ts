@@ -19,15 +19,17 @@ export class BindingDirectory {
     return rows.map((r) => r.houseId);
   }
 
-  /** Approved residents of each house (users to message about the house, e.g. 催缴 or a new bill). */
-  async approvedResidentsByHouse(houseIds: readonly number[], tx: EntityManager = this.db.manager): Promise<Map<number, number[]>> {
+  /** Approved residents of each house (bill-published messages go to them). */
+  async approvedResidentsOf(houseIds: readonly number[], tx: EntityManager = this.db.manager): Promise<Map<number, number[]>> {
+    const result = new Map<number, number[]>();
     const ids = [...new Set(houseIds)];
-    const rows = ids.length
-      ? await tx.getRepository(HouseBinding).find({ select: { houseId: true, userId: true }, where: { houseId: In(ids), status: BindingStatus.Approved }, order: { id: 'ASC' } })
-      : [];
-    const byHouse = new Map<number, number[]>();
-    for (const r of rows) byHouse.set(r.houseId, [...(byHouse.get(r.houseId) ?? []), r.userId]);
-    return byHouse;
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await tx.getRepository(HouseBinding).find({
+        select: { houseId: true, userId: true }, where: { houseId: In(ids.slice(i, i + 500)), status: BindingStatus.Approved }, order: { id: 'ASC' },
+      });
+      for (const r of rows) result.set(r.houseId, [...(result.get(r.houseId) ?? []), r.userId]);
+    }
+    return result;
   }
 
   async isApprovedResident(userId: number, houseId: number): Promise<boolean> {

@@ -142,6 +142,18 @@ export class PropertyDirectory {
     return rows.map((r) => Number(r.id));
   }
 
+  /** Houses of these projects whose building, unit or room contains `text` (staff's bill search). */
+  async houseIdsMatching(projectIds: readonly number[], text: string, tx: EntityManager = this.db.manager): Promise<number[]> {
+    if (!projectIds.length) return [];
+    const like = `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    const rows = await tx.createQueryBuilder(House, 'h')
+      .innerJoin(Building, 'b', 'b.id = h.building_id').innerJoin(Unit, 'u', 'u.id = h.unit_id').select('h.id', 'id')
+      .where('h.project_id IN (:...projectIds)', { projectIds })
+      .andWhere("(h.room_no LIKE :like ESCAPE '!' OR b.name LIKE :like ESCAPE '!' OR u.name LIKE :like ESCAPE '!')", { like })
+      .limit(5000).getRawMany<{ id: number }>();
+    return rows.map((r) => Number(r.id));
+  }
+
   async houseCount(projectId: number, tx: EntityManager = this.db.manager): Promise<number> {
     return tx.getRepository(House).countBy({ projectId });
   }

@@ -110,19 +110,6 @@ export class BillLedger {
     return rows.map((r) => ({ houseId: n(r.house_id), billId: n(r.id), period: String(r.period), owedFen: n(r.owed_fen) }));
   }
 
-  async bill(id: number): Promise<BillRow | null> {
-    const [r] = await this.db.query(
-      `SELECT id, company_id, project_id, house_id, building_id, period, revision, status, total_fen, paid_fen, published_at FROM bills WHERE id = ?`,
-      [id],
-    );
-    return r
-      ? {
-          id: n(r.id), companyId: n(r.company_id), projectId: n(r.project_id), houseId: n(r.house_id), buildingId: n(r.building_id), period: String(r.period),
-          revision: n(r.revision), status: r.status as BillStatus, totalFen: n(r.total_fen), paidFen: n(r.paid_fen), publishedAt: r.published_at,
-        }
-      : null;
-  }
-
   /** Lines in printing order; `billIds` of one bill or a whole project month. */
   async lines(where: { billId: number } | { projectId: number; period: string }): Promise<LineRow[]> {
     const [cond, params] = 'billId' in where

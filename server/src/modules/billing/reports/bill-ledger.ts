@@ -74,8 +74,14 @@ export class BillLedger {
   private where(f: ArrearsFilter): { sql: string; params: unknown[] } {
     const parts = ['b.project_id = ?', 'b.status = ?', 'b.total_fen > b.paid_fen'];
     const params: unknown[] = [f.projectId, BillStatus.Published];
-    if (f.buildingId) (parts.push('b.building_id = ?'), params.push(f.buildingId));
-    if (f.unitId) (parts.push('b.unit_id = ?'), params.push(f.unitId));
+    if (f.buildingId) {
+      parts.push('b.building_id = ?');
+      params.push(f.buildingId);
+    }
+    if (f.unitId) {
+      parts.push('b.unit_id = ?');
+      params.push(f.unitId);
+    }
     return { sql: parts.join(' AND '), params };
   }
 

@@ -1,3 +1,4 @@
+import { INPUT_ENTITIES } from '../modules/billing/inputs/inputs.entity';
 import { Bill, BillAdjustment, BillLine, BillRun, BillingItem } from '../modules/billing/billing.entity';
 import { BillReminder } from '../modules/billing/reports/bill-reminder.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
@@ -66,4 +67,5 @@ export const ENTITIES = [
   BillLine,
   BillAdjustment,
   BillReminder,
+  ...INPUT_ENTITIES,
 ];

@@ -91,6 +91,8 @@ describe('billing inputs', () => {
       await record({ houseId: b.houseIds[0], period: '2025-05', reading: '8' }).expect(404);
       await record({ houseId: h0(), period: '2025-05', reading: '8' }, tok.cashier).expect(403);
       await record({ houseId: h0(), period: '2025-05', reading: '8' }, tok.cmB).expect(404);
+      const huge = await record({ houseId: h0(), period: '2025-05', reading: '2000000' }).expect(422);
+      expect(huge.body.details.fields[0].field).toBe('reading');
       const malformed = await record({ houseId: h0(), period: '2025-5', reading: '-1' }).expect(422);
       expect(malformed.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['period', 'reading']);
     });
@@ -156,6 +158,14 @@ describe('billing inputs', () => {
       expect(await t.db.getRepository(AuditEntry).countBy({ action: 'reading.import', entityId: a.projectId })).toBe(1);
     });
 
+    it('keeps to 5 MB and 20,000 rows a file', async () => {
+      const big = await upload(Buffer.alloc(5 * 1024 * 1024 + 1, 65), 'period=2025-06').expect(422);
+      expect(big.body.details.fields[0]).toMatchObject({ field: 'file', message: expect.stringContaining('5 MB') });
+      const rows = Array.from({ length: 20_001 }, () => [a.houseIds[0], '', '', '1', '', '']);
+      const many = await upload(await sheet(rows), 'period=2025-06').expect(422);
+      expect(many.body.details.fields[0]).toMatchObject({ field: 'file', message: expect.stringContaining('20000') });
+    }, 60_000);
+
     it('refuses what is not a workbook, and callers without reading.edit', async () => {
       const notXlsx = await upload(Buffer.from('楼栋,本期读数\n'), 'period=2025-02', tok.finance, 'readings.csv').expect(422);
       expect(notXlsx.body.details.fields[0].field).toBe('file');
@@ -189,6 +199,18 @@ describe('billing inputs', () => {
       const bad = await put('1.234').expect(422);
       expect(bad.body.details.fields[0].field).toBe('amount');
     });
+  });
+
+  it('first writes of the same row at once answer 204 or 409, never 500, and leave one row', async () => {
+    const shared = await Promise.all(Array.from({ length: 6 }, (_, i) => http().put('/api/billing/shared-amounts').set(bearer(tok.finance))
+      .send({ projectId: a.projectId, itemCode: 'GT', period: '2025-07', amount: `${10 + i}` })));
+    expect(shared.every((r) => r.status === 204 || r.status === 409)).toBe(true);
+    const quantities = await Promise.all(Array.from({ length: 6 }, (_, i) => http().put('/api/billing/house-quantities').set(bearer(tok.finance))
+      .send({ itemCode: 'CW', houseId: a.houseIds[2], quantity: i + 1 })));
+    expect(quantities.every((r) => r.status === 204 || r.status === 409)).toBe(true);
+    const readings = await Promise.all(Array.from({ length: 6 }, (_, i) => record({ houseId: a.houseIds[2], period: '2025-07', reading: `${i + 1}` })));
+    expect(readings.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    expect(await t.db.getRepository(MeterReading).countBy({ houseId: a.houseIds[2], period: '2025-07' })).toBe(1);
   });
 
   describe('late-fee policy', () => {

@@ -460,7 +460,7 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
     ...billingInputScenarios(() => t, () => w.tenant, () => ({ finance, cm: w.cm, pm: w.pm, resident: w.residentA.accessToken })),
     ...billingReportScenarios(() => t, () => w.tenant, () => ({ cm: w.cm, pm: w.pm })),
 
-    // ---- monthly bills ----
+    // ---- monthly bills and their inputs ----
     ...billingScenarios(() => t, () => w, () => finance),
   };
 

@@ -10,7 +10,7 @@ import { ParseIdPipe } from '../../../common/parse-id.pipe';
 import type { Principal } from '../../../common/principal';
 import { AmountsService } from './amounts.service';
 import {
-  ApplyVacancyDto, DecideVacancyDto, ReadingImportQueryDto, ReadingQueryDto, RecordReadingDto, SetHouseQuantityDto, SetSharedAmountDto,
+  ApplyVacancyDto, DecideVacancyDto, ReadingImportQueryDto, ReadingQueryDto, ReadingTemplateQueryDto, RecordReadingDto, SetHouseQuantityDto, SetSharedAmountDto,
   UpdateLateFeePolicyDto, VacancyQueryDto,
 } from './inputs.dto';
 import { LateFeePolicyService } from './late-fee-policy.service';
@@ -50,7 +50,7 @@ export class BillingInputsController {
   @Header('Content-Type', XLSX)
   @Header('Content-Disposition', "attachment; filename=\"meter-readings.xlsx\"; filename*=UTF-8''%E6%8A%84%E8%A1%A8%E6%A8%A1%E6%9D%BF.xlsx")
   @ApiBinaryResponse('抄表模板：本项目全部房屋及上期读数', XLSX)
-  readingTemplate(@CurrentUser() principal: Principal, @Query() query: ReadingImportQueryDto): Promise<Buffer> {
+  readingTemplate(@CurrentUser() principal: Principal, @Query() query: ReadingTemplateQueryDto): Promise<Buffer> {
     return this.imports.template(principal, query.projectId, query.period, query.itemCode);
   }
 

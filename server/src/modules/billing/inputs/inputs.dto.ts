@@ -27,7 +27,7 @@ export class ReadingQueryDto extends PageQueryDto {
   itemCode?: string;
 }
 
-export class ReadingImportQueryDto {
+export class ReadingTemplateQueryDto {
   @IsQueryInt(1, 2_147_483_647)
   projectId: number;
 
@@ -36,6 +36,9 @@ export class ReadingImportQueryDto {
 
   @Matches(ITEM_CODE, { message: ITEM_CODE_MESSAGE })
   itemCode: string;
+}
+
+export class ReadingImportQueryDto extends ReadingTemplateQueryDto {
 
   /** Query text: only "true" is a dry run. */
   @IsOptional()
@@ -95,7 +98,7 @@ export class SetSharedAmountDto implements ISetSharedAmountRequest {
   period: string;
 
   @IsString()
-  @Matches(/^\s*\d{1,8}(\.\d{1,2})?\s*$/, { message: '公摊金额须为非负金额（元），最多两位小数，不超过 99999999.99' })
+  @Matches(/^\s*\d{1,7}(\.\d{1,2})?\s*$/, { message: '公摊金额须为非负金额（元），最多两位小数，不超过 9999999.99' })
   amount: string;
 }
 

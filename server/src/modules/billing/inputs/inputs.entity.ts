@@ -34,7 +34,7 @@ export class MeterReading {
   @Column({ type: 'integer' })
   consumptionMilli: number;
 
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean', width: 1, default: false })
   meterChanged: boolean;
 
   @Column({ type: 'integer' })
@@ -164,7 +164,7 @@ export class LateFeePolicy {
   @Column({ type: 'integer' })
   projectId: number;
 
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean', width: 1, default: false })
   enabled: boolean;
 
   /** The month the fee was last switched on: days before its first day never accrue (docs/billing.md). */

@@ -8,6 +8,7 @@ import { runInTransaction } from '../../../database/transactions';
 import { AuditService } from '../../audit/audit.service';
 import { LateFeePolicy } from './inputs.entity';
 import { LATE_FEE_DEFAULTS } from './late-fee-rule';
+import { refuseDuplicate } from './conflicts';
 import { ReadingsService } from './readings.service';
 import type { UpdateLateFeePolicyDto } from './inputs.dto';
 
@@ -27,7 +28,7 @@ export class LateFeePolicyService {
 
   async update(principal: Principal, projectId: number, dto: UpdateLateFeePolicyDto): Promise<ILateFeePolicy> {
     const project = await this.readings.projectFor(principal, projectId, Permission.BillingItemEdit);
-    return runInTransaction(this.db, async (tx) => {
+    return refuseDuplicate(runInTransaction(this.db, async (tx) => {
       const repo = tx.getRepository(LateFeePolicy);
       const existing = await policyRow(tx, projectId);
       const at = now();
@@ -49,7 +50,7 @@ export class LateFeePolicyService {
         before: view(projectId, existing), after: view(projectId, { ...values }),
       });
       return view(projectId, await policyRow(tx, projectId));
-    });
+    }));
   }
 }
 

@@ -13,8 +13,9 @@ import { MeterReading } from './inputs.entity';
 import { requireItem } from './items';
 import { projectHouses } from './project-houses';
 import { MAX_METER_MILLI, readingOutcome } from './reading-rule';
+import { refuseDuplicate } from './conflicts';
 import { ReadingsService } from './readings.service';
-import { housesWithLaterReadings, lastReadingsBefore } from './readings.store';
+import { housesBilledFor, housesWithLaterReadings, lastReadingsBefore } from './readings.store';
 
 export const MAX_READING_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_READING_IMPORT_ROWS = 20_000;
@@ -68,7 +69,7 @@ export class ReadingImportService {
   async import(principal: Principal, q: { projectId: number; period: string; itemCode: string; dryRun: boolean }, file: Buffer): Promise<IReadingImportResult> {
     const project = await this.readings.projectFor(principal, q.projectId, Permission.ReadingEdit);
     const table = await readSheet(file);
-    return runInTransaction(this.db, async (tx) => {
+    return refuseDuplicate(runInTransaction(this.db, async (tx) => {
       await requireItem(tx, q.projectId, q.itemCode, q.period, BillingItemKind.Metered);
       const errors: IReadingImportRowError[] = [];
       const planned = await this.plan(tx, q, table, errors);
@@ -83,7 +84,7 @@ export class ReadingImportService {
         after: { period: q.period, itemCode: q.itemCode, readings: planned.length, consumptionMilli: planned.reduce((a, r) => a + r.consumptionMilli, 0) },
       });
       return { ...result, imported: planned.length };
-    });
+    }), '同一月份的读数刚被他人同时导入或录入，未写入任何读数，请重试');
   }
 
   private async plan(tx: EntityManager, q: { projectId: number; period: string; itemCode: string }, table: string[][], errors: IReadingImportRowError[]): Promise<PlannedRow[]> {
@@ -106,6 +107,7 @@ export class ReadingImportService {
     const byLabel = new Map(houses.map((h) => [h.label, h.id]));
     const last = await lastReadingsBefore(tx, q.projectId, q.itemCode, q.period);
     const frozen = await housesWithLaterReadings(tx, q.projectId, q.itemCode, q.period);
+    const billed = await housesBilledFor(tx, q.projectId, q.period);
     const seen = new Map<number, number>();
     const planned: PlannedRow[] = [];
     const cell = (r: string[], name: string) => (at(name) >= 0 ? (r[at(name)] ?? '').trim() : '');
@@ -120,6 +122,7 @@ export class ReadingImportService {
       if (houseId === null) return fail(idText ? READING_COLUMNS.id : READING_COLUMNS.house, `本项目没有房屋「${idText || label}」`);
       if (seen.has(houseId)) return fail(idText ? READING_COLUMNS.id : READING_COLUMNS.house, `与第 ${seen.get(houseId)} 行是同一房屋`);
       seen.set(houseId, row);
+      if (billed.has(houseId)) return fail(READING_COLUMNS.reading, `该房屋 ${q.period} 的账单已生成，不能再导入该月读数（用量会顺延计入下月）`);
       if (frozen.has(houseId)) return fail(READING_COLUMNS.reading, `该房屋已有 ${q.period} 之后月份的读数，不能再导入 ${q.period} 的读数`);
       const readingMilli = parseMilli(readingText);
       if (readingMilli === null || readingMilli > MAX_METER_MILLI) return fail(READING_COLUMNS.reading, `本期读数「${readingText}」须为非负数字，最多 3 位小数`);

@@ -6,15 +6,15 @@ import { DomainException } from '../../../common/domain.exception';
 import { pageWindow } from '../../../common/pagination.dto';
 import { Principal } from '../../../common/principal';
 import { now } from '../../../common/time';
-import { isUniqueViolation } from '../../../database/errors';
 import { runInTransaction } from '../../../database/transactions';
 import { AuditService } from '../../audit/audit.service';
 import { AccessService } from '../../identity/access.service';
 import { PropertyDirectory, ProjectRef } from '../../property/property-directory.service';
+import { refuseDuplicate } from './conflicts';
 import { MeterReading } from './inputs.entity';
 import { requireItem } from './items';
-import { readingOutcome } from './reading-rule';
-import { housesWithLaterReadings, lastReadingsBefore } from './readings.store';
+import { MAX_METER_MILLI, readingOutcome } from './reading-rule';
+import { housesBilledFor, housesWithLaterReadings, lastReadingsBefore } from './readings.store';
 import type { ReadingQueryDto, RecordReadingDto } from './inputs.dto';
 
 /** 抄表: one reading per house, item and month; entry by staff with reading.edit (docs/billing.md). */
@@ -43,8 +43,13 @@ export class ReadingsService {
     if (!house || house.projectId !== dto.projectId) throw DomainException.notFound('房屋');
     const readingMilli = parseMilli(dto.reading)!;
     const startMilli = dto.startReading === undefined || dto.startReading === '' ? null : parseMilli(dto.startReading)!;
-    const id = await runInTransaction(this.db, async (tx) => {
+    if (readingMilli > MAX_METER_MILLI) throw DomainException.validation('reading', '本期读数不能超过 1999999.999');
+    if (startMilli !== null && startMilli > MAX_METER_MILLI) throw DomainException.validation('startReading', '新表起始读数不能超过 1999999.999');
+    const id = await refuseDuplicate(runInTransaction(this.db, async (tx) => {
       await requireItem(tx, dto.projectId, dto.itemCode, dto.period, BillingItemKind.Metered);
+      if ((await housesBilledFor(tx, dto.projectId, dto.period, dto.houseId)).size) {
+        throw new DomainException(ErrorCode.StateConflict, `该房屋 ${dto.period} 的账单已生成，不能再录入该月读数；请录入下月读数，用量会顺延计入下月`, 409);
+      }
       if ((await housesWithLaterReadings(tx, dto.projectId, dto.itemCode, dto.period, dto.houseId)).size) {
         throw new DomainException(ErrorCode.StateConflict, `该房屋已有 ${dto.period} 之后月份的读数，不能再修改 ${dto.period} 的读数`, 409);
       }
@@ -72,10 +77,7 @@ export class ReadingsService {
         after: { houseId: dto.houseId, itemCode: dto.itemCode, period: dto.period, readingMilli, previousMilli: values.previousMilli, consumptionMilli: values.consumptionMilli, meterChanged: values.meterChanged },
       });
       return rowId;
-    }).catch((error: unknown) => {
-      if (isUniqueViolation(error)) throw DomainException.conflict('同一房屋同月的读数刚被他人录入，请刷新后再试');
-      throw error;
-    });
+    }), '同一房屋同月的读数刚被他人录入，请刷新后再试');
     const [view] = await this.views([await this.db.getRepository(MeterReading).findOneByOrFail({ id })]);
     return view;
   }

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { BillStatus } from '@app/shared';
+import { Bill } from '../billing.entity';
 import { MeterReading } from './inputs.entity';
 
 /** Reading queries shared by entry, import, template and the metered line source. */
@@ -19,5 +21,17 @@ export async function housesWithLaterReadings(manager: EntityManager, projectId:
   const qb = manager.getRepository(MeterReading).createQueryBuilder('r').select('DISTINCT r.house_id', 'house_id')
     .where('r.project_id = :projectId AND r.item_code = :itemCode AND r.period > :period', { projectId, itemCode, period });
   if (houseId !== undefined) qb.andWhere('r.house_id = :houseId', { houseId });
+  return new Set((await qb.getRawMany<{ house_id: number }>()).map((r) => Number(r.house_id)));
+}
+
+/**
+ * Houses whose bill for the month already exists (any live revision). Their reading for that month is
+ * frozen: the bill was written without it, so a late reading would make the next month start from it and
+ * that consumption would never be billed. Left out, it rolls into the next month's consumption instead.
+ */
+export async function housesBilledFor(manager: EntityManager, projectId: number, period: string, houseId?: number): Promise<Set<number>> {
+  const qb = manager.getRepository(Bill).createQueryBuilder('b').select('DISTINCT b.house_id', 'house_id')
+    .where('b.project_id = :projectId AND b.period = :period AND b.status <> :void', { projectId, period, void: BillStatus.Void });
+  if (houseId !== undefined) qb.andWhere('b.house_id = :houseId', { houseId });
   return new Set((await qb.getRawMany<{ house_id: number }>()).map((r) => Number(r.house_id)));
 }

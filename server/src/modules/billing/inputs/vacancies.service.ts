@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ErrorCode, IVacancyApplication, Permission, VacancyStatus, monthsBetween, shanghaiMonth } from '@app/shared';
+import { BillStatus, ErrorCode, IVacancyApplication, Permission, VacancyStatus, monthsBetween, shanghaiMonth } from '@app/shared';
 import { DomainException } from '../../../common/domain.exception';
 import { Principal } from '../../../common/principal';
 import { now } from '../../../common/time';
@@ -10,6 +10,7 @@ import { AuditService } from '../../audit/audit.service';
 import { BindingDirectory } from '../../bindings/binding-directory.service';
 import { AccessService } from '../../identity/access.service';
 import { HouseRef, PropertyDirectory } from '../../property/property-directory.service';
+import { Bill } from '../billing.entity';
 import { VacancyApplication } from './inputs.entity';
 import { policyRow } from './late-fee-policy.service';
 import type { ApplyVacancyDto, DecideVacancyDto, VacancyQueryDto } from './inputs.dto';
@@ -65,6 +66,7 @@ export class VacanciesService {
     const status = dto.approve ? VacancyStatus.Approved : VacancyStatus.Rejected;
     if (!dto.approve && !dto.note) throw DomainException.validation('note', '驳回时请填写原因');
     await runInTransaction(this.db, async (tx) => {
+      if (dto.approve) await this.assertNotBilled(tx, app);
       // Decided once: the condition on `pending` makes the second of two concurrent decisions a 409.
       const result = await tx.createQueryBuilder().update(VacancyApplication)
         .set({ status, decidedBy: principal.userId, decidedAt: now(), decisionNote: dto.note || null })
@@ -113,6 +115,18 @@ export class VacanciesService {
         houseId, live: [VacancyStatus.Pending, VacancyStatus.Approved], from, to,
       }).getOne();
     if (clash) throw DomainException.conflict(`该房屋 ${clash.fromPeriod} 至 ${clash.toPeriod} 已有${clash.status === VacancyStatus.Pending ? '待审批' : '已批准'}的空置申请`);
+  }
+
+  /** A bill is never edited: approving a month that is already billed would promise a discount nobody gets. */
+  private async assertNotBilled(tx: EntityManager, app: VacancyApplication): Promise<void> {
+    const billed = await tx.getRepository(Bill).createQueryBuilder('b').select('MIN(b.period)', 'period')
+      .where('b.house_id = :houseId AND b.period BETWEEN :from AND :to AND b.status <> :void', {
+        houseId: app.houseId, from: app.fromPeriod, to: app.toPeriod, void: BillStatus.Void,
+      }).getRawOne<{ period: string | null }>();
+    if (billed?.period) {
+      throw new DomainException(ErrorCode.StateConflict,
+        `该房屋 ${billed.period} 的账单已生成，不能再批准含该月的空置申请；请驳回，由住户重新申请未出账的月份（已出账月份可用账单调整补偿）`, 409);
+    }
   }
 
   private alreadyDecided(): DomainException {

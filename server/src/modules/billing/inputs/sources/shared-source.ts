@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { BillLineKind, BillingItemKind, SharedSplit, allocateLargestRemainder, formatArea } from '@app/shared';
+import { BillLineKind, BillingItemKind, SharedSplit, allocateLargestRemainder } from '@app/shared';
 import { PropertyDirectory } from '../../../property/property-directory.service';
 import { SORT_BASE, type BillBatch, type BillLineSource } from '../../run/line-source';
+import { areaText } from '../../run/sources/items-in-force';
 import { BillingSharedAmount } from '../inputs.entity';
 import { itemsInForce } from '../items';
 import { projectHouses } from '../project-houses';
@@ -38,7 +39,7 @@ export class SharedLineSource implements BillLineSource {
         if (billId === undefined || shares[i] === 0) return;
         lines.push({
           billId, houseId: h.id, period: batch.period, kind: BillLineKind.Shared, itemCode: item.code, name: item.name,
-          quantityText: byArea ? `按面积 ${formatArea(h.areaHundredths)}` : `按户 1/${houses.length}`,
+          quantityText: byArea ? `按面积 ${areaText(h.areaHundredths)}` : `按户 1/${houses.length}`,
           unitPriceFen: null, amountFen: shares[i], sortOrder: SORT_BASE.shared + index,
         });
       });

@@ -194,14 +194,16 @@ describe('billing reports: arrears, reminders, collection rate, PDFs, exports', 
       .send({ projectId: w.tenant.projectId, code: 'SF', name: '水费', kind: 'metered', unitPrice: '3.50', unit: '元/吨', effectiveFrom: p(2) }).expect(201);
     const record = (houseId: number, period: string, reading: string) =>
       t.http().post('/api/billing/readings').set(bearer(w.cm)).send({ projectId: w.tenant.projectId, itemCode: 'SF', houseId, period, reading }).expect(200);
-    await record(houseA, p(1), '100');
-    await record(houseA, cur, '112.345');
-    await record(houseB, cur, '7');
-    const sheet = await xlsx(`/api/billing/exports/readings.xlsx?projectId=${w.tenant.projectId}&period=${cur}`);
+    // Months not billed yet: a billed month's readings are closed (409), and this spec's bills cover the current one.
+    const [m1, m2] = [p(-1), p(-2)];
+    await record(houseA, m1, '100');
+    await record(houseA, m2, '112.345');
+    await record(houseB, m2, '7');
+    const sheet = await xlsx(`/api/billing/exports/readings.xlsx?projectId=${w.tenant.projectId}&period=${m2}`);
     expect(sheet.header).toEqual(['房屋', '收费项目编码', '账期', '上期读数', '本期读数', '用量', '用量（文本）', '换表', '录入时间']);
     expect(sheet.rows.map((r) => r.slice(0, 8))).toEqual([
-      ['1栋1单元101', 'SF', cur, 100, 112.345, 12.345, '12.345', ''],
-      ['1栋1单元102', 'SF', cur, 7, 7, 0, '0.000', ''],
+      ['1栋1单元101', 'SF', m2, 100, 112.345, 12.345, '12.345', ''],
+      ['1栋1单元102', 'SF', m2, 7, 7, 0, '0.000', ''],
     ]);
   });
 

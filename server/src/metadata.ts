@@ -227,6 +227,62 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
       "$ref": "#/components/schemas/ILateFeePolicy"
     }
   },
+  "BillingReportsController_billPdf": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "BillingReportsController_collectionRate": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/ICollectionRate"
+    }
+  },
+  "BillingReportsController_exportBills": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "BillingReportsController_exportLines": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "BillingReportsController_exportReadings": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "BillingReportsController_list": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IArrearsRow"
+    }
+  },
+  "BillingReportsController_notice": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "BillingReportsController_reminders": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IReminder"
+    }
+  },
+  "BillingReportsController_send": {
+    "body": true,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IReminder"
+      }
+    }
+  },
   "BillsMineController_mine": {
     "body": false,
     "public": false,
@@ -1362,6 +1418,51 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "environment"
     ]
   },
+  "IArrearsRow": {
+    "type": "object",
+    "properties": {
+      "houseId": {
+        "type": "number"
+      },
+      "houseLabel": {
+        "type": "string"
+      },
+      "buildingName": {
+        "type": "string"
+      },
+      "unitName": {
+        "type": "string"
+      },
+      "owedFen": {
+        "type": "number"
+      },
+      "billCount": {
+        "type": "number"
+      },
+      "oldestPeriod": {
+        "type": "string"
+      },
+      "ageMonths": {
+        "type": "number",
+        "description": "Whole months since the oldest unpaid period."
+      },
+      "lastReminderAt": {
+        "type": "string",
+        "nullable": true
+      }
+    },
+    "required": [
+      "houseId",
+      "houseLabel",
+      "buildingName",
+      "unitName",
+      "owedFen",
+      "billCount",
+      "oldestPeriod",
+      "ageMonths",
+      "lastReminderAt"
+    ]
+  },
   "IAuditEntryView": {
     "type": "object",
     "properties": {
@@ -2374,6 +2475,70 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "unitPriceFen",
       "quantityMilli",
       "amountFen"
+    ]
+  },
+  "ICollectionRate": {
+    "type": "object",
+    "properties": {
+      "projectId": {
+        "type": "number"
+      },
+      "period": {
+        "type": "string"
+      },
+      "current": {
+        "$ref": "#/components/schemas/ICollectionRateRow"
+      },
+      "arrears": {
+        "$ref": "#/components/schemas/ICollectionRateRow"
+      },
+      "byBuilding": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ICollectionRateRow"
+        }
+      },
+      "byMonth": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ICollectionRateRow"
+        },
+        "description": "The last 12 months, oldest first (for the chart)."
+      }
+    },
+    "required": [
+      "projectId",
+      "period",
+      "current",
+      "arrears",
+      "byBuilding",
+      "byMonth"
+    ]
+  },
+  "ICollectionRateRow": {
+    "type": "object",
+    "properties": {
+      "key": {
+        "type": "string",
+        "description": "Building name, or the period when grouped by month."
+      },
+      "billedFen": {
+        "type": "number"
+      },
+      "receivedFen": {
+        "type": "number"
+      },
+      "rateBp": {
+        "type": "number",
+        "nullable": true,
+        "description": "received / billed in basis points (10000 = 100 %); null when nothing was billed."
+      }
+    },
+    "required": [
+      "key",
+      "billedFen",
+      "receivedFen",
+      "rateBp"
     ]
   },
   "ICompanySettings": {
@@ -3414,6 +3579,32 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "regions"
     ]
   },
+  "IPage_IArrearsRow": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IArrearsRow"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ]
+  },
   "IPage_IAuditEntryView": {
     "type": "object",
     "properties": {
@@ -3603,6 +3794,32 @@ export const schemas: Record<string, Record<string, unknown>> = {
         "type": "array",
         "items": {
           "$ref": "#/components/schemas/IRectificationTask"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ]
+  },
+  "IPage_IReminder": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IReminder"
         }
       },
       "total": {
@@ -4164,6 +4381,49 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "id",
       "code",
       "name"
+    ]
+  },
+  "IReminder": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "houseId": {
+        "type": "number"
+      },
+      "houseLabel": {
+        "type": "string"
+      },
+      "channel": {
+        "type": "string",
+        "enum": [
+          "in_app",
+          "notice"
+        ]
+      },
+      "owedFen": {
+        "type": "number"
+      },
+      "sentBy": {
+        "type": "number"
+      },
+      "sentByName": {
+        "type": "string"
+      },
+      "sentAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "houseId",
+      "houseLabel",
+      "channel",
+      "owedFen",
+      "sentBy",
+      "sentByName",
+      "sentAt"
     ]
   },
   "IRoleGrant": {

@@ -18,6 +18,7 @@ import { BillRunChecks } from './run/bill-run-check';
 import { BillRunEngine } from './run/bill-run.engine';
 import { BillRunService } from './run/bill-run.service';
 import { INPUT_CONTROLLERS, INPUT_ENTITIES, INPUT_PROVIDERS } from './inputs';
+import { ReadingsService } from './inputs/readings.service';
 import { BillLineSources } from './run/line-sources';
 import { BullMqBillRunQueue } from './run/bullmq-queue';
 import { BillRunJob, BillRunQueue, InProcessBillRunQueue } from './run/run-queue';
@@ -44,7 +45,7 @@ import { FixedFeeSource, PropertyFeeSource } from './run/sources/property-fee.so
       inject: [BillRunEngine],
     },
   ],
-  exports: [BillLineSources, BillRunChecks],
+  exports: [BillLineSources, BillRunChecks, BillsService, ReadingsService],
 })
 export class BillingModule implements OnModuleInit, OnModuleDestroy {
   constructor(

@@ -4,7 +4,7 @@ import { BindingsModule } from '../bindings/bindings.module';
 import { ChargeBilling } from '../charges/charge-billing.service';
 import { ChargesModule } from '../charges/charges.module';
 import { IdentityModule } from '../identity/identity.module';
-import { InboxModule } from '../inbox/inbox.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { PropertyDirectory } from '../property/property-directory.service';
 import { PropertyModule } from '../property/property.module';
 import { BillViews } from './bill-views';
@@ -31,7 +31,7 @@ import { FixedFeeSource, PropertyFeeSource } from './run/sources/property-fee.so
  * bill_adjustments; reads houses and charges only through property's and charges' owned sub-queries.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([BillingItem, BillRun, Bill, BillLine, BillAdjustment, ...INPUT_ENTITIES]), IdentityModule, PropertyModule, BindingsModule, ChargesModule, InboxModule],
+  imports: [TypeOrmModule.forFeature([BillingItem, BillRun, Bill, BillLine, BillAdjustment, ...INPUT_ENTITIES]), IdentityModule, PropertyModule, BindingsModule, ChargesModule, NotificationsModule],
   controllers: [BillingController, BillsMineController, ...INPUT_CONTROLLERS],
   providers: [
     BillLineSources, BillRunEngine, BillRunChecks, BillRunService, BillViews, BillsService, CorrectionsService, BillingItemsService, ...INPUT_PROVIDERS,

@@ -11,7 +11,7 @@ import { runInTransaction } from '../../database/transactions';
 import { AuditService } from '../audit/audit.service';
 import { BindingDirectory } from '../bindings/binding-directory.service';
 import { AccessService } from '../identity/access.service';
-import { InboxService } from '../inbox/inbox.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { PropertyDirectory } from '../property/property-directory.service';
 import { BillViews } from './bill-views';
 import { Bill, BillAdjustment, BillLine } from './billing.entity';
@@ -37,7 +37,7 @@ export class CorrectionsService {
     private readonly audit: AuditService,
     private readonly property: PropertyDirectory,
     private readonly residents: BindingDirectory,
-    private readonly inbox: InboxService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async voidAndReissue(principal: Principal, id: number, reason: string): Promise<IBillDetail> {
@@ -74,8 +74,8 @@ export class CorrectionsService {
       });
       const userIds = (await this.residents.approvedResidentsOf([old.houseId], tx)).get(old.houseId) ?? [];
       const label = (await this.property.houseLabels([old.houseId], tx)).get(old.houseId)?.label ?? '';
-      await this.inbox.notify(tx, userIds, {
-        kind: 'bill.reissued', title: `${old.period} 物业账单已更正`, body: `${label} ${old.period} 账单已更正为 ${formatFen(reissued.totalFen)}（原 ${formatFen(old.totalFen)}）。`,
+      await this.notifications.enqueue(tx, {
+        kind: 'bill.reissued', recipients: userIds, ref: `bill:${newId}:reissued`, title: `${old.period} 物业账单已更正`, body: `${label} ${old.period} 账单已更正为 ${formatFen(reissued.totalFen)}（原 ${formatFen(old.totalFen)}）。`,
       });
       return newId;
     });

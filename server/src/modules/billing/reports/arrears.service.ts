@@ -15,7 +15,7 @@ import { AuditService } from '../../audit/audit.service';
 import { BindingDirectory } from '../../bindings/binding-directory.service';
 import { AccessService } from '../../identity/access.service';
 import { UserDirectory } from '../../identity/user-directory.service';
-import { InboxService } from '../../inbox/inbox.service';
+import { NotificationsService } from '../../notifications/notifications.service';
 import { PropertyDirectory } from '../../property/property-directory.service';
 import { BillLedger, OwedBill } from './bill-ledger';
 import { BillReminder } from './bill-reminder.entity';
@@ -40,7 +40,7 @@ export class ArrearsService {
     private readonly property: PropertyDirectory,
     private readonly bindings: BindingDirectory,
     private readonly users: UserDirectory,
-    private readonly inbox: InboxService,
+    private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -84,12 +84,15 @@ export class ArrearsService {
         const userIds = residents.get(houseId) ?? [];
         if (!userIds.length) continue;
         const owedFen = bills.reduce((s, b) => s + b.owedFen, 0);
-        await this.inbox.notify(tx, userIds, {
+        const reminderId = await this.log(tx, principal, companyId, body.projectId, houseId, ReminderChannel.InApp, owedFen);
+        await this.notifications.enqueue(tx, {
           kind: 'bill_reminder',
+          recipients: userIds,
+          ref: `bill-reminder:${reminderId}`,
           title: '物业费缴费提醒',
           body: `${projectName} ${labels.get(houseId)?.label ?? ''} 尚有 ${bills.length} 期账单未缴清（${bills.map((b) => b.period).join('、')}），合计 ${formatFen(owedFen)}。请到物业服务中心缴纳，如有疑问欢迎咨询。${ARREARS_RIGHTS_NOTE}`,
         });
-        written.push(await this.log(tx, principal, companyId, body.projectId, houseId, ReminderChannel.InApp, owedFen));
+        written.push(reminderId);
       }
       return written;
     });

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BindingsModule } from '../../bindings/bindings.module';
 import { IdentityModule } from '../../identity/identity.module';
-import { InboxModule } from '../../inbox/inbox.module';
+import { NotificationsModule } from '../../notifications/notifications.module';
 import { PropertyModule } from '../../property/property.module';
 import { BillingModule } from '../billing.module';
 import { ArrearsService } from './arrears.service';
@@ -16,7 +16,7 @@ import { ReadingsExport } from './readings-export';
 
 /** The reports side of module `billing` (催缴, 收缴率, PDFs, exports); reads bills as staff see them through BillsService. */
 @Module({
-  imports: [TypeOrmModule.forFeature([BillReminder]), IdentityModule, PropertyModule, BindingsModule, InboxModule, BillingModule],
+  imports: [TypeOrmModule.forFeature([BillReminder]), IdentityModule, PropertyModule, BindingsModule, NotificationsModule, BillingModule],
   controllers: [BillingReportsController],
   providers: [BillLedger, ArrearsService, CollectionRateService, BillExportsService, BillPrintService, ReadingsExport],
 })

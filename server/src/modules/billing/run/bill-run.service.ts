@@ -11,7 +11,7 @@ import { runInTransaction } from '../../../database/transactions';
 import { AuditService } from '../../audit/audit.service';
 import { BindingDirectory } from '../../bindings/binding-directory.service';
 import { AccessService } from '../../identity/access.service';
-import { InboxService } from '../../inbox/inbox.service';
+import { NotificationsService } from '../../notifications/notifications.service';
 import { PropertyDirectory } from '../../property/property-directory.service';
 import { Bill, BillRun } from '../billing.entity';
 import { BillRunChecks } from './bill-run-check';
@@ -32,7 +32,7 @@ export class BillRunService {
     private readonly audit: AuditService,
     private readonly property: PropertyDirectory,
     private readonly residents: BindingDirectory,
-    private readonly inbox: InboxService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -113,8 +113,8 @@ export class BillRunService {
       for (const bill of bills) {
         const userIds = residents.get(bill.houseId);
         if (!userIds?.length) continue;
-        await this.inbox.notify(tx, userIds, {
-          kind: 'bill.published', title: `${run.period} 物业账单已出`,
+        await this.notifications.enqueue(tx, {
+          kind: 'bill.published', recipients: userIds, ref: `bill:${bill.id}:published`, title: `${run.period} 物业账单已出`,
           body: `${labels.get(bill.houseId)?.label ?? ''} ${run.period} 账单金额 ${formatFen(bill.totalFen)}，请在「我的账单」查看明细。`,
         });
       }

@@ -112,15 +112,6 @@ export class TokenService {
     return { user, tokens: await this.issue(user, stored.familyId, stored.familyExpiresAt) };
   }
 
-  /** A session lives while its family has a token that is not revoked (logout and reuse detection revoke all). */
-  async sessionActive(userId: number, familyId: string): Promise<boolean> {
-    const live = await this.db.getRepository(RefreshToken).findOne({
-      select: { id: true },
-      where: { userId, familyId, revokedAt: IsNull() },
-    });
-    return live !== null;
-  }
-
   async revokeByToken(refreshToken: string): Promise<void> {
     const stored = await this.db.getRepository(RefreshToken).findOne({ where: { tokenHash: sha256(refreshToken) } });
     if (stored) await this.revokeFamily(stored.familyId);

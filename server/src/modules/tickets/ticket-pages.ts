@@ -1,0 +1,53 @@
+import type { DataSource } from 'typeorm';
+import type { IPageQuery } from '@app/shared';
+import { pageWindow } from '../../common/pagination.dto';
+import { placeholders } from '../../database/raw-rows';
+import { OUTCOME_COLUMNS, OUTCOME_JOINS, Outcome, outcomeFromRow, ticketFromRow } from './ticket-view-data';
+import type { Ticket } from './ticket.entity';
+
+/** Which tickets a list holds: a WHERE fragment on `t` (tickets) with its positional parameters. */
+export interface PageFilter {
+  where: string[];
+  params: unknown[];
+  /** Sorted before the newest-first order (0 comes first), e.g. what waits for the resident. */
+  first?: { sql: string; params: unknown[] };
+}
+
+export interface LoadedPage {
+  tickets: Ticket[];
+  outcomes: Map<number, Outcome>;
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function inList(column: string, values: readonly unknown[]): { sql: string; params: unknown[] } {
+  return values.length ? { sql: `${column} IN (${placeholders(values.length)})`, params: [...values] } : { sql: '1 = 0', params: [] };
+}
+
+/**
+ * One page of tickets in ONE statement: the inner SELECT picks the page's ids with the total matching
+ * (COUNT(*) OVER (), so no second COUNT statement), the outer one joins the rows and their one-to-one parts.
+ * Only a page past the end (no row to carry the total) costs a COUNT.
+ */
+export async function loadPage(db: DataSource, filter: PageFilter, query: IPageQuery): Promise<LoadedPage> {
+  const { page, pageSize, skip } = pageWindow(query);
+  const where = filter.where.length ? filter.where.join(' AND ') : '1 = 1';
+  const first = filter.first ?? { sql: '0', params: [] };
+  const rows: Record<string, unknown>[] = await db.query(
+    `SELECT p.total_rows AS total_rows, t.*, ${OUTCOME_COLUMNS}
+     FROM (SELECT t.id AS id, COUNT(*) OVER () AS total_rows, ${first.sql} AS first_key FROM tickets t WHERE ${where}
+           ORDER BY first_key ASC, t.id DESC LIMIT ? OFFSET ?) p
+     JOIN tickets t ON t.id = p.id ${OUTCOME_JOINS}
+     ORDER BY p.first_key ASC, t.id DESC`,
+    [...first.params, ...filter.params, pageSize, skip],
+  );
+  let total = rows.length ? Number(rows[0].total_rows) : 0;
+  if (!rows.length && skip > 0) {
+    const [count] = (await db.query(`SELECT COUNT(*) AS n FROM tickets t WHERE ${where}`, filter.params)) as { n: number }[];
+    total = Number(count.n);
+  }
+  const tickets = rows.map((r) => ticketFromRow(db, r));
+  const outcomes = new Map(rows.map((r) => [Number(r.id), outcomeFromRow(r)]));
+  return { tickets, outcomes, total, page, pageSize };
+}

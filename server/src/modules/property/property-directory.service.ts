@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { placeholders } from '../../database/raw-rows';
 import { ScopeType, houseLabel } from '@app/shared';
-import { Building, BuildingManager, House, Unit } from './building.entity';
+import { Building, House, Unit } from './building.entity';
 import { Company, Project, Region } from './company.entity';
 import { CompanySettings, DEFAULT_CASH_LIMIT_FEN, DEFAULT_WAIVER_MONTHLY_CAP_FEN } from './company-settings.entity';
 

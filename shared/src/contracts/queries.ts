@@ -57,3 +57,8 @@ export interface IPublicFeeScheduleQuery {
 export interface IProjectStaffQuery {
   role?: Role;
 }
+
+/** GET /api/inbox: `unread=true` lists only unread messages. */
+export interface IInboxQuery extends IPageQuery {
+  unread?: 'true' | 'false';
+}

@@ -8,7 +8,9 @@ import { act, createHomeRepair, makeTicketWorld, sign, TicketWorld, toQuoted } f
  * same number of statements whatever its length (no per-row lookups). Counted from TypeORM's logger, which
  * every query runner calls for every statement (transaction control included), on both engines.
  */
-const LIST_BUDGET = 7; // token (1) + houses + ticket charges + page with one-to-one parts + photos/signatures + places + technicians
+// token (1) + houses + ticket charges + page with its one-to-one parts + photos/signatures + places + technicians;
+// a full page adds its COUNT (a shorter one ends the list, so its total is known).
+const LIST_BUDGET = 7;
 const CREATE_BUDGET = 11; // token (1) + house/project + binding contact + intake staff (≤ 2) + BEGIN, serial, ticket, event, notices, COMMIT
 
 describe('P2: SQL statements per request', () => {
@@ -67,6 +69,16 @@ describe('P2: SQL statements per request', () => {
     expect(many.sql.length).toBeLessThanOrEqual(LIST_BUDGET);
     // One more statement at most: the technicians' names, which a page without an assigned job does not need.
     expect(many.sql.length - one.sql.length).toBeLessThanOrEqual(1);
+
+    const full = await counted(() => t.http().get('/api/tickets/mine?page=2&pageSize=2').set(bearer(w.residentA.accessToken)).expect(200));
+    expect(full.result.body).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+    expect(full.result.body.items).toHaveLength(2);
+    expect(full.sql.length).toBeLessThanOrEqual(LIST_BUDGET + 1);
+    const past = await counted(() => t.http().get('/api/tickets/mine?page=9&pageSize=2').set(bearer(w.residentA.accessToken)).expect(200));
+    expect(past.result.body).toMatchObject({ total: 5, items: [] });
+    const last = (await t.http().get('/api/tickets/mine?page=3&pageSize=2').set(bearer(w.residentA.accessToken)).expect(200)).body as IPage<ITicket>;
+    expect(last).toMatchObject({ total: 5, page: 3 });
+    expect(last.items).toHaveLength(1);
   });
 
   it('checks the access token in one statement', async () => {

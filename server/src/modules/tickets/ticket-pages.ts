@@ -26,24 +26,22 @@ export function inList(column: string, values: readonly unknown[]): { sql: strin
 }
 
 /**
- * One page of tickets in ONE statement: the inner SELECT picks the page's ids with the total matching
- * (COUNT(*) OVER (), so no second COUNT statement), the outer one joins the rows and their one-to-one parts.
- * Only a page past the end (no row to carry the total) costs a COUNT.
+ * One page of tickets with their one-to-one parts in one statement. The total needs a COUNT only when the
+ * page is full or past the end: a shorter page ends the list, so its total is known (a resident's list is
+ * usually that short). COUNT(*) OVER () in a derived table would save the statement but cost MariaDB three
+ * times the CPU of page + COUNT (measured for P2, docs/benchmarks.md).
  */
 export async function loadPage(db: DataSource, filter: PageFilter, query: IPageQuery): Promise<LoadedPage> {
   const { page, pageSize, skip } = pageWindow(query);
   const where = filter.where.length ? filter.where.join(' AND ') : '1 = 1';
   const first = filter.first ?? { sql: '0', params: [] };
   const rows: Record<string, unknown>[] = await db.query(
-    `SELECT p.total_rows AS total_rows, t.*, ${OUTCOME_COLUMNS}
-     FROM (SELECT t.id AS id, COUNT(*) OVER () AS total_rows, ${first.sql} AS first_key FROM tickets t WHERE ${where}
-           ORDER BY first_key ASC, t.id DESC LIMIT ? OFFSET ?) p
-     JOIN tickets t ON t.id = p.id ${OUTCOME_JOINS}
-     ORDER BY p.first_key ASC, t.id DESC`,
+    `SELECT t.*, ${OUTCOME_COLUMNS}, ${first.sql} AS first_key FROM tickets t ${OUTCOME_JOINS}
+     WHERE ${where} ORDER BY first_key ASC, t.id DESC LIMIT ? OFFSET ?`,
     [...first.params, ...filter.params, pageSize, skip],
   );
-  let total = rows.length ? Number(rows[0].total_rows) : 0;
-  if (!rows.length && skip > 0) {
+  let total = skip + rows.length;
+  if (rows.length === pageSize || (!rows.length && skip > 0)) {
     const [count] = (await db.query(`SELECT COUNT(*) AS n FROM tickets t WHERE ${where}`, filter.params)) as { n: number }[];
     total = Number(count.n);
   }

@@ -3,10 +3,10 @@ import { shanghaiDate } from '@app/shared';
 import { TicketSerialCounter } from './ticket-support.entity';
 
 /**
- * Serial per project and Shanghai day: <code>-<yyMMdd>-<0001>. The counter row is claimed in the ticket's
- * transaction (no gaps: a create that fails rolls its number back), so every create of the project waits for
- * that row until the one before it commits; the caller keeps the locked part short. The bump returns the new
- * value in the same statement: LAST_INSERT_ID(expr) on MySQL/MariaDB, RETURNING on SQLite.
+ * Serial per project and Shanghai day: <code>-<yyMMdd>-<0001>, unique per project. The bump returns the new
+ * value in the same statement (LAST_INSERT_ID(expr) on MySQL/MariaDB, RETURNING on SQLite), so drawing a
+ * number is one statement on the day's counter row; the caller decides whether that runs inside the
+ * ticket's transaction (see TicketsService.create).
  */
 export async function nextSerial(tx: EntityManager, project: { id: number; code: string }, at: Date): Promise<string> {
   const day = shanghaiDate(at).replace(/-/g, '').slice(2);

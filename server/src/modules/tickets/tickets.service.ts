@@ -101,17 +101,21 @@ export class TicketsService {
     const preferredEnd = dto.preferredEnd ? new Date(dto.preferredEnd) : null;
     if (preferredStart && preferredEnd && preferredEnd <= preferredStart) throw DomainException.validation('preferredEnd', '结束时间须晚于开始时间');
 
-    // Read before the transaction: the serial counter row it locks is held until commit, so the locked part
-    // is only the serial, the ticket, its event and the notices.
     const intake = await this.intakeStaff(projectId, house?.buildingId ?? null);
     const mediaIds = [...new Set(dto.mediaIds ?? [])];
+    const at = now();
+    // MySQL/MariaDB: the number is drawn in its own statement before the transaction. Drawn inside it, the
+    // counter row stayed locked until commit and every create of the project queued behind it (P2: 20 of 20
+    // connections waiting on that row). A create that fails after drawing leaves its number unused (serials
+    // are unique, not gapless). SQLite runs one transaction at a time anyway and shares one connection, so
+    // there the number is drawn inside the transaction.
+    const drawn = this.db.options.type === 'better-sqlite3' ? null : await nextSerial(this.db.manager, project, at);
     let created: Ticket | null = null;
     const id = await runInTransaction(this.db, async (tx) => {
       if (idempotencyKey && (await tx.getRepository(Ticket).existsBy({ reporterId: principal.userId, clientRequestId: idempotencyKey }))) {
         return (await tx.getRepository(Ticket).findOneByOrFail({ reporterId: principal.userId, clientRequestId: idempotencyKey })).id;
       }
-      const at = now();
-      const serial = await nextSerial(tx, project, at);
+      const serial = drawn ?? (await nextSerial(tx, project, at));
       const row: Omit<Ticket, 'id'> = {
         projectId, houseId: house?.id ?? null, buildingId: house?.buildingId ?? null, serial, kind, scope, paid, category, feeItemCode,
         urgency: dto.urgency, description: dto.description.trim(), channel: resident ? TicketChannel.MiniProgram : dto.channel ?? TicketChannel.Phone,

@@ -101,14 +101,14 @@ export class UserDirectory {
    */
   async sessionPrincipal(userId: number, tokenVersion: number, familyId: string): Promise<SessionUser | null> {
     const rows: SessionRow[] = await this.db.query(
-      `SELECT u.id, u.kind, u.name, u.company_id, u.must_change_password, r.role, r.scope_type, r.scope_id
+      `SELECT u.id, u.kind, u.name, u.company_id, u.must_change_password, r.id AS grant_id, r.role, r.scope_type, r.scope_id
        FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id
        WHERE u.id = ? AND u.status = 'active' AND u.token_version = ?
-         AND EXISTS (SELECT 1 FROM refresh_tokens s WHERE s.user_id = u.id AND s.family_id = ? AND s.revoked_at IS NULL)
-       ORDER BY r.id`,
+         AND EXISTS (SELECT 1 FROM refresh_tokens s WHERE s.user_id = u.id AND s.family_id = ? AND s.revoked_at IS NULL)`,
       [userId, tokenVersion, familyId],
     );
     if (!rows.length) return null;
+    rows.sort((a, b) => Number(a.grant_id) - Number(b.grant_id));
     const [u] = rows;
     return {
       id: Number(u.id), kind: u.kind, name: u.name, companyId: u.company_id === null ? null : Number(u.company_id),
@@ -135,6 +135,7 @@ interface SessionRow {
   name: string;
   company_id: number | null;
   must_change_password: number | boolean;
+  grant_id: number | null;
   role: Role | null;
   scope_type: ScopeType | null;
   scope_id: number | null;

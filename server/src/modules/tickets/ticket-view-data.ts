@@ -63,32 +63,61 @@ export async function outcomesOf(db: Db, ids: readonly number[]): Promise<Map<nu
   return new Map(rows.map((r) => [Number(r.id), outcomeFromRow(r)]));
 }
 
-/** Photo links and signatures of the tickets in one statement, each kind in the order it was added. */
+const SIGNATURE_FIELDS = ['id', 'quote_id', 'purpose', 'media_id', 'image_sha256', 'signer_user_id', 'signer_name', 'relation', 'snapshot_hash', 'collected_by', 'signed_at'] as const;
+
+/**
+ * Photo links and signatures of each row, as two JSON arrays selected with the page itself (correlated on
+ * `t.id`), so a list needs no separate statement for them. The aggregate is spelled per engine.
+ */
+export function childColumns(db: DataSource): string {
+  const sqlite = db.options.type === 'better-sqlite3';
+  const agg = (fields: string) => (sqlite ? `json_group_array(json_array(${fields}))` : `JSON_ARRAYAGG(JSON_ARRAY(${fields}))`);
+  return `(SELECT ${agg('l.id, l.media_id, l.stage')} FROM ticket_media l WHERE l.ticket_id = t.id) AS c_media,
+    (SELECT ${agg(SIGNATURE_FIELDS.map((f) => `s.${f}`).join(', '))} FROM ticket_signatures s WHERE s.ticket_id = t.id) AS c_signatures`;
+}
+
+/** The JSON arrays of `childColumns`, for every row of a page, in the order each was added. */
+export function childrenFromRows(rows: Row[]): Children {
+  const out: Children = { links: [], signatures: [] };
+  const parse = (value: unknown): unknown[][] => (value === null || value === undefined ? [] : typeof value === 'string' ? JSON.parse(value) : (value as unknown[][]));
+  for (const row of rows) {
+    const ticketId = Number(row.id);
+    for (const [, mediaId, stage] of parse(row.c_media).sort((a, b) => Number(a[0]) - Number(b[0]))) {
+      out.links.push({ ticketId, mediaId: Number(mediaId), stage: String(stage) });
+    }
+    for (const values of parse(row.c_signatures).sort((a, b) => Number(a[0]) - Number(b[0]))) {
+      const r = Object.fromEntries(SIGNATURE_FIELDS.map((f, i) => [f, values[i]]));
+      out.signatures.push(signatureFromRow({ ...r, ticket_id: ticketId }));
+    }
+  }
+  return out;
+}
+
+function signatureFromRow(r: Row): TicketSignature {
+  return {
+    id: Number(r.id), ticketId: Number(r.ticket_id), quoteId: intOf(r.quote_id), purpose: r.purpose as TicketSignature['purpose'],
+    mediaId: Number(r.media_id), imageSha256: String(r.image_sha256), signerUserId: intOf(r.signer_user_id), signerName: String(r.signer_name),
+    relation: String(r.relation), snapshotHash: String(r.snapshot_hash), collectedBy: intOf(r.collected_by), signedAt: instantOf(r.signed_at)!,
+  };
+}
+
+/** Photo links and signatures of tickets already loaded, in one statement, each in the order it was added. */
 export async function childrenOf(db: Db, ids: readonly number[]): Promise<Children> {
   const out: Children = { links: [], signatures: [] };
   if (!ids.length) return out;
   const list = placeholders(ids.length);
   const rows: Row[] = await db.query(
-    `SELECT 's' AS k, s.id AS id, s.ticket_id AS ticket_id, s.media_id AS media_id, s.purpose AS tag, s.quote_id AS quote_id,
-       s.image_sha256 AS image_sha256, s.signer_user_id AS signer_user_id, s.signer_name AS signer_name, s.relation AS relation,
-       s.snapshot_hash AS snapshot_hash, s.collected_by AS collected_by, s.signed_at AS signed_at
+    `SELECT 's' AS k, ${SIGNATURE_FIELDS.map((f) => `s.${f} AS ${f}`).join(', ')}, s.ticket_id AS ticket_id
      FROM ticket_signatures s WHERE s.ticket_id IN (${list})
      UNION ALL
-     SELECT 'm', l.id, l.ticket_id, l.media_id, l.stage, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-     FROM ticket_media l WHERE l.ticket_id IN (${list})
-     ORDER BY k, id`,
+     SELECT 'm', l.id, NULL, l.stage, l.media_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, l.ticket_id
+     FROM ticket_media l WHERE l.ticket_id IN (${list})`,
     [...ids, ...ids],
   );
+  rows.sort((a, b) => Number(a.id) - Number(b.id));
   for (const r of rows) {
-    if (r.k === 'm') {
-      out.links.push({ ticketId: Number(r.ticket_id), mediaId: Number(r.media_id), stage: String(r.tag) });
-      continue;
-    }
-    out.signatures.push({
-      id: Number(r.id), ticketId: Number(r.ticket_id), quoteId: intOf(r.quote_id), purpose: r.tag as TicketSignature['purpose'],
-      mediaId: Number(r.media_id), imageSha256: String(r.image_sha256), signerUserId: intOf(r.signer_user_id), signerName: String(r.signer_name),
-      relation: String(r.relation), snapshotHash: String(r.snapshot_hash), collectedBy: intOf(r.collected_by), signedAt: instantOf(r.signed_at)!,
-    });
+    if (r.k === 'm') out.links.push({ ticketId: Number(r.ticket_id), mediaId: Number(r.media_id), stage: String(r.purpose) });
+    else out.signatures.push(signatureFromRow(r));
   }
   return out;
 }

@@ -77,7 +77,8 @@ export class TicketViews {
     const [outcomes, children, places, technicians, charges] = await Promise.all([
       known.outcomes ?? outcomesOf(this.db, ids),
       known.children ?? childrenOf(this.db, ids),
-      known.places ?? this.property.places(tickets.map((t) => t.projectId), tickets.map((t) => t.houseId)),
+      // A house's row names its project too: projects are read only for tickets without a house.
+      known.places ?? this.property.places(tickets.filter((t) => t.houseId === null).map((t) => t.projectId), tickets.map((t) => t.houseId)),
       this.users.people(tickets.map((t) => t.technicianId)),
       chargeIds.length ? this.charges.confirmations(chargeIds) : new Map<number, ChargeConfirmation>(),
     ]);

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { IPageQuery } from '@app/shared';
 import { pageWindow } from '../../common/pagination.dto';
 import { placeholders } from '../../database/raw-rows';
-import { Children, OUTCOME_COLUMNS, OUTCOME_JOINS, Outcome, childColumns, childrenFromRows, outcomeFromRow, ticketFromRow } from './ticket-view-data';
+import { OUTCOME_COLUMNS, OUTCOME_JOINS, Outcome, outcomeFromRow, ticketFromRow } from './ticket-view-data';
 import type { Ticket } from './ticket.entity';
 
 /** Which tickets a list holds: a WHERE fragment on `t` (tickets) with its positional parameters. */
@@ -16,7 +16,6 @@ export interface PageFilter {
 export interface LoadedPage {
   tickets: Ticket[];
   outcomes: Map<number, Outcome>;
-  children: Children;
   total: number;
   page: number;
   pageSize: number;
@@ -27,17 +26,18 @@ export function inList(column: string, values: readonly unknown[]): { sql: strin
 }
 
 /**
- * One page of tickets with their one-to-one parts, photo links and signatures in one statement. The total needs a COUNT only when the
+ * One page of tickets with their one-to-one parts in one statement. The total needs a COUNT only when the
  * page is full or past the end: a shorter page ends the list, so its total is known (a resident's list is
  * usually that short). COUNT(*) OVER () in a derived table would save the statement but cost MariaDB three
- * times the CPU of page + COUNT (measured for P2, docs/benchmarks.md).
+ * times the CPU of page + COUNT; photo links and signatures aggregated as JSON into the page cost it more
+ * database CPU than their own statement saves in Node (both measured for P2, docs/benchmarks.md).
  */
 export async function loadPage(db: DataSource, filter: PageFilter, query: IPageQuery): Promise<LoadedPage> {
   const { page, pageSize, skip } = pageWindow(query);
   const where = filter.where.length ? filter.where.join(' AND ') : '1 = 1';
   const first = filter.first ?? { sql: '0', params: [] };
   const rows: Record<string, unknown>[] = await db.query(
-    `SELECT t.*, ${OUTCOME_COLUMNS}, ${childColumns(db)}, ${first.sql} AS first_key FROM tickets t ${OUTCOME_JOINS}
+    `SELECT t.*, ${OUTCOME_COLUMNS}, ${first.sql} AS first_key FROM tickets t ${OUTCOME_JOINS}
      WHERE ${where} ORDER BY first_key ASC, t.id DESC LIMIT ? OFFSET ?`,
     [...first.params, ...filter.params, pageSize, skip],
   );
@@ -48,5 +48,5 @@ export async function loadPage(db: DataSource, filter: PageFilter, query: IPageQ
   }
   const tickets = rows.map((r) => ticketFromRow(db, r));
   const outcomes = new Map(rows.map((r) => [Number(r.id), outcomeFromRow(r)]));
-  return { tickets, outcomes, children: childrenFromRows(rows), total, page, pageSize };
+  return { tickets, outcomes, total, page, pageSize };
 }

@@ -65,34 +65,6 @@ export async function outcomesOf(db: Db, ids: readonly number[]): Promise<Map<nu
 
 const SIGNATURE_FIELDS = ['id', 'quote_id', 'purpose', 'media_id', 'image_sha256', 'signer_user_id', 'signer_name', 'relation', 'snapshot_hash', 'collected_by', 'signed_at'] as const;
 
-/**
- * Photo links and signatures of each row, as two JSON arrays selected with the page itself (correlated on
- * `t.id`), so a list needs no separate statement for them. The aggregate is spelled per engine.
- */
-export function childColumns(db: DataSource): string {
-  const sqlite = db.options.type === 'better-sqlite3';
-  const agg = (fields: string) => (sqlite ? `json_group_array(json_array(${fields}))` : `JSON_ARRAYAGG(JSON_ARRAY(${fields}))`);
-  return `(SELECT ${agg('l.id, l.media_id, l.stage')} FROM ticket_media l WHERE l.ticket_id = t.id) AS c_media,
-    (SELECT ${agg(SIGNATURE_FIELDS.map((f) => `s.${f}`).join(', '))} FROM ticket_signatures s WHERE s.ticket_id = t.id) AS c_signatures`;
-}
-
-/** The JSON arrays of `childColumns`, for every row of a page, in the order each was added. */
-export function childrenFromRows(rows: Row[]): Children {
-  const out: Children = { links: [], signatures: [] };
-  const parse = (value: unknown): unknown[][] => (value === null || value === undefined ? [] : typeof value === 'string' ? JSON.parse(value) : (value as unknown[][]));
-  for (const row of rows) {
-    const ticketId = Number(row.id);
-    for (const [, mediaId, stage] of parse(row.c_media).sort((a, b) => Number(a[0]) - Number(b[0]))) {
-      out.links.push({ ticketId, mediaId: Number(mediaId), stage: String(stage) });
-    }
-    for (const values of parse(row.c_signatures).sort((a, b) => Number(a[0]) - Number(b[0]))) {
-      const r = Object.fromEntries(SIGNATURE_FIELDS.map((f, i) => [f, values[i]]));
-      out.signatures.push(signatureFromRow({ ...r, ticket_id: ticketId }));
-    }
-  }
-  return out;
-}
-
 function signatureFromRow(r: Row): TicketSignature {
   return {
     id: Number(r.id), ticketId: Number(r.ticket_id), quoteId: intOf(r.quote_id), purpose: r.purpose as TicketSignature['purpose'],

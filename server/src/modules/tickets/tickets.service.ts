@@ -272,10 +272,10 @@ export class TicketsService {
       filter.where.push(`t.${column} = ?`);
       filter.params.push(query[column]);
     }
-    const { tickets: rows, outcomes, children, total, page, pageSize } = await loadPage(this.db, filter, query);
+    const { tickets: rows, outcomes, total, page, pageSize } = await loadPage(this.db, filter, query);
     const actors = new Map<number, TicketActor[]>();
     if (!actorsOf) for (const t of rows) actors.set(t.id, await this.tickets.actorsFor(principal, t));
-    const items = await this.views.many(rows, (t) => (actorsOf ? actorsOf(t) : actors.get(t.id) ?? []), principal.userId, false, false, { outcomes, children, confirmations });
+    const items = await this.views.many(rows, (t) => (actorsOf ? actorsOf(t) : actors.get(t.id) ?? []), principal.userId, false, false, { outcomes, confirmations });
     return { items, total, page, pageSize };
   }
 }

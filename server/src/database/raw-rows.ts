@@ -1,4 +1,5 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
  * Hot read paths (the auth guard, ticket lists) run hand-written SELECTs through `query()` instead of
@@ -62,4 +63,30 @@ export function entityFromRow<T extends ObjectLiteral>(db: DataSource, entity: E
 /** The id of a row inserted with `updateEntity(false)` (no read-back SELECT): mysql2's insertId or SQLite's rowid. */
 export function insertedId(raw: unknown): number {
   return typeof raw === 'number' || typeof raw === 'bigint' ? Number(raw) : Number((raw as { insertId: number }).insertId);
+}
+
+const inserts = new WeakMap<object, { sql: string; columns: ColumnMetadata[] }>();
+
+/**
+ * INSERT of one row built from the entity's metadata once (TypeORM's insert builder re-plans the statement on
+ * every call and, on MySQL, reads generated and default columns back with a second SELECT). Values pass through
+ * the driver's own conversion (dates, booleans) so both engines store what a repository insert would. Every
+ * column but a generated id must be given. Returns the new id.
+ */
+export async function insertRow<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, row: Omit<T, 'id'>): Promise<number> {
+  const meta = manager.connection.getMetadata(entity);
+  const driver = manager.connection.driver;
+  let plan = inserts.get(meta);
+  if (!plan) {
+    const columns = meta.columns.filter((c) => !c.isGenerated);
+    const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+    plan = { columns, sql: `INSERT INTO ${driver.escape(meta.tableName)} (${names}) VALUES (${placeholders(columns.length)})` };
+    inserts.set(meta, plan);
+  }
+  const values = plan.columns.map((c) => {
+    const value = (row as Record<string, unknown>)[c.propertyName];
+    if (value === undefined) throw new Error(`insertRow(${meta.tableName}): ${c.propertyName} missing`);
+    return driver.preparePersistentValue(value, c);
+  });
+  return insertedId(await manager.query(plan.sql, values));
 }

@@ -26,7 +26,7 @@ import { TicketTransitions } from './ticket-transition.service';
 import { TicketViews } from './ticket-views.service';
 import { PageFilter, inList, loadPage } from './ticket-pages';
 import { nextSerial } from './ticket-serials';
-import { insertedId } from '../../database/raw-rows';
+import { insertRow } from '../../database/raw-rows';
 import { Ticket, TicketMedia } from './ticket.entity';
 
 @Injectable()
@@ -126,7 +126,7 @@ export class TicketsService {
         chargeId: null, registeredAt: null, dispatchedAt: null, acceptedAt: null, onSiteAt: null, doneAt: null, verifiedAt: null, visitedAt: null,
         closedAt: null, cancelledAt: null, createdAt: at, updatedAt: at,
       };
-      const ticketId = insertedId((await tx.createQueryBuilder().insert().into(Ticket).values(row).updateEntity(false).execute()).raw);
+      const ticketId = await insertRow(tx, Ticket, row);
       if (mediaIds.length) {
         await this.media.claimForTicket(principal.userId, mediaIds, 'photo', ticketId, tx);
         await tx.getRepository(TicketMedia).insert(mediaIds.map((mediaId) => ({ ticketId, mediaId, stage: 'report' })));

@@ -145,7 +145,8 @@ export class TicketsService {
     const fresh = created as Ticket | null;
     if (fresh?.id !== id) return this.respondCreated(principal, id);
     // The new ticket is known whole: no read-back, and nothing hangs on it yet but its report photos.
-    return this.views.one(fresh, [resident ? TicketActor.Resident : TicketActor.CustomerManager], principal.userId, this.tickets.canSeeContactPhone(principal, fresh), false, {
+    // actorsFor reads nothing here: the caller reported it, and a fresh ticket is in no pool.
+    return this.views.one(fresh, await this.tickets.actorsFor(principal, fresh), principal.userId, this.tickets.canSeeContactPhone(principal, fresh), false, {
       outcomes: new Map(), places, children: { links: mediaIds.map((mediaId) => ({ ticketId: id, mediaId, stage: 'report' })), signatures: [] },
     });
   }

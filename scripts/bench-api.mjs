@@ -4,9 +4,9 @@
 // run the floor — a bare node:http + mysql2 server doing the same statements (bench-api-floor.mjs) on the
 // same database. Bars are relative to it: rps ≥ 0.5 × floor rps, p99 ≤ 2 × floor p99, 0 errors.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, buildAll, ensurePnpm, freePort, run, say, spawn, waitForReady } from './lib/toolchain.mjs';
 
@@ -99,11 +99,30 @@ function load(base, route, session, duration) {
   });
 }
 
-async function measure(base, route, session) {
+/**
+ * CPU time (user + system, ms) a process has used, from /proc (Linux; null elsewhere). Per request it shows what
+ * each side costs even when other work on the machine moves req/s between runs: the server's own process and
+ * MariaDB's (the latter also counts other clients of the same MariaDB, so read it as an upper bound).
+ */
+const CLOCK_TICK_MS = 10;
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+  } catch {
+    return null;
+  }
+}
+const mysqldPid = ['/run/mysqld/mysqld.pid', '/var/run/mysqld/mysqld.pid'].filter((f) => existsSync(f)).map((f) => Number(readFileSync(f, 'utf8').trim()))[0];
+
+async function measure(base, route, session, pid) {
   await load(base, route, session, WARMUP_S);
+  const before = { self: cpuMs(pid), db: mysqldPid ? cpuMs(mysqldPid) : null };
   const r = await load(base, route, session, DURATION_S);
+  const after = { self: cpuMs(pid), db: mysqldPid ? cpuMs(mysqldPid) : null };
+  const perRequest = (key) => (before[key] === null || after[key] === null || !r.requests.total ? null : Math.round(((after[key] - before[key]) / r.requests.total) * 100) / 100);
   const errors = r.errors + r.timeouts + r.non2xx;
-  return { rps: Math.round(r.requests.average), p99: r.latency.p99, p50: r.latency.p50, errors, total: r.requests.total };
+  return { rps: Math.round(r.requests.average), p99: r.latency.p99, p50: r.latency.p50, errors, total: r.requests.total, cpu: perRequest('self'), dbCpu: perRequest('db') };
 }
 
 let exitCode = 1;
@@ -117,7 +136,7 @@ try {
   for (const route of ['list-my-tickets', 'create-ticket']) {
     say(`${route}: 产品服务器 (production mode)`);
     const product = await startServer(() => ['server/dist/main.js'], { NODE_ENV: 'production', MIGRATE_ON_START: 'false' }, (base) => waitForReady(base));
-    const app = await measure(product.base, route, session).finally(() => stop(product.child));
+    const app = await measure(product.base, route, session, product.child.pid).finally(() => stop(product.child));
     say(`${route}: 基准 node:http + mysql2 (floor)`);
     const floorServer = await startServer(
       (port) => ['scripts/bench-api-floor.mjs', String(port), env.DATABASE_URL, env.JWT_SECRET, String(POOL_SIZE)],
@@ -129,7 +148,7 @@ try {
         return false;
       },
     );
-    const floor = await measure(floorServer.base, route, session).finally(() => stop(floorServer.child));
+    const floor = await measure(floorServer.base, route, session, floorServer.child.pid).finally(() => stop(floorServer.child));
     results.push({ route, app, floor });
   }
   let allOk = true;
@@ -140,7 +159,8 @@ try {
     process.stdout.write(
       `BENCH P2 route=${route} rps=${app.rps} floor_rps=${floor.rps} ratio=${ratio} p50_ms=${app.p50} p99_ms=${app.p99} ` +
         `floor_p99_ms=${floor.p99} errors=${app.errors} floor_errors=${floor.errors} connections=${CONNECTIONS} duration_s=${DURATION_S} ` +
-        `bar=${BAR_RATIO} ${ok ? 'ok' : 'FAIL'}\n`,
+        `cpu_ms_per_req=${app.cpu} floor_cpu_ms_per_req=${floor.cpu} db_cpu_ms_per_req=${app.dbCpu} floor_db_cpu_ms_per_req=${floor.dbCpu} ` +
+        `load_avg=${loadavg()[0].toFixed(1)} bar=${BAR_RATIO} ${ok ? 'ok' : 'FAIL'}\n`,
     );
   }
   exitCode = allOk ? 0 : 1;

@@ -60,10 +60,12 @@ describe('route table', () => {
     expect(ticketCommandOfSegment('hold')).toBe('hold');
   });
 
-  it('marks exactly the sign-in, meta and published-schedule routes public', () => {
+  it('marks exactly the sign-in, meta, health and published-schedule routes public', () => {
     const open = allRoutes().filter((r) => !r.auth).map((r) => `${r.method} ${r.path}`).sort();
     expect(open).toEqual([
       'GET /api/auth/demo/accounts',
+      'GET /api/health/live',
+      'GET /api/health/ready',
       'GET /api/meta',
       'GET /api/property/houses/import-template.csv',
       'GET /api/public/fee-schedule',

@@ -22,12 +22,14 @@ import type {
   IHouse,
   IHouseDetail,
   IHouseDirectoryEntry,
+  IHealth,
   IHouseImportResult,
   IMaterialPrice,
   IMaterialPriceList,
   IMe,
   IMediaUpload,
   IPage,
+  IPageQuery,
   IPasswordLoginRequest,
   IPhoneConfirmChargeRequest,
   IPriceListDetail,
@@ -76,6 +78,12 @@ const PUBLIC = { auth: false };
  * them only through this table, so renaming a key or a contract field breaks both typechecks.
  */
 export const ROUTES = {
+  system: {
+    /** The process answers (no database). */
+    live: get<IHealth>()('/api/health/live', PUBLIC),
+    /** 503 while the database does not answer. */
+    ready: get<IHealth>()('/api/health/ready', PUBLIC),
+  },
   auth: {
     meta: get<IAppMeta>()('/api/meta', PUBLIC),
     wechatLogin: post<ITokenPair, IWechatLoginRequest>()('/api/auth/wechat/login', PUBLIC),
@@ -99,6 +107,8 @@ export const ROUTES = {
     assignCustomerManagers: put<IBuildingSummary, IAssignCustomerManagersRequest>()('/api/property/buildings/:buildingId/customer-managers'),
     technicians: get<ITechnicianProfile[]>()('/api/property/projects/:projectId/technicians'),
     updateTechnician: patch<ITechnicianProfile, IUpdateTechnicianRequest>()('/api/technicians/:userId'),
+    /** The signed-in technician's own profile (skills, buildings, on duty, open-job cap). */
+    myTechnicianProfile: get<ITechnicianProfile>()('/api/technicians/me'),
   },
   directory: {
     projects: get<IDirectoryProject[]>()('/api/directory/projects'),
@@ -143,11 +153,15 @@ export const ROUTES = {
   },
   charges: {
     list: get<IPage<ICharge>, IChargeListQuery>()('/api/charges'),
+    /** The resident's charges (their houses'), newest first. */
+    mine: get<IPage<ICharge>, IPageQuery>()('/api/charges/mine'),
     one: get<ICharge>()('/api/charges/:id'),
     confirm: post<ICharge>()('/api/charges/:id/confirm'),
     phoneConfirmation: post<ICharge, IPhoneConfirmChargeRequest>()('/api/charges/:id/phone-confirmation'),
     waive: post<ICharge, IWaiveChargeRequest>()('/api/charges/:id/waive'),
     cashOutstanding: get<ICashOutstanding, { projectId?: number }>()('/api/cash/outstanding'),
+    /** Cash the signed-in technician collected and has not handed over yet. */
+    cashMine: get<ICashOutstanding>()('/api/cash/mine'),
     handOverCash: post<ICashHandover, ICashHandoverRequest>()('/api/cash/handovers'),
     waiverBudget: get<IWaiverBudget>()('/api/waivers/budget'),
     counterSales: get<ICounterSaleLedger, { projectId: number; date: string }>()('/api/counter-sales'),

@@ -5,8 +5,8 @@ import { ErrorCode, type Permission } from '@app/shared';
 import { ALLOW_KEY, PENDING_PASSWORD_KEY, PUBLIC_KEY } from '../../common/decorators';
 import { DomainException } from '../../common/domain.exception';
 import { holds, Principal } from '../../common/principal';
-import { AuthService } from '../identity/auth.service';
 import { TokenService } from '../identity/token.service';
+import { UserDirectory } from '../identity/user-directory.service';
 import { PrincipalLoader } from './principal.loader';
 
 type AuthedRequest = FastifyRequest & { principal?: Principal };
@@ -18,7 +18,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly principals: PrincipalLoader,
-    private readonly users: AuthService,
+    private readonly users: UserDirectory,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,15 +32,16 @@ export class AuthGuard implements CanActivate {
       throw new DomainException(ErrorCode.Unauthenticated, '请先登录', HttpStatus.UNAUTHORIZED);
     }
     const claims = await this.tokens.verifyAccess(token);
-    const user = await this.users.findActiveUser(claims.sub);
-    if (!user || user.status !== 'active' || user.tokenVersion !== claims.ver || !(await this.tokens.sessionActive(user.id, claims.sid))) {
+    // One statement: active user on the token's version, its sign-in not revoked, and the grants.
+    const user = await this.users.sessionPrincipal(claims.sub, claims.ver, claims.sid);
+    if (!user) {
       throw new DomainException(ErrorCode.Unauthenticated, '登录已失效，请重新登录', HttpStatus.UNAUTHORIZED);
     }
     // An administrator handed out this password: nothing but changing it is allowed until then.
     if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PENDING_PASSWORD_KEY, targets)) {
       throw new DomainException(ErrorCode.PasswordChangeRequired, '请先修改初始密码：在员工工作台（电脑浏览器）登录并修改后再使用', HttpStatus.FORBIDDEN);
     }
-    const principal = await this.principals.load(user);
+    const principal = await this.principals.load(user, user.grants);
     request.principal = principal;
 
     const permissions = this.reflector.getAllAndOverride<Permission[] | undefined>(ALLOW_KEY, targets);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ScopeType, UserKind } from '@app/shared';
 import { Principal } from '../../common/principal';
-import { UserDirectory } from '../identity/user-directory.service';
+import { Grant, UserDirectory } from '../identity/user-directory.service';
 import { PropertyDirectory } from '../property/property-directory.service';
 
 interface Caller {
@@ -11,7 +11,10 @@ interface Caller {
   companyId: number | null;
 }
 
-/** Resolves each role grant (project, region or company) to project ids, once per request. */
+/**
+ * Resolves each role grant (project, region or company) to project ids, once per request. The guard hands
+ * over the grants it already read with the user; only region or company grants cost one more statement.
+ */
 @Injectable()
 export class PrincipalLoader {
   constructor(
@@ -19,8 +22,8 @@ export class PrincipalLoader {
     private readonly property: PropertyDirectory,
   ) {}
 
-  async load(user: Caller): Promise<Principal> {
-    const assignments = await this.users.grants(user.id);
+  async load(user: Caller, given?: readonly Grant[]): Promise<Principal> {
+    const assignments = given ?? (await this.users.grants(user.id));
     const regionIds = assignments.filter((a) => a.scopeType === ScopeType.Region).map((a) => a.scopeId);
     const companyIds = assignments.filter((a) => a.scopeType === ScopeType.Company).map((a) => a.scopeId);
     const wide = await this.property.projectsInScopes(regionIds, companyIds);

@@ -15,8 +15,8 @@ export class BindingDirectory {
 
   /** Houses the user is an approved resident of. */
   async approvedHouseIds(userId: number, tx: EntityManager = this.db.manager): Promise<number[]> {
-    const rows = await tx.getRepository(HouseBinding).find({ select: { houseId: true }, where: { userId, status: BindingStatus.Approved } });
-    return rows.map((r) => r.houseId);
+    const rows: { house_id: number }[] = await tx.query('SELECT house_id FROM house_bindings WHERE user_id = ? AND status = ?', [userId, BindingStatus.Approved]);
+    return rows.map((r) => Number(r.house_id));
   }
 
   /** Approved residents of each house (bill-published messages go to them). */
@@ -38,7 +38,9 @@ export class BindingDirectory {
 
   /** Name and phone the resident verified for the house, when their binding is approved. */
   async approvedContact(userId: number, houseId: number): Promise<{ name: string; phone: string } | null> {
-    const b = await this.db.getRepository(HouseBinding).findOneBy({ houseId, userId, status: BindingStatus.Approved });
+    const [b]: { name: string; phone: string }[] = await this.db.query(
+      'SELECT name, phone FROM house_bindings WHERE house_id = ? AND user_id = ? AND status = ? LIMIT 1', [houseId, userId, BindingStatus.Approved],
+    );
     return b ? { name: b.name, phone: b.phone } : null;
   }
 

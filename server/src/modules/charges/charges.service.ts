@@ -11,6 +11,7 @@ import { now } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../identity/access.service';
 import { isUniqueViolation } from '../../database/errors';
+import { placeholders } from '../../database/raw-rows';
 import { PropertyDirectory } from '../property/property-directory.service';
 import { Charge, ChargeLine } from './charge.entity';
 import { ChargeStore, TicketTechnicianLookup } from './charge-store';
@@ -124,20 +125,33 @@ export class ChargesService {
     }
   }
 
-  /** Tickets of these houses whose charge still waits for the resident's confirmation (their 待我处理). */
-  async unconfirmedTicketIds(houseIds: readonly number[]): Promise<number[]> {
-    if (!houseIds.length) return [];
-    const rows = await this.store.db.getRepository(Charge).find({
-      select: { ticketId: true }, where: { houseId: In([...houseIds]), confirmation: ChargeConfirmation.Unconfirmed },
-    });
-    return rows.map((r) => r.ticketId).filter((id): id is number => id !== null);
+  /**
+   * The ticket charges of these houses in one statement: which tickets' charge still waits for the resident's
+   * confirmation (their 待我处理) and each charge's confirmation state (shown next to the charge).
+   */
+  async ticketChargesOfHouses(houseIds: readonly number[]): Promise<{ unconfirmedTicketIds: number[]; confirmations: Map<number, ChargeConfirmation> }> {
+    const confirmations = new Map<number, ChargeConfirmation>();
+    if (!houseIds.length) return { unconfirmedTicketIds: [], confirmations };
+    const rows: { id: number; ticket_id: number; confirmation: ChargeConfirmation }[] = await this.store.db.query(
+      `SELECT id, ticket_id, confirmation FROM charges WHERE house_id IN (${placeholders(houseIds.length)}) AND ticket_id IS NOT NULL`,
+      [...houseIds],
+    );
+    const unconfirmedTicketIds: number[] = [];
+    for (const r of rows) {
+      confirmations.set(Number(r.id), r.confirmation);
+      if (r.confirmation === ChargeConfirmation.Unconfirmed) unconfirmedTicketIds.push(Number(r.ticket_id));
+    }
+    return { unconfirmedTicketIds, confirmations };
   }
 
   /** Confirmation state of each charge id (tickets show it next to the charge). */
   async confirmations(ids: readonly number[]): Promise<Map<number, ChargeConfirmation>> {
-    if (!ids.length) return new Map();
-    const rows = await this.store.db.getRepository(Charge).find({ select: { id: true, confirmation: true }, where: { id: In([...ids]) } });
-    return new Map(rows.map((c) => [c.id, c.confirmation]));
+    const wanted = [...new Set(ids)];
+    if (!wanted.length) return new Map();
+    const rows: { id: number; confirmation: ChargeConfirmation }[] = await this.store.db.query(
+      `SELECT id, confirmation FROM charges WHERE id IN (${placeholders(wanted.length)})`, wanted,
+    );
+    return new Map(rows.map((c) => [Number(c.id), c.confirmation]));
   }
 
   async insertCharge(tx: EntityManager, row: Partial<Charge>, lines: PostedLine[]): Promise<number> {

@@ -12,6 +12,8 @@ import { User } from './user.entity';
 
 const AUDIENCE = 'property-app-api';
 const ISSUER = 'property-app';
+/** Verified access tokens remembered per process (each ~300 bytes); the whole set is dropped when full. */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 export interface AccessClaims {
   sub: number;
@@ -68,10 +70,22 @@ export class TokenService {
     return { accessToken, accessTokenExpiresAt, refreshToken, refreshTokenExpiresAt };
   }
 
+  /**
+   * Signature, audience and issuer checks of a token string never change their answer while the process keeps
+   * its secret, so a token that passed is remembered (bounded) and only its expiry is checked again; whether
+   * it still opens a session is the guard's database read, on every request.
+   */
+  private readonly verified = new Map<string, AccessClaims & { exp: number }>();
+
   async verifyAccess(token: string): Promise<AccessClaims> {
+    const known = this.verified.get(token);
+    if (known && known.exp * 1000 > Date.now()) return known;
+    if (known) this.verified.delete(token);
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims>(token, { audience: AUDIENCE, issuer: ISSUER, algorithms: ['HS256'] });
+      const claims = await this.jwt.verifyAsync<AccessClaims & { exp: number }>(token, { audience: AUDIENCE, issuer: ISSUER, algorithms: ['HS256'] });
       if (claims.typ !== 'access' || !Number.isInteger(claims.sub) || typeof claims.sid !== 'string') throw new Error('wrong token type');
+      if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.clear();
+      this.verified.set(token, claims);
       return claims;
     } catch (error) {
       if ((error as Error).name === 'TokenExpiredError') {
@@ -110,15 +124,6 @@ export class TokenService {
     const user = await loadUser(stored.userId);
     if (!user || user.status !== 'active') throw invalid();
     return { user, tokens: await this.issue(user, stored.familyId, stored.familyExpiresAt) };
-  }
-
-  /** A session lives while its family has a token that is not revoked (logout and reuse detection revoke all). */
-  async sessionActive(userId: number, familyId: string): Promise<boolean> {
-    const live = await this.db.getRepository(RefreshToken).findOne({
-      select: { id: true },
-      where: { userId, familyId, revokedAt: IsNull() },
-    });
-    return live !== null;
   }
 
   async revokeByToken(refreshToken: string): Promise<void> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Role, ScopeType } from '@app/shared';
+import { Role, ScopeType, UserKind } from '@app/shared';
+import { placeholders } from '../../database/raw-rows';
 import { RoleAssignment } from './role-assignment.entity';
 import { User } from './user.entity';
 
@@ -37,6 +38,16 @@ export interface Grant {
   scopeId: number;
 }
 
+/** The caller behind a live access token, with their grants (see `sessionPrincipal`). */
+export interface SessionUser {
+  id: number;
+  kind: UserKind;
+  name: string;
+  companyId: number | null;
+  mustChangePassword: boolean;
+  grants: Grant[];
+}
+
 /**
  * The questions other modules ask about people and their roles (the `users` and `role_assignments` tables
  * belong to identity; nobody else reads them). Methods taking `tx` run inside the caller's transaction.
@@ -48,8 +59,9 @@ export class UserDirectory {
   /** Name and phone of each user id that exists (unknown ids are left out). */
   async people(ids: readonly (number | null | undefined)[], tx: EntityManager = this.db.manager): Promise<Map<number, Person>> {
     const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
-    const rows = wanted.length ? await tx.getRepository(User).find({ select: { id: true, name: true, phone: true }, where: { id: In(wanted) } }) : [];
-    return new Map(rows.map((u) => [u.id, { id: u.id, name: u.name, phone: u.phone }]));
+    if (!wanted.length) return new Map();
+    const rows: Person[] = await tx.query(`SELECT id, name, phone FROM users WHERE id IN (${placeholders(wanted.length)})`, wanted);
+    return new Map(rows.map((u) => [Number(u.id), { id: Number(u.id), name: u.name, phone: u.phone }]));
   }
 
   /**
@@ -102,6 +114,31 @@ export class UserDirectory {
     return rows.map((r) => ({ id: Number(r.user_id), name: r.name, phone: r.phone, role: r.role }));
   }
 
+  /**
+   * Everything the auth guard needs about a token's caller in ONE statement (it runs on every request): the
+   * user, only if active and still on the token's version, only if the token's sign-in (refresh-token family)
+   * is not revoked, with one row per grant in the order given (a LEFT JOIN, so a user without grants is
+   * one row of NULLs). Null means the token no longer opens a session: disabled, logged out, or every
+   * session ended (tokenVersion bumped by a password change or an administrator).
+   */
+  async sessionPrincipal(userId: number, tokenVersion: number, familyId: string): Promise<SessionUser | null> {
+    const rows: SessionRow[] = await this.db.query(
+      `SELECT u.id, u.kind, u.name, u.company_id, u.must_change_password, r.id AS grant_id, r.role, r.scope_type, r.scope_id
+       FROM users u LEFT JOIN role_assignments r ON r.user_id = u.id
+       WHERE u.id = ? AND u.status = 'active' AND u.token_version = ?
+         AND EXISTS (SELECT 1 FROM refresh_tokens s WHERE s.user_id = u.id AND s.family_id = ? AND s.revoked_at IS NULL)`,
+      [userId, tokenVersion, familyId],
+    );
+    if (!rows.length) return null;
+    rows.sort((a, b) => Number(a.grant_id) - Number(b.grant_id));
+    const [u] = rows;
+    return {
+      id: Number(u.id), kind: u.kind, name: u.name, companyId: u.company_id === null ? null : Number(u.company_id),
+      mustChangePassword: Boolean(Number(u.must_change_password)),
+      grants: rows.filter((r) => r.role !== null).map((r) => ({ role: r.role!, scopeType: r.scope_type!, scopeId: Number(r.scope_id) })),
+    };
+  }
+
   /** A user's grants in the order they were given. */
   async grants(userId: number): Promise<Grant[]> {
     const rows = await this.db.getRepository(RoleAssignment).find({ where: { userId }, order: { id: 'ASC' } });
@@ -112,4 +149,16 @@ export class UserDirectory {
   async adoptResidentName(tx: EntityManager, userId: number, name: string): Promise<void> {
     await tx.getRepository(User).update({ id: userId, name: '微信用户' }, { name });
   }
+}
+
+interface SessionRow {
+  id: number;
+  kind: UserKind;
+  name: string;
+  company_id: number | null;
+  must_change_password: number | boolean;
+  grant_id: number | null;
+  role: Role | null;
+  scope_type: ScopeType | null;
+  scope_id: number | null;
 }

@@ -25,6 +25,8 @@ export interface UploadInput {
 export class MediaService {
   private readonly logger = new Logger(MediaService.name);
   private readonly signer: MediaUrlSigner;
+  private readonly signed = new Map<string, IMediaUrls>();
+  private signedSecond = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -119,12 +121,21 @@ export class MediaService {
 
   /** Fresh signed links for one image. No database access: callers decide who may see it. */
   signedUrls(mediaId: number, ttlSeconds = this.config.media.urlTtlSeconds): IMediaUrls {
-    const exp = Math.floor(Date.now() / 1000) + Math.max(1, Math.floor(ttlSeconds));
-    return {
-      url: this.signer.url(mediaId, 'content', exp),
-      thumbUrl: this.signer.url(mediaId, 'thumb', exp),
-      expiresAt: new Date(exp * 1000).toISOString(),
-    };
+    const second = Math.floor(Date.now() / 1000);
+    const exp = second + Math.max(1, Math.floor(ttlSeconds));
+    // Lists sign the same photos for every request: links signed within the same second are identical, so
+    // they are kept for that second only (two HMACs per photo were a visible part of a list under load).
+    if (second !== this.signedSecond) {
+      this.signed.clear();
+      this.signedSecond = second;
+    }
+    const key = `${mediaId}:${exp}`;
+    let urls = this.signed.get(key);
+    if (!urls) {
+      urls = { url: this.signer.url(mediaId, 'content', exp), thumbUrl: this.signer.url(mediaId, 'thumb', exp), expiresAt: new Date(exp * 1000).toISOString() };
+      this.signed.set(key, urls);
+    }
+    return { ...urls };
   }
 
   /** Descriptions with signed links, in the order of `ids`; unknown ids are skipped. */

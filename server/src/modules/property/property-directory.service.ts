@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { placeholders } from '../../database/raw-rows';
 import { ScopeType, houseLabel } from '@app/shared';
-import { Building, BuildingManager, House, Unit } from './building.entity';
+import { Building, House, Unit } from './building.entity';
 import { Company, Project, Region } from './company.entity';
 import { CompanySettings, DEFAULT_CASH_LIMIT_FEN, DEFAULT_WAIVER_MONTHLY_CAP_FEN } from './company-settings.entity';
 
@@ -33,6 +34,12 @@ export interface HouseLabel extends HouseRef {
 export interface OwnedSelect {
   sql: string;
   params: unknown[];
+}
+
+/** Project names and house labels for a set of rows that point at them (`places`). */
+export interface Places {
+  projects: Map<number, Pick<ProjectRef, 'id' | 'code' | 'name'>>;
+  houses: Map<number, HouseLabel>;
 }
 
 export interface MoneyRules {
@@ -158,10 +165,44 @@ export class PropertyDirectory {
     return tx.getRepository(House).countBy({ projectId });
   }
 
+  /**
+   * Project names and house labels in ONE statement (ticket lists and the new ticket's answer need both):
+   * the projects by id, UNION ALL the houses with their building, unit and project.
+   */
+  async places(projectIds: readonly number[], houseIds: readonly (number | null | undefined)[]): Promise<Places> {
+    const pids = [...new Set(projectIds)];
+    const hids = [...new Set(houseIds.filter((id): id is number => typeof id === 'number'))];
+    const out: Places = { projects: new Map(), houses: new Map() };
+    if (!pids.length && !hids.length) return out;
+    const parts: string[] = [];
+    if (pids.length) {
+      parts.push(`SELECT 'p' AS k, p.id AS id, p.id AS project_id, p.code AS code, p.name AS project, NULL AS building_id, NULL AS unit_id,
+        NULL AS building, NULL AS unit, NULL AS room_no FROM projects p WHERE p.id IN (${placeholders(pids.length)})`);
+    }
+    if (hids.length) {
+      parts.push(`SELECT 'h' AS k, h.id AS id, h.project_id AS project_id, p.code AS code, p.name AS project, h.building_id AS building_id,
+        h.unit_id AS unit_id, b.name AS building, u.name AS unit, h.room_no AS room_no
+        FROM houses h JOIN buildings b ON b.id = h.building_id JOIN units u ON u.id = h.unit_id JOIN projects p ON p.id = h.project_id
+        WHERE h.id IN (${placeholders(hids.length)})`);
+    }
+    const rows: Record<string, string | number | null>[] = await this.db.query(parts.join(' UNION ALL '), [...pids, ...hids]);
+    for (const r of rows) {
+      const projectId = Number(r.project_id);
+      if (!out.projects.has(projectId)) out.projects.set(projectId, { id: projectId, code: String(r.code), name: String(r.project) });
+      if (r.k !== 'h') continue;
+      out.houses.set(Number(r.id), {
+        id: Number(r.id), projectId, buildingId: Number(r.building_id), unitId: Number(r.unit_id),
+        label: houseLabel(String(r.building), String(r.unit), String(r.room_no)), projectName: String(r.project),
+        buildingName: String(r.building), unitName: String(r.unit),
+      });
+    }
+    return out;
+  }
+
   /** Customer managers assigned to the building, in the order they were assigned. */
   async buildingManagers(buildingId: number, tx: EntityManager = this.db.manager): Promise<number[]> {
-    const rows = await tx.getRepository(BuildingManager).find({ where: { buildingId } });
-    return rows.map((m) => m.userId);
+    const rows: { user_id: number }[] = await tx.query('SELECT user_id FROM building_managers WHERE building_id = ? ORDER BY id', [buildingId]);
+    return rows.map((m) => Number(m.user_id));
   }
 
   /** The company's money rules (docs/domain.md §4), defaults when never set. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { TicketAgreement, TicketRating } from './ticket-outcome.entity';
 
 export type Agreement = Omit<TicketAgreement, 'ticketId'>;
@@ -20,16 +20,6 @@ export class TicketOutcomes {
   async agreement(ticketId: number, tx: EntityManager = this.db.manager): Promise<Agreement> {
     const row = await tx.getRepository(TicketAgreement).findOneBy({ ticketId });
     return row ? strip(row) : { ...NONE };
-  }
-
-  async agreements(ticketIds: readonly number[]): Promise<Map<number, Agreement>> {
-    const rows = ticketIds.length ? await this.db.getRepository(TicketAgreement).findBy({ ticketId: In([...ticketIds]) }) : [];
-    return new Map(rows.map((r) => [r.ticketId, strip(r)]));
-  }
-
-  async ratings(ticketIds: readonly number[]): Promise<Map<number, Rating>> {
-    const rows = ticketIds.length ? await this.db.getRepository(TicketRating).findBy({ ticketId: In([...ticketIds]) }) : [];
-    return new Map(rows.map(({ ticketId, ...rating }) => [ticketId, rating]));
   }
 
   /** The resident signed the quote. */

@@ -7,6 +7,7 @@ import {
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { now } from '../../common/time';
+import { insertRow } from '../../database/raw-rows';
 import { runInTransaction } from '../../database/transactions';
 import { Ticket, TicketEvent } from './ticket.entity';
 
@@ -93,7 +94,7 @@ export class TicketTransitions {
   }
 
   async event(tx: EntityManager, ticketId: number, actorId: number | null, actorRole: string, action: string, from: TicketStatus | null, to: TicketStatus | null, reason: string | null, data?: unknown) {
-    await tx.getRepository(TicketEvent).insert({
+    await insertRow(tx, TicketEvent, {
       ticketId, actorId, actorRole, action, fromStatus: from, toStatus: to, reason, dataJson: data === undefined ? null : JSON.stringify(data), at: now(),
     });
   }

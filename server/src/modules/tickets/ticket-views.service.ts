@@ -1,16 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
-  ITicket, ITicketCustomerManager, ITicketEvent, ITicketQuote, ITicketSignature, IMediaRef, RESIDENT_FINISHED_STATUSES, TicketAction, TicketActor, availableActions, maskPhone,
+  ChargeConfirmation, ITicket, ITicketCustomerManager, ITicketEvent, ITicketQuote, ITicketSignature, IMediaRef, RESIDENT_FINISHED_STATUSES, TicketAction, TicketActor, availableActions, maskPhone,
 } from '@app/shared';
 import { ChargesService } from '../charges/charges.service';
 import { UserDirectory } from '../identity/user-directory.service';
 import { MediaService } from '../media/media.service';
-import { PropertyDirectory } from '../property/property-directory.service';
-import { TicketOutcomes } from './ticket-outcomes.service';
+import { Places, PropertyDirectory } from '../property/property-directory.service';
 import { acceptanceSnapshotHash } from './ticket-quotes';
-import { Ticket, TicketEvent, TicketMedia, TicketQuote, TicketSignature } from './ticket.entity';
+import { Children, Outcome, childrenOf, outcomesOf } from './ticket-view-data';
+import { Ticket, TicketEvent, TicketQuote } from './ticket.entity';
+
+/** Parts of the view a caller already holds, so `many` does not read them again. */
+export interface KnownParts {
+  outcomes?: Map<number, Outcome>;
+  children?: Children;
+  places?: Places;
+  confirmations?: Map<number, ChargeConfirmation>;
+}
 
 export function quoteView(q: TicketQuote): ITicketQuote {
   return {
@@ -27,7 +35,6 @@ export class TicketViews {
     private readonly property: PropertyDirectory,
     private readonly users: UserDirectory,
     private readonly charges: ChargesService,
-    private readonly outcomes: TicketOutcomes,
   ) {}
 
   /**
@@ -49,47 +56,59 @@ export class TicketViews {
     return [...set];
   }
 
-  async one(ticket: Ticket, actors: TicketActor[], userId: number, withPhone = false, grabBlocked = false): Promise<ITicket> {
-    return (await this.many([ticket], () => actors, userId, withPhone, grabBlocked))[0];
+  async one(ticket: Ticket, actors: TicketActor[], userId: number, withPhone = false, grabBlocked = false, known: KnownParts = {}): Promise<ITicket> {
+    return (await this.many([ticket], () => actors, userId, withPhone, grabBlocked, known))[0];
   }
 
-  async many(tickets: Ticket[], actorsOf: (t: Ticket) => TicketActor[], userId: number, withPhone = false, grabBlocked = false): Promise<ITicket[]> {
+  /**
+   * Views of tickets already loaded. Lookups are batched per page, never per row: the tickets module's own
+   * parts in two statements (one-to-one parts, then photos + signatures), then one each for places
+   * (property), technicians (identity) and charge confirmations (charges) when the page needs them. A
+   * caller that already holds some of these (a list selects the one-to-one parts with the page) passes them
+   * in `known`. Photo links are signed without reading the media table: a linked photo was checked when it
+   * was claimed and media rows are never deleted.
+   */
+  async many(
+    tickets: Ticket[], actorsOf: (t: Ticket) => TicketActor[], userId: number, withPhone = false, grabBlocked = false, known: KnownParts = {},
+  ): Promise<ITicket[]> {
     if (!tickets.length) return [];
     const ids = tickets.map((t) => t.id);
-    const [projects, houses, technicians, links, quotes, signatures] = await Promise.all([
-      this.property.projects(tickets.map((t) => t.projectId)),
-      this.property.houseLabels(tickets.map((t) => t.houseId)),
+    const chargeIds = tickets.map((t) => t.chargeId).filter((v): v is number => v !== null && !known.confirmations?.has(v));
+    const [outcomes, children, places, technicians, charges] = await Promise.all([
+      known.outcomes ?? outcomesOf(this.db, ids),
+      known.children ?? childrenOf(this.db, ids),
+      // A house's row names its project too: projects are read only for tickets without a house.
+      known.places ?? this.property.places(tickets.filter((t) => t.houseId === null).map((t) => t.projectId), tickets.map((t) => t.houseId)),
       this.users.people(tickets.map((t) => t.technicianId)),
-      this.db.getRepository(TicketMedia).find({ where: { ticketId: In(ids) }, order: { id: 'ASC' } }),
-      this.db.getRepository(TicketQuote).find({ where: { ticketId: In(ids) }, order: { seq: 'DESC' } }),
-      this.db.getRepository(TicketSignature).find({ where: { ticketId: In(ids) }, order: { id: 'ASC' } }),
+      chargeIds.length ? this.charges.confirmations(chargeIds) : new Map<number, ChargeConfirmation>(),
     ]);
-    const chargeIds = tickets.map((t) => t.chargeId).filter((v): v is number => v !== null);
-    const [charges, agreements, ratings] = await Promise.all([
-      this.charges.confirmations(chargeIds), this.outcomes.agreements(ids), this.outcomes.ratings(ids),
-    ]);
-    const described = await this.media.describe([...links.map((l) => l.mediaId), ...signatures.map((s) => s.mediaId)]);
-    const ref = (id: number): IMediaRef | null => {
-      const m = described.find((d) => d.id === id);
-      return m ? { id: m.id, url: m.url, thumbUrl: m.thumbUrl, expiresAt: m.expiresAt } : null;
+    const confirmation = (id: number) => known.confirmations?.get(id) ?? charges.get(id) ?? null;
+    const signed = new Map<number, IMediaRef>();
+    const ref = (mediaId: number): IMediaRef => {
+      let r = signed.get(mediaId);
+      if (!r) signed.set(mediaId, (r = { id: mediaId, ...this.media.signedUrls(mediaId) }));
+      return r;
     };
     const refs = (ticketId: number, stages: string[]) =>
-      links.filter((l) => l.ticketId === ticketId && stages.includes(l.stage)).map((l) => ref(l.mediaId)).filter((r): r is IMediaRef => r !== null);
+      children.links.filter((l) => l.ticketId === ticketId && stages.includes(l.stage)).map((l) => ref(l.mediaId));
     return tickets.map((t) => {
       const tech = t.technicianId === null ? undefined : technicians.get(t.technicianId);
-      const agreement = agreements.get(t.id) ?? { agreedTotalFen: null, agreedQuoteId: null, finalQuoteId: null };
-      const rating = ratings.get(t.id);
-      const quote = quotes.find((q) => q.ticketId === t.id && q.status !== 'superseded');
-      const sigs: ITicketSignature[] = signatures.filter((s) => s.ticketId === t.id).map((s) => ({
+      const outcome = outcomes.get(t.id);
+      const agreement = outcome?.agreement ?? { agreedTotalFen: null, agreedQuoteId: null, finalQuoteId: null };
+      const rating = outcome?.rating;
+      const quote = outcome?.quote;
+      const sigs: ITicketSignature[] = children.signatures.filter((s) => s.ticketId === t.id).map((s) => ({
         id: s.id, purpose: s.purpose, signerName: s.signerName, relation: s.relation, snapshotHash: s.snapshotHash, imageSha256: s.imageSha256,
         collectedByTechnician: s.collectedBy !== null, signedAt: s.signedAt.toISOString(), image: ref(s.mediaId),
       }));
+      const house = t.houseId !== null ? places.houses.get(t.houseId) : undefined;
+      const actors = actorsOf(t);
       return {
-        id: t.id, serial: t.serial, projectId: t.projectId, projectName: projects.get(t.projectId)?.name ?? '',
-        houseId: t.houseId, houseLabel: t.houseId !== null ? houses.get(t.houseId)?.label ?? null : null,
+        id: t.id, serial: t.serial, projectId: t.projectId, projectName: places.projects.get(t.projectId)?.name ?? house?.projectName ?? '',
+        houseId: t.houseId, houseLabel: house?.label ?? null,
         kind: t.kind, scope: t.scope, paid: Boolean(t.paid), category: t.category, feeItemCode: t.feeItemCode, urgency: t.urgency,
         description: t.description, channel: t.channel, status: t.status, version: t.version, onHold: Boolean(t.onHold), holdReason: t.holdReason,
-        technician: tech ? { userId: tech.id, name: tech.name, phoneMasked: maskPhone(tech.phone), phone: this.residentMayCall(t, actorsOf(t)) ? tech.phone : null } : null,
+        technician: tech ? { userId: tech.id, name: tech.name, phoneMasked: maskPhone(tech.phone), phone: this.residentMayCall(t, actors) ? tech.phone : null } : null,
         poolOpen: Boolean(t.poolOpen), visitAt: t.visitAt?.toISOString() ?? null, reworkCount: t.reworkCount, escalated: Boolean(t.escalated),
         priceExplainedAt: t.priceExplainedAt?.toISOString() ?? null,
         preferredStart: t.preferredStart?.toISOString() ?? null, preferredEnd: t.preferredEnd?.toISOString() ?? null,
@@ -100,9 +119,9 @@ export class TicketViews {
         acceptanceSnapshotHash: t.status === 'done' ? acceptanceSnapshotHash(t, agreement) : null,
         ratings: rating ? { overall: rating.overall, punctuality: rating.punctuality, attitude: rating.attitude, comment: rating.comment } : null,
         reply: t.reply, cancelReason: t.cancelReason, chargeId: t.chargeId,
-        chargeConfirmation: (t.chargeId === null ? undefined : charges.get(t.chargeId)) ?? null, customerManager: null,
+        chargeConfirmation: t.chargeId === null ? null : confirmation(t.chargeId), customerManager: null,
         createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
-        actions: this.actionsFor(t, actorsOf(t), userId, grabBlocked),
+        actions: this.actionsFor(t, actors, userId, grabBlocked),
       };
     });
   }

@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, Not, SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, Not } from 'typeorm';
 import {
-  ErrorCode, IPage, IPageQuery, ITicket, ITicketEvent, Permission, PriceListKind, RepairScope, Role, TicketActor, TicketChannel, TicketKind, TicketStatus,
-  RESIDENT_FINISHED_STATUSES, ResidentTicketFilter, TERMINAL_STATUSES, UserKind, isPaidWork, shanghaiDate,
+  ChargeConfirmation, ErrorCode, IPage, IPageQuery, ITicket, ITicketEvent, Permission, PriceListKind, RepairScope, Role, TicketActor, TicketChannel, TicketKind, TicketStatus,
+  RESIDENT_FINISHED_STATUSES, ResidentTicketFilter, TERMINAL_STATUSES, UserKind, isPaidWork,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { ChargesService } from '../charges/charges.service';
@@ -18,14 +18,16 @@ import { AccessService } from '../identity/access.service';
 import { isUniqueViolation } from '../../database/errors';
 import { MediaService } from '../media/media.service';
 import { UserDirectory } from '../identity/user-directory.service';
-import { HouseRef, ProjectRef, PropertyDirectory } from '../property/property-directory.service';
+import { HouseLabel, PropertyDirectory } from '../property/property-directory.service';
 import { CreateTicketDto, TicketListQueryDto } from './dto/ticket.dto';
 import { NotificationsService } from '../notifications/notifications.service';
 import { TicketAccess } from './ticket-access.service';
 import { TicketTransitions } from './ticket-transition.service';
 import { TicketViews } from './ticket-views.service';
+import { PageFilter, inList, loadPage } from './ticket-pages';
+import { nextSerial } from './ticket-serials';
+import { insertRow } from '../../database/raw-rows';
 import { Ticket, TicketMedia } from './ticket.entity';
-import { TicketSerialCounter } from './ticket-support.entity';
 
 @Injectable()
 export class TicketsService {
@@ -62,9 +64,11 @@ export class TicketsService {
     if (kind === TicketKind.Repair && !scope) throw DomainException.validation('scope', '报修须选择户内（home）或公共区域（public）');
     const paid = isPaidWork(kind, scope);
 
-    let house: HouseRef | null = null;
+    // House, project and their names in one statement; the same answer labels the new ticket's view.
+    const places = await this.property.places(dto.houseId ? [] : dto.projectId ? [dto.projectId] : [], dto.houseId ? [dto.houseId] : []);
+    let house: HouseLabel | null = null;
     if (dto.houseId) {
-      house = await this.property.house(dto.houseId);
+      house = places.houses.get(dto.houseId) ?? null;
       if (!house) throw DomainException.notFound('房屋');
     }
     let binding: { name: string; phone: string } | null = null;
@@ -80,7 +84,7 @@ export class TicketsService {
     if ((paid || kind === TicketKind.Service) && !house) throw DomainException.validation('houseId', '户内维修和特约服务须选择房屋');
     const projectId = house?.projectId ?? dto.projectId!;
     if (!resident) this.access.assertProject(principal, projectId, Permission.TicketIntake);
-    const project = await this.property.project(projectId);
+    const project = places.projects.get(projectId);
     if (!project) throw DomainException.notFound('项目');
 
     let category = dto.category.trim();
@@ -97,36 +101,54 @@ export class TicketsService {
     const preferredEnd = dto.preferredEnd ? new Date(dto.preferredEnd) : null;
     if (preferredStart && preferredEnd && preferredEnd <= preferredStart) throw DomainException.validation('preferredEnd', '结束时间须晚于开始时间');
 
+    const intake = await this.intakeStaff(projectId, house?.buildingId ?? null);
+    const mediaIds = [...new Set(dto.mediaIds ?? [])];
+    const at = now();
+    // MySQL/MariaDB: the number is drawn in its own statement before the transaction. Drawn inside it, the
+    // counter row stayed locked until commit and every create of the project queued behind it (P2: 20 of 20
+    // connections waiting on that row). A create that fails after drawing leaves its number unused (serials
+    // are unique, not gapless). SQLite runs one transaction at a time anyway and shares one connection, so
+    // there the number is drawn inside the transaction.
+    const drawn = this.db.options.type === 'better-sqlite3' ? null : await nextSerial(this.db.manager, project, at);
+    let created: Ticket | null = null;
     const id = await runInTransaction(this.db, async (tx) => {
       if (idempotencyKey && (await tx.getRepository(Ticket).existsBy({ reporterId: principal.userId, clientRequestId: idempotencyKey }))) {
         return (await tx.getRepository(Ticket).findOneByOrFail({ reporterId: principal.userId, clientRequestId: idempotencyKey })).id;
       }
-      const at = now();
-      const serial = await this.nextSerial(tx, project, at);
-      const result = await tx.getRepository(Ticket).insert({
+      const serial = drawn ?? (await nextSerial(tx, project, at));
+      const row: Omit<Ticket, 'id'> = {
         projectId, houseId: house?.id ?? null, buildingId: house?.buildingId ?? null, serial, kind, scope, paid, category, feeItemCode,
         urgency: dto.urgency, description: dto.description.trim(), channel: resident ? TicketChannel.MiniProgram : dto.channel ?? TicketChannel.Phone,
         status: TicketStatus.Submitted, version: 0, onHold: false, holdReason: null, technicianId: null, dispatchMode: 'pool', poolOpen: false,
         poolDeadline: null, needsSupervisor: false, visitAt: null, reworkCount: 0, escalated: false, priceExplainedAt: null, preferredStart, preferredEnd,
         contactName: dto.contactName?.trim() || binding?.name || null, contactPhone: dto.contactPhone ?? binding?.phone ?? null,
-        reporterId: principal.userId, clientRequestId: idempotencyKey, createdBy: principal.userId, createdAt: at, updatedAt: at,
-      });
-      const ticketId = Number(result.identifiers[0].id);
-      if (dto.mediaIds?.length) {
-        await this.media.claimForTicket(principal.userId, dto.mediaIds, 'photo', ticketId, tx);
-        await tx.getRepository(TicketMedia).insert([...new Set(dto.mediaIds)].map((mediaId) => ({ ticketId, mediaId, stage: 'report' })));
+        reporterId: principal.userId, clientRequestId: idempotencyKey, createdBy: principal.userId, reply: null, result: null, cancelReason: null,
+        chargeId: null, registeredAt: null, dispatchedAt: null, acceptedAt: null, onSiteAt: null, doneAt: null, verifiedAt: null, visitedAt: null,
+        closedAt: null, cancelledAt: null, createdAt: at, updatedAt: at,
+      };
+      const ticketId = await insertRow(tx, Ticket, row);
+      if (mediaIds.length) {
+        await this.media.claimForTicket(principal.userId, mediaIds, 'photo', ticketId, tx);
+        await tx.getRepository(TicketMedia).insert(mediaIds.map((mediaId) => ({ ticketId, mediaId, stage: 'report' })));
       }
       await this.transitions.event(tx, ticketId, principal.userId, resident ? TicketActor.Resident : TicketActor.CustomerManager, 'submit', null, TicketStatus.Submitted, null);
-      await this.notifications.enqueue(tx, { recipients: await this.intakeStaff(tx, projectId, house?.buildingId ?? null), ref: `ticket:${ticketId}:created`,
+      await this.notifications.enqueue(tx, { recipients: intake, ref: `ticket:${ticketId}:created`,
         kind: 'ticket.submitted', title: `新${dto.urgency === 'emergency' ? '紧急' : ''}工单 ${serial}`, body: dto.description.slice(0, 100), ticketId,
       });
+      created = { ...row, id: ticketId };
       return ticketId;
     }).catch(async (error) => {
       // Two retries raced past the lookup: the unique (reporter, key) index kept one; answer with it.
       if (!idempotencyKey || !isUniqueViolation(error)) throw error;
       return (await this.db.getRepository(Ticket).findOneByOrFail({ reporterId: principal.userId, clientRequestId: idempotencyKey })).id;
     });
-    return this.respondCreated(principal, id);
+    const fresh = created as Ticket | null;
+    if (fresh?.id !== id) return this.respondCreated(principal, id);
+    // The new ticket is known whole: no read-back, and nothing hangs on it yet but its report photos.
+    // actorsFor reads nothing here: the caller reported it, and a fresh ticket is in no pool.
+    return this.views.one(fresh, await this.tickets.actorsFor(principal, fresh), principal.userId, this.tickets.canSeeContactPhone(principal, fresh), false, {
+      outcomes: new Map(), places, children: { links: mediaIds.map((mediaId) => ({ ticketId: id, mediaId, stage: 'report' })), signatures: [] },
+    });
   }
 
   private async respondCreated(principal: Principal, id: number): Promise<ITicket> {
@@ -134,30 +156,12 @@ export class TicketsService {
     return this.views.one(ticket, await this.tickets.actorsFor(principal, ticket), principal.userId, this.tickets.canSeeContactPhone(principal, ticket));
   }
 
-  /** Serial per project and Shanghai day: <code>-<yyMMdd>-<0001>. The counter row is claimed in the ticket's transaction. */
-  private async nextSerial(tx: EntityManager, project: ProjectRef, at: Date): Promise<string> {
-    const day = shanghaiDate(at).replace(/-/g, '').slice(2);
-    const repo = tx.getRepository(TicketSerialCounter);
-    const bump = () => tx.createQueryBuilder().update(TicketSerialCounter).set({ lastSeq: () => 'last_seq + 1' })
-      .where('project_id = :projectId AND day = :day', { projectId: project.id, day }).execute();
-    if ((await bump()).affected !== 1) {
-      try {
-        await repo.insert({ projectId: project.id, day, lastSeq: 0 });
-      } catch {
-        // Another ticket created the day's counter first; the bump below uses it.
-      }
-      await bump();
-    }
-    const counter = await repo.findOneByOrFail({ projectId: project.id, day });
-    return `${project.code}-${day}-${String(counter.lastSeq).padStart(4, '0')}`;
-  }
-
-  private async intakeStaff(tx: EntityManager, projectId: number, buildingId: number | null): Promise<number[]> {
+  private async intakeStaff(projectId: number, buildingId: number | null): Promise<number[]> {
     if (buildingId !== null) {
-      const managers = await this.property.buildingManagers(buildingId, tx);
+      const managers = await this.property.buildingManagers(buildingId);
       if (managers.length) return managers;
     }
-    return this.users.usersWithRole(projectId, Role.CustomerManager, tx);
+    return this.users.usersWithRole(projectId, Role.CustomerManager);
   }
 
   async detail(principal: Principal, id: number): Promise<ITicket> {
@@ -174,36 +178,48 @@ export class TicketsService {
     return this.views.timeline(ticket.id, !staff);
   }
 
-  /** What waits for the resident comes first on every page (a quote to sign sat below 15 closed tickets). */
+  /**
+   * What waits for the resident comes first on every page (a quote to sign sat below 15 closed tickets).
+   * Four statements besides the guard's: houses (bindings), their ticket charges (charges), the page with its
+   * one-to-one parts, then the view's photos, places and technicians (see TicketViews.many).
+   */
   async mine(principal: Principal, query: MyTicketsQueryDto): Promise<IPage<ITicket>> {
     const houses = await this.tickets.residentHouseIds(principal.userId);
-    const todo = residentTodoCondition(await this.charges.unconfirmedTicketIds(houses));
-    return this.page(principal, query, (qb) => {
-      qb.andWhere(new Brackets((w) => {
-        w.where('t.reporter_id = :me', { me: principal.userId });
-        if (houses.length) w.orWhere('t.house_id IN (:...houses)', { houses });
-      }));
-      qb.setParameters(todo.params);
-      if (query.filter === ResidentTicketFilter.Todo) qb.andWhere(todo.sql);
-      else if (query.filter) {
-        qb.andWhere(`t.status ${query.filter === ResidentTicketFilter.Finished ? 'IN' : 'NOT IN'} (:...finished)`, { finished: RESIDENT_FINISHED_STATUSES });
-      }
-      qb.addSelect(`CASE WHEN ${todo.sql} THEN 0 ELSE 1 END`, 'todo_first').orderBy('todo_first', 'ASC');
-    }, () => [TicketActor.Resident]);
+    const charges = await this.charges.ticketChargesOfHouses(houses);
+    const todo = residentTodoCondition(charges.unconfirmedTicketIds);
+    const mineOrHouses = inList('t.house_id', houses);
+    const filter: PageFilter = {
+      where: [houses.length ? `(t.reporter_id = ? OR ${mineOrHouses.sql})` : 't.reporter_id = ?'],
+      params: [principal.userId, ...(houses.length ? mineOrHouses.params : [])],
+      first: { sql: `CASE WHEN ${todo.sql} THEN 0 ELSE 1 END`, params: todo.params },
+    };
+    if (query.filter === ResidentTicketFilter.Todo) {
+      filter.where.push(todo.sql);
+      filter.params.push(...todo.params);
+    } else if (query.filter) {
+      const finished = inList('t.status', RESIDENT_FINISHED_STATUSES);
+      filter.where.push(query.filter === ResidentTicketFilter.Finished ? finished.sql : `NOT ${finished.sql}`);
+      filter.params.push(...finished.params);
+    }
+    return this.page(principal, query, filter, () => [TicketActor.Resident], charges.confirmations);
   }
 
   async forProject(principal: Principal, query: TicketListQueryDto): Promise<IPage<ITicket>> {
     const visible = this.access.visibleProjectIds(principal, Permission.TicketView);
     const projectIds = query.projectId ? visible.filter((id) => id === query.projectId) : visible;
     if (query.projectId && !projectIds.length) throw DomainException.notFound('项目');
-    return this.page(principal, query, (qb) => qb.andWhere(projectIds.length ? 't.project_id IN (:...projectIds)' : '1 = 0', { projectIds }));
+    const scope = inList('t.project_id', projectIds);
+    return this.page(principal, query, { where: [scope.sql], params: scope.params });
   }
 
   async jobs(principal: Principal, query: TicketListQueryDto): Promise<IPage<ITicket>> {
-    return this.page(principal, query, (qb) => {
-      qb.andWhere('t.technician_id = :me', { me: principal.userId });
-      if (!query.status) qb.andWhere('t.status NOT IN (:...terminal)', { terminal: TERMINAL_STATUSES });
-    }, () => [TicketActor.Technician]);
+    const filter: PageFilter = { where: ['t.technician_id = ?'], params: [principal.userId] };
+    if (!query.status) {
+      const terminal = inList('t.status', TERMINAL_STATUSES);
+      filter.where.push(`NOT ${terminal.sql}`);
+      filter.params.push(...terminal.params);
+    }
+    return this.page(principal, query, filter, () => [TicketActor.Technician]);
   }
 
   /** Open pool jobs this technician qualifies for. */
@@ -248,31 +264,29 @@ export class TicketsService {
   private async page(
     principal: Principal,
     query: TicketListQueryDto,
-    scope: (qb: SelectQueryBuilder<Ticket>) => void,
+    filter: PageFilter,
     actorsOf?: (t: Ticket) => TicketActor[],
+    confirmations?: Map<number, ChargeConfirmation>,
   ): Promise<IPage<ITicket>> {
-    const { page, pageSize, skip } = pageWindow(query);
-    const qb = this.db.getRepository(Ticket).createQueryBuilder('t').where('1 = 1');
-    scope(qb);
-    if (query.status) qb.andWhere('t.status = :status', { status: query.status });
-    if (query.kind) qb.andWhere('t.kind = :kind', { kind: query.kind });
-    const [rows, total] = await qb.addOrderBy('t.id', 'DESC').skip(skip).take(pageSize).getManyAndCount();
+    for (const column of ['status', 'kind'] as const) {
+      if (!query[column]) continue;
+      filter.where.push(`t.${column} = ?`);
+      filter.params.push(query[column]);
+    }
+    const { tickets: rows, outcomes, total, page, pageSize } = await loadPage(this.db, filter, query);
     const actors = new Map<number, TicketActor[]>();
     if (!actorsOf) for (const t of rows) actors.set(t.id, await this.tickets.actorsFor(principal, t));
-    const items = await this.views.many(rows, (t) => (actorsOf ? actorsOf(t) : actors.get(t.id) ?? []), principal.userId);
+    const items = await this.views.many(rows, (t) => (actorsOf ? actorsOf(t) : actors.get(t.id) ?? []), principal.userId, false, false, { outcomes, confirmations });
     return { items, total, page, pageSize };
   }
 }
 
 /** 待我处理 in SQL, matching the resident's actions (quote to sign, acceptance to sign and rate, charge to confirm). */
-function residentTodoCondition(unconfirmedTicketIds: number[]): { sql: string; params: Record<string, unknown> } {
+function residentTodoCondition(unconfirmedTicketIds: number[]): { sql: string; params: unknown[] } {
+  // The charges module answers which tickets' charges wait for confirmation; none leaves that branch out.
+  const unconfirmed = inList('t.id', unconfirmedTicketIds);
   return {
-    sql: `(t.on_hold = 0 AND (t.status = :todoQuoted OR (t.status = :todoDone AND (t.scope IS NULL OR t.scope <> :todoPublic))
-      OR t.id IN (:...todoUnconfirmed)))`,
-    params: {
-      todoQuoted: TicketStatus.Quoted, todoDone: TicketStatus.Done, todoPublic: RepairScope.Public,
-      // The charges module answers which tickets' charges wait for confirmation; 0 matches no ticket.
-      todoUnconfirmed: unconfirmedTicketIds.length ? unconfirmedTicketIds : [0],
-    },
+    sql: `(t.on_hold = 0 AND (t.status = ? OR (t.status = ? AND (t.scope IS NULL OR t.scope <> ?)) OR ${unconfirmed.sql}))`,
+    params: [TicketStatus.Quoted, TicketStatus.Done, RepairScope.Public, ...unconfirmed.params],
   };
 }

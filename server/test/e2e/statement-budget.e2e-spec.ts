@@ -1,0 +1,105 @@
+import type { Logger, QueryRunner } from 'typeorm';
+import { IPage, ITicket } from '@app/shared';
+import { bearer, bootTestApp, TestApp } from '../support/test-app';
+import { act, createHomeRepair, makeTicketWorld, sign, TicketWorld, toQuoted } from './ticket-helpers';
+
+/**
+ * P2 (docs/benchmarks.md): the two benchmarked routes keep their SQL statement budget, and a list costs the
+ * same number of statements whatever its length (no per-row lookups). Counted from TypeORM's logger, which
+ * every query runner calls for every statement (transaction control included), on both engines.
+ */
+// token (1) + houses + ticket charges + page with its one-to-one parts + photos/signatures + places + technicians;
+// a full page adds its COUNT (a shorter one ends the list, so its total is known).
+const LIST_BUDGET = 7;
+const CREATE_BUDGET = 11; // token (1) + house/project + binding contact + intake staff (≤ 2) + BEGIN, serial, ticket, event, notices, COMMIT
+
+describe('P2: SQL statements per request', () => {
+  let t: TestApp;
+  let w: TicketWorld;
+  let statements: string[] | null = null;
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    w = await makeTicketWorld(t);
+    const original = t.db.logger;
+    const counting: Logger = {
+      logQuery: (query: string, parameters?: unknown[], runner?: QueryRunner) => {
+        statements?.push(query);
+        return original.logQuery(query, parameters, runner);
+      },
+      logQueryError: (...args) => original.logQueryError(...args),
+      logQuerySlow: (...args) => original.logQuerySlow(...args),
+      logSchemaBuild: (...args) => original.logSchemaBuild(...args),
+      logMigration: (...args) => original.logMigration(...args),
+      log: (...args) => original.log(...args),
+    };
+    Object.defineProperty(t.db, 'logger', { value: counting, configurable: true, writable: true });
+  });
+  afterAll(() => t.close());
+
+  async function counted<T>(work: () => Promise<T>): Promise<{ result: T; sql: string[] }> {
+    statements = [];
+    try {
+      const result = await work();
+      return { result, sql: statements };
+    } finally {
+      statements = null;
+    }
+  }
+
+  const listMine = () => t.http().get('/api/tickets/mine?page=1&pageSize=20').set(bearer(w.residentA.accessToken)).expect(200);
+
+  it('lists my tickets in a fixed number of statements, however many tickets, photos, quotes and signatures the page holds', async () => {
+    await createHomeRepair(t, w);
+    const one = await counted(listMine);
+    expect((one.result.body as IPage<ITicket>).items).toHaveLength(1);
+
+    // A quoted and signed ticket (technician, quote, agreement, signature), and more tickets with photos.
+    const quoted = await toQuoted(t, w, await createHomeRepair(t, w));
+    await act(t, w.residentA.accessToken, quoted.id, 'agree', await sign(t, w.residentA.accessToken, quoted.quote!.snapshotHash)).expect(200);
+    for (let i = 0; i < 3; i++) await createHomeRepair(t, w);
+    const many = await counted(listMine);
+    const page = many.result.body as IPage<ITicket>;
+    expect(page.total).toBe(5);
+    const agreed = page.items.find((x) => x.id === quoted.id)!;
+    expect(agreed).toMatchObject({ technician: { userId: w.techs[0].id }, quote: { status: 'agreed' }, agreedTotalFen: expect.any(Number) });
+    expect(agreed.signatures).toHaveLength(1);
+    expect(agreed.media).toHaveLength(1);
+
+    expect(many.sql.length).toBeLessThanOrEqual(LIST_BUDGET);
+    // One more statement at most: the technicians' names, which a page without an assigned job does not need.
+    expect(many.sql.length - one.sql.length).toBeLessThanOrEqual(1);
+
+    const full = await counted(() => t.http().get('/api/tickets/mine?page=2&pageSize=2').set(bearer(w.residentA.accessToken)).expect(200));
+    expect(full.result.body).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+    expect(full.result.body.items).toHaveLength(2);
+    expect(full.sql.length).toBeLessThanOrEqual(LIST_BUDGET + 1);
+    const past = await counted(() => t.http().get('/api/tickets/mine?page=9&pageSize=2').set(bearer(w.residentA.accessToken)).expect(200));
+    expect(past.result.body).toMatchObject({ total: 5, items: [] });
+    const last = (await t.http().get('/api/tickets/mine?page=3&pageSize=2').set(bearer(w.residentA.accessToken)).expect(200)).body as IPage<ITicket>;
+    expect(last).toMatchObject({ total: 5, page: 3 });
+    expect(last.items).toHaveLength(1);
+  });
+
+  it('checks the access token in one statement', async () => {
+    const { sql } = await counted(() => t.http().get('/api/inbox').set(bearer(w.residentA.accessToken)).expect(200));
+    // The guard's one statement plus the inbox page itself (page + count).
+    expect(sql.filter((q) => /\bFROM\s+[`"]?users\b/i.test(q))).toHaveLength(1);
+    expect(sql.some((q) => /refresh_tokens/i.test(q) && /role_assignments/i.test(q))).toBe(true);
+  });
+
+  it('creates a ticket within its statement budget and answers with the full view', async () => {
+    const { result, sql } = await counted(() =>
+      t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).send({
+        houseId: w.tenant.houseIds[0], kind: 'repair', scope: 'public', category: 'GD', urgency: 'normal', description: '楼道灯不亮',
+      }).expect(201),
+    );
+    const created = result.body as ITicket;
+    expect(created).toMatchObject({ status: 'submitted', houseLabel: expect.any(String), projectName: expect.any(String), media: [], signatures: [] });
+    expect(created.serial).toMatch(/-\d{6}-\d{4}$/);
+    expect(sql.length).toBeLessThanOrEqual(CREATE_BUDGET);
+    // The answer matches what a later read shows.
+    const again = (await t.http().get(`/api/tickets/${created.id}`).set(bearer(w.residentA.accessToken)).expect(200)).body as ITicket;
+    expect({ ...again, customerManager: null, media: [], afterMedia: [] }).toEqual({ ...created, media: [], afterMedia: [] });
+  });
+});

@@ -189,3 +189,23 @@ export function checkReadingFile(file: { name: string; size: number }): string |
   if (file.size > 10 * 1024 * 1024) return '文件超过 10 MB，请拆分后分批导入';
   return null;
 }
+
+/**
+ * An adjustment in yuan, which may be negative (a refund onto the next bill): "-35.5" → { fen: -3550 }.
+ * Zero is refused: an adjustment of nothing is a mistake. The text sent stays the person's own digits.
+ */
+export function parseAdjustment(text: string | undefined): { ok: true; fen: number; amount: string } | { ok: false; message: string } {
+  const trimmed = (text ?? '').trim().replace(/^−/, '-');
+  const negative = trimmed.startsWith('-');
+  const parsed = parseYuanInput(negative ? trimmed.slice(1) : trimmed);
+  if (!parsed.ok) return parsed;
+  if (!parsed.fen) return { ok: false, message: '调整金额不能为 0' };
+  const fen = negative ? -parsed.fen : parsed.fen;
+  return { ok: true, fen, amount: trimmed.replace(/^¥/, '').replace(/,/g, '') };
+}
+
+/** Which corrections a bill offers (BillCorrect holders only; a published bill is never edited in place). */
+export function billCorrections(bill: { status: string }, mayCorrect: boolean): { voidReissue: boolean; adjust: boolean; waive: boolean } {
+  const published = bill.status === 'published';
+  return { voidReissue: mayCorrect && published, adjust: mayCorrect && bill.status !== 'void', waive: mayCorrect && published };
+}

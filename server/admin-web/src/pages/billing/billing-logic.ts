@@ -77,7 +77,7 @@ export interface ItemForm {
 
 /** Checks an item form before it is sent; the server checks again and names the field on refusal. */
 export function itemFormProblem(form: ItemForm, existing: readonly IBillingItem[]): string | null {
-  if (!/^[A-Z0-9]{1,16}$/.test(form.code.trim())) return '编码须为 1–16 位大写字母或数字，如 WY、SF';
+  if (!/^[A-Z0-9-]{1,16}$/.test(form.code.trim())) return '编码须为 1–16 位大写字母、数字或短横线，如 WY、SF';
   if (!form.name.trim()) return '请填写名称';
   const price = parseYuanInput(form.unitPrice);
   if (!price.ok) return `单价：${price.message}`;

@@ -7,6 +7,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PrincipalLoader } from '../modules/auth/principal.loader';
 import { Bill, BillingItem } from '../modules/billing/billing.entity';
 import { AmountsService } from '../modules/billing/inputs/amounts.service';
+import { LateFeePolicyService } from '../modules/billing/inputs/late-fee-policy.service';
 import { ReadingImportService } from '../modules/billing/inputs/reading-import.service';
 import { BillingItemsService } from '../modules/billing/items.service';
 import { BillRunQueue } from '../modules/billing/run/run-queue';
@@ -90,10 +91,13 @@ export async function seedDemoBilling(app: INestApplicationContext): Promise<Dem
   const imports = app.get(ReadingImportService, opts);
   const amounts = app.get(AmountsService, opts);
   const runs = app.get(BillRunService, opts);
+  const policies = app.get(LateFeePolicyService, opts);
   const queue = app.get(BillRunQueue, opts) as BillRunQueue & { idle?: () => Promise<void> };
 
   for (const project of projects) {
     for (const item of items(project.code, periods.baseline)) await itemsService.upsert(principal, { ...item, projectId: project.id });
+    // Vacancy discount offered (30 %); late fees stay off, as every project starts.
+    await policies.update(principal, project.id, { enabled: false, graceDays: 15, dailyRatePer100k: 50, capPercent: 30, vacancyDiscountPercent: 30 });
     // Parking spaces: every 25th house has one, every 100th two.
     const houses = await ds.getRepository(House).find({ select: { id: true }, where: { projectId: project.id }, order: { id: 'ASC' } });
     for (const [i, house] of houses.entries()) {

@@ -25,7 +25,7 @@ export function RunPanel({ run: initial, onChanged }: { run: IBillRun; onChanged
     try {
       const next = kind === 'check' ? await checkRun(run.id) : await publishRun(run.id);
       onChanged(next);
-      message.success(kind === 'check' ? '已核对，可以发布' : `已发布 ${periodLabel(run.period)} 账单，业主将收到通知`);
+      message.success(kind === 'check' ? '已核对：请查看下方核对信息，无误后发布' : `已发布 ${periodLabel(run.period)} 账单，业主将收到通知`);
     } catch (error) {
       message.error(runErrorMessage(error, kind === 'check' ? '核对失败' : '发布失败'));
     } finally {
@@ -54,11 +54,20 @@ export function RunPanel({ run: initial, onChanged }: { run: IBillRun; onChanged
         <Descriptions.Item label="发布">{run.publishedAt ? formatDateTime(run.publishedAt) : '—'}</Descriptions.Item>
       </Descriptions>
       {run.check && run.status !== 'running' ? <CheckSummary check={run.check} /> : null}
+      {run.status === 'draft' && !run.check ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="run-draft-hint"
+          title="草稿账单已生成，业主还看不到"
+          description="请点击「核对」：系统统计户数与金额、与上月对比，并列出未确认的特约服务费、金额变化较大的房屋和缺少的抄表读数。看过核对信息无误后再发布。"
+        />
+      ) : null}
       {mayRun && (run.status === 'draft' || run.status === 'checked') ? (
         <Space style={{ marginTop: 16 }}>
           <Popconfirm
-            title="确认已核对？"
-            description="请先看过上方的户数、金额、与上月对比和异常清单。核对后才能发布。"
+            title="核对本批账单？"
+            description="将统计户数与金额、与上月对比并列出需关注的房屋；核对后才能发布。"
             okText="确认核对"
             cancelText="取消"
             disabled={run.status !== 'draft'}
@@ -68,7 +77,7 @@ export function RunPanel({ run: initial, onChanged }: { run: IBillRun; onChanged
           </Popconfirm>
           <Popconfirm
             title={`发布 ${periodLabel(run.period)} 账单？`}
-            description="发布后业主即可在小程序查看并收到通知；已发布的账单不能修改，只能作废重开或下月调整。"
+            description="请确认已看过核对信息。发布后业主即可在小程序查看并收到通知；已发布的账单不能修改，只能作废重开或下月调整。"
             okText="确认发布"
             cancelText="取消"
             disabled={run.status !== 'checked'}

@@ -184,7 +184,7 @@ describe('billing (browser)', () => {
     const lines = await drawer.getByTestId('bill-lines').innerText();
     assert.match(lines, /物业服务费/);
     assert.match(lines, /水费/);
-    await shot(page, 'billing-bill-drawer');
+    await shot(page, 'billing-bill-drawer', false);
     await page.keyboard.press('Escape');
 
     // 欠费催缴 and 收缴率: the seed left some houses owing.

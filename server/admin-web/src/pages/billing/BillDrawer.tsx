@@ -48,9 +48,9 @@ export function BillDrawer({ billId, onClose, onChanged }: { billId: number; onC
             ) : (
               <Typography.Text type="secondary" data-testid="line-ticket">工单 {l.ticketSerial}</Typography.Text>
             )
-          ) : (
+          ) : BILL_LINE_KIND_LABELS[l.kind] !== l.name ? (
             <Typography.Text type="secondary">{BILL_LINE_KIND_LABELS[l.kind]}</Typography.Text>
-          )}
+          ) : null}
         </Space>
       ),
     },

@@ -27,11 +27,13 @@ function BillingItemsView() {
   const [editing, setEditing] = useState<{ base: IBillingItem | null } | null>(null);
   const rows: Row[] = groupItemHistory(items.data ?? []).flatMap((g) => g.lines.map((l) => ({ ...l, key: `${g.code}-${l.houseType ?? '*'}`, code: g.code, name: g.name, kind: g.kind })));
 
+  const typedCodes = new Set(rows.filter((r) => r.houseType !== null).map((r) => r.code));
   const columns: TableColumnsType<Row> = [
     { title: '编码', dataIndex: 'code', width: 80 },
     { title: '名称', dataIndex: 'name', width: 140 },
     { title: '计费方式', dataIndex: 'kind', width: 120, render: (k: IBillingItem['kind']) => BILLING_ITEM_KIND_LABELS[k] },
-    { title: '适用房屋', dataIndex: 'houseType', width: 100, render: (t: IBillingItem['houseType']) => (t ? HOUSE_TYPE_LABELS[t] : '全部') },
+    // Only area and fixed items are priced per house type; for the others the column does not apply.
+    { title: '适用房屋', dataIndex: 'houseType', width: 100, render: (t: IBillingItem['houseType'], r) => (t ? HOUSE_TYPE_LABELS[t] : r.kind !== 'area' && r.kind !== 'fixed' ? '—' : typedCodes.has(r.code) ? '其余类型' : '全部') },
     {
       title: '当前单价',
       key: 'price',

@@ -10,6 +10,7 @@ import { useSelectedProject } from '../../layout/PageGuard';
 import { useAsync } from '../../lib/use-async';
 import { BillDrawer } from './BillDrawer';
 import { currentPeriod, periodLabel, recentPeriods } from './billing-logic';
+import { useLatestPeriod } from './use-latest-period';
 
 const PAGE_SIZE = 20;
 export const BILL_STATUS_COLORS: Record<BillStatus, string> = { draft: 'gold', published: 'blue', void: 'default' };
@@ -32,7 +33,9 @@ export default function BillsPage() {
 function BillsView() {
   const project = useSelectedProject();
   const periods = useMemo(() => recentPeriods(currentPeriod(), 24), []);
-  const [filters, setFilters] = useState<Filters>({ period: currentPeriod(), q: '' });
+  const [period, setPeriod] = useLatestPeriod(project.id);
+  const [rest, setRest] = useState<Omit<Filters, 'period'>>({ q: '' });
+  const filters: Filters = useMemo(() => ({ ...rest, period }), [rest, period]);
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const buildings = useAsync(() => listBuildings(project.id), [project.id]);
@@ -41,7 +44,12 @@ function BillsView() {
     [project.id, filters, page],
   );
   const [openId, setOpenId] = useState<number | null>(null);
-  const change = (patch: Partial<Filters>) => { setFilters((f) => ({ ...f, ...patch })); setPage(1); };
+  const change = (patch: Partial<Filters>) => {
+    const { period: nextPeriod, ...others } = patch;
+    if (nextPeriod) setPeriod(nextPeriod);
+    setRest((f) => ({ ...f, ...others }));
+    setPage(1);
+  };
 
   const columns: TableColumnsType<IBill> = [
     { title: '房屋', dataIndex: 'houseLabel', width: 160, render: (v: string, b) => <Typography.Link onClick={() => setOpenId(b.id)} data-testid="bill-house">{v}</Typography.Link> },

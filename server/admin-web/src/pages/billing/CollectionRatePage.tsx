@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { formatFen, type ICollectionRateRow } from '@app/shared';
 import { Button, Card, Col, Empty, Progress, Row, Select, Skeleton, Space, Statistic, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { getCollectionRate } from '../../api/billing';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
@@ -9,6 +9,7 @@ import { useSelectedProject } from '../../layout/PageGuard';
 import { useAsync } from '../../lib/use-async';
 import { currentPeriod, periodLabel, rateText, recentPeriods } from './billing-logic';
 import { RateChart } from './RateChart';
+import { useLatestPeriod } from './use-latest-period';
 
 export default function CollectionRatePage() {
   const project = useSelectedProject();
@@ -31,7 +32,7 @@ function RateCard({ title, row, testId }: { title: string; row: ICollectionRateR
 function CollectionRateView() {
   const project = useSelectedProject();
   const periods = useMemo(() => recentPeriods(currentPeriod(), 24), []);
-  const [period, setPeriod] = useState(currentPeriod());
+  const [period, setPeriod] = useLatestPeriod(project.id);
   const rate = useAsync(() => getCollectionRate(project.id, period), [project.id, period]);
   const data = rate.data;
   const nothing = data && data.current.billedFen === 0 && data.arrears.billedFen === 0 && data.byMonth.every((m) => m.billedFen === 0);

@@ -4,6 +4,7 @@ import { Button, Card, Empty, Table, Tabs, Tag, Typography, type TableColumnsTyp
 import { useState } from 'react';
 import { listBillingItems } from '../../api/billing';
 import { ErrorState } from '../../components/ErrorState';
+import { idColumn } from '../../components/id-column';
 import { PageHeader } from '../../components/PageHeader';
 import { useSelectedProject } from '../../layout/PageGuard';
 import { useAsync } from '../../lib/use-async';
@@ -29,7 +30,7 @@ function BillingItemsView() {
 
   const typedCodes = new Set(rows.filter((r) => r.houseType !== null).map((r) => r.code));
   const columns: TableColumnsType<Row> = [
-    { title: '编码', dataIndex: 'code', width: 80 },
+    idColumn<Row>('编码', 'code', { width: 90 }),
     { title: '名称', dataIndex: 'name', width: 140 },
     { title: '计费方式', dataIndex: 'kind', width: 120, render: (k: IBillingItem['kind']) => BILLING_ITEM_KIND_LABELS[k] },
     // Only area and fixed items are priced per house type; for the others the column does not apply.

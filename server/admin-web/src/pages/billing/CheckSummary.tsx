@@ -1,5 +1,6 @@
 import { formatFen, type IBillRunCheck } from '@app/shared';
 import { Alert, Card, Col, Collapse, Row, Statistic, Table, Typography } from 'antd';
+import { idColumn } from '../../components/id-column';
 import { changeText } from './billing-logic';
 
 /** What finance checks before publishing: counts, totals, last month, and the lists that need a look. */
@@ -20,7 +21,7 @@ export function CheckSummary({ check }: { check: IBillRunCheck }) {
           dataSource={check.unconfirmedCharges}
           columns={[
             { title: '房屋', dataIndex: 'houseLabel' },
-            { title: '工单号', dataIndex: 'ticketSerial', render: (v: string | null) => v ?? '—' },
+            idColumn<IBillRunCheck['unconfirmedCharges'][number]>('工单号', 'ticketSerial', { empty: () => '—' }),
             { title: '金额', dataIndex: 'totalFen', align: 'right', render: (v: number) => <span className="money">{formatFen(v)}</span> },
           ]}
         />

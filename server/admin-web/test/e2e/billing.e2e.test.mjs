@@ -185,6 +185,11 @@ describe('billing (browser)', () => {
     assert.match(lines, /物业服务费/);
     assert.match(lines, /水费/);
     await shot(page, 'billing-bill-drawer', false);
+    const pdfDownload = page.waitForEvent('download');
+    await drawer.getByRole('button', { name: /下载 PDF/ }).click();
+    const pdfPath = path.join(tmp, 'bill.pdf');
+    await (await pdfDownload).saveAs(pdfPath);
+    assert.equal(fs.readFileSync(pdfPath).subarray(0, 5).toString(), '%PDF-', 'the bill downloads as a PDF');
     await page.keyboard.press('Escape');
 
     // 欠费催缴 and 收缴率: the seed left some houses owing.
@@ -193,6 +198,22 @@ describe('billing (browser)', () => {
     await arrears.getByTestId('arrears-table').locator('tbody tr.ant-table-row').first().waitFor();
     assert.match(await arrears.innerText(), /第九百四十四条/);
     await shot(page, 'billing-arrears');
+    // 3栋1单元 fits one page; 1201 has a verified owner (张伟), 101 nobody, so only 1201 can get an in-app reminder.
+    await choose(page, arrears.getByLabel('楼栋'), '3栋');
+    await choose(page, arrears.getByLabel('单元'), '1单元');
+    const table = arrears.getByTestId('arrears-table');
+    for (const room of ['3栋1单元1201', '3栋1单元101']) {
+      await table.locator('tbody tr.ant-table-row').filter({ has: page.locator('td', { hasText: new RegExp(`^${room}$`) }) }).locator('input[type="checkbox"]').check();
+    }
+    const reminded = page.waitForResponse((r) => r.url().endsWith('/api/billing/reminders') && r.request().method() === 'POST');
+    await arrears.getByRole('button', { name: /发送催缴提醒/ }).click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /发\s*送/ }).click();
+    const sent = await (await reminded).json();
+    assert.deepEqual(sent.map((r) => r.houseLabel), ['3栋1单元1201'], 'only the house with a verified resident is reminded in-app');
+    await page.getByText('已向 1 户发送站内催缴提醒；1 户没有已认证的住户').waitFor();
+    await arrears.getByRole('tab', { name: '催缴记录' }).click();
+    await arrears.getByTestId('reminder-log').locator('tr.ant-table-row').filter({ hasText: '3栋1单元1201' }).filter({ hasText: '站内提醒' }).first().waitFor();
+    await shot(page, 'billing-reminder-log');
     await menu(page, '收缴率');
     const rate = page.getByTestId('collection-rate-page');
     await choose(page, rate.getByLabel('账期'), label(addMonths(LAST_MONTH, -1)));
@@ -208,6 +229,30 @@ describe('billing (browser)', () => {
     await itemsPage.getByTestId('late-fee').getByText('请谨慎开启滞纳金').waitFor();
     await shot(page, 'billing-late-fee');
 
+    assert.deepEqual(problems, [], 'no page errors or console errors');
+    await page.close();
+  });
+
+  it('pm1: voids and reissues a published bill with a reason', { skip }, async () => {
+    const { page, problems } = await openPage(browser.context);
+    await signIn(page, 'pm1');
+    await menu(page, '账单');
+    const bills = page.getByTestId('bills-page');
+    await bills.getByTestId('bill-house').first().click();
+    const drawer = page.getByTestId('bill-drawer');
+    await drawer.getByTestId('bill-lines').waitFor();
+    const before = await drawer.getByTestId('bill-total').innerText();
+    await drawer.getByRole('button', { name: '作废重开' }).click();
+    const modal = page.locator('.ant-modal:visible');
+    await modal.getByLabel('原因').fill('面积登记有误，已按产权证更正（E2E）');
+    const reissued = page.waitForResponse((r) => /\/api\/billing\/bills\/\d+\/void-and-reissue$/.test(r.url()));
+    await modal.getByRole('button', { name: /确\s*认/ }).click();
+    const answer = await reissued;
+    assert.ok(answer.ok(), `void-and-reissue → ${answer.status()}`);
+    const next = await answer.json();
+    assert.equal(next.status, 'published');
+    await drawer.getByTestId('bill-total').filter({ hasText: before }).waitFor();
+    await shot(page, 'billing-reissued', false);
     assert.deepEqual(problems, [], 'no page errors or console errors');
     await page.close();
   });

@@ -15,6 +15,7 @@ import {
   rateText,
   readingImportOutcome,
   readingProblem,
+  reminderOutcome,
   recentPeriods,
   runProgress,
   sortImportErrors,
@@ -127,6 +128,12 @@ describe('bills and collection', () => {
     expect(billCorrections({ status: 'draft' }, true)).toEqual({ voidReissue: false, adjust: true, waive: false });
     expect(billCorrections({ status: 'void' }, true)).toEqual({ voidReissue: false, adjust: false, waive: false });
     expect(billCorrections({ status: 'published' }, false)).toEqual({ voidReissue: false, adjust: false, waive: false });
+  });
+
+  it('says when houses without a verified resident got no in-app reminder', () => {
+    expect(reminderOutcome(3, 0)).toBe('已向 3 户发送站内催缴提醒');
+    expect(reminderOutcome(1, 2)).toBe('已向 1 户发送站内催缴提醒；2 户没有已认证的住户，收不到站内提醒，可改为打印催缴通知单');
+    expect(reminderOutcome(0, 1)).toBe('1 户没有已认证的住户，收不到站内提醒，可改为打印催缴通知单');
   });
 
   it('writes rates from basis points and the late-fee rate per day', () => {

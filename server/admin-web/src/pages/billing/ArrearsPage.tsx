@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useSelectedProject } from '../../layout/PageGuard';
 import { useAsync } from '../../lib/use-async';
 import { formatDateTime } from '../../lib/time';
-import { AGE_OPTIONS, ageText } from './billing-logic';
+import { AGE_OPTIONS, ageText, reminderOutcome } from './billing-logic';
 import { ReminderLog } from './ReminderLog';
 
 const PAGE_SIZE = 50;
@@ -42,7 +42,10 @@ function ArrearsView() {
     setBusy('send');
     try {
       const sent = await sendReminders({ projectId: project.id, houseIds: selected, channel: ReminderChannel.InApp });
-      message.success(`已向 ${sent.length} 户发送站内催缴提醒`);
+      // In-app reminders reach only houses with verified residents; the rest are left out, and the person is told.
+      const missed = selected.length - sent.length;
+      if (missed > 0) message.warning(reminderOutcome(sent.length, missed), 6);
+      else message.success(reminderOutcome(sent.length, 0));
       setSelected([]);
       arrears.reload();
       setLogNonce((n) => n + 1);

@@ -209,3 +209,10 @@ export function billCorrections(bill: { status: string }, mayCorrect: boolean): 
   const published = bill.status === 'published';
   return { voidReissue: mayCorrect && published, adjust: mayCorrect && bill.status !== 'void', waive: mayCorrect && published };
 }
+
+/** What a batch of in-app reminders did: houses without a verified resident cannot get one. */
+export function reminderOutcome(sent: number, missed: number): string {
+  if (missed === 0) return `已向 ${sent} 户发送站内催缴提醒`;
+  const head = sent > 0 ? `已向 ${sent} 户发送站内催缴提醒；` : '';
+  return `${head}${missed} 户没有已认证的住户，收不到站内提醒，可改为打印催缴通知单`;
+}

@@ -103,6 +103,7 @@ export function BillDrawer({ billId, onClose, onChanged }: { billId: number; onC
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0} colSpan={3}>合计（已减免的行不计入）</Table.Summary.Cell>
                 <Table.Summary.Cell index={1} align="right"><strong className="money">{formatFen(b.totalFen)}</strong></Table.Summary.Cell>
+                {columns.length > 4 ? <Table.Summary.Cell index={2} /> : null}
               </Table.Summary.Row>
             )}
           />

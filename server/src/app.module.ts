@@ -10,6 +10,7 @@ import { AdministrationModule } from './modules/administration/administration.mo
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BillingModule } from './modules/billing/billing.module';
+import { BillingReportsModule } from './modules/billing/reports/billing-reports.module';
 import { BindingsModule } from './modules/bindings/bindings.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { ChargesModule } from './modules/charges/charges.module';
@@ -44,6 +45,7 @@ export class AppModule {
         DispatchModule,
         InboxModule,
         BillingModule,
+        BillingReportsModule,
         AuthModule,
       ],
     };

@@ -66,6 +66,6 @@ export const ENTITIES = [
   Bill,
   BillLine,
   BillAdjustment,
-  ...INPUT_ENTITIES,
   BillReminder,
+  ...INPUT_ENTITIES,
 ];

@@ -2,16 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Response } from 'superagent';
 import { DataSource } from 'typeorm';
 import { BillLineKind, BillStatus } from '@app/shared';
 import { Bill, BillLine } from '../../src/modules/billing/billing.entity';
 
 /** supertest: collect a binary body as a Buffer. */
-export function binary(res: Response, done: (err: Error | null, body: Buffer) => void): void {
+export function binary(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
+  const stream = res as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
 export interface SeedBill {

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import { addMonths, BillLineKind, BillStatus, ErrorCode, IArrearsRow, ICollectionRate, IPage, IReminder, shanghaiMonth } from '@app/shared';
+import { addMonths, daysInPeriod, BillLineKind, BillStatus, ErrorCode, IArrearsRow, ICollectionRate, IPage, IReminder, Role, ScopeType, shanghaiMonth } from '@app/shared';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
 import { Bill } from '../../src/modules/billing/billing.entity';
 import { InboxMessage } from '../../src/modules/inbox/inbox-message.entity';
-import { addHouses } from '../support/factories';
-import { bearer, bootTestApp, TestApp } from '../support/test-app';
+import { addHouses, makeStaff, STAFF_PASSWORD } from '../support/factories';
+import { bearer, bootTestApp, passwordLogin, TestApp } from '../support/test-app';
 import { binary, readPdf, seedBill } from './billing-reports-helpers';
 import { createHomeRepair, makeTicketWorld, TicketWorld } from './ticket-helpers';
 
@@ -142,6 +142,7 @@ describe('billing reports: arrears, reminders, collection rate, PDFs, exports', 
     expect(text).toContain('123.45');
     expect(text).toContain('BX-261201-0007');
     expect(text).toContain('滞纳金（已减免）');
+    expect(text).toContain(`缴费期限：${addMonths(cur, 1)}-${daysInPeriod(addMonths(cur, 1))}`);
     expect(text).toContain('本期合计：¥150.00');
     expect(text).toContain('往期欠费：¥200.00');
     expect(text).toContain('物业服务中心');
@@ -184,6 +185,24 @@ describe('billing reports: arrears, reminders, collection rate, PDFs, exports', 
     expect(lines.rows.at(-1)![0]).toBe('合计');
     expect(lines.rows.at(-1)![8]).toBe(329.99); // waived late fee excluded
     await get(w.techs[0].token, `/api/billing/exports/bills.xlsx?projectId=${w.tenant.projectId}&period=${cur}`).expect(403);
+  });
+
+  it('exports the month\'s meter readings (from the meters side) with readings as numbers and the exact text', async () => {
+    const fin = await makeStaff(t.db, [{ role: Role.Finance, scopeType: ScopeType.Project, scopeId: w.tenant.projectId }]);
+    const finance = (await passwordLogin(t, fin.username, STAFF_PASSWORD)).accessToken;
+    await t.http().post('/api/billing/items').set(bearer(finance))
+      .send({ projectId: w.tenant.projectId, code: 'SF', name: '水费', kind: 'metered', unitPrice: '3.50', unit: '元/吨', effectiveFrom: p(2) }).expect(201);
+    const record = (houseId: number, period: string, reading: string) =>
+      t.http().post('/api/billing/readings').set(bearer(w.cm)).send({ projectId: w.tenant.projectId, itemCode: 'SF', houseId, period, reading }).expect(200);
+    await record(houseA, p(1), '100');
+    await record(houseA, cur, '112.345');
+    await record(houseB, cur, '7');
+    const sheet = await xlsx(`/api/billing/exports/readings.xlsx?projectId=${w.tenant.projectId}&period=${cur}`);
+    expect(sheet.header).toEqual(['房屋', '收费项目编码', '账期', '上期读数', '本期读数', '用量', '用量（文本）', '换表', '录入时间']);
+    expect(sheet.rows.map((r) => r.slice(0, 8))).toEqual([
+      ['1栋1单元101', 'SF', cur, 100, 112.345, 12.345, '12.345', ''],
+      ['1栋1单元102', 'SF', cur, 7, 7, 0, '0.000', ''],
+    ]);
   });
 
   async function xlsx(url: string): Promise<{ header: unknown[]; rows: unknown[][]; moneyFormat: string | undefined }> {

@@ -17,6 +17,8 @@ import { Ticket } from '../../src/modules/tickets/ticket.entity';
 import { bindResident, makeStaff, makeVerifiedTicket, newOpenId, publishSchedule, STAFF_PASSWORD } from '../support/factories';
 import { bearer, bootTestApp, passwordLogin, TestApp, wechatLogin } from '../support/test-app';
 import { administrationScenarios } from './input-bounds-admin';
+import { billingInputScenarios } from './input-bounds-billing-inputs';
+import { billingReportScenarios } from './input-bounds-billing-reports';
 import { act, makeTicketWorld, sign, TicketWorld, uploadPhoto } from './ticket-helpers';
 
 /**
@@ -454,6 +456,8 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
 
     // ---- administration ----
     ...administrationScenarios(() => t, () => w.tenant, () => admin),
+    ...billingInputScenarios(() => t, () => w.tenant, () => ({ finance, cm: w.cm, pm: w.pm, resident: w.residentA.accessToken })),
+    ...billingReportScenarios(() => t, () => w.tenant, () => ({ cm: w.cm, pm: w.pm })),
   };
 
   const valueAt = (b: Bound, offset: 0 | 1): unknown => {

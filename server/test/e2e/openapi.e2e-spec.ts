@@ -129,6 +129,8 @@ describe('OpenAPI document (/api/docs/openapi.json)', () => {
       'GET /api/property/projects/{projectId}/technicians', 'GET /api/directory/projects', 'GET /api/directory/projects/{projectId}/buildings',
       'GET /api/directory/units/{unitId}/houses', 'GET /api/bindings/mine', 'GET /api/bindings/family-requests', 'GET /api/price-lists',
       'GET /api/tickets/{id}/timeline', 'GET /api/projects/{projectId}/dispatch-policies', 'GET /api/tickets/technician-workload', 'GET /api/admin/projects/{projectId}/departments',
+      'GET /api/billing/items', 'GET /api/billing/runs', 'GET /api/bills/mine',
+      'GET /api/billing/vacancies', 'GET /api/bills/mine/vacancies',
     ]);
     const arrays = allOps()
       .filter(([, m]) => m === 'get')

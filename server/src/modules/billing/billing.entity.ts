@@ -218,7 +218,7 @@ export class BillLine {
   @Column({ type: 'varchar', length: 32, nullable: true })
   ticketSerial: string | null;
 
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean', width: 1, default: false })
   waived: boolean;
 
   @Column({ type: 'integer', default: 0 })

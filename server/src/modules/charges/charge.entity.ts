@@ -4,6 +4,7 @@ import { instant } from '../../database/columns';
 
 /** One charge per verified paid ticket, or one per counter sale (docs/domain.md §4). */
 @Entity({ name: 'charges' })
+@Index('ix_charges_billed_period', ['projectId', 'billedPeriod'])
 @Index('ix_charges_cash', ['status', 'cashCollectedBy'])
 @Index('ix_charges_counter', ['projectId', 'source', 'paidAt'])
 @Index('ix_charges_house', ['houseId'])

@@ -77,7 +77,7 @@ export class ArrearsService {
     const projectName = (await this.property.project(body.projectId))!.name;
     const ids = await runInTransaction(this.db, async (tx) => {
       const owed = byHouse(await this.ledger.owedBills(body.projectId, houseIds, tx));
-      const residents = await this.bindings.approvedResidentsByHouse([...owed.keys()], tx);
+      const residents = await this.bindings.approvedResidentsOf([...owed.keys()], tx);
       const labels = await this.property.houseLabels([...owed.keys()], tx);
       const written: number[] = [];
       for (const [houseId, bills] of owed) {

@@ -74,8 +74,14 @@ export class BillLedger {
   private where(f: ArrearsFilter): { sql: string; params: unknown[] } {
     const parts = ['b.project_id = ?', 'b.status = ?', 'b.total_fen > b.paid_fen'];
     const params: unknown[] = [f.projectId, BillStatus.Published];
-    if (f.buildingId) (parts.push('b.building_id = ?'), params.push(f.buildingId));
-    if (f.unitId) (parts.push('b.unit_id = ?'), params.push(f.unitId));
+    if (f.buildingId) {
+      parts.push('b.building_id = ?');
+      params.push(f.buildingId);
+    }
+    if (f.unitId) {
+      parts.push('b.unit_id = ?');
+      params.push(f.unitId);
+    }
     return { sql: parts.join(' AND '), params };
   }
 
@@ -108,19 +114,6 @@ export class BillLedger {
       [projectId, BillStatus.Published, ...houseIds],
     );
     return rows.map((r) => ({ houseId: n(r.house_id), billId: n(r.id), period: String(r.period), owedFen: n(r.owed_fen) }));
-  }
-
-  async bill(id: number): Promise<BillRow | null> {
-    const [r] = await this.db.query(
-      `SELECT id, company_id, project_id, house_id, building_id, period, revision, status, total_fen, paid_fen, published_at FROM bills WHERE id = ?`,
-      [id],
-    );
-    return r
-      ? {
-          id: n(r.id), companyId: n(r.company_id), projectId: n(r.project_id), houseId: n(r.house_id), buildingId: n(r.building_id), period: String(r.period),
-          revision: n(r.revision), status: r.status as BillStatus, totalFen: n(r.total_fen), paidFen: n(r.paid_fen), publishedAt: r.published_at,
-        }
-      : null;
   }
 
   /** Lines in printing order; `billIds` of one bill or a whole project month. */

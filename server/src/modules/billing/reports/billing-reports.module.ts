@@ -4,6 +4,7 @@ import { BindingsModule } from '../../bindings/bindings.module';
 import { IdentityModule } from '../../identity/identity.module';
 import { InboxModule } from '../../inbox/inbox.module';
 import { PropertyModule } from '../../property/property.module';
+import { BillingModule } from '../billing.module';
 import { ArrearsService } from './arrears.service';
 import { BillExportsService } from './bill-exports.service';
 import { BillLedger } from './bill-ledger';
@@ -13,9 +14,9 @@ import { BillingReportsController } from './billing-reports.controller';
 import { CollectionRateService } from './collection-rate.service';
 import { ReadingsExport } from './readings-export';
 
-/** The reports side of module `billing` (催缴, 收缴率, PDFs, exports); BillingModule imports it. */
+/** The reports side of module `billing` (催缴, 收缴率, PDFs, exports); reads bills as staff see them through BillsService. */
 @Module({
-  imports: [TypeOrmModule.forFeature([BillReminder]), IdentityModule, PropertyModule, BindingsModule, InboxModule],
+  imports: [TypeOrmModule.forFeature([BillReminder]), IdentityModule, PropertyModule, BindingsModule, InboxModule, BillingModule],
   controllers: [BillingReportsController],
   providers: [BillLedger, ArrearsService, CollectionRateService, BillExportsService, BillPrintService, ReadingsExport],
 })

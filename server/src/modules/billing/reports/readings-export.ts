@@ -1,18 +1,9 @@
-import { HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { ErrorCode, formatMilli, IMeterReading, Permission } from '@app/shared';
-import { DomainException } from '../../../common/domain.exception';
+import { formatMilli, IMeterReading, Permission } from '@app/shared';
 import type { Principal } from '../../../common/principal';
 import { AccessService } from '../../identity/access.service';
-
-/**
- * The meters side answers "all readings of a project month" (meter_readings is its table); it registers
- * itself under this token. Kept as a token so the reports side does not reach into the inputs' storage.
- */
-export const MONTH_READINGS = Symbol('MONTH_READINGS');
-export interface MonthReadings {
-  readingsOfMonth(projectId: number, period: string): Promise<IMeterReading[]>;
-}
+import { ReadingsService } from '../inputs/readings.service';
 
 /** Readings as numbers with three decimals (milli / 1000 is exact enough for display; the text column is exact). */
 const QTY = '#,##0.000';
@@ -38,16 +29,24 @@ export async function readingsWorkbook(period: string, readings: IMeterReading[]
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+const PAGE = 200;
+
+/** The month's readings as the meters side lists them (its access rule, its labels), page by page. */
 @Injectable()
 export class ReadingsExport {
   constructor(
     private readonly access: AccessService,
-    @Optional() @Inject(MONTH_READINGS) private readonly source?: MonthReadings,
+    private readonly readings: ReadingsService,
   ) {}
 
   async xlsx(principal: Principal, projectId: number, period: string): Promise<Buffer> {
     this.access.assertProject(principal, projectId, Permission.BillingView);
-    if (!this.source) throw new DomainException(ErrorCode.Internal, '抄表读数导出暂不可用（抄表模块未接入）', HttpStatus.SERVICE_UNAVAILABLE);
-    return readingsWorkbook(period, await this.source.readingsOfMonth(projectId, period));
+    const all: IMeterReading[] = [];
+    for (let page = 1; ; page++) {
+      const { items, total } = await this.readings.list(principal, { projectId, period, page, pageSize: PAGE });
+      all.push(...items);
+      if (!items.length || all.length >= total) break;
+    }
+    return readingsWorkbook(period, all);
   }
 }

@@ -23,6 +23,7 @@ export interface BillRunTestHooks {
 }
 
 class LeaseLost extends Error {}
+class AcquireRace extends Error {}
 
 /** The first instant after the month: charges created before it belong to the month or earlier. */
 export const billCutoff = (period: string): Date => shanghaiMonthStart(addMonths(period, 1));
@@ -52,29 +53,48 @@ export class BillRunEngine {
    * caller then answers with that run and starts nothing.
    */
   async acquire(project: ProjectRef, period: string, actorId: number): Promise<{ run: BillRun; leaseOwner: string | null }> {
-    const repo = this.db.getRepository(BillRun);
     const owner = randomUUID();
-    const at = now();
-    const leaseUntil = new Date(at.getTime() + this.leaseMs);
     const housesTotal = await this.property.houseCount(project.id);
-    try {
-      const inserted = await repo.insert({
-        companyId: project.companyId, projectId: project.id, period, status: BillRunStatus.Running, housesTotal, housesDone: 0, cursorHouseId: 0,
-        startedBy: actorId, startedAt: at, leaseOwner: owner, leaseUntil,
-      });
-      return { run: await repo.findOneByOrFail({ id: Number(inserted.identifiers[0].id) }), leaseOwner: owner };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+    // Through runInTransaction even for single statements: on SQLite a bare write could otherwise land
+    // inside another request's open batch transaction (one shared connection) and share its fate.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.tryAcquire(project, period, actorId, owner, housesTotal);
+      } catch (error) {
+        // Lost the INSERT race: the winner's row is committed, but this transaction's snapshot (MySQL
+        // REPEATABLE READ) predates it — read it again in a fresh transaction.
+        if (!(error instanceof AcquireRace) || attempt >= 3) throw error;
+      }
     }
-    const existing = await repo.findOneByOrFail({ projectId: project.id, period });
-    if (existing.status !== BillRunStatus.Running && existing.status !== BillRunStatus.Failed) return { run: existing, leaseOwner: null };
-    const taken = await repo.createQueryBuilder().update(BillRun)
-      .set({ status: BillRunStatus.Running, error: null, leaseOwner: owner, leaseUntil, housesTotal })
-      .where('id = :id AND status IN (:...open)', { id: existing.id, open: [BillRunStatus.Running, BillRunStatus.Failed] })
-      .andWhere('(lease_owner IS NULL OR lease_until < :at)', { at })
-      .execute();
-    if (!taken.affected) return { run: existing, leaseOwner: null };
-    return { run: await repo.findOneByOrFail({ id: existing.id }), leaseOwner: owner };
+  }
+
+  private tryAcquire(project: ProjectRef, period: string, actorId: number, owner: string, housesTotal: number): Promise<{ run: BillRun; leaseOwner: string | null }> {
+    return runInTransaction(this.db, async (tx) => {
+      const repo = tx.getRepository(BillRun);
+      const at = now();
+      const leaseUntil = new Date(at.getTime() + this.leaseMs);
+      const existing = await repo.findOneBy({ projectId: project.id, period });
+      if (!existing) {
+        try {
+          const inserted = await repo.insert({
+            companyId: project.companyId, projectId: project.id, period, status: BillRunStatus.Running, housesTotal, housesDone: 0, cursorHouseId: 0,
+            startedBy: actorId, startedAt: at, leaseOwner: owner, leaseUntil,
+          });
+          return { run: await repo.findOneByOrFail({ id: Number(inserted.identifiers[0].id) }), leaseOwner: owner };
+        } catch (error) {
+          throw isUniqueViolation(error) ? new AcquireRace() : error;
+        }
+      }
+      const run = existing;
+      if (run.status !== BillRunStatus.Running && run.status !== BillRunStatus.Failed) return { run, leaseOwner: null };
+      const taken = await repo.createQueryBuilder().update(BillRun)
+        .set({ status: BillRunStatus.Running, error: null, leaseOwner: owner, leaseUntil, housesTotal })
+        .where('id = :id AND status IN (:...open)', { id: run.id, open: [BillRunStatus.Running, BillRunStatus.Failed] })
+        .andWhere('(lease_owner IS NULL OR lease_until < :at)', { at })
+        .execute();
+      if (!taken.affected) return { run, leaseOwner: null };
+      return { run: await repo.findOneByOrFail({ id: run.id }), leaseOwner: owner };
+    });
   }
 
   /** Works the run batch by batch while it holds the lease; a failure marks it failed (a rerun resumes). */
@@ -86,7 +106,9 @@ export class BillRunEngine {
         if (run.leaseOwner !== leaseOwner || run.status !== BillRunStatus.Running) return;
         const ids = await this.property.houseIdsAfter(run.projectId, run.cursorHouseId, this.batchSize);
         if (!ids.length) {
-          await repo.update({ id: runId, leaseOwner }, { status: BillRunStatus.Draft, finishedAt: now(), leaseOwner: null, leaseUntil: null });
+          await runInTransaction(this.db, (tx) => tx.getRepository(BillRun).update(
+            { id: runId, leaseOwner }, { status: BillRunStatus.Draft, finishedAt: now(), leaseOwner: null, leaseUntil: null },
+          ));
           return;
         }
         const batch: BillBatch = {
@@ -99,7 +121,9 @@ export class BillRunEngine {
       if (error instanceof LeaseLost) return;
       const message = error instanceof Error ? error.message : String(error);
       this.logger.error(`bill run ${runId}: ${message}`);
-      await repo.update({ id: runId, leaseOwner }, { status: BillRunStatus.Failed, error: message.slice(0, 500), leaseOwner: null, leaseUntil: null });
+      await runInTransaction(this.db, (tx) => tx.getRepository(BillRun).update(
+        { id: runId, leaseOwner }, { status: BillRunStatus.Failed, error: message.slice(0, 500), leaseOwner: null, leaseUntil: null },
+      ));
     }
   }
 

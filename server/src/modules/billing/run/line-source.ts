@@ -16,7 +16,9 @@ export interface BillBatch {
 
 /**
  * A producer of bill lines. Implementations insert their lines set-based (INSERT … SELECT, or multi-row
- * INSERTs computed once per batch) into `bill_lines` for the draft bills of the batch:
+ * INSERTs computed once per batch — `insertLineRows` in ./batch-rows) into `bill_lines` for the draft
+ * bills of the batch (`batchBillsWhere(batch)` / `batchBills(manager, batch)`: project, period, house
+ * range, status 'draft' — a reissue calls sources for a one-house batch, so never filter on run_id):
  *   bill_lines(bill_id, house_id, period, kind, item_code, name, quantity_text, unit_price_fen,
  *              amount_fen, charge_id, billed_charge_id, ticket_id, ticket_serial, waived, sort_order)
  * Rules every source keeps (R4: a rerun must yield byte-identical bills):

@@ -14,6 +14,7 @@ export abstract class BillRunQueue {
   abstract enqueue(job: BillRunJob): Promise<void>;
   /** Resolves when every job enqueued so far has finished (tests, graceful shutdown). */
   abstract idle(): Promise<void>;
+  abstract close(): Promise<void>;
 }
 
 /** Runs jobs one after another in this process: a run is I/O bound and two at once only contend on locks. */
@@ -33,6 +34,10 @@ export class InProcessBillRunQueue extends BillRunQueue {
   }
 
   idle(): Promise<void> {
+    return this.tail;
+  }
+
+  close(): Promise<void> {
     return this.tail;
   }
 }

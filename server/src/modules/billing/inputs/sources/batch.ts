@@ -1,24 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { BillStatus } from '@app/shared';
-import { Bill, BillLine } from '../../billing.entity';
+import { batchBills as engineBatchBills, insertLineRows, type NewBillLine } from '../../run/batch-rows';
 import type { BillBatch } from '../../run/line-source';
 
-/** House id → bill id of the batch's draft bills (written by the engine before the sources run). */
+/** House id → bill id of the batch's draft bills (the engine's own selection, so reissues work the same). */
 export async function batchBills(manager: EntityManager, batch: BillBatch): Promise<Map<number, number>> {
-  const rows = await manager.getRepository(Bill).createQueryBuilder('b').select(['b.id AS id', 'b.house_id AS house_id'])
-    .where('b.run_id = :runId AND b.house_id BETWEEN :from AND :to AND b.status = :draft', {
-      runId: batch.runId, from: batch.houseIdFrom, to: batch.houseIdTo, draft: BillStatus.Draft,
-    }).getRawMany<{ id: number; house_id: number }>();
-  return new Map(rows.map((r) => [Number(r.house_id), Number(r.id)]));
+  return new Map((await engineBatchBills(manager, batch)).map((b) => [b.houseId, b.billId]));
 }
 
-export type NewLine = Pick<BillLine, 'billId' | 'houseId' | 'period' | 'kind' | 'itemCode' | 'name' | 'quantityText' | 'unitPriceFen' | 'amountFen' | 'sortOrder'>;
+export type NewLine = NewBillLine;
 
-/** Multi-row inserts of 500; the engine's transaction makes the batch all-or-nothing. */
-export async function insertLines(manager: EntityManager, lines: NewLine[]): Promise<void> {
-  const rows = lines.map((l) => ({ ...l, chargeId: null, billedChargeId: null, ticketId: null, ticketSerial: null, waived: false }));
-  for (let i = 0; i < rows.length; i += 500) await manager.getRepository(BillLine).insert(rows.slice(i, i + 500));
-}
+export const insertLines = (manager: EntityManager, lines: NewLine[]): Promise<void> => insertLineRows(manager, lines);
 
 /** 2000 → "2", 12345 → "12.345": quantities as people write them. */
 export function plainMilli(milli: number): string {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { BillLineKind, BillingItemKind, quantityFeeFen } from '@app/shared';
+import { BillLineKind, BillStatus, BillingItemKind, quantityFeeFen } from '@app/shared';
 import { PropertyDirectory } from '../../../property/property-directory.service';
 import { Bill } from '../../billing.entity';
 import { SORT_BASE, type BillBatch, type BillLineSource } from '../../run/line-source';
@@ -70,14 +70,14 @@ export class MeteredLineSource implements BillLineSource {
     await insertLines(manager, lines);
   }
 
-  /** For the run's check: houses billed in the run without a reading of a metered item in force that month. */
-  async missingReadings(manager: EntityManager, run: { runId: number; projectId: number; period: string }): Promise<{ houseId: number; houseLabel: string; itemCode: string }[]> {
-    const items = await itemsInForce(manager, run.projectId, run.period, BillingItemKind.Metered);
+  /** For the run's check: live bills of the month without a reading of a metered item in force that month. */
+  async missingReadings(manager: EntityManager, projectId: number, period: string): Promise<{ houseId: number; houseLabel: string; itemCode: string }[]> {
+    const items = await itemsInForce(manager, projectId, period, BillingItemKind.Metered);
     const missing: { houseId: number; itemCode: string }[] = [];
     for (const item of items) {
       const rows = await manager.getRepository(Bill).createQueryBuilder('b').select('DISTINCT b.house_id', 'house_id')
-        .where('b.run_id = :runId', { runId: run.runId })
-        .andWhere('NOT EXISTS (SELECT 1 FROM meter_readings r WHERE r.house_id = b.house_id AND r.item_code = :code AND r.period = :period)', { code: item.code, period: run.period })
+        .where('b.project_id = :projectId AND b.period = :period AND b.status <> :void', { projectId, period, void: BillStatus.Void })
+        .andWhere('NOT EXISTS (SELECT 1 FROM meter_readings r WHERE r.house_id = b.house_id AND r.item_code = :code AND r.period = :period)', { code: item.code })
         .orderBy('b.house_id', 'ASC').getRawMany<{ house_id: number }>();
       for (const r of rows) missing.push({ houseId: Number(r.house_id), itemCode: item.code });
     }
@@ -86,6 +86,6 @@ export class MeteredLineSource implements BillLineSource {
     for (let i = 0; i < ids.length; i += 2000) {
       for (const [id, h] of await this.property.houseLabels(ids.slice(i, i + 2000), manager)) labels.set(id, h.label);
     }
-    return missing.map((m) => ({ houseId: m.houseId, houseLabel: labels.get(m.houseId) ?? '', itemCode: m.itemCode }));
+    return missing.map((m) => ({ houseId: m.houseId, houseLabel: labels.get(m.houseId) ?? `#${m.houseId}`, itemCode: m.itemCode }));
   }
 }

@@ -1,15 +1,23 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BillRunChecks } from '../../run/bill-run-check';
 import { BillLineSources } from '../../run/line-sources';
 import { LateFeeLineSource } from './late-fee-source';
 import { MeteredLineSource, PerSpaceLineSource } from './quantity-sources';
 import { SharedLineSource } from './shared-source';
 import { VacancyDiscountLineSource } from './vacancy-source';
 
-/** Registers the input-driven sources with the run engine (after billing's own, so property fees exist for the vacancy discount). */
+/**
+ * Registers the input-driven sources with the run engine. At bootstrap, i.e. after BillingModule's own
+ * onModuleInit registered the property-fee source, which the vacancy discount reads.
+ */
 @Injectable()
-export class InputLineSourcesRegistrar implements OnModuleInit {
+export class InputLineSourcesRegistrar implements OnApplicationBootstrap {
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly sources: BillLineSources,
+    private readonly checks: BillRunChecks,
     private readonly perSpace: PerSpaceLineSource,
     private readonly metered: MeteredLineSource,
     private readonly shared: SharedLineSource,
@@ -17,8 +25,9 @@ export class InputLineSourcesRegistrar implements OnModuleInit {
     private readonly lateFee: LateFeeLineSource,
   ) {}
 
-  onModuleInit(): void {
+  onApplicationBootstrap(): void {
     for (const source of [this.perSpace, this.metered, this.shared, this.vacancy, this.lateFee]) this.sources.register(source);
+    this.checks.register(async (projectId, period) => ({ missingReadings: await this.metered.missingReadings(this.db.manager, projectId, period) }));
   }
 }
 

@@ -1,20 +1,12 @@
-import { BILL_STATUS_LABELS, BillStatus, fenToYuanString, formatFen } from '@app/shared';
+import { BILL_STATUS_LABELS, fenToYuanString, formatFen, IBillDetail } from '@app/shared';
 import type { CjkFont } from './cjk-font';
 import { facts, heading, paragraph, renderPdf, table } from './pdf-document';
 import { howToPay } from './printed-texts';
 
-export interface PrintedBill {
+export type PrintedBill = Pick<IBillDetail, 'houseLabel' | 'period' | 'status' | 'totalFen' | 'paidFen' | 'arrearsFen' | 'dueDate' | 'lines' | 'arrears'> & {
   projectName: string;
-  houseLabel: string;
-  period: string;
-  status: BillStatus;
-  revision: number;
-  totalFen: number;
-  paidFen: number;
-  lines: { name: string; quantityText: string; unitPriceFen: number | null; amountFen: number; ticketSerial: string | null; waived: boolean }[];
-  arrears: { period: string; owedFen: number }[];
   servicePhone: string | null;
-}
+};
 
 const periodText = (period: string) => `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
 
@@ -22,12 +14,12 @@ const periodText = (period: string) => `${period.slice(0, 4)}年${Number(period.
 export function renderBillPdf(font: CjkFont, bill: PrintedBill): Promise<Buffer> {
   return renderPdf(font, `${bill.projectName} ${bill.houseLabel} ${bill.period} 物业费账单`, (doc) => {
     heading(doc, `${bill.projectName} 物业费账单`);
-    const arrearsFen = bill.arrears.reduce((sum, a) => sum + a.owedFen, 0);
+    const arrearsFen = bill.arrearsFen;
     facts(doc, [
       ['房屋', bill.houseLabel],
       ['账期', periodText(bill.period)],
-      ['账单状态', `${BILL_STATUS_LABELS[bill.status]}${bill.revision ? `（第 ${bill.revision} 次重开）` : ''}`],
-      ['本期应缴', formatFen(bill.totalFen)],
+      ['账单状态', BILL_STATUS_LABELS[bill.status]],
+      ['缴费期限', bill.dueDate],
     ]);
     table(
       doc,

@@ -19,6 +19,7 @@ import { bearer, bootTestApp, passwordLogin, TestApp, wechatLogin } from '../sup
 import { administrationScenarios } from './input-bounds-admin';
 import { billingInputScenarios } from './input-bounds-billing-inputs';
 import { billingReportScenarios } from './input-bounds-billing-reports';
+import { billingScenarios } from './input-bounds-billing';
 import { act, makeTicketWorld, sign, TicketWorld, uploadPhoto } from './ticket-helpers';
 
 /**
@@ -458,6 +459,9 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
     ...administrationScenarios(() => t, () => w.tenant, () => admin),
     ...billingInputScenarios(() => t, () => w.tenant, () => ({ finance, cm: w.cm, pm: w.pm, resident: w.residentA.accessToken })),
     ...billingReportScenarios(() => t, () => w.tenant, () => ({ cm: w.cm, pm: w.pm })),
+
+    // ---- monthly bills ----
+    ...billingScenarios(() => t, () => w, () => finance),
   };
 
   const valueAt = (b: Bound, offset: 0 | 1): unknown => {

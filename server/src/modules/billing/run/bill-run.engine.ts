@@ -68,32 +68,35 @@ export class BillRunEngine {
     }
   }
 
+  /**
+   * Writes first, reads after: the conditional UPDATE takes the write lock before any read, so SQLite never
+   * has to upgrade a stale read snapshot (SQLITE_BUSY between processes) and MySQL reads after it see the
+   * latest committed row.
+   */
   private tryAcquire(project: ProjectRef, period: string, actorId: number, owner: string, housesTotal: number): Promise<{ run: BillRun; leaseOwner: string | null }> {
     return runInTransaction(this.db, async (tx) => {
       const repo = tx.getRepository(BillRun);
       const at = now();
       const leaseUntil = new Date(at.getTime() + this.leaseMs);
-      const existing = await repo.findOneBy({ projectId: project.id, period });
-      if (!existing) {
-        try {
-          const inserted = await repo.insert({
-            companyId: project.companyId, projectId: project.id, period, status: BillRunStatus.Running, housesTotal, housesDone: 0, cursorHouseId: 0,
-            startedBy: actorId, startedAt: at, leaseOwner: owner, leaseUntil,
-          });
-          return { run: await repo.findOneByOrFail({ id: Number(inserted.identifiers[0].id) }), leaseOwner: owner };
-        } catch (error) {
-          throw isUniqueViolation(error) ? new AcquireRace() : error;
-        }
-      }
-      const run = existing;
-      if (run.status !== BillRunStatus.Running && run.status !== BillRunStatus.Failed) return { run, leaseOwner: null };
       const taken = await repo.createQueryBuilder().update(BillRun)
         .set({ status: BillRunStatus.Running, error: null, leaseOwner: owner, leaseUntil, housesTotal })
-        .where('id = :id AND status IN (:...open)', { id: run.id, open: [BillRunStatus.Running, BillRunStatus.Failed] })
+        .where('project_id = :projectId AND period = :period AND status IN (:...open)', {
+          projectId: project.id, period, open: [BillRunStatus.Running, BillRunStatus.Failed],
+        })
         .andWhere('(lease_owner IS NULL OR lease_until < :at)', { at })
         .execute();
-      if (!taken.affected) return { run, leaseOwner: null };
-      return { run: await repo.findOneByOrFail({ id: run.id }), leaseOwner: owner };
+      if (taken.affected) return { run: await repo.findOneByOrFail({ projectId: project.id, period }), leaseOwner: owner };
+      const existing = await repo.findOneBy({ projectId: project.id, period });
+      if (existing) return { run: existing, leaseOwner: null };
+      try {
+        const inserted = await repo.insert({
+          companyId: project.companyId, projectId: project.id, period, status: BillRunStatus.Running, housesTotal, housesDone: 0, cursorHouseId: 0,
+          startedBy: actorId, startedAt: at, leaseOwner: owner, leaseUntil,
+        });
+        return { run: await repo.findOneByOrFail({ id: Number(inserted.identifiers[0].id) }), leaseOwner: owner };
+      } catch (error) {
+        throw isUniqueViolation(error) ? new AcquireRace() : error;
+      }
     });
   }
 

@@ -1,4 +1,4 @@
-import { addMonths, BillingItemKind, IHouseQuantity, ISharedAmount, Role, shanghaiMonth } from '@app/shared';
+import { addMonths, BillingItemKind, IHouseQuantity, IPage, ISharedAmount, Role, shanghaiMonth } from '@app/shared';
 import { makeStaff, makeTenant, STAFF_PASSWORD, Tenant } from '../support/factories';
 import { bearer, bootTestApp, passwordLogin, TestApp } from '../support/test-app';
 
@@ -25,26 +25,28 @@ describe('billing: house quantities and 公摊 totals as set', () => {
   });
   afterAll(() => t.close());
 
-  it('lists per-house quantities with the house label; 0 removes a house from the list', async () => {
+  it('lists per-house quantities (paged) with the house label; 0 removes a house from the list', async () => {
     const [a, b] = tenant.houseIds;
     for (const [houseId, quantity] of [[a, 2], [b, 1]]) {
       await t.http().put('/api/billing/house-quantities').set(bearer(finance)).send({ itemCode: 'CW', houseId, quantity }).expect(204);
     }
-    let list = (await t.http().get(`/api/billing/house-quantities?projectId=${tenant.projectId}&itemCode=CW`).set(bearer(finance)).expect(200)).body as IHouseQuantity[];
-    expect(list).toEqual([
+    let list = (await t.http().get(`/api/billing/house-quantities?projectId=${tenant.projectId}&itemCode=CW`).set(bearer(finance)).expect(200)).body as IPage<IHouseQuantity>;
+    expect(list.total).toBe(2);
+    expect(list.items).toEqual([
       { houseId: a, houseLabel: expect.stringMatching(/\S/), itemCode: 'CW', quantity: 2 },
       { houseId: b, houseLabel: expect.stringMatching(/\S/), itemCode: 'CW', quantity: 1 },
     ]);
     await t.http().put('/api/billing/house-quantities').set(bearer(finance)).send({ itemCode: 'CW', houseId: b, quantity: 0 }).expect(204);
-    list = (await t.http().get(`/api/billing/house-quantities?projectId=${tenant.projectId}`).set(bearer(finance)).expect(200)).body;
-    expect(list.map((q) => q.houseId)).toEqual([a]);
+    list = (await t.http().get(`/api/billing/house-quantities?projectId=${tenant.projectId}&page=1&pageSize=1`).set(bearer(finance)).expect(200)).body;
+    expect(list).toMatchObject({ total: 1, page: 1, pageSize: 1 });
+    expect(list.items.map((q) => q.houseId)).toEqual([a]);
   });
 
   it('lists 公摊 month totals in fen, newest month first', async () => {
     await t.http().put('/api/billing/shared-amounts').set(bearer(finance)).send({ projectId: tenant.projectId, itemCode: 'GT', period: addMonths(period, -1), amount: '3260.55' }).expect(204);
     await t.http().put('/api/billing/shared-amounts').set(bearer(finance)).send({ projectId: tenant.projectId, itemCode: 'GT', period, amount: '100' }).expect(204);
-    const list = (await t.http().get(`/api/billing/shared-amounts?projectId=${tenant.projectId}&itemCode=GT`).set(bearer(finance)).expect(200)).body as ISharedAmount[];
-    expect(list).toEqual([
+    const list = (await t.http().get(`/api/billing/shared-amounts?projectId=${tenant.projectId}&itemCode=GT`).set(bearer(finance)).expect(200)).body as IPage<ISharedAmount>;
+    expect(list.items).toEqual([
       { itemCode: 'GT', period, amountFen: 10000 },
       { itemCode: 'GT', period: addMonths(period, -1), amountFen: 326055 },
     ]);

@@ -35,11 +35,11 @@ const B = ROUTES.billing;
 export const listBillingItems = (projectId: number, includeEnded = true): Promise<IBillingItem[]> =>
   api(B.items, { query: { projectId, includeEnded } });
 export const upsertBillingItem = (body: IUpsertBillingItemRequest): Promise<IBillingItem> => api(B.upsertItem, { body });
-export const listHouseQuantities = (projectId: number, itemCode?: string): Promise<IHouseQuantity[]> =>
-  api(B.houseQuantities, { query: { projectId, itemCode } });
+export const listHouseQuantities = (projectId: number, itemCode: string | undefined, page: number, pageSize: number): Promise<IPage<IHouseQuantity>> =>
+  api(B.houseQuantities, { query: { projectId, itemCode, page, pageSize } });
 export const setHouseQuantity = (body: ISetHouseQuantityRequest): Promise<void> => api(B.setHouseQuantity, { body });
-export const listSharedAmounts = (projectId: number, itemCode?: string): Promise<ISharedAmount[]> =>
-  api(B.sharedAmounts, { query: { projectId, itemCode } });
+export const listSharedAmounts = (projectId: number, itemCode: string | undefined, page: number, pageSize: number): Promise<IPage<ISharedAmount>> =>
+  api(B.sharedAmounts, { query: { projectId, itemCode, page, pageSize } });
 export const setSharedAmount = (body: ISetSharedAmountRequest): Promise<void> => api(B.setSharedAmount, { body });
 export const getLateFeePolicy = (projectId: number): Promise<ILateFeePolicy> => api(B.lateFeePolicy, { params: { projectId } });
 export const updateLateFeePolicy = (projectId: number, body: IUpdateLateFeePolicyRequest): Promise<ILateFeePolicy> =>

@@ -7,6 +7,8 @@ import { ErrorState } from '../../components/ErrorState';
 import { useAsync } from '../../lib/use-async';
 import { HouseSelect } from './HouseSelect';
 
+const PAGE_SIZE = 20;
+
 /** Per-space items (车位管理费 × spaces): each house's quantity; 0 removes the line from its bills. */
 export function QuantitiesTab({ projectId, items }: { projectId: number; items: readonly IBillingItem[] }) {
   const { message } = App.useApp();
@@ -17,7 +19,8 @@ export function QuantitiesTab({ projectId, items }: { projectId: number; items: 
   }, [items]);
   const [chosen, setChosen] = useState<string | undefined>();
   const itemCode = chosen ?? options[0]?.value;
-  const list = useAsync(() => (itemCode ? listHouseQuantities(projectId, itemCode) : Promise.resolve([])), [projectId, itemCode]);
+  const [page, setPage] = useState(1);
+  const list = useAsync(() => (itemCode ? listHouseQuantities(projectId, itemCode, page, PAGE_SIZE) : Promise.resolve(null)), [projectId, itemCode, page]);
   const [form] = Form.useForm<{ houseId: number; quantity: number }>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -43,7 +46,7 @@ export function QuantitiesTab({ projectId, items }: { projectId: number; items: 
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }} align="start">
-        <Select value={itemCode} onChange={setChosen} options={options} style={{ width: 200 }} aria-label="收费项目" />
+        <Select value={itemCode} onChange={(c) => { setChosen(c); setPage(1); }} options={options} style={{ width: 200 }} aria-label="收费项目" />
         <Form form={form} layout="inline" onFinish={save}>
           <Form.Item name="houseId" rules={[{ required: true, message: '请选择房屋' }]} style={{ width: 240 }}>
             <HouseSelect projectId={projectId} />
@@ -62,9 +65,9 @@ export function QuantitiesTab({ projectId, items }: { projectId: number; items: 
           rowKey="houseId"
           size="small"
           loading={list.loading}
-          dataSource={list.data ?? []}
+          dataSource={list.data?.items ?? []}
           columns={[{ title: '房屋', dataIndex: 'houseLabel' }, { title: '数量', dataIndex: 'quantity', width: 120 }]}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 户`, hideOnSinglePage: true }}
           locale={{ emptyText: list.loading ? ' ' : <Empty description="还没有为任何房屋设置数量" /> }}
         />
       )}

@@ -20,7 +20,8 @@ export function SharedAmountsTab({ projectId, items }: { projectId: number; item
   const itemCode = chosen ?? shared[0]?.code;
   const item = shared.find((i) => i.code === itemCode);
   const periods = useMemo(() => recentPeriods(currentPeriod(), 12), []);
-  const list = useAsync(() => (itemCode ? listSharedAmounts(projectId, itemCode) : Promise.resolve([])), [projectId, itemCode]);
+  const [page, setPage] = useState(1);
+  const list = useAsync(() => (itemCode ? listSharedAmounts(projectId, itemCode, page, 12) : Promise.resolve(null)), [projectId, itemCode, page]);
   const [form] = Form.useForm<{ period: string; amount: string }>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +47,7 @@ export function SharedAmountsTab({ projectId, items }: { projectId: number; item
   return (
     <>
       <Space wrap style={{ marginBottom: 8 }} align="start">
-        <Select value={itemCode} onChange={setChosen} options={shared.map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))} style={{ width: 200 }} aria-label="公摊项目" />
+        <Select value={itemCode} onChange={(c) => { setChosen(c); setPage(1); }} options={shared.map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))} style={{ width: 200 }} aria-label="公摊项目" />
         <Form form={form} layout="inline" onFinish={save} initialValues={{ period: currentPeriod() }}>
           <Form.Item name="period"><Select style={{ width: 130 }} options={periods.map((p) => ({ value: p, label: periodLabel(p) }))} /></Form.Item>
           <Form.Item name="amount" rules={[amountRule]}><Input placeholder="总额（元），如 3260.55" style={{ width: 200 }} /></Form.Item>
@@ -64,9 +65,9 @@ export function SharedAmountsTab({ projectId, items }: { projectId: number; item
           rowKey={(r) => `${r.itemCode}-${r.period}`}
           size="small"
           loading={list.loading}
-          dataSource={[...(list.data ?? [])].sort((a, b) => b.period.localeCompare(a.period))}
+          dataSource={list.data?.items ?? []}
           columns={[{ title: '月份', dataIndex: 'period', render: periodLabel }, { title: '总额', dataIndex: 'amountFen', align: 'right', render: (v: number) => <span className="money">{formatFen(v)}</span> }]}
-          pagination={{ pageSize: 12, hideOnSinglePage: true }}
+          pagination={{ current: page, pageSize: 12, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
           locale={{ emptyText: list.loading ? ' ' : <Empty description="还没有录入公摊总额" /> }}
         />
       )}

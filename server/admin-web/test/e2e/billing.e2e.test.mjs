@@ -134,7 +134,7 @@ describe('billing (browser)', () => {
     assert.equal(startedRuns[0].period, LAST_MONTH);
     const progress = runs.getByTestId('run-progress');
     await progress.waitFor();
-    // Every state the bar shows until the run leaves 生成中 (1 s polls; a fast run may finish before the first).
+    // Every state the bar shows until the run leaves 生成中 (0.5 s polls; a fast run may finish before the first).
     const seen = [];
     for (let i = 0; i < 120; i++) {
       const status = await runs.getByTestId('run-status').innerText();

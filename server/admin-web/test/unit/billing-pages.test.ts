@@ -42,6 +42,7 @@ function stubFetch() {
 
 let antd: typeof import('antd');
 let BillRunsPage: typeof import('../../src/pages/billing/BillRunsPage').default;
+let POLL_MS = 0;
 let LateFeeTab: typeof import('../../src/pages/billing/LateFeeTab').LateFeeTab;
 
 beforeAll(async () => {
@@ -52,6 +53,7 @@ beforeAll(async () => {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   antd = await import('antd');
   BillRunsPage = (await import('../../src/pages/billing/BillRunsPage')).default;
+  POLL_MS = (await import('../../src/pages/billing/use-run-polling')).POLL_MS;
   LateFeeTab = (await import('../../src/pages/billing/LateFeeTab')).LateFeeTab;
 }, 60_000);
 
@@ -84,9 +86,9 @@ describe('账单生成', () => {
     const page = await render(createElement(BillRunsPage));
     expect(calls[0]).toBe('GET /api/billing/runs?projectId=1');
     expect(text(page.querySelector('[data-testid="run-progress"]'))).toContain('0 / 1500 户');
-    await settle(1100);
+    await settle(POLL_MS + 100);
     expect(text(page.querySelector('[data-testid="run-progress"]'))).toContain('500 / 1500 户');
-    await settle(1100);
+    await settle(POLL_MS + 100);
     expect(text(page.querySelector('[data-testid="run-status"]'))).toBe('待核对');
     const summary = text(page.querySelector('[data-testid="check-summary"]'));
     expect(summary).toContain('¥382,500.00');
@@ -97,7 +99,7 @@ describe('账单生成', () => {
     expect((page.querySelector('[data-testid="publish-run"]') as HTMLButtonElement).disabled).toBe(true);
     // Polling stops once the run has left `running`.
     const polls = calls.filter((c) => c === 'GET /api/billing/runs/7').length;
-    await settle(1200);
+    await settle(POLL_MS * 2 + 200);
     expect(calls.filter((c) => c === 'GET /api/billing/runs/7').length).toBe(polls);
   }, 20_000);
 

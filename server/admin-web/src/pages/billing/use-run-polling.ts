@@ -3,10 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { getRun } from '../../api/billing';
 import { isRunActive } from './billing-logic';
 
-export const POLL_MS = 1000;
+export const POLL_MS = 500;
 
 /**
- * Follows a run while it works: polls `run` every second until it leaves `running`, then stops. A failed
+ * Follows a run while it works: polls `run` twice a second until it leaves `running`, then stops. A failed
  * poll keeps the last known state and tries again (a slow network must not end the progress bar).
  */
 export function useRunPolling(initial: IBillRun | null, onSettled?: (run: IBillRun) => void): IBillRun | null {

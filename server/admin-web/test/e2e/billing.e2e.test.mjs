@@ -87,7 +87,7 @@ describe('billing (browser)', () => {
     await readings.getByText(`${label(LAST_MONTH)} 还没有读数`).waitFor();
     await readings.getByTestId('reading-import').click();
     const modal = page.locator('.ant-modal:visible');
-    const downloading = page.waitForEvent('download');
+    const downloading = page.waitForEvent('download', { timeout: 30_000 });
     await modal.getByTestId('reading-template').click();
     const template = path.join(tmp, 'template.xlsx');
     await (await downloading).saveAs(template);
@@ -185,7 +185,7 @@ describe('billing (browser)', () => {
     assert.match(lines, /物业服务费/);
     assert.match(lines, /水费/);
     await shot(page, 'billing-bill-drawer', false);
-    const pdfDownload = page.waitForEvent('download');
+    const pdfDownload = page.waitForEvent('download', { timeout: 30_000 });
     await drawer.getByRole('button', { name: /下载 PDF/ }).click();
     const pdfPath = path.join(tmp, 'bill.pdf');
     await (await pdfDownload).saveAs(pdfPath);

@@ -13,6 +13,20 @@ export default async () => {
 
 /** Response schema of each route (operation id `Controller_method`), derived from its declared return type. */
 export const operations: Record<string, { body: boolean; public: boolean; response: Record<string, unknown> | null; optionalHeaders?: string[] }> = {
+  "AmountsListController_houseQuantities": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IHouseQuantity"
+    }
+  },
+  "AmountsListController_sharedAmounts": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_ISharedAmount"
+    }
+  },
   "AuditLogController_search": {
     "body": false,
     "public": false,
@@ -3251,6 +3265,29 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "message"
     ]
   },
+  "IHouseQuantity": {
+    "type": "object",
+    "properties": {
+      "houseId": {
+        "type": "number"
+      },
+      "houseLabel": {
+        "type": "string"
+      },
+      "itemCode": {
+        "type": "string"
+      },
+      "quantity": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "houseId",
+      "houseLabel",
+      "itemCode",
+      "quantity"
+    ]
+  },
   "IInboxMessage": {
     "type": "object",
     "properties": {
@@ -3787,6 +3824,32 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "pageSize"
     ]
   },
+  "IPage_IHouseQuantity": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IHouseQuantity"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ]
+  },
   "IPage_IInboxMessage": {
     "type": "object",
     "properties": {
@@ -3898,6 +3961,32 @@ export const schemas: Record<string, Record<string, unknown>> = {
         "type": "array",
         "items": {
           "$ref": "#/components/schemas/IServiceCategory"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ]
+  },
+  "IPage_ISharedAmount": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ISharedAmount"
         }
       },
       "total": {
@@ -4550,6 +4639,25 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "openToAll",
       "sortOrder",
       "configured"
+    ]
+  },
+  "ISharedAmount": {
+    "type": "object",
+    "properties": {
+      "itemCode": {
+        "type": "string"
+      },
+      "period": {
+        "type": "string"
+      },
+      "amountFen": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "itemCode",
+      "period",
+      "amountFen"
     ]
   },
   "IStaffAccount": {

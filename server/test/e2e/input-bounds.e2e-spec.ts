@@ -18,6 +18,7 @@ import { bindResident, makeStaff, makeVerifiedTicket, newOpenId, publishSchedule
 import { bearer, bootTestApp, passwordLogin, TestApp, wechatLogin } from '../support/test-app';
 import { administrationScenarios } from './input-bounds-admin';
 import { billingInputScenarios } from './input-bounds-billing-inputs';
+import { billingListScenarios } from './input-bounds-billing-lists';
 import { billingReportScenarios } from './input-bounds-billing-reports';
 import { billingScenarios } from './input-bounds-billing';
 import { act, makeTicketWorld, sign, TicketWorld, uploadPhoto } from './ticket-helpers';
@@ -463,6 +464,7 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
     ...administrationScenarios(() => t, () => w.tenant, () => admin),
     ...billingInputScenarios(() => t, () => w.tenant, () => ({ finance, cm: w.cm, pm: w.pm, resident: w.residentA.accessToken })),
     ...billingReportScenarios(() => t, () => w.tenant, () => ({ cm: w.cm, pm: w.pm })),
+    ...billingListScenarios(() => t, () => w.tenant, () => ({ finance })),
 
     // ---- monthly bills and their inputs ----
     ...billingScenarios(() => t, () => w, () => finance),

@@ -18,6 +18,8 @@ import { BillRunChecks } from './run/bill-run-check';
 import { BillRunEngine } from './run/bill-run.engine';
 import { BillRunService } from './run/bill-run.service';
 import { INPUT_CONTROLLERS, INPUT_ENTITIES, INPUT_PROVIDERS } from './inputs';
+import { AmountsListController } from './inputs/amounts-list.controller';
+import { AmountsListService } from './inputs/amounts-list.service';
 import { ReadingsService } from './inputs/readings.service';
 import { BillLineSources } from './run/line-sources';
 import { BullMqBillRunQueue } from './run/bullmq-queue';
@@ -32,9 +34,9 @@ import { FixedFeeSource, PropertyFeeSource } from './run/sources/property-fee.so
  */
 @Module({
   imports: [TypeOrmModule.forFeature([BillingItem, BillRun, Bill, BillLine, BillAdjustment, ...INPUT_ENTITIES]), IdentityModule, PropertyModule, BindingsModule, ChargesModule, NotificationsModule],
-  controllers: [BillingController, BillsMineController, ...INPUT_CONTROLLERS],
+  controllers: [BillingController, BillsMineController, ...INPUT_CONTROLLERS, AmountsListController],
   providers: [
-    BillLineSources, BillRunEngine, BillRunChecks, BillRunService, BillViews, BillsService, CorrectionsService, BillingItemsService, ...INPUT_PROVIDERS,
+    BillLineSources, BillRunEngine, BillRunChecks, BillRunService, BillViews, BillsService, CorrectionsService, BillingItemsService, ...INPUT_PROVIDERS, AmountsListService,
     {
       provide: BillRunQueue,
       // REDIS_URL is read here until the notifications work brings a shared Redis setting (docs/billing.md).

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import BillDueCard from '../../components/BillDueCard'
 import StatusView from '../../components/StatusView'
 import TodoCard from '../../components/TodoCard'
 import { usePendingApplications } from '../../hooks/use-pending-applications'
@@ -75,6 +76,7 @@ export default function Index() {
         <Text className='home__greeting'>您好，{state.me.name}</Text>
       </View>
       {state.me.houses.length > 0 && <TodoCard />}
+      {state.me.houses.length > 0 && <BillDueCard />}
       {state.me.houses.length > 0 && <RepairEntries />}
       {state.me.houses.length === 0 && pending > 0 && (
         <View className='card home__pending' onClick={() => Taro.navigateTo({ url: Routes.residentHouses })}>

@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source';
 import { AdministrationModule } from './modules/administration/administration.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BillingModule } from './modules/billing/billing.module';
 import { BindingsModule } from './modules/bindings/bindings.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { ChargesModule } from './modules/charges/charges.module';
@@ -42,6 +43,7 @@ export class AppModule {
         TicketsModule,
         DispatchModule,
         InboxModule,
+        BillingModule,
         AuthModule,
       ],
     };

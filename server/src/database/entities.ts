@@ -1,3 +1,4 @@
+import { Bill, BillAdjustment, BillLine, BillRun, BillingItem } from '../modules/billing/billing.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { HouseBinding } from '../modules/bindings/house-binding.entity';
 import { FeeCategory, FeeItem, MaterialPrice, PriceListVersion } from '../modules/catalog/price-list.entity';
@@ -58,4 +59,9 @@ export const ENTITIES = [
   TicketDamage,
   TicketAgreement,
   TicketRating,
+  BillingItem,
+  BillRun,
+  Bill,
+  BillLine,
+  BillAdjustment,
 ];

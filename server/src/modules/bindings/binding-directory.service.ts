@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { BindingStatus, IMyHouse } from '@app/shared';
 import { PropertyDirectory } from '../property/property-directory.service';
 import { HouseBinding } from './house-binding.entity';
@@ -17,6 +17,19 @@ export class BindingDirectory {
   async approvedHouseIds(userId: number, tx: EntityManager = this.db.manager): Promise<number[]> {
     const rows = await tx.getRepository(HouseBinding).find({ select: { houseId: true }, where: { userId, status: BindingStatus.Approved } });
     return rows.map((r) => r.houseId);
+  }
+
+  /** Approved residents of each house (bill-published messages go to them). */
+  async approvedResidentsOf(houseIds: readonly number[], tx: EntityManager = this.db.manager): Promise<Map<number, number[]>> {
+    const result = new Map<number, number[]>();
+    const ids = [...new Set(houseIds)];
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await tx.getRepository(HouseBinding).find({
+        select: { houseId: true, userId: true }, where: { houseId: In(ids.slice(i, i + 500)), status: BindingStatus.Approved }, order: { id: 'ASC' },
+      });
+      for (const r of rows) result.set(r.houseId, [...(result.get(r.houseId) ?? []), r.userId]);
+    }
+    return result;
   }
 
   async isApprovedResident(userId: number, houseId: number): Promise<boolean> {

@@ -105,6 +105,10 @@ export class Charge {
   @Column({ type: 'varchar', length: 200, nullable: true })
   note: string | null;
 
+  /** The bill month this charge was put on (status 'billed'); set by the bill run's claim. */
+  @Column({ type: 'varchar', length: 7, nullable: true })
+  billedPeriod: string | null;
+
   @Column({ type: 'integer' })
   createdBy: number;
 

@@ -7,6 +7,7 @@ import { PropertyModule } from '../property/property.module';
 import { CashController, CompanySettingsController, CounterSalesController, WaiversController } from './cash.controller';
 import { CashService } from './cash.service';
 import { CashHandover, Charge, ChargeLine, WaiverBudget } from './charge.entity';
+import { ChargeBilling } from './charge-billing.service';
 import { ChargeStore } from './charge-store';
 import { ChargesController } from './charges.controller';
 import { ChargesService } from './charges.service';
@@ -18,7 +19,7 @@ import { WaiversService } from './waivers.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Charge, ChargeLine, CashHandover, WaiverBudget]), IdentityModule, PropertyModule, BindingsModule, CatalogModule],
   controllers: [ChargesController, CashController, WaiversController, CounterSalesController, CompanySettingsController],
-  providers: [ChargeStore, ChargesService, CashService, WaiversService, CounterSalesService, CompanySettingsService],
-  exports: [ChargesService],
+  providers: [ChargeStore, ChargeBilling, ChargesService, CashService, WaiversService, CounterSalesService, CompanySettingsService],
+  exports: [ChargesService, ChargeBilling],
 })
 export class ChargesModule {}

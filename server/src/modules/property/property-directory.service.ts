@@ -27,6 +27,12 @@ export interface HouseLabel extends HouseRef {
   projectName: string;
 }
 
+/** A SELECT over property's own tables that another module may embed in its own set-based SQL. */
+export interface OwnedSelect {
+  sql: string;
+  params: unknown[];
+}
+
 export interface MoneyRules {
   cashLimitFen: number;
   waiverMonthlyCapFen: number;
@@ -106,6 +112,40 @@ export class PropertyDirectory {
       id: Number(r.id), projectId: Number(r.project_id), buildingId: Number(r.building_id), unitId: Number(r.unit_id),
       label: houseLabel(String(r.building), String(r.unit), String(r.room_no)), projectName: String(r.project),
     }]));
+  }
+
+  /**
+   * The houses of a project that bills are written for, as an embeddable SELECT (columns house_id,
+   * building_id, unit_id, area_hundredths, house_type), optionally limited to an id range. Every house
+   * counts: there is no hand-over date yet, so a house is billable from its import on.
+   */
+  billableHousesSelect(projectId: number, range?: { from: number; to: number }): OwnedSelect {
+    const sql = 'SELECT h.id AS house_id, h.building_id AS building_id, h.unit_id AS unit_id, h.area_hundredths AS area_hundredths, h.type AS house_type'
+      + ' FROM houses h WHERE h.project_id = ?' + (range ? ' AND h.id BETWEEN ? AND ?' : '');
+    return { sql, params: range ? [projectId, range.from, range.to] : [projectId] };
+  }
+
+  /** Ids of a project's houses after `afterId`, ascending: the bill run's next batch (and the count of all). */
+  async houseIdsAfter(projectId: number, afterId: number, limit: number, tx: EntityManager = this.db.manager): Promise<number[]> {
+    const rows = await tx.createQueryBuilder(House, 'h').select('h.id', 'id')
+      .where('h.project_id = :projectId AND h.id > :afterId', { projectId, afterId }).orderBy('h.id', 'ASC').limit(limit).getRawMany<{ id: number }>();
+    return rows.map((r) => Number(r.id));
+  }
+
+  /** Houses of these projects whose building, unit or room contains `text` (staff's bill search). */
+  async houseIdsMatching(projectIds: readonly number[], text: string, tx: EntityManager = this.db.manager): Promise<number[]> {
+    if (!projectIds.length) return [];
+    const like = `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    const rows = await tx.createQueryBuilder(House, 'h')
+      .innerJoin(Building, 'b', 'b.id = h.building_id').innerJoin(Unit, 'u', 'u.id = h.unit_id').select('h.id', 'id')
+      .where('h.project_id IN (:...projectIds)', { projectIds })
+      .andWhere("(h.room_no LIKE :like ESCAPE '!' OR b.name LIKE :like ESCAPE '!' OR u.name LIKE :like ESCAPE '!')", { like })
+      .limit(5000).getRawMany<{ id: number }>();
+    return rows.map((r) => Number(r.id));
+  }
+
+  async houseCount(projectId: number, tx: EntityManager = this.db.manager): Promise<number> {
+    return tx.getRepository(House).countBy({ projectId });
   }
 
   /** Customer managers assigned to the building, in the order they were assigned. */

@@ -1,0 +1,28 @@
+import type { EntityManager } from 'typeorm';
+import { BillLineKind } from '@app/shared';
+import type { ChargeBilling } from '../../../charges/charge-billing.service';
+import { batchBillsWhere } from '../batch-rows';
+import { SORT_BASE, type BillBatch, type BillLineSource } from '../line-source';
+
+/**
+ * One line per paid-service charge billed in the month, carrying its ticket serial. The run claimed the
+ * batch's charges (charges module, same transaction) before the sources ran; billed_charge_id is unique,
+ * so a charge sits on at most one live bill even if two writers raced.
+ */
+export class ChargeLineSource implements BillLineSource {
+  readonly kind = BillLineKind.Charge;
+
+  constructor(private readonly charges: ChargeBilling) {}
+
+  async insertLines(manager: EntityManager, batch: BillBatch): Promise<void> {
+    const billed = this.charges.billedChargesSelect(batch.period, batch.projectId, { from: batch.houseIdFrom, to: batch.houseIdTo });
+    const where = batchBillsWhere(batch);
+    await manager.query(
+      'INSERT INTO bill_lines (bill_id, house_id, period, kind, item_code, name, quantity_text, unit_price_fen, amount_fen, charge_id, billed_charge_id, ticket_id, ticket_serial, waived, sort_order)'
+      + ` SELECT b.id, b.house_id, b.period, 'charge', NULL, ?, ?, c.total_fen, c.total_fen, c.charge_id, c.charge_id, c.ticket_id, c.ticket_serial, 0, ?`
+      + ` FROM bills b JOIN (${billed.sql}) c ON c.house_id = b.house_id WHERE ${where.sql}`
+      + ' AND NOT EXISTS (SELECT 1 FROM bill_lines x WHERE x.billed_charge_id = c.charge_id)',
+      ['特约服务费', '1 次', SORT_BASE.charge, ...billed.params, ...where.params],
+    );
+  }
+}

@@ -15,6 +15,7 @@ export function isPeriod(text: string): boolean {
 export function addMonths(period: string, months: number): string {
   const m = PERIOD.exec(period);
   if (!m) throw new RangeError(`not a period: ${period}`);
+  if (!Number.isInteger(months)) throw new RangeError('months must be a whole number');
   const index = Number(m[1]) * 12 + Number(m[2]) - 1 + months;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
@@ -53,7 +54,8 @@ export function prorateFen(monthlyFen: number, days: number, period: string): nu
 /** The negative line of an approved vacancy: `percent` of the property fee, never more than the fee. */
 export function vacancyDiscountFen(propertyFeeFen: number, percent: number): number {
   if (!Number.isInteger(percent) || percent < 0 || percent > 100) throw new RangeError('percent must be 0…100');
-  return -mulDivRoundHalfUp(propertyFeeFen, percent, 100);
+  // 0 − x, not −x: a zero discount must be +0 (−0 differs from 0 under Object.is, so equal bills would not compare equal).
+  return 0 - mulDivRoundHalfUp(propertyFeeFen, percent, 100);
 }
 
 /**
@@ -62,6 +64,8 @@ export function vacancyDiscountFen(propertyFeeFen: number, percent: number): num
  */
 export function lateFeeFen(principalFen: number, dailyRatePer100k: number, daysOverdue: number, capPercent: number): number {
   assertFen(principalFen);
+  // A negative cap made min(fee, cap) a credit; the cap is a share of the principal, 0…100 %.
+  if (!Number.isInteger(capPercent) || capPercent < 0 || capPercent > 100) throw new RangeError('capPercent must be 0…100');
   if (principalFen <= 0 || daysOverdue <= 0 || dailyRatePer100k <= 0) return 0;
   const fee = mulDivRoundHalfUp(principalFen, dailyRatePer100k * daysOverdue, 100_000);
   const cap = mulDivRoundHalfUp(principalFen, capPercent, 100);
@@ -89,7 +93,7 @@ export function allocateLargestRemainder(totalFen: number, weights: readonly num
   let left = Number(total - shares.reduce((a, b) => a + b, 0n));
   remainders.sort((a, b) => (a.rest === b.rest ? a.index - b.index : a.rest > b.rest ? -1 : 1));
   for (let i = 0; left > 0; i++, left--) shares[remainders[i].index] += 1n;
-  return shares.map((s) => (negative ? -Number(s) : Number(s)));
+  return shares.map((s) => (negative ? 0 - Number(s) : Number(s)));
 }
 
 /** Parses "1234.5" / "1234.567" (meter values, quantities) into thousandths; null when malformed. */

@@ -1,3 +1,4 @@
+import { INPUT_ENTITIES } from '../modules/billing/inputs/inputs.entity';
 import { Bill, BillAdjustment, BillLine, BillRun, BillingItem } from '../modules/billing/billing.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { HouseBinding } from '../modules/bindings/house-binding.entity';
@@ -64,4 +65,5 @@ export const ENTITIES = [
   Bill,
   BillLine,
   BillAdjustment,
+  ...INPUT_ENTITIES,
 ];

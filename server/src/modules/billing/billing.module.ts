@@ -17,6 +17,7 @@ import { BillingItemsService } from './items.service';
 import { BillRunChecks } from './run/bill-run-check';
 import { BillRunEngine } from './run/bill-run.engine';
 import { BillRunService } from './run/bill-run.service';
+import { INPUT_CONTROLLERS, INPUT_ENTITIES, INPUT_PROVIDERS } from './inputs';
 import { BillLineSources } from './run/line-sources';
 import { BillRunQueue, InProcessBillRunQueue } from './run/run-queue';
 import { AdjustmentSource } from './run/sources/adjustment.source';
@@ -28,10 +29,11 @@ import { FixedFeeSource, PropertyFeeSource } from './run/sources/property-fee.so
  * bill_adjustments; reads houses and charges only through property's and charges' owned sub-queries.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([BillingItem, BillRun, Bill, BillLine, BillAdjustment]), IdentityModule, PropertyModule, BindingsModule, ChargesModule, InboxModule],
-  controllers: [BillingController, BillsMineController],
+  imports: [TypeOrmModule.forFeature([BillingItem, BillRun, Bill, BillLine, BillAdjustment, ...INPUT_ENTITIES]), IdentityModule, PropertyModule, BindingsModule, ChargesModule, InboxModule],
+  controllers: [BillingController, BillsMineController, ...INPUT_CONTROLLERS],
   providers: [
     BillLineSources, BillRunEngine, BillRunChecks, BillRunService, BillViews, BillsService, CorrectionsService, BillingItemsService,
+    ...INPUT_PROVIDERS,
     {
       provide: BillRunQueue,
       useFactory: (engine: BillRunEngine) => new InProcessBillRunQueue((job) => engine.process(job.runId, job.leaseOwner)),

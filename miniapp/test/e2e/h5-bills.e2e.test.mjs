@@ -1,8 +1,10 @@
 // 账单 in the H5 build, in Debian's Chromium: 张伟 sees his bill due on the home page, opens the 账单 tab, reads the
 // bill's sections and follows its paid-service line to the request with the quote he signed; then applies for a
-// 空置房 discount. With E2E_BASE_URL (the real server, fresh demo DATA_DIR) the journey first publishes a bill run for
-// 阳光花园's current month through the staff API (bills-seed.mjs): the run bills the seeded, verified 水龙头 repair of
-// 张伟. Without it, against test/e2e/stub-server.mjs (+ stub-bills.mjs, a fuller bill: discount, late fees, arrears).
+// 空置房 discount. With E2E_BASE_URL (real-server mode) the journey starts its own server from the same build on a freshly
+// seeded DATA_DIR — a published run bills the project's open charges, which other journeys on the shared server need
+// open — and publishes 阳光花园's current month through the staff API (bills-seed.mjs): the run bills 张伟's seeded,
+// verified 水龙头 repair. Without it, against test/e2e/stub-server.mjs (+ stub-bills.mjs, a fuller bill: discount,
+// late fees, arrears).
 // Screenshots: $E2E_ARTIFACTS_DIR/h5-bills-*.png.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -12,7 +14,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { startStubServer } from './stub-server.mjs'
-import { publishDemoBills } from './bills-seed.mjs'
+import { publishDemoBills, startOwnServer } from './bills-seed.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const dist = path.resolve(here, '..', '..', 'dist', 'h5')
@@ -22,6 +24,7 @@ const REAL = Boolean(process.env.E2E_BASE_URL)
 
 let origin
 let stub
+let own
 let context
 let page
 /** What the journey expects to find: the published bill (real server) or the stub's November bill. */
@@ -44,12 +47,13 @@ before(async () => {
   assert.ok(fs.existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`)
   fs.mkdirSync(shots, { recursive: true })
   if (REAL) {
-    origin = process.env.E2E_BASE_URL.replace(/\/+$/, '')
+    own = await startOwnServer()
+    origin = own.origin
     expected = await publishDemoBills(origin)
   } else {
     stub = await startStubServer(dist)
     origin = stub.origin
-    expected = { period: '2026-11', monthTitle: '2026年11月', totalText: '¥267.80', chargeSerial: 'YGHY-261108-0003', quoteTotalText: '¥65.00', arrearsText: '¥198.00' }
+    expected = { period: '2026-11', monthTitle: '2026年11月', totalText: '¥267.80', dueText: '¥267.80', chargeSerial: 'YGHY-261108-0003', quoteTotalText: '¥65.00', arrearsText: '¥198.00' }
   }
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'))
   context = await chromium.launchPersistentContext(profile, {
@@ -71,6 +75,7 @@ before(async () => {
 after(async () => {
   await context?.close()
   await stub?.close()
+  await own?.close()
 })
 
 test('张伟 signs in and the home page shows the bill due, with its month and amount', async () => {
@@ -81,7 +86,7 @@ test('张伟 signs in and the home page shows the bill due, with its month and a
   const card = home.locator('.bill-due')
   await card.waitFor()
   assert.match(await card.textContent(), new RegExp(`${expected.monthTitle}物业账单待缴`))
-  assert.ok(await card.getByText(expected.totalText, { exact: true }).isVisible(), `home card shows ${expected.totalText}`)
+  assert.ok(await card.getByText(expected.dueText, { exact: true }).isVisible(), `home card shows ${expected.dueText}`)
   await shot('h5-bills-01-home-card.png')
 })
 

@@ -116,16 +116,22 @@ describe('空置房申请 form', () => {
   const ok = { houseId: 501, fromPeriod: '2026-12', toPeriod: '2027-02', reason: '  在外地工作 ' }
 
   it('accepts a filled-in form', () => {
-    expect(validateVacancy(ok)).toEqual({})
+    expect(validateVacancy(ok, '2026-12')).toEqual({})
   })
 
   it('names each missing or wrong field', () => {
-    expect(validateVacancy({ houseId: null, fromPeriod: '2026-12', toPeriod: '2026-11', reason: '   ' })).toEqual({
+    expect(validateVacancy({ houseId: null, fromPeriod: '2026-12', toPeriod: '2026-11', reason: '   ' }, '2026-12')).toEqual({
       houseId: '请选择房屋',
       toPeriod: '结束月份不能早于开始月份',
       reason: '请填写空置原因',
     })
-    expect(validateVacancy({ ...ok, reason: '空'.repeat(201) }).reason).toBe('空置原因最多 200 字')
+    expect(validateVacancy({ ...ok, reason: '空'.repeat(201) }, '2026-12').reason).toBe('空置原因最多 200 字')
+  })
+
+  it('refuses months already billed and more than 12 months at once, as the server does', () => {
+    expect(validateVacancy(ok, '2027-01').fromPeriod).toBe('开始月份不能早于本月：已出账的月份不再减免')
+    expect(validateVacancy({ ...ok, toPeriod: '2027-11' }, '2026-12')).toEqual({})
+    expect(validateVacancy({ ...ok, toPeriod: '2027-12' }, '2026-12').toPeriod).toBe('一次最多申请 12 个月')
   })
 
   it('puts the server\'s field errors on their fields and the rest above the button', () => {

@@ -10,14 +10,21 @@ export interface IVacancyDraft {
 export type VacancyErrors = Partial<Record<'houseId' | 'fromPeriod' | 'toPeriod' | 'reason' | 'form', string>>
 
 export const REASON_MAX = 200
+/** The server's limit per application (inclusive), docs/billing.md. */
+export const MAX_MONTHS = 12
 
-/** The checks the server makes too, said before the round trip. */
-export function validateVacancy(draft: IVacancyDraft): VacancyErrors {
+/**
+ * The checks the server makes too, said before the round trip: months already billed are not discounted, so the
+ * vacancy starts this month (`currentPeriod`, Asia/Shanghai) or later.
+ */
+export function validateVacancy(draft: IVacancyDraft, currentPeriod: string): VacancyErrors {
   const errors: VacancyErrors = {}
   if (!draft.houseId) errors.houseId = '请选择房屋'
   if (!draft.fromPeriod) errors.fromPeriod = '请选择开始月份'
+  else if (draft.fromPeriod < currentPeriod) errors.fromPeriod = '开始月份不能早于本月：已出账的月份不再减免'
   if (!draft.toPeriod) errors.toPeriod = '请选择结束月份'
   else if (draft.fromPeriod && draft.toPeriod < draft.fromPeriod) errors.toPeriod = '结束月份不能早于开始月份'
+  else if (draft.fromPeriod && monthsBetween(draft.fromPeriod, draft.toPeriod) >= MAX_MONTHS) errors.toPeriod = `一次最多申请 ${MAX_MONTHS} 个月`
   const reason = draft.reason.trim()
   if (!reason) errors.reason = '请填写空置原因'
   else if (reason.length > REASON_MAX) errors.reason = `空置原因最多 ${REASON_MAX} 字`

@@ -70,7 +70,7 @@ export default function Vacancy() {
   async function submit() {
     if (submitting) return
     const filled = { ...draft, houseId }
-    const found = validateVacancy(filled)
+    const found = validateVacancy(filled, month)
     setErrors(found)
     if (Object.keys(found).length > 0) return
     setSubmitting(true)
@@ -105,7 +105,7 @@ export default function Vacancy() {
 
         <Text className='vacancy__label'>空置月份</Text>
         <View className='vacancy__months'>
-          <Picker mode='date' fields='month' value={draft.fromPeriod} onChange={(e) => update({ fromPeriod: String(e.detail.value).slice(0, 7) })}>
+          <Picker mode='date' fields='month' value={draft.fromPeriod} start={month} onChange={(e) => update({ fromPeriod: String(e.detail.value).slice(0, 7) })}>
             <View className='vacancy__month'>
               <Text>{formatPeriod(draft.fromPeriod)}</Text>
             </View>

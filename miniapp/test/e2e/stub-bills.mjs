@@ -75,7 +75,7 @@ export function createBillsStub(housesOf) {
       const house = housesOf(userId)[0]
       const bills = house ? billsFor(house) : []
       let m
-      if (method === 'GET' && pathname === '/api/bills/mine') return ok(bills.map(({ lines, arrears, contentHash, ...b }) => b))
+      if (method === 'GET' && pathname === '/api/bills/mine') return ok(bills.map(({ lines: _lines, arrears: _arrears, contentHash: _hash, ...b }) => b))
       if (method === 'GET' && pathname === '/api/bills/mine/vacancies') return ok(vacancies.filter((v) => v.appliedBy === userId))
       if (method === 'POST' && pathname === '/api/bills/mine/vacancies') {
         const body = await readBody()

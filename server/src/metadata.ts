@@ -6,7 +6,7 @@ export default async () => {
         ["./modules/charges/dto/cash.dto"]: await import("./modules/charges/dto/cash.dto")
     };
     return {
-        "@nestjs/swagger": { "models": [[import("./common/pagination.dto"), { "PageQueryDto": { page: { required: false, type: () => Number }, pageSize: { required: false, type: () => Number } } }], [import("./modules/property/dto/property.dto"), { "HouseQueryDto": { buildingId: { required: false, type: () => Number }, unitId: { required: false, type: () => Number }, q: { required: false, type: () => String, maxLength: 32 } }, "StaffQueryDto": { role: { required: false, enum: ["resident", "customer_manager", "supervisor", "technician", "project_manager", "cashier", "finance", "quality", "admin"] } }, "ImportQueryDto": { dryRun: { required: false, enum: ["true", "false"] } }, "AssignCustomerManagersDto": { userIds: { required: true, type: () => [Number], minimum: 1, maxItems: 10 } }, "UpdateTechnicianDto": { skills: { required: false, type: () => [String], maxItems: 20 }, buildingIds: { required: false, type: () => [Number], minimum: 1, maxItems: 500 }, onDuty: { required: false, type: () => Boolean }, maxOpenJobs: { required: false, type: () => Number, minimum: 0, maximum: 50 } } }], [import("./modules/administration/dto/administration.dto"), { "StaffListQueryDto": { q: { required: false, type: () => String, maxLength: 32 }, status: { required: false, enum: ["active", "disabled"] } }, "CreateStaffDto": { name: { required: true, type: () => String, maxLength: 64 }, username: { required: true, type: () => String, pattern: "^[A-Za-z][A-Za-z0-9_.-]{2,31}$" }, phone: { required: false, type: () => String, pattern: "^1\\d{10}$" } }, "SetStaffStatusDto": { status: { required: true, enum: ["active", "disabled"] } }, "GrantRoleDto": { role: { required: true, enum: ["resident", "customer_manager", "supervisor", "technician", "project_manager", "cashier", "finance", "quality", "admin"] }, scopeType: { required: true, enum: ["project", "region", "company"] }, scopeId: { required: true, type: () => Number } }, "CreateRegionDto": { code: { required: true, type: () => String, pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,31}$" }, name: { required: true, type: () => String, maxLength: 100 } }, "RenameDto": { name: { required: true, type: () => String, maxLength: 32 } }, "RenameLongDto": { name: { required: true, type: () => String, maxLength: 100 } }, "CreateProjectDto": { regionId: { required: true, type: () => Number }, code: { required: true, type: () => String, description: "Printed in every ticket serial (<code>-<yyMMdd>-<seq>), so short and plain.", pattern: "^[A-Z0-9]{2,16}$" }, name: { required: true, type: () => String, maxLength: 100 }, address: { required: false, type: () => String, maxLength: 200 } }, "UpdateProjectDto": { name: { required: false, type: () => String, maxLength: 100 }, address: { required: false, type: () => String, maxLength: 200 } }, "CreateBuildingDto": { name: { required: true, type: () => String, maxLength: 32 }, sortOrder: { required: false, type: () => Number, minimum: 0, maximum: 9999 } }, "UpsertDepartmentDto": { name: { required: true, type: () => String, maxLength: 32 }, supervisorUserId: { required: false, type: () => Number, nullable: true } }, "AuditQueryDto": { actorId: { required: false, type: () => Number }, entityType: { required: false, type: () => String, pattern: "^[a-z_]{1,32}$" }, entityId: { required: false, type: () => Number }, action: { required: false, type: () => String, pattern: "^[a-z_.]{1,48}$" }, from: { required: false, type: () => String }, to: { required: false, type: () => String } } }], [import("./modules/bindings/bindings.dto"), { "CreateBindingDto": { houseId: { required: true, type: () => Number }, relation: { required: true, enum: ["owner", "tenant", "family"] }, name: { required: true, type: () => String, maxLength: 32 }, phone: { required: true, type: () => String, pattern: "^1[3-9]\\d{9}$" } }, "RejectBindingDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "CallerLookupDto": { projectId: { required: true, type: () => Number }, phone: { required: true, type: () => String, pattern: "^1[3-9]\\d{9}$" } }, "BindingQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["pending", "approved", "rejected", "revoked"] } } }], [import("./modules/identity/dto/auth.dto"), { "WechatLoginDto": { code: { required: true, type: () => String, maxLength: 128 } }, "PasswordLoginDto": { login: { required: true, type: () => String, maxLength: 64 }, password: { required: true, type: () => String, maxLength: 128 } }, "RefreshDto": { refreshToken: { required: true, type: () => String, maxLength: 128 } }, "DemoLoginDto": { userId: { required: true, type: () => Number, minimum: 1 } }, "ChangePasswordDto": { currentPassword: { required: true, type: () => String, maxLength: 128 }, newPassword: { required: true, type: () => String, maxLength: 72 } } }], [import("./modules/catalog/dto/price-list.dto"), { "CreatePriceListDto": { kind: { required: true, enum: ["fee_schedule", "materials"] }, companyId: { required: true, type: () => Number }, regionId: { required: false, type: () => Number, nullable: true }, title: { required: true, type: () => String, maxLength: 100 }, copyFromVersionId: { required: false, type: () => Number, nullable: true }, notes: { required: false, type: () => String, nullable: true, maxLength: 500 } }, "UpsertCategoryDto": { code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 50 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "UpsertFeeItemDto": { categoryCode: { required: true, type: () => String }, code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 80 }, unit: { required: true, type: () => String }, labourPriceFen: { required: true, type: () => Number, minimum: 0 }, callOutFeeFen: { required: false, type: () => Number, nullable: true, minimum: 0 }, materialsExtra: { required: true, type: () => Boolean }, counterSale: { required: false, type: () => Boolean }, serviceStandard: { required: true, type: () => String, maxLength: 2000 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "UpsertMaterialDto": { code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 80 }, spec: { required: false, type: () => String, maxLength: 80 }, unit: { required: true, type: () => String }, priceFen: { required: true, type: () => Number, minimum: 0 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "PublishDto": { effectiveFrom: { required: false, type: () => String } }, "QuoteItemDto": { code: { required: true, type: () => String }, quantityMilli: { required: true, type: () => Number, minimum: 1 } }, "QuotePreviewDto": { projectId: { required: true, type: () => Number }, items: { required: true, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], minItems: 1, maxItems: 50 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 50 } }, "MaterialsQueryDto": { projectId: { required: true, type: () => Number } }, "PublicScheduleQueryDto": { projectId: { required: true, type: () => Number }, q: { required: false, type: () => String, maxLength: 32 } }, "VersionListQueryDto": { kind: { required: false, enum: ["fee_schedule", "materials"] }, companyId: { required: false, type: () => Number } }, "DiffQueryDto": { against: { required: true, type: () => Number } } }], [import("./modules/catalog/dto/service-category.dto"), { "ServiceCategoryQueryDto": { companyId: { required: false, type: () => Number, description: "Editors list their company's rules; any staff of a project reads its company's labels." }, projectId: { required: false, type: () => Number } }, "UpsertServiceCategoryDto": { companyId: { required: true, type: () => Number }, name: { required: true, type: () => String, maxLength: 50, pattern: "\\S" }, skills: { required: true, type: () => [String] }, openToAll: { required: true, type: () => Boolean }, sortOrder: { required: false, type: () => Number, minimum: 0, maximum: 9999 } } }], [import("./modules/charges/dto/charges.dto"), { "SetPaymentMethodDto": { paymentMethod: { required: true, enum: ["bill", "pay_now", "cash"] } }, "WaiveChargeDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "PhoneConfirmChargeDto": { note: { required: true, type: () => String, maxLength: 200 } }, "ChargeQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["open", "cash_collected", "paid", "waived", "billed"] }, confirmation: { required: false, enum: ["confirmed", "unconfirmed"] } } }], [import("./modules/charges/dto/cash.dto"), { "CashOutstandingQueryDto": { projectId: { required: false, type: () => Number } }, "CashHandoverDto": { technicianId: { required: true, type: () => Number }, chargeIds: { required: true, type: () => [Number], minimum: 1, uniqueItems: true, minItems: 1, maxItems: 200 } }, "CounterSaleItemDto": { code: { required: true, type: () => String, maxLength: 16 }, quantityMilli: { required: true, type: () => Number, minimum: 1 } }, "CounterSaleDto": { projectId: { required: true, type: () => Number }, houseId: { required: false, type: () => Number, nullable: true }, items: { required: true, type: () => [t["./modules/charges/dto/cash.dto"].CounterSaleItemDto], minItems: 1, maxItems: 50 }, paidBy: { required: true, enum: ["cash", "wechat", "alipay", "pos"] }, note: { required: false, type: () => String, nullable: true, maxLength: 200 } }, "CounterSaleLedgerQueryDto": { projectId: { required: true, type: () => Number }, date: { required: true, type: () => String, pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" } }, "CompanySettingsDto": { cashLimitFen: { required: true, type: () => Number, minimum: 0 }, waiverMonthlyCapFen: { required: true, type: () => Number, minimum: 0 } } }], [import("./modules/inbox/inbox.controller"), { "InboxQueryDto": { unread: { required: false, enum: ["true", "false"] } } }], [import("./modules/billing/dto/billing.dto"), { "ItemsQueryDto": { projectId: { required: true, type: () => Number }, includeEnded: { required: false, type: () => Boolean } }, "UpsertBillingItemDto": { projectId: { required: true, type: () => Number, minimum: 1, maximum: 2147483647 }, code: { required: true, type: () => String, pattern: "^[A-Za-z0-9_-]{1,16}$" }, name: { required: true, type: () => String, maxLength: 40 }, kind: { required: true, enum: ["area", "fixed", "per_space", "metered", "shared"] }, houseType: { required: false, nullable: true, enum: ["residential", "shop", "office", "parking", "storage"] }, unitPrice: { required: true, type: () => String, pattern: "^\\d{1,9}(\\.\\d{1,2})?$" }, unit: { required: true, type: () => String, maxLength: 16 }, sharedSplit: { required: false, nullable: true, enum: ["area", "house"] }, effectiveFrom: { required: true, type: () => String } }, "RunsQueryDto": { projectId: { required: false, type: () => Number }, period: { required: false, type: () => String } }, "StartBillRunDto": { projectId: { required: false, type: () => Number, minimum: 1, maximum: 2147483647 }, period: { required: true, type: () => String } }, "BillListQueryDto": { projectId: { required: false, type: () => Number }, period: { required: false, type: () => String }, buildingId: { required: false, type: () => Number }, status: { required: false, enum: ["draft", "published", "void"] }, payState: { required: false, enum: ["paid", "unpaid", "partial"] }, q: { required: false, type: () => String, maxLength: 32 } }, "MineQueryDto": { houseId: { required: false, type: () => Number } }, "ReasonDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "AddAdjustmentDto": { houseId: { required: true, type: () => Number, minimum: 1, maximum: 2147483647 }, amount: { required: true, type: () => String, pattern: "^-?\\d{1,9}(\\.\\d{1,2})?$" }, reason: { required: true, type: () => String, maxLength: 200 } } }], [import("./modules/tickets/dto/ticket.dto"), { "CreateTicketDto": { houseId: { required: false, type: () => Number, nullable: true }, projectId: { required: false, type: () => Number, nullable: true }, kind: { required: true, enum: ["repair", "service", "suggestion", "consultation", "complaint"] }, scope: { required: false, nullable: true, enum: ["home", "public"] }, category: { required: true, type: () => String, maxLength: 32 }, feeItemCode: { required: false, type: () => String, nullable: true, pattern: "^[A-Z0-9][A-Z0-9-]{0,15}$" }, urgency: { required: true, enum: ["emergency", "normal"] }, description: { required: true, type: () => String, maxLength: 1000 }, mediaIds: { required: false, type: () => [Number] }, preferredStart: { required: false, type: () => String, nullable: true }, preferredEnd: { required: false, type: () => String, nullable: true }, channel: { required: false, enum: ["mini_program", "phone", "walk_in", "on_site"] }, contactName: { required: false, type: () => String, nullable: true, maxLength: 32 }, contactPhone: { required: false, type: () => String, nullable: true, pattern: "^1[3-9]\\d{9}$" } }, "TicketListQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["on_site", "submitted", "registered", "dispatched", "accepted", "quoted", "in_progress", "done", "verified", "visited", "closed", "cancelled"] }, kind: { required: false, enum: ["repair", "service", "suggestion", "consultation", "complaint"] } }, "ProjectQueryDto": { projectId: { required: true, type: () => Number } }, "RegisterDto": { category: { required: false, type: () => String, maxLength: 32 }, urgency: { required: false, enum: ["emergency", "normal"] }, priceExplained: { required: false, type: () => Boolean } }, "DispatchDto": { technicianId: { required: true, type: () => Number }, override: { required: false, type: () => Boolean }, overrideReason: { required: false, type: () => String, maxLength: 200, pattern: "\\S" } }, "ReasonDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "TransferDto": { technicianId: { required: true, type: () => Number }, override: { required: false, type: () => Boolean }, overrideReason: { required: false, type: () => String, maxLength: 200, pattern: "\\S" } }, "AcceptJobDto": { visitAt: { required: true, type: () => String } }, "CheckInDto": { mediaIds: { required: false, type: () => [Number] } }, "TicketQuoteDto": { items: { required: true, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 } }, "SignatureDto": { signatureMediaId: { required: true, type: () => Number }, signerName: { required: true, type: () => String, maxLength: 32 }, relation: { required: true, type: () => String }, snapshotHash: { required: true, type: () => String, pattern: "^[0-9a-f]{64}$" } }, "CompleteDto": { result: { required: true, type: () => String, maxLength: 500 }, mediaIds: { required: true, type: () => [Number] }, items: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 } }, "VerifyDto": { overall: { required: true, type: () => Number }, punctuality: { required: true, type: () => Number }, attitude: { required: true, type: () => Number }, comment: { required: false, type: () => String, nullable: true, maxLength: 500 }, signatureMediaId: { required: false, type: () => Number }, signerName: { required: false, type: () => String, maxLength: 32 }, relation: { required: false, type: () => String }, snapshotHash: { required: false, type: () => String, pattern: "^[0-9a-f]{64}$" }, representativeRelation: { required: false, type: () => String, description: "Public-area acceptance only: the building representative's relation, e.g. \u697C\u957F.", maxLength: 20 } }, "ReturnVisitDto": { result: { required: true, type: () => String, maxLength: 500 }, satisfied: { required: true, type: () => Boolean } }, "ReplyDto": { reply: { required: true, type: () => String, maxLength: 2000 } }, "DamageDto": { description: { required: true, type: () => String, maxLength: 500 }, compensationFen: { required: true, type: () => Number, minimum: 0 } }, "DeclineQuoteDto": { signatureMediaId: { required: false, type: () => Number }, signerName: { required: false, type: () => String, maxLength: 32 }, relation: { required: false, type: () => String }, snapshotHash: { required: false, type: () => String, pattern: "^[0-9a-f]{64}$" } } }], [import("./modules/tickets/dto/list-query.dto"), { "ProjectPageQueryDto": { projectId: { required: true, type: () => Number } }, "ProjectQueryDto": { projectId: { required: true, type: () => Number } }, "MyTicketsQueryDto": { filter: { required: false, enum: ["active", "todo", "finished"] } } }], [import("./modules/tickets/rectifications.controller"), { "ResolveDto": { note: { required: true, type: () => String, maxLength: 500 } } }], [import("./modules/dispatch/dispatch-policy.controller"), { "PolicyDto": { category: { required: true, type: () => String, maxLength: 32 }, mode: { required: true, enum: ["assign", "pool", "auto"] }, poolMinutes: { required: true, type: () => Number, minimum: 1, maximum: 1440 } } }]], "controllers": [[import("./modules/property/property.controller"), { "PropertyController": { "projects": { type: [Object] }, "buildings": { type: [Object] }, "houses": {}, "template": { type: String }, "import": { type: Object }, "staff": { type: [Object] }, "assignManagers": { type: Object }, "technicianList": { type: [Object] } }, "TechniciansController": { "mine": { type: Object }, "update": { type: Object } }, "DirectoryController": { "projects": { type: [Object] }, "buildings": { type: [Object] }, "houses": { type: [Object] } } }], [import("./modules/administration/audit-log.controller"), { "AuditLogController": { "search": {} } }], [import("./modules/administration/organization.controller"), { "OrganizationController": { "organization": { type: Object }, "createRegion": { type: Object }, "renameRegion": { type: Object }, "createProject": { type: Object }, "updateProject": { type: Object }, "createBuilding": { type: Object }, "renameBuilding": { type: Object }, "createUnit": { type: Object }, "renameUnit": { type: Object }, "listDepartments": { type: [Object] }, "createDepartment": { type: Object }, "updateDepartment": { type: Object } } }], [import("./modules/administration/staff.controller"), { "StaffController": { "list": {}, "create": { type: Object }, "setStatus": { type: Object }, "resetPassword": { type: Object }, "endSessions": {}, "grant": { type: Object }, "revoke": { type: Object } } }], [import("./modules/bindings/bindings.controller"), { "BindingsController": { "apply": { type: Object }, "mine": { type: [Object] }, "familyRequests": { type: [Object] }, "list": {}, "lookup": { summary: "\u4EE3\u5BA2\u62A5\u4FEE: who is calling \u2014 their verified houses in the project, found by phone (audited).", type: [Object] }, "approve": { type: Object }, "reject": { type: Object } } }], [import("./modules/bindings/house-detail.controller"), { "HouseDetailController": { "house": { type: Object } } }], [import("./modules/auth/auth.controller"), { "AuthController": { "wechatLogin": { type: Object }, "passwordLogin": { type: Object }, "refresh": { type: Object }, "logout": {}, "demoAccounts": { type: Object }, "demoLogin": { type: Object } }, "MeController": { "changePassword": { summary: "The one write open to an account that must change its password first." }, "bindWechat": {}, "unbindWechat": {}, "current": { type: Object } } }], [import("./modules/catalog/catalog.controller"), { "PriceListsController": { "list": { type: [Object] }, "create": { type: Object }, "detail": {}, "diff": { type: Object }, "upsertCategory": {}, "upsertItem": { type: Object }, "upsertMaterial": { type: Object }, "removeEntry": {}, "approve": { type: Object }, "returnToDraft": { type: Object }, "publish": { type: Object } }, "PublicFeeScheduleController": { "current": { type: Object }, "item": { type: Object }, "poster": { type: String } }, "QuoteController": { "quote": { summary: "Staff and technicians price a quote from the schedule in force (nothing is stored).", type: Object }, "materials": { summary: "The material price list in force, so a quote can add property-supplied materials at their listed price.", type: Object } } }], [import("./modules/catalog/service-categories.controller"), { "ServiceCategoriesController": { "list": { summary: "`?projectId=` for any staff member of the project (labels); `?companyId=` for the rule editors." }, "upsert": { type: Object } } }], [import("./modules/charges/cash.controller"), { "CashController": { "outstanding": { type: Object }, "mine": { type: Object }, "handover": { type: Object } }, "WaiversController": { "budget": { type: Object } }, "CounterSalesController": { "create": { type: Object }, "ledger": { type: Object } }, "CompanySettingsController": { "get": { type: Object }, "update": { type: Object } } }], [import("./modules/charges/charges.controller"), { "ChargesController": { "mine": {}, "list": {}, "get": { type: Object }, "setPaymentMethod": { type: Object }, "confirm": { summary: "The resident confirms a charge whose signatures were collected on the technician's phone.", type: Object }, "phoneConfirm": { summary: "The customer manager records the resident's confirmation given on the phone, with a note.", type: Object }, "phoneCashChoice": { summary: "The customer manager records the resident's choice, by phone, to pay cash on site (instead of in the app).", type: Object }, "collectCash": { type: Object }, "confirmCash": { type: Object }, "waive": { type: Object } } }], [import("./modules/inbox/inbox.controller"), { "InboxController": { "list": {}, "read": {} } }], [import("./modules/billing/billing.controller"), { "BillingController": { "listItems": { type: [Object] }, "upsertItem": { summary: "A new price starts a new effective-dated row; the current one ends the month before.", type: Object }, "listRuns": { type: [Object] }, "startRun": { summary: "Answers at once (202) with the run of each project; a run already running or finished is answered as it is.", type: [Object] }, "run": { type: Object }, "checkRun": { type: Object }, "publishRun": { type: Object }, "listBills": {}, "bill": { type: Object }, "voidAndReissue": { type: Object }, "waiveLateFee": { type: Object }, "addAdjustment": { summary: "The amount lands on the house's next bill as an adjustment line." } } }], [import("./modules/billing/bills-mine.controller"), { "BillsMineController": { "mine": { type: [Object] }, "mineOne": { type: Object } } }], [import("./modules/media/media.controller"), { "MediaController": { "upload": { summary: "multipart/form-data: `file`, `clientUploadId` (field or `X-Client-Upload-Id` header), optional `kind`.", type: Object }, "own": { type: Object }, "content": {}, "thumb": {} } }], [import("./modules/tickets/rectifications.controller"), { "RectificationsController": { "list": {}, "resolve": {} } }], [import("./modules/tickets/technician-workload.controller"), { "TechnicianWorkloadController": { "list": { summary: "Open jobs and today's appointments of each technician of the project, for the dispatch dialog.", type: [Object] } } }], [import("./modules/tickets/tickets.controller"), { "TicketsController": { "create": { type: Object }, "mine": {}, "list": {}, "dispatchQueue": {}, "escalated": {}, "detail": { type: Object }, "timeline": { type: [Object] }, "agree": { type: Object }, "declineQuote": { type: Object }, "verify": { type: Object }, "rework": { type: Object }, "cancel": { type: Object }, "hold": { type: Object }, "resume": { type: Object }, "reply": { type: Object }, "returnVisit": { type: Object }, "close": { type: Object }, "damage": { type: Object } }, "TicketWorkController": { "jobs": {}, "pool": {}, "accept": { type: Object }, "checkIn": { type: Object }, "start": { type: Object }, "quote": { type: Object }, "requote": { type: Object }, "complete": { type: Object } } }], [import("./modules/dispatch/dispatch-policy.controller"), { "DispatchPolicyController": { "list": { type: [Object] }, "upsert": { type: Object } } }], [import("./modules/dispatch/dispatch.controller"), { "RegistrationController": { "register": { type: Object } }, "DispatchController": { "dispatchTo": { type: Object }, "transfer": { type: Object }, "grab": { type: Object }, "decline": { type: Object } } }], [import("./modules/health/health.controller"), { "HealthController": { "live": { type: Object }, "ready": { type: Object }, "meta": { type: Object } } }]] }
+        "@nestjs/swagger": { "models": [[import("./common/pagination.dto"), { "PageQueryDto": { page: { required: false, type: () => Number }, pageSize: { required: false, type: () => Number } } }], [import("./modules/property/dto/property.dto"), { "HouseQueryDto": { buildingId: { required: false, type: () => Number }, unitId: { required: false, type: () => Number }, q: { required: false, type: () => String, maxLength: 32 } }, "StaffQueryDto": { role: { required: false, enum: ["resident", "customer_manager", "supervisor", "technician", "project_manager", "cashier", "finance", "quality", "admin"] } }, "ImportQueryDto": { dryRun: { required: false, enum: ["true", "false"] } }, "AssignCustomerManagersDto": { userIds: { required: true, type: () => [Number], minimum: 1, maxItems: 10 } }, "UpdateTechnicianDto": { skills: { required: false, type: () => [String], maxItems: 20 }, buildingIds: { required: false, type: () => [Number], minimum: 1, maxItems: 500 }, onDuty: { required: false, type: () => Boolean }, maxOpenJobs: { required: false, type: () => Number, minimum: 0, maximum: 50 } } }], [import("./modules/administration/dto/administration.dto"), { "StaffListQueryDto": { q: { required: false, type: () => String, maxLength: 32 }, status: { required: false, enum: ["active", "disabled"] } }, "CreateStaffDto": { name: { required: true, type: () => String, maxLength: 64 }, username: { required: true, type: () => String, pattern: "^[A-Za-z][A-Za-z0-9_.-]{2,31}$" }, phone: { required: false, type: () => String, pattern: "^1\\d{10}$" } }, "SetStaffStatusDto": { status: { required: true, enum: ["active", "disabled"] } }, "GrantRoleDto": { role: { required: true, enum: ["resident", "customer_manager", "supervisor", "technician", "project_manager", "cashier", "finance", "quality", "admin"] }, scopeType: { required: true, enum: ["project", "region", "company"] }, scopeId: { required: true, type: () => Number } }, "CreateRegionDto": { code: { required: true, type: () => String, pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,31}$" }, name: { required: true, type: () => String, maxLength: 100 } }, "RenameDto": { name: { required: true, type: () => String, maxLength: 32 } }, "RenameLongDto": { name: { required: true, type: () => String, maxLength: 100 } }, "CreateProjectDto": { regionId: { required: true, type: () => Number }, code: { required: true, type: () => String, description: "Printed in every ticket serial (<code>-<yyMMdd>-<seq>), so short and plain.", pattern: "^[A-Z0-9]{2,16}$" }, name: { required: true, type: () => String, maxLength: 100 }, address: { required: false, type: () => String, maxLength: 200 } }, "UpdateProjectDto": { name: { required: false, type: () => String, maxLength: 100 }, address: { required: false, type: () => String, maxLength: 200 } }, "CreateBuildingDto": { name: { required: true, type: () => String, maxLength: 32 }, sortOrder: { required: false, type: () => Number, minimum: 0, maximum: 9999 } }, "UpsertDepartmentDto": { name: { required: true, type: () => String, maxLength: 32 }, supervisorUserId: { required: false, type: () => Number, nullable: true } }, "AuditQueryDto": { actorId: { required: false, type: () => Number }, entityType: { required: false, type: () => String, pattern: "^[a-z_]{1,32}$" }, entityId: { required: false, type: () => Number }, action: { required: false, type: () => String, pattern: "^[a-z_.]{1,48}$" }, from: { required: false, type: () => String }, to: { required: false, type: () => String } } }], [import("./modules/bindings/bindings.dto"), { "CreateBindingDto": { houseId: { required: true, type: () => Number }, relation: { required: true, enum: ["owner", "tenant", "family"] }, name: { required: true, type: () => String, maxLength: 32 }, phone: { required: true, type: () => String, pattern: "^1[3-9]\\d{9}$" } }, "RejectBindingDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "CallerLookupDto": { projectId: { required: true, type: () => Number }, phone: { required: true, type: () => String, pattern: "^1[3-9]\\d{9}$" } }, "BindingQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["pending", "approved", "rejected", "revoked"] } } }], [import("./modules/identity/dto/auth.dto"), { "WechatLoginDto": { code: { required: true, type: () => String, maxLength: 128 } }, "PasswordLoginDto": { login: { required: true, type: () => String, maxLength: 64 }, password: { required: true, type: () => String, maxLength: 128 } }, "RefreshDto": { refreshToken: { required: true, type: () => String, maxLength: 128 } }, "DemoLoginDto": { userId: { required: true, type: () => Number, minimum: 1 } }, "ChangePasswordDto": { currentPassword: { required: true, type: () => String, maxLength: 128 }, newPassword: { required: true, type: () => String, maxLength: 72 } } }], [import("./modules/catalog/dto/price-list.dto"), { "CreatePriceListDto": { kind: { required: true, enum: ["fee_schedule", "materials"] }, companyId: { required: true, type: () => Number }, regionId: { required: false, type: () => Number, nullable: true }, title: { required: true, type: () => String, maxLength: 100 }, copyFromVersionId: { required: false, type: () => Number, nullable: true }, notes: { required: false, type: () => String, nullable: true, maxLength: 500 } }, "UpsertCategoryDto": { code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 50 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "UpsertFeeItemDto": { categoryCode: { required: true, type: () => String }, code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 80 }, unit: { required: true, type: () => String }, labourPriceFen: { required: true, type: () => Number, minimum: 0 }, callOutFeeFen: { required: false, type: () => Number, nullable: true, minimum: 0 }, materialsExtra: { required: true, type: () => Boolean }, counterSale: { required: false, type: () => Boolean }, serviceStandard: { required: true, type: () => String, maxLength: 2000 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "UpsertMaterialDto": { code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 80 }, spec: { required: false, type: () => String, maxLength: 80 }, unit: { required: true, type: () => String }, priceFen: { required: true, type: () => Number, minimum: 0 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "PublishDto": { effectiveFrom: { required: false, type: () => String } }, "QuoteItemDto": { code: { required: true, type: () => String }, quantityMilli: { required: true, type: () => Number, minimum: 1 } }, "QuotePreviewDto": { projectId: { required: true, type: () => Number }, items: { required: true, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], minItems: 1, maxItems: 50 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 50 } }, "MaterialsQueryDto": { projectId: { required: true, type: () => Number } }, "PublicScheduleQueryDto": { projectId: { required: true, type: () => Number }, q: { required: false, type: () => String, maxLength: 32 } }, "VersionListQueryDto": { kind: { required: false, enum: ["fee_schedule", "materials"] }, companyId: { required: false, type: () => Number } }, "DiffQueryDto": { against: { required: true, type: () => Number } } }], [import("./modules/catalog/dto/service-category.dto"), { "ServiceCategoryQueryDto": { companyId: { required: false, type: () => Number, description: "Editors list their company's rules; any staff of a project reads its company's labels." }, projectId: { required: false, type: () => Number } }, "UpsertServiceCategoryDto": { companyId: { required: true, type: () => Number }, name: { required: true, type: () => String, maxLength: 50, pattern: "\\S" }, skills: { required: true, type: () => [String] }, openToAll: { required: true, type: () => Boolean }, sortOrder: { required: false, type: () => Number, minimum: 0, maximum: 9999 } } }], [import("./modules/charges/dto/charges.dto"), { "SetPaymentMethodDto": { paymentMethod: { required: true, enum: ["bill", "pay_now", "cash"] } }, "WaiveChargeDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "PhoneConfirmChargeDto": { note: { required: true, type: () => String, maxLength: 200 } }, "ChargeQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["open", "cash_collected", "paid", "waived", "billed"] }, confirmation: { required: false, enum: ["confirmed", "unconfirmed"] } } }], [import("./modules/charges/dto/cash.dto"), { "CashOutstandingQueryDto": { projectId: { required: false, type: () => Number } }, "CashHandoverDto": { technicianId: { required: true, type: () => Number }, chargeIds: { required: true, type: () => [Number], minimum: 1, uniqueItems: true, minItems: 1, maxItems: 200 } }, "CounterSaleItemDto": { code: { required: true, type: () => String, maxLength: 16 }, quantityMilli: { required: true, type: () => Number, minimum: 1 } }, "CounterSaleDto": { projectId: { required: true, type: () => Number }, houseId: { required: false, type: () => Number, nullable: true }, items: { required: true, type: () => [t["./modules/charges/dto/cash.dto"].CounterSaleItemDto], minItems: 1, maxItems: 50 }, paidBy: { required: true, enum: ["cash", "wechat", "alipay", "pos"] }, note: { required: false, type: () => String, nullable: true, maxLength: 200 } }, "CounterSaleLedgerQueryDto": { projectId: { required: true, type: () => Number }, date: { required: true, type: () => String, pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" } }, "CompanySettingsDto": { cashLimitFen: { required: true, type: () => Number, minimum: 0 }, waiverMonthlyCapFen: { required: true, type: () => Number, minimum: 0 } } }], [import("./modules/inbox/inbox.controller"), { "InboxQueryDto": { unread: { required: false, enum: ["true", "false"] } } }], [import("./modules/billing/dto/billing.dto"), { "ItemsQueryDto": { projectId: { required: true, type: () => Number }, includeEnded: { required: false, type: () => Boolean } }, "UpsertBillingItemDto": { projectId: { required: true, type: () => Number, minimum: 1, maximum: 2147483647 }, code: { required: true, type: () => String, pattern: "^[A-Za-z0-9_-]{1,16}$" }, name: { required: true, type: () => String, maxLength: 40 }, kind: { required: true, enum: ["area", "fixed", "per_space", "metered", "shared"] }, houseType: { required: false, nullable: true, enum: ["residential", "shop", "office", "parking", "storage"] }, unitPrice: { required: true, type: () => String, pattern: "^\\d{1,9}(\\.\\d{1,2})?$" }, unit: { required: true, type: () => String, maxLength: 16 }, sharedSplit: { required: false, nullable: true, enum: ["area", "house"] }, effectiveFrom: { required: true, type: () => String } }, "RunsQueryDto": { projectId: { required: false, type: () => Number }, period: { required: false, type: () => String } }, "StartBillRunDto": { projectId: { required: false, type: () => Number, minimum: 1, maximum: 2147483647 }, period: { required: true, type: () => String } }, "BillListQueryDto": { projectId: { required: false, type: () => Number }, period: { required: false, type: () => String }, buildingId: { required: false, type: () => Number }, status: { required: false, enum: ["draft", "published", "void"] }, payState: { required: false, enum: ["paid", "unpaid", "partial"] }, q: { required: false, type: () => String, maxLength: 32 } }, "MineQueryDto": { houseId: { required: false, type: () => Number } }, "ReasonDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "AddAdjustmentDto": { houseId: { required: true, type: () => Number, minimum: 1, maximum: 2147483647 }, amount: { required: true, type: () => String, pattern: "^-?\\d{1,9}(\\.\\d{1,2})?$" }, reason: { required: true, type: () => String, maxLength: 200 } } }], [import("./modules/billing/reports/dto/reports.dto"), { "ProjectPeriodQueryDto": { projectId: { required: true, type: () => Number }, period: { required: true, type: () => String } }, "ArrearsQueryDto": { projectId: { required: true, type: () => Number }, buildingId: { required: false, type: () => Number }, unitId: { required: false, type: () => Number }, minAgeMonths: { required: false, type: () => Number } }, "ReminderListQueryDto": { projectId: { required: true, type: () => Number }, houseId: { required: false, type: () => Number } }, "ReminderNoticeQueryDto": { projectId: { required: true, type: () => Number }, houseIds: { required: true, type: () => String, description: "Comma-separated house ids, e.g. \"12,15,20\".", pattern: "^\\d{1,10}(,\\d{1,10}){0,199}$" } }, "SendRemindersDto": { projectId: { required: true, type: () => Number }, houseIds: { required: true, type: () => [Number], minimum: 1, uniqueItems: true, minItems: 1, maxItems: 200 }, channel: { required: true, enum: ["in_app", "notice"] } } }], [import("./modules/billing/inputs/inputs.dto"), { "ReadingQueryDto": { projectId: { required: true, type: () => Number }, period: { required: true, type: () => String }, itemCode: { required: false, type: () => String } }, "ReadingImportQueryDto": { projectId: { required: true, type: () => Number }, period: { required: true, type: () => String }, itemCode: { required: true, type: () => String }, dryRun: { required: false, type: () => String, description: "Query text: only \"true\" is a dry run." } }, "RecordReadingDto": { projectId: { required: true, type: () => Number }, houseId: { required: true, type: () => Number }, itemCode: { required: true, type: () => String }, period: { required: true, type: () => String }, reading: { required: true, type: () => String }, meterChanged: { required: false, type: () => Boolean }, startReading: { required: false, type: () => String } }, "SetHouseQuantityDto": { itemCode: { required: true, type: () => String }, houseId: { required: true, type: () => Number }, quantity: { required: true, type: () => Number, description: "0 removes the quantity; up to 3 decimals.", minimum: 0, maximum: 100000 } }, "SetSharedAmountDto": { projectId: { required: true, type: () => Number }, itemCode: { required: true, type: () => String }, period: { required: true, type: () => String }, amount: { required: true, type: () => String, pattern: "^\\s*\\d{1,8}(\\.\\d{1,2})?\\s*$" } }, "VacancyQueryDto": { projectId: { required: true, type: () => Number }, status: { required: false, enum: ["pending", "approved", "rejected"] } }, "ApplyVacancyDto": { houseId: { required: true, type: () => Number }, fromPeriod: { required: true, type: () => String }, toPeriod: { required: true, type: () => String }, reason: { required: true, type: () => String, maxLength: 200 } }, "DecideVacancyDto": { approve: { required: true, type: () => Boolean }, note: { required: false, type: () => String, maxLength: 200 } }, "UpdateLateFeePolicyDto": { enabled: { required: true, type: () => Boolean }, graceDays: { required: true, type: () => Number }, dailyRatePer100k: { required: true, type: () => Number }, capPercent: { required: true, type: () => Number }, vacancyDiscountPercent: { required: true, type: () => Number } } }], [import("./modules/tickets/dto/ticket.dto"), { "CreateTicketDto": { houseId: { required: false, type: () => Number, nullable: true }, projectId: { required: false, type: () => Number, nullable: true }, kind: { required: true, enum: ["repair", "service", "suggestion", "consultation", "complaint"] }, scope: { required: false, nullable: true, enum: ["home", "public"] }, category: { required: true, type: () => String, maxLength: 32 }, feeItemCode: { required: false, type: () => String, nullable: true, pattern: "^[A-Z0-9][A-Z0-9-]{0,15}$" }, urgency: { required: true, enum: ["emergency", "normal"] }, description: { required: true, type: () => String, maxLength: 1000 }, mediaIds: { required: false, type: () => [Number] }, preferredStart: { required: false, type: () => String, nullable: true }, preferredEnd: { required: false, type: () => String, nullable: true }, channel: { required: false, enum: ["mini_program", "phone", "walk_in", "on_site"] }, contactName: { required: false, type: () => String, nullable: true, maxLength: 32 }, contactPhone: { required: false, type: () => String, nullable: true, pattern: "^1[3-9]\\d{9}$" } }, "TicketListQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["on_site", "submitted", "registered", "dispatched", "accepted", "quoted", "in_progress", "done", "verified", "visited", "closed", "cancelled"] }, kind: { required: false, enum: ["repair", "service", "suggestion", "consultation", "complaint"] } }, "ProjectQueryDto": { projectId: { required: true, type: () => Number } }, "RegisterDto": { category: { required: false, type: () => String, maxLength: 32 }, urgency: { required: false, enum: ["emergency", "normal"] }, priceExplained: { required: false, type: () => Boolean } }, "DispatchDto": { technicianId: { required: true, type: () => Number }, override: { required: false, type: () => Boolean }, overrideReason: { required: false, type: () => String, maxLength: 200, pattern: "\\S" } }, "ReasonDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "TransferDto": { technicianId: { required: true, type: () => Number }, override: { required: false, type: () => Boolean }, overrideReason: { required: false, type: () => String, maxLength: 200, pattern: "\\S" } }, "AcceptJobDto": { visitAt: { required: true, type: () => String } }, "CheckInDto": { mediaIds: { required: false, type: () => [Number] } }, "TicketQuoteDto": { items: { required: true, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 } }, "SignatureDto": { signatureMediaId: { required: true, type: () => Number }, signerName: { required: true, type: () => String, maxLength: 32 }, relation: { required: true, type: () => String }, snapshotHash: { required: true, type: () => String, pattern: "^[0-9a-f]{64}$" } }, "CompleteDto": { result: { required: true, type: () => String, maxLength: 500 }, mediaIds: { required: true, type: () => [Number] }, items: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 } }, "VerifyDto": { overall: { required: true, type: () => Number }, punctuality: { required: true, type: () => Number }, attitude: { required: true, type: () => Number }, comment: { required: false, type: () => String, nullable: true, maxLength: 500 }, signatureMediaId: { required: false, type: () => Number }, signerName: { required: false, type: () => String, maxLength: 32 }, relation: { required: false, type: () => String }, snapshotHash: { required: false, type: () => String, pattern: "^[0-9a-f]{64}$" }, representativeRelation: { required: false, type: () => String, description: "Public-area acceptance only: the building representative's relation, e.g. \u697C\u957F.", maxLength: 20 } }, "ReturnVisitDto": { result: { required: true, type: () => String, maxLength: 500 }, satisfied: { required: true, type: () => Boolean } }, "ReplyDto": { reply: { required: true, type: () => String, maxLength: 2000 } }, "DamageDto": { description: { required: true, type: () => String, maxLength: 500 }, compensationFen: { required: true, type: () => Number, minimum: 0 } }, "DeclineQuoteDto": { signatureMediaId: { required: false, type: () => Number }, signerName: { required: false, type: () => String, maxLength: 32 }, relation: { required: false, type: () => String }, snapshotHash: { required: false, type: () => String, pattern: "^[0-9a-f]{64}$" } } }], [import("./modules/tickets/dto/list-query.dto"), { "ProjectPageQueryDto": { projectId: { required: true, type: () => Number } }, "ProjectQueryDto": { projectId: { required: true, type: () => Number } }, "MyTicketsQueryDto": { filter: { required: false, enum: ["active", "todo", "finished"] } } }], [import("./modules/tickets/rectifications.controller"), { "ResolveDto": { note: { required: true, type: () => String, maxLength: 500 } } }], [import("./modules/dispatch/dispatch-policy.controller"), { "PolicyDto": { category: { required: true, type: () => String, maxLength: 32 }, mode: { required: true, enum: ["assign", "pool", "auto"] }, poolMinutes: { required: true, type: () => Number, minimum: 1, maximum: 1440 } } }]], "controllers": [[import("./modules/property/property.controller"), { "PropertyController": { "projects": { type: [Object] }, "buildings": { type: [Object] }, "houses": {}, "template": { type: String }, "import": { type: Object }, "staff": { type: [Object] }, "assignManagers": { type: Object }, "technicianList": { type: [Object] } }, "TechniciansController": { "mine": { type: Object }, "update": { type: Object } }, "DirectoryController": { "projects": { type: [Object] }, "buildings": { type: [Object] }, "houses": { type: [Object] } } }], [import("./modules/administration/audit-log.controller"), { "AuditLogController": { "search": {} } }], [import("./modules/administration/organization.controller"), { "OrganizationController": { "organization": { type: Object }, "createRegion": { type: Object }, "renameRegion": { type: Object }, "createProject": { type: Object }, "updateProject": { type: Object }, "createBuilding": { type: Object }, "renameBuilding": { type: Object }, "createUnit": { type: Object }, "renameUnit": { type: Object }, "listDepartments": { type: [Object] }, "createDepartment": { type: Object }, "updateDepartment": { type: Object } } }], [import("./modules/administration/staff.controller"), { "StaffController": { "list": {}, "create": { type: Object }, "setStatus": { type: Object }, "resetPassword": { type: Object }, "endSessions": {}, "grant": { type: Object }, "revoke": { type: Object } } }], [import("./modules/bindings/bindings.controller"), { "BindingsController": { "apply": { type: Object }, "mine": { type: [Object] }, "familyRequests": { type: [Object] }, "list": {}, "lookup": { summary: "\u4EE3\u5BA2\u62A5\u4FEE: who is calling \u2014 their verified houses in the project, found by phone (audited).", type: [Object] }, "approve": { type: Object }, "reject": { type: Object } } }], [import("./modules/bindings/house-detail.controller"), { "HouseDetailController": { "house": { type: Object } } }], [import("./modules/auth/auth.controller"), { "AuthController": { "wechatLogin": { type: Object }, "passwordLogin": { type: Object }, "refresh": { type: Object }, "logout": {}, "demoAccounts": { type: Object }, "demoLogin": { type: Object } }, "MeController": { "changePassword": { summary: "The one write open to an account that must change its password first." }, "bindWechat": {}, "unbindWechat": {}, "current": { type: Object } } }], [import("./modules/catalog/catalog.controller"), { "PriceListsController": { "list": { type: [Object] }, "create": { type: Object }, "detail": {}, "diff": { type: Object }, "upsertCategory": {}, "upsertItem": { type: Object }, "upsertMaterial": { type: Object }, "removeEntry": {}, "approve": { type: Object }, "returnToDraft": { type: Object }, "publish": { type: Object } }, "PublicFeeScheduleController": { "current": { type: Object }, "item": { type: Object }, "poster": { type: String } }, "QuoteController": { "quote": { summary: "Staff and technicians price a quote from the schedule in force (nothing is stored).", type: Object }, "materials": { summary: "The material price list in force, so a quote can add property-supplied materials at their listed price.", type: Object } } }], [import("./modules/catalog/service-categories.controller"), { "ServiceCategoriesController": { "list": { summary: "`?projectId=` for any staff member of the project (labels); `?companyId=` for the rule editors." }, "upsert": { type: Object } } }], [import("./modules/charges/cash.controller"), { "CashController": { "outstanding": { type: Object }, "mine": { type: Object }, "handover": { type: Object } }, "WaiversController": { "budget": { type: Object } }, "CounterSalesController": { "create": { type: Object }, "ledger": { type: Object } }, "CompanySettingsController": { "get": { type: Object }, "update": { type: Object } } }], [import("./modules/charges/charges.controller"), { "ChargesController": { "mine": {}, "list": {}, "get": { type: Object }, "setPaymentMethod": { type: Object }, "confirm": { summary: "The resident confirms a charge whose signatures were collected on the technician's phone.", type: Object }, "phoneConfirm": { summary: "The customer manager records the resident's confirmation given on the phone, with a note.", type: Object }, "phoneCashChoice": { summary: "The customer manager records the resident's choice, by phone, to pay cash on site (instead of in the app).", type: Object }, "collectCash": { type: Object }, "confirmCash": { type: Object }, "waive": { type: Object } } }], [import("./modules/inbox/inbox.controller"), { "InboxController": { "list": {}, "read": {} } }], [import("./modules/billing/billing.controller"), { "BillingController": { "listItems": { type: [Object] }, "upsertItem": { summary: "A new price starts a new effective-dated row; the current one ends the month before.", type: Object }, "listRuns": { type: [Object] }, "startRun": { summary: "Answers at once (202) with the run of each project; a run already running or finished is answered as it is.", type: [Object] }, "run": { type: Object }, "checkRun": { type: Object }, "publishRun": { type: Object }, "listBills": {}, "bill": { type: Object }, "voidAndReissue": { type: Object }, "waiveLateFee": { type: Object }, "addAdjustment": { summary: "The amount lands on the house's next bill as an adjustment line." } } }], [import("./modules/billing/reports/billing-reports.controller"), { "BillingReportsController": { "list": {}, "send": { type: [Object] }, "reminders": {}, "notice": {}, "collectionRate": { type: Object }, "billPdf": {}, "exportBills": {}, "exportLines": {}, "exportReadings": {} } }], [import("./modules/billing/bills-mine.controller"), { "BillsMineController": { "mine": { type: [Object] }, "mineOne": { type: Object } } }], [import("./modules/billing/inputs/inputs.controller"), { "BillingInputsController": { "listReadings": {}, "recordReading": { type: Object }, "readingTemplate": {}, "importReadings": { type: Object }, "setHouseQuantity": {}, "setSharedAmount": {}, "lateFeePolicy": { type: Object }, "updateLateFeePolicy": { type: Object }, "listVacancies": { type: [Object] }, "applyVacancy": { type: Object }, "decideVacancy": { type: Object } }, "MyVacanciesController": { "mine": { type: [Object] }, "apply": { type: Object } } }], [import("./modules/media/media.controller"), { "MediaController": { "upload": { summary: "multipart/form-data: `file`, `clientUploadId` (field or `X-Client-Upload-Id` header), optional `kind`.", type: Object }, "own": { type: Object }, "content": {}, "thumb": {} } }], [import("./modules/tickets/rectifications.controller"), { "RectificationsController": { "list": {}, "resolve": {} } }], [import("./modules/tickets/technician-workload.controller"), { "TechnicianWorkloadController": { "list": { summary: "Open jobs and today's appointments of each technician of the project, for the dispatch dialog.", type: [Object] } } }], [import("./modules/tickets/tickets.controller"), { "TicketsController": { "create": { type: Object }, "mine": {}, "list": {}, "dispatchQueue": {}, "escalated": {}, "detail": { type: Object }, "timeline": { type: [Object] }, "agree": { type: Object }, "declineQuote": { type: Object }, "verify": { type: Object }, "rework": { type: Object }, "cancel": { type: Object }, "hold": { type: Object }, "resume": { type: Object }, "reply": { type: Object }, "returnVisit": { type: Object }, "close": { type: Object }, "damage": { type: Object } }, "TicketWorkController": { "jobs": {}, "pool": {}, "accept": { type: Object }, "checkIn": { type: Object }, "start": { type: Object }, "quote": { type: Object }, "requote": { type: Object }, "complete": { type: Object } } }], [import("./modules/dispatch/dispatch-policy.controller"), { "DispatchPolicyController": { "list": { type: [Object] }, "upsert": { type: Object } } }], [import("./modules/dispatch/dispatch.controller"), { "RegistrationController": { "register": { type: Object } }, "DispatchController": { "dispatchTo": { type: Object }, "transfer": { type: Object }, "grab": { type: Object }, "decline": { type: Object } } }], [import("./modules/health/health.controller"), { "HealthController": { "live": { type: Object }, "ready": { type: Object }, "meta": { type: Object } } }]] }
     };
 };
 
@@ -148,6 +148,138 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
     "public": false,
     "response": {
       "$ref": "#/components/schemas/IBillDetail"
+    }
+  },
+  "BillingInputsController_applyVacancy": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IVacancyApplication"
+    }
+  },
+  "BillingInputsController_decideVacancy": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IVacancyApplication"
+    }
+  },
+  "BillingInputsController_importReadings": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IReadingImportResult"
+    }
+  },
+  "BillingInputsController_lateFeePolicy": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/ILateFeePolicy"
+    }
+  },
+  "BillingInputsController_listReadings": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IMeterReading"
+    }
+  },
+  "BillingInputsController_listVacancies": {
+    "body": false,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IVacancyApplication"
+      }
+    }
+  },
+  "BillingInputsController_readingTemplate": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/Buffer_ArrayBufferLike"
+    }
+  },
+  "BillingInputsController_recordReading": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IMeterReading"
+    }
+  },
+  "BillingInputsController_setHouseQuantity": {
+    "body": true,
+    "public": false,
+    "response": null
+  },
+  "BillingInputsController_setSharedAmount": {
+    "body": true,
+    "public": false,
+    "response": null
+  },
+  "BillingInputsController_updateLateFeePolicy": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/ILateFeePolicy"
+    }
+  },
+  "BillingReportsController_billPdf": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "BillingReportsController_collectionRate": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/ICollectionRate"
+    }
+  },
+  "BillingReportsController_exportBills": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "BillingReportsController_exportLines": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "BillingReportsController_exportReadings": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "BillingReportsController_list": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IArrearsRow"
+    }
+  },
+  "BillingReportsController_notice": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "BillingReportsController_reminders": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IReminder"
+    }
+  },
+  "BillingReportsController_send": {
+    "body": true,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IReminder"
+      }
     }
   },
   "BillsMineController_mine": {
@@ -503,6 +635,23 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
     "public": false,
     "response": {
       "$ref": "#/components/schemas/IMediaUpload"
+    }
+  },
+  "MyVacanciesController_apply": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IVacancyApplication"
+    }
+  },
+  "MyVacanciesController_mine": {
+    "body": false,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IVacancyApplication"
+      }
     }
   },
   "OrganizationController_createBuilding": {
@@ -1137,6 +1286,87 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
 
 /** Named schemas referenced by the responses (shared interfaces). */
 export const schemas: Record<string, Record<string, unknown>> = {
+  "Buffer_ArrayBufferLike": {
+    "type": "object",
+    "properties": {
+      "BYTES_PER_ELEMENT": {
+        "type": "number",
+        "description": "The size in bytes of each element in the array."
+      },
+      "buffer": {
+        "oneOf": [
+          {
+            "type": "object",
+            "properties": {
+              "byteLength": {
+                "type": "number",
+                "description": "Read-only. The length of the ArrayBuffer (in bytes)."
+              },
+              "__@toStringTag@269": {
+                "type": "string",
+                "enum": [
+                  "ArrayBuffer"
+                ]
+              }
+            },
+            "required": [
+              "byteLength",
+              "__@toStringTag@269"
+            ]
+          },
+          {
+            "type": "object",
+            "properties": {
+              "byteLength": {
+                "type": "number",
+                "description": "Read-only. The length of the ArrayBuffer (in bytes)."
+              },
+              "__@toStringTag@269": {
+                "type": "string",
+                "enum": [
+                  "SharedArrayBuffer"
+                ]
+              }
+            },
+            "required": [
+              "byteLength",
+              "__@toStringTag@269"
+            ]
+          }
+        ],
+        "description": "The ArrayBuffer instance referenced by the array."
+      },
+      "byteLength": {
+        "type": "number",
+        "description": "The length in bytes of the array."
+      },
+      "byteOffset": {
+        "type": "number",
+        "description": "The offset in bytes of the array."
+      },
+      "length": {
+        "type": "number",
+        "description": "The length of the array."
+      },
+      "__@toStringTag@269": {
+        "type": "string",
+        "enum": [
+          "Uint8Array"
+        ]
+      }
+    },
+    "required": [
+      "BYTES_PER_ELEMENT",
+      "buffer",
+      "byteLength",
+      "byteOffset",
+      "length",
+      "__@toStringTag@269"
+    ],
+    "additionalProperties": {
+      "type": "number"
+    }
+  },
   "IAppMeta": {
     "type": "object",
     "properties": {
@@ -1173,6 +1403,51 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "wechatLogin",
       "servicePhone",
       "environment"
+    ]
+  },
+  "IArrearsRow": {
+    "type": "object",
+    "properties": {
+      "houseId": {
+        "type": "number"
+      },
+      "houseLabel": {
+        "type": "string"
+      },
+      "buildingName": {
+        "type": "string"
+      },
+      "unitName": {
+        "type": "string"
+      },
+      "owedFen": {
+        "type": "number"
+      },
+      "billCount": {
+        "type": "number"
+      },
+      "oldestPeriod": {
+        "type": "string"
+      },
+      "ageMonths": {
+        "type": "number",
+        "description": "Whole months since the oldest unpaid period."
+      },
+      "lastReminderAt": {
+        "type": "string",
+        "nullable": true
+      }
+    },
+    "required": [
+      "houseId",
+      "houseLabel",
+      "buildingName",
+      "unitName",
+      "owedFen",
+      "billCount",
+      "oldestPeriod",
+      "ageMonths",
+      "lastReminderAt"
     ]
   },
   "IAuditEntryView": {
@@ -2189,6 +2464,70 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "amountFen"
     ]
   },
+  "ICollectionRate": {
+    "type": "object",
+    "properties": {
+      "projectId": {
+        "type": "number"
+      },
+      "period": {
+        "type": "string"
+      },
+      "current": {
+        "$ref": "#/components/schemas/ICollectionRateRow"
+      },
+      "arrears": {
+        "$ref": "#/components/schemas/ICollectionRateRow"
+      },
+      "byBuilding": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ICollectionRateRow"
+        }
+      },
+      "byMonth": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ICollectionRateRow"
+        },
+        "description": "The last 12 months, oldest first (for the chart)."
+      }
+    },
+    "required": [
+      "projectId",
+      "period",
+      "current",
+      "arrears",
+      "byBuilding",
+      "byMonth"
+    ]
+  },
+  "ICollectionRateRow": {
+    "type": "object",
+    "properties": {
+      "key": {
+        "type": "string",
+        "description": "Building name, or the period when grouped by month."
+      },
+      "billedFen": {
+        "type": "number"
+      },
+      "receivedFen": {
+        "type": "number"
+      },
+      "rateBp": {
+        "type": "number",
+        "nullable": true,
+        "description": "received / billed in basis points (10000 = 100 %); null when nothing was billed."
+      }
+    },
+    "required": [
+      "key",
+      "billedFen",
+      "receivedFen",
+      "rateBp"
+    ]
+  },
   "ICompanySettings": {
     "type": "object",
     "properties": {
@@ -2919,6 +3258,41 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "createdAt"
     ]
   },
+  "ILateFeePolicy": {
+    "type": "object",
+    "properties": {
+      "projectId": {
+        "type": "number"
+      },
+      "enabled": {
+        "type": "boolean"
+      },
+      "graceDays": {
+        "type": "number",
+        "description": "Days after the bill's period end before the fee starts."
+      },
+      "dailyRatePer100k": {
+        "type": "number",
+        "description": "Daily rate in parts per 100,000 (50 → 0.05 % a day)."
+      },
+      "capPercent": {
+        "type": "number",
+        "description": "Cap as a percent of the overdue principal."
+      },
+      "vacancyDiscountPercent": {
+        "type": "number",
+        "description": "Property fee defaults: discount percent offered for an approved vacancy."
+      }
+    },
+    "required": [
+      "projectId",
+      "enabled",
+      "graceDays",
+      "dailyRatePer100k",
+      "capPercent",
+      "vacancyDiscountPercent"
+    ]
+  },
   "IMaterialPrice": {
     "type": "object",
     "properties": {
@@ -3110,6 +3484,63 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "expiresAt"
     ]
   },
+  "IMeterReading": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "projectId": {
+        "type": "number"
+      },
+      "houseId": {
+        "type": "number"
+      },
+      "houseLabel": {
+        "type": "string"
+      },
+      "itemCode": {
+        "type": "string"
+      },
+      "period": {
+        "type": "string"
+      },
+      "readingMilli": {
+        "type": "number",
+        "description": "Meter value in thousandths of a unit."
+      },
+      "previousMilli": {
+        "type": "number",
+        "description": "The reading this one is compared with (last month's, or 0 after a meter change)."
+      },
+      "consumptionMilli": {
+        "type": "number"
+      },
+      "meterChanged": {
+        "type": "boolean"
+      },
+      "enteredBy": {
+        "type": "number"
+      },
+      "enteredAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "projectId",
+      "houseId",
+      "houseLabel",
+      "itemCode",
+      "period",
+      "readingMilli",
+      "previousMilli",
+      "consumptionMilli",
+      "meterChanged",
+      "enteredBy",
+      "enteredAt"
+    ]
+  },
   "IMyHouse": {
     "type": "object",
     "properties": {
@@ -3157,6 +3588,32 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "companyId",
       "companyName",
       "regions"
+    ]
+  },
+  "IPage_IArrearsRow": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IArrearsRow"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
     ]
   },
   "IPage_IAuditEntryView": {
@@ -3315,6 +3772,32 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "pageSize"
     ]
   },
+  "IPage_IMeterReading": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IMeterReading"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ]
+  },
   "IPage_IRectificationTask": {
     "type": "object",
     "properties": {
@@ -3322,6 +3805,32 @@ export const schemas: Record<string, Record<string, unknown>> = {
         "type": "array",
         "items": {
           "$ref": "#/components/schemas/IRectificationTask"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ]
+  },
+  "IPage_IReminder": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IReminder"
         }
       },
       "total": {
@@ -3743,6 +4252,54 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "amountFen"
     ]
   },
+  "IReadingImportResult": {
+    "type": "object",
+    "properties": {
+      "dryRun": {
+        "type": "boolean"
+      },
+      "rows": {
+        "type": "number"
+      },
+      "imported": {
+        "type": "number",
+        "description": "Readings written (0 on a dry run or when any row failed: imports are all-or-nothing)."
+      },
+      "errors": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IReadingImportRowError"
+        }
+      }
+    },
+    "required": [
+      "dryRun",
+      "rows",
+      "imported",
+      "errors"
+    ]
+  },
+  "IReadingImportRowError": {
+    "type": "object",
+    "properties": {
+      "row": {
+        "type": "number",
+        "description": "1-based spreadsheet row."
+      },
+      "field": {
+        "type": "string",
+        "description": "Chinese column name, e.g. 本期读数."
+      },
+      "message": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "row",
+      "field",
+      "message"
+    ]
+  },
   "IRectificationTask": {
     "type": "object",
     "properties": {
@@ -3835,6 +4392,49 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "id",
       "code",
       "name"
+    ]
+  },
+  "IReminder": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "houseId": {
+        "type": "number"
+      },
+      "houseLabel": {
+        "type": "string"
+      },
+      "channel": {
+        "type": "string",
+        "enum": [
+          "in_app",
+          "notice"
+        ]
+      },
+      "owedFen": {
+        "type": "number"
+      },
+      "sentBy": {
+        "type": "number"
+      },
+      "sentByName": {
+        "type": "string"
+      },
+      "sentAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "houseId",
+      "houseLabel",
+      "channel",
+      "owedFen",
+      "sentBy",
+      "sentByName",
+      "sentAt"
     ]
   },
   "IRoleGrant": {
@@ -4702,6 +5302,78 @@ export const schemas: Record<string, Record<string, unknown>> = {
     "required": [
       "id",
       "name"
+    ]
+  },
+  "IVacancyApplication": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "projectId": {
+        "type": "number"
+      },
+      "houseId": {
+        "type": "number"
+      },
+      "houseLabel": {
+        "type": "string"
+      },
+      "fromPeriod": {
+        "type": "string"
+      },
+      "toPeriod": {
+        "type": "string"
+      },
+      "discountPercent": {
+        "type": "number",
+        "description": "Share of the property service fee taken off, in percent (e.g. 30 → 30 %)."
+      },
+      "reason": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "pending",
+          "approved",
+          "rejected"
+        ]
+      },
+      "appliedBy": {
+        "type": "number"
+      },
+      "appliedAt": {
+        "type": "string"
+      },
+      "decidedBy": {
+        "type": "number",
+        "nullable": true
+      },
+      "decidedAt": {
+        "type": "string",
+        "nullable": true
+      },
+      "decisionNote": {
+        "type": "string",
+        "nullable": true
+      }
+    },
+    "required": [
+      "id",
+      "projectId",
+      "houseId",
+      "houseLabel",
+      "fromPeriod",
+      "toPeriod",
+      "discountPercent",
+      "reason",
+      "status",
+      "appliedBy",
+      "appliedAt",
+      "decidedBy",
+      "decidedAt",
+      "decisionNote"
     ]
   },
   "IWaiverBudget": {

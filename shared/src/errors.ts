@@ -40,6 +40,8 @@ export const ErrorCode = {
   TechnicianLacksSkill: 'TECHNICIAN_LACKS_SKILL',
   CategoryNotConfigured: 'CATEGORY_NOT_CONFIGURED',
   PasswordChangeRequired: 'PASSWORD_CHANGE_REQUIRED',
+  /** No font with Chinese glyphs on the server: PDFs (bills, 催缴通知单) answer 503. */
+  PdfFontMissing: 'PDF_FONT_MISSING',
   Internal: 'INTERNAL_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -37,6 +37,7 @@ const LABELS: Record<string, string> = {
   fromPeriod: '起始月份',
   graceDays: '宽限天数',
   houseId: '房屋',
+  houseIds: '房屋',
   itemCode: '收费项目',
   items: '收费项目',
   kind: '类型',
@@ -47,6 +48,7 @@ const LABELS: Record<string, string> = {
   maxOpenJobs: '未完成工单上限',
   mediaIds: '照片',
   meterChanged: '换表',
+  minAgeMonths: '欠费月数',
   mode: '派单方式',
   name: '名称',
   note: '备注',
@@ -108,6 +110,7 @@ const LABELS: Record<string, string> = {
 };
 
 const BY_DTO: Record<string, Record<string, string>> = {
+  SendRemindersDto: { channel: '催缴方式' },
   CreateBindingDto: { name: '姓名' },
   ReturnVisitDto: { result: '回访结果' },
   ResolveDto: { note: '整改结果' },

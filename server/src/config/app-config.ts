@@ -58,6 +58,8 @@ export interface AppConfig {
   adminWebDir: string;
   h5Dir: string;
   media: MediaConfig;
+  /** PDF_FONT: a .ttf/.otf/.ttc with Chinese glyphs for printed bills; null = search the usual system paths. */
+  pdfFont: string | null;
 }
 
 export class ConfigError extends Error {
@@ -249,6 +251,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminWebDir: resolve(env.ADMIN_WEB_DIR || join(__dirname, '..', '..', 'admin-web', 'dist')),
     h5Dir: resolve(env.H5_DIR || join(__dirname, '..', '..', '..', 'miniapp', 'dist', 'h5')),
     media: mediaSettings(env, jwtSecret, problems),
+    pdfFont: env.PDF_FONT?.trim() ? resolve(env.PDF_FONT.trim()) : null,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -1,5 +1,6 @@
 import { INPUT_ENTITIES } from '../modules/billing/inputs/inputs.entity';
 import { Bill, BillAdjustment, BillLine, BillRun, BillingItem } from '../modules/billing/billing.entity';
+import { BillReminder } from '../modules/billing/reports/bill-reminder.entity';
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
 import { HouseBinding } from '../modules/bindings/house-binding.entity';
 import { FeeCategory, FeeItem, MaterialPrice, PriceListVersion } from '../modules/catalog/price-list.entity';
@@ -66,4 +67,5 @@ export const ENTITIES = [
   BillLine,
   BillAdjustment,
   ...INPUT_ENTITIES,
+  BillReminder,
 ];

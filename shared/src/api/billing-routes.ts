@@ -8,6 +8,8 @@ import type {
   IBillListQuery,
   IBillRun,
   IBillingItem,
+  IHouseQuantity,
+  ISharedAmount,
   ICollectionRate,
   IDecideVacancyRequest,
   ILateFeePolicy,
@@ -34,6 +36,9 @@ export const BILLING_ROUTES = {
   items: get<IBillingItem[], { projectId: number; includeEnded?: boolean }>()('/api/billing/items'),
   /** A new price starts a new effective-dated row; the current one ends the month before. */
   upsertItem: post<IBillingItem, IUpsertBillingItemRequest>()('/api/billing/items'),
+  /** Added by the console (billconsole): what has been set, to show and edit. */
+  houseQuantities: get<IHouseQuantity[], { projectId: number; itemCode?: string }>()('/api/billing/house-quantities'),
+  sharedAmounts: get<ISharedAmount[], { projectId: number; itemCode?: string }>()('/api/billing/shared-amounts'),
   setHouseQuantity: put<void, ISetHouseQuantityRequest>()('/api/billing/house-quantities'),
   setSharedAmount: put<void, ISetSharedAmountRequest>()('/api/billing/shared-amounts'),
   lateFeePolicy: get<ILateFeePolicy>()('/api/billing/projects/:projectId/late-fee-policy'),

@@ -80,6 +80,21 @@ export interface ISetHouseQuantityRequest {
   quantity: number;
 }
 
+/** A per-space quantity as set (the list behind the console's 数量 tab). */
+export interface IHouseQuantity {
+  houseId: number;
+  houseLabel: string;
+  itemCode: string;
+  quantity: number;
+}
+
+/** A 公摊 month total as entered. */
+export interface ISharedAmount {
+  itemCode: string;
+  period: string;
+  amountFen: number;
+}
+
 /** The total of a 公摊 item for one month, to be split exactly to the fen. */
 export interface ISetSharedAmountRequest {
   projectId: number;

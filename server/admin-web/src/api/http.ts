@@ -205,8 +205,8 @@ export function createHttpClient(options: HttpClientOptions) {
       return run<T>(xhrSender(path, file, fileName, opts), true);
     },
     /** Authenticated GET of a file (a plain link would not carry the bearer token). */
-    getBlob(path: string): Promise<Blob> {
-      return run<Blob>(rawSender('GET', path, {}, true), true);
+    getBlob(path: string, query?: Query): Promise<Blob> {
+      return run<Blob>(rawSender('GET', path, { query }, true), true);
     },
   };
 }

@@ -22,6 +22,13 @@ import {
   TagsOutlined,
   ToolOutlined,
   UserOutlined,
+  TagOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
+  ThunderboltOutlined,
+  ContainerOutlined,
+  NotificationOutlined,
+  LineChartOutlined,
 } from '@ant-design/icons';
 import { ROLE_LABELS } from '@app/shared';
 import { Avatar, Dropdown, Layout, Menu, Select, Space, Tag, Typography, type MenuProps } from 'antd';
@@ -55,6 +62,13 @@ const ICONS: Record<PageKey, ReactNode> = {
   'staff-accounts': <IdcardOutlined />,
   'audit-log': <HistoryOutlined />,
   'change-password': <LockOutlined />,
+  'billing-items': <TagOutlined />,
+  readings: <DashboardOutlined />,
+  vacancies: <FieldTimeOutlined />,
+  'bill-runs': <ThunderboltOutlined />,
+  bills: <ContainerOutlined />,
+  arrears: <NotificationOutlined />,
+  'collection-rate': <LineChartOutlined />,
 };
 
 export function ConsoleLayout() {

@@ -21,7 +21,14 @@ export type PageKey =
   | 'organization'
   | 'staff-accounts'
   | 'audit-log'
-  | 'change-password';
+  | 'change-password'
+  | 'billing-items'
+  | 'readings'
+  | 'vacancies'
+  | 'bill-runs'
+  | 'bills'
+  | 'arrears'
+  | 'collection-rate';
 
 export interface PageDef {
   key: PageKey;
@@ -36,13 +43,14 @@ export interface PageDef {
   hidden?: boolean;
 }
 
-export type MenuGroupKey = 'overview' | 'customer' | 'property' | 'engineering' | 'charges' | 'pricing' | 'admin';
+export type MenuGroupKey = 'overview' | 'customer' | 'property' | 'engineering' | 'billing' | 'charges' | 'pricing' | 'admin';
 
 export const MENU_GROUP_LABELS: Record<MenuGroupKey, string> = {
   overview: '概览',
   customer: '客户服务',
   property: '房产资料',
   engineering: '工程维修',
+  billing: '账单收费',
   charges: '收费结算',
   pricing: '价格与设置',
   admin: '系统管理',
@@ -66,6 +74,14 @@ export const PAGES: readonly PageDef[] = [
   { key: 'dispatch-queue', path: '/dispatch-queue', label: '派单队列', group: 'engineering', permission: P.TicketTransfer },
   { key: 'escalated', path: '/escalated', label: '升级与整改', group: 'engineering', permission: P.TicketEscalation },
   { key: 'technicians', path: '/technicians', label: '维修师傅', group: 'engineering', permission: P.TechnicianEdit },
+  // 账单收费 (issue 9): monthly property bills; each page carries the permission of what it does.
+  { key: 'billing-items', path: '/billing/items', label: '收费项目', group: 'billing', permission: P.BillingItemEdit },
+  { key: 'readings', path: '/billing/readings', label: '抄表', group: 'billing', permission: P.ReadingEdit },
+  { key: 'vacancies', path: '/billing/vacancies', label: '空置审批', group: 'billing', permission: P.VacancyApprove },
+  { key: 'bill-runs', path: '/billing/runs', label: '账单生成', group: 'billing', permission: P.BillRun },
+  { key: 'bills', path: '/billing/bills', label: '账单', group: 'billing', permission: P.BillingView },
+  { key: 'arrears', path: '/billing/arrears', label: '欠费催缴', group: 'billing', permission: P.ArrearsRemind },
+  { key: 'collection-rate', path: '/billing/collection-rate', label: '收缴率', group: 'billing', permission: P.BillingView },
   { key: 'cash', path: '/cash', label: '现金待交款', group: 'charges', permission: P.CashHandover },
   { key: 'counter-sales', path: '/counter-sales', label: '前台收款', group: 'charges', permission: P.CounterSaleCreate },
   // Charges signed on a technician's phone wait here for the customer manager's recorded phone confirmation.
@@ -122,7 +138,7 @@ export interface MenuGroup {
 
 /** The left menu: pages the roles may open, grouped in a fixed order, empty groups dropped. */
 export function buildMenu(roles: readonly Role[]): MenuGroup[] {
-  const order: MenuGroupKey[] = ['overview', 'customer', 'property', 'engineering', 'charges', 'pricing', 'admin'];
+  const order: MenuGroupKey[] = ['overview', 'customer', 'property', 'engineering', 'billing', 'charges', 'pricing', 'admin'];
   return order
     .map((key) => ({ key, label: MENU_GROUP_LABELS[key], items: PAGES.filter((p) => p.group === key && !p.hidden && canOpen(p, roles)) }))
     .filter((group) => group.items.length > 0);

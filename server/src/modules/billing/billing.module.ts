@@ -9,6 +9,7 @@ import { PropertyDirectory } from '../property/property-directory.service';
 import { PropertyModule } from '../property/property.module';
 import { BillViews } from './bill-views';
 import { BillingController } from './billing.controller';
+import { BillingReportsModule } from './reports/billing-reports.module';
 import { Bill, BillAdjustment, BillLine, BillRun, BillingItem } from './billing.entity';
 import { BillsMineController } from './bills-mine.controller';
 import { BillsService } from './bills.service';
@@ -18,6 +19,7 @@ import { BillRunChecks } from './run/bill-run-check';
 import { BillRunEngine } from './run/bill-run.engine';
 import { BillRunService } from './run/bill-run.service';
 import { INPUT_CONTROLLERS, INPUT_ENTITIES, INPUT_PROVIDERS } from './inputs';
+import { AmountsListController, AmountsListService } from './inputs/amounts-list';
 import { BillLineSources } from './run/line-sources';
 import { BillRunQueue, InProcessBillRunQueue } from './run/run-queue';
 import { AdjustmentSource } from './run/sources/adjustment.source';
@@ -29,11 +31,12 @@ import { FixedFeeSource, PropertyFeeSource } from './run/sources/property-fee.so
  * bill_adjustments; reads houses and charges only through property's and charges' owned sub-queries.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([BillingItem, BillRun, Bill, BillLine, BillAdjustment, ...INPUT_ENTITIES]), IdentityModule, PropertyModule, BindingsModule, ChargesModule, InboxModule],
-  controllers: [BillingController, BillsMineController, ...INPUT_CONTROLLERS],
+  imports: [TypeOrmModule.forFeature([BillingItem, BillRun, Bill, BillLine, BillAdjustment, ...INPUT_ENTITIES]), IdentityModule, PropertyModule, BindingsModule, ChargesModule, InboxModule, BillingReportsModule],
+  controllers: [BillingController, BillsMineController, ...INPUT_CONTROLLERS, AmountsListController],
   providers: [
     BillLineSources, BillRunEngine, BillRunChecks, BillRunService, BillViews, BillsService, CorrectionsService, BillingItemsService,
     ...INPUT_PROVIDERS,
+    AmountsListService,
     {
       provide: BillRunQueue,
       useFactory: (engine: BillRunEngine) => new InProcessBillRunQueue((job) => engine.process(job.runId, job.leaseOwner)),

@@ -32,6 +32,17 @@ export class BindingDirectory {
     return result;
   }
 
+  /** Approved residents of each house (users to message about the house, e.g. 催缴 or a new bill). */
+  async approvedResidentsByHouse(houseIds: readonly number[], tx: EntityManager = this.db.manager): Promise<Map<number, number[]>> {
+    const ids = [...new Set(houseIds)];
+    const rows = ids.length
+      ? await tx.getRepository(HouseBinding).find({ select: { houseId: true, userId: true }, where: { houseId: In(ids), status: BindingStatus.Approved }, order: { id: 'ASC' } })
+      : [];
+    const byHouse = new Map<number, number[]>();
+    for (const r of rows) byHouse.set(r.houseId, [...(byHouse.get(r.houseId) ?? []), r.userId]);
+    return byHouse;
+  }
+
   async isApprovedResident(userId: number, houseId: number): Promise<boolean> {
     return this.db.getRepository(HouseBinding).existsBy({ userId, houseId, status: BindingStatus.Approved });
   }

@@ -25,6 +25,8 @@ export interface HouseRef {
 export interface HouseLabel extends HouseRef {
   label: string;
   projectName: string;
+  buildingName: string;
+  unitName: string;
 }
 
 /** A SELECT over property's own tables that another module may embed in its own set-based SQL. */
@@ -111,7 +113,15 @@ export class PropertyDirectory {
     return new Map(rows.map((r) => [Number(r.id), {
       id: Number(r.id), projectId: Number(r.project_id), buildingId: Number(r.building_id), unitId: Number(r.unit_id),
       label: houseLabel(String(r.building), String(r.unit), String(r.room_no)), projectName: String(r.project),
+      buildingName: String(r.building), unitName: String(r.unit),
     }]));
+  }
+
+  /** Names of buildings by id (report rows grouped by building). */
+  async buildingNames(buildingIds: readonly number[], tx: EntityManager = this.db.manager): Promise<Map<number, string>> {
+    const ids = [...new Set(buildingIds)];
+    const rows = ids.length ? await tx.getRepository(Building).find({ select: { id: true, name: true }, where: { id: In(ids) } }) : [];
+    return new Map(rows.map((b) => [b.id, b.name]));
   }
 
   /**

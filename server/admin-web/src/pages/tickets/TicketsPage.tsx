@@ -2,7 +2,7 @@ import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { TICKET_KIND_LABELS, TICKET_STATUS_LABELS, ticketTypeLabel, type IPage, type ITicket, type TicketKind } from '@app/shared';
 import { Button, Card, Empty, Input, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { listTickets } from '../../api/tickets';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
@@ -42,7 +42,9 @@ function TicketsView() {
   const [kind, setKind] = useState<TicketKind | undefined>(undefined);
   const [page, setPage] = useState(1);
   const [search, setSearch] = useState('');
-  const [openId, setOpenId] = useState<number | null>(null);
+  // ?ticket=<id> opens that ticket's drawer (a bill line links here by its ticket serial).
+  const [searchParams] = useSearchParams();
+  const [openId, setOpenId] = useState<number | null>(() => Number(searchParams.get('ticket')) || null);
   const tickets = useAsync(() => loadTab(project.id, group, kind, page), [project.id, group, kind, page]);
   const { reload } = tickets;
 

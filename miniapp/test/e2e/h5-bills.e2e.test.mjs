@@ -102,8 +102,8 @@ test('the 账单 tab lists his bills by month with pay state and amount', async 
   if (expected.arrearsText) {
     // Earlier months owed are announced apart, not added to this month.
     assert.match(await list.locator('.bills__arrears').textContent(), new RegExp(`往期欠费 ${expected.arrearsText.replace('$', '\\$')}`))
-    assert.deepEqual(await list.locator('.bills__item .pay-tag').allTextContents(), ['待缴', '待缴', '已缴清'])
   }
+  if (!REAL) assert.deepEqual(await list.locator('.bills__item .pay-tag').allTextContents(), ['待缴', '待缴', '已缴清'])
   await fullShot('h5-bills-02-tab.png')
 })
 

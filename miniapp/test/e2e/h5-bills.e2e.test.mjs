@@ -160,7 +160,8 @@ test('from the bill he applies for a 空置房 discount and sees it 待审批', 
   const mine = form.locator('.vacancy__app', { hasText: '年底去外地照顾老人' })
   await mine.waitFor()
   assert.equal(await mine.locator('.vacancy__status').textContent(), '待审批')
-  await page.locator('.taro__toast').first().waitFor({ state: 'hidden' }).catch(() => {})
+  // The 申请已提交 toast lasts 1.5 s; the shot shows the list, not the toast.
+  await page.waitForTimeout(1800)
   await fullShot('h5-bills-07-vacancy-list.png')
   assert.deepEqual(pageErrors, [])
 })

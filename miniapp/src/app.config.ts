@@ -1,10 +1,11 @@
 // Main package: entry and tab pages only. Everything role-specific lives in its sub-package.
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/mine/index'],
+  pages: ['pages/index/index', 'pages/bills/index', 'pages/mine/index'],
   subPackages: [
     { root: 'packages/resident', pages: ['pages/houses/index', 'pages/apply/index', 'pages/family-requests/index', 'pages/fee-schedule/index', 'pages/fee-item/index', 'pages/report/index', 'pages/tickets/index', 'pages/ticket/index', 'pages/sign/index', 'pages/ratings/index', 'pages/settings/index', 'pages/messages/index'] },
     { root: 'packages/technician', pages: ['pages/home/index', 'pages/jobs/index', 'pages/job/index'] },
     { root: 'packages/staff', pages: ['pages/home/index'] },
+    { root: 'packages/bills', pages: ['pages/bill/index', 'pages/vacancy/index'] },
   ],
   window: {
     // H5: Taro's own title bar with a back (or home, when opened from a link) button; weapp's default bar.
@@ -26,6 +27,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tab/home.png',
         selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/bills/index',
+        text: '账单',
+        iconPath: 'assets/tab/bills.png',
+        selectedIconPath: 'assets/tab/bills-active.png',
       },
       {
         pagePath: 'pages/mine/index',

@@ -2,6 +2,10 @@
 export const Routes = {
   home: '/pages/index/index',
   mine: '/pages/mine/index',
+  /** 账单 tab (main package); the bill and 空置房申请 live in the bills sub-package. */
+  bills: '/pages/bills/index',
+  bill: '/packages/bills/pages/bill/index',
+  vacancy: '/packages/bills/pages/vacancy/index',
   residentHouses: '/packages/resident/pages/houses/index',
   residentApply: '/packages/resident/pages/apply/index',
   residentFamilyRequests: '/packages/resident/pages/family-requests/index',
@@ -69,4 +73,14 @@ export function jobsUrl(tab: 'mine' | 'pool' | 'done'): string {
 
 export function jobUrl(id: number): string {
   return `${Routes.technicianJob}?id=${id}`
+}
+
+/** A bill of the resident's. */
+export function billUrl(id: number): string {
+  return `${Routes.bill}?id=${id}`
+}
+
+/** 空置房申请, with the house picked when opened from one house's bill. */
+export function vacancyUrl(houseId?: number): string {
+  return houseId ? `${Routes.vacancy}?houseId=${houseId}` : Routes.vacancy
 }

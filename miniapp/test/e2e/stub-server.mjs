@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import { createBillsStub } from './stub-bills.mjs'
 import { createBindingStub } from './stub-bindings.mjs'
 import { feeScheduleRoute } from './stub-fee-schedule.mjs'
 
@@ -42,6 +43,7 @@ export async function startStubServer(distDir) {
   const refreshTokens = new Map()
   const log = []
   const directory = createBindingStub()
+  const bills = createBillsStub(directory.housesOf)
   let n = 0
 
   const send = (res, status, body) => {
@@ -70,7 +72,7 @@ export async function startStubServer(distDir) {
     }
     const readBody = async () => (raw ? JSON.parse(raw) : {})
     const route = `${req.method} ${pathname}`
-    if (route === 'GET /api/meta') return send(res, 200, { name: '物业服务', version: '0.1.0', demoLogin: true, wechatLogin: true, environment: 'development' })
+    if (route === 'GET /api/meta') return send(res, 200, { name: '物业服务', version: '0.1.0', demoLogin: true, wechatLogin: true, servicePhone: '0571-88886666', environment: 'development' })
     if (route === 'GET /api/auth/demo/accounts') return send(res, 200, DEMO)
     if (route === 'POST /api/auth/demo/login') {
       const { userId } = await readBody()
@@ -94,6 +96,8 @@ export async function startStubServer(distDir) {
     if (route === 'GET /api/me') return send(res, 200, { ...USERS[userId], houses: [...USERS[userId].houses, ...directory.housesOf(userId)] })
     const answer = await directory.route(req.method, pathname, userId, readBody)
     if (answer) return answer.error ? fail(res, answer.status, answer.error.code, answer.error.message, answer.error.details) : send(res, answer.status, answer.body)
+    const bill = await bills.route(req.method, pathname, userId, readBody)
+    if (bill) return bill.error ? fail(res, bill.status, bill.error.code, bill.error.message, bill.error.details) : send(res, bill.status, bill.body)
     return fail(res, 404, 'NOT_FOUND', '资源不存在')
   }
 

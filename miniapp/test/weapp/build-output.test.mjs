@@ -17,9 +17,15 @@ test('dist/weapp exists (build:weapp ran)', () => {
 
 test('main package holds only the entry and tab pages; each role is a sub-package', () => {
   const app = readJson('app.json')
-  assert.deepEqual(app.pages, ['pages/index/index', 'pages/mine/index'])
+  assert.deepEqual(app.pages, ['pages/index/index', 'pages/bills/index', 'pages/mine/index'])
   assert.deepEqual(app.tabBar.list.map((tab) => tab.pagePath), app.pages)
-  assert.deepEqual(app.subPackages.map((pkg) => pkg.root).sort(), ['packages/resident', 'packages/staff', 'packages/technician'])
+  assert.deepEqual(app.subPackages.map((pkg) => pkg.root).sort(), ['packages/bills', 'packages/resident', 'packages/staff', 'packages/technician'])
+})
+
+test('the 账单 tab is in the main package; the bill and 空置房申请 pages are in the bills sub-package', () => {
+  const app = readJson('app.json')
+  assert.deepEqual(app.tabBar.list.find((tab) => tab.text === '账单')?.pagePath, 'pages/bills/index')
+  assert.deepEqual(app.subPackages.find((pkg) => pkg.root === 'packages/bills')?.pages, ['pages/bill/index', 'pages/vacancy/index'])
 })
 
 test('the public fee schedule pages live in the resident sub-package (the poster QR code opens the schedule path)', () => {

@@ -210,3 +210,47 @@ test('工单详情 (resident) and 工单处理 (technician) render in their sub-
   assert.match(allText(job.data.root), /请业主签字确认报价.*业主拒绝报价/)
   assert.doesNotMatch(allText(job.data.root), /取消报修/)
 })
+
+const publishedBill = {
+  id: 31, projectId: 1, houseId: 501, houseLabel: '3栋1单元1201', period: '2026-11', status: 'published', payState: 'unpaid',
+  totalFen: 27533, paidFen: 0, arrearsFen: 19800, publishedAt: '2026-12-01T02:00:00.000Z', dueDate: '2026-12-31',
+}
+const billLine = (id, kind, name, amountFen, extra = {}) => ({
+  id, kind, itemCode: null, name, quantityText: '', unitPriceFen: null, amountFen, chargeId: null, ticketId: null, ticketSerial: null, waived: false, ...extra,
+})
+
+test('账单 tab (main package) lists the bill; 账单详情 in the bills sub-package shows sections, arrears apart and opens the 特约服务 request', async () => {
+  const mp = createMiniProgram(WEAPP_DIST, {
+    request: api({
+      'GET /api/me': { statusCode: 200, data: user },
+      'GET /api/meta': { statusCode: 200, data: { name: '物业服务', version: '0.1.0', demoLogin: false, wechatLogin: true, servicePhone: '021-58881234', environment: 'production' } },
+      'GET /api/bills/mine': { statusCode: 200, data: [publishedBill] },
+      'GET /api/bills/mine/31': {
+        statusCode: 200,
+        data: {
+          ...publishedBill, contentHash: 'h', arrears: [{ billId: 30, period: '2026-10', owedFen: 19800 }],
+          lines: [
+            billLine(1, 'property_fee', '物业服务费', 21033, { quantityText: '89.50 ㎡', unitPriceFen: 235 }),
+            billLine(2, 'charge', '特约服务费', 6500, { chargeId: 9, ticketId: 7, ticketSerial: 'YGHY-261122-0007', quantityText: '1 次' }),
+          ],
+        },
+      },
+    }),
+  })
+  mp.wx.setStorageSync('app.session', { accessToken: 'acc-1', accessTokenExpiresAt: 'x', refreshToken: 'ref-1', refreshTokenExpiresAt: 'y' })
+  mp.launch()
+  const tab = await mp.openPage('pages/bills/index')
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  assert.match(allText(tab.data.root), /往期欠费 ¥198\.00.*2026年11月.*待缴.*¥275\.33/)
+  await tap(tab, findByText(tab.data.root, '2026年11月'), WEAPP_DIST)
+  assert.equal(mp.calls.find((c) => c.name === 'navigateTo')?.opts.url, '/packages/bills/pages/bill/index?id=31')
+
+  const bill = await mp.openPage('packages/bills/pages/bill/index', { id: '31' })
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  const text = allText(bill.data.root)
+  assert.match(text, /物业服务费.*89\.50 ㎡ × ¥2\.35.*特约服务.*工单 YGHY-261122-0007.*本期合计.*¥275\.33/)
+  assert.match(text, /往期欠费.*未计入本期合计.*2026年10月.*¥198\.00/)
+  assert.match(text, /小程序暂不支持在线缴费.*021-58881234/)
+  await tap(bill, findByText(bill.data.root, '查看报价与签字 ›'), WEAPP_DIST)
+  assert.equal(mp.calls.filter((c) => c.name === 'navigateTo').at(-1)?.opts.url, '/packages/resident/pages/ticket/index?id=7')
+})

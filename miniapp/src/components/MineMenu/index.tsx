@@ -7,9 +7,9 @@ import { getAppMeta } from '../../services/api/meta'
 import { Routes } from '../../routes'
 import './index.scss'
 
-function Entry({ title, hint, url }: { title: string; hint?: string; url: string }) {
+function Entry({ title, hint, url, tab }: { title: string; hint?: string; url: string; tab?: boolean }) {
   return (
-    <View className='list-item mine-menu__entry' onClick={() => Taro.navigateTo({ url })}>
+    <View className='list-item mine-menu__entry' onClick={() => (tab ? Taro.switchTab({ url }) : Taro.navigateTo({ url }))}>
       <Text>{title}</Text>
       <View className='mine-menu__right'>
         {hint && <Text className='muted'>{hint}</Text>}
@@ -33,6 +33,8 @@ export default function MineMenu({ me }: { me: IMe }) {
       {resident && <Entry title='我的房屋' hint={me.houses.length > 0 ? `${me.houses.length} 处` : undefined} url={Routes.residentHouses} />}
       {resident && <Entry title='我的工单' url={Routes.residentTickets} />}
       {resident && <Entry title='我的评价' url={Routes.residentRatings} />}
+      {resident && <Entry title='我的账单' url={Routes.bills} tab />}
+      {resident && <Entry title='空置房申请' url={Routes.vacancy} />}
       {servicePhone && (
         <View className='list-item mine-menu__entry'>
           <Text>服务中心电话</Text>

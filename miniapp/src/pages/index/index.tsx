@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import BillDueCard from '../../components/BillDueCard'
 import StatusView from '../../components/StatusView'
 import TodoCard from '../../components/TodoCard'
 import { usePendingApplications } from '../../hooks/use-pending-applications'
@@ -95,6 +96,7 @@ export default function Index() {
       </View>
       <MessagesEntry />
       {state.me.houses.length > 0 && <TodoCard />}
+      {state.me.houses.length > 0 && <BillDueCard />}
       {state.me.houses.length > 0 && <RepairEntries />}
       {state.me.houses.length === 0 && pending > 0 && (
         <View className='card home__pending' onClick={() => Taro.navigateTo({ url: Routes.residentHouses })}>

@@ -3265,6 +3265,29 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "message"
     ]
   },
+  "IHouseQuantity": {
+    "type": "object",
+    "properties": {
+      "houseId": {
+        "type": "number"
+      },
+      "houseLabel": {
+        "type": "string"
+      },
+      "itemCode": {
+        "type": "string"
+      },
+      "quantity": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "houseId",
+      "houseLabel",
+      "itemCode",
+      "quantity"
+    ]
+  },
   "IInboxMessage": {
     "type": "object",
     "properties": {
@@ -3806,7 +3829,9 @@ export const schemas: Record<string, Record<string, unknown>> = {
     "properties": {
       "items": {
         "type": "array",
-        "items": {}
+        "items": {
+          "$ref": "#/components/schemas/IHouseQuantity"
+        }
       },
       "total": {
         "type": "number"
@@ -3960,7 +3985,9 @@ export const schemas: Record<string, Record<string, unknown>> = {
     "properties": {
       "items": {
         "type": "array",
-        "items": {}
+        "items": {
+          "$ref": "#/components/schemas/ISharedAmount"
+        }
       },
       "total": {
         "type": "number"
@@ -4612,6 +4639,25 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "openToAll",
       "sortOrder",
       "configured"
+    ]
+  },
+  "ISharedAmount": {
+    "type": "object",
+    "properties": {
+      "itemCode": {
+        "type": "string"
+      },
+      "period": {
+        "type": "string"
+      },
+      "amountFen": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "itemCode",
+      "period",
+      "amountFen"
     ]
   },
   "IStaffAccount": {

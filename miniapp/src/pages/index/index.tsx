@@ -68,7 +68,8 @@ function MessagesEntry() {
 export default function Index() {
   const { state, reload } = useCurrentUser()
   const pending = usePendingApplications(state.status === 'ready' ? state.me : null)
-  useEffect(prefetchSubscribeTemplates, [])
+  // Template ids are read with the session: a guest's home page calls no API.
+  useEffect(() => { if (state.status === 'ready') prefetchSubscribeTemplates() }, [state.status])
 
   if (state.status === 'loading') return <StatusView loading />
   if (state.status === 'error') return <StatusView error={state.message} onRetry={reload} />

@@ -86,3 +86,25 @@ describe('grant choices', () => {
     expect(scopeLabel({ scopeType: 'project', scopeName: '新城花园' })).toBe('项目：新城花园');
   });
 });
+
+describe('audit log wording covers every action the server writes', () => {
+  it('each `action: …` recorded by a server module has a Chinese label and a known entity type', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs')
+    const { join } = await import('node:path')
+    const files: string[] = []
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name)
+        if (statSync(path).isDirectory()) walk(path)
+        else if (path.endsWith('.ts') && !path.endsWith('.spec.ts')) files.push(path)
+      }
+    }
+    walk(join(__dirname, '../../../src/modules'))
+    const source = files.map((f) => readFileSync(f, 'utf8')).join('\n')
+    const actions = new Set([...source.matchAll(/action: (?:[^'\n]*\? )?'([a-z_-]+\.[a-z_.-]+)'(?: : '([a-z_-]+\.[a-z_.-]+)')?/g)].flatMap((m) => [m[1], m[2]]).filter(Boolean))
+    const entities = new Set([...source.matchAll(/entityType: '([a-z_]+)'/g)].map((m) => m[1]))
+    expect(actions.size).toBeGreaterThan(30)
+    expect([...actions].filter((a) => actionLabel(a) === a)).toEqual([])
+    expect([...entities].filter((e) => entityLabel(e, null) === e)).toEqual([])
+  })
+})

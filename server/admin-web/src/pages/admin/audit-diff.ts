@@ -1,4 +1,4 @@
-import { GLOSSARY, PRICE_LIST_STATUS_LABELS, formatFen } from '@app/shared';
+import { GLOSSARY, PRICE_LIST_STATUS_LABELS, VACANCY_STATUS_LABELS, formatFen } from '@app/shared';
 import { PAID_BY_LABELS } from '../cash/charge-logic';
 
 /** One row of the before/after view: a top-level field and its two values as text. */
@@ -25,11 +25,18 @@ const FIELD_LABELS: Record<string, string> = {
   categoryCode: '类别', materialsExtra: '材料另计', counterSale: '前台销售', serviceStandard: '服务标准', kind: '类型', copiedFrom: '复制自版本',
   publishedKey: '公示编号', publishedBy: '发布人', publishedAt: '发布时间', approvedBy: '审核人', approvedAt: '审核时间', openToAll: '不限技能',
   materialsVersionId: '材料价目版本',
+  // Billing (docs/billing.md)
+  billCount: '账单数', unconfirmedCharges: '未确认费用', billId: '账单 ID', revision: '版本', contentHash: '内容校验值', bills: '账单数',
+  houseType: '房屋类型', houseId: '房屋 ID', fromPeriod: '起始月份', toPeriod: '截止月份', discountPercent: '优惠比例（%）', itemCode: '收费项目',
+  period: '账期', quantityMilli: '数量（千分）', readings: '读数条数', consumptionMilli: '用量（千分）', resumeAfterHouseId: '从房屋 ID 之后续算',
+  reminderId: '催缴记录', channel: '渠道', owedFen: '欠费金额', lineId: '明细行', readingMilli: '本期读数（千分）', previousMilli: '上期读数（千分）',
+  meterChanged: '换表', enabled: '启用', graceDays: '宽限天数', dailyRatePer100k: '日费率（十万分之）', capPercent: '封顶比例（%）',
+  vacancyDiscountPercent: '空置优惠比例（%）', enabledFrom: '滞纳金起算月份',
 };
 
 /** Values of a field that is an enum: the label from the shared glossary. */
 const VALUE_LABELS: Record<string, Record<string, string>> = {
-  status: { ...GLOSSARY.chargeStatus, ...PRICE_LIST_STATUS_LABELS, ...GLOSSARY.ticketStatus },
+  status: { ...GLOSSARY.chargeStatus, ...PRICE_LIST_STATUS_LABELS, ...GLOSSARY.ticketStatus, ...VACANCY_STATUS_LABELS },
   paymentMethod: GLOSSARY.paymentMethod,
   paidBy: PAID_BY_LABELS,
   confirmation: { confirmed: '已确认', unconfirmed: '未确认' },
@@ -37,6 +44,8 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   via: GLOSSARY.chargeConfirmedVia,
   role: GLOSSARY.role,
   kind: { fee_schedule: '收费标准', materials: '材料价目' },
+  channel: { in_app: '站内消息', notice: '催缴通知单' },
+  houseType: GLOSSARY.houseType,
 };
 
 /** An ISO instant (2026-12-01T11:44:04.816Z) as the console shows times: 2026/12/1 19:44:04. */
@@ -136,12 +145,30 @@ const ACTIONS: Record<string, string> = {
   'settings.update': '修改公司设置',
   'ticket.damage': '登记工单损坏',
   'ticket.dispatch_skill_override': '跨技能派单',
+  'billing-item.upsert': '设置收费项目单价',
+  'billing.house-quantity': '设置房屋计费数量',
+  'billing.shared-amount': '设置公摊总额',
+  'billing.late-fee-policy': '修改滞纳金规则',
+  'reading.record': '录入抄表读数',
+  'reading.import': '导入抄表读数',
+  'vacancy.apply': '申请空置优惠',
+  'vacancy.approve': '批准空置优惠',
+  'vacancy.reject': '驳回空置优惠',
+  'bill-run.start': '开始生成账单',
+  'bill-run.check': '核对账单',
+  'bill-run.publish': '发布账单',
+  'bill.void-and-reissue': '作废并重开账单',
+  'bill.adjustment': '账单调整',
+  'bill.waive-late-fee': '减免滞纳金',
+  'arrears.remind': '欠费催缴',
 };
 
 /** What an audit row is about, in words. */
 export const ENTITY_LABELS: Record<string, string> = {
   user: '员工', company: '公司', region: '区域', project: '项目', building: '楼栋', unit: '单元', department: '部门', charge: '费用',
   price_list: '价目表', service_category: '类别', company_settings: '公司设置', ticket: '工单', house: '房屋', binding: '房屋认证',
+  bill: '账单', bill_adjustment: '账单调整', bill_run: '账单批次', billing_item: '收费项目', billing_shared_amount: '公摊总额',
+  late_fee_policy: '滞纳金规则', meter_reading: '抄表读数', vacancy_application: '空置申请',
 };
 export const entityLabel = (type: string, id: number | null): string => `${ENTITY_LABELS[type] ?? type}${id ? ` #${id}` : ''}`;
 
@@ -154,5 +181,6 @@ export const ACTION_OPTIONS = [
   { value: 'staff', label: '员工账号（全部）' },
   { value: 'charge', label: '费用（全部）' },
   { value: 'price_list', label: '价目表（全部）' },
+  { value: 'bill', label: '账单（全部）' },
   ...Object.entries(ACTIONS).map(([value, label]) => ({ value, label })),
 ];

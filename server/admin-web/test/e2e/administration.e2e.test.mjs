@@ -166,6 +166,7 @@ describe('administration from an empty database (browser)', () => {
     await changePassword(cm.page, temporary, 'Likefu2026');
     await cm.page.getByTestId('home-page').waitFor();
     await cm.page.getByTestId('project-switcher').click();
+    await cm.page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
     const options = await cm.page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
     assert.deepEqual(options, ['新城花园（深圳区域）']);
     await cm.page.keyboard.press('Escape');

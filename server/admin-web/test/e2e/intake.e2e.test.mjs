@@ -47,6 +47,8 @@ describe('代客报修 and dispatch load (browser)', () => {
 
     // One category list with the resident's 报修 page: names only, no counter category (打字复印).
     await form.getByTestId('category-select').click();
+    // allInnerTexts does not wait: under load the dropdown opened empty and the check failed with no message.
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
     const options = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
     assert.ok(options.includes('供水设备维修类'), options.join('、'));
     assert.ok(!options.some((o) => /打字复印|（[A-Z]+）/.test(o)), `no counter category, no code: ${options.join('、')}`);

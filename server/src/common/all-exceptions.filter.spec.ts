@@ -26,6 +26,8 @@ describe('AllExceptionsFilter logging (R9)', () => {
     expect(error).not.toHaveBeenCalled();
     expect(warn).toHaveBeenCalledTimes(1);
     expect(JSON.stringify(warn.mock.calls[0])).not.toContain('stack');
+    // Not under `code`: the R9 scan reads any other "code" value as a leaked WeChat login code.
+    expect(warn.mock.calls[0][0]).toEqual({ errorCode: ErrorCode.PdfFontMissing, status: 503, requestId: 'req-1' });
   });
 
   it('still logs an unexpected error as an error', () => {

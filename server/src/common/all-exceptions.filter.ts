@@ -31,7 +31,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof DomainException && status >= 500) {
       // A deliberate answer (e.g. 503 PDF_FONT_MISSING): its code says everything; a stack would only add
       // install paths whose hashes the R9 scan cannot tell from a WeChat code.
-      this.logger.warn({ code: exception.code, status, requestId }, exception.message);
+      this.logger.warn({ errorCode: exception.code, status, requestId }, exception.message);
     } else if (status >= 500) {
       // Scrubbed here, not only by the logger's serializer: database errors carry statements and values (R9).
       this.logger.error({ error: serializeError(exception), requestId }, 'Unhandled error');

@@ -166,6 +166,23 @@ describe('SLA clocks: warnings at 75 %, escalation on breach, holds, return visi
     expect((await slaOutbox(ticket.id)).filter((r) => r.kind === 'sla.breach').map((r) => r.user_id).sort()).toEqual([...cmIds].sort());
   });
 
+  it('the technician and staff see the deadlines; the resident view does not', async () => {
+    setClock(new Date(Date.now() - 6 * 3_600_000));
+    const own = (await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).send({
+      houseId: w.tenant.houseIds[0], kind: 'repair', scope: 'home', category: 'GS', urgency: 'normal', description: '卫生间漏水',
+      mediaIds: [await uploadPhoto(t, w.residentA.accessToken)],
+    }).expect(201)).body as ITicket;
+    const resident = (await t.http().get(`/api/tickets/${own.id}`).set(bearer(w.residentA.accessToken)).expect(200)).body as ITicket;
+    expect(resident.sla).toBeUndefined();
+    // The project's GS normal policy (first test) answers within 90 minutes.
+    expect(new Date((await deadlines(own.id)).respond!.dueAt).getTime()).toBe(new Date(own.createdAt).getTime() + 90 * MIN);
+    const emergencyJob = await emergency('消防水管漏水');
+    await act(t, w.cm, emergencyJob.id, 'register').expect(200);
+    await act(t, w.sup, emergencyJob.id, 'dispatch', { technicianId: techId }).expect(200);
+    const techView = (await t.http().get(`/api/tickets/${emergencyJob.id}`).set(bearer(w.techs[1].token)).expect(200)).body as ITicket;
+    expect(techView.sla?.map((d) => d.kind)).toEqual(['respond', 'resolve']);
+  });
+
   it('two schedulers sweeping at once send each warning once', async () => {
     const start = new Date(Date.now() - 12 * 3_600_000);
     setClock(start);
@@ -178,5 +195,32 @@ describe('SLA clocks: warnings at 75 %, escalation on breach, holds, return visi
     }
     expect(a + b).toBeGreaterThanOrEqual(tickets.length);
     expect(await sweep.run()).toBe(0);
+  });
+});
+
+describe('SLA scheduler: polls on its own every SLA_POLL_SECONDS', () => {
+  let t: TestApp;
+  afterAll(async () => {
+    useClockForTests(null);
+    await t.close();
+  });
+
+  it('warns without anyone calling the sweep', async () => {
+    t = await bootTestApp({ NOTIFY_WORKER: 'false', SLA_POLL_SECONDS: '1' });
+    const w = await makeTicketWorld(t, 1);
+    const start = new Date(Date.now() - 3_600_000);
+    useClockForTests(() => start);
+    const ticket = (await t.http().post('/api/tickets').set(bearer(w.cm)).send({
+      projectId: w.tenant.projectId, kind: 'repair', scope: 'public', category: 'GD', urgency: 'emergency', description: '地下室进水',
+      channel: 'phone', contactName: '赵女士', contactPhone: '13811113333',
+    }).expect(201)).body as ITicket;
+    useClockForTests(() => new Date(start.getTime() + 25 * MIN));
+    const until = Date.now() + 10_000;
+    let rows: { stage: string }[] = [];
+    while (!rows.length && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 200));
+      rows = await t.db.query('SELECT stage FROM sla_alerts WHERE ticket_id = ?', [ticket.id]);
+    }
+    expect(rows).toEqual([{ stage: 'warn' }]);
   });
 });

@@ -132,7 +132,7 @@ export interface ITicket {
   updatedAt: string;
   /** What the caller may do now (drives buttons in the apps). */
   actions: TicketAction[];
-  /** SLA deadlines (docs/sla.md); only on the single-ticket view, absent in lists. */
+  /** SLA deadlines (docs/sla.md): only on the single-ticket view for technicians and staff; absent in lists and for residents. */
   sla?: ITicketSlaDeadline[];
 }
 

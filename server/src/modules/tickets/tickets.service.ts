@@ -171,7 +171,8 @@ export class TicketsService {
     const phoneVisible = this.tickets.canSeeContactPhone(principal, ticket);
     const poolViewer = actors.includes(TicketActor.Technician) && ticket.poolOpen && ticket.technicianId !== principal.userId;
     const view = await this.views.one(ticket, actors, principal.userId, phoneVisible, poolViewer && !(await this.tickets.underCap(principal.userId)));
-    const sla = await this.slaFacts.deadlinesOf(ticket);
+    // Deadlines are for the people doing the work (technicians and staff), not for the resident's view.
+    const sla = actors.some((a) => a !== TicketActor.Resident) ? await this.slaFacts.deadlinesOf(ticket) : undefined;
     return { ...view, customerManager: await this.views.customerManager(ticket, actors), ...(sla ? { sla } : {}) };
   }
 

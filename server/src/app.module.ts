@@ -19,6 +19,7 @@ import { HealthModule } from './modules/health/health.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { InboxModule } from './modules/inbox/inbox.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { SlaModule } from './modules/sla/sla.module';
 import { MediaModule } from './modules/media/media.module';
 import { PropertyModule } from './modules/property/property.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
@@ -47,6 +48,7 @@ export class AppModule {
         InboxModule,
         BillingModule,
         NotificationsModule,
+        SlaModule,
         BillingReportsModule,
         AuthModule,
       ],

@@ -15,3 +15,4 @@ export * from './permissions';
 export * from './glossary';
 export * from './password';
 export * from './billing';
+export * from './sla';

@@ -280,6 +280,8 @@ test('王师傅 takes a pool job and its visit time in one confirmed step', { sk
   await confirm.click()
   await job.locator('.ticket-tag', { hasText: '已接单' }).waitFor({ timeout: 15000 })
   assert.ok(await job.getByText(/约定上门：/).isVisible(), 'the visit time was set with the grab')
+  // The SLA countdown (docs/sla.md): a normal job is due on site at the agreed visit time.
+  assert.match(await job.locator('.sla-countdown').innerText(), /到场：剩余/)
   await fullShot('h5-ticket-09b-tech-grabbed.png')
   assert.deepEqual(pageErrors, [])
 })

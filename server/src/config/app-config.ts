@@ -55,6 +55,8 @@ export interface AppConfig {
   warnings: string[];
   wechat: { appId: string; appSecret: string; apiBase: string } | null;
   notifications: NotificationsConfig;
+  /** SLA_POLL_SECONDS: how often this instance's SLA scheduler looks for due warnings; 0 = off (tests drive it). */
+  slaPollSeconds: number;
   logLevel: string;
   /** Write logs to this file instead of stdout (used by the e2e privacy check). */
   logFile: string | null;
@@ -304,6 +306,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     warnings,
     wechat,
     notifications: notificationSettings(env, problems),
+    slaPollSeconds: intSetting(env, 'SLA_POLL_SECONDS', appEnv === 'test' ? 0 : 30, 0, 3600, problems),
     logLevel: env.LOG_LEVEL || (appEnv === 'test' ? 'warn' : 'info'),
     logFile: env.LOG_FILE ? resolve(env.LOG_FILE) : null,
     adminWebDir: resolve(env.ADMIN_WEB_DIR || join(__dirname, '..', '..', 'admin-web', 'dist')),

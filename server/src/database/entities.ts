@@ -16,6 +16,7 @@ import { TicketAgreement, TicketRating } from '../modules/tickets/ticket-outcome
 import { DispatchPolicy } from '../modules/dispatch/dispatch-policy.entity';
 import { InboxMessage } from '../modules/inbox/inbox-message.entity';
 import { DeliveryAttempt, OutboxMessage, SubscribeCredit } from '../modules/notifications/outbox.entity';
+import { SlaAlert, SlaBreach, SlaPolicy } from '../modules/sla/sla.entity';
 import { Building, BuildingManager, House, Unit } from '../modules/property/building.entity';
 import { Company, Project, Region } from '../modules/property/company.entity';
 import { Department } from '../modules/property/department.entity';
@@ -61,6 +62,9 @@ export const ENTITIES = [
   OutboxMessage,
   DeliveryAttempt,
   SubscribeCredit,
+  SlaPolicy,
+  SlaAlert,
+  SlaBreach,
   RectificationTask,
   TicketDamage,
   TicketAgreement,

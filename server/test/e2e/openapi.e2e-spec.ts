@@ -128,7 +128,7 @@ describe('OpenAPI document (/api/docs/openapi.json)', () => {
       'GET /api/property/projects', 'GET /api/property/projects/{projectId}/buildings', 'GET /api/property/projects/{projectId}/staff',
       'GET /api/property/projects/{projectId}/technicians', 'GET /api/directory/projects', 'GET /api/directory/projects/{projectId}/buildings',
       'GET /api/directory/units/{unitId}/houses', 'GET /api/bindings/mine', 'GET /api/bindings/family-requests', 'GET /api/price-lists',
-      'GET /api/tickets/{id}/timeline', 'GET /api/projects/{projectId}/dispatch-policies', 'GET /api/tickets/technician-workload', 'GET /api/admin/projects/{projectId}/departments',
+      'GET /api/tickets/{id}/timeline', 'GET /api/projects/{projectId}/dispatch-policies', 'GET /api/projects/{projectId}/sla-policies', 'GET /api/tickets/technician-workload', 'GET /api/admin/projects/{projectId}/departments',
       'GET /api/billing/items', 'GET /api/billing/runs', 'GET /api/bills/mine',
       'GET /api/billing/vacancies', 'GET /api/bills/mine/vacancies',
     ]);

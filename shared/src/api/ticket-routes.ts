@@ -14,6 +14,8 @@ import type {
   IResolveRectificationRequest,
   IReturnVisitRequest,
   ISignatureRequest,
+  ISlaPolicy,
+  ISlaPolicyRequest,
   ITicket,
   ITicketEvent,
   ITicketQuoteRequest,
@@ -99,6 +101,9 @@ export const TICKET_ROUTES = {
   dispatchPolicies: get<IDispatchPolicy[]>()('/api/projects/:projectId/dispatch-policies'),
   /** One rule per call: the server upserts by (project, category). */
   saveDispatchPolicy: put<IDispatchPolicy, Omit<IDispatchPolicy, 'projectId'>>()('/api/projects/:projectId/dispatch-policies'),
+  slaPolicies: get<ISlaPolicy[]>()('/api/projects/:projectId/sla-policies'),
+  /** One policy per call: the server upserts by (project, category, urgency). */
+  saveSlaPolicy: put<ISlaPolicy, ISlaPolicyRequest>()('/api/projects/:projectId/sla-policies'),
   rectifications: get<IPage<IRectificationTask>, IProjectPageQuery>()('/api/rectifications'),
   /** Open jobs and today's appointments per technician of the project (dispatchers). */
   technicianWorkload: get<ITechnicianWorkload[], { projectId: number }>()('/api/tickets/technician-workload'),

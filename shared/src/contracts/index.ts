@@ -10,3 +10,4 @@ export * from './queries';
 export * from './administration';
 export * from './billing';
 export * from './notifications';
+export * from './sla';

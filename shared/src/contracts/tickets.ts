@@ -1,3 +1,4 @@
+import type { ITicketSlaDeadline } from './sla';
 import type { IQuoteLine } from '../quote';
 import type { ChargeConfirmation } from './charges';
 import type { RepairScope, TicketAction, TicketChannel, TicketKind, TicketStatus, Urgency } from '../tickets';
@@ -131,6 +132,8 @@ export interface ITicket {
   updatedAt: string;
   /** What the caller may do now (drives buttons in the apps). */
   actions: TicketAction[];
+  /** SLA deadlines (docs/sla.md): only on the single-ticket view for technicians and staff; absent in lists and for residents. */
+  sla?: ITicketSlaDeadline[];
 }
 
 export interface ITicketEvent {

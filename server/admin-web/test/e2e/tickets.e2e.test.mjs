@@ -65,6 +65,8 @@ describe('tickets (browser)', () => {
     const drawer = await openFromList(page, seeded.serial);
     assert.match(await drawer.getByTestId('ticket-detail').innerText(), new RegExp(seeded.description.slice(0, 6)));
     await drawer.getByTestId('ticket-timeline').getByText('提交工单').waitFor();
+    // The SLA countdown (docs/sla.md): the respond clock runs until a technician accepts.
+    assert.match(await drawer.getByTestId('sla-countdown').innerText(), /响应：(剩余|已超时)/);
     await shot(page, 'ticket-detail', false);
 
     const registered = await act(page, drawer, '受理', async (modal) => {

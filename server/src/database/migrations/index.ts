@@ -14,6 +14,7 @@ import { Billing1764400000000 } from './1764400000000-Billing';
 import { BillingInputs1764400010000 } from './1764400010000-BillingInputs';
 import { BillReminders1764400020000 } from './1764400020000-BillReminders';
 import { Notifications1764400200000 } from './1764400200000-Notifications';
+import { Sla1764400300000 } from './1764400300000-Sla';
 
 /** Every migration, in order. Listed explicitly so bundling and jest need no glob loading. */
-export const MIGRATIONS = [Foundation1763800000000, FeeScheduleAndAudit1763900000000, Charges1763900001000, Tickets1764000000000, Media1764000001000, TicketIdempotency1764100000000, ChargeConfirmation1764200100000, MediaClaims1764200101000, InputBounds1764200200000, ServiceCategories1764200300000, TicketAgreementsAndRatings1764300000000, Administration1764300100000, Billing1764400000000, BillingInputs1764400010000, BillReminders1764400020000, Notifications1764400200000];
+export const MIGRATIONS = [Foundation1763800000000, FeeScheduleAndAudit1763900000000, Charges1763900001000, Tickets1764000000000, Media1764000001000, TicketIdempotency1764100000000, ChargeConfirmation1764200100000, MediaClaims1764200101000, InputBounds1764200200000, ServiceCategories1764200300000, TicketAgreementsAndRatings1764300000000, Administration1764300100000, Billing1764400000000, BillingInputs1764400010000, BillReminders1764400020000, Notifications1764400200000, Sla1764400300000];

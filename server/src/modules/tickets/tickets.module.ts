@@ -15,6 +15,7 @@ import { TicketAccess } from './ticket-access.service';
 import { TicketJobs } from './ticket-jobs.service';
 import { TicketAgreement, TicketRating } from './ticket-outcome.entity';
 import { TicketOutcomes } from './ticket-outcomes.service';
+import { TicketSlaFactsService } from './ticket-sla-facts.service';
 import { TicketSigningService } from './ticket-signing.service';
 import { TicketStaffService } from './ticket-staff.service';
 import { RectificationTask, TicketDamage, TicketSerialCounter } from './ticket-support.entity';
@@ -35,8 +36,8 @@ import { TicketsService } from './tickets.service';
     IdentityModule, PropertyModule, BindingsModule, CatalogModule, ChargesModule, MediaModule, NotificationsModule,
   ],
   controllers: [TechnicianWorkloadController, TicketWorkController, TicketsController, RectificationsController],
-  providers: [TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketWorkService, TicketSigningService, TicketStaffService, TicketJobs, TicketOutcomes, TechnicianWorkloadService],
-  exports: [TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketJobs],
+  providers: [TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketWorkService, TicketSigningService, TicketStaffService, TicketJobs, TicketOutcomes, TechnicianWorkloadService, TicketSlaFactsService],
+  exports: [TicketsService, TicketAccess, TicketTransitions, TicketViews, TicketJobs, TicketSlaFactsService],
 })
 export class TicketsModule implements OnModuleInit {
   constructor(

@@ -27,6 +27,7 @@ import { TicketViews } from './ticket-views.service';
 import { PageFilter, inList, loadPage } from './ticket-pages';
 import { nextSerial } from './ticket-serials';
 import { insertRow } from '../../database/raw-rows';
+import { TicketSlaFactsService } from './ticket-sla-facts.service';
 import { Ticket, TicketMedia } from './ticket.entity';
 
 @Injectable()
@@ -44,6 +45,7 @@ export class TicketsService {
     private readonly residents: BindingDirectory,
     private readonly users: UserDirectory,
     private readonly charges: ChargesService,
+    private readonly slaFacts: TicketSlaFactsService,
   ) {}
 
   async create(principal: Principal, dto: CreateTicketDto, idempotencyKey: string | null = null): Promise<ITicket> {
@@ -169,7 +171,9 @@ export class TicketsService {
     const phoneVisible = this.tickets.canSeeContactPhone(principal, ticket);
     const poolViewer = actors.includes(TicketActor.Technician) && ticket.poolOpen && ticket.technicianId !== principal.userId;
     const view = await this.views.one(ticket, actors, principal.userId, phoneVisible, poolViewer && !(await this.tickets.underCap(principal.userId)));
-    return { ...view, customerManager: await this.views.customerManager(ticket, actors) };
+    // Deadlines are for the people doing the work (technicians and staff), not for the resident's view.
+    const sla = actors.some((a) => a !== TicketActor.Resident) ? await this.slaFacts.deadlinesOf(ticket) : undefined;
+    return { ...view, customerManager: await this.views.customerManager(ticket, actors), ...(sla ? { sla } : {}) };
   }
 
   async timeline(principal: Principal, id: number): Promise<ITicketEvent[]> {

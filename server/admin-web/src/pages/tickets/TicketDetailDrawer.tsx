@@ -13,6 +13,7 @@ import { useAsync } from '../../lib/use-async';
 import { canRecordPhoneConfirmation, confirmationView } from '../charges/confirmation-logic';
 import { PhoneConfirmModal } from '../charges/PhoneConfirmModal';
 import { TicketActionModal } from './TicketActionModal';
+import { SlaCountdownTags } from './SlaCountdownTags';
 import { TicketFlags } from './TicketFlags';
 import { actionLabel, categoryLabel, consoleActions, STATUS_COLORS, type ConsoleAction } from './ticket-logic';
 
@@ -93,6 +94,7 @@ function TicketBody({ ticket: t, events, roles, onChanged }: { ticket: ITicket; 
         <Descriptions.Item label="联系人">{[t.contactName, t.contactPhone ?? t.contactPhoneMasked].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
         <Descriptions.Item label="维修师傅">{t.technician ? `${t.technician.name} ${t.technician.phoneMasked}` : t.poolOpen ? '抢单池中' : '—'}</Descriptions.Item>
         <Descriptions.Item label="报修时间">{formatDateTime(t.createdAt)}</Descriptions.Item>
+        {t.sla?.length ? <Descriptions.Item label="服务时限" span={2}><SlaCountdownTags deadlines={t.sla} /></Descriptions.Item> : null}
         <Descriptions.Item label="预约上门">{formatDateTime(t.visitAt) || (t.preferredStart ? `业主期望 ${formatDateTime(t.preferredStart)}–${formatDateTime(t.preferredEnd).slice(-5)}` : '—')}</Descriptions.Item>
         {t.priceExplainedAt ? <Descriptions.Item label="已说明收费标准" span={2}>{formatDateTime(t.priceExplainedAt)}</Descriptions.Item> : null}
         <Descriptions.Item label="问题描述" span={2}>{t.description}</Descriptions.Item>

@@ -5,6 +5,7 @@ import { TicketAction, type ITicket } from '@app/shared'
 import PhoneCall from '../../../../components/PhoneCall'
 import QuoteLines from '../../../../components/QuoteLines'
 import SignInPrompt from '../../../../components/SignInPrompt'
+import SlaCountdown from '../../../../components/SlaCountdown'
 import StatusView from '../../../../components/StatusView'
 import TicketStatusTag from '../../../../components/TicketStatusTag'
 import { useRemoteData } from '../../../../hooks/use-remote-data'
@@ -93,6 +94,7 @@ export default function Job() {
           <Text className='job__serial'>{ticket.serial}</Text>
           <TicketStatusTag status={ticket.status} onHold={ticket.onHold} />
         </View>
+        <SlaCountdown deadlines={ticket.sla} />
         <Text className='job__desc'>{ticket.description}</Text>
         {ticket.media.length > 0 && (
           <View className='job__photos'>

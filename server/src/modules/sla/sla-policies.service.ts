@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { ISlaPolicy, ISlaPolicyRequest, Urgency } from '@app/shared';
+import { now } from '../../common/time';
+import { SLA_DEFAULTS, SlaLimits } from './sla-rules';
+import { SlaPolicy } from './sla.entity';
+
+const limitsOf = (p: SlaLimits): SlaLimits => ({
+  respondMinutes: p.respondMinutes, onSiteMinutes: p.onSiteMinutes, resolveMinutes: p.resolveMinutes, returnVisitMinutes: p.returnVisitMinutes,
+});
+
+/** Policies: the category's row, else the project's '*' row, else the domain defaults of the urgency. */
+@Injectable()
+export class SlaPolicies {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async list(projectId: number): Promise<ISlaPolicy[]> {
+    const rows = await this.db.getRepository(SlaPolicy).find({ where: { projectId }, order: { category: 'ASC', urgency: 'ASC' } });
+    const stored = rows.map((r) => ({ projectId, category: r.category, urgency: r.urgency, ...limitsOf(r), isDefault: false }));
+    // The defaults are listed too (as '*' rows) where the project has not set its own, so staff see what applies.
+    const defaults = (Object.keys(SLA_DEFAULTS) as Urgency[])
+      .filter((u) => !rows.some((r) => r.category === '*' && r.urgency === u))
+      .map((u) => ({ projectId, category: '*', urgency: u, ...SLA_DEFAULTS[u], isDefault: true }));
+    return [...defaults, ...stored];
+  }
+
+  async save(projectId: number, body: ISlaPolicyRequest): Promise<ISlaPolicy> {
+    const repo = this.db.getRepository(SlaPolicy);
+    const limits = limitsOf(body);
+    const existing = await repo.findOneBy({ projectId, category: body.category, urgency: body.urgency });
+    if (existing) await repo.update({ id: existing.id }, { ...limits, updatedAt: now() });
+    else await repo.insert({ projectId, category: body.category, urgency: body.urgency, ...limits, updatedAt: now() });
+    return { projectId, category: body.category, urgency: body.urgency, ...limits, isDefault: false };
+  }
+
+  /** The limits of each ticket in one statement for the page. */
+  async limitsFor(tickets: readonly { id: number; projectId: number; category: string; urgency: string }[]): Promise<Map<number, SlaLimits>> {
+    const projects = [...new Set(tickets.map((t) => t.projectId))];
+    const rows = projects.length ? await this.db.getRepository(SlaPolicy).find({ where: { projectId: In(projects) } }) : [];
+    const out = new Map<number, SlaLimits>();
+    for (const t of tickets) {
+      const urgency: Urgency = t.urgency === 'emergency' ? 'emergency' : 'normal';
+      const row = rows.find((r) => r.projectId === t.projectId && r.urgency === urgency && r.category === t.category)
+        ?? rows.find((r) => r.projectId === t.projectId && r.urgency === urgency && r.category === '*');
+      out.set(t.id, row ? limitsOf(row) : SLA_DEFAULTS[urgency]);
+    }
+    return out;
+  }
+}

@@ -108,3 +108,11 @@ describe('audit log wording covers every action the server writes', () => {
     expect([...entities].filter((e) => entityLabel(e, null) === e)).toEqual([])
   })
 })
+
+describe('audit values', () => {
+  it('shows a bill content hash shortened to 12 digits', () => {
+    const rows = diffRows({ contentHash: 'e6afa8cc266f77815d7208115aa0828d61648fc06e315a9baa50757aa' }, null)
+    expect(rows[0]).toMatchObject({ field: 'contentHash', before: 'e6afa8cc266f…' })
+    expect(fieldLabel('contentHash')).toBe('内容校验值')
+  })
+})

@@ -81,6 +81,8 @@ const show = (value: unknown, field = ''): string => {
   if (typeof value === 'string' && ISO_INSTANT.test(value)) return localTime(value);
   // The published schedule's key (fee_schedule:company:project:instant) is read by its time.
   if (field === 'publishedKey' && typeof value === 'string') return value.replace(/^.*:(\d{4}-[^Z]+Z)$/, (_, at: string) => `公示于 ${localTime(at)}`);
+  // A bill's SHA-256 content hash: the first 12 digits are enough to compare two versions by eye.
+  if (field === 'contentHash' && typeof value === 'string') return value.length > 12 ? `${value.slice(0, 12)}…` : value;
   // A signature reference (signature:12) names the signature record of that charge.
   if (field === 'agreementRef' && typeof value === 'string') return value.replace(/^signature:(\d+)$/, '签字记录 #$1');
   if (Array.isArray(value)) return value.map((v) => (v !== null && typeof v === 'object' && 'name' in v ? line(v as Record<string, unknown>) : show(v))).join('、') || '（空）';

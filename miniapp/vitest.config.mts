@@ -18,5 +18,6 @@ export default defineConfig({
     include: ['test/unit/**/*.test.{ts,tsx}'],
     env: { TARO_ENV: 'h5', TARO_APP_API_BASE_URL: 'https://api.example.test' },
     setupFiles: ['test/setup.ts'],
+    testTimeout: 20_000,
   },
 })

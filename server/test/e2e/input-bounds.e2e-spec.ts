@@ -451,6 +451,13 @@ describe(`R14 input bounds on ${process.env.E2E_DB ?? 'the default database'}`, 
       lenient: { category: 'must be one of the company\'s categories (or *); dispatch_policies.category is 32 wide like the bound' },
       prepare: async () => ({ token: w.sup, url: `/api/projects/${w.tenant.projectId}/dispatch-policies`, body: { category: 'GS', mode: 'pool', poolMinutes: 30 } }),
     },
+    'PUT /api/projects/:projectId/sla-policies': {
+      lenient: { category: 'any text up to the bound is a category code (or *); sla_policies.category is 32 wide like the bound' },
+      prepare: async () => ({
+        token: w.sup, url: `/api/projects/${w.tenant.projectId}/sla-policies`,
+        body: { category: 'GS', urgency: 'normal', respondMinutes: 60, onSiteMinutes: null, resolveMinutes: 480, returnVisitMinutes: 1440 },
+      }),
+    },
     'GET /api/service-categories': {
       lenient: { companyId: idNamesNothing, projectId: idNamesNothing },
       prepare: async () => ({ token: admin, url: '/api/service-categories', query: { companyId: w.tenant.companyId, page: 1, pageSize: 20 } }),

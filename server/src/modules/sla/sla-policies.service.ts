@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { ISlaPolicy, ISlaPolicyRequest, Urgency } from '@app/shared';
 import { now } from '../../common/time';
+import { DomainException } from '../../common/domain.exception';
+import { isUniqueViolation } from '../../database/errors';
 import { SLA_DEFAULTS, SlaLimits } from './sla-rules';
 import { SlaPolicy } from './sla.entity';
 
@@ -30,7 +32,13 @@ export class SlaPolicies {
     const limits = limitsOf(body);
     const existing = await repo.findOneBy({ projectId, category: body.category, urgency: body.urgency });
     if (existing) await repo.update({ id: existing.id }, { ...limits, updatedAt: now() });
-    else await repo.insert({ projectId, category: body.category, urgency: body.urgency, ...limits, updatedAt: now() });
+    else {
+      // Two first saves of the same row at once: the unique index keeps one; the loser answers 409, not 500.
+      await repo.insert({ projectId, category: body.category, urgency: body.urgency, ...limits, updatedAt: now() }).catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw DomainException.conflict('该类别的服务时限刚被他人设置，请刷新后再试');
+        throw error;
+      });
+    }
     return { projectId, category: body.category, urgency: body.urgency, ...limits, isDefault: false };
   }
 

@@ -21,10 +21,10 @@ function minutesOf(label: string): PropertyDecorator {
 }
 
 export class SlaPolicyDto implements ISlaPolicyRequest {
-  @Trim() @IsString({ message: 'category 必须是字符串' }) @IsNotEmpty({ message: '请选择类别（* 表示默认）' }) @MaxLength(32, { message: 'category 过长' })
+  @Trim() @IsString({ message: '类别必须是字符串' }) @IsNotEmpty({ message: '请选择类别（* 表示默认）' }) @MaxLength(32, { message: '类别最多 32 个字符' })
   category: string;
 
-  @IsIn(['emergency', 'normal'], { message: '紧急程度只能是 emergency 或 normal' }) urgency: Urgency;
+  @IsIn(['emergency', 'normal'], { message: '紧急程度只能是紧急（emergency）或一般（normal）' }) urgency: Urgency;
 
   @minutesOf('响应时限') respondMinutes: number | null;
   @minutesOf('到场时限') onSiteMinutes: number | null;

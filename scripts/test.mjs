@@ -52,10 +52,11 @@ function vitest(stage, cwd) {
 }
 
 /** node:test files; counts come from the TAP summary. */
+// --test-force-exit: a timer a page leaves running (an idle countdown did) must not hang CI after the tests end.
 function nodeTest(stage, files, env = {}) {
   if (!wants(stage)) return;
   say(stage);
-  const res = spawnSync(process.execPath, ['--test', '--test-reporter=tap', ...files], {
+  const res = spawnSync(process.execPath, ['--test', '--test-force-exit', '--test-reporter=tap', ...files], {
     cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
   });
   process.stdout.write(res.stdout.split('\n').filter((l) => /^(not )?ok |^# (pass|fail|skip)/.test(l.trimStart()) || /^\s+(error|expected|actual|message|failureType):/.test(l) || l.startsWith('#')).join('\n') + '\n');

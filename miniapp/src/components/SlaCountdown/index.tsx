@@ -6,12 +6,15 @@ import './index.scss'
 /** The ticket's open SLA deadlines as live countdowns (met ones are left out); refreshed every 30 seconds. */
 export default function SlaCountdown({ deadlines }: { deadlines?: ITicketSlaDeadline[] }) {
   const [at, setAt] = useState(() => new Date())
+  const open = (deadlines ?? []).filter((d) => !d.metAt)
+  const ticking = open.length > 0
+  // No timer without an open deadline: an idle interval kept the weapp runtime test's process alive for ever.
   useEffect(() => {
+    if (!ticking) return undefined
     const timer = setInterval(() => setAt(new Date()), 30_000)
     return () => clearInterval(timer)
-  }, [])
-  const open = (deadlines ?? []).filter((d) => !d.metAt)
-  if (!open.length) return null
+  }, [ticking])
+  if (!ticking) return null
   return (
     <View className='sla-countdown'>
       {open.map((d) => {

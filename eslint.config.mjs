@@ -4,16 +4,41 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Files still over the 300-line cap (issue 8, item 7). Each is split in its own change and leaves this list;
+// the list only shrinks — a new file over the cap fails lint.
+const NOT_YET_SPLIT = [
+  'server/admin-web/test/unit/cashier.test.ts',
+  'server/src/modules/wechat-pay/stand-in/wechatpay-stand-in.ts',
+  'server/src/modules/wechat-pay/wechat-pay.client.ts',
+  'server/test/e2e/cashier.e2e-spec.ts',
+  'server/test/e2e/input-bounds.e2e-spec.ts',
+  'server/test/e2e/media.e2e-spec.ts',
+  'server/test/e2e/payments-wechat.e2e-spec.ts',
+  'server/test/e2e/wechat-pay-client.e2e-spec.ts',
+];
+
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.swc/**', 'artifacts/**', 'data/**', '.tools/**', 'miniapp/types/**', '**/*.d.ts'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.swc/**',
+      'artifacts/**',
+      'data/**',
+      '.tools/**',
+      'miniapp/types/**',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-require-imports': 'off',
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
@@ -24,13 +49,31 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
-    files: ['scripts/**/*.mjs', '**/test/**/*.{ts,tsx,mjs,js}', '**/*.test.*', '**/*.spec.ts', '**/*.e2e-spec.ts', '**/scripts/**/*.mjs', '**/config/**/*.{ts,js}', '**/*.config.{js,mjs,cjs,ts,mts}'],
+    files: [
+      'scripts/**/*.mjs',
+      '**/test/**/*.{ts,tsx,mjs,js}',
+      '**/*.test.*',
+      '**/*.spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/scripts/**/*.mjs',
+      '**/config/**/*.{ts,js}',
+      '**/*.config.{js,mjs,cjs,ts,mts}',
+    ],
     rules: { 'no-console': 'off' },
   },
   {
     files: ['shared/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'class-validator', 'typeorm', '@tarojs/*', 'react'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@nestjs/*', 'class-validator', 'typeorm', '@tarojs/*', 'react'] },
+      ],
     },
+  },
+  {
+    // Small files: one idea each, readable without scrolling. Blank lines and comments do not count.
+    files: ['**/*.{ts,tsx,mjs,js,cjs}'],
+    ignores: [...NOT_YET_SPLIT, 'server/src/metadata.ts'], // metadata.ts is generated
+    rules: { 'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }] },
   },
 );

@@ -12,7 +12,12 @@ import { fileURLToPath } from 'node:url';
 const [port, databaseUrl, secret, poolSize] = process.argv.slice(2);
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const mysql = createRequire(join(root, 'server', 'package.json'))('mysql2/promise');
-const pool = mysql.createPool({ uri: databaseUrl, connectionLimit: Number(poolSize), timezone: 'Z', dateStrings: false });
+const pool = mysql.createPool({
+  uri: databaseUrl,
+  connectionLimit: Number(poolSize),
+  timezone: 'Z',
+  dateStrings: false,
+});
 
 /** The same check the product makes of an access token's signature and expiry (HS256, no library). */
 function userFromToken(header) {
@@ -30,18 +35,27 @@ function userFromToken(header) {
 
 function send(res, status, body) {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  });
   res.end(json);
 }
 
 async function listMine(userId, url) {
   const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
   const pageSize = Math.min(50, Math.max(1, Number(url.searchParams.get('pageSize') ?? 20)));
-  const [houses] = await pool.query("SELECT house_id FROM house_bindings WHERE user_id = ? AND status = 'approved'", [userId]);
+  const [houses] = await pool.query("SELECT house_id FROM house_bindings WHERE user_id = ? AND status = 'approved'", [
+    userId,
+  ]);
   const ids = houses.map((r) => r.house_id);
   const where = ids.length ? 'reporter_id = ? OR house_id IN (?)' : 'reporter_id = ?';
   const args = ids.length ? [userId, ids] : [userId];
-  const [rows] = await pool.query(`SELECT * FROM tickets WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?`, [...args, pageSize, (page - 1) * pageSize]);
+  const [rows] = await pool.query(`SELECT * FROM tickets WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?`, [
+    ...args,
+    pageSize,
+    (page - 1) * pageSize,
+  ]);
   const [[{ total }]] = await pool.query(`SELECT COUNT(*) AS total FROM tickets WHERE ${where}`, args);
   return { items: rows, total: Number(total), page, pageSize };
 }
@@ -65,7 +79,21 @@ async function createTicket(userId, body) {
       `INSERT INTO tickets (project_id, house_id, building_id, serial, kind, scope, paid, category, urgency, description, channel, status,
         dispatch_mode, reporter_id, created_by, registered_at, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, 'mini_program', 'submitted', 'manual', ?, ?, NULL, ?, ?)`,
-      [house.project_id, house.id, house.building_id, serial, body.kind, body.scope, body.category, body.urgency, body.description, userId, userId, now, now],
+      [
+        house.project_id,
+        house.id,
+        house.building_id,
+        serial,
+        body.kind,
+        body.scope,
+        body.category,
+        body.urgency,
+        body.description,
+        userId,
+        userId,
+        now,
+        now,
+      ],
     );
     await conn.query(
       "INSERT INTO ticket_events (ticket_id, actor_id, actor_role, action, from_status, to_status, at) VALUES (?, ?, 'resident', 'submit', NULL, 'submitted', ?)",
@@ -86,7 +114,8 @@ const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://floor');
     const userId = userFromToken(req.headers.authorization);
     if (!userId) return send(res, 401, { code: 'UNAUTHENTICATED' });
-    if (req.method === 'GET' && url.pathname === '/api/tickets/mine') return send(res, 200, await listMine(userId, url));
+    if (req.method === 'GET' && url.pathname === '/api/tickets/mine')
+      return send(res, 200, await listMine(userId, url));
     if (req.method === 'POST' && url.pathname === '/api/tickets') {
       let raw = '';
       for await (const chunk of req) raw += chunk;

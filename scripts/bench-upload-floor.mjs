@@ -33,7 +33,10 @@ async function processOnce(input) {
     .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 82 })
     .toBuffer({ resolveWithObject: true });
-  await sharp(body).resize({ width: 320, height: 320, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 75 }).toBuffer();
+  await sharp(body)
+    .resize({ width: 320, height: 320, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 75 })
+    .toBuffer();
 }
 
 process.stdout.write('ready\n');

@@ -24,7 +24,9 @@ const sharp = createRequire(join(ROOT, 'server', 'package.json'))('sharp');
 /** Noise upscaled from a quarter-size field gives phone-photo-like detail: ~5 MB at 4000×3000, quality 92. */
 async function makePhoto() {
   const [w, h] = [1000, 750];
-  const field = await sharp(randomBytes(w * h * 3), { raw: { width: w, height: h, channels: 3 } }).png().toBuffer();
+  const field = await sharp(randomBytes(w * h * 3), { raw: { width: w, height: h, channels: 3 } })
+    .png()
+    .toBuffer();
   return sharp(field).resize(4000, 3000, { kernel: 'cubic' }).jpeg({ quality: 92 }).toBuffer();
 }
 
@@ -46,12 +48,20 @@ function rssSampler(pid) {
       baselineKb = rssKb(pid, 'VmRSS');
       peakKb = baselineKb;
       timer = setInterval(() => {
-        try { peakKb = Math.max(peakKb, rssKb(pid, 'VmRSS')); } catch { /* process gone */ }
+        try {
+          peakKb = Math.max(peakKb, rssKb(pid, 'VmRSS'));
+        } catch {
+          /* process gone */
+        }
       }, 10);
     },
     stop() {
       clearInterval(timer);
-      try { peakKb = Math.max(peakKb, rssKb(pid, 'VmRSS')); } catch { /* process gone */ }
+      try {
+        peakKb = Math.max(peakKb, rssKb(pid, 'VmRSS'));
+      } catch {
+        /* process gone */
+      }
       return { baselineKb, peakKb, growthMb: mb(peakKb - baselineKb) };
     },
   };
@@ -59,19 +69,29 @@ function rssSampler(pid) {
 
 /** The floor: same photo, same operations, same concurrency, bare sharp in its own process. */
 async function measureFloor(photoPath) {
-  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'bench-upload-floor.mjs'), photoPath, String(UPLOADS), String(CONCURRENCY)], {
-    cwd: ROOT, env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || '2' }, stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'scripts', 'bench-upload-floor.mjs'), photoPath, String(UPLOADS), String(CONCURRENCY)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || '2' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
-  const lineSeen = (predicate) => new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      out += chunk;
-      const line = out.split('\n').find(predicate);
-      if (line !== undefined) { child.stdout.off('data', onData); resolve(line); }
-    };
-    child.stdout.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`floor process exited with ${code}`)));
-  });
+  const lineSeen = (predicate) =>
+    new Promise((resolve, reject) => {
+      const onData = (chunk) => {
+        out += chunk;
+        const line = out.split('\n').find(predicate);
+        if (line !== undefined) {
+          child.stdout.off('data', onData);
+          resolve(line);
+        }
+      };
+      child.stdout.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`floor process exited with ${code}`)));
+    });
   await lineSeen((l) => l === 'ready');
   const sampler = rssSampler(child.pid);
   sampler.start();
@@ -81,7 +101,12 @@ async function measureFloor(photoPath) {
   const memory = sampler.stop();
   child.stdin.end();
   latencies.sort((a, b) => a - b);
-  return { p95: Math.round(percentile(latencies, 0.95)), p50: Math.round(percentile(latencies, 0.5)), latencies, ...memory };
+  return {
+    p95: Math.round(percentile(latencies, 0.95)),
+    p50: Math.round(percentile(latencies, 0.5)),
+    latencies,
+    ...memory,
+  };
 }
 
 const photo = await makePhoto();
@@ -90,8 +115,13 @@ const dataDir = mkdtempSync(join(tmpdir(), 'bench-upload-'));
 const photoPath = join(dataDir, 'photo.jpg');
 writeFileSync(photoPath, photo);
 const env = {
-  ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', ALLOW_SQLITE_IN_PRODUCTION: 'true',
-  JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', DATABASE_URL: '',
+  ...process.env,
+  DATA_DIR: dataDir,
+  NODE_ENV: 'production',
+  ALLOW_SQLITE_IN_PRODUCTION: 'true',
+  JWT_SECRET: randomBytes(32).toString('hex'),
+  LOG_LEVEL: 'warn',
+  DATABASE_URL: '',
 };
 say('迁移数据库并准备演示数据 (migrate + seed)');
 // The demo seed refuses production databases; only the server below runs in production mode.
@@ -99,14 +129,24 @@ run(process.execPath, ['server/dist/cli/seed.js'], { env: { ...env, NODE_ENV: 'd
 const port = await freePort(3900);
 const server = spawn(process.execPath, ['server/dist/main.js'], {
   // Same allocator setting as `npm start` and docs/operations.md recommend for production.
-  cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1', MIGRATE_ON_START: 'false', MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || '2' }, stdio: ['ignore', 'ignore', 'inherit'],
+  cwd: ROOT,
+  env: {
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    MIGRATE_ON_START: 'false',
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || '2',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
 });
 const base = `http://127.0.0.1:${port}`;
 let exitCode = 1;
 try {
   if (!(await waitForReady(base))) throw new Error('server did not become ready');
   const login = await fetch(`${base}/api/auth/password/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'cm1', password: 'Demo@2026' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'cm1', password: 'Demo@2026' }),
   });
   if (!login.ok) throw new Error(`login failed: HTTP ${login.status}`);
   const { accessToken } = await login.json();
@@ -124,10 +164,15 @@ try {
       form.append('clientUploadId', `bench-${process.pid}-${i}`);
       form.append('file', new Blob([photo], { type: 'image/jpeg' }), `IMG_${i}.jpg`);
       const started = performance.now();
-      const res = await fetch(`${base}/api/media`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` }, body: form });
+      const res = await fetch(`${base}/api/media`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${accessToken}` },
+        body: form,
+      });
       const body = await res.json();
       latencies.push(performance.now() - started);
-      if (res.status !== 201 || Math.max(body.width, body.height) > 2048) failures.push(`#${i}: HTTP ${res.status} ${body.code ?? ''} ${body.width}×${body.height}`);
+      if (res.status !== 201 || Math.max(body.width, body.height) > 2048)
+        failures.push(`#${i}: HTTP ${res.status} ${body.code ?? ''} ${body.width}×${body.height}`);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -147,7 +192,9 @@ try {
   server.kill('SIGTERM');
   say('测量基准：同一照片、同样并发，单独的 Node + sharp 进程 (floor)');
   const floor = await measureFloor(photoPath);
-  process.stdout.write(`floor p50_ms=${floor.p50} p95_ms=${floor.p95}; rss baseline ${mb(floor.baselineKb)} MB, peak ${mb(floor.peakKb)} MB\n`);
+  process.stdout.write(
+    `floor p50_ms=${floor.p50} p95_ms=${floor.p95}; rss baseline ${mb(floor.baselineKb)} MB, peak ${mb(floor.peakKb)} MB\n`,
+  );
   process.stdout.write(`floor latencies_ms=${floor.latencies.map((v) => Math.round(v)).join(',')}\n`);
   const ratio = Math.round((p95 / floor.p95) * 100) / 100;
   const growthBar = Math.round((floor.growthMb + BAR_EXTRA_MB) * 10) / 10;

@@ -10,7 +10,13 @@ import { ROOT } from './lib/toolchain.mjs';
 const pnpm = process.platform === 'win32' ? 'pnpm.cmd' : 'pnpm';
 const build = spawnSync(pnpm, ['--filter', '@app/shared', 'build'], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const res = spawnSync(pnpm, ['exec', 'jest', '-c', 'test/jest-e2e.config.js', '--runInBand', 'test/e2e/billing-chaos'], {
-  cwd: join(ROOT, 'server'), stdio: 'inherit', env: { ...process.env, CHAOS_LONG: '1' },
-});
+const res = spawnSync(
+  pnpm,
+  ['exec', 'jest', '-c', 'test/jest-e2e.config.js', '--runInBand', 'test/e2e/billing-chaos'],
+  {
+    cwd: join(ROOT, 'server'),
+    stdio: 'inherit',
+    env: { ...process.env, CHAOS_LONG: '1' },
+  },
+);
 process.exit(res.status ?? 1);

@@ -42,7 +42,10 @@ export const RULES = [
     comment: 'shared has no runtime dependency (node built-ins and type-only imports only)',
     severity: 'error',
     from: { path: '^shared/src/', pathNot: '__tests__|\\.spec\\.ts$|\\.test\\.ts$' },
-    to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], dependencyTypesNot: ['type-only'] },
+    to: {
+      dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+      dependencyTypesNot: ['type-only'],
+    },
   },
 ];
 
@@ -68,7 +71,9 @@ export function moduleCycles(modules) {
     for (const next of edges.get(node)?.keys() ?? []) {
       if (state.get(next) === 'open') {
         const cycle = [...stack.slice(stack.indexOf(next)), next];
-        cycles.push(cycle.slice(0, -1).map((n, i) => ({ from: n, to: cycle[i + 1], via: edges.get(n).get(cycle[i + 1]) })));
+        cycles.push(
+          cycle.slice(0, -1).map((n, i) => ({ from: n, to: cycle[i + 1], via: edges.get(n).get(cycle[i + 1]) })),
+        );
       } else if (!state.has(next)) visit(next);
     }
     stack.pop();
@@ -91,10 +96,15 @@ export function foreignTableSql(root) {
     }
   };
   walk(base);
-  const rel = (path) => path.slice(root.length + 1).split('\\').join('/');
+  const rel = (path) =>
+    path
+      .slice(root.length + 1)
+      .split('\\')
+      .join('/');
   const owner = new Map();
   for (const file of files.filter((f) => f.endsWith('.entity.ts'))) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/@Entity\(\{\s*name:\s*'([a-z0-9_]+)'/g)) owner.set(m[1], MODULE.exec(rel(file))[1]);
+    for (const m of readFileSync(file, 'utf8').matchAll(/@Entity\(\{\s*name:\s*'([a-z0-9_]+)'/g))
+      owner.set(m[1], MODULE.exec(rel(file))[1]);
   }
   const problems = [];
   for (const file of files) {
@@ -104,7 +114,9 @@ export function foreignTableSql(root) {
       const table = m[1];
       if (owner.has(table) && owner.get(table) !== mine) {
         const line = text.slice(0, m.index).split('\n').length;
-        problems.push(`no-foreign-table-sql: ${rel(file)}:${line} runs SQL on \`${table}\`, owned by module ${owner.get(table)}`);
+        problems.push(
+          `no-foreign-table-sql: ${rel(file)}:${line} runs SQL on \`${table}\`, owned by module ${owner.get(table)}`,
+        );
       }
     }
   }
@@ -126,9 +138,14 @@ export async function checkArchitecture(root = REPO) {
       exclude: { path: '(^|/)(dist|node_modules)/|metadata\\.ts$' },
     });
     const { modules, summary } = result.output;
-    const problems = summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}${v.cycle ? ` (cycle: ${v.cycle.map((c) => c.name ?? c).join(' → ')})` : ''}`);
+    const problems = summary.violations.map(
+      (v) =>
+        `${v.rule.name}: ${v.from} → ${v.to}${v.cycle ? ` (cycle: ${v.cycle.map((c) => c.name ?? c).join(' → ')})` : ''}`,
+    );
     for (const cycle of moduleCycles(modules)) {
-      problems.push(`no-module-cycle: ${cycle.map((e) => e.from).join(' → ')} → ${cycle[0].from}\n${cycle.map((e) => `    ${e.via}`).join('\n')}`);
+      problems.push(
+        `no-module-cycle: ${cycle.map((e) => e.from).join(' → ')} → ${cycle[0].from}\n${cycle.map((e) => `    ${e.via}`).join('\n')}`,
+      );
     }
     problems.push(...foreignTableSql(root));
     const shared = join(root, 'shared/package.json');
@@ -144,7 +161,9 @@ export async function checkArchitecture(root = REPO) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { problems, files } = await checkArchitecture(resolve(process.argv[2] ?? REPO));
   if (problems.length) {
-    console.error(`module boundaries: ${problems.length} violation(s) in ${files} files\n${problems.map((p) => `  ✗ ${p}`).join('\n')}`);
+    console.error(
+      `module boundaries: ${problems.length} violation(s) in ${files} files\n${problems.map((p) => `  ✗ ${p}`).join('\n')}`,
+    );
     process.exit(1);
   }
   console.log(`module boundaries: ${files} files, no violations`);

@@ -3,7 +3,18 @@
 // (SQLite file + local media + demo data + demo login). No services needed.
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, assertNode, buildAll, ensurePnpm, freePort, installPackages, run, say, spawn, waitForReady } from './lib/toolchain.mjs';
+import {
+  ROOT,
+  assertNode,
+  buildAll,
+  ensurePnpm,
+  freePort,
+  installPackages,
+  run,
+  say,
+  spawn,
+  waitForReady,
+} from './lib/toolchain.mjs';
 
 assertNode();
 const pnpm = ensurePnpm();
@@ -23,7 +34,13 @@ const log = createWriteStream(logFile, { flags: 'a' });
 const server = spawn(process.execPath, ['server/dist/main.js'], {
   cwd: ROOT,
   // glibc's per-thread malloc arenas fragment badly under sharp's image buffers; two arenas keep RSS in check.
-  env: { ...env, PORT: String(port), HOST: host, MIGRATE_ON_START: 'true', MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || '2' },
+  env: {
+    ...env,
+    PORT: String(port),
+    HOST: host,
+    MIGRATE_ON_START: 'true',
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || '2',
+  },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 server.stdout.pipe(log);
@@ -43,9 +60,10 @@ if (!(await waitForReady(base))) {
 }
 // The server keeps the password-free demo login off beyond loopback unless DEMO_LOGIN=true (see README).
 const loopback = host === 'localhost' || host === '::1' || /^127\./.test(host);
-const demoHint = loopback || process.env.DEMO_LOGIN === 'true'
-  ? '「演示账号」选择住户（例如 张伟）或维修师傅'
-  : `演示登录未开启（HOST=${host} 不是本机回环；如需开启请设置 DEMO_LOGIN=true）`;
+const demoHint =
+  loopback || process.env.DEMO_LOGIN === 'true'
+    ? '「演示账号」选择住户（例如 张伟）或维修师傅'
+    : `演示登录未开启（HOST=${host} 不是本机回环；如需开启请设置 DEMO_LOGIN=true）`;
 process.stdout.write(`
   物业报修与账单 已启动 (running on the embedded default: SQLite at ${join(dataDir, 'app.sqlite')})
 

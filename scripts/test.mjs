@@ -4,6 +4,7 @@ import { spawn as spawnChild, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tapDigest } from './lib/tap-digest.mjs';
 import { ROOT, assertNode, ensurePnpm, freePort, installPackages, say, warn, waitForReady } from './lib/toolchain.mjs';
 
 assertNode();
@@ -34,18 +35,34 @@ function jest(stage, cwd, args, env = {}) {
   if (!wants(stage)) return;
   say(stage);
   const out = join(mkdtempSync(join(tmpdir(), 'jest-')), 'result.json');
-  const ok = exec(pnpm, ['exec', 'jest', ...args, '--json', `--outputFile=${out}`], { cwd: join(ROOT, cwd), env: { ...process.env, ...env } });
+  // --forceExit: a test that times out keeps running (jest cannot cancel it) and holds its database pool open;
+  // jest then waited for it forever after reporting, and CI hung. The failure is reported either way. The stage
+  // limit turns any other hang into a failed stage.
+  const ok = exec(pnpm, ['exec', 'jest', ...args, '--forceExit', '--json', `--outputFile=${out}`], {
+    cwd: join(ROOT, cwd),
+    env: { ...process.env, ...env },
+    timeout: 45 * 60_000,
+    killSignal: 'SIGKILL',
+  });
   if (!existsSync(out)) return record(stage, 0, 1, 'jest produced no report');
   const report = JSON.parse(readFileSync(out, 'utf8'));
   const failedSuites = report.numFailedTestSuites ?? 0;
-  record(stage, report.numPassedTests, report.numFailedTests + (ok || report.numFailedTests ? 0 : Math.max(1, failedSuites)));
+  record(
+    stage,
+    report.numPassedTests,
+    report.numFailedTests + (ok || report.numFailedTests ? 0 : Math.max(1, failedSuites)),
+  );
 }
 
 function vitest(stage, cwd) {
   if (!wants(stage)) return;
   say(stage);
   const out = join(mkdtempSync(join(tmpdir(), 'vitest-')), 'result.json');
-  const ok = exec(pnpm, ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], { cwd: join(ROOT, cwd) });
+  const ok = exec(
+    pnpm,
+    ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    { cwd: join(ROOT, cwd) },
+  );
   if (!existsSync(out)) return record(stage, 0, 1, 'vitest produced no report');
   const report = JSON.parse(readFileSync(out, 'utf8'));
   record(stage, report.numPassedTests, report.numFailedTests + (ok || report.numFailedTests ? 0 : 1));
@@ -56,14 +73,29 @@ function vitest(stage, cwd) {
 function nodeTest(stage, files, env = {}) {
   if (!wants(stage)) return;
   say(stage);
-  const res = spawnSync(process.execPath, ['--test', '--test-force-exit', '--test-reporter=tap', ...files], {
-    cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
-  });
-  process.stdout.write(res.stdout.split('\n').filter((l) => /^(not )?ok |^# (pass|fail|skip)/.test(l.trimStart()) || /^\s+(error|expected|actual|message|failureType):/.test(l) || l.startsWith('#')).join('\n') + '\n');
+  // A journey file that hangs fails after 10 minutes (the limit covers the whole file: the longest, the roles walk,
+  // takes about 3) instead of holding CI until its own limit.
+  const res = spawnSync(
+    process.execPath,
+    ['--test', '--test-force-exit', '--test-timeout=600000', '--test-reporter=tap', ...files],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 40 * 60_000,
+    },
+  );
+  process.stdout.write(tapDigest(res.stdout));
   process.stderr.write(res.stderr ?? '');
   const count = (name) => Number((res.stdout.match(new RegExp(`^# ${name} (\\d+)`, 'm')) ?? [])[1] ?? 0);
   const failed = count('fail');
-  record(stage, count('pass'), failed + (res.status !== 0 && !failed ? 1 : 0), count('skipped') ? `${count('skipped')} skipped` : '');
+  record(
+    stage,
+    count('pass'),
+    failed + (res.status !== 0 && !failed ? 1 : 0),
+    count('skipped') ? `${count('skipped')} skipped` : '',
+  );
 }
 
 function ensureChromium() {
@@ -74,13 +106,23 @@ function ensureChromium() {
   }
   say('安装 Chromium (apt-get install chromium)');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  return exec('apt-get', ['update', '-q'], { env }) && exec('apt-get', ['install', '-y', '-q', 'chromium', 'fonts-wqy-microhei'], { env });
+  return (
+    exec('apt-get', ['update', '-q'], { env }) &&
+    exec('apt-get', ['install', '-y', '-q', 'chromium', 'fonts-wqy-microhei'], { env })
+  );
 }
 
 async function mysqlAvailable() {
-  const res = spawnSync(process.execPath, ['-e', `
+  const res = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `
     require('mysql2/promise').createConnection({ uri: (process.env.DATABASE_URL || 'mysql://root@127.0.0.1:3306/test').replace(/\\/[^/]*$/, '/'), connectTimeout: 2000 })
-      .then((c) => c.end()).then(() => process.exit(0), () => process.exit(1));`], { cwd: join(ROOT, 'server') });
+      .then((c) => c.end()).then(() => process.exit(0), () => process.exit(1));`,
+    ],
+    { cwd: join(ROOT, 'server') },
+  );
   return res.status === 0;
 }
 
@@ -112,7 +154,9 @@ if (wants(MYSQL_STAGE)) {
     // In CI the MariaDB leg is part of the bar (R14 and the races run on both engines): missing is a failure.
     record(MYSQL_STAGE, 0, 1, 'CI is set but no MySQL/MariaDB answers at DATABASE_URL or 127.0.0.1:3306');
   } else {
-    warn('未连接到 MySQL/MariaDB（DATABASE_URL 或 127.0.0.1:3306）：e2e 只在 SQLite 上运行。No MySQL reachable: running the e2e suite on SQLite only.');
+    warn(
+      '未连接到 MySQL/MariaDB（DATABASE_URL 或 127.0.0.1:3306）：e2e 只在 SQLite 上运行。No MySQL reachable: running the e2e suite on SQLite only.',
+    );
   }
 }
 e2e('e2e: server on SQLite (embedded default)', { E2E_DB: 'sqlite', DATABASE_URL: '' });
@@ -145,9 +189,22 @@ if (wants('browser')) {
     const base = `http://127.0.0.1:${port}`;
     // The journeys sign in dozens of people from one address within a minute; the per-IP sign-in limit
     // itself is covered by the server e2e suite (hardening, auth-attack), so here it is lifted.
-    const serverEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development', DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' };
+    const serverEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      NODE_ENV: 'development',
+      DATABASE_URL: '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    };
     exec(process.execPath, ['server/dist/cli/seed.js'], { env: serverEnv, stdio: 'ignore' });
-    const server = spawnChild(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env: serverEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+    const server = spawnChild(process.execPath, ['server/dist/main.js'], {
+      cwd: ROOT,
+      env: serverEnv,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     try {
       if (!(await waitForReady(base))) record('browser: server start', 0, 1, 'server did not become ready');
       else {
@@ -166,6 +223,9 @@ if (wants('browser')) {
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 process.stdout.write(`\n测试完成，用时 ${Math.round((Date.now() - started) / 1000)} 秒\n`);
-for (const r of results) process.stdout.write(`  ${r.failed ? '✗' : '✓'} ${r.stage}: ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ''}\n`);
+for (const r of results)
+  process.stdout.write(
+    `  ${r.failed ? '✗' : '✓'} ${r.stage}: ${r.passed} passed, ${r.failed} failed${r.note ? ` (${r.note})` : ''}\n`,
+  );
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exit(failed ? 1 : 0);

@@ -1,16 +1,16 @@
-import path from 'node:path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
-import devConfig from './dev'
-import prodConfig from './prod'
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
+import devConfig from './dev';
+import prodConfig from './prod';
 
 // @app/shared is consumed as TypeScript source (see tsconfig paths), so Taro's babel rule must cover it.
-const workspaceSources = [path.resolve(__dirname, '..', '..', 'shared', 'src')]
+const workspaceSources = [path.resolve(__dirname, '..', '..', 'shared', 'src')];
 
 // The server serves the H5 build at /h5/ next to /api (same origin); a published weapp needs an absolute HTTPS origin.
 function apiBaseUrl(): string {
-  if (process.env.TARO_APP_API_BASE_URL !== undefined) return process.env.TARO_APP_API_BASE_URL
-  return process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:3000'
+  if (process.env.TARO_APP_API_BASE_URL !== undefined) return process.env.TARO_APP_API_BASE_URL;
+  return process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:3000';
 }
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -26,12 +26,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     // The browser asks every H5 page for an icon; without one each page load logged a 404.
-    copy: process.env.TARO_ENV === 'h5' ? { patterns: [{ from: 'src/assets/favicon.svg', to: 'dist/h5/favicon.svg' }], options: {} } : undefined,
+    copy:
+      process.env.TARO_ENV === 'h5'
+        ? { patterns: [{ from: 'src/assets/favicon.svg', to: 'dist/h5/favicon.svg' }], options: {} }
+        : undefined,
     mini: {
       compile: { include: workspaceSources },
       postcss: { pxtransform: { enable: true, config: {} } },
       webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
       },
     },
     h5: {
@@ -46,19 +49,23 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: { autoprefixer: { enable: true, config: {} } },
       webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
         // Taro splits only initial chunks, so every page chunk (loaded on navigation) carried its own copy of the
         // same ~75 KB of component/runtime helpers. Modules used by two or more pages go to shared async chunks instead
         // (at least 8 KB each, so a navigation does not fetch a handful of tiny files).
-        const split = chain.optimization.get('splitChunks') as { cacheGroups?: Record<string, unknown> } | false | undefined
+        const split = chain.optimization.get('splitChunks') as
+          { cacheGroups?: Record<string, unknown> } | false | undefined;
         if (split) {
           chain.optimization.splitChunks({
             ...split,
-            cacheGroups: { ...split.cacheGroups, pageShared: { chunks: 'async', minChunks: 2, minSize: 8192, priority: 0, reuseExistingChunk: true } },
-          })
+            cacheGroups: {
+              ...split.cacheGroups,
+              pageShared: { chunks: 'async', minChunks: 2, minSize: 8192, priority: 0, reuseExistingChunk: true },
+            },
+          });
         }
       },
     },
-  }
-  return merge({}, baseConfig, process.env.NODE_ENV === 'development' ? devConfig : prodConfig)
-})
+  };
+  return merge({}, baseConfig, process.env.NODE_ENV === 'development' ? devConfig : prodConfig);
+});

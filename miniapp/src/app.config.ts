@@ -2,10 +2,34 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/bills/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/resident', pages: ['pages/houses/index', 'pages/apply/index', 'pages/family-requests/index', 'pages/fee-schedule/index', 'pages/fee-item/index', 'pages/report/index', 'pages/tickets/index', 'pages/ticket/index', 'pages/sign/index', 'pages/ratings/index', 'pages/settings/index', 'pages/messages/index'] },
+    {
+      root: 'packages/resident',
+      pages: [
+        'pages/houses/index',
+        'pages/apply/index',
+        'pages/family-requests/index',
+        'pages/fee-schedule/index',
+        'pages/fee-item/index',
+        'pages/report/index',
+        'pages/tickets/index',
+        'pages/ticket/index',
+        'pages/sign/index',
+        'pages/ratings/index',
+        'pages/settings/index',
+        'pages/password/index',
+        'pages/messages/index',
+        'pages/announcements/index',
+        'pages/announcement/index',
+        'pages/complaints/index',
+        'pages/complaint/index',
+        'pages/complaint-new/index',
+      ],
+    },
     { root: 'packages/technician', pages: ['pages/home/index', 'pages/jobs/index', 'pages/job/index'] },
     { root: 'packages/staff', pages: ['pages/home/index'] },
     { root: 'packages/bills', pages: ['pages/bill/index', 'pages/vacancy/index'] },
+    { root: 'packages/pay', pages: ['pages/result/index', 'pages/payments/index', 'pages/receipt/index'] },
+    { root: 'packages/prepay', pages: ['pages/prepay/index', 'pages/invoices/index', 'pages/invoice-titles/index'] },
   ],
   window: {
     // H5: Taro's own title bar with a back (or home, when opened from a link) button; weapp's default bar.
@@ -42,4 +66,4 @@ export default defineAppConfig({
       },
     ],
   },
-})
+});

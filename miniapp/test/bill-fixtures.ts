@@ -1,4 +1,4 @@
-import type { IBill, IBillDetail, IBillLine, IVacancyApplication } from '@app/shared'
+import type { IBill, IBillDetail, IBillLine, IVacancyApplication } from '@app/shared';
 
 export function bill(overrides: Partial<IBill> = {}): IBill {
   return {
@@ -15,11 +15,16 @@ export function bill(overrides: Partial<IBill> = {}): IBill {
     publishedAt: '2026-12-01T02:00:00.000Z',
     dueDate: '2026-12-31',
     ...overrides,
-  }
+  };
 }
 
-let lineId = 0
-export function line(kind: IBillLine['kind'], name: string, amountFen: number, overrides: Partial<IBillLine> = {}): IBillLine {
+let lineId = 0;
+export function line(
+  kind: IBillLine['kind'],
+  name: string,
+  amountFen: number,
+  overrides: Partial<IBillLine> = {},
+): IBillLine {
   return {
     id: ++lineId,
     kind,
@@ -33,7 +38,7 @@ export function line(kind: IBillLine['kind'], name: string, amountFen: number, o
     ticketSerial: null,
     waived: false,
     ...overrides,
-  }
+  };
 }
 
 /**
@@ -45,18 +50,23 @@ export function billDetail(overrides: Partial<IBillDetail> = {}): IBillDetail {
     line('property_fee', '物业服务费', 21033, { itemCode: 'WY', quantityText: '89.50 ㎡', unitPriceFen: 235 }),
     line('metered', '水费', 4200, { itemCode: 'SF', quantityText: '12.000 吨', unitPriceFen: 350 }),
     line('shared', '公摊电费', 1237, { itemCode: 'GT', quantityText: '按面积分摊' }),
-    line('charge', '特约服务：马桶水箱配件更换', 6500, { chargeId: 9, ticketId: 12, ticketSerial: 'YGHY-261108-0003', quantityText: '1 次' }),
+    line('charge', '特约服务：马桶水箱配件更换', 6500, {
+      chargeId: 9,
+      ticketId: 12,
+      ticketSerial: 'YGHY-261108-0003',
+      quantityText: '1 次',
+    }),
     line('vacancy_discount', '空置房优惠（30%）', -6310, { itemCode: 'WY' }),
     line('late_fee', '滞纳金（2026年9月账单）', 500, { waived: true }),
     line('late_fee', '滞纳金（2026年10月账单）', 120),
-  ]
+  ];
   return {
     ...bill({ arrearsFen: 19800 }),
     lines,
     arrears: [{ billId: 30, period: '2026-10', owedFen: 19800 }],
     contentHash: 'a'.repeat(64),
     ...overrides,
-  }
+  };
 }
 
 export function vacancyApp(overrides: Partial<IVacancyApplication> = {}): IVacancyApplication {
@@ -76,5 +86,5 @@ export function vacancyApp(overrides: Partial<IVacancyApplication> = {}): IVacan
     decidedAt: '2026-08-30T02:00:00.000Z',
     decisionNote: null,
     ...overrides,
-  }
+  };
 }

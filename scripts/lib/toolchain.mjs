@@ -15,7 +15,9 @@ export function assertNode() {
   const [major, minor] = process.versions.node.split('.').map(Number);
   const ok = (major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major > 22;
   if (!ok) {
-    process.stderr.write(`需要 Node.js 20.19+ 或 22.12+（当前 ${process.versions.node}）。Node ${process.versions.node} is too old.\n`);
+    process.stderr.write(
+      `需要 Node.js 20.19+ 或 22.12+（当前 ${process.versions.node}）。Node ${process.versions.node} is too old.\n`,
+    );
     process.exit(1);
   }
 }
@@ -34,7 +36,9 @@ export function ensurePnpm() {
   const global = spawnSync('npm', ['install', '-g', `pnpm@${PNPM_VERSION}`], { stdio: 'inherit' });
   if (global.status === 0 && pnpmWorks('pnpm')) return 'pnpm';
   mkdirSync(join(ROOT, '.tools'), { recursive: true });
-  const res = spawnSync('npm', ['install', '--prefix', join(ROOT, '.tools'), `pnpm@${PNPM_VERSION}`], { stdio: 'inherit' });
+  const res = spawnSync('npm', ['install', '--prefix', join(ROOT, '.tools'), `pnpm@${PNPM_VERSION}`], {
+    stdio: 'inherit',
+  });
   if (res.status !== 0 || !pnpmWorks(local)) throw new Error('无法安装 pnpm (could not install pnpm)');
   return local;
 }
@@ -85,10 +89,30 @@ export function isStale(outputFile, sourcePaths) {
 /** The product's four builds (or the named ones); each is skipped when its output is newer than its sources. */
 export function buildAll(pnpm, { force = false, only = null } = {}) {
   const steps = [
-    { name: '@app/shared', out: 'shared/dist/index.js', src: ['shared/src', 'shared/package.json'], args: ['--filter', '@app/shared', 'build'] },
-    { name: '@app/server', out: 'server/dist/main.js', src: ['server/src', 'shared/src'], args: ['--filter', '@app/server', 'build'] },
-    { name: '@app/admin-web', out: 'server/admin-web/dist/index.html', src: ['server/admin-web/src', 'server/admin-web/index.html', 'shared/src'], args: ['--filter', '@app/admin-web', 'build'] },
-    { name: '@app/miniapp (H5)', out: 'miniapp/dist/h5/index.html', src: ['miniapp/src', 'miniapp/config', 'shared/src'], args: ['--filter', '@app/miniapp', 'build:h5'] },
+    {
+      name: '@app/shared',
+      out: 'shared/dist/index.js',
+      src: ['shared/src', 'shared/package.json'],
+      args: ['--filter', '@app/shared', 'build'],
+    },
+    {
+      name: '@app/server',
+      out: 'server/dist/main.js',
+      src: ['server/src', 'shared/src'],
+      args: ['--filter', '@app/server', 'build'],
+    },
+    {
+      name: '@app/admin-web',
+      out: 'server/admin-web/dist/index.html',
+      src: ['server/admin-web/src', 'server/admin-web/index.html', 'shared/src'],
+      args: ['--filter', '@app/admin-web', 'build'],
+    },
+    {
+      name: '@app/miniapp (H5)',
+      out: 'miniapp/dist/h5/index.html',
+      src: ['miniapp/src', 'miniapp/config', 'shared/src'],
+      args: ['--filter', '@app/miniapp', 'build:h5'],
+    },
   ];
   for (const step of steps) {
     if (only && !only.includes(step.name)) continue;

@@ -29,14 +29,21 @@ test('a cross-module entity import, a module cycle and shared importing the serv
       "import { TicketsService } from '../tickets/tickets.service';\nexport class HousesService { constructor(readonly t: TicketsService) {} }\n",
     'server/src/modules/tickets/tickets.service.ts':
       "import { House } from '../houses/house.entity';\nexport class TicketsService { h = new House(); }\n",
-    'shared/src/index.ts': "import { House } from '../../server/src/modules/houses/house.entity';\nexport const h = new House();\n",
+    'shared/src/index.ts':
+      "import { House } from '../../server/src/modules/houses/house.entity';\nexport const h = new House();\n",
   });
   try {
     const res = run(dir);
     assert.equal(res.status, 1, res.stdout + res.stderr);
-    assert.match(res.stderr, /no-foreign-entity: server\/src\/modules\/tickets\/tickets\.service\.ts → server\/src\/modules\/houses\/house\.entity\.ts/);
+    assert.match(
+      res.stderr,
+      /no-foreign-entity: server\/src\/modules\/tickets\/tickets\.service\.ts → server\/src\/modules\/houses\/house\.entity\.ts/,
+    );
     assert.match(res.stderr, /no-module-cycle: houses → tickets → houses/);
-    assert.match(res.stderr, /shared-imports-no-app: shared\/src\/index\.ts → server\/src\/modules\/houses\/house\.entity\.ts/);
+    assert.match(
+      res.stderr,
+      /shared-imports-no-app: shared\/src\/index\.ts → server\/src\/modules\/houses\/house\.entity\.ts/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -44,14 +51,20 @@ test('a cross-module entity import, a module cycle and shared importing the serv
 
 test("raw SQL on another module's table fails, SQL on the module's own table passes", () => {
   const dir = fixture({
-    'server/src/modules/tickets/ticket.entity.ts': "@Entity({ name: 'tickets' })\nexport class Ticket { id = 0; }\nfunction Entity(_: unknown) { return (_c: unknown) => undefined; }\n",
-    'server/src/modules/tickets/ticket-jobs.ts': "export const own = 'SELECT COUNT(*) FROM tickets WHERE technician_id = ?';\n",
-    'server/src/modules/charges/charge-store.ts': "export const sql = 'SELECT technician_id FROM tickets WHERE id = ?';\n",
+    'server/src/modules/tickets/ticket.entity.ts':
+      "@Entity({ name: 'tickets' })\nexport class Ticket { id = 0; }\nfunction Entity(_: unknown) { return (_c: unknown) => undefined; }\n",
+    'server/src/modules/tickets/ticket-jobs.ts':
+      "export const own = 'SELECT COUNT(*) FROM tickets WHERE technician_id = ?';\n",
+    'server/src/modules/charges/charge-store.ts':
+      "export const sql = 'SELECT technician_id FROM tickets WHERE id = ?';\n",
   });
   try {
     const res = run(dir);
     assert.equal(res.status, 1, res.stdout + res.stderr);
-    assert.match(res.stderr, /no-foreign-table-sql: server\/src\/modules\/charges\/charge-store\.ts:1 runs SQL on `tickets`, owned by module tickets/);
+    assert.match(
+      res.stderr,
+      /no-foreign-table-sql: server\/src\/modules\/charges\/charge-store\.ts:1 runs SQL on `tickets`, owned by module tickets/,
+    );
     assert.doesNotMatch(res.stderr, /ticket-jobs/);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -24,12 +24,17 @@ function edit(file, from, to) {
 function typecheck(pkg, project = 'tsconfig.json') {
   const tsc = join(ROOT, pkg, 'node_modules', 'typescript', 'bin', 'tsc');
   const res = spawnSync(process.execPath, [tsc, '-p', project, '--noEmit', '--pretty', 'false'], {
-    cwd: join(copy, pkg), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+    cwd: join(copy, pkg),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
   });
   assert.notEqual(res.status, 0, `${pkg} still typechecks after the renames`);
   const errors = res.stdout.split('\n').filter((line) => line.includes(': error TS'));
   // A broken copy (a missing file or module) would fail too, for the wrong reason.
-  assert.deepEqual(errors.filter((line) => /TS2307|TS6059|TS5083/.test(line)), []);
+  assert.deepEqual(
+    errors.filter((line) => /TS2307|TS6059|TS5083/.test(line)),
+    [],
+  );
   return errors;
 }
 
@@ -37,7 +42,9 @@ const hits = (errors, file, pattern) => errors.filter((line) => line.startsWith(
 
 before(() => {
   copy = mkdtempSync(join(tmpdir(), 'route-rename-'));
-  const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean);
   for (const file of files.filter((f) => PACKAGES.some((p) => f.startsWith(`${p}/`)) || !f.includes('/'))) {
     mkdirSync(dirname(join(copy, file)), { recursive: true });
     try {
@@ -48,13 +55,23 @@ before(() => {
   }
   for (const pkg of ['.', ...PACKAGES]) symlinkSync(join(ROOT, pkg, 'node_modules'), join(copy, pkg, 'node_modules'));
   // The server resolves @app/shared through node_modules (the built dist of the real tree): point it at the copy.
-  writeFileSync(join(copy, 'server', 'tsconfig.rename.json'), JSON.stringify({
-    extends: './tsconfig.json',
-    compilerOptions: { rootDir: '..', paths: { '@app/shared': ['../shared/src/index.ts'] } },
-  }));
+  writeFileSync(
+    join(copy, 'server', 'tsconfig.rename.json'),
+    JSON.stringify({
+      extends: './tsconfig.json',
+      compilerOptions: { rootDir: '..', paths: { '@app/shared': ['../shared/src/index.ts'] } },
+    }),
+  );
   // A route key (GET /api/tickets/:id) and a request field (ICreateTicketRequest.description).
   edit('shared/src/api/ticket-routes.ts', /\n {2}one: get<ITicket>\(\)/, '\n  detail: get<ITicket>()');
-  edit('shared/src/contracts/tickets.ts', /(export interface ICreateTicketRequest \{[^}]*?\n {2})description: string;/, '$1summary: string;');
+  edit(
+    'shared/src/contracts/tickets.ts',
+    /(export interface ICreateTicketRequest \{[^}]*?\n {2})description: string;/,
+    '$1summary: string;',
+  );
+  // 系统管理 and 修改密码 (issue 8): the console's administration calls and both clients' own password change.
+  edit('shared/src/api/administration-routes.ts', /\n {2}resetStaffPassword: post</, '\n  issuePassword: post<');
+  edit('shared/src/api/routes.ts', /\n {4}changePassword: post</, '\n    setPassword: post<');
 });
 
 after(() => rmSync(copy, { recursive: true, force: true }));
@@ -63,12 +80,15 @@ test('the mini-program no longer typechecks where it calls the renamed route and
   const errors = typecheck('miniapp');
   assert.ok(hits(errors, 'src/services/api/tickets.ts', /'one'/).length > 0, errors.join('\n'));
   assert.ok(hits(errors, 'src/', /description|summary/).length > 0, errors.join('\n'));
+  assert.ok(hits(errors, 'src/services/api/auth.ts', /'changePassword'/).length > 0, errors.join('\n'));
 });
 
 test('the console no longer typechecks where it calls the renamed route and builds the renamed field', () => {
   const errors = typecheck('server/admin-web');
   assert.ok(hits(errors, 'src/api/tickets.ts', /'one'/).length > 0, errors.join('\n'));
   assert.ok(hits(errors, 'src/', /description|summary/).length > 0, errors.join('\n'));
+  assert.ok(hits(errors, 'src/api/admin.ts', /'resetStaffPassword'/).length > 0, errors.join('\n'));
+  assert.ok(hits(errors, 'src/api/admin.ts', /'changePassword'/).length > 0, errors.join('\n'));
 });
 
 test('the e2e model test no longer typechecks (route and field), nor does the DTO implementing the contract', () => {

@@ -21,7 +21,10 @@ async function closedPort() {
 function runStage(env) {
   const { CI: _ci, ...inherited } = process.env;
   return spawnSync(process.execPath, ['scripts/test.mjs', 'e2e: server on MariaDB/MySQL'], {
-    cwd: ROOT, env: { ...inherited, ...env }, encoding: 'utf8', timeout: 180_000,
+    cwd: ROOT,
+    env: { ...inherited, ...env },
+    encoding: 'utf8',
+    timeout: 180_000,
   });
 }
 

@@ -28,9 +28,19 @@ const program = ReadonlyVisitor.createTsProgram(join(root, 'tsconfig.build.json'
 const checker = program.getTypeChecker();
 const NONE = '.no-such-suffix.ts';
 const common = { pathToSource: src, classValidatorShim: true, introspectComments: true };
-const models = new ReadonlyVisitor({ ...common, dtoFileNameSuffix: ['.dto.ts', '.controller.ts'], controllerFileNameSuffix: [NONE] });
-const controllers = new ReadonlyVisitor({ ...common, dtoFileNameSuffix: [NONE], controllerFileNameSuffix: ['.controller.ts'] });
-const sources = program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && sf.fileName.startsWith(src) && !sf.fileName.endsWith('metadata.ts'));
+const models = new ReadonlyVisitor({
+  ...common,
+  dtoFileNameSuffix: ['.dto.ts', '.controller.ts'],
+  controllerFileNameSuffix: [NONE],
+});
+const controllers = new ReadonlyVisitor({
+  ...common,
+  dtoFileNameSuffix: [NONE],
+  controllerFileNameSuffix: ['.controller.ts'],
+});
+const sources = program
+  .getSourceFiles()
+  .filter((sf) => !sf.isDeclarationFile && sf.fileName.startsWith(src) && !sf.fileName.endsWith('metadata.ts'));
 for (const sf of sources) {
   models.visit(program, sf);
   controllers.visit(program, sf);
@@ -51,7 +61,9 @@ function schemaName(type) {
   if (symbol.declarations?.some((d) => program.isSourceFileDefaultLibrary(d.getSourceFile()))) return null;
   const args = type.aliasTypeArguments ?? checker.getTypeArguments?.(type) ?? [];
   if (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.TypeAlias)) {
-    const argNames = (type.aliasTypeArguments ?? (type.target ? checker.getTypeArguments(type) : [])).map((a) => schemaName(a) ?? checker.typeToString(a).replace(/\W+/g, ''));
+    const argNames = (type.aliasTypeArguments ?? (type.target ? checker.getTypeArguments(type) : [])).map(
+      (a) => schemaName(a) ?? checker.typeToString(a).replace(/\W+/g, ''),
+    );
     void args;
     return argNames.length ? `${symbol.name}_${argNames.join('_')}` : symbol.name;
   }
@@ -74,7 +86,8 @@ function toSchema(type, depth = 0) {
     // OpenAPI 3.0 ignores siblings of $ref: a nullable reference is written as allOf.
     return schema.$ref ? { allOf: [schema], nullable: true } : { ...schema, nullable: true };
   }
-  if (type.flags & ts.TypeFlags.StringLike) return type.isStringLiteral() ? { type: 'string', enum: [type.value] } : { type: 'string' };
+  if (type.flags & ts.TypeFlags.StringLike)
+    return type.isStringLiteral() ? { type: 'string', enum: [type.value] } : { type: 'string' };
   if (type.flags & ts.TypeFlags.NumberLike) return { type: 'number' };
   if (type.flags & ts.TypeFlags.BooleanLike) return { type: 'boolean' };
   if (type.flags & ts.TypeFlags.Null) return { nullable: true };
@@ -127,7 +140,11 @@ for (const sf of sources) {
       if (result.getSymbol()?.name === 'Promise') result = checker.getTypeArguments(result)[0] ?? result;
       const isVoid = !!(result.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined));
       const optionalHeaders = member.parameters
-        .filter((p) => (ts.getDecorators(p) ?? []).some((d) => decoratorName(d) === 'Headers') && (p.questionToken || p.initializer))
+        .filter(
+          (p) =>
+            (ts.getDecorators(p) ?? []).some((d) => decoratorName(d) === 'Headers') &&
+            (p.questionToken || p.initializer),
+        )
         .map((p) => {
           const call = ts.getDecorators(p).find((d) => decoratorName(d) === 'Headers').expression;
           return call.arguments?.[0] && ts.isStringLiteral(call.arguments[0]) ? call.arguments[0].text : null;
@@ -136,7 +153,9 @@ for (const sf of sources) {
       const paramDecorators = member.parameters.flatMap((p) => (ts.getDecorators(p) ?? []).map(decoratorName));
       const op = {
         // The handler reads a request body (a DTO, or the raw request for multipart uploads).
-        body: paramDecorators.includes('Body') || (paramDecorators.includes('Req') && !decorators.some((d) => decoratorName(d) === 'Get')),
+        body:
+          paramDecorators.includes('Body') ||
+          (paramDecorators.includes('Req') && !decorators.some((d) => decoratorName(d) === 'Get')),
         public: classPublic || decorators.some((d) => decoratorName(d) === 'Public'),
         response: isVoid ? null : toSchema(result),
       };
@@ -157,13 +176,20 @@ function assign(key, meta) {
       f.createArrayLiteralExpression(
         meta
           .filter(([importExpr, fileMeta]) => exportsAll(importExpr, fileMeta))
-          .map(([importExpr, fileMeta]) => f.createArrayLiteralExpression([importExpr, f.createObjectLiteralExpression(Object.keys(fileMeta).map((k) => assign(k, fileMeta[k])))])),
+          .map(([importExpr, fileMeta]) =>
+            f.createArrayLiteralExpression([
+              importExpr,
+              f.createObjectLiteralExpression(Object.keys(fileMeta).map((k) => assign(k, fileMeta[k]))),
+            ]),
+          ),
       ),
     );
   }
   return f.createPropertyAssignment(
     f.createStringLiteral(key),
-    ts.isExpression?.(meta) || meta?.kind !== undefined ? meta : f.createObjectLiteralExpression(Object.keys(meta).map((k) => assign(k, meta[k]))),
+    ts.isExpression?.(meta) || meta?.kind !== undefined
+      ? meta
+      : f.createObjectLiteralExpression(Object.keys(meta).map((k) => assign(k, meta[k]))),
   );
 }
 
@@ -185,8 +211,16 @@ function exportsAll(importExpr, fileMeta) {
 
 // Controller classes show up as empty "models" (their files are scanned for inline DTOs): drop them, the
 // controllers' own metadata is loaded separately.
-const modelMeta = models.collect().models
-  .map(([importExpr, fileMeta]) => [importExpr, Object.fromEntries(Object.entries(fileMeta).filter(([, m]) => (ts.isObjectLiteralExpression(m) ? m.properties.length : Object.keys(m).length) > 0))])
+const modelMeta = models
+  .collect()
+  .models.map(([importExpr, fileMeta]) => [
+    importExpr,
+    Object.fromEntries(
+      Object.entries(fileMeta).filter(
+        ([, m]) => (ts.isObjectLiteralExpression(m) ? m.properties.length : Object.keys(m).length) > 0,
+      ),
+    ),
+  ])
   .filter(([, fileMeta]) => Object.keys(fileMeta).length > 0);
 const pluginMeta = {
   '@nestjs/swagger': {
@@ -215,7 +249,14 @@ const body = f.createExportAssignment(
                 undefined,
                 undefined,
                 f.createObjectLiteralExpression(
-                  Object.keys(typeImports).sort().map((k) => f.createPropertyAssignment(f.createComputedPropertyName(f.createStringLiteral(k)), f.createIdentifier(typeImports[k]))),
+                  Object.keys(typeImports)
+                    .sort()
+                    .map((k) =>
+                      f.createPropertyAssignment(
+                        f.createComputedPropertyName(f.createStringLiteral(k)),
+                        f.createIdentifier(typeImports[k]),
+                      ),
+                    ),
                   true,
                 ),
               ),
@@ -223,7 +264,12 @@ const body = f.createExportAssignment(
             ts.NodeFlags.Const,
           ),
         ),
-        f.createReturnStatement(f.createObjectLiteralExpression(Object.keys(pluginMeta).map((k) => assign(k, pluginMeta[k])), true)),
+        f.createReturnStatement(
+          f.createObjectLiteralExpression(
+            Object.keys(pluginMeta).map((k) => assign(k, pluginMeta[k])),
+            true,
+          ),
+        ),
       ],
       true,
     ),
@@ -231,7 +277,12 @@ const body = f.createExportAssignment(
 );
 const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
 const scratch = ts.createSourceFile('metadata.ts', '', ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-const sorted = (o) => Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+const sorted = (o) =>
+  Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, o[k]]),
+  );
 const text = [
   '// GENERATED by `node scripts/openapi-metadata.mjs` (runs before every build) — do not edit by hand.',
   '// Input of the OpenAPI document at /api/docs; see src/openapi.ts.',

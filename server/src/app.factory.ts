@@ -14,13 +14,17 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { registerSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
+import { RAW_BODY_PREFIX } from './modules/payments/wechat/raw-body';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './common/json-body';
 import { AppConfig } from './config/app-config';
 import { buildOpenApiDocument } from './openapi';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: { logger?: boolean } = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     // Forwarded headers only from configured proxies (TRUST_PROXY): otherwise anyone picks their own IP.
     trustProxy: config.trustProxy,
@@ -32,7 +36,10 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -47,11 +54,20 @@ export async function createApp(config: AppConfig, options: { logger?: boolean }
   // Body-less POSTs (approve, publish …) often arrive with a JSON content type and no body; treat
   // that as {} instead of Fastify's 400, and report malformed JSON in our own envelope.
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => {
+  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (req, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
+    // WeChat Pay notifies are verified on the exact bytes received (docs/payments.md); only those routes keep them.
+    if (req.url.startsWith(RAW_BODY_PREFIX)) (req as unknown as { rawBody?: string }).rawBody = text;
     if (!text.trim()) return done(null, {});
     if (jsonDepthExceeds(text)) {
-      return done(new DomainException(ErrorCode.ValidationFailed, `请求体嵌套层级过深（最多 ${MAX_JSON_DEPTH} 层）`, HttpStatus.BAD_REQUEST), undefined);
+      return done(
+        new DomainException(
+          ErrorCode.ValidationFailed,
+          `请求体嵌套层级过深（最多 ${MAX_JSON_DEPTH} 层）`,
+          HttpStatus.BAD_REQUEST,
+        ),
+        undefined,
+      );
     }
     try {
       done(null, JSON.parse(text));
@@ -79,13 +95,22 @@ function serveStatic(app: NestFastifyApplication, config: AppConfig): void {
   for (const site of sites) {
     if (!existsSync(join(site.dir, 'index.html'))) {
       fastify.get(`${site.prefix}*`, async (_req, reply) =>
-        reply.type('text/html; charset=utf-8').status(503).send(`<h1>${site.name}尚未构建</h1><p>请运行 <code>${site.build}</code></p>`),
+        reply
+          .type('text/html; charset=utf-8')
+          .status(503)
+          .send(`<h1>${site.name}尚未构建</h1><p>请运行 <code>${site.build}</code></p>`),
       );
       continue;
     }
     // wildcard: files are looked up per request, so a rebuild while the server runs is served correctly;
     // both apps use hash routing, so no deep-link fallback is needed and a missing asset is a real 404.
-    void fastify.register(fastifyStatic, { root: site.dir, prefix: site.prefix, decorateReply: !decorated, wildcard: true, index: ['index.html'] });
+    void fastify.register(fastifyStatic, {
+      root: site.dir,
+      prefix: site.prefix,
+      decorateReply: !decorated,
+      wildcard: true,
+      index: ['index.html'],
+    });
     decorated = true;
   }
   fastify.get('/', async (_req, reply) => reply.redirect('/h5/'));

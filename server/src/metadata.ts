@@ -4,10 +4,12 @@ export default async () => {
     const t = {
         ["./modules/catalog/dto/price-list.dto"]: await import("./modules/catalog/dto/price-list.dto"),
         ["./modules/charges/dto/cash.dto"]: await import("./modules/charges/dto/cash.dto"),
-        ["./modules/notifications/notifications.controller"]: await import("./modules/notifications/notifications.controller")
+        ["./modules/notifications/notifications.controller"]: await import("./modules/notifications/notifications.controller"),
+        ["./modules/payments/cashier/cashier.dto"]: await import("./modules/payments/cashier/cashier.dto"),
+        ["./modules/payments/dto/payments.dto"]: await import("./modules/payments/dto/payments.dto")
     };
     return {
-        "@nestjs/swagger": { "models": [[import("./common/pagination.dto"), { "PageQueryDto": { page: { required: false, type: () => Number }, pageSize: { required: false, type: () => Number } } }], [import("./modules/property/dto/property.dto"), { "HouseQueryDto": { buildingId: { required: false, type: () => Number }, unitId: { required: false, type: () => Number }, q: { required: false, type: () => String, maxLength: 32 } }, "StaffQueryDto": { role: { required: false, enum: ["resident", "customer_manager", "supervisor", "technician", "project_manager", "cashier", "finance", "quality", "admin"] } }, "ImportQueryDto": { dryRun: { required: false, enum: ["true", "false"] } }, "AssignCustomerManagersDto": { userIds: { required: true, type: () => [Number], minimum: 1, maxItems: 10 } }, "UpdateTechnicianDto": { skills: { required: false, type: () => [String], maxItems: 20 }, buildingIds: { required: false, type: () => [Number], minimum: 1, maxItems: 500 }, onDuty: { required: false, type: () => Boolean }, maxOpenJobs: { required: false, type: () => Number, minimum: 0, maximum: 50 } } }], [import("./modules/administration/dto/administration.dto"), { "StaffListQueryDto": { q: { required: false, type: () => String, maxLength: 32 }, status: { required: false, enum: ["active", "disabled"] } }, "CreateStaffDto": { name: { required: true, type: () => String, maxLength: 64 }, username: { required: true, type: () => String, pattern: "^[A-Za-z][A-Za-z0-9_.-]{2,31}$" }, phone: { required: false, type: () => String, pattern: "^1\\d{10}$" } }, "SetStaffStatusDto": { status: { required: true, enum: ["active", "disabled"] } }, "GrantRoleDto": { role: { required: true, enum: ["resident", "customer_manager", "supervisor", "technician", "project_manager", "cashier", "finance", "quality", "admin"] }, scopeType: { required: true, enum: ["project", "region", "company"] }, scopeId: { required: true, type: () => Number } }, "CreateRegionDto": { code: { required: true, type: () => String, pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,31}$" }, name: { required: true, type: () => String, maxLength: 100 } }, "RenameDto": { name: { required: true, type: () => String, maxLength: 32 } }, "RenameLongDto": { name: { required: true, type: () => String, maxLength: 100 } }, "CreateProjectDto": { regionId: { required: true, type: () => Number }, code: { required: true, type: () => String, description: "Printed in every ticket serial (<code>-<yyMMdd>-<seq>), so short and plain.", pattern: "^[A-Z0-9]{2,16}$" }, name: { required: true, type: () => String, maxLength: 100 }, address: { required: false, type: () => String, maxLength: 200 } }, "UpdateProjectDto": { name: { required: false, type: () => String, maxLength: 100 }, address: { required: false, type: () => String, maxLength: 200 } }, "CreateBuildingDto": { name: { required: true, type: () => String, maxLength: 32 }, sortOrder: { required: false, type: () => Number, minimum: 0, maximum: 9999 } }, "UpsertDepartmentDto": { name: { required: true, type: () => String, maxLength: 32 }, supervisorUserId: { required: false, type: () => Number, nullable: true } }, "AuditQueryDto": { actorId: { required: false, type: () => Number }, entityType: { required: false, type: () => String, pattern: "^[a-z_]{1,32}$" }, entityId: { required: false, type: () => Number }, action: { required: false, type: () => String, pattern: "^[a-z_.]{1,48}$" }, from: { required: false, type: () => String }, to: { required: false, type: () => String } } }], [import("./modules/bindings/bindings.dto"), { "CreateBindingDto": { houseId: { required: true, type: () => Number }, relation: { required: true, enum: ["owner", "tenant", "family"] }, name: { required: true, type: () => String, maxLength: 32 }, phone: { required: true, type: () => String, pattern: "^1[3-9]\\d{9}$" } }, "RejectBindingDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "CallerLookupDto": { projectId: { required: true, type: () => Number }, phone: { required: true, type: () => String, pattern: "^1[3-9]\\d{9}$" } }, "BindingQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["pending", "approved", "rejected", "revoked"] } } }], [import("./modules/identity/dto/auth.dto"), { "WechatLoginDto": { code: { required: true, type: () => String, maxLength: 128 } }, "PasswordLoginDto": { login: { required: true, type: () => String, maxLength: 64 }, password: { required: true, type: () => String, maxLength: 128 } }, "RefreshDto": { refreshToken: { required: true, type: () => String, maxLength: 128 } }, "DemoLoginDto": { userId: { required: true, type: () => Number, minimum: 1 } }, "ChangePasswordDto": { currentPassword: { required: true, type: () => String, maxLength: 128 }, newPassword: { required: true, type: () => String, maxLength: 72 } } }], [import("./modules/catalog/dto/price-list.dto"), { "CreatePriceListDto": { kind: { required: true, enum: ["fee_schedule", "materials"] }, companyId: { required: true, type: () => Number }, regionId: { required: false, type: () => Number, nullable: true }, title: { required: true, type: () => String, maxLength: 100 }, copyFromVersionId: { required: false, type: () => Number, nullable: true }, notes: { required: false, type: () => String, nullable: true, maxLength: 500 } }, "UpsertCategoryDto": { code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 50 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "UpsertFeeItemDto": { categoryCode: { required: true, type: () => String }, code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 80 }, unit: { required: true, type: () => String }, labourPriceFen: { required: true, type: () => Number, minimum: 0 }, callOutFeeFen: { required: false, type: () => Number, nullable: true, minimum: 0 }, materialsExtra: { required: true, type: () => Boolean }, counterSale: { required: false, type: () => Boolean }, serviceStandard: { required: true, type: () => String, maxLength: 2000 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "UpsertMaterialDto": { code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 80 }, spec: { required: false, type: () => String, maxLength: 80 }, unit: { required: true, type: () => String }, priceFen: { required: true, type: () => Number, minimum: 0 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "PublishDto": { effectiveFrom: { required: false, type: () => String } }, "QuoteItemDto": { code: { required: true, type: () => String }, quantityMilli: { required: true, type: () => Number, minimum: 1 } }, "QuotePreviewDto": { projectId: { required: true, type: () => Number }, items: { required: true, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], minItems: 1, maxItems: 50 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 50 } }, "MaterialsQueryDto": { projectId: { required: true, type: () => Number } }, "PublicScheduleQueryDto": { projectId: { required: true, type: () => Number }, q: { required: false, type: () => String, maxLength: 32 } }, "VersionListQueryDto": { kind: { required: false, enum: ["fee_schedule", "materials"] }, companyId: { required: false, type: () => Number } }, "DiffQueryDto": { against: { required: true, type: () => Number } } }], [import("./modules/catalog/dto/service-category.dto"), { "ServiceCategoryQueryDto": { companyId: { required: false, type: () => Number, description: "Editors list their company's rules; any staff of a project reads its company's labels." }, projectId: { required: false, type: () => Number } }, "UpsertServiceCategoryDto": { companyId: { required: true, type: () => Number }, name: { required: true, type: () => String, maxLength: 50, pattern: "\\S" }, skills: { required: true, type: () => [String] }, openToAll: { required: true, type: () => Boolean }, sortOrder: { required: false, type: () => Number, minimum: 0, maximum: 9999 } } }], [import("./modules/charges/dto/charges.dto"), { "SetPaymentMethodDto": { paymentMethod: { required: true, enum: ["bill", "pay_now", "cash"] } }, "WaiveChargeDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "PhoneConfirmChargeDto": { note: { required: true, type: () => String, maxLength: 200 } }, "ChargeQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["open", "cash_collected", "paid", "waived", "billed"] }, confirmation: { required: false, enum: ["confirmed", "unconfirmed"] } } }], [import("./modules/charges/dto/cash.dto"), { "CashOutstandingQueryDto": { projectId: { required: false, type: () => Number } }, "CashHandoverDto": { technicianId: { required: true, type: () => Number }, chargeIds: { required: true, type: () => [Number], minimum: 1, uniqueItems: true, minItems: 1, maxItems: 200 } }, "CounterSaleItemDto": { code: { required: true, type: () => String, maxLength: 16 }, quantityMilli: { required: true, type: () => Number, minimum: 1 } }, "CounterSaleDto": { projectId: { required: true, type: () => Number }, houseId: { required: false, type: () => Number, nullable: true }, items: { required: true, type: () => [t["./modules/charges/dto/cash.dto"].CounterSaleItemDto], minItems: 1, maxItems: 50 }, paidBy: { required: true, enum: ["cash", "wechat", "alipay", "pos"] }, note: { required: false, type: () => String, nullable: true, maxLength: 200 } }, "CounterSaleLedgerQueryDto": { projectId: { required: true, type: () => Number }, date: { required: true, type: () => String, pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" } }, "CompanySettingsDto": { cashLimitFen: { required: true, type: () => Number, minimum: 0 }, waiverMonthlyCapFen: { required: true, type: () => Number, minimum: 0 } } }], [import("./modules/inbox/inbox.controller"), { "InboxQueryDto": { unread: { required: false, enum: ["true", "false"] } } }], [import("./modules/notifications/notifications.controller"), { "SubscribeResultDto": { templateId: { required: true, type: () => String, maxLength: 64 }, result: { required: true, enum: ["accept", "reject", "ban", "filter", "acceptWithAudio"] } }, "SubscribeReportDto": { results: { required: true, type: () => [t["./modules/notifications/notifications.controller"].SubscribeResultDto], maxItems: 5 } } }], [import("./modules/billing/dto/billing.dto"), { "ItemsQueryDto": { projectId: { required: true, type: () => Number }, includeEnded: { required: false, type: () => Boolean } }, "UpsertBillingItemDto": { projectId: { required: true, type: () => Number, minimum: 1, maximum: 2147483647 }, code: { required: true, type: () => String, pattern: "^[A-Za-z0-9_-]{1,16}$" }, name: { required: true, type: () => String, maxLength: 40 }, kind: { required: true, enum: ["area", "fixed", "per_space", "metered", "shared"] }, houseType: { required: false, nullable: true, enum: ["residential", "shop", "office", "parking", "storage"] }, unitPrice: { required: true, type: () => String, pattern: "^\\d{1,9}(\\.\\d{1,2})?$" }, unit: { required: true, type: () => String, maxLength: 16 }, sharedSplit: { required: false, nullable: true, enum: ["area", "house"] }, effectiveFrom: { required: true, type: () => String } }, "RunsQueryDto": { projectId: { required: false, type: () => Number }, period: { required: false, type: () => String } }, "StartBillRunDto": { projectId: { required: false, type: () => Number, minimum: 1, maximum: 2147483647 }, period: { required: true, type: () => String } }, "BillListQueryDto": { projectId: { required: false, type: () => Number }, period: { required: false, type: () => String }, buildingId: { required: false, type: () => Number }, status: { required: false, enum: ["draft", "published", "void"] }, payState: { required: false, enum: ["paid", "unpaid", "partial"] }, q: { required: false, type: () => String, maxLength: 32 } }, "MineQueryDto": { houseId: { required: false, type: () => Number } }, "ReasonDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "AddAdjustmentDto": { houseId: { required: true, type: () => Number, minimum: 1, maximum: 2147483647 }, amount: { required: true, type: () => String, pattern: "^-?\\d{1,9}(\\.\\d{1,2})?$" }, reason: { required: true, type: () => String, maxLength: 200 } } }], [import("./modules/billing/inputs/inputs.dto"), { "ReadingQueryDto": { projectId: { required: true, type: () => Number }, period: { required: true, type: () => String }, itemCode: { required: false, type: () => String } }, "ReadingTemplateQueryDto": { projectId: { required: true, type: () => Number }, period: { required: true, type: () => String }, itemCode: { required: true, type: () => String } }, "ReadingImportQueryDto": { dryRun: { required: false, type: () => String, description: "Query text: only \"true\" is a dry run." } }, "RecordReadingDto": { projectId: { required: true, type: () => Number }, houseId: { required: true, type: () => Number }, itemCode: { required: true, type: () => String }, period: { required: true, type: () => String }, reading: { required: true, type: () => String }, meterChanged: { required: false, type: () => Boolean }, startReading: { required: false, type: () => String } }, "SetHouseQuantityDto": { itemCode: { required: true, type: () => String }, houseId: { required: true, type: () => Number }, quantity: { required: true, type: () => Number, description: "0 removes the quantity; up to 3 decimals.", minimum: 0, maximum: 100000 } }, "SetSharedAmountDto": { projectId: { required: true, type: () => Number }, itemCode: { required: true, type: () => String }, period: { required: true, type: () => String }, amount: { required: true, type: () => String, pattern: "^\\s*\\d{1,7}(\\.\\d{1,2})?\\s*$" } }, "VacancyQueryDto": { projectId: { required: true, type: () => Number }, status: { required: false, enum: ["pending", "approved", "rejected"] } }, "ApplyVacancyDto": { houseId: { required: true, type: () => Number }, fromPeriod: { required: true, type: () => String }, toPeriod: { required: true, type: () => String }, reason: { required: true, type: () => String, maxLength: 200 } }, "DecideVacancyDto": { approve: { required: true, type: () => Boolean }, note: { required: false, type: () => String, maxLength: 200 } }, "UpdateLateFeePolicyDto": { enabled: { required: true, type: () => Boolean }, graceDays: { required: true, type: () => Number }, dailyRatePer100k: { required: true, type: () => Number }, capPercent: { required: true, type: () => Number }, vacancyDiscountPercent: { required: true, type: () => Number } } }], [import("./modules/billing/inputs/amounts-list.controller"), { "AmountsListQueryDto": { projectId: { required: true, type: () => Number }, itemCode: { required: false, type: () => String } } }], [import("./modules/billing/reports/dto/reports.dto"), { "ProjectPeriodQueryDto": { projectId: { required: true, type: () => Number }, period: { required: true, type: () => String } }, "ArrearsQueryDto": { projectId: { required: true, type: () => Number }, buildingId: { required: false, type: () => Number }, unitId: { required: false, type: () => Number }, minAgeMonths: { required: false, type: () => Number } }, "ReminderListQueryDto": { projectId: { required: true, type: () => Number }, houseId: { required: false, type: () => Number } }, "ReminderNoticeQueryDto": { projectId: { required: true, type: () => Number }, houseIds: { required: true, type: () => String, description: "Comma-separated house ids, e.g. \"12,15,20\".", pattern: "^\\d{1,10}(,\\d{1,10}){0,199}$" } }, "SendRemindersDto": { projectId: { required: true, type: () => Number }, houseIds: { required: true, type: () => [Number], minimum: 1, uniqueItems: true, minItems: 1, maxItems: 200 }, channel: { required: true, enum: ["in_app", "notice"] } } }], [import("./modules/tickets/dto/ticket.dto"), { "CreateTicketDto": { houseId: { required: false, type: () => Number, nullable: true }, projectId: { required: false, type: () => Number, nullable: true }, kind: { required: true, enum: ["repair", "service", "suggestion", "consultation", "complaint"] }, scope: { required: false, nullable: true, enum: ["home", "public"] }, category: { required: true, type: () => String, maxLength: 32 }, feeItemCode: { required: false, type: () => String, nullable: true, pattern: "^[A-Z0-9][A-Z0-9-]{0,15}$" }, urgency: { required: true, enum: ["emergency", "normal"] }, description: { required: true, type: () => String, maxLength: 1000 }, mediaIds: { required: false, type: () => [Number] }, preferredStart: { required: false, type: () => String, nullable: true }, preferredEnd: { required: false, type: () => String, nullable: true }, channel: { required: false, enum: ["mini_program", "phone", "walk_in", "on_site"] }, contactName: { required: false, type: () => String, nullable: true, maxLength: 32 }, contactPhone: { required: false, type: () => String, nullable: true, pattern: "^1[3-9]\\d{9}$" } }, "TicketListQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["on_site", "submitted", "registered", "dispatched", "accepted", "quoted", "in_progress", "done", "verified", "visited", "closed", "cancelled"] }, kind: { required: false, enum: ["repair", "service", "suggestion", "consultation", "complaint"] } }, "ProjectQueryDto": { projectId: { required: true, type: () => Number } }, "RegisterDto": { category: { required: false, type: () => String, maxLength: 32 }, urgency: { required: false, enum: ["emergency", "normal"] }, priceExplained: { required: false, type: () => Boolean } }, "DispatchDto": { technicianId: { required: true, type: () => Number }, override: { required: false, type: () => Boolean }, overrideReason: { required: false, type: () => String, maxLength: 200, pattern: "\\S" } }, "ReasonDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "TransferDto": { technicianId: { required: true, type: () => Number }, override: { required: false, type: () => Boolean }, overrideReason: { required: false, type: () => String, maxLength: 200, pattern: "\\S" } }, "AcceptJobDto": { visitAt: { required: true, type: () => String } }, "CheckInDto": { mediaIds: { required: false, type: () => [Number] } }, "TicketQuoteDto": { items: { required: true, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 } }, "SignatureDto": { signatureMediaId: { required: true, type: () => Number }, signerName: { required: true, type: () => String, maxLength: 32 }, relation: { required: true, type: () => String }, snapshotHash: { required: true, type: () => String, pattern: "^[0-9a-f]{64}$" } }, "CompleteDto": { result: { required: true, type: () => String, maxLength: 500 }, mediaIds: { required: true, type: () => [Number] }, items: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 } }, "VerifyDto": { overall: { required: true, type: () => Number }, punctuality: { required: true, type: () => Number }, attitude: { required: true, type: () => Number }, comment: { required: false, type: () => String, nullable: true, maxLength: 500 }, signatureMediaId: { required: false, type: () => Number }, signerName: { required: false, type: () => String, maxLength: 32 }, relation: { required: false, type: () => String }, snapshotHash: { required: false, type: () => String, pattern: "^[0-9a-f]{64}$" }, representativeRelation: { required: false, type: () => String, description: "Public-area acceptance only: the building representative's relation, e.g. \u697C\u957F.", maxLength: 20 } }, "ReturnVisitDto": { result: { required: true, type: () => String, maxLength: 500 }, satisfied: { required: true, type: () => Boolean } }, "ReplyDto": { reply: { required: true, type: () => String, maxLength: 2000 } }, "DamageDto": { description: { required: true, type: () => String, maxLength: 500 }, compensationFen: { required: true, type: () => Number, minimum: 0 } }, "DeclineQuoteDto": { signatureMediaId: { required: false, type: () => Number }, signerName: { required: false, type: () => String, maxLength: 32 }, relation: { required: false, type: () => String }, snapshotHash: { required: false, type: () => String, pattern: "^[0-9a-f]{64}$" } } }], [import("./modules/tickets/dto/list-query.dto"), { "ProjectPageQueryDto": { projectId: { required: true, type: () => Number } }, "ProjectQueryDto": { projectId: { required: true, type: () => Number } }, "MyTicketsQueryDto": { filter: { required: false, enum: ["active", "todo", "finished"] } } }], [import("./modules/tickets/rectifications.controller"), { "ResolveDto": { note: { required: true, type: () => String, maxLength: 500 } } }], [import("./modules/dispatch/dispatch-policy.controller"), { "PolicyDto": { category: { required: true, type: () => String, maxLength: 32 }, mode: { required: true, enum: ["assign", "pool", "auto"] }, poolMinutes: { required: true, type: () => Number, minimum: 1, maximum: 1440 } } }], [import("./modules/sla/sla.controller"), { "SlaPolicyDto": { category: { required: true, type: () => String, maxLength: 32 }, urgency: { required: true, enum: ["emergency", "normal"] }, respondMinutes: { required: true, type: () => Number, nullable: true }, onSiteMinutes: { required: true, type: () => Number, nullable: true }, resolveMinutes: { required: true, type: () => Number, nullable: true }, returnVisitMinutes: { required: true, type: () => Number, nullable: true } } }]], "controllers": [[import("./modules/property/property.controller"), { "PropertyController": { "projects": { type: [Object] }, "buildings": { type: [Object] }, "houses": {}, "template": { type: String }, "import": { type: Object }, "staff": { type: [Object] }, "assignManagers": { type: Object }, "technicianList": { type: [Object] } }, "TechniciansController": { "mine": { type: Object }, "update": { type: Object } }, "DirectoryController": { "projects": { type: [Object] }, "buildings": { type: [Object] }, "houses": { type: [Object] } } }], [import("./modules/administration/audit-log.controller"), { "AuditLogController": { "search": {} } }], [import("./modules/administration/organization.controller"), { "OrganizationController": { "organization": { type: Object }, "createRegion": { type: Object }, "renameRegion": { type: Object }, "createProject": { type: Object }, "updateProject": { type: Object }, "createBuilding": { type: Object }, "renameBuilding": { type: Object }, "createUnit": { type: Object }, "renameUnit": { type: Object }, "listDepartments": { type: [Object] }, "createDepartment": { type: Object }, "updateDepartment": { type: Object } } }], [import("./modules/administration/staff.controller"), { "StaffController": { "list": {}, "create": { type: Object }, "setStatus": { type: Object }, "resetPassword": { type: Object }, "endSessions": {}, "grant": { type: Object }, "revoke": { type: Object } } }], [import("./modules/bindings/bindings.controller"), { "BindingsController": { "apply": { type: Object }, "mine": { type: [Object] }, "familyRequests": { type: [Object] }, "list": {}, "lookup": { summary: "\u4EE3\u5BA2\u62A5\u4FEE: who is calling \u2014 their verified houses in the project, found by phone (audited).", type: [Object] }, "approve": { type: Object }, "reject": { type: Object } } }], [import("./modules/bindings/house-detail.controller"), { "HouseDetailController": { "house": { type: Object } } }], [import("./modules/auth/auth.controller"), { "AuthController": { "wechatLogin": { type: Object }, "passwordLogin": { type: Object }, "refresh": { type: Object }, "logout": {}, "demoAccounts": { type: Object }, "demoLogin": { type: Object } }, "MeController": { "changePassword": { summary: "The one write open to an account that must change its password first." }, "bindWechat": {}, "unbindWechat": {}, "current": { type: Object } } }], [import("./modules/catalog/catalog.controller"), { "PriceListsController": { "list": { type: [Object] }, "create": { type: Object }, "detail": {}, "diff": { type: Object }, "upsertCategory": {}, "upsertItem": { type: Object }, "upsertMaterial": { type: Object }, "removeEntry": {}, "approve": { type: Object }, "returnToDraft": { type: Object }, "publish": { type: Object } }, "PublicFeeScheduleController": { "current": { type: Object }, "item": { type: Object }, "poster": { type: String } }, "QuoteController": { "quote": { summary: "Staff and technicians price a quote from the schedule in force (nothing is stored).", type: Object }, "materials": { summary: "The material price list in force, so a quote can add property-supplied materials at their listed price.", type: Object } } }], [import("./modules/catalog/service-categories.controller"), { "ServiceCategoriesController": { "list": { summary: "`?projectId=` for any staff member of the project (labels); `?companyId=` for the rule editors." }, "upsert": { type: Object } } }], [import("./modules/charges/cash.controller"), { "CashController": { "outstanding": { type: Object }, "mine": { type: Object }, "handover": { type: Object } }, "WaiversController": { "budget": { type: Object } }, "CounterSalesController": { "create": { type: Object }, "ledger": { type: Object } }, "CompanySettingsController": { "get": { type: Object }, "update": { type: Object } } }], [import("./modules/charges/charges.controller"), { "ChargesController": { "mine": {}, "list": {}, "get": { type: Object }, "setPaymentMethod": { type: Object }, "confirm": { summary: "The resident confirms a charge whose signatures were collected on the technician's phone.", type: Object }, "phoneConfirm": { summary: "The customer manager records the resident's confirmation given on the phone, with a note.", type: Object }, "phoneCashChoice": { summary: "The customer manager records the resident's choice, by phone, to pay cash on site (instead of in the app).", type: Object }, "collectCash": { type: Object }, "confirmCash": { type: Object }, "waive": { type: Object } } }], [import("./modules/inbox/inbox.controller"), { "InboxController": { "list": {}, "unread": { type: Object }, "readAll": {}, "read": {} } }], [import("./modules/notifications/notifications.controller"), { "NotificationsController": { "templates": { summary: "Which templates to pass to `requestSubscribeMessage` (any signed-in user; residents and technicians ask).", type: Object }, "report": { summary: "The mini-program reports what the user chose; each accept is one send of that template.", type: [Object] } } }], [import("./modules/billing/billing.controller"), { "BillingController": { "listItems": { type: [Object] }, "upsertItem": { summary: "A new price starts a new effective-dated row; the current one ends the month before.", type: Object }, "listRuns": { type: [Object] }, "startRun": { summary: "Answers at once (202) with the run of each project; a run already running or finished is answered as it is.", type: [Object] }, "run": { type: Object }, "checkRun": { type: Object }, "publishRun": { type: Object }, "listBills": {}, "bill": { type: Object }, "voidAndReissue": { type: Object }, "waiveLateFee": { type: Object }, "addAdjustment": { summary: "The amount lands on the house's next bill as an adjustment line." } } }], [import("./modules/billing/bills-mine.controller"), { "BillsMineController": { "mine": { type: [Object] }, "mineOne": { type: Object } } }], [import("./modules/billing/inputs/inputs.controller"), { "BillingInputsController": { "listReadings": {}, "recordReading": { type: Object }, "readingTemplate": {}, "importReadings": { type: Object }, "setHouseQuantity": {}, "setSharedAmount": {}, "lateFeePolicy": { type: Object }, "updateLateFeePolicy": { type: Object }, "listVacancies": { type: [Object] }, "applyVacancy": { type: Object }, "decideVacancy": { type: Object } }, "MyVacanciesController": { "mine": { type: [Object] }, "apply": { type: Object } } }], [import("./modules/billing/inputs/amounts-list.controller"), { "AmountsListController": { "houseQuantities": {}, "sharedAmounts": {} } }], [import("./modules/billing/reports/billing-reports.controller"), { "BillingReportsController": { "list": {}, "send": { type: [Object] }, "reminders": {}, "notice": {}, "collectionRate": { type: Object }, "billPdf": {}, "exportBills": {}, "exportLines": {}, "exportReadings": {} } }], [import("./modules/media/media.controller"), { "MediaController": { "upload": { summary: "multipart/form-data: `file`, `clientUploadId` (field or `X-Client-Upload-Id` header), optional `kind`.", type: Object }, "own": { type: Object }, "content": {}, "thumb": {} } }], [import("./modules/tickets/rectifications.controller"), { "RectificationsController": { "list": {}, "resolve": {} } }], [import("./modules/tickets/technician-workload.controller"), { "TechnicianWorkloadController": { "list": { summary: "Open jobs and today's appointments of each technician of the project, for the dispatch dialog.", type: [Object] } } }], [import("./modules/tickets/tickets.controller"), { "TicketsController": { "create": { type: Object }, "mine": {}, "list": {}, "dispatchQueue": {}, "escalated": {}, "detail": { type: Object }, "timeline": { type: [Object] }, "agree": { type: Object }, "declineQuote": { type: Object }, "verify": { type: Object }, "rework": { type: Object }, "cancel": { type: Object }, "hold": { type: Object }, "resume": { type: Object }, "reply": { type: Object }, "returnVisit": { type: Object }, "close": { type: Object }, "damage": { type: Object } }, "TicketWorkController": { "jobs": {}, "pool": {}, "accept": { type: Object }, "checkIn": { type: Object }, "start": { type: Object }, "quote": { type: Object }, "requote": { type: Object }, "complete": { type: Object } } }], [import("./modules/dispatch/dispatch-policy.controller"), { "DispatchPolicyController": { "list": { type: [Object] }, "upsert": { type: Object } } }], [import("./modules/dispatch/dispatch.controller"), { "RegistrationController": { "register": { type: Object } }, "DispatchController": { "dispatchTo": { type: Object }, "transfer": { type: Object }, "grab": { type: Object }, "decline": { type: Object } } }], [import("./modules/health/health.controller"), { "HealthController": { "live": { type: Object }, "ready": { type: Object }, "meta": { type: Object } } }], [import("./modules/sla/sla.controller"), { "SlaController": { "list": { type: [Object] }, "save": { type: Object } } }]] }
+        "@nestjs/swagger": { "models": [[import("./common/pagination.dto"), { "PageQueryDto": { page: { required: false, type: () => Number }, pageSize: { required: false, type: () => Number } } }], [import("./modules/property/dto/property.dto"), { "HouseQueryDto": { buildingId: { required: false, type: () => Number }, unitId: { required: false, type: () => Number }, q: { required: false, type: () => String, maxLength: 32 } }, "StaffQueryDto": { role: { required: false, enum: ["resident", "customer_manager", "supervisor", "technician", "project_manager", "cashier", "finance", "quality", "admin"] } }, "ImportQueryDto": { dryRun: { required: false, enum: ["true", "false"] } }, "SetHouseBillingStartDto": { billingStartDate: { required: true, type: () => String, nullable: true, description: "\u8BA1\u8D39\u8D77\u59CB\u65E5 \"YYYY-MM-DD\" (e.g. \u4EA4\u623F\u65E5), or null to bill the house from the start; required (null, not absent, clears it).", pattern: "^\\d{4}-\\d{2}-\\d{2}$" } }, "AssignCustomerManagersDto": { userIds: { required: true, type: () => [Number], minimum: 1, maxItems: 10 } }, "UpdateTechnicianDto": { skills: { required: false, type: () => [String], maxItems: 20 }, buildingIds: { required: false, type: () => [Number], minimum: 1, maxItems: 500 }, onDuty: { required: false, type: () => Boolean }, maxOpenJobs: { required: false, type: () => Number, minimum: 0, maximum: 50 } } }], [import("./modules/administration/dto/administration.dto"), { "StaffListQueryDto": { q: { required: false, type: () => String, maxLength: 32 }, status: { required: false, enum: ["active", "disabled"] } }, "CreateStaffDto": { name: { required: true, type: () => String, maxLength: 64 }, username: { required: true, type: () => String, pattern: "^[A-Za-z][A-Za-z0-9_.-]{2,31}$" }, phone: { required: false, type: () => String, pattern: "^1\\d{10}$" } }, "SetStaffStatusDto": { status: { required: true, enum: ["active", "disabled"] } }, "GrantRoleDto": { role: { required: true, enum: ["resident", "customer_manager", "supervisor", "technician", "project_manager", "cashier", "finance", "quality", "admin"] }, scopeType: { required: true, enum: ["project", "region", "company"] }, scopeId: { required: true, type: () => Number } }, "CreateRegionDto": { code: { required: true, type: () => String, pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,31}$" }, name: { required: true, type: () => String, maxLength: 100 } }, "RenameDto": { name: { required: true, type: () => String, maxLength: 32 } }, "RenameLongDto": { name: { required: true, type: () => String, maxLength: 100 } }, "CreateProjectDto": { regionId: { required: true, type: () => Number }, code: { required: true, type: () => String, description: "Printed in every ticket serial (<code>-<yyMMdd>-<seq>), so short and plain.", pattern: "^[A-Z0-9]{2,16}$" }, name: { required: true, type: () => String, maxLength: 100 }, address: { required: false, type: () => String, maxLength: 200 } }, "UpdateProjectDto": { name: { required: false, type: () => String, maxLength: 100 }, address: { required: false, type: () => String, maxLength: 200 } }, "CreateBuildingDto": { name: { required: true, type: () => String, maxLength: 32 }, sortOrder: { required: false, type: () => Number, minimum: 0, maximum: 9999 } }, "UpsertDepartmentDto": { name: { required: true, type: () => String, maxLength: 32 }, supervisorUserId: { required: false, type: () => Number, nullable: true } }, "AuditQueryDto": { actorId: { required: false, type: () => Number }, entityType: { required: false, type: () => String, pattern: "^[a-z_]{1,32}$" }, entityId: { required: false, type: () => Number }, action: { required: false, type: () => String, pattern: "^[a-z_.]{1,48}$" }, from: { required: false, type: () => String }, to: { required: false, type: () => String } } }], [import("./modules/bindings/bindings.dto"), { "CreateBindingDto": { houseId: { required: true, type: () => Number }, relation: { required: true, enum: ["owner", "tenant", "family"] }, name: { required: true, type: () => String, maxLength: 32 }, phone: { required: true, type: () => String, pattern: "^1[3-9]\\d{9}$" } }, "RejectBindingDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "CallerLookupDto": { projectId: { required: true, type: () => Number }, phone: { required: true, type: () => String, pattern: "^1[3-9]\\d{9}$" } }, "BindingQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["pending", "approved", "rejected", "revoked"] } } }], [import("./modules/identity/dto/auth.dto"), { "WechatLoginDto": { code: { required: true, type: () => String, maxLength: 128 } }, "PasswordLoginDto": { login: { required: true, type: () => String, maxLength: 64 }, password: { required: true, type: () => String, maxLength: 128 } }, "RefreshDto": { refreshToken: { required: true, type: () => String, maxLength: 128 } }, "DemoLoginDto": { userId: { required: true, type: () => Number, minimum: 1 } }, "ChangePasswordDto": { currentPassword: { required: true, type: () => String, maxLength: 128 }, newPassword: { required: true, type: () => String, maxLength: 72 } } }], [import("./modules/catalog/dto/price-list.dto"), { "CreatePriceListDto": { kind: { required: true, enum: ["fee_schedule", "materials"] }, companyId: { required: true, type: () => Number }, regionId: { required: false, type: () => Number, nullable: true }, title: { required: true, type: () => String, maxLength: 100 }, copyFromVersionId: { required: false, type: () => Number, nullable: true }, notes: { required: false, type: () => String, nullable: true, maxLength: 500 } }, "UpsertCategoryDto": { code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 50 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "UpsertFeeItemDto": { categoryCode: { required: true, type: () => String }, code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 80 }, unit: { required: true, type: () => String }, labourPriceFen: { required: true, type: () => Number, minimum: 0 }, callOutFeeFen: { required: false, type: () => Number, nullable: true, minimum: 0 }, materialsExtra: { required: true, type: () => Boolean }, counterSale: { required: false, type: () => Boolean }, serviceStandard: { required: true, type: () => String, maxLength: 2000 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "UpsertMaterialDto": { code: { required: true, type: () => String }, name: { required: true, type: () => String, maxLength: 80 }, spec: { required: false, type: () => String, maxLength: 80 }, unit: { required: true, type: () => String }, priceFen: { required: true, type: () => Number, minimum: 0 }, sortOrder: { required: false, type: () => Number, minimum: 0 } }, "PublishDto": { effectiveFrom: { required: false, type: () => String } }, "QuoteItemDto": { code: { required: true, type: () => String }, quantityMilli: { required: true, type: () => Number, minimum: 1 } }, "QuotePreviewDto": { projectId: { required: true, type: () => Number }, items: { required: true, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], minItems: 1, maxItems: 50 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 50 } }, "MaterialsQueryDto": { projectId: { required: true, type: () => Number } }, "PublicScheduleQueryDto": { projectId: { required: true, type: () => Number }, q: { required: false, type: () => String, maxLength: 32 } }, "VersionListQueryDto": { kind: { required: false, enum: ["fee_schedule", "materials"] }, companyId: { required: false, type: () => Number } }, "DiffQueryDto": { against: { required: true, type: () => Number } } }], [import("./modules/catalog/dto/service-category.dto"), { "ServiceCategoryQueryDto": { companyId: { required: false, type: () => Number, description: "Editors list their company's rules; any staff of a project reads its company's labels." }, projectId: { required: false, type: () => Number } }, "UpsertServiceCategoryDto": { companyId: { required: true, type: () => Number }, name: { required: true, type: () => String, maxLength: 50, pattern: "\\S" }, skills: { required: true, type: () => [String] }, openToAll: { required: true, type: () => Boolean }, sortOrder: { required: false, type: () => Number, minimum: 0, maximum: 9999 } } }], [import("./modules/charges/dto/charges.dto"), { "SetPaymentMethodDto": { paymentMethod: { required: true, enum: ["bill", "pay_now", "cash"] } }, "WaiveChargeDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "PhoneConfirmChargeDto": { note: { required: true, type: () => String, maxLength: 200 } }, "ChargeQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["open", "cash_collected", "paid", "waived", "billed"] }, confirmation: { required: false, enum: ["confirmed", "unconfirmed"] } } }], [import("./modules/charges/dto/cash.dto"), { "CashOutstandingQueryDto": { projectId: { required: false, type: () => Number } }, "CashHandoverDto": { technicianId: { required: true, type: () => Number }, chargeIds: { required: true, type: () => [Number], minimum: 1, uniqueItems: true, minItems: 1, maxItems: 200 } }, "CounterSaleItemDto": { code: { required: true, type: () => String, maxLength: 16 }, quantityMilli: { required: true, type: () => Number, minimum: 1 } }, "CounterSaleDto": { projectId: { required: true, type: () => Number }, houseId: { required: false, type: () => Number, nullable: true }, items: { required: true, type: () => [t["./modules/charges/dto/cash.dto"].CounterSaleItemDto], minItems: 1, maxItems: 50 }, paidBy: { required: true, enum: ["cash", "wechat", "alipay", "pos"] }, note: { required: false, type: () => String, nullable: true, maxLength: 200 } }, "CounterSaleLedgerQueryDto": { projectId: { required: true, type: () => Number }, date: { required: true, type: () => String, pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$" } }, "CompanySettingsDto": { cashLimitFen: { required: true, type: () => Number, minimum: 0 }, waiverMonthlyCapFen: { required: true, type: () => Number, minimum: 0 } } }], [import("./modules/inbox/inbox.controller"), { "InboxQueryDto": { unread: { required: false, enum: ["true", "false"] } } }], [import("./modules/notifications/notifications.controller"), { "SubscribeResultDto": { templateId: { required: true, type: () => String, maxLength: 64 }, result: { required: true, enum: ["accept", "reject", "ban", "filter", "acceptWithAudio"] } }, "SubscribeReportDto": { results: { required: true, type: () => [t["./modules/notifications/notifications.controller"].SubscribeResultDto], maxItems: 5 } } }], [import("./modules/billing/dto/billing.dto"), { "ItemsQueryDto": { projectId: { required: true, type: () => Number }, includeEnded: { required: false, type: () => Boolean } }, "UpsertBillingItemDto": { projectId: { required: true, type: () => Number, minimum: 1, maximum: 2147483647 }, code: { required: true, type: () => String, pattern: "^[A-Za-z0-9_-]{1,16}$" }, name: { required: true, type: () => String, maxLength: 40 }, kind: { required: true, enum: ["area", "fixed", "per_space", "metered", "shared"] }, houseType: { required: false, nullable: true, enum: ["residential", "shop", "office", "parking", "storage"] }, unitPrice: { required: true, type: () => String, pattern: "^\\d{1,9}(\\.\\d{1,2})?$" }, unit: { required: true, type: () => String, maxLength: 16 }, sharedSplit: { required: false, nullable: true, enum: ["area", "house"] }, effectiveFrom: { required: true, type: () => String } }, "RunsQueryDto": { projectId: { required: false, type: () => Number }, period: { required: false, type: () => String } }, "StartBillRunDto": { projectId: { required: false, type: () => Number, minimum: 1, maximum: 2147483647 }, period: { required: true, type: () => String } }, "BillListQueryDto": { projectId: { required: false, type: () => Number }, period: { required: false, type: () => String }, buildingId: { required: false, type: () => Number }, status: { required: false, enum: ["draft", "published", "void"] }, payState: { required: false, enum: ["paid", "unpaid", "partial"] }, q: { required: false, type: () => String, maxLength: 32 } }, "MineQueryDto": { houseId: { required: false, type: () => Number } }, "ReasonDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "AddAdjustmentDto": { houseId: { required: true, type: () => Number, minimum: 1, maximum: 2147483647 }, amount: { required: true, type: () => String, pattern: "^-?\\d{1,9}(\\.\\d{1,2})?$" }, reason: { required: true, type: () => String, maxLength: 200 } } }], [import("./modules/billing/inputs/inputs.dto"), { "ReadingQueryDto": { projectId: { required: true, type: () => Number }, period: { required: true, type: () => String }, itemCode: { required: false, type: () => String } }, "ReadingTemplateQueryDto": { projectId: { required: true, type: () => Number }, period: { required: true, type: () => String }, itemCode: { required: true, type: () => String } }, "ReadingImportQueryDto": { dryRun: { required: false, type: () => String, description: "Query text: only \"true\" is a dry run." } }, "RecordReadingDto": { projectId: { required: true, type: () => Number }, houseId: { required: true, type: () => Number }, itemCode: { required: true, type: () => String }, period: { required: true, type: () => String }, reading: { required: true, type: () => String }, meterChanged: { required: false, type: () => Boolean }, startReading: { required: false, type: () => String } }, "SetHouseQuantityDto": { itemCode: { required: true, type: () => String }, houseId: { required: true, type: () => Number }, quantity: { required: true, type: () => Number, description: "0 removes the quantity; up to 3 decimals.", minimum: 0, maximum: 100000 } }, "SetSharedAmountDto": { projectId: { required: true, type: () => Number }, itemCode: { required: true, type: () => String }, period: { required: true, type: () => String }, amount: { required: true, type: () => String, pattern: "^\\s*\\d{1,7}(\\.\\d{1,2})?\\s*$" } }, "VacancyQueryDto": { projectId: { required: true, type: () => Number }, status: { required: false, enum: ["pending", "approved", "rejected"] } }, "ApplyVacancyDto": { houseId: { required: true, type: () => Number }, fromPeriod: { required: true, type: () => String }, toPeriod: { required: true, type: () => String }, reason: { required: true, type: () => String, maxLength: 200 } }, "DecideVacancyDto": { approve: { required: true, type: () => Boolean }, note: { required: false, type: () => String, maxLength: 200 } }, "UpdateLateFeePolicyDto": { enabled: { required: true, type: () => Boolean }, graceDays: { required: true, type: () => Number }, dailyRatePer100k: { required: true, type: () => Number }, capPercent: { required: true, type: () => Number }, vacancyDiscountPercent: { required: true, type: () => Number } } }], [import("./modules/billing/inputs/amounts-list.controller"), { "AmountsListQueryDto": { projectId: { required: true, type: () => Number }, itemCode: { required: false, type: () => String } } }], [import("./modules/billing/reports/dto/reports.dto"), { "ProjectPeriodQueryDto": { projectId: { required: true, type: () => Number }, period: { required: true, type: () => String } }, "ArrearsQueryDto": { projectId: { required: true, type: () => Number }, buildingId: { required: false, type: () => Number }, unitId: { required: false, type: () => Number }, minAgeMonths: { required: false, type: () => Number } }, "ReminderListQueryDto": { projectId: { required: true, type: () => Number }, houseId: { required: false, type: () => Number } }, "ReminderNoticeQueryDto": { projectId: { required: true, type: () => Number }, houseIds: { required: true, type: () => String, description: "Comma-separated house ids, e.g. \"12,15,20\".", pattern: "^\\d{1,10}(,\\d{1,10}){0,199}$" } }, "SendRemindersDto": { projectId: { required: true, type: () => Number }, houseIds: { required: true, type: () => [Number], minimum: 1, uniqueItems: true, minItems: 1, maxItems: 200 }, channel: { required: true, enum: ["in_app", "notice"] } } }], [import("./modules/tickets/dto/ticket.dto"), { "CreateTicketDto": { houseId: { required: false, type: () => Number, nullable: true }, projectId: { required: false, type: () => Number, nullable: true }, kind: { required: true, enum: ["repair", "service", "suggestion", "consultation", "complaint"] }, scope: { required: false, nullable: true, enum: ["home", "public"] }, category: { required: true, type: () => String, maxLength: 32 }, feeItemCode: { required: false, type: () => String, nullable: true, pattern: "^[A-Z0-9][A-Z0-9-]{0,15}$" }, urgency: { required: true, enum: ["emergency", "normal"] }, description: { required: true, type: () => String, maxLength: 1000 }, mediaIds: { required: false, type: () => [Number] }, preferredStart: { required: false, type: () => String, nullable: true }, preferredEnd: { required: false, type: () => String, nullable: true }, channel: { required: false, enum: ["mini_program", "phone", "walk_in", "on_site"] }, contactName: { required: false, type: () => String, nullable: true, maxLength: 32 }, contactPhone: { required: false, type: () => String, nullable: true, pattern: "^1[3-9]\\d{9}$" } }, "TicketListQueryDto": { projectId: { required: false, type: () => Number }, status: { required: false, enum: ["on_site", "submitted", "registered", "dispatched", "accepted", "quoted", "in_progress", "done", "verified", "visited", "closed", "cancelled"] }, kind: { required: false, enum: ["repair", "service", "suggestion", "consultation", "complaint"] } }, "ProjectQueryDto": { projectId: { required: true, type: () => Number } }, "RegisterDto": { category: { required: false, type: () => String, maxLength: 32 }, urgency: { required: false, enum: ["emergency", "normal"] }, priceExplained: { required: false, type: () => Boolean } }, "DispatchDto": { technicianId: { required: true, type: () => Number }, override: { required: false, type: () => Boolean }, overrideReason: { required: false, type: () => String, maxLength: 200, pattern: "\\S" } }, "ReasonDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "TransferDto": { technicianId: { required: true, type: () => Number }, override: { required: false, type: () => Boolean }, overrideReason: { required: false, type: () => String, maxLength: 200, pattern: "\\S" } }, "AcceptJobDto": { visitAt: { required: true, type: () => String } }, "CheckInDto": { mediaIds: { required: false, type: () => [Number] } }, "TicketQuoteDto": { items: { required: true, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 } }, "SignatureDto": { signatureMediaId: { required: true, type: () => Number }, signerName: { required: true, type: () => String, maxLength: 32 }, relation: { required: true, type: () => String }, snapshotHash: { required: true, type: () => String, pattern: "^[0-9a-f]{64}$" } }, "CompleteDto": { result: { required: true, type: () => String, maxLength: 500 }, mediaIds: { required: true, type: () => [Number] }, items: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 }, materials: { required: false, type: () => [t["./modules/catalog/dto/price-list.dto"].QuoteItemDto], maxItems: 30 } }, "VerifyDto": { overall: { required: true, type: () => Number }, punctuality: { required: true, type: () => Number }, attitude: { required: true, type: () => Number }, comment: { required: false, type: () => String, nullable: true, maxLength: 500 }, signatureMediaId: { required: false, type: () => Number }, signerName: { required: false, type: () => String, maxLength: 32 }, relation: { required: false, type: () => String }, snapshotHash: { required: false, type: () => String, pattern: "^[0-9a-f]{64}$" }, representativeRelation: { required: false, type: () => String, description: "Public-area acceptance only: the building representative's relation, e.g. \u697C\u957F.", maxLength: 20 } }, "ReturnVisitDto": { result: { required: true, type: () => String, maxLength: 500 }, satisfied: { required: true, type: () => Boolean } }, "ReplyDto": { reply: { required: true, type: () => String, maxLength: 2000 } }, "DamageDto": { description: { required: true, type: () => String, maxLength: 500 }, compensationFen: { required: true, type: () => Number, minimum: 0 } }, "DeclineQuoteDto": { signatureMediaId: { required: false, type: () => Number }, signerName: { required: false, type: () => String, maxLength: 32 }, relation: { required: false, type: () => String }, snapshotHash: { required: false, type: () => String, pattern: "^[0-9a-f]{64}$" } } }], [import("./modules/tickets/dto/list-query.dto"), { "ProjectPageQueryDto": { projectId: { required: true, type: () => Number } }, "ProjectQueryDto": { projectId: { required: true, type: () => Number } }, "MyTicketsQueryDto": { filter: { required: false, enum: ["active", "todo", "finished"] } } }], [import("./modules/tickets/rectifications.controller"), { "ResolveDto": { note: { required: true, type: () => String, maxLength: 500 } } }], [import("./modules/tickets/dto/ticket-merge.dto"), { "MergeTicketDto": { targetId: { required: true, type: () => Number, description: "The ticket the duplicate is merged into (same house, or the same project's public area)." }, reason: { required: false, type: () => String, maxLength: 200 } }, "MergeCandidatesQueryDto": { serial: { required: false, type: () => String, maxLength: 40 } } }], [import("./modules/complaints/complaints.dto"), { "CreateComplaintDto": { houseId: { required: false, type: () => Number, nullable: true }, projectId: { required: false, type: () => Number, nullable: true }, ticketId: { required: false, type: () => Number, nullable: true }, category: { required: true, enum: ["quality", "attitude", "timeliness", "charges", "environment", "security", "other"] }, description: { required: true, type: () => String, maxLength: 1000 }, mediaIds: { required: false, type: () => [Number] }, channel: { required: false, enum: ["mini_program", "phone", "walk_in", "return_visit"] }, contactName: { required: false, type: () => String, nullable: true, maxLength: 32 }, contactPhone: { required: false, type: () => String, nullable: true, pattern: "^1[3-9]\\d{9}$" } }, "AssignInvestigatorDto": { investigatorId: { required: true, type: () => Number }, version: { required: false, type: () => Number } }, "ComplaintNoteDto": { note: { required: true, type: () => String, maxLength: 1000 }, mediaIds: { required: false, type: () => [Number] }, version: { required: false, type: () => Number } }, "ResolveComplaintDto": { resolution: { required: true, type: () => String, maxLength: 1000 }, cause: { required: true, enum: ["other", "staff_fault", "process", "third_party", "facilities", "unfounded"] }, responsibleUserId: { required: false, type: () => Number, nullable: true }, version: { required: false, type: () => Number } }, "DisputeComplaintDto": { reason: { required: true, type: () => String, maxLength: 500 } }, "ComplaintListQueryDto": { projectId: { required: true, type: () => Number }, status: { required: false, enum: ["open", "closed", "contacted", "resolved", "disputed"] }, overdue: { required: false, enum: ["true", "false"] } }, "ComplaintPolicyDto": { contactMinutes: { required: true, type: () => Number, minimum: 5, maximum: 10080 }, resolveMinutes: { required: true, type: () => Number, minimum: 30, maximum: 43200 } }, "ProjectIdQueryDto": { projectId: { required: true, type: () => Number } } }], [import("./modules/dispatch/dispatch-policy.controller"), { "PolicyDto": { category: { required: true, type: () => String, maxLength: 32 }, mode: { required: true, enum: ["assign", "pool", "auto"] }, poolMinutes: { required: true, type: () => Number, minimum: 1, maximum: 1440 } } }], [import("./modules/payments/dto/payments.dto"), { "PaymentListQueryDto": { projectId: { required: false, type: () => Number }, houseId: { required: false, type: () => Number }, method: { required: false, enum: ["cash", "pos", "wechat_jsapi", "wechat_micropay", "transfer", "prepaid"] }, status: { required: false, enum: ["rejected", "confirmed", "pending_approval"] }, from: { required: false, type: () => String }, to: { required: false, type: () => String } }, "HouseQueryDto": { houseId: { required: true, type: () => Number } }, "MyPaymentsQueryDto": { houseId: { required: false, type: () => Number } }, "PayTargetDto": { kind: { required: true, enum: ["bill", "charge"] }, id: { required: true, type: () => Number, minimum: 1, maximum: 2147483647 }, lineIds: { required: false, type: () => [Number], minimum: 1, maximum: 2147483647, maxItems: 200 } }, "CreatePayOrderDto": { idempotencyKey: { required: true, type: () => String }, houseId: { required: true, type: () => Number, minimum: 1, maximum: 2147483647 }, targets: { required: false, type: () => [t["./modules/payments/dto/payments.dto"].PayTargetDto], minItems: 1, maxItems: 50 }, topupFen: { required: false, type: () => Number, minimum: 1, maximum: 100000000 }, prepayOfferId: { required: false, type: () => Number, minimum: 1, maximum: 2147483647 } }, "RefundListQueryDto": { projectId: { required: true, type: () => Number }, status: { required: false, enum: ["approved", "rejected", "requested", "succeeded", "failed"] } }, "RequestRefundDto": { paymentId: { required: true, type: () => Number, minimum: 1, maximum: 2147483647 }, amountFen: { required: true, type: () => Number, minimum: 1, maximum: 2147483647 }, reason: { required: true, type: () => String, maxLength: 200 } }, "DecideRefundDto": { approve: { required: true, type: () => Boolean }, reason: { required: false, type: () => String, maxLength: 200 } }, "CompleteRefundDto": { reference: { required: false, type: () => String, maxLength: 64 } } }], [import("./modules/payments/reconciliation/reconciliation.controller"), { "ReconciliationRunsQueryDto": { from: { required: false, type: () => String }, to: { required: false, type: () => String } }, "ReconciliationRunDto": { date: { required: true, type: () => String } } }], [import("./modules/payments/cashier/cashier.dto"), { "CashierTenderDto": { method: { required: true, enum: ["cash", "pos", "wechat_micropay", "transfer", "prepaid"] }, amountFen: { required: true, type: () => Number, minimum: 1 }, reference: { required: false, type: () => String, maxLength: 64 }, authCode: { required: false, type: () => String, pattern: "^1[0-5]\\d{16}$" } }, "PayTargetDto": { kind: { required: true, enum: ["bill", "charge"] }, id: { required: true, type: () => Number }, lineIds: { required: false, type: () => [Number], minimum: 1, maximum: 2147483647, maxItems: 50 } }, "CashierPaymentDto": { idempotencyKey: { required: true, type: () => String, pattern: "^[A-Za-z0-9_-]{8,64}$" }, houseId: { required: true, type: () => Number }, targets: { required: false, type: () => [t["./modules/payments/cashier/cashier.dto"].PayTargetDto], minItems: 1, maxItems: 50 }, tenders: { required: true, type: () => [t["./modules/payments/cashier/cashier.dto"].CashierTenderDto], minItems: 1, maxItems: 6 }, topupFen: { required: false, type: () => Number, minimum: 1 } }, "DecidePaymentDto": { approve: { required: true, type: () => Boolean }, reason: { required: false, type: () => String, maxLength: 200 } }, "CashierHouseQueryDto": { houseId: { required: true, type: () => Number } }, "CashierProjectQueryDto": { projectId: { required: true, type: () => Number } }, "HandoverQueryDto": { date: { required: true, type: () => String } } }], [import("./modules/sla/sla.controller"), { "SlaPolicyDto": { category: { required: true, type: () => String, maxLength: 32 }, urgency: { required: true, enum: ["emergency", "normal"] }, respondMinutes: { required: true, type: () => Number, nullable: true }, onSiteMinutes: { required: true, type: () => Number, nullable: true }, resolveMinutes: { required: true, type: () => Number, nullable: true }, returnVisitMinutes: { required: true, type: () => Number, nullable: true } }, "SlaReportQueryDto": { from: { required: true, type: () => String, description: "First report month, YYYY-MM (Asia/Shanghai)." }, to: { required: true, type: () => String, description: "Last report month (inclusive), YYYY-MM." } } }], [import("./modules/announcements/announcements.dto"), { "CreateAnnouncementDto": { projectId: { required: true, type: () => Number }, template: { required: true, enum: ["water", "power", "elevator", "disinfection", "custom"] }, title: { required: true, type: () => String, maxLength: 60 }, body: { required: true, type: () => String, maxLength: 1000 }, buildingIds: { required: false, type: () => [Number], minimum: 1, maxItems: 500 }, startsAt: { required: true, type: () => String }, endsAt: { required: true, type: () => String } }, "AnnouncementActionDto": { version: { required: true, type: () => Number, minimum: 0 } }, "AnnouncementListQueryDto": { projectId: { required: true, type: () => Number }, status: { required: false, enum: ["draft", "published", "withdrawn"] } } }], [import("./modules/prepay/prepay.dto"), { "HouseQueryDto": { houseId: { required: true, type: () => Number } }, "HouseLedgerQueryDto": { houseId: { required: true, type: () => Number } }, "ProjectQueryDto": { projectId: { required: true, type: () => Number } }, "UpsertPrepayOfferDto": { id: { required: false, type: () => Number, minimum: 1, maximum: 2147483647 }, projectId: { required: true, type: () => Number, minimum: 1, maximum: 2147483647 }, name: { required: true, type: () => String, maxLength: 40 }, payMonths: { required: true, type: () => Number, minimum: 1 }, freeMonths: { required: true, type: () => Number, minimum: 0 }, validFrom: { required: true, type: () => String }, validTo: { required: false, type: () => String, nullable: true }, active: { required: true, type: () => Boolean } } }], [import("./modules/invoices/invoice.dto"), { "UpsertInvoiceTitleDto": { id: { required: false, type: () => Number, minimum: 1 }, kind: { required: true, enum: ["company", "personal"] }, name: { required: true, type: () => String, maxLength: 100 }, taxId: { required: false, type: () => String, nullable: true, description: "Checked in the service (15/18/20 characters, Chinese message) so the rule lives in shared.", maxLength: 20 }, email: { required: false, type: () => String, nullable: true, maxLength: 100, format: "email" }, isDefault: { required: false, type: () => Boolean } }, "RequestInvoiceDto": { titleId: { required: true, type: () => Number, minimum: 1 }, paymentIds: { required: true, type: () => [Number], minimum: 1, uniqueItems: true, minItems: 1, maxItems: 50 } }, "IssueInvoiceDto": { invoiceNo: { required: true, type: () => String, pattern: "^[A-Za-z0-9-]{6,40}$" }, pdfMediaId: { required: false, type: () => Number, minimum: 1 } }, "RejectInvoiceDto": { reason: { required: true, type: () => String, maxLength: 200 } }, "InvoiceListQueryDto": { projectId: { required: true, type: () => Number }, status: { required: false, enum: ["rejected", "requested", "issued"] } } }]], "controllers": [[import("./modules/property/property.controller"), { "PropertyController": { "projects": { type: [Object] }, "buildings": { type: [Object] }, "houses": {}, "template": { type: String }, "setBillingStart": { type: Object }, "import": { type: Object }, "staff": { type: [Object] }, "assignManagers": { type: Object }, "technicianList": { type: [Object] } }, "TechniciansController": { "mine": { type: Object }, "update": { type: Object } }, "DirectoryController": { "projects": { type: [Object] }, "buildings": { type: [Object] }, "houses": { type: [Object] } } }], [import("./modules/administration/audit-log.controller"), { "AuditLogController": { "search": {} } }], [import("./modules/administration/organization.controller"), { "OrganizationController": { "organization": { type: Object }, "createRegion": { type: Object }, "renameRegion": { type: Object }, "createProject": { type: Object }, "updateProject": { type: Object }, "createBuilding": { type: Object }, "renameBuilding": { type: Object }, "createUnit": { type: Object }, "renameUnit": { type: Object }, "listDepartments": { type: [Object] }, "createDepartment": { type: Object }, "updateDepartment": { type: Object } } }], [import("./modules/administration/staff.controller"), { "StaffController": { "list": {}, "create": { type: Object }, "setStatus": { type: Object }, "resetPassword": { type: Object }, "endSessions": {}, "grant": { type: Object }, "revoke": { type: Object } } }], [import("./modules/bindings/bindings.controller"), { "BindingsController": { "apply": { type: Object }, "mine": { type: [Object] }, "familyRequests": { type: [Object] }, "list": {}, "lookup": { summary: "\u4EE3\u5BA2\u62A5\u4FEE: who is calling \u2014 their verified houses in the project, found by phone (audited).", type: [Object] }, "approve": { type: Object }, "reject": { type: Object } } }], [import("./modules/bindings/house-detail.controller"), { "HouseDetailController": { "house": { type: Object } } }], [import("./modules/auth/auth.controller"), { "AuthController": { "wechatLogin": { type: Object }, "passwordLogin": { type: Object }, "refresh": { type: Object }, "logout": {}, "demoAccounts": { type: Object }, "demoLogin": { type: Object } }, "MeController": { "changePassword": { summary: "The one write open to an account that must change its password first." }, "bindWechat": {}, "unbindWechat": {}, "current": { type: Object } } }], [import("./modules/catalog/catalog.controller"), { "PriceListsController": { "list": { type: [Object] }, "create": { type: Object }, "detail": {}, "diff": { type: Object }, "upsertCategory": {}, "upsertItem": { type: Object }, "upsertMaterial": { type: Object }, "removeEntry": {}, "approve": { type: Object }, "returnToDraft": { type: Object }, "publish": { type: Object } }, "PublicFeeScheduleController": { "current": { type: Object }, "item": { type: Object }, "poster": { type: String } }, "QuoteController": { "quote": { summary: "Staff and technicians price a quote from the schedule in force (nothing is stored).", type: Object }, "materials": { summary: "The material price list in force, so a quote can add property-supplied materials at their listed price.", type: Object } } }], [import("./modules/catalog/service-categories.controller"), { "ServiceCategoriesController": { "list": { summary: "`?projectId=` for any staff member of the project (labels); `?companyId=` for the rule editors." }, "upsert": { type: Object } } }], [import("./modules/charges/cash.controller"), { "CashController": { "outstanding": { type: Object }, "mine": { type: Object }, "handover": { type: Object } }, "WaiversController": { "budget": { type: Object } }, "CounterSalesController": { "create": { type: Object }, "ledger": { type: Object } }, "CompanySettingsController": { "get": { type: Object }, "update": { type: Object } } }], [import("./modules/charges/charges.controller"), { "ChargesController": { "mine": {}, "list": {}, "get": { type: Object }, "setPaymentMethod": { type: Object }, "confirm": { summary: "The resident confirms a charge whose signatures were collected on the technician's phone.", type: Object }, "phoneConfirm": { summary: "The customer manager records the resident's confirmation given on the phone, with a note.", type: Object }, "phoneCashChoice": { summary: "The customer manager records the resident's choice, by phone, to pay cash on site (instead of in the app).", type: Object }, "collectCash": { type: Object }, "confirmCash": { type: Object }, "waive": { type: Object } } }], [import("./modules/inbox/inbox.controller"), { "InboxController": { "list": {}, "unread": { type: Object }, "readAll": {}, "read": {} } }], [import("./modules/notifications/notifications.controller"), { "NotificationsController": { "templates": { summary: "Which templates to pass to `requestSubscribeMessage` (any signed-in user; residents and technicians ask).", type: Object }, "report": { summary: "The mini-program reports what the user chose; each accept is one send of that template.", type: [Object] } } }], [import("./modules/billing/billing.controller"), { "BillingController": { "listItems": { type: [Object] }, "upsertItem": { summary: "A new price starts a new effective-dated row; the current one ends the month before.", type: Object }, "listRuns": { type: [Object] }, "startRun": { summary: "Answers at once (202) with the run of each project; a run already running or finished is answered as it is.", type: [Object] }, "run": { type: Object }, "checkRun": { type: Object }, "publishRun": { type: Object }, "listBills": {}, "bill": { type: Object }, "voidAndReissue": { type: Object }, "waiveLateFee": { type: Object }, "addAdjustment": { summary: "The amount lands on the house's next bill as an adjustment line." } } }], [import("./modules/billing/bills-mine.controller"), { "BillsMineController": { "mine": { type: [Object] }, "mineOne": { type: Object } } }], [import("./modules/billing/inputs/inputs.controller"), { "BillingInputsController": { "listReadings": {}, "recordReading": { type: Object }, "readingTemplate": {}, "importReadings": { type: Object }, "setHouseQuantity": {}, "setSharedAmount": {}, "lateFeePolicy": { type: Object }, "updateLateFeePolicy": { type: Object }, "listVacancies": { type: [Object] }, "applyVacancy": { type: Object }, "decideVacancy": { type: Object } }, "MyVacanciesController": { "mine": { type: [Object] }, "apply": { type: Object } } }], [import("./modules/billing/inputs/amounts-list.controller"), { "AmountsListController": { "houseQuantities": {}, "sharedAmounts": {} } }], [import("./modules/billing/reports/billing-reports.controller"), { "BillingReportsController": { "list": {}, "send": { type: [Object] }, "reminders": {}, "notice": {}, "collectionRate": { type: Object }, "billPdf": {}, "exportBills": {}, "exportLines": {}, "exportReadings": {} } }], [import("./modules/media/media.controller"), { "MediaController": { "upload": { summary: "multipart/form-data: `file`, `clientUploadId` (field or `X-Client-Upload-Id` header), optional `kind`.", type: Object }, "own": { type: Object }, "content": {}, "thumb": {} } }], [import("./modules/tickets/rectifications.controller"), { "RectificationsController": { "list": {}, "resolve": {} } }], [import("./modules/tickets/technician-workload.controller"), { "TechnicianWorkloadController": { "list": { summary: "Open jobs and today's appointments of each technician of the project, for the dispatch dialog.", type: [Object] } } }], [import("./modules/tickets/ticket-merges.controller"), { "TicketMergesController": { "merge": { summary: "Merge this duplicate report into `targetId` (same house, or the same project's public area; the duplicate\nnot yet worked on). The duplicate is cancelled with `mergedInto` set and its resident follows the target.", type: Object }, "candidates": { summary: "Open tickets this duplicate may be merged into, filtered by part of their serial (at most 20, newest first).", type: [Object] }, "merged": { summary: "The duplicate reports merged into this ticket, and whether each one's resident follows it.", type: [Object] } } }], [import("./modules/tickets/tickets.controller"), { "TicketsController": { "create": { type: Object }, "mine": {}, "list": {}, "dispatchQueue": {}, "escalated": {}, "detail": { type: Object }, "timeline": { type: [Object] }, "formPdf": { summary: "\u5BA2\u6237\u9700\u6C42\u5904\u7406\u5355 (PDF): staff with ticket.view on the project, or the ticket's resident; others 404." }, "agree": { type: Object }, "declineQuote": { type: Object }, "verify": { type: Object }, "rework": { type: Object }, "cancel": { type: Object }, "hold": { type: Object }, "resume": { type: Object }, "reply": { type: Object }, "returnVisit": { type: Object }, "close": { type: Object }, "damage": { type: Object } }, "TicketWorkController": { "jobs": {}, "pool": {}, "accept": { type: Object }, "checkIn": { type: Object }, "start": { type: Object }, "quote": { type: Object }, "requote": { type: Object }, "complete": { type: Object } } }], [import("./modules/complaints/complaints.controller"), { "ComplaintsController": { "create": { type: Object }, "mine": {}, "list": {}, "one": { type: Object }, "assign": { type: Object }, "contact": { type: Object }, "note": { type: Object }, "resolve": { type: Object }, "confirm": { type: Object }, "dispute": { type: Object } }, "ComplaintPolicyController": { "get": { type: Object }, "save": { type: Object } }, "TicketUrgesController": { "urge": { type: Object }, "state": { type: Object }, "ofProject": { type: [Object] } } }], [import("./modules/dispatch/dispatch-policy.controller"), { "DispatchPolicyController": { "list": { type: [Object] }, "upsert": { type: Object } } }], [import("./modules/dispatch/dispatch.controller"), { "RegistrationController": { "register": { type: Object } }, "DispatchController": { "dispatchTo": { type: Object }, "transfer": { type: Object }, "grab": { type: Object }, "decline": { type: Object } } }], [import("./modules/health/health.controller"), { "HealthController": { "live": { type: Object }, "ready": { type: Object }, "meta": { type: Object } } }], [import("./modules/payments/payments.controller"), { "PaymentsController": { "list": {}, "receipt": { type: Object } }, "PaymentsMineController": { "myPayables": { type: Object }, "myPayments": {}, "myReceipt": { type: Object } } }], [import("./modules/payments/wechat/pay-orders.controller"), { "PayOrdersController": { "create": { summary: "201 with the order (a repeated key answers the same order).", type: Object }, "mine": { type: Object } } }], [import("./modules/payments/wechat/refunds.controller"), { "RefundsController": { "list": {}, "request": { type: Object }, "decide": { type: Object }, "complete": { type: Object } } }], [import("./modules/payments/wechat/wechat-notify.controller"), { "WechatNotifyController": { "payment": {}, "refund": {} } }], [import("./modules/payments/reconciliation/reconciliation.controller"), { "ReconciliationController": { "runs": { type: [Object] }, "run": { summary: "Downloads the trade bill and compares now; the same date again replaces its result.", type: Object }, "discrepancies": { type: [Object] } } }], [import("./modules/payments/receipts/receipt-pdf.controller"), { "ReceiptPdfController": { "receiptPdf": {}, "myReceiptPdf": {} } }], [import("./modules/payments/cashier/cashier.controller"), { "CashierController": { "payables": { type: Object }, "lookup": { summary: "\u6309\u624B\u673A\u53F7: the payer's verified houses (the number in the body, never a URL; audited and rate-limited).", type: [Object] }, "collect": { type: Object }, "approvals": { type: [Object] }, "decide": { type: Object }, "handover": { type: Object } } }], [import("./modules/sla/sla.controller"), { "SlaController": { "list": { type: [Object] }, "save": { type: Object } }, "SlaReportController": { "report": { summary: "Tickets reported in the months `from`\u2013`to` (Asia/Shanghai, at most 12), cancelled ones left out: per\ncategory \u00D7 urgency and per technician the on-time rate, missed deadlines by kind and average minutes to\nacceptance and to work done; the latest missed deadlines with how late they were.", type: Object }, "export": {} } }], [import("./modules/announcements/announcements.controller"), { "MyAnnouncementsController": { "mine": { type: [Object] }, "mineOne": { type: Object }, "markRead": {} }, "AnnouncementsController": { "list": {}, "create": { type: Object }, "one": { type: Object }, "publish": { type: Object }, "withdraw": { type: Object } } }], [import("./modules/live/live.controller"), { "LiveController": { "streamToken": { summary: "The projects whose tickets the staff member may see, sealed into a token valid for one minute.", type: Object }, "tickets": { summary: "Server-sent events: `event: ticket` with an ILiveTicketEvent for each ticket of the token's projects." } } }], [import("./modules/prepay/prepay.controller"), { "PrepayController": { "myAccount": { type: Object }, "myLedger": {}, "myOffers": { type: [Object] }, "account": { type: Object }, "ledger": {}, "listOffers": { type: [Object] }, "upsertOffer": { summary: "Creates an offer, or (with `id`) changes one; every change is audited.", type: Object } } }], [import("./modules/invoices/invoices.controller"), { "InvoicesController": { "myTitles": { type: [Object] }, "saveTitle": { summary: "Creates a title, or (with `id`) changes one of the caller's own.", type: Object }, "deleteTitle": {}, "myRequests": { type: [Object] }, "request": { type: Object }, "myPdf": {}, "list": {}, "issue": { type: Object }, "reject": { type: Object } } }]] }
     };
 };
 
@@ -25,6 +27,41 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
     "public": false,
     "response": {
       "$ref": "#/components/schemas/IPage_ISharedAmount"
+    }
+  },
+  "AnnouncementsController_create": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IAnnouncement"
+    }
+  },
+  "AnnouncementsController_list": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IAnnouncement"
+    }
+  },
+  "AnnouncementsController_one": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IAnnouncement"
+    }
+  },
+  "AnnouncementsController_publish": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IAnnouncement"
+    }
+  },
+  "AnnouncementsController_withdraw": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IAnnouncement"
     }
   },
   "AuditLogController_search": {
@@ -393,6 +430,54 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
       "$ref": "#/components/schemas/ICashOutstanding"
     }
   },
+  "CashierController_approvals": {
+    "body": false,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IPayment"
+      }
+    }
+  },
+  "CashierController_collect": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/ICashierPaymentResult"
+    }
+  },
+  "CashierController_decide": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPayment"
+    }
+  },
+  "CashierController_handover": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IHandoverSummary"
+    }
+  },
+  "CashierController_lookup": {
+    "body": true,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IBinding"
+      }
+    }
+  },
+  "CashierController_payables": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPayables"
+    }
+  },
   "ChargesController_collectCash": {
     "body": false,
     "public": false,
@@ -475,6 +560,90 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
     "public": false,
     "response": {
       "$ref": "#/components/schemas/ICompanySettings"
+    }
+  },
+  "ComplaintPolicyController_get": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IComplaintPolicy"
+    }
+  },
+  "ComplaintPolicyController_save": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IComplaintPolicy"
+    }
+  },
+  "ComplaintsController_assign": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IComplaintDetail"
+    }
+  },
+  "ComplaintsController_confirm": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IComplaintDetail"
+    }
+  },
+  "ComplaintsController_contact": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IComplaintDetail"
+    }
+  },
+  "ComplaintsController_create": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IComplaintDetail"
+    }
+  },
+  "ComplaintsController_dispute": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IComplaintDetail"
+    }
+  },
+  "ComplaintsController_list": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IComplaint"
+    }
+  },
+  "ComplaintsController_mine": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IComplaint"
+    }
+  },
+  "ComplaintsController_note": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IComplaintDetail"
+    }
+  },
+  "ComplaintsController_one": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IComplaintDetail"
+    }
+  },
+  "ComplaintsController_resolve": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IComplaintDetail"
     }
   },
   "CounterSalesController_create": {
@@ -618,6 +787,83 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
       "$ref": "#/components/schemas/IInboxUnread"
     }
   },
+  "InvoicesController_deleteTitle": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "InvoicesController_issue": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IInvoiceRequest"
+    }
+  },
+  "InvoicesController_list": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IInvoiceRequest"
+    }
+  },
+  "InvoicesController_myPdf": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "InvoicesController_myRequests": {
+    "body": false,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IInvoiceRequest"
+      }
+    }
+  },
+  "InvoicesController_myTitles": {
+    "body": false,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IInvoiceTitle"
+      }
+    }
+  },
+  "InvoicesController_reject": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IInvoiceRequest"
+    }
+  },
+  "InvoicesController_request": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IInvoiceRequest"
+    }
+  },
+  "InvoicesController_saveTitle": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IInvoiceTitle"
+    }
+  },
+  "LiveController_streamToken": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/ILiveStreamToken"
+    }
+  },
+  "LiveController_tickets": {
+    "body": false,
+    "public": true,
+    "response": null
+  },
   "MeController_bindWechat": {
     "body": true,
     "public": false,
@@ -662,6 +908,28 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
     "public": false,
     "response": {
       "$ref": "#/components/schemas/IMediaUpload"
+    }
+  },
+  "MyAnnouncementsController_markRead": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "MyAnnouncementsController_mine": {
+    "body": false,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IResidentAnnouncement"
+      }
+    }
+  },
+  "MyAnnouncementsController_mineOne": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IResidentAnnouncement"
     }
   },
   "MyVacanciesController_apply": {
@@ -783,6 +1051,110 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
     "public": false,
     "response": {
       "$ref": "#/components/schemas/IProjectNode"
+    }
+  },
+  "PayOrdersController_create": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPayOrder"
+    }
+  },
+  "PayOrdersController_mine": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPayOrder"
+    }
+  },
+  "PaymentsController_list": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IPayment"
+    }
+  },
+  "PaymentsController_receipt": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IReceipt"
+    }
+  },
+  "PaymentsMineController_myPayables": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPayables"
+    }
+  },
+  "PaymentsMineController_myPayments": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IPayment"
+    }
+  },
+  "PaymentsMineController_myReceipt": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IReceipt"
+    }
+  },
+  "PrepayController_account": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPrepayAccount"
+    }
+  },
+  "PrepayController_ledger": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IPrepayLedgerEntry"
+    }
+  },
+  "PrepayController_listOffers": {
+    "body": false,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IPrepayOffer"
+      }
+    }
+  },
+  "PrepayController_myAccount": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPrepayAccount"
+    }
+  },
+  "PrepayController_myLedger": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IPrepayLedgerEntry"
+    }
+  },
+  "PrepayController_myOffers": {
+    "body": false,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IPrepayOfferQuote"
+      }
+    }
+  },
+  "PrepayController_upsertOffer": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPrepayOffer"
     }
   },
   "PriceListsController_approve": {
@@ -965,6 +1337,13 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
       }
     }
   },
+  "PropertyController_setBillingStart": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IHouse"
+    }
+  },
   "PropertyController_staff": {
     "body": false,
     "public": false,
@@ -1027,6 +1406,43 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
       "$ref": "#/components/schemas/IPricedQuote"
     }
   },
+  "ReceiptPdfController_myReceiptPdf": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "ReceiptPdfController_receiptPdf": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "ReconciliationController_discrepancies": {
+    "body": false,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IReconciliationDiscrepancy"
+      }
+    }
+  },
+  "ReconciliationController_run": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IReconciliationRun"
+    }
+  },
+  "ReconciliationController_runs": {
+    "body": false,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IReconciliationRun"
+      }
+    }
+  },
   "RectificationsController_list": {
     "body": false,
     "public": false,
@@ -1038,6 +1454,34 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
     "body": true,
     "public": false,
     "response": null
+  },
+  "RefundsController_complete": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IRefund"
+    }
+  },
+  "RefundsController_decide": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IRefund"
+    }
+  },
+  "RefundsController_list": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IPage_IRefund"
+    }
+  },
+  "RefundsController_request": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/IRefund"
+    }
   },
   "RegistrationController_register": {
     "body": true,
@@ -1075,6 +1519,18 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
     "public": false,
     "response": {
       "$ref": "#/components/schemas/ISlaPolicy"
+    }
+  },
+  "SlaReportController_export": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
+  "SlaReportController_report": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/ISlaReport"
     }
   },
   "StaffController_create": {
@@ -1146,6 +1602,57 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
     "public": false,
     "response": {
       "$ref": "#/components/schemas/ITechnicianProfile"
+    }
+  },
+  "TicketMergesController_candidates": {
+    "body": false,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IMergeCandidate"
+      }
+    }
+  },
+  "TicketMergesController_merge": {
+    "body": true,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/ITicket"
+    }
+  },
+  "TicketMergesController_merged": {
+    "body": false,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/IMergedTicket"
+      }
+    }
+  },
+  "TicketUrgesController_ofProject": {
+    "body": false,
+    "public": false,
+    "response": {
+      "type": "array",
+      "items": {
+        "$ref": "#/components/schemas/ITicketUrge"
+      }
+    }
+  },
+  "TicketUrgesController_state": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/ITicketUrge"
+    }
+  },
+  "TicketUrgesController_urge": {
+    "body": false,
+    "public": false,
+    "response": {
+      "$ref": "#/components/schemas/ITicketUrge"
     }
   },
   "TicketWorkController_accept": {
@@ -1270,6 +1777,11 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
       "$ref": "#/components/schemas/IPage_ITicket"
     }
   },
+  "TicketsController_formPdf": {
+    "body": false,
+    "public": false,
+    "response": null
+  },
   "TicketsController_hold": {
     "body": true,
     "public": false,
@@ -1342,6 +1854,16 @@ export const operations: Record<string, { body: boolean; public: boolean; respon
     "response": {
       "$ref": "#/components/schemas/IWaiverBudget"
     }
+  },
+  "WechatNotifyController_payment": {
+    "body": true,
+    "public": true,
+    "response": null
+  },
+  "WechatNotifyController_refund": {
+    "body": true,
+    "public": true,
+    "response": null
   }
 };
 
@@ -1363,7 +1885,7 @@ export const schemas: Record<string, Record<string, unknown>> = {
                 "type": "number",
                 "description": "Read-only. The length of the ArrayBuffer (in bytes)."
               },
-              "__@toStringTag@269": {
+              "__@toStringTag@266": {
                 "type": "string",
                 "enum": [
                   "ArrayBuffer"
@@ -1372,7 +1894,7 @@ export const schemas: Record<string, Record<string, unknown>> = {
             },
             "required": [
               "byteLength",
-              "__@toStringTag@269"
+              "__@toStringTag@266"
             ]
           },
           {
@@ -1382,7 +1904,7 @@ export const schemas: Record<string, Record<string, unknown>> = {
                 "type": "number",
                 "description": "Read-only. The length of the ArrayBuffer (in bytes)."
               },
-              "__@toStringTag@269": {
+              "__@toStringTag@266": {
                 "type": "string",
                 "enum": [
                   "SharedArrayBuffer"
@@ -1391,7 +1913,7 @@ export const schemas: Record<string, Record<string, unknown>> = {
             },
             "required": [
               "byteLength",
-              "__@toStringTag@269"
+              "__@toStringTag@266"
             ]
           }
         ],
@@ -1409,7 +1931,7 @@ export const schemas: Record<string, Record<string, unknown>> = {
         "type": "number",
         "description": "The length of the array."
       },
-      "__@toStringTag@269": {
+      "__@toStringTag@266": {
         "type": "string",
         "enum": [
           "Uint8Array"
@@ -1422,11 +1944,104 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "byteLength",
       "byteOffset",
       "length",
-      "__@toStringTag@269"
+      "__@toStringTag@266"
     ],
     "additionalProperties": {
       "type": "number"
     }
+  },
+  "IAnnouncement": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "projectId": {
+        "type": "number"
+      },
+      "template": {
+        "type": "string",
+        "enum": [
+          "water",
+          "power",
+          "elevator",
+          "disinfection",
+          "custom"
+        ]
+      },
+      "title": {
+        "type": "string"
+      },
+      "body": {
+        "type": "string"
+      },
+      "buildingIds": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        },
+        "description": "Empty: the whole project."
+      },
+      "buildingNames": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "startsAt": {
+        "type": "string"
+      },
+      "endsAt": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "draft",
+          "published",
+          "withdrawn"
+        ]
+      },
+      "version": {
+        "type": "number"
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "publishedAt": {
+        "type": "string",
+        "nullable": true
+      },
+      "withdrawnAt": {
+        "type": "string",
+        "nullable": true
+      },
+      "recipients": {
+        "type": "number",
+        "description": "Residents the notice was published to (approved residents of the buildings at publish time)."
+      },
+      "read": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "id",
+      "projectId",
+      "template",
+      "title",
+      "body",
+      "buildingIds",
+      "buildingNames",
+      "startsAt",
+      "endsAt",
+      "status",
+      "version",
+      "createdAt",
+      "publishedAt",
+      "withdrawnAt",
+      "recipients",
+      "read"
+    ]
   },
   "IAppMeta": {
     "type": "object",
@@ -1749,8 +2364,8 @@ export const schemas: Record<string, Record<string, unknown>> = {
           "per_space",
           "metered",
           "shared",
-          "property_fee",
           "charge",
+          "property_fee",
           "vacancy_discount",
           "late_fee",
           "adjustment"
@@ -1826,9 +2441,9 @@ export const schemas: Record<string, Record<string, unknown>> = {
         "enum": [
           "draft",
           "published",
+          "failed",
           "running",
-          "checked",
-          "failed"
+          "checked"
         ]
       },
       "housesTotal": {
@@ -2317,6 +2932,29 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "residentConfirmed"
     ]
   },
+  "ICashierPaymentResult": {
+    "type": "object",
+    "properties": {
+      "receipt": {
+        "$ref": "#/components/schemas/IReceipt"
+      },
+      "payments": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IPayment"
+        }
+      },
+      "pendingApproval": {
+        "type": "boolean",
+        "description": "True when some tenders wait for a second person's approval before they count."
+      }
+    },
+    "required": [
+      "receipt",
+      "payments",
+      "pendingApproval"
+    ]
+  },
   "ICharge": {
     "type": "object",
     "properties": {
@@ -2606,6 +3244,484 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "companyId",
       "cashLimitFen",
       "waiverMonthlyCapFen"
+    ]
+  },
+  "IComplaint": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "number": {
+        "type": "string",
+        "description": "Shown everywhere: `TS-<id>`."
+      },
+      "projectId": {
+        "type": "number"
+      },
+      "houseId": {
+        "type": "number",
+        "nullable": true
+      },
+      "houseLabel": {
+        "type": "string",
+        "nullable": true
+      },
+      "ticketId": {
+        "type": "number",
+        "nullable": true
+      },
+      "ticketSerial": {
+        "type": "string",
+        "nullable": true
+      },
+      "complainantId": {
+        "type": "number",
+        "nullable": true
+      },
+      "contactName": {
+        "type": "string",
+        "nullable": true
+      },
+      "contactPhone": {
+        "type": "string",
+        "nullable": true,
+        "description": "Masked except for roles that call the resident."
+      },
+      "category": {
+        "type": "string",
+        "enum": [
+          "quality",
+          "attitude",
+          "timeliness",
+          "charges",
+          "environment",
+          "security",
+          "other"
+        ]
+      },
+      "description": {
+        "type": "string"
+      },
+      "channel": {
+        "type": "string",
+        "enum": [
+          "mini_program",
+          "phone",
+          "walk_in",
+          "return_visit"
+        ]
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "open",
+          "closed",
+          "contacted",
+          "resolved",
+          "disputed"
+        ]
+      },
+      "version": {
+        "type": "number"
+      },
+      "investigatorId": {
+        "type": "number",
+        "nullable": true
+      },
+      "investigatorName": {
+        "type": "string",
+        "nullable": true
+      },
+      "contactDueAt": {
+        "type": "string"
+      },
+      "contactedAt": {
+        "type": "string",
+        "nullable": true
+      },
+      "resolveDueAt": {
+        "type": "string"
+      },
+      "resolvedAt": {
+        "type": "string",
+        "nullable": true
+      },
+      "closedAt": {
+        "type": "string",
+        "nullable": true
+      },
+      "resolution": {
+        "type": "string",
+        "nullable": true
+      },
+      "responsibleUserId": {
+        "type": "number",
+        "nullable": true,
+        "description": "Staff only (assessment); null in the resident's view."
+      },
+      "responsibleName": {
+        "type": "string",
+        "nullable": true
+      },
+      "cause": {
+        "type": "string",
+        "enum": [
+          "other",
+          "staff_fault",
+          "process",
+          "third_party",
+          "facilities",
+          "unfounded"
+        ],
+        "nullable": true
+      },
+      "disputeCount": {
+        "type": "number"
+      },
+      "escalated": {
+        "type": "boolean"
+      },
+      "contactOverdue": {
+        "type": "boolean",
+        "description": "A deadline passed before it was met (now, or recorded by the sweep)."
+      },
+      "resolveOverdue": {
+        "type": "boolean"
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "updatedAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "number",
+      "projectId",
+      "houseId",
+      "houseLabel",
+      "ticketId",
+      "ticketSerial",
+      "complainantId",
+      "contactName",
+      "contactPhone",
+      "category",
+      "description",
+      "channel",
+      "status",
+      "version",
+      "investigatorId",
+      "investigatorName",
+      "contactDueAt",
+      "contactedAt",
+      "resolveDueAt",
+      "resolvedAt",
+      "closedAt",
+      "resolution",
+      "responsibleUserId",
+      "responsibleName",
+      "cause",
+      "disputeCount",
+      "escalated",
+      "contactOverdue",
+      "resolveOverdue",
+      "createdAt",
+      "updatedAt"
+    ]
+  },
+  "IComplaintDetail": {
+    "type": "object",
+    "properties": {
+      "media": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IMediaRef"
+        }
+      },
+      "events": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IComplaintEvent"
+        },
+        "description": "Residents see the steps that concern them; staff see notes and assignments too."
+      },
+      "id": {
+        "type": "number"
+      },
+      "number": {
+        "type": "string",
+        "description": "Shown everywhere: `TS-<id>`."
+      },
+      "projectId": {
+        "type": "number"
+      },
+      "houseId": {
+        "type": "number",
+        "nullable": true
+      },
+      "houseLabel": {
+        "type": "string",
+        "nullable": true
+      },
+      "ticketId": {
+        "type": "number",
+        "nullable": true
+      },
+      "ticketSerial": {
+        "type": "string",
+        "nullable": true
+      },
+      "complainantId": {
+        "type": "number",
+        "nullable": true
+      },
+      "contactName": {
+        "type": "string",
+        "nullable": true
+      },
+      "contactPhone": {
+        "type": "string",
+        "nullable": true,
+        "description": "Masked except for roles that call the resident."
+      },
+      "category": {
+        "type": "string",
+        "enum": [
+          "quality",
+          "attitude",
+          "timeliness",
+          "charges",
+          "environment",
+          "security",
+          "other"
+        ]
+      },
+      "description": {
+        "type": "string"
+      },
+      "channel": {
+        "type": "string",
+        "enum": [
+          "mini_program",
+          "phone",
+          "walk_in",
+          "return_visit"
+        ]
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "open",
+          "closed",
+          "contacted",
+          "resolved",
+          "disputed"
+        ]
+      },
+      "version": {
+        "type": "number"
+      },
+      "investigatorId": {
+        "type": "number",
+        "nullable": true
+      },
+      "investigatorName": {
+        "type": "string",
+        "nullable": true
+      },
+      "contactDueAt": {
+        "type": "string"
+      },
+      "contactedAt": {
+        "type": "string",
+        "nullable": true
+      },
+      "resolveDueAt": {
+        "type": "string"
+      },
+      "resolvedAt": {
+        "type": "string",
+        "nullable": true
+      },
+      "closedAt": {
+        "type": "string",
+        "nullable": true
+      },
+      "resolution": {
+        "type": "string",
+        "nullable": true
+      },
+      "responsibleUserId": {
+        "type": "number",
+        "nullable": true,
+        "description": "Staff only (assessment); null in the resident's view."
+      },
+      "responsibleName": {
+        "type": "string",
+        "nullable": true
+      },
+      "cause": {
+        "type": "string",
+        "enum": [
+          "other",
+          "staff_fault",
+          "process",
+          "third_party",
+          "facilities",
+          "unfounded"
+        ],
+        "nullable": true
+      },
+      "disputeCount": {
+        "type": "number"
+      },
+      "escalated": {
+        "type": "boolean"
+      },
+      "contactOverdue": {
+        "type": "boolean",
+        "description": "A deadline passed before it was met (now, or recorded by the sweep)."
+      },
+      "resolveOverdue": {
+        "type": "boolean"
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "updatedAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "media",
+      "events",
+      "id",
+      "number",
+      "projectId",
+      "houseId",
+      "houseLabel",
+      "ticketId",
+      "ticketSerial",
+      "complainantId",
+      "contactName",
+      "contactPhone",
+      "category",
+      "description",
+      "channel",
+      "status",
+      "version",
+      "investigatorId",
+      "investigatorName",
+      "contactDueAt",
+      "contactedAt",
+      "resolveDueAt",
+      "resolvedAt",
+      "closedAt",
+      "resolution",
+      "responsibleUserId",
+      "responsibleName",
+      "cause",
+      "disputeCount",
+      "escalated",
+      "contactOverdue",
+      "resolveOverdue",
+      "createdAt",
+      "updatedAt"
+    ]
+  },
+  "IComplaintEvent": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "action": {
+        "type": "string",
+        "enum": [
+          "assign",
+          "resolve",
+          "create",
+          "contact",
+          "note",
+          "confirm",
+          "dispute",
+          "escalate"
+        ]
+      },
+      "fromStatus": {
+        "type": "string",
+        "enum": [
+          "open",
+          "closed",
+          "contacted",
+          "resolved",
+          "disputed"
+        ],
+        "nullable": true
+      },
+      "toStatus": {
+        "type": "string",
+        "enum": [
+          "open",
+          "closed",
+          "contacted",
+          "resolved",
+          "disputed"
+        ],
+        "nullable": true
+      },
+      "actorName": {
+        "type": "string",
+        "nullable": true
+      },
+      "note": {
+        "type": "string",
+        "nullable": true
+      },
+      "media": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IMediaRef"
+        }
+      },
+      "at": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "action",
+      "fromStatus",
+      "toStatus",
+      "actorName",
+      "note",
+      "media",
+      "at"
+    ]
+  },
+  "IComplaintPolicy": {
+    "type": "object",
+    "properties": {
+      "projectId": {
+        "type": "number"
+      },
+      "contactMinutes": {
+        "type": "number"
+      },
+      "resolveMinutes": {
+        "type": "number"
+      },
+      "isDefault": {
+        "type": "boolean"
+      }
+    },
+    "required": [
+      "projectId",
+      "contactMinutes",
+      "resolveMinutes",
+      "isDefault"
     ]
   },
   "ICounterSale": {
@@ -3031,6 +4147,88 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "sortOrder"
     ]
   },
+  "IHandoverSummary": {
+    "type": "object",
+    "properties": {
+      "projectId": {
+        "type": "number"
+      },
+      "date": {
+        "type": "string",
+        "description": "YYYY-MM-DD, Asia/Shanghai."
+      },
+      "cashiers": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "cashierId": {
+              "type": "number"
+            },
+            "cashierName": {
+              "type": "string"
+            },
+            "byMethod": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "properties": {
+                  "method": {
+                    "type": "string",
+                    "enum": [
+                      "cash",
+                      "pos",
+                      "wechat_jsapi",
+                      "wechat_micropay",
+                      "transfer",
+                      "prepaid"
+                    ]
+                  },
+                  "count": {
+                    "type": "number"
+                  },
+                  "amountFen": {
+                    "type": "number"
+                  }
+                },
+                "required": [
+                  "method",
+                  "count",
+                  "amountFen"
+                ]
+              }
+            },
+            "totalFen": {
+              "type": "number"
+            },
+            "pendingApprovalFen": {
+              "type": "number"
+            },
+            "refundsFen": {
+              "type": "number"
+            },
+            "receiptCount": {
+              "type": "number"
+            }
+          },
+          "required": [
+            "cashierId",
+            "cashierName",
+            "byMethod",
+            "totalFen",
+            "pendingApprovalFen",
+            "refundsFen",
+            "receiptCount"
+          ]
+        }
+      }
+    },
+    "required": [
+      "projectId",
+      "date",
+      "cashiers"
+    ]
+  },
   "IHealth": {
     "type": "object",
     "properties": {
@@ -3103,6 +4301,11 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "label": {
         "type": "string",
         "description": "\"3栋1单元1201\""
+      },
+      "billingStartDate": {
+        "type": "string",
+        "nullable": true,
+        "description": "计费起始日 (e.g. 交房日), \"YYYY-MM-DD\"; null = billed from the start (docs/billing.md \"Proration\")."
       }
     },
     "required": [
@@ -3116,7 +4319,8 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "floor",
       "areaHundredths",
       "type",
-      "label"
+      "label",
+      "billingStartDate"
     ]
   },
   "IHouseDetail": {
@@ -3193,6 +4397,11 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "label": {
         "type": "string",
         "description": "\"3栋1单元1201\""
+      },
+      "billingStartDate": {
+        "type": "string",
+        "nullable": true,
+        "description": "计费起始日 (e.g. 交房日), \"YYYY-MM-DD\"; null = billed from the start (docs/billing.md \"Proration\")."
       }
     },
     "required": [
@@ -3209,7 +4418,8 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "floor",
       "areaHundredths",
       "type",
-      "label"
+      "label",
+      "billingStartDate"
     ]
   },
   "IHouseDirectoryEntry": {
@@ -3324,6 +4534,11 @@ export const schemas: Record<string, Record<string, unknown>> = {
         "type": "number",
         "nullable": true
       },
+      "objectId": {
+        "type": "number",
+        "nullable": true,
+        "description": "What a message not about a ticket is about, named by the kind's prefix: the complaint for `complaint.*`,\nthe announcement for `announcement`; null otherwise (and on messages written before it existed)."
+      },
       "readAt": {
         "type": "string",
         "nullable": true
@@ -3338,6 +4553,7 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "title",
       "body",
       "ticketId",
+      "objectId",
       "readAt",
       "createdAt"
     ]
@@ -3351,6 +4567,143 @@ export const schemas: Record<string, Record<string, unknown>> = {
     },
     "required": [
       "unread"
+    ]
+  },
+  "IInvoiceRequest": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "projectId": {
+        "type": "number"
+      },
+      "houseId": {
+        "type": "number"
+      },
+      "houseLabel": {
+        "type": "string"
+      },
+      "title": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "抬头: a person's name or the company name."
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "company",
+              "personal"
+            ]
+          },
+          "taxId": {
+            "type": "string",
+            "nullable": true,
+            "description": "纳税人识别号 (company only): 15, 18 or 20 characters."
+          },
+          "email": {
+            "type": "string",
+            "nullable": true
+          }
+        },
+        "required": [
+          "name",
+          "kind",
+          "taxId",
+          "email"
+        ]
+      },
+      "paymentIds": {
+        "type": "array",
+        "items": {
+          "type": "number"
+        }
+      },
+      "amountFen": {
+        "type": "number"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "rejected",
+          "requested",
+          "issued"
+        ]
+      },
+      "invoiceNo": {
+        "type": "string",
+        "nullable": true
+      },
+      "hasPdf": {
+        "type": "boolean"
+      },
+      "rejectReason": {
+        "type": "string",
+        "nullable": true
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "decidedAt": {
+        "type": "string",
+        "nullable": true
+      }
+    },
+    "required": [
+      "id",
+      "projectId",
+      "houseId",
+      "houseLabel",
+      "title",
+      "paymentIds",
+      "amountFen",
+      "status",
+      "invoiceNo",
+      "hasPdf",
+      "rejectReason",
+      "createdAt",
+      "decidedAt"
+    ]
+  },
+  "IInvoiceTitle": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "kind": {
+        "type": "string",
+        "enum": [
+          "company",
+          "personal"
+        ]
+      },
+      "name": {
+        "type": "string",
+        "description": "抬头: a person's name or the company name."
+      },
+      "taxId": {
+        "type": "string",
+        "nullable": true,
+        "description": "纳税人识别号 (company only): 15, 18 or 20 characters."
+      },
+      "email": {
+        "type": "string",
+        "nullable": true
+      },
+      "isDefault": {
+        "type": "boolean"
+      }
+    },
+    "required": [
+      "id",
+      "kind",
+      "name",
+      "taxId",
+      "email",
+      "isDefault"
     ]
   },
   "ILateFeePolicy": {
@@ -3386,6 +4739,21 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "dailyRatePer100k",
       "capPercent",
       "vacancyDiscountPercent"
+    ]
+  },
+  "ILiveStreamToken": {
+    "type": "object",
+    "properties": {
+      "token": {
+        "type": "string"
+      },
+      "expiresAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "token",
+      "expiresAt"
     ]
   },
   "IMaterialPrice": {
@@ -3547,7 +4915,8 @@ export const schemas: Record<string, Record<string, unknown>> = {
         "type": "string",
         "enum": [
           "photo",
-          "signature"
+          "signature",
+          "document"
         ]
       },
       "width": {
@@ -3577,6 +4946,105 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "url",
       "thumbUrl",
       "expiresAt"
+    ]
+  },
+  "IMergeCandidate": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "serial": {
+        "type": "string"
+      },
+      "kind": {
+        "type": "string",
+        "enum": [
+          "repair",
+          "service",
+          "suggestion",
+          "consultation",
+          "complaint"
+        ]
+      },
+      "scope": {
+        "type": "string",
+        "enum": [
+          "home",
+          "public"
+        ],
+        "nullable": true
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "on_site",
+          "submitted",
+          "registered",
+          "dispatched",
+          "accepted",
+          "quoted",
+          "in_progress",
+          "done",
+          "verified",
+          "visited",
+          "closed",
+          "cancelled"
+        ]
+      },
+      "houseLabel": {
+        "type": "string",
+        "nullable": true
+      },
+      "description": {
+        "type": "string"
+      },
+      "createdAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "serial",
+      "kind",
+      "scope",
+      "status",
+      "houseLabel",
+      "description",
+      "createdAt"
+    ]
+  },
+  "IMergedTicket": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "serial": {
+        "type": "string"
+      },
+      "description": {
+        "type": "string"
+      },
+      "contactName": {
+        "type": "string",
+        "nullable": true
+      },
+      "followerNotified": {
+        "type": "boolean",
+        "description": "Whether a resident hears this ticket's progress messages for it (a 代客报修 without a matching resident has none)."
+      },
+      "mergedAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "serial",
+      "description",
+      "contactName",
+      "followerNotified",
+      "mergedAt"
     ]
   },
   "IMeterReading": {
@@ -3683,6 +5151,32 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "companyId",
       "companyName",
       "regions"
+    ]
+  },
+  "IPage_IAnnouncement": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IAnnouncement"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
     ]
   },
   "IPage_IArrearsRow": {
@@ -3815,6 +5309,32 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "pageSize"
     ]
   },
+  "IPage_IComplaint": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IComplaint"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ]
+  },
   "IPage_IHouse": {
     "type": "object",
     "properties": {
@@ -3893,6 +5413,32 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "pageSize"
     ]
   },
+  "IPage_IInvoiceRequest": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IInvoiceRequest"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ]
+  },
   "IPage_IMeterReading": {
     "type": "object",
     "properties": {
@@ -3919,6 +5465,58 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "pageSize"
     ]
   },
+  "IPage_IPayment": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IPayment"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ]
+  },
+  "IPage_IPrepayLedgerEntry": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IPrepayLedgerEntry"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ]
+  },
   "IPage_IRectificationTask": {
     "type": "object",
     "properties": {
@@ -3926,6 +5524,32 @@ export const schemas: Record<string, Record<string, unknown>> = {
         "type": "array",
         "items": {
           "$ref": "#/components/schemas/IRectificationTask"
+        }
+      },
+      "total": {
+        "type": "number"
+      },
+      "page": {
+        "type": "number"
+      },
+      "pageSize": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "items",
+      "total",
+      "page",
+      "pageSize"
+    ]
+  },
+  "IPage_IRefund": {
+    "type": "object",
+    "properties": {
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IRefund"
         }
       },
       "total": {
@@ -4073,6 +5697,512 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "total",
       "page",
       "pageSize"
+    ]
+  },
+  "IPayOrder": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "outTradeNo": {
+        "type": "string"
+      },
+      "houseId": {
+        "type": "number"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "paid",
+          "closed",
+          "created"
+        ]
+      },
+      "amountFen": {
+        "type": "number"
+      },
+      "description": {
+        "type": "string",
+        "description": "\"2026-11 物业账单 等2项\" — what the resident sees on the WeChat cashier."
+      },
+      "expiresAt": {
+        "type": "string"
+      },
+      "paidAt": {
+        "type": "string",
+        "nullable": true
+      },
+      "paymentId": {
+        "type": "number",
+        "nullable": true
+      },
+      "receiptNo": {
+        "type": "string",
+        "nullable": true
+      },
+      "payParams": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/IWechatPayParams"
+          }
+        ],
+        "nullable": true
+      },
+      "standInPayUrl": {
+        "type": "string",
+        "nullable": true,
+        "description": "Embedded demo only (WeChat Pay stand-in): a page that plays the WeChat cashier for the H5 build."
+      }
+    },
+    "required": [
+      "id",
+      "outTradeNo",
+      "houseId",
+      "status",
+      "amountFen",
+      "description",
+      "expiresAt",
+      "paidAt",
+      "paymentId",
+      "receiptNo",
+      "payParams",
+      "standInPayUrl"
+    ]
+  },
+  "IPayableItem": {
+    "type": "object",
+    "properties": {
+      "kind": {
+        "type": "string",
+        "enum": [
+          "bill",
+          "charge"
+        ]
+      },
+      "id": {
+        "type": "number"
+      },
+      "projectId": {
+        "type": "number"
+      },
+      "houseId": {
+        "type": "number"
+      },
+      "title": {
+        "type": "string",
+        "description": "e.g. \"2026-11 物业账单\" or \"特约服务 BX20261101-0003\"."
+      },
+      "period": {
+        "type": "string",
+        "nullable": true
+      },
+      "ticketSerial": {
+        "type": "string",
+        "nullable": true
+      },
+      "totalFen": {
+        "type": "number"
+      },
+      "paidFen": {
+        "type": "number"
+      },
+      "balanceFen": {
+        "type": "number",
+        "description": "totalFen − paidFen − pending offline payments; what can still be paid."
+      },
+      "dueSince": {
+        "type": "string",
+        "description": "Bill published / charge posted; the allocation order (oldest first, then id)."
+      }
+    },
+    "required": [
+      "kind",
+      "id",
+      "projectId",
+      "houseId",
+      "title",
+      "period",
+      "ticketSerial",
+      "totalFen",
+      "paidFen",
+      "balanceFen",
+      "dueSince"
+    ]
+  },
+  "IPayables": {
+    "type": "object",
+    "properties": {
+      "houseId": {
+        "type": "number"
+      },
+      "houseLabel": {
+        "type": "string"
+      },
+      "items": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IPayableItem"
+        }
+      },
+      "totalBalanceFen": {
+        "type": "number"
+      },
+      "prepayBalanceFen": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "houseId",
+      "houseLabel",
+      "items",
+      "totalBalanceFen",
+      "prepayBalanceFen"
+    ]
+  },
+  "IPayment": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "projectId": {
+        "type": "number"
+      },
+      "houseId": {
+        "type": "number"
+      },
+      "houseLabel": {
+        "type": "string"
+      },
+      "method": {
+        "type": "string",
+        "enum": [
+          "cash",
+          "pos",
+          "wechat_jsapi",
+          "wechat_micropay",
+          "transfer",
+          "prepaid"
+        ]
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "rejected",
+          "confirmed",
+          "pending_approval"
+        ]
+      },
+      "amountFen": {
+        "type": "number"
+      },
+      "refundedFen": {
+        "type": "number",
+        "description": "Σ succeeded refunds."
+      },
+      "reference": {
+        "type": "string",
+        "nullable": true,
+        "description": "Transfer reference, POS voucher, WeChat transaction id … (never a card number)."
+      },
+      "receiptId": {
+        "type": "number",
+        "nullable": true
+      },
+      "receiptNo": {
+        "type": "string",
+        "nullable": true
+      },
+      "collectedBy": {
+        "type": "number",
+        "nullable": true,
+        "description": "The cashier who took it; null for the resident's own WeChat payments."
+      },
+      "collectedByName": {
+        "type": "string",
+        "nullable": true
+      },
+      "approvedBy": {
+        "type": "number",
+        "nullable": true
+      },
+      "approvedByName": {
+        "type": "string",
+        "nullable": true
+      },
+      "rejectReason": {
+        "type": "string",
+        "nullable": true
+      },
+      "paidAt": {
+        "type": "string"
+      },
+      "allocations": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IPaymentAllocation"
+        }
+      },
+      "shipping": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/IPaymentShipping"
+          }
+        ],
+        "nullable": true,
+        "description": "发货信息 of a resident's WeChat payment; null for the desk's payments."
+      }
+    },
+    "required": [
+      "id",
+      "projectId",
+      "houseId",
+      "houseLabel",
+      "method",
+      "status",
+      "amountFen",
+      "refundedFen",
+      "reference",
+      "receiptId",
+      "receiptNo",
+      "collectedBy",
+      "collectedByName",
+      "approvedBy",
+      "approvedByName",
+      "rejectReason",
+      "paidAt",
+      "allocations"
+    ]
+  },
+  "IPaymentAllocation": {
+    "type": "object",
+    "properties": {
+      "kind": {
+        "type": "string",
+        "enum": [
+          "bill",
+          "charge",
+          "prepay_topup"
+        ]
+      },
+      "targetId": {
+        "type": "number",
+        "description": "Bill id, charge id, or the house id for a top-up."
+      },
+      "title": {
+        "type": "string"
+      },
+      "amountFen": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "kind",
+      "targetId",
+      "title",
+      "amountFen"
+    ]
+  },
+  "IPaymentShipping": {
+    "type": "object",
+    "properties": {
+      "status": {
+        "type": "string",
+        "enum": [
+          "pending",
+          "failed",
+          "uploaded",
+          "not_required"
+        ]
+      },
+      "attempts": {
+        "type": "number"
+      },
+      "errcode": {
+        "type": "number",
+        "nullable": true,
+        "description": "WeChat's errcode of the last failed try (e.g. 10060004 支付单处于不可发货的状态)."
+      },
+      "errmsg": {
+        "type": "string",
+        "nullable": true
+      },
+      "uploadedAt": {
+        "type": "string",
+        "nullable": true
+      }
+    },
+    "required": [
+      "status",
+      "attempts",
+      "errcode",
+      "errmsg",
+      "uploadedAt"
+    ]
+  },
+  "IPrepayAccount": {
+    "type": "object",
+    "properties": {
+      "houseId": {
+        "type": "number"
+      },
+      "houseLabel": {
+        "type": "string"
+      },
+      "balanceFen": {
+        "type": "number"
+      },
+      "updatedAt": {
+        "type": "string",
+        "nullable": true
+      }
+    },
+    "required": [
+      "houseId",
+      "houseLabel",
+      "balanceFen",
+      "updatedAt"
+    ]
+  },
+  "IPrepayLedgerEntry": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "kind": {
+        "type": "string",
+        "enum": [
+          "topup",
+          "offer_bonus",
+          "settle",
+          "refund"
+        ]
+      },
+      "amountFen": {
+        "type": "number",
+        "description": "Signed: + into the account, − out of it."
+      },
+      "balanceAfterFen": {
+        "type": "number"
+      },
+      "billId": {
+        "type": "number",
+        "nullable": true
+      },
+      "paymentId": {
+        "type": "number",
+        "nullable": true
+      },
+      "note": {
+        "type": "string"
+      },
+      "createdAt": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "kind",
+      "amountFen",
+      "balanceAfterFen",
+      "billId",
+      "paymentId",
+      "note",
+      "createdAt"
+    ]
+  },
+  "IPrepayOffer": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "projectId": {
+        "type": "number"
+      },
+      "name": {
+        "type": "string"
+      },
+      "payMonths": {
+        "type": "number"
+      },
+      "freeMonths": {
+        "type": "number"
+      },
+      "validFrom": {
+        "type": "string"
+      },
+      "validTo": {
+        "type": "string",
+        "nullable": true
+      },
+      "active": {
+        "type": "boolean"
+      }
+    },
+    "required": [
+      "id",
+      "projectId",
+      "name",
+      "payMonths",
+      "freeMonths",
+      "validFrom",
+      "validTo",
+      "active"
+    ]
+  },
+  "IPrepayOfferQuote": {
+    "type": "object",
+    "properties": {
+      "offerId": {
+        "type": "number"
+      },
+      "name": {
+        "type": "string",
+        "description": "The offer's name and months, so the resident sees what they pay and get without a second call."
+      },
+      "payMonths": {
+        "type": "number"
+      },
+      "freeMonths": {
+        "type": "number"
+      },
+      "houseId": {
+        "type": "number"
+      },
+      "monthlyFeeFen": {
+        "type": "number",
+        "description": "The whole month's property fee as bills charge it from `fromPeriod` (priced with the items in force then)."
+      },
+      "payFen": {
+        "type": "number"
+      },
+      "bonusFen": {
+        "type": "number"
+      },
+      "fromPeriod": {
+        "type": "string",
+        "description": "The first month the quoted months cover: this month, or the house's first whole month of billing (计费起始日)."
+      },
+      "billingStartDate": {
+        "type": "string",
+        "nullable": true,
+        "description": "The house's 计费起始日, null when it is billed from the start."
+      }
+    },
+    "required": [
+      "offerId",
+      "name",
+      "payMonths",
+      "freeMonths",
+      "houseId",
+      "monthlyFeeFen",
+      "payFen",
+      "bonusFen",
+      "fromPeriod",
+      "billingStartDate"
     ]
   },
   "IPriceListDiff": {
@@ -4447,6 +6577,203 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "message"
     ]
   },
+  "IReceipt": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "number": {
+        "type": "string",
+        "description": "Per project and year, gap-free: e.g. \"SJ-2026-000123\"."
+      },
+      "projectId": {
+        "type": "number"
+      },
+      "houseId": {
+        "type": "number"
+      },
+      "houseLabel": {
+        "type": "string"
+      },
+      "totalFen": {
+        "type": "number"
+      },
+      "payments": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "number"
+            },
+            "method": {
+              "type": "string",
+              "enum": [
+                "cash",
+                "pos",
+                "wechat_jsapi",
+                "wechat_micropay",
+                "transfer",
+                "prepaid"
+              ]
+            },
+            "amountFen": {
+              "type": "number"
+            },
+            "status": {
+              "type": "string",
+              "enum": [
+                "rejected",
+                "confirmed",
+                "pending_approval"
+              ]
+            }
+          },
+          "required": [
+            "id",
+            "method",
+            "amountFen",
+            "status"
+          ]
+        }
+      },
+      "allocations": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IPaymentAllocation"
+        }
+      },
+      "issuedAt": {
+        "type": "string"
+      },
+      "issuedByName": {
+        "type": "string",
+        "nullable": true
+      },
+      "printCount": {
+        "type": "number",
+        "description": "Times printed; every print after the first is marked 补打."
+      }
+    },
+    "required": [
+      "id",
+      "number",
+      "projectId",
+      "houseId",
+      "houseLabel",
+      "totalFen",
+      "payments",
+      "allocations",
+      "issuedAt",
+      "issuedByName",
+      "printCount"
+    ]
+  },
+  "IReconciliationDiscrepancy": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "runId": {
+        "type": "number"
+      },
+      "kind": {
+        "type": "string",
+        "enum": [
+          "missing_locally",
+          "missing_remotely",
+          "amount_differs"
+        ]
+      },
+      "outTradeNo": {
+        "type": "string",
+        "nullable": true
+      },
+      "transactionId": {
+        "type": "string",
+        "nullable": true
+      },
+      "localFen": {
+        "type": "number",
+        "nullable": true
+      },
+      "remoteFen": {
+        "type": "number",
+        "nullable": true
+      },
+      "note": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "runId",
+      "kind",
+      "outTradeNo",
+      "transactionId",
+      "localFen",
+      "remoteFen",
+      "note"
+    ]
+  },
+  "IReconciliationRun": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "date": {
+        "type": "string",
+        "description": "The trade date reconciled, YYYY-MM-DD (Asia/Shanghai)."
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "done",
+          "failed",
+          "running"
+        ],
+        "description": "running: an attempt holds the date (a re-run answers 409 meanwhile)."
+      },
+      "remoteCount": {
+        "type": "number"
+      },
+      "localCount": {
+        "type": "number"
+      },
+      "remoteTotalFen": {
+        "type": "number"
+      },
+      "localTotalFen": {
+        "type": "number"
+      },
+      "discrepancyCount": {
+        "type": "number"
+      },
+      "error": {
+        "type": "string",
+        "nullable": true
+      },
+      "createdAt": {
+        "type": "string",
+        "description": "When the latest attempt finished (or started, while running)."
+      }
+    },
+    "required": [
+      "id",
+      "date",
+      "status",
+      "remoteCount",
+      "localCount",
+      "remoteTotalFen",
+      "localTotalFen",
+      "discrepancyCount",
+      "error",
+      "createdAt"
+    ]
+  },
   "IRectificationTask": {
     "type": "object",
     "properties": {
@@ -4494,6 +6821,88 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "note",
       "createdAt",
       "resolvedAt"
+    ]
+  },
+  "IRefund": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "paymentId": {
+        "type": "number"
+      },
+      "projectId": {
+        "type": "number"
+      },
+      "houseLabel": {
+        "type": "string"
+      },
+      "method": {
+        "type": "string",
+        "enum": [
+          "cash",
+          "pos",
+          "wechat_jsapi",
+          "wechat_micropay",
+          "transfer",
+          "prepaid"
+        ]
+      },
+      "amountFen": {
+        "type": "number"
+      },
+      "reason": {
+        "type": "string"
+      },
+      "status": {
+        "type": "string",
+        "enum": [
+          "approved",
+          "rejected",
+          "requested",
+          "succeeded",
+          "failed"
+        ]
+      },
+      "requestedByName": {
+        "type": "string"
+      },
+      "decidedByName": {
+        "type": "string",
+        "nullable": true
+      },
+      "decisionReason": {
+        "type": "string",
+        "nullable": true
+      },
+      "outRefundNo": {
+        "type": "string",
+        "nullable": true
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "finishedAt": {
+        "type": "string",
+        "nullable": true
+      }
+    },
+    "required": [
+      "id",
+      "paymentId",
+      "projectId",
+      "houseLabel",
+      "method",
+      "amountFen",
+      "reason",
+      "status",
+      "requestedByName",
+      "decidedByName",
+      "decisionReason",
+      "outRefundNo",
+      "createdAt",
+      "finishedAt"
     ]
   },
   "IRegionNode": {
@@ -4582,6 +6991,57 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "sentBy",
       "sentByName",
       "sentAt"
+    ]
+  },
+  "IResidentAnnouncement": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "template": {
+        "type": "string",
+        "enum": [
+          "water",
+          "power",
+          "elevator",
+          "disinfection",
+          "custom"
+        ]
+      },
+      "title": {
+        "type": "string"
+      },
+      "body": {
+        "type": "string"
+      },
+      "startsAt": {
+        "type": "string"
+      },
+      "endsAt": {
+        "type": "string"
+      },
+      "publishedAt": {
+        "type": "string"
+      },
+      "projectName": {
+        "type": "string"
+      },
+      "readAt": {
+        "type": "string",
+        "nullable": true
+      }
+    },
+    "required": [
+      "id",
+      "template",
+      "title",
+      "body",
+      "startsAt",
+      "endsAt",
+      "publishedAt",
+      "projectName",
+      "readAt"
     ]
   },
   "IRoleGrant": {
@@ -4677,6 +7137,68 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "amountFen"
     ]
   },
+  "ISlaBreachRow": {
+    "type": "object",
+    "properties": {
+      "ticketId": {
+        "type": "number"
+      },
+      "serial": {
+        "type": "string"
+      },
+      "category": {
+        "type": "string"
+      },
+      "urgency": {
+        "type": "string",
+        "enum": [
+          "emergency",
+          "normal"
+        ]
+      },
+      "kind": {
+        "type": "string",
+        "enum": [
+          "on_site",
+          "return_visit",
+          "respond",
+          "resolve"
+        ]
+      },
+      "dueAt": {
+        "type": "string"
+      },
+      "metAt": {
+        "type": "string",
+        "nullable": true,
+        "description": "When the deadline was met after all; null while still open."
+      },
+      "lateMinutes": {
+        "type": "number",
+        "description": "Minutes past the deadline: up to `metAt`, else up to the report's `generatedAt`."
+      },
+      "technicianId": {
+        "type": "number",
+        "nullable": true
+      },
+      "technicianName": {
+        "type": "string",
+        "nullable": true
+      }
+    },
+    "required": [
+      "ticketId",
+      "serial",
+      "category",
+      "urgency",
+      "kind",
+      "dueAt",
+      "metAt",
+      "lateMinutes",
+      "technicianId",
+      "technicianName"
+    ]
+  },
   "ISlaPolicy": {
     "type": "object",
     "properties": {
@@ -4723,6 +7245,228 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "resolveMinutes",
       "returnVisitMinutes",
       "isDefault"
+    ]
+  },
+  "ISlaReport": {
+    "type": "object",
+    "properties": {
+      "projectId": {
+        "type": "number"
+      },
+      "from": {
+        "type": "string"
+      },
+      "to": {
+        "type": "string"
+      },
+      "generatedAt": {
+        "type": "string"
+      },
+      "summary": {
+        "$ref": "#/components/schemas/ISlaReportFigures"
+      },
+      "byCategory": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ISlaReportCategoryRow"
+        }
+      },
+      "byTechnician": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ISlaReportTechnicianRow"
+        }
+      },
+      "breaches": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/ISlaBreachRow"
+        },
+        "description": "The latest missed deadlines first, at most `BREACH_LIST_LIMIT`; summary.breaches has the full counts."
+      }
+    },
+    "required": [
+      "projectId",
+      "from",
+      "to",
+      "generatedAt",
+      "summary",
+      "byCategory",
+      "byTechnician",
+      "breaches"
+    ]
+  },
+  "ISlaReportCategoryRow": {
+    "type": "object",
+    "properties": {
+      "category": {
+        "type": "string"
+      },
+      "urgency": {
+        "type": "string",
+        "enum": [
+          "emergency",
+          "normal"
+        ]
+      },
+      "tickets": {
+        "type": "number"
+      },
+      "onTime": {
+        "type": "number",
+        "description": "Tickets that missed no deadline."
+      },
+      "onTimeRateBp": {
+        "type": "number",
+        "nullable": true,
+        "description": "onTime ÷ tickets in basis points (9500 = 95 %), null without tickets."
+      },
+      "breaches": {
+        "type": "object",
+        "properties": {
+          "on_site": {},
+          "return_visit": {},
+          "respond": {},
+          "resolve": {}
+        },
+        "required": [
+          "on_site",
+          "return_visit",
+          "respond",
+          "resolve"
+        ]
+      },
+      "avgResponseMinutes": {
+        "type": "number",
+        "nullable": true,
+        "description": "Report → accepted, wall-clock minutes (hold time included), over the accepted tickets; null if none."
+      },
+      "avgResolveMinutes": {
+        "type": "number",
+        "nullable": true,
+        "description": "Report → work done, wall-clock minutes, over the finished tickets; null if none."
+      }
+    },
+    "required": [
+      "category",
+      "urgency",
+      "tickets",
+      "onTime",
+      "onTimeRateBp",
+      "breaches",
+      "avgResponseMinutes",
+      "avgResolveMinutes"
+    ]
+  },
+  "ISlaReportFigures": {
+    "type": "object",
+    "properties": {
+      "tickets": {
+        "type": "number"
+      },
+      "onTime": {
+        "type": "number",
+        "description": "Tickets that missed no deadline."
+      },
+      "onTimeRateBp": {
+        "type": "number",
+        "nullable": true,
+        "description": "onTime ÷ tickets in basis points (9500 = 95 %), null without tickets."
+      },
+      "breaches": {
+        "type": "object",
+        "properties": {
+          "on_site": {},
+          "return_visit": {},
+          "respond": {},
+          "resolve": {}
+        },
+        "required": [
+          "on_site",
+          "return_visit",
+          "respond",
+          "resolve"
+        ]
+      },
+      "avgResponseMinutes": {
+        "type": "number",
+        "nullable": true,
+        "description": "Report → accepted, wall-clock minutes (hold time included), over the accepted tickets; null if none."
+      },
+      "avgResolveMinutes": {
+        "type": "number",
+        "nullable": true,
+        "description": "Report → work done, wall-clock minutes, over the finished tickets; null if none."
+      }
+    },
+    "required": [
+      "tickets",
+      "onTime",
+      "onTimeRateBp",
+      "breaches",
+      "avgResponseMinutes",
+      "avgResolveMinutes"
+    ]
+  },
+  "ISlaReportTechnicianRow": {
+    "type": "object",
+    "properties": {
+      "technicianId": {
+        "type": "number",
+        "nullable": true,
+        "description": "null: tickets nobody was dispatched to."
+      },
+      "technicianName": {
+        "type": "string",
+        "nullable": true
+      },
+      "tickets": {
+        "type": "number"
+      },
+      "onTime": {
+        "type": "number",
+        "description": "Tickets that missed no deadline."
+      },
+      "onTimeRateBp": {
+        "type": "number",
+        "nullable": true,
+        "description": "onTime ÷ tickets in basis points (9500 = 95 %), null without tickets."
+      },
+      "breaches": {
+        "type": "object",
+        "properties": {
+          "on_site": {},
+          "return_visit": {},
+          "respond": {},
+          "resolve": {}
+        },
+        "required": [
+          "on_site",
+          "return_visit",
+          "respond",
+          "resolve"
+        ]
+      },
+      "avgResponseMinutes": {
+        "type": "number",
+        "nullable": true,
+        "description": "Report → accepted, wall-clock minutes (hold time included), over the accepted tickets; null if none."
+      },
+      "avgResolveMinutes": {
+        "type": "number",
+        "nullable": true,
+        "description": "Report → work done, wall-clock minutes, over the finished tickets; null if none."
+      }
+    },
+    "required": [
+      "technicianId",
+      "technicianName",
+      "tickets",
+      "onTime",
+      "onTimeRateBp",
+      "breaches",
+      "avgResponseMinutes",
+      "avgResolveMinutes"
     ]
   },
   "IStaffAccount": {
@@ -5171,6 +7915,19 @@ export const schemas: Record<string, Record<string, unknown>> = {
         "nullable": true,
         "description": "The charge's confirmation state (null without a charge): 'unconfirmed' awaits the resident (待您确认)."
       },
+      "mergedInto": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/ITicketRef"
+          }
+        ],
+        "nullable": true,
+        "description": "已合并到: set when staff merged this duplicate report into another ticket (it is cancelled at the same time)."
+      },
+      "followerView": {
+        "type": "boolean",
+        "description": "Detail view only: true when the caller reads this ticket only because their duplicate report was merged into\nit — they follow its progress but cannot act on it (quotes are the house's residents' to decide)."
+      },
       "customerManager": {
         "allOf": [
           {
@@ -5192,12 +7949,13 @@ export const schemas: Record<string, Record<string, unknown>> = {
           "type": "string",
           "enum": [
             "accept",
+            "return_visit",
+            "transfer",
             "reply",
             "register",
             "dispatch",
             "grab",
             "decline",
-            "transfer",
             "check_in",
             "quote",
             "requote",
@@ -5207,7 +7965,6 @@ export const schemas: Record<string, Record<string, unknown>> = {
             "complete",
             "verify",
             "request_rework",
-            "return_visit",
             "close",
             "cancel"
           ]
@@ -5264,6 +8021,7 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "cancelReason",
       "chargeId",
       "chargeConfirmation",
+      "mergedInto",
       "customerManager",
       "createdAt",
       "updatedAt",
@@ -5443,6 +8201,21 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "comment"
     ]
   },
+  "ITicketRef": {
+    "type": "object",
+    "properties": {
+      "id": {
+        "type": "number"
+      },
+      "serial": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "id",
+      "serial"
+    ]
+  },
   "ITicketSignature": {
     "type": "object",
     "properties": {
@@ -5556,6 +8329,36 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "name",
       "phoneMasked",
       "phone"
+    ]
+  },
+  "ITicketUrge": {
+    "type": "object",
+    "properties": {
+      "ticketId": {
+        "type": "number"
+      },
+      "count": {
+        "type": "number"
+      },
+      "lastUrgedAt": {
+        "type": "string",
+        "nullable": true
+      },
+      "nextUrgeAt": {
+        "type": "string",
+        "nullable": true,
+        "description": "When the resident may urge again (null: now, if the request is still open)."
+      },
+      "urgeable": {
+        "type": "boolean",
+        "description": "One request's state only: whether it is still open (urging applies before the work is done)."
+      }
+    },
+    "required": [
+      "ticketId",
+      "count",
+      "lastUrgedAt",
+      "nextUrgeAt"
     ]
   },
   "ITokenPair": {
@@ -5693,6 +8496,36 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "capFen",
       "usedFen",
       "remainingFen"
+    ]
+  },
+  "IWechatPayParams": {
+    "type": "object",
+    "properties": {
+      "timeStamp": {
+        "type": "string"
+      },
+      "nonceStr": {
+        "type": "string"
+      },
+      "package": {
+        "type": "string"
+      },
+      "signType": {
+        "type": "string",
+        "enum": [
+          "RSA"
+        ]
+      },
+      "paySign": {
+        "type": "string"
+      }
+    },
+    "required": [
+      "timeStamp",
+      "nonceStr",
+      "package",
+      "signType",
+      "paySign"
     ]
   }
 };

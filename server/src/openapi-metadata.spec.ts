@@ -7,7 +7,11 @@ describe('generated OpenAPI metadata', () => {
     const root = join(__dirname, '..');
     let output = '';
     try {
-      output = execFileSync(process.execPath, [join(root, 'scripts/openapi-metadata.mjs'), '--check'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+      output = execFileSync(process.execPath, [join(root, 'scripts/openapi-metadata.mjs'), '--check'], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     } catch (error) {
       const e = error as { stdout?: string; stderr?: string };
       throw new Error(`${e.stdout ?? ''}${e.stderr ?? ''}`);

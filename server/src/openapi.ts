@@ -40,7 +40,10 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
           'Sign in (POST /api/auth/password/login or /api/auth/wechat/login), then press Authorize and paste the accessToken.',
       )
       .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'accessToken from a sign-in route' }, 'bearer')
+      .addBearerAuth(
+        { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'accessToken from a sign-in route' },
+        'bearer',
+      )
       .build(),
   );
   return completeDocument(document);
@@ -49,7 +52,11 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
 /** Fills in what the plugin cannot know: response schemas of interface types, security, errors, optional headers. */
 export function completeDocument(document: OpenAPIObject): OpenAPIObject {
   const components = (document.components ??= {});
-  components.schemas = { ...(components.schemas ?? {}), ...(schemas as Record<string, object>), ErrorResponse: errorSchema() };
+  components.schemas = {
+    ...(components.schemas ?? {}),
+    ...(schemas as Record<string, object>),
+    ErrorResponse: errorSchema(),
+  };
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of HTTP_METHODS) {
       const op = (item as Record<string, Operation | undefined>)[method];
@@ -72,7 +79,8 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
           param.required = false;
           if (param.name.toLowerCase() === 'idempotency-key') {
             param.name = 'Idempotency-Key';
-            param.description = '可选。8–64 位 A-Za-z0-9._:-；重试时带同一个值，同一报修人得到第一次创建的工单而不是新工单';
+            param.description =
+              '可选。8–64 位 A-Za-z0-9._:-；重试时带同一个值，同一报修人得到第一次创建的工单而不是新工单';
           }
         }
         if (param.in === 'query' && PAGE_QUERIES.has(param.name)) {
@@ -81,7 +89,10 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
       }
       for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
         if (status === '401' && generated?.public) continue;
-        op.responses[status] ??= { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } };
+        op.responses[status] ??= {
+          description,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } },
+        };
       }
     }
   }
@@ -94,7 +105,10 @@ function errorSchema(): Record<string, unknown> {
     description: '所有错误的统一格式',
     required: ['code', 'message', 'requestId'],
     properties: {
-      code: { type: 'string', description: '稳定的错误码（shared/src/errors.ts），如 VALIDATION_FAILED、STATE_CONFLICT' },
+      code: {
+        type: 'string',
+        description: '稳定的错误码（shared/src/errors.ts），如 VALIDATION_FAILED、STATE_CONFLICT',
+      },
       message: { type: 'string', description: '可直接展示给用户的中文说明' },
       details: {
         type: 'object',
@@ -102,7 +116,11 @@ function errorSchema(): Record<string, unknown> {
         properties: {
           fields: {
             type: 'array',
-            items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+            items: {
+              type: 'object',
+              required: ['field', 'message'],
+              properties: { field: { type: 'string' }, message: { type: 'string' } },
+            },
           },
         },
         additionalProperties: true,

@@ -51,6 +51,20 @@ export function prorateFen(monthlyFen: number, days: number, period: string): nu
   return mulDivRoundHalfUp(monthlyFen, days, total);
 }
 
+/**
+ * The name of a paid-service charge's bill line: what was done and the ticket — "特约服务：马桶疏通 等2项（GD-202611-0012）".
+ * `firstItem` is the charge's first schedule item (labour line) in line order, `itemCount` how many it has; the
+ * item name is cut to 30 characters so the serial always fits the line's 80. The bill run builds the same text
+ * in SQL (billing run/sources/charge.source.ts); billing-run e2e compares the two.
+ */
+export function chargeLineName(firstItem: string | null, itemCount: number, ticketSerial: string | null): string {
+  const what =
+    firstItem === null || itemCount < 1
+      ? '特约服务'
+      : `特约服务：${[...firstItem].slice(0, 30).join('')}${itemCount > 1 ? ` 等${itemCount}项` : ''}`;
+  return (ticketSerial === null ? what : `${what}（${ticketSerial}）`).slice(0, 80);
+}
+
 /** The negative line of an approved vacancy: `percent` of the property fee, never more than the fee. */
 export function vacancyDiscountFen(propertyFeeFen: number, percent: number): number {
   if (!Number.isInteger(percent) || percent < 0 || percent > 100) throw new RangeError('percent must be 0…100');
@@ -62,10 +76,16 @@ export function vacancyDiscountFen(propertyFeeFen: number, percent: number): num
  * 滞纳金: principal × daily rate × days overdue, capped at `capPercent` of the principal. The rate is in
  * parts per 100,000 a day so 0.05 % a day is the integer 50.
  */
-export function lateFeeFen(principalFen: number, dailyRatePer100k: number, daysOverdue: number, capPercent: number): number {
+export function lateFeeFen(
+  principalFen: number,
+  dailyRatePer100k: number,
+  daysOverdue: number,
+  capPercent: number,
+): number {
   assertFen(principalFen);
   // A negative cap made min(fee, cap) a credit; the cap is a share of the principal, 0…100 %.
-  if (!Number.isInteger(capPercent) || capPercent < 0 || capPercent > 100) throw new RangeError('capPercent must be 0…100');
+  if (!Number.isInteger(capPercent) || capPercent < 0 || capPercent > 100)
+    throw new RangeError('capPercent must be 0…100');
   if (principalFen <= 0 || daysOverdue <= 0 || dailyRatePer100k <= 0) return 0;
   const fee = mulDivRoundHalfUp(principalFen, dailyRatePer100k * daysOverdue, 100_000);
   const cap = mulDivRoundHalfUp(principalFen, capPercent, 100);
@@ -82,7 +102,8 @@ export function allocateLargestRemainder(totalFen: number, weights: readonly num
     if (totalFen !== 0) throw new RangeError('cannot split a non-zero amount over nothing');
     return [];
   }
-  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0)) throw new RangeError('weights must be non-negative integers');
+  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0))
+    throw new RangeError('weights must be non-negative integers');
   // Summed in BigInt: a float sum of large weights rounds, and the split then no longer adds up.
   const big = weights.reduce((a, b) => a + BigInt(b), 0n);
   if (big === 0n) throw new RangeError('weights must not all be zero');

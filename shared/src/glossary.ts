@@ -1,11 +1,34 @@
 import { ROLE_LABELS, type Role } from './roles';
 import {
-  TICKET_ACTION_LABELS, TICKET_KIND_LABELS, TICKET_STATUS_LABELS,
-  type RepairScope, type TicketAction, type TicketChannel, type TicketKind, type TicketStatus, type Urgency,
+  TICKET_ACTION_LABELS,
+  TICKET_KIND_LABELS,
+  TICKET_STATUS_LABELS,
+  type RepairScope,
+  type TicketAction,
+  type TicketChannel,
+  type TicketKind,
+  type TicketStatus,
+  type Urgency,
 } from './tickets';
-import { BINDING_RELATION_LABELS, BINDING_STATUS_LABELS, HOUSE_TYPE_LABELS, type BindingRelation } from './contracts/property';
+import {
+  BINDING_RELATION_LABELS,
+  BINDING_STATUS_LABELS,
+  HOUSE_TYPE_LABELS,
+  type BindingRelation,
+} from './contracts/property';
 import { CHARGE_CONFIRMED_VIA_LABELS, CHARGE_STATUS_LABELS, PAYMENT_METHOD_LABELS } from './contracts/charges';
 import { PRICE_LIST_STATUS_LABELS, type IFeeScheduleCategoryView } from './contracts/catalog';
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_CAUSES,
+  COMPLAINT_CHANNEL_LABELS,
+  COMPLAINT_STATUS_LABELS,
+} from './contracts/complaints';
+import {
+  ANNOUNCEMENT_STATUS_LABELS,
+  ANNOUNCEMENT_TEMPLATES,
+  type AnnouncementTemplate,
+} from './contracts/announcements';
 import type { ITicketQuote, ITicketRatings, ITicketSignature } from './contracts/tickets';
 
 /**
@@ -17,17 +40,34 @@ export const URGENCY_LABELS: Record<Urgency, string> = { normal: '一般', emerg
 
 export const REPAIR_SCOPE_LABELS: Record<RepairScope, string> = { home: '户内', public: '公共区域' };
 
-export const TICKET_CHANNEL_LABELS: Record<TicketChannel, string> = { mini_program: '小程序', phone: '电话', walk_in: '来访', on_site: '现场' };
+export const TICKET_CHANNEL_LABELS: Record<TicketChannel, string> = {
+  mini_program: '小程序',
+  phone: '电话',
+  walk_in: '来访',
+  on_site: '现场',
+};
 
 export type RatingDimension = Exclude<keyof ITicketRatings, 'comment'>;
-export const RATING_LABELS: Record<RatingDimension, string> = { overall: '综合', punctuality: '准时', attitude: '态度' };
+export const RATING_LABELS: Record<RatingDimension, string> = {
+  overall: '综合',
+  punctuality: '准时',
+  attitude: '态度',
+};
 export const RATING_DIMENSIONS: readonly RatingDimension[] = ['overall', 'punctuality', 'attitude'];
 
 export type SignaturePurpose = ITicketSignature['purpose'];
-export const SIGNATURE_PURPOSE_LABELS: Record<SignaturePurpose, string> = { quote_agreement: '同意报价', quote_decline: '拒绝报价', acceptance: '验收' };
+export const SIGNATURE_PURPOSE_LABELS: Record<SignaturePurpose, string> = {
+  quote_agreement: '同意报价',
+  quote_decline: '拒绝报价',
+  acceptance: '验收',
+};
 
 export const QUOTE_STATUS_LABELS: Record<ITicketQuote['status'], string> = {
-  pending: '待业主确认', agreed: '已同意', declined: '已拒绝', superseded: '已被新报价取代', final: '最终结算',
+  pending: '待业主确认',
+  agreed: '已同意',
+  declined: '已拒绝',
+  superseded: '已被新报价取代',
+  final: '最终结算',
 };
 
 /** Preferred visit windows (local time) offered when a request is made; the server stores only start and end. */
@@ -49,14 +89,21 @@ export const PAID_LABELS = { paid: '收费', free: '免费' } as const;
  */
 export const CategoryKind = { Repair: 'repair', Service: 'service', Counter: 'counter' } as const;
 export type CategoryKind = (typeof CategoryKind)[keyof typeof CategoryKind];
-export const CATEGORY_KIND_LABELS: Record<CategoryKind, string> = { repair: '维修', service: '上门服务', counter: '前台业务' };
+export const CATEGORY_KIND_LABELS: Record<CategoryKind, string> = {
+  repair: '维修',
+  service: '上门服务',
+  counter: '前台业务',
+};
 
-type ScheduleCategory = Pick<IFeeScheduleCategoryView, 'code' | 'name'> & { items?: readonly { counterSale: boolean }[] };
+type ScheduleCategory = Pick<IFeeScheduleCategoryView, 'code' | 'name'> & {
+  items?: readonly { counterSale: boolean }[];
+};
 
 /** The server's counter rule (counter-sales.service): the 打字复印 category, or a category whose items all sell at the counter. */
 export function categoryKind(category: ScheduleCategory): CategoryKind {
   const items = category.items ?? [];
-  if (category.name.includes('打字复印') || (items.length > 0 && items.every((i) => i.counterSale))) return CategoryKind.Counter;
+  if (category.name.includes('打字复印') || (items.length > 0 && items.every((i) => i.counterSale)))
+    return CategoryKind.Counter;
   return category.name.includes('维修') ? CategoryKind.Repair : CategoryKind.Service;
 }
 
@@ -64,8 +111,13 @@ export function categoryKind(category: ScheduleCategory): CategoryKind {
  * The categories a request can be filed under — the same list for the resident's 报修 page and the
  * console's 代客报修: the schedule in force minus counter categories; a booking also needs items to book.
  */
-export function ticketCategories<T extends ScheduleCategory>(categories: readonly T[] | null | undefined, kind: 'repair' | 'service'): T[] {
-  return (categories ?? []).filter((c) => categoryKind(c) !== CategoryKind.Counter && (kind === 'repair' || (c.items?.length ?? 0) > 0));
+export function ticketCategories<T extends ScheduleCategory>(
+  categories: readonly T[] | null | undefined,
+  kind: 'repair' | 'service',
+): T[] {
+  return (categories ?? []).filter(
+    (c) => categoryKind(c) !== CategoryKind.Counter && (kind === 'repair' || (c.items?.length ?? 0) > 0),
+  );
 }
 
 /** 业主 / 租户 / 家庭成员; a building representative's free-text relation (楼长) is shown as written. */
@@ -102,4 +154,13 @@ export const GLOSSARY = {
   paymentMethod: PAYMENT_METHOD_LABELS,
   chargeConfirmedVia: CHARGE_CONFIRMED_VIA_LABELS,
   priceListStatus: PRICE_LIST_STATUS_LABELS,
+  complaintStatus: COMPLAINT_STATUS_LABELS,
+  complaintCategory: COMPLAINT_CATEGORIES,
+  complaintCause: COMPLAINT_CAUSES,
+  complaintChannel: COMPLAINT_CHANNEL_LABELS,
+  announcementStatus: ANNOUNCEMENT_STATUS_LABELS,
+  announcementTemplate: Object.fromEntries(ANNOUNCEMENT_TEMPLATES.map((t) => [t.code, t.label])) as Record<
+    AnnouncementTemplate,
+    string
+  >,
 } as const;

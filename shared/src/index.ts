@@ -15,4 +15,7 @@ export * from './permissions';
 export * from './glossary';
 export * from './password';
 export * from './billing';
+export * from './proration';
 export * from './sla';
+export * from './payments';
+export * from './prepay';

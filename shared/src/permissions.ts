@@ -60,6 +60,31 @@ export const Permission = {
   VacancyApprove: 'vacancy.approve',
   /** 催缴: reminders and printed notices to houses in arrears. */
   ArrearsRemind: 'arrears.remind',
+  /** Payments, receipts and refunds of a project (read). */
+  PaymentView: 'payment.view',
+  /** 收银台: take payments at the desk, issue and reprint receipts, record cash/transfer refunds handed back. */
+  PaymentCollect: 'payment.collect',
+  /** The second person who approves an offline payment before it counts (never its collector). */
+  PaymentApprove: 'payment.approve',
+  RefundRequest: 'refund.request',
+  RefundApprove: 'refund.approve',
+  /** Prepayment accounts (read) and prepay offers (edit). */
+  PrepayView: 'prepay.view',
+  PrepayOfferEdit: 'prepay-offer.edit',
+  /** Issue or reject residents' invoice requests. */
+  InvoiceIssue: 'invoice.issue',
+  /** Daily WeChat Pay reconciliation (the merchant account is company-wide). */
+  Reconcile: 'reconcile',
+  /** 公告: write, publish and withdraw notices to a project's residents; read counts. */
+  AnnouncementManage: 'announcement.manage',
+  /** 投诉: read the project's complaints; the investigator acts on the ones assigned to them. */
+  ComplaintView: 'complaint.view',
+  /** Register complaints on a resident's behalf, assign investigators, contact, resolve, record responsibility. */
+  ComplaintHandle: 'complaint.handle',
+  /** Project complaint deadlines (contact / resolve). */
+  ComplaintPolicyEdit: 'complaint-policy.edit',
+  /** Service reports of a project: 时效报表 (on-time rates, missed deadlines). */
+  ReportView: 'report.view',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -75,12 +100,21 @@ export interface PermissionRule {
   scope: PermissionScope;
 }
 
-const { CustomerManager: CM, Supervisor: SUP, Technician: TECH, ProjectManager: PM, Cashier: CASHIER, Finance: FIN, Quality: QA, Admin: ADMIN } = Role;
+const {
+  CustomerManager: CM,
+  Supervisor: SUP,
+  Technician: TECH,
+  ProjectManager: PM,
+  Cashier: CASHIER,
+  Finance: FIN,
+  Quality: QA,
+  Admin: ADMIN,
+} = Role;
 const OFFICE: readonly Role[] = [CM, SUP, PM, CASHIER, FIN, QA, ADMIN];
 
 export const PERMISSIONS: Readonly<Record<Permission, PermissionRule>> = {
   'property.view': { label: '查看房产资料', roles: [CM, SUP, TECH, PM, CASHIER, FIN, QA, ADMIN], scope: 'project' },
-  'house.edit': { label: '导入房屋', roles: [CM, PM, ADMIN], scope: 'project' },
+  'house.edit': { label: '导入房屋、设置计费起始日', roles: [CM, PM, ADMIN], scope: 'project' },
   'building.assign-managers': { label: '分配楼栋客户经理', roles: [PM, ADMIN], scope: 'project' },
   'binding.review': { label: '审核住户认证', roles: [CM, PM, ADMIN], scope: 'project' },
   'technician.view': { label: '查看维修师傅', roles: [CM, SUP, PM, ADMIN], scope: 'project' },
@@ -116,6 +150,24 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionRule>> = {
   'vacancy.apply': { label: '代业主申请空置优惠', roles: [CM, FIN], scope: 'project' },
   'vacancy.approve': { label: '审批空置优惠', roles: [PM], scope: 'project' },
   'arrears.remind': { label: '催缴', roles: [CM, PM, CASHIER, FIN], scope: 'project' },
+  'payment.view': { label: '查看收款与收据', roles: [CM, PM, CASHIER, FIN, ADMIN], scope: 'project' },
+  'payment.collect': { label: '收银台收款', roles: [CASHIER], scope: 'project' },
+  'payment.approve': { label: '复核线下收款', roles: [FIN, PM], scope: 'project' },
+  'refund.request': { label: '申请退款', roles: [CASHIER, CM, FIN], scope: 'project' },
+  'refund.approve': { label: '审批退款', roles: [FIN], scope: 'project' },
+  'prepay.view': { label: '查看预存账户', roles: [CM, PM, CASHIER, FIN, ADMIN], scope: 'project' },
+  'prepay-offer.edit': { label: '预存优惠设置', roles: [FIN, ADMIN], scope: 'project' },
+  'invoice.issue': { label: '开具发票', roles: [FIN], scope: 'project' },
+  reconcile: { label: '微信支付对账', roles: [FIN, ADMIN], scope: 'company' },
+  'announcement.manage': { label: '公告管理', roles: [CM, PM, ADMIN], scope: 'project' },
+  'complaint.view': { label: '查看投诉', roles: [CM, SUP, PM, QA, ADMIN], scope: 'project' },
+  'complaint.handle': {
+    label: '处理投诉（登记、指派、联系、处理结果、责任认定）',
+    roles: [CM, PM, ADMIN],
+    scope: 'project',
+  },
+  'complaint-policy.edit': { label: '设置投诉时限', roles: [PM, ADMIN], scope: 'project' },
+  'report.view': { label: '查看服务报表（时效）', roles: [PM, SUP, QA, ADMIN], scope: 'project' },
 };
 
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
@@ -200,7 +252,11 @@ export const ROLE_TICKET_ACTORS: Readonly<Record<Role, readonly TicketActor[]>> 
   admin: [TicketActor.CustomerManager, TicketActor.Supervisor, TicketActor.ProjectManager],
 };
 
-const OFFICE_ACTORS: readonly TicketActor[] = [TicketActor.CustomerManager, TicketActor.Supervisor, TicketActor.ProjectManager];
+const OFFICE_ACTORS: readonly TicketActor[] = [
+  TicketActor.CustomerManager,
+  TicketActor.Supervisor,
+  TicketActor.ProjectManager,
+];
 
 /** The office actors `roles` may act as, in a fixed order. */
 export function ticketActorsOf(roles: readonly Role[]): TicketActor[] {
@@ -213,7 +269,8 @@ export function ticketActorsOf(roles: readonly Role[]): TicketActor[] {
  * order of `preferred`), then a stand-in (admin, in its own order); null when none applies.
  */
 export function actingAs(roles: readonly Role[], preferred: readonly TicketActor[]): TicketActor | null {
-  const isOwn = (role: Role, actor: TicketActor) => ROLE_TICKET_ACTORS[role].length === 1 && ROLE_TICKET_ACTORS[role][0] === actor;
+  const isOwn = (role: Role, actor: TicketActor) =>
+    ROLE_TICKET_ACTORS[role].length === 1 && ROLE_TICKET_ACTORS[role][0] === actor;
   const own = preferred.find((actor) => roles.some((role) => isOwn(role, actor)));
   if (own) return own;
   for (const role of roles) {

@@ -75,17 +75,22 @@ export function buildQuote(items: readonly IQuoteItemInput[], materials: readonl
   }));
   const callOutSource = items
     .filter((item) => (item.callOutFeeFen ?? 0) > 0)
-    .reduce<IQuoteItemInput | null>((best, item) => (!best || item.callOutFeeFen! > best.callOutFeeFen! ? item : best), null);
+    .reduce<IQuoteItemInput | null>(
+      (best, item) => (!best || item.callOutFeeFen! > best.callOutFeeFen! ? item : best),
+      null,
+    );
   const callOut: IQuoteLine[] = callOutSource
-    ? [{
-        kind: 'call_out',
-        code: callOutSource.code,
-        name: '上门费',
-        unit: '次',
-        unitPriceFen: assertFen(callOutSource.callOutFeeFen!, 'callOutFeeFen'),
-        quantityMilli: QUANTITY_SCALE,
-        amountFen: callOutSource.callOutFeeFen!,
-      }]
+    ? [
+        {
+          kind: 'call_out',
+          code: callOutSource.code,
+          name: '上门费',
+          unit: '次',
+          unitPriceFen: assertFen(callOutSource.callOutFeeFen!, 'callOutFeeFen'),
+          quantityMilli: QUANTITY_SCALE,
+          amountFen: callOutSource.callOutFeeFen!,
+        },
+      ]
     : [];
   const material: IQuoteLine[] = materials.map((m) => ({
     kind: 'material',

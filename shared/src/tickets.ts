@@ -50,7 +50,10 @@ export const RESIDENT_TICKET_FILTER_LABELS: Record<ResidentTicketFilter, string>
 
 /** 已完成: nothing more happens on the resident's side (a rework request on a visited ticket reopens it). */
 export const RESIDENT_FINISHED_STATUSES: readonly TicketStatus[] = [
-  TicketStatus.Verified, TicketStatus.Visited, TicketStatus.Closed, TicketStatus.Cancelled,
+  TicketStatus.Verified,
+  TicketStatus.Visited,
+  TicketStatus.Closed,
+  TicketStatus.Cancelled,
 ];
 
 export const TicketKind = {
@@ -77,7 +80,12 @@ export type RepairScope = (typeof RepairScope)[keyof typeof RepairScope];
 export const Urgency = { Emergency: 'emergency', Normal: 'normal' } as const;
 export type Urgency = (typeof Urgency)[keyof typeof Urgency];
 
-export const TicketChannel = { MiniProgram: 'mini_program', Phone: 'phone', WalkIn: 'walk_in', OnSite: 'on_site' } as const;
+export const TicketChannel = {
+  MiniProgram: 'mini_program',
+  Phone: 'phone',
+  WalkIn: 'walk_in',
+  OnSite: 'on_site',
+} as const;
 export type TicketChannel = (typeof TicketChannel)[keyof typeof TicketChannel];
 
 /** Who acts, as far as the lifecycle is concerned. */
@@ -156,7 +164,12 @@ const BEFORE_WORK: readonly TicketStatus[] = [S.Submitted, S.Registered, S.Dispa
 
 export const TRANSITIONS: Readonly<Record<TicketAction, TransitionRule>> = {
   register: { from: [S.Submitted], to: S.Registered, actors: [A.CustomerManager], work: 'job' },
-  dispatch: { from: [S.Registered], to: S.Dispatched, actors: [A.Supervisor, A.CustomerManager, A.System], work: 'job' },
+  dispatch: {
+    from: [S.Registered],
+    to: S.Dispatched,
+    actors: [A.Supervisor, A.CustomerManager, A.System],
+    work: 'job',
+  },
   grab: { from: [S.Registered], to: S.Dispatched, actors: [A.Technician], work: 'job' },
   decline: { from: [S.Dispatched], to: S.Registered, actors: [A.Technician], work: 'job' },
   transfer: { from: [S.Dispatched, S.Accepted], to: S.Dispatched, actors: [A.Supervisor], work: 'job' },
@@ -168,7 +181,13 @@ export const TRANSITIONS: Readonly<Record<TicketAction, TransitionRule>> = {
   decline_quote: { from: [S.Quoted], to: S.Cancelled, actors: [A.Resident, A.Technician], work: 'paid' },
   start: { from: [S.OnSite], to: S.InProgress, actors: [A.Technician], work: 'free' },
   complete: { from: [S.InProgress], to: S.Done, actors: [A.Technician], work: 'job' },
-  verify: { from: [S.Done], to: S.Verified, actors: [A.Resident, A.Technician], publicActors: [A.CustomerManager], work: 'job' },
+  verify: {
+    from: [S.Done],
+    to: S.Verified,
+    actors: [A.Resident, A.Technician],
+    publicActors: [A.CustomerManager],
+    work: 'job',
+  },
   request_rework: { from: [S.Done, S.Visited], to: S.InProgress, actors: [A.Resident, A.CustomerManager], work: 'job' },
   return_visit: { from: [S.Verified], to: S.Visited, actors: [A.CustomerManager], work: 'job' },
   close: { from: [S.Visited], to: S.Closed, actors: [A.CustomerManager, A.ProjectManager, A.System], work: 'job' },
@@ -179,6 +198,12 @@ export const TRANSITIONS: Readonly<Record<TicketAction, TransitionRule>> = {
     actors: [A.Resident, A.CustomerManager, A.Supervisor, A.ProjectManager],
   },
 };
+
+/**
+ * 合并重复报修: a duplicate may be merged into another ticket only before anyone works on it — waiting for intake,
+ * registered, dispatched or accepted (the technician has not arrived). Nothing is quoted, signed or charged then.
+ */
+export const MERGEABLE_STATUSES: readonly TicketStatus[] = [S.Submitted, S.Registered, S.Dispatched, S.Accepted];
 
 export function isPaidWork(kind: TicketKind, scope: RepairScope | null): boolean {
   switch (kind) {
@@ -213,7 +238,12 @@ export type TransitionRefusal =
   | { reason: 'wrong_kind' };
 
 /** null when allowed; otherwise why not. Cancel is open to residents only before work starts. */
-export function transitionRefusal(action: TicketAction, from: TicketStatus, actor: TicketActor, facts: TicketFacts): TransitionRefusal | null {
+export function transitionRefusal(
+  action: TicketAction,
+  from: TicketStatus,
+  actor: TicketActor,
+  facts: TicketFacts,
+): TransitionRefusal | null {
   const rule = TRANSITIONS[action];
   if (TERMINAL_STATUSES.includes(from)) return { reason: 'terminal' };
   if (facts.onHold && action !== TicketAction.Cancel) return { reason: 'on_hold' };
@@ -236,10 +266,17 @@ export function transitionRefusal(action: TicketAction, from: TicketStatus, acto
 /** Who may take `action` on this ticket (public-area repairs may name other actors). */
 export function actorsFor(action: TicketAction, facts: Pick<TicketFacts, 'kind' | 'scope'>): readonly TicketActor[] {
   const rule = TRANSITIONS[action];
-  return rule.publicActors && facts.kind === TicketKind.Repair && facts.scope === RepairScope.Public ? rule.publicActors : rule.actors;
+  return rule.publicActors && facts.kind === TicketKind.Repair && facts.scope === RepairScope.Public
+    ? rule.publicActors
+    : rule.actors;
 }
 
-export function canTransition(action: TicketAction, from: TicketStatus, actor: TicketActor, facts: TicketFacts): boolean {
+export function canTransition(
+  action: TicketAction,
+  from: TicketStatus,
+  actor: TicketActor,
+  facts: TicketFacts,
+): boolean {
   return transitionRefusal(action, from, actor, facts) === null;
 }
 

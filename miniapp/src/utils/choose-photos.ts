@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
 /**
  * H5: Taro's chooseImage opens the browser's file chooser and answers blob: URLs, which Taro.uploadFile reads back.
@@ -6,9 +6,9 @@ import Taro from '@tarojs/taro'
  */
 export async function choosePhotos(count: number): Promise<string[]> {
   try {
-    const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-    return res.tempFilePaths.slice(0, count)
+    const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+    return res.tempFilePaths.slice(0, count);
   } catch {
-    return []
+    return [];
   }
 }

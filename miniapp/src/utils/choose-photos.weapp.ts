@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
 /**
  * weapp: chooseMedia (images only, compressed so 12–50 MP camera photos upload quickly). `tempFiles` is an array
@@ -6,9 +6,14 @@ import Taro from '@tarojs/taro'
  */
 export async function choosePhotos(count: number): Promise<string[]> {
   try {
-    const res = await Taro.chooseMedia({ count, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] })
-    return res.tempFiles.map((file) => file.tempFilePath).slice(0, count)
+    const res = await Taro.chooseMedia({
+      count,
+      mediaType: ['image'],
+      sourceType: ['album', 'camera'],
+      sizeType: ['compressed'],
+    });
+    return res.tempFiles.map((file) => file.tempFilePath).slice(0, count);
   } catch {
-    return []
+    return [];
   }
 }

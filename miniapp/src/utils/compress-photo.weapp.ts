@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
 /**
  * weapp: the phone's own encoder shrinks a 12–50 MP camera photo to ~1600 px wide before it goes over a mobile
@@ -7,9 +7,9 @@ import Taro from '@tarojs/taro'
  */
 export async function compressPhoto(path: string): Promise<string> {
   try {
-    const res = await Taro.compressImage({ src: path, quality: 80, compressedWidth: 1600 })
-    return res.tempFilePath || path
+    const res = await Taro.compressImage({ src: path, quality: 80, compressedWidth: 1600 });
+    return res.tempFilePath || path;
   } catch {
-    return path
+    return path;
   }
 }

@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react'
+import type { ReactNode } from 'react';
 
 interface IBase {
-  children?: ReactNode
-  className?: string
-  id?: string
-  onClick?: () => void
+  children?: ReactNode;
+  className?: string;
+  id?: string;
+  onClick?: () => void;
 }
 
 export function View({ children, className, id, onClick }: IBase) {
@@ -12,7 +12,7 @@ export function View({ children, className, id, onClick }: IBase) {
     <div className={className} id={id} onClick={onClick}>
       {children}
     </div>
-  )
+  );
 }
 
 export function Text({ children, className, onClick }: IBase) {
@@ -20,26 +20,32 @@ export function Text({ children, className, onClick }: IBase) {
     <span className={className} onClick={onClick}>
       {children}
     </span>
-  )
+  );
 }
 
-export function Button({ children, className, onClick, disabled, loading }: IBase & { disabled?: boolean; loading?: boolean }) {
+export function Button({
+  children,
+  className,
+  onClick,
+  disabled,
+  loading,
+}: IBase & { disabled?: boolean; loading?: boolean }) {
   return (
-    <button type='button' className={className} onClick={onClick} disabled={disabled} aria-busy={loading}>
+    <button type="button" className={className} onClick={onClick} disabled={disabled} aria-busy={loading}>
       {children}
     </button>
-  )
+  );
 }
 
 interface IInput {
-  className?: string
-  placeholder?: string
-  password?: boolean
-  type?: string
-  maxlength?: number
-  confirmType?: string
-  value?: string
-  onInput?: (e: { detail: { value: string } }) => void
+  className?: string;
+  placeholder?: string;
+  password?: boolean;
+  type?: string;
+  maxlength?: number;
+  confirmType?: string;
+  value?: string;
+  onInput?: (e: { detail: { value: string } }) => void;
 }
 
 export function Input({ className, placeholder, password, type, maxlength, value, onInput }: IInput) {
@@ -52,7 +58,7 @@ export function Input({ className, placeholder, password, type, maxlength, value
       value={value}
       onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
     />
-  )
+  );
 }
 
 export function Textarea({ className, placeholder, maxlength, value, onInput }: Omit<IInput, 'password' | 'type'>) {
@@ -64,18 +70,18 @@ export function Textarea({ className, placeholder, maxlength, value, onInput }: 
       value={value}
       onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
     />
-  )
+  );
 }
 
 export function ScrollView({ children, className }: IBase & { scrollX?: boolean; enableFlex?: boolean }) {
-  return <div className={className}>{children}</div>
+  return <div className={className}>{children}</div>;
 }
 
 export function Image({ className, src, onClick }: IBase & { src?: string; mode?: string }) {
-  return <img className={className} src={src} onClick={onClick} alt='' />
+  return <img className={className} src={src} onClick={onClick} alt="" />;
 }
 
 /** The picker's own dialog is the platform's; tests read the value shown inside it. */
 export function Picker({ children }: IBase & { mode?: string; value?: unknown; onChange?: unknown }) {
-  return <div>{children}</div>
+  return <div>{children}</div>;
 }

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest'
-import { Permission, Role, STAFF_ROLES, permissionsOf } from '@app/shared'
-import { resident, staff } from '../fixtures'
-import { OFFICE_ROLES, roleEntries } from '../../src/utils/role-entries'
-import { Routes } from '../../src/routes'
+import { describe, expect, it } from 'vitest';
+import { Permission, Role, STAFF_ROLES, permissionsOf } from '@app/shared';
+import { resident, staff } from '../fixtures';
+import { OFFICE_ROLES, roleEntries } from '../../src/utils/role-entries';
+import { Routes } from '../../src/routes';
 
 describe('roleEntries', () => {
   it.each([
@@ -13,34 +13,34 @@ describe('roleEntries', () => {
     ['a staff member who lives in the project', staff([Role.Cashier, Role.Resident]), ['resident', 'staff']],
     ['a staff account without grants', staff([]), []],
   ])('%s sees %j', (_who, me, keys) => {
-    expect(roleEntries(me).map((entry) => entry.key)).toEqual(keys)
-  })
+    expect(roleEntries(me).map((entry) => entry.key)).toEqual(keys);
+  });
 
   it.each(Object.values(Role).filter((role) => role !== Role.Resident))(
     'a staff member with only %s gets the entries its permissions open',
     (role) => {
-      const keys = roleEntries(staff([role])).map((entry) => entry.key)
-      expect(keys.includes('technician')).toBe(permissionsOf(role).includes(Permission.JobWork))
-      expect(keys.includes('staff')).toBe(permissionsOf(role).includes(Permission.TicketView))
-      expect(keys.length).toBe(1)
+      const keys = roleEntries(staff([role])).map((entry) => entry.key);
+      expect(keys.includes('technician')).toBe(permissionsOf(role).includes(Permission.JobWork));
+      expect(keys.includes('staff')).toBe(permissionsOf(role).includes(Permission.TicketView));
+      expect(keys.length).toBe(1);
     },
-  )
+  );
 
   it('office roles are exactly the staff roles other than the technician', () => {
-    expect([...OFFICE_ROLES].sort()).toEqual(STAFF_ROLES.filter((role) => role !== Role.Technician).sort())
-  })
+    expect([...OFFICE_ROLES].sort()).toEqual(STAFF_ROLES.filter((role) => role !== Role.Technician).sort());
+  });
 
   it('points each area at its sub-package', () => {
-    const me = staff([Role.Technician, Role.Admin, Role.Resident])
+    const me = staff([Role.Technician, Role.Admin, Role.Resident]);
     expect(Object.fromEntries(roleEntries(me).map((entry) => [entry.key, entry.url]))).toEqual({
       resident: Routes.residentHouses,
       technician: Routes.technicianHome,
       staff: Routes.staffHome,
-    })
-  })
+    });
+  });
 
   it('tells a resident how many houses are bound', () => {
-    expect(roleEntries(resident())[0].description).toBe('已绑定 1 处房屋')
-    expect(roleEntries(resident({ houses: [] }))[0].description).toBe('尚未绑定房屋')
-  })
-})
+    expect(roleEntries(resident())[0].description).toBe('已绑定 1 处房屋');
+    expect(roleEntries(resident({ houses: [] }))[0].description).toBe('尚未绑定房屋');
+  });
+});

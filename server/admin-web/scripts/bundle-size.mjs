@@ -10,8 +10,8 @@ const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
 
 const toDistPath = (src) => normalize(src.replace(/^\/admin\//, '').replace(/^\.\//, ''));
-const queue = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) =>
-  toDistPath(m[1]),
+const queue = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map(
+  (m) => toDistPath(m[1]),
 );
 const seen = new Set();
 while (queue.length) {

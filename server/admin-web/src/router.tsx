@@ -14,8 +14,10 @@ const TicketsPage = lazy(() => import('./pages/tickets/TicketsPage'));
 const CreateTicketPage = lazy(() => import('./pages/tickets/CreateTicketPage'));
 const DispatchQueuePage = lazy(() => import('./pages/tickets/DispatchQueuePage'));
 const EscalatedPage = lazy(() => import('./pages/tickets/EscalatedPage'));
+const ComplaintsPage = lazy(() => import('./pages/complaints/ComplaintsPage'));
 const HousesPage = lazy(() => import('./pages/houses/HousesPage'));
 const BindingsPage = lazy(() => import('./pages/bindings/BindingsPage'));
+const AnnouncementsPage = lazy(() => import('./pages/announcements/AnnouncementsPage'));
 const BuildingManagersPage = lazy(() => import('./pages/buildings/BuildingManagersPage'));
 const TechniciansPage = lazy(() => import('./pages/technicians/TechniciansPage'));
 const PriceListsPage = lazy(() => import('./pages/price-lists/PriceListsPage'));
@@ -33,11 +35,23 @@ const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage'));
 const BillingItemsPage = lazy(() => import('./pages/billing/BillingItemsPage'));
 const ReadingsPage = lazy(() => import('./pages/billing/ReadingsPage'));
 const VacanciesPage = lazy(() => import('./pages/billing/VacanciesPage'));
+const VacancyApplyPage = lazy(() => import('./pages/billing/VacancyApplyPage'));
 const BillRunsPage = lazy(() => import('./pages/billing/BillRunsPage'));
 const BillsPage = lazy(() => import('./pages/billing/BillsPage'));
 const ArrearsPage = lazy(() => import('./pages/billing/ArrearsPage'));
 // The chart lives only in this chunk, never in the first load (bundle-size bar P3).
 const CollectionRatePage = lazy(() => import('./pages/billing/CollectionRatePage'));
+const PrepayAccountsPage = lazy(() => import('./pages/prepay/PrepayAccountsPage'));
+const PrepayOffersPage = lazy(() => import('./pages/prepay/PrepayOffersPage'));
+const InvoicesPage = lazy(() => import('./pages/invoices/InvoicesPage'));
+const ReconciliationPage = lazy(() => import('./pages/reconciliation/ReconciliationPage'));
+const CashierPage = lazy(() => import('./pages/payments/CashierPage'));
+const ApprovalsPage = lazy(() => import('./pages/payments/ApprovalsPage'));
+const HandoverPage = lazy(() => import('./pages/payments/HandoverPage'));
+const PaymentsPage = lazy(() => import('./pages/payments/PaymentsPage'));
+const RefundsPage = lazy(() => import('./pages/payments/RefundsPage'));
+const SlaPoliciesPage = lazy(() => import('./pages/sla/SlaPoliciesPage'));
+const SlaReportPage = lazy(() => import('./pages/sla/SlaReportPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { status, me } = useSession();
@@ -89,20 +103,34 @@ const router = createHashRouter([
       { path: 'tickets/new', element: guarded('ticket-new', <CreateTicketPage />) },
       { path: 'dispatch-queue', element: guarded('dispatch-queue', <DispatchQueuePage />) },
       { path: 'escalated', element: guarded('escalated', <EscalatedPage />) },
+      { path: 'complaints', element: guarded('complaints', <ComplaintsPage />) },
       { path: 'houses', element: guarded('houses', <HousesPage />) },
       { path: 'bindings', element: guarded('bindings', <BindingsPage />) },
+      { path: 'announcements', element: guarded('announcements', <AnnouncementsPage />) },
       { path: 'building-managers', element: guarded('building-managers', <BuildingManagersPage />) },
       { path: 'technicians', element: guarded('technicians', <TechniciansPage />) },
+      { path: 'sla/policies', element: guarded('sla-policies', <SlaPoliciesPage />) },
+      { path: 'sla/report', element: guarded('sla-report', <SlaReportPage />) },
       { path: 'price-lists', element: guarded('price-lists', <PriceListsPage />) },
       { path: 'price-lists/:id', element: guarded('price-lists', <PriceListEditorPage />) },
       { path: 'fee-schedule', element: guarded('fee-schedule', <FeeSchedulePage />) },
       { path: 'billing/items', element: guarded('billing-items', <BillingItemsPage />) },
       { path: 'billing/readings', element: guarded('readings', <ReadingsPage />) },
       { path: 'billing/vacancies', element: guarded('vacancies', <VacanciesPage />) },
+      { path: 'billing/vacancy-applications', element: guarded('vacancy-apply', <VacancyApplyPage />) },
       { path: 'billing/runs', element: guarded('bill-runs', <BillRunsPage />) },
       { path: 'billing/bills', element: guarded('bills', <BillsPage />) },
       { path: 'billing/arrears', element: guarded('arrears', <ArrearsPage />) },
       { path: 'billing/collection-rate', element: guarded('collection-rate', <CollectionRatePage />) },
+      { path: 'prepay/accounts', element: guarded('prepay-accounts', <PrepayAccountsPage />) },
+      { path: 'prepay/offers', element: guarded('prepay-offers', <PrepayOffersPage />) },
+      { path: 'invoices', element: guarded('invoices', <InvoicesPage />) },
+      { path: 'reconciliation', element: guarded('reconciliation', <ReconciliationPage />) },
+      { path: 'payments/cashier', element: guarded('cashier', <CashierPage />) },
+      { path: 'payments/approvals', element: guarded('payment-approvals', <ApprovalsPage />) },
+      { path: 'payments/handover', element: guarded('handover', <HandoverPage />) },
+      { path: 'payments', element: guarded('payments', <PaymentsPage />) },
+      { path: 'payments/refunds', element: guarded('refunds', <RefundsPage />) },
       { path: 'cash', element: guarded('cash', <CashHandoverPage />) },
       { path: 'counter-sales', element: guarded('counter-sales', <CounterSalesPage />) },
       { path: 'charges', element: guarded('charges', <ChargesPage />) },

@@ -37,9 +37,13 @@ async function main(): Promise<void> {
     await ds.runMigrations({ transaction: 'each' });
     const result = await bootstrapCompany(ds, input);
     const login = input.adminUsername ?? input.adminPhone;
-    process.stdout.write(`已创建公司「${input.companyName}」（编码 ${input.companyCode}）和系统管理员「${input.adminName}」。\n`);
+    process.stdout.write(
+      `已创建公司「${input.companyName}」（编码 ${input.companyCode}）和系统管理员「${input.adminName}」。\n`,
+    );
     if (result.temporaryPassword) {
-      process.stdout.write(`登录名：${login}\n临时密码（只显示这一次）：${result.temporaryPassword}\n首次登录后须修改密码。\n`);
+      process.stdout.write(
+        `登录名：${login}\n临时密码（只显示这一次）：${result.temporaryPassword}\n首次登录后须修改密码。\n`,
+      );
     } else {
       process.stdout.write(`登录名：${login}\n密码：取自 BOOTSTRAP_ADMIN_PASSWORD\n`);
     }

@@ -9,7 +9,9 @@ async function main(): Promise<void> {
   try {
     if (direction === 'up') {
       const applied = await ds.runMigrations({ transaction: 'each' });
-      process.stdout.write(`migrations applied: ${applied.length ? applied.map((m) => m.name).join(', ') : 'none pending'}\n`);
+      process.stdout.write(
+        `migrations applied: ${applied.length ? applied.map((m) => m.name).join(', ') : 'none pending'}\n`,
+      );
     } else if (direction === 'down') {
       const times = count === 'all' ? ds.migrations.length : Number(count);
       for (let i = 0; i < times; i++) await ds.undoLastMigration({ transaction: 'each' });

@@ -7,7 +7,12 @@ import { openDataSource } from '../database/data-source';
 import { DEMO_PASSWORD } from '../modules/identity/auth.service';
 import { seedDemo } from '../seed/demo-seed';
 import { demoBillingExists, formatDemoBillingSummary, seedDemoBilling } from '../seed/demo-billing-seed';
-import { demoTicketsExist, describeDemoTickets, formatDemoTicketSummary, seedDemoTickets } from '../seed/demo-tickets-seed';
+import {
+  demoTicketsExist,
+  describeDemoTickets,
+  formatDemoTicketSummary,
+  seedDemoTickets,
+} from '../seed/demo-tickets-seed';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -19,7 +24,11 @@ async function main(): Promise<void> {
   try {
     await ds.runMigrations({ transaction: 'each' });
     const summary = await seedDemo(ds);
-    out.write(summary.created ? `演示数据已创建：${summary.houses} 户房屋\n` : `演示数据已存在（${summary.houses} 户房屋），未重复创建\n`);
+    out.write(
+      summary.created
+        ? `演示数据已创建：${summary.houses} 户房屋\n`
+        : `演示数据已存在（${summary.houses} 户房屋），未重复创建\n`,
+    );
     out.write(`\n员工/师傅演示账号（密码 ${DEMO_PASSWORD}）：\n`);
     for (const s of summary.staff) {
       const roles = [...new Set(s.roles.split(','))].map((r) => ROLE_LABELS[r as Role]).join('、');

@@ -6,11 +6,21 @@ import { DomainException } from './domain.exception';
 
 function hostFor(sent: { status?: number; body?: unknown }): ArgumentsHost {
   const reply = {
-    status(code: number) { sent.status = code; return reply; },
-    type() { return reply; },
-    send(body: unknown) { sent.body = body; return reply; },
+    status(code: number) {
+      sent.status = code;
+      return reply;
+    },
+    type() {
+      return reply;
+    },
+    send(body: unknown) {
+      sent.body = body;
+      return reply;
+    },
   };
-  return { switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ id: 'req-1' }) }) } as unknown as ArgumentsHost;
+  return {
+    switchToHttp: () => ({ getResponse: () => reply, getRequest: () => ({ id: 'req-1' }) }),
+  } as unknown as ArgumentsHost;
 }
 
 describe('AllExceptionsFilter logging (R9)', () => {
@@ -20,7 +30,10 @@ describe('AllExceptionsFilter logging (R9)', () => {
     const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const sent: { status?: number; body?: unknown } = {};
-    new AllExceptionsFilter().catch(new DomainException(ErrorCode.PdfFontMissing, '服务器未安装中文字体', HttpStatus.SERVICE_UNAVAILABLE), hostFor(sent));
+    new AllExceptionsFilter().catch(
+      new DomainException(ErrorCode.PdfFontMissing, '服务器未安装中文字体', HttpStatus.SERVICE_UNAVAILABLE),
+      hostFor(sent),
+    );
     expect(sent.status).toBe(503);
     expect(sent.body).toMatchObject({ code: ErrorCode.PdfFontMissing, requestId: 'req-1' });
     expect(error).not.toHaveBeenCalled();

@@ -38,7 +38,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     // The envelope is JSON even when the route declared another type (the HTML poster): an error body sent
     // as text/html could not be serialized and turned a 422 into a 500.
-    reply.status(status).type('application/json; charset=utf-8').send({ ...body, requestId } satisfies IErrorResponse);
+    reply
+      .status(status)
+      .type('application/json; charset=utf-8')
+      .send({ ...body, requestId } satisfies IErrorResponse);
   }
 
   private describe(exception: unknown): [number, Omit<IErrorResponse, 'requestId'>] {
@@ -55,12 +58,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
         typeof response === 'object' && response && 'message' in response && typeof response.message === 'string'
           ? response.message
           : exception.message;
-      return [status, { code: STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed), message }];
+      return [
+        status,
+        { code: STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed), message },
+      ];
     }
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
       const status = fastifyError.statusCode;
-      return [status, { code: STATUS_CODES[status] ?? ErrorCode.ValidationFailed, message: fastifyError.message ?? '请求无效' }];
+      return [
+        status,
+        { code: STATUS_CODES[status] ?? ErrorCode.ValidationFailed, message: fastifyError.message ?? '请求无效' },
+      ];
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, { code: ErrorCode.Internal, message: '服务器内部错误，请稍后重试' }];
   }

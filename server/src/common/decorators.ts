@@ -43,7 +43,11 @@ export function Trim(): PropertyDecorator {
  * description (R14). Combine with @MaxLength; the length is checked on the trimmed text.
  */
 export function IsNonBlank(): PropertyDecorator {
-  return applyDecorators(Trim(), IsString({ message: '$property 必须是字符串' }), IsNotEmpty({ message: '请填写 $property' }));
+  return applyDecorators(
+    Trim(),
+    IsString({ message: '$property 必须是字符串' }),
+    IsNotEmpty({ message: '请填写 $property' }),
+  );
 }
 
 export function IsQueryInt(min: number, max: number): PropertyDecorator {

@@ -12,7 +12,9 @@ const PHONE = '13912345678';
 /** What mysql2 attaches to an error: the formatted statement (values inlined) and the server's message. */
 function mysqlError(): Error {
   const driver = Object.assign(new Error(`Duplicate entry '${PHONE}' for key 'uq_users_phone'`), {
-    code: 'ER_DUP_ENTRY', errno: 1062, sqlState: '23000',
+    code: 'ER_DUP_ENTRY',
+    errno: 1062,
+    sqlState: '23000',
     sqlMessage: `Duplicate entry '${PHONE}' for key 'uq_users_phone'`,
     sql: `INSERT INTO \`users\`(\`phone\`, \`name\`) VALUES ('${PHONE}', '张三')`,
   });
@@ -31,21 +33,36 @@ describe('serializeError (R9)', () => {
   });
 
   it('scrubs a SQLite error too, and long digit runs outside quotes', () => {
-    const driver = Object.assign(new Error(`CHECK constraint failed: phone = ${PHONE}`), { code: 'SQLITE_CONSTRAINT_CHECK' });
-    const text = JSON.stringify(serializeError(new QueryFailedError('INSERT INTO users (phone) VALUES (?)', [PHONE], driver)));
+    const driver = Object.assign(new Error(`CHECK constraint failed: phone = ${PHONE}`), {
+      code: 'SQLITE_CONSTRAINT_CHECK',
+    });
+    const text = JSON.stringify(
+      serializeError(new QueryFailedError('INSERT INTO users (phone) VALUES (?)', [PHONE], driver)),
+    );
     expect(text).not.toContain(PHONE);
     expect(text).toContain('SQLITE_CONSTRAINT_CHECK');
   });
 
   it('writes nothing of it through the configured logger, under err or any other key', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'log-')), 'app.log');
-    const params = loggerParams(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40), DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')), LOG_FILE: file, LOG_LEVEL: 'info' }));
+    const params = loggerParams(
+      loadConfig({
+        NODE_ENV: 'test',
+        JWT_SECRET: 'x'.repeat(40),
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'cfg-')),
+        LOG_FILE: file,
+        LOG_LEVEL: 'info',
+      }),
+    );
     const [options, destination] = params.pinoHttp as [pino.LoggerOptions, pino.DestinationStream];
     const logger = pino(options, destination);
     const error = mysqlError();
     logger.error({ err: error }, 'failed');
     logger.error({ error: serializeError(error) }, 'failed');
-    logger.warn({ detail: { sql: (error as unknown as { driverError: { sql: string } }).driverError.sql, parameters: [PHONE] } }, 'failed');
+    logger.warn(
+      { detail: { sql: (error as unknown as { driverError: { sql: string } }).driverError.sql, parameters: [PHONE] } },
+      'failed',
+    );
     const written = readFileSync(file, 'utf8');
     expect(written.split('\n').filter(Boolean)).toHaveLength(3);
     expect(written).not.toContain(PHONE);
@@ -54,7 +71,9 @@ describe('serializeError (R9)', () => {
 
 describe('scan-logs.mjs (the R9 check over the e2e logs)', () => {
   const script = join(__dirname, '..', '..', 'test', 'support', 'scan-logs.mjs');
-  const requests = Array.from({ length: 60 }, (_, i) => JSON.stringify({ level: 30, req: { id: `r${i}`, url: '/api/meta' }, msg: 'request completed' }));
+  const requests = Array.from({ length: 60 }, (_, i) =>
+    JSON.stringify({ level: 30, req: { id: `r${i}`, url: '/api/meta' }, msg: 'request completed' }),
+  );
 
   const scan = (extra: string[]) => {
     const file = join(mkdtempSync(join(tmpdir(), 'scan-')), 'server.log');
@@ -67,7 +86,11 @@ describe('scan-logs.mjs (the R9 check over the e2e logs)', () => {
   });
 
   it('fails on a statement with a phone number, as an unredacted MariaDB error would write it', () => {
-    const leaked = JSON.stringify({ level: 50, err: { sql: `INSERT INTO house_bindings (phone) VALUES ('${PHONE}')` }, msg: 'Unhandled error' });
+    const leaked = JSON.stringify({
+      level: 50,
+      err: { sql: `INSERT INTO house_bindings (phone) VALUES ('${PHONE}')` },
+      msg: 'Unhandled error',
+    });
     const result = scan([leaked]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('mobile number');

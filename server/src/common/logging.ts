@@ -41,7 +41,11 @@ export const REDACT_PATHS = [
 const DB_ERROR_FIELDS = ['query', 'parameters', 'driverError', 'sql', 'sqlMessage'];
 
 function isDatabaseError(error: Record<string, unknown>): boolean {
-  return DB_ERROR_FIELDS.some((field) => field in error) || error.name === 'QueryFailedError' || /^(ER_|SQLITE_)/.test(String(error.code ?? ''));
+  return (
+    DB_ERROR_FIELDS.some((field) => field in error) ||
+    error.name === 'QueryFailedError' ||
+    /^(ER_|SQLITE_)/.test(String(error.code ?? ''))
+  );
 }
 
 /**
@@ -69,7 +73,9 @@ export function serializeError(error: unknown): Record<string, unknown> {
   }
   const driver = (e.driverError ?? {}) as Record<string, unknown>;
   const message = scrubDatabaseMessage(String(e.message ?? ''));
-  const frames = String(e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  const frames = String(e.stack ?? '')
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line));
   return {
     type,
     code: e.code ?? driver.code,
@@ -86,14 +92,23 @@ export function loggerParams(config: AppConfig): Params {
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     genReqId: (req) => (req as unknown as { requestId?: string }).requestId ?? '',
     serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: stripQuery(req.url) }),
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: stripQuery(req.url),
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: serializeError,
     },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, err) =>
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
   };
-  return { pinoHttp: config.logFile ? [options, destination({ dest: config.logFile, append: true, mkdir: true, sync: true })] : options };
+  return {
+    pinoHttp: config.logFile
+      ? [options, destination({ dest: config.logFile, append: true, mkdir: true, sync: true })]
+      : options,
+  };
 }
 
 /** Query strings may carry search terms typed by people (names, phone fragments): log the path only. */

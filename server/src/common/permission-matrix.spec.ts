@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { ALL_PERMISSIONS, PERMISSIONS, ROLE_LABELS, STAFF_ROLES } from '@app/shared';
 
 const DOC = join(__dirname, '../../../docs/architecture.md');
-const START = '<!-- permissions:start (generated from shared/src/permissions.ts: UPDATE_DOCS=1 pnpm exec jest permission-matrix in server/) -->';
+const START =
+  '<!-- permissions:start (generated from shared/src/permissions.ts: UPDATE_DOCS=1 pnpm exec jest permission-matrix in server/) -->';
 const END = '<!-- permissions:end -->';
 const SCOPE_LABELS = { project: '项目', region: '区域', company: '公司' } as const;
 

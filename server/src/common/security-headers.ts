@@ -34,16 +34,20 @@ export function registerSecurityHeaders(fastify: FastifyInstance, config: AppCon
       "form-action 'self'",
       "frame-ancestors 'none'",
     ].join('; ');
-  const apiPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  const apiPolicy =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
     const path = request.url.split('?')[0];
-    if (path.startsWith('/h5/') || path === '/h5') reply.header('content-security-policy', appPolicy(h5Scripts.current()));
-    else if (path.startsWith('/admin/') || path === '/admin') reply.header('content-security-policy', appPolicy(adminScripts.current()));
-    else if (path.startsWith('/api/') && !path.startsWith('/api/docs')) reply.header('content-security-policy', apiPolicy);
+    if (path.startsWith('/h5/') || path === '/h5')
+      reply.header('content-security-policy', appPolicy(h5Scripts.current()));
+    else if (path.startsWith('/admin/') || path === '/admin')
+      reply.header('content-security-policy', appPolicy(adminScripts.current()));
+    else if (path.startsWith('/api/') && !path.startsWith('/api/docs'))
+      reply.header('content-security-policy', apiPolicy);
   });
 }
 

@@ -16,9 +16,31 @@ import { fieldLabel } from './field-labels';
  *   whose meaning cannot be derived from their arguments (e.g. "请填写有效的 11 位手机号").
  */
 const PRIORITY = [
-  'whitelistValidation', 'isDefined', 'isNotEmpty', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject',
-  'nestedValidation', 'isIn', 'isEnum', 'isIso8601', 'isDateString', 'matches', '*', 'isPositive', 'min', 'max', 'minLength',
-  'maxLength', 'arrayNotEmpty', 'arrayMinSize', 'arrayMaxSize', 'arrayUnique',
+  'whitelistValidation',
+  'isDefined',
+  'isNotEmpty',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'nestedValidation',
+  'isIn',
+  'isEnum',
+  'isIso8601',
+  'isDateString',
+  'matches',
+  '*',
+  'isPositive',
+  'min',
+  'max',
+  'minLength',
+  'maxLength',
+  'arrayNotEmpty',
+  'arrayMinSize',
+  'arrayMaxSize',
+  'arrayUnique',
 ];
 const rank = (name: string): number => {
   const at = PRIORITY.indexOf(name);
@@ -37,7 +59,9 @@ function constraintInfo(target: object | undefined, property: string, name: stri
   const storage = getMetadataStorage();
   for (const meta of storage.getTargetValidationMetadatas(target.constructor, '', true, false)) {
     if (meta.propertyName !== property) continue;
-    const constraintName = meta.constraintCls ? storage.getTargetValidatorConstraints(meta.constraintCls)[0]?.name : meta.type;
+    const constraintName = meta.constraintCls
+      ? storage.getTargetValidatorConstraints(meta.constraintCls)[0]?.name
+      : meta.type;
     if ((constraintName ?? meta.type) === name) return { args: meta.constraints ?? [], each: meta.each ?? false };
   }
   return { args: [], each: false };
@@ -47,37 +71,64 @@ function isMissing(value: unknown): boolean {
   return value === undefined || value === null;
 }
 
-function describe(name: string, label: string, field: string, info: ConstraintInfo, original: string, value: unknown): string {
+function describe(
+  name: string,
+  label: string,
+  field: string,
+  info: ConstraintInfo,
+  original: string,
+  value: unknown,
+): string {
   const [a] = info.args;
   const every = info.each ? '中的每一项' : '';
   switch (name) {
-    case 'whitelistValidation': return `不允许的字段 ${field}`;
+    case 'whitelistValidation':
+      return `不允许的字段 ${field}`;
     case 'isDefined':
-    case 'isNotEmpty': return `请填写${label}`;
-    case 'isString': return `${label}${every}必须是文本`;
-    case 'isInt': return `${label}${every}必须是整数`;
-    case 'isNumber': return `${label}${every}必须是数字`;
-    case 'isBoolean': return `${label}必须是 true 或 false`;
-    case 'isArray': return `${label}必须是数组`;
+    case 'isNotEmpty':
+      return `请填写${label}`;
+    case 'isString':
+      return `${label}${every}必须是文本`;
+    case 'isInt':
+      return `${label}${every}必须是整数`;
+    case 'isNumber':
+      return `${label}${every}必须是数字`;
+    case 'isBoolean':
+      return `${label}必须是 true 或 false`;
+    case 'isArray':
+      return `${label}必须是数组`;
     case 'isObject':
-    case 'nestedValidation': return `${label}必须是对象`;
+    case 'nestedValidation':
+      return `${label}必须是对象`;
     case 'isIn':
     case 'isEnum': {
       const allowed = name === 'isEnum' ? Object.values((a ?? {}) as object) : ((a as unknown[]) ?? []);
       if (info.each && Array.isArray(value)) return `${label}含无效的取值，可选：${allowed.join('、')}`;
-      return allowed.length > 0 && allowed.length <= 12 ? `${label}只能是 ${allowed.join('、')}` : `${label}不是有效的取值`;
+      return allowed.length > 0 && allowed.length <= 12
+        ? `${label}只能是 ${allowed.join('、')}`
+        : `${label}不是有效的取值`;
     }
     case 'isIso8601':
-    case 'isDateString': return `${label}必须是 ISO 8601 时间，如 2026-12-01T09:00:00+08:00`;
-    case 'isPositive': return `${label}${every}必须大于 0`;
-    case 'min': return `${label}${every}不能小于 ${String(a)}`;
-    case 'max': return `${label}${every}不能大于 ${String(a)}`;
-    case 'minLength': return `${label}至少 ${String(a)} 个字符`;
-    case 'maxLength': return `${label}不能超过 ${String(a)} 个字符`;
-    case 'arrayNotEmpty': return `${label}至少 1 项`;
-    case 'arrayMinSize': return `${label}至少 ${String(a)} 项`;
-    case 'arrayMaxSize': return `${label}最多 ${String(a)} 项`;
-    case 'arrayUnique': return `${label}不能有重复项`;
+    case 'isDateString':
+      return `${label}必须是 ISO 8601 时间，如 2026-12-01T09:00:00+08:00`;
+    case 'isPositive':
+      return `${label}${every}必须大于 0`;
+    case 'min':
+      return `${label}${every}不能小于 ${String(a)}`;
+    case 'max':
+      return `${label}${every}不能大于 ${String(a)}`;
+    case 'minLength':
+      return `${label}至少 ${String(a)} 个字符`;
+    case 'maxLength':
+      return `${label}不能超过 ${String(a)} 个字符`;
+    case 'arrayNotEmpty':
+      return `${label}至少 1 项`;
+    case 'arrayMinSize':
+      return `${label}至少 ${String(a)} 项`;
+    case 'arrayMaxSize':
+      return `${label}最多 ${String(a)} 项`;
+    case 'arrayUnique':
+      return `${label}不能有重复项`;
     case 'matches':
     default:
       return CJK.test(original) ? original : `${label}格式不正确`;
@@ -110,20 +161,28 @@ export function toFieldErrors(errors: ValidationError[], parent = '', parentLabe
       }
       own.push({ field, message });
     }
-    return [...own, ...toFieldErrors(error.children ?? [], field, position ?? (prefix ? `${parentLabel}${label}` : label))];
+    return [
+      ...own,
+      ...toFieldErrors(error.children ?? [], field, position ?? (prefix ? `${parentLabel}${label}` : label)),
+    ];
   });
 }
 
 /** The envelope's message: the field messages themselves (up to three), so a toast alone is useful. */
 export function summarize(fields: IFieldError[]): string {
-  const shown = fields.slice(0, 3).map((f) => f.message).join('；');
+  const shown = fields
+    .slice(0, 3)
+    .map((f) => f.message)
+    .join('；');
   return fields.length > 3 ? `${shown}；等 ${fields.length} 处错误` : shown || '请求参数有误';
 }
 
 /** A JSON body that is an array, a string or null has no fields to name: say what is expected instead. */
 class BodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const isDto = typeof metadata.metatype === 'function' && ![Object, Array, String, Number, Boolean].includes(metadata.metatype as never);
+    const isDto =
+      typeof metadata.metatype === 'function' &&
+      ![Object, Array, String, Number, Boolean].includes(metadata.metatype as never);
     if (metadata.type === 'body' && isDto && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw new DomainException(ErrorCode.ValidationFailed, '请求体必须是 JSON 对象', HttpStatus.UNPROCESSABLE_ENTITY, {
         fields: [{ field: 'body', message: '请求体必须是 JSON 对象' }],
@@ -144,7 +203,9 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: true, value: true },
     exceptionFactory: (errors) => {
       const fields = toFieldErrors(errors);
-      return new DomainException(ErrorCode.ValidationFailed, summarize(fields), HttpStatus.UNPROCESSABLE_ENTITY, { fields });
+      return new DomainException(ErrorCode.ValidationFailed, summarize(fields), HttpStatus.UNPROCESSABLE_ENTITY, {
+        fields,
+      });
     },
   });
 }

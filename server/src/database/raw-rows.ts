@@ -41,8 +41,16 @@ function columnsOf(db: DataSource, entity: EntityTarget<ObjectLiteral>) {
   let columns = mappers.get(meta);
   if (!columns) {
     columns = meta.columns.map((c) => {
-      const type = typeof c.type === 'string' ? c.type : c.type === Date ? 'datetime' : c.type === Boolean ? 'boolean' : 'other';
-      const kind: Kind = type === 'datetime' ? 'instant' : type === 'boolean' ? 'flag' : type === 'integer' || type === 'int' ? 'int' : 'plain';
+      const type =
+        typeof c.type === 'string' ? c.type : c.type === Date ? 'datetime' : c.type === Boolean ? 'boolean' : 'other';
+      const kind: Kind =
+        type === 'datetime'
+          ? 'instant'
+          : type === 'boolean'
+            ? 'flag'
+            : type === 'integer' || type === 'int'
+              ? 'int'
+              : 'plain';
       return { column: c.databaseName, property: c.propertyName, kind };
     });
     mappers.set(meta, columns);
@@ -51,18 +59,31 @@ function columnsOf(db: DataSource, entity: EntityTarget<ObjectLiteral>) {
 }
 
 /** A raw `SELECT t.*` row as the entity object TypeORM would have hydrated (dates, booleans, numbers). */
-export function entityFromRow<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, row: Record<string, unknown>): T {
+export function entityFromRow<T extends ObjectLiteral>(
+  db: DataSource,
+  entity: EntityTarget<T>,
+  row: Record<string, unknown>,
+): T {
   const out: Record<string, unknown> = {};
   for (const { column, property, kind } of columnsOf(db, entity)) {
     const value = row[column];
-    out[property] = kind === 'instant' ? instantOf(value) : kind === 'flag' ? flagOf(value) : kind === 'int' ? intOf(value) : (value ?? null);
+    out[property] =
+      kind === 'instant'
+        ? instantOf(value)
+        : kind === 'flag'
+          ? flagOf(value)
+          : kind === 'int'
+            ? intOf(value)
+            : (value ?? null);
   }
   return out as T;
 }
 
 /** The id of a row inserted with `updateEntity(false)` (no read-back SELECT): mysql2's insertId or SQLite's rowid. */
 export function insertedId(raw: unknown): number {
-  return typeof raw === 'number' || typeof raw === 'bigint' ? Number(raw) : Number((raw as { insertId: number }).insertId);
+  return typeof raw === 'number' || typeof raw === 'bigint'
+    ? Number(raw)
+    : Number((raw as { insertId: number }).insertId);
 }
 
 const inserts = new WeakMap<object, { sql: string; columns: ColumnMetadata[] }>();
@@ -73,14 +94,21 @@ const inserts = new WeakMap<object, { sql: string; columns: ColumnMetadata[] }>(
  * the driver's own conversion (dates, booleans) so both engines store what a repository insert would. Every
  * column but a generated id must be given. Returns the new id.
  */
-export async function insertRow<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, row: Omit<T, 'id'>): Promise<number> {
+export async function insertRow<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  row: Omit<T, 'id'>,
+): Promise<number> {
   const meta = manager.connection.getMetadata(entity);
   const driver = manager.connection.driver;
   let plan = inserts.get(meta);
   if (!plan) {
     const columns = meta.columns.filter((c) => !c.isGenerated);
     const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
-    plan = { columns, sql: `INSERT INTO ${driver.escape(meta.tableName)} (${names}) VALUES (${placeholders(columns.length)})` };
+    plan = {
+      columns,
+      sql: `INSERT INTO ${driver.escape(meta.tableName)} (${names}) VALUES (${placeholders(columns.length)})`,
+    };
     inserts.set(meta, plan);
   }
   const values = plan.columns.map((c) => {

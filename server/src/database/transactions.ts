@@ -21,7 +21,10 @@ export function runInTransaction<T>(db: DataSource, work: (tx: EntityManager) =>
   if (db.options.type !== 'better-sqlite3') return withRetry(db, work);
   const previous = sqliteQueues.get(db) ?? Promise.resolve();
   const run = previous.then(() => db.transaction(work));
-  sqliteQueues.set(db, run.catch(() => undefined));
+  sqliteQueues.set(
+    db,
+    run.catch(() => undefined),
+  );
   return run;
 }
 

@@ -1,7 +1,15 @@
 import { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource, In } from 'typeorm';
-import { addMonths, BillingItemKind, BillStatus, HouseType, shanghaiMonth, UserKind, type IUpsertBillingItemRequest } from '@app/shared';
+import {
+  addMonths,
+  BillingItemKind,
+  BillStatus,
+  HouseType,
+  shanghaiMonth,
+  UserKind,
+  type IUpsertBillingItemRequest,
+} from '@app/shared';
 import { Principal } from '../common/principal';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { PrincipalLoader } from '../modules/auth/principal.loader';
@@ -38,21 +46,65 @@ export async function demoBillingExists(ds: DataSource): Promise<boolean> {
 }
 
 /** The months the demo uses, relative to today in Shanghai: a baseline reading month, two published months, and last month to run. */
-export function demoBillingPeriods(now: Date = new Date()): { baseline: string; published: [string, string]; toRun: string } {
+export function demoBillingPeriods(now: Date = new Date()): {
+  baseline: string;
+  published: [string, string];
+  toRun: string;
+} {
   const current = shanghaiMonth(now);
-  return { baseline: addMonths(current, -4), published: [addMonths(current, -3), addMonths(current, -2)], toRun: addMonths(current, -1) };
+  return {
+    baseline: addMonths(current, -4),
+    published: [addMonths(current, -3), addMonths(current, -2)],
+    toRun: addMonths(current, -1),
+  };
 }
 
 function items(code: string, from: string): IUpsertBillingItemRequest[] {
-  const base = (r: Omit<IUpsertBillingItemRequest, 'projectId' | 'effectiveFrom'>) => ({ ...r, projectId: 0, effectiveFrom: from });
+  const base = (r: Omit<IUpsertBillingItemRequest, 'projectId' | 'effectiveFrom'>) => ({
+    ...r,
+    projectId: 0,
+    effectiveFrom: from,
+  });
   const list = [
-    base({ code: 'WY', name: '物业服务费', kind: BillingItemKind.Area, houseType: HouseType.Residential, unitPrice: code === 'YGHY' ? '2.50' : '2.20', unit: '元/㎡·月' }),
-    base({ code: 'WY', name: '物业服务费', kind: BillingItemKind.Area, houseType: null, unitPrice: '4.80', unit: '元/㎡·月' }),
-    base({ code: 'GGNH', name: '公共能耗费', kind: BillingItemKind.Fixed, houseType: null, unitPrice: '15.00', unit: '元/月' }),
+    base({
+      code: 'WY',
+      name: '物业服务费',
+      kind: BillingItemKind.Area,
+      houseType: HouseType.Residential,
+      unitPrice: code === 'YGHY' ? '2.50' : '2.20',
+      unit: '元/㎡·月',
+    }),
+    base({
+      code: 'WY',
+      name: '物业服务费',
+      kind: BillingItemKind.Area,
+      houseType: null,
+      unitPrice: '4.80',
+      unit: '元/㎡·月',
+    }),
+    base({
+      code: 'GGNH',
+      name: '公共能耗费',
+      kind: BillingItemKind.Fixed,
+      houseType: null,
+      unitPrice: '15.00',
+      unit: '元/月',
+    }),
     base({ code: 'CW', name: '车位管理费', kind: BillingItemKind.PerSpace, unitPrice: '80.00', unit: '元/个·月' }),
   ];
-  if (code === 'YGHY') list.push(base({ code: 'SF', name: '水费', kind: BillingItemKind.Metered, unitPrice: '4.10', unit: '元/吨' }));
-  else list.push(base({ code: 'GTDF', name: '公共照明电费分摊', kind: BillingItemKind.Shared, sharedSplit: 'area', unitPrice: '0', unit: '元/月' }));
+  if (code === 'YGHY')
+    list.push(base({ code: 'SF', name: '水费', kind: BillingItemKind.Metered, unitPrice: '4.10', unit: '元/吨' }));
+  else
+    list.push(
+      base({
+        code: 'GTDF',
+        name: '公共照明电费分摊',
+        kind: BillingItemKind.Shared,
+        sharedSplit: 'area',
+        unitPrice: '0',
+        unit: '元/月',
+      }),
+    );
   return list;
 }
 
@@ -82,9 +134,12 @@ export async function seedDemoBilling(app: INestApplicationContext): Promise<Dem
   const company = await ds.getRepository(Company).findOneBy({ code: DEMO_COMPANY_CODE });
   if (!company) throw new Error('The demo company does not exist yet; run the demo data seed first.');
   const periods = demoBillingPeriods();
-  if (await demoBillingExists(ds)) return { created: false, publishedPeriods: periods.published, ...(await owing(ds, company.id)) };
+  if (await demoBillingExists(ds))
+    return { created: false, publishedPeriods: periods.published, ...(await owing(ds, company.id)) };
 
-  const finance = await ds.getRepository(User).findOneByOrFail({ username: 'finance1', companyId: company.id, kind: UserKind.Staff });
+  const finance = await ds
+    .getRepository(User)
+    .findOneByOrFail({ username: 'finance1', companyId: company.id, kind: UserKind.Staff });
   const principal: Principal = await app.get(PrincipalLoader, opts).load(finance);
   const projects = await ds.getRepository(Project).find({ where: { companyId: company.id }, order: { id: 'ASC' } });
   const itemsService = app.get(BillingItemsService, opts);
@@ -95,24 +150,48 @@ export async function seedDemoBilling(app: INestApplicationContext): Promise<Dem
   const queue = app.get(BillRunQueue, opts) as BillRunQueue & { idle?: () => Promise<void> };
 
   for (const project of projects) {
-    for (const item of items(project.code, periods.baseline)) await itemsService.upsert(principal, { ...item, projectId: project.id });
+    for (const item of items(project.code, periods.baseline))
+      await itemsService.upsert(principal, { ...item, projectId: project.id });
     // Vacancy discount offered (30 %); late fees stay off, as every project starts.
-    await policies.update(principal, project.id, { enabled: false, graceDays: 15, dailyRatePer100k: 50, capPercent: 30, vacancyDiscountPercent: 30 });
+    await policies.update(principal, project.id, {
+      enabled: false,
+      graceDays: 15,
+      dailyRatePer100k: 50,
+      capPercent: 30,
+      vacancyDiscountPercent: 30,
+    });
     // Parking spaces: every 25th house has one, every 100th two.
-    const houses = await ds.getRepository(House).find({ select: { id: true }, where: { projectId: project.id }, order: { id: 'ASC' } });
+    const houses = await ds
+      .getRepository(House)
+      .find({ select: { id: true }, where: { projectId: project.id }, order: { id: 'ASC' } });
     for (const [i, house] of houses.entries()) {
-      if (i % 25 === 0) await amounts.setHouseQuantity(principal, { itemCode: 'CW', houseId: house.id, quantity: i % 100 === 0 ? 2 : 1 });
+      if (i % 25 === 0)
+        await amounts.setHouseQuantity(principal, {
+          itemCode: 'CW',
+          houseId: house.id,
+          quantity: i % 100 === 0 ? 2 : 1,
+        });
     }
     if (project.code === 'YGHY') {
       const months = [periods.baseline, ...periods.published];
       for (const [index, period] of months.entries()) {
         const template = await imports.template(principal, project.id, period, 'SF');
-        const result = await imports.import(principal, { projectId: project.id, period, itemCode: 'SF', dryRun: false }, await filledReadings(template, index));
-        if (result.errors.length) throw new Error(`demo readings ${period}: ${result.errors[0].field} ${result.errors[0].message}`);
+        const result = await imports.import(
+          principal,
+          { projectId: project.id, period, itemCode: 'SF', dryRun: false },
+          await filledReadings(template, index),
+        );
+        if (result.errors.length)
+          throw new Error(`demo readings ${period}: ${result.errors[0].field} ${result.errors[0].message}`);
       }
     } else {
       for (const [i, period] of periods.published.entries()) {
-        await amounts.setSharedAmount(principal, { projectId: project.id, itemCode: 'GTDF', period, amount: i === 0 ? '3260.55' : '3418.20' });
+        await amounts.setSharedAmount(principal, {
+          projectId: project.id,
+          itemCode: 'GTDF',
+          period,
+          amount: i === 0 ? '3260.55' : '3418.20',
+        });
       }
     }
   }
@@ -126,7 +205,10 @@ export async function seedDemoBilling(app: INestApplicationContext): Promise<Dem
         await new Promise((resolve) => setTimeout(resolve, 100));
         current = await runs.get(principal, run.id);
       }
-      if (current.status !== 'draft') throw new Error(`demo bill run ${current.projectName} ${period} ended ${current.status}: ${current.error ?? ''}`);
+      if (current.status !== 'draft')
+        throw new Error(
+          `demo bill run ${current.projectName} ${period} ended ${current.status}: ${current.error ?? ''}`,
+        );
       await runs.check(principal, run.id);
       await runs.publish(principal, run.id);
     }
@@ -142,7 +224,10 @@ export async function seedDemoBilling(app: INestApplicationContext): Promise<Dem
  */
 async function settlePayments(ds: DataSource, companyId: number, [older, later]: [string, string]): Promise<void> {
   const repo = ds.getRepository(Bill);
-  const bills = await repo.find({ select: { id: true, houseId: true, period: true, totalFen: true }, where: { companyId, period: In([older, later]), status: BillStatus.Published } });
+  const bills = await repo.find({
+    select: { id: true, houseId: true, period: true, totalFen: true },
+    where: { companyId, period: In([older, later]), status: BillStatus.Published },
+  });
   const full: number[] = [];
   const half: { id: number; paidFen: number }[] = [];
   for (const b of bills) {
@@ -151,7 +236,12 @@ async function settlePayments(ds: DataSource, companyId: number, [older, later]:
     else if (!owes) full.push(b.id);
   }
   for (let i = 0; i < full.length; i += 500) {
-    await repo.createQueryBuilder().update(Bill).set({ paidFen: () => 'total_fen' }).where({ id: In(full.slice(i, i + 500)) }).execute();
+    await repo
+      .createQueryBuilder()
+      .update(Bill)
+      .set({ paidFen: () => 'total_fen' })
+      .where({ id: In(full.slice(i, i + 500)) })
+      .execute();
   }
   for (const h of half) await repo.update({ id: h.id }, { paidFen: h.paidFen });
 }
@@ -159,8 +249,14 @@ async function settlePayments(ds: DataSource, companyId: number, [older, later]:
 async function owing(ds: DataSource, companyId: number): Promise<{ bills: number; housesOwing: number }> {
   const repo = ds.getRepository(Bill);
   const bills = await repo.countBy({ companyId, status: BillStatus.Published });
-  const row = await repo.createQueryBuilder('b').select('COUNT(DISTINCT b.house_id)', 'n')
-    .where('b.company_id = :companyId AND b.status = :status AND b.total_fen > b.paid_fen', { companyId, status: BillStatus.Published }).getRawOne<{ n: number | string }>();
+  const row = await repo
+    .createQueryBuilder('b')
+    .select('COUNT(DISTINCT b.house_id)', 'n')
+    .where('b.company_id = :companyId AND b.status = :status AND b.total_fen > b.paid_fen', {
+      companyId,
+      status: BillStatus.Published,
+    })
+    .getRawOne<{ n: number | string }>();
   return { bills, housesOwing: Number(row?.n ?? 0) };
 }
 

@@ -11,7 +11,15 @@ export const DEMO_FEE_CATEGORIES = [
   { code: 'DY', name: '打字复印类' },
 ] as const;
 
-type Row = [code: string, name: string, unit: string, priceFen: number, materialsExtra: boolean, standard: string, callOutFeeFen?: number];
+type Row = [
+  code: string,
+  name: string,
+  unit: string,
+  priceFen: number,
+  materialsExtra: boolean,
+  standard: string,
+  callOutFeeFen?: number,
+];
 
 const rows: Record<string, Row[]> = {
   GD: [
@@ -76,7 +84,15 @@ const rows: Record<string, Row[]> = {
 
 export const DEMO_FEE_ITEMS = Object.entries(rows).flatMap(([categoryCode, list]) =>
   list.map(([code, name, unit, labourPriceFen, materialsExtra, serviceStandard, callOutFeeFen], i) => ({
-    categoryCode, code, name, unit, labourPriceFen, materialsExtra, serviceStandard, callOutFeeFen: callOutFeeFen ?? null, sortOrder: i + 1,
+    categoryCode,
+    code,
+    name,
+    unit,
+    labourPriceFen,
+    materialsExtra,
+    serviceStandard,
+    callOutFeeFen: callOutFeeFen ?? null,
+    sortOrder: i + 1,
   })),
 );
 
@@ -97,4 +113,11 @@ export const DEMO_MATERIALS = [
   ['M-014', '执手锁', '通用 不锈钢', '把', 9800],
   ['M-015', '玻璃胶', '中性 透明', '支', 1800],
   ['M-016', '膨胀管螺丝', '6mm', '套', 50],
-].map(([code, name, spec, unit, priceFen], i) => ({ code: String(code), name: String(name), spec: String(spec), unit: String(unit), priceFen: Number(priceFen), sortOrder: i + 1 }));
+].map(([code, name, spec, unit, priceFen], i) => ({
+  code: String(code),
+  name: String(name),
+  spec: String(spec),
+  unit: String(unit),
+  priceFen: Number(priceFen),
+  sortOrder: i + 1,
+}));

@@ -19,13 +19,27 @@ function pct(sorted: number[], p: number): number {
 async function measure(mode: keyof typeof BARS): Promise<string> {
   const wecom: WecomStandIn = await startWecomStandIn();
   const t: TestApp = await bootTestApp({
-    WECOM_CORP_ID: wecom.corpId, WECOM_CORP_SECRET: wecom.corpSecret, WECOM_AGENT_ID: String(wecom.agentId), WECOM_API_BASE: wecom.url,
-    ...(mode === 'bullmq' ? { REDIS_URL: 'redis://127.0.0.1:6379', NOTIFY_QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}` } : {}),
+    WECOM_CORP_ID: wecom.corpId,
+    WECOM_CORP_SECRET: wecom.corpSecret,
+    WECOM_AGENT_ID: String(wecom.agentId),
+    WECOM_API_BASE: wecom.url,
+    ...(mode === 'bullmq'
+      ? { REDIS_URL: 'redis://127.0.0.1:6379', NOTIFY_QUEUE_PREFIX: `bench-${randomBytes(4).toString('hex')}` }
+      : {}),
   });
   try {
     const w: TicketWorld = await makeTicketWorld(t, 2);
-    await t.http().put(`/api/projects/${w.tenant.projectId}/dispatch-policies`).set(bearer(w.sup)).send({ category: 'GS', mode: 'assign', poolMinutes: 30 }).expect(200);
-    for (const tech of await t.db.query('SELECT username FROM users WHERE id IN (?, ?)', [w.techs[0]!.id, w.techs[1]!.id])) wecom.members.add(tech.username);
+    await t
+      .http()
+      .put(`/api/projects/${w.tenant.projectId}/dispatch-policies`)
+      .set(bearer(w.sup))
+      .send({ category: 'GS', mode: 'assign', poolMinutes: 30 })
+      .expect(200);
+    for (const tech of await t.db.query('SELECT username FROM users WHERE id IN (?, ?)', [
+      w.techs[0]!.id,
+      w.techs[1]!.id,
+    ]))
+      wecom.members.add(tech.username);
     const latencies: number[] = [];
     for (let i = 0; i < N; i++) {
       const ticket = await createHomeRepair(t, w);

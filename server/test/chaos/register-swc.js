@@ -16,7 +16,11 @@ require.extensions['.ts'] = function compileTs(module, filename) {
   if (existsSync(cached)) return module._compile(readFileSync(cached, 'utf8'), filename);
   const { code } = transformSync(source, {
     filename,
-    jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
     module: { type: 'commonjs' },
     sourceMaps: 'inline',
   });

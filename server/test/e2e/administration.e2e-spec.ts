@@ -1,12 +1,9 @@
 import { ErrorCode, IStaffAccount, IStaffPasswordIssued, Role, ScopeType } from '@app/shared';
-import { loadConfig } from '../../src/config/app-config';
-import { openDataSource } from '../../src/database/data-source';
-import { bootstrapCompany } from '../../src/cli/bootstrap-company';
-import { makeStaff, makeTenant, STAFF_PASSWORD, Tenant } from '../support/factories';
-import { createTestDatabase, databaseEnv } from '../support/test-database';
-import { bearer, bootTestApp, passwordLogin, TestApp } from '../support/test-app';
+import { Tenant } from '../support/factories';
+import { bearer, passwordLogin, TestApp } from '../support/test-app';
+import { adminSteps, bootAdminFixture } from '../support/admin-fixture';
 
-describe('administration: structure, staff accounts, grants, departments, audit', () => {
+describe('administration: structure, staff accounts, grants, sessions', () => {
   let t: TestApp;
   let a: Tenant;
   let b: Tenant;
@@ -15,53 +12,83 @@ describe('administration: structure, staff accounts, grants, departments, audit'
   let adminB: string;
   let projectAdmin: string;
   let cm: string;
-
-  const http = () => t.http();
-  const uniq = () => Math.random().toString(36).slice(2, 8);
+  const { http, uniq, createStaff } = adminSteps(() => ({ t, a, b, admin, adminId, adminB, projectAdmin, cm }));
 
   beforeAll(async () => {
-    t = await bootTestApp();
-    a = await makeTenant(t.db, 2);
-    b = await makeTenant(t.db, 2);
-    const adminUser = await makeStaff(t.db, [{ role: Role.Admin, scopeType: ScopeType.Company, scopeId: a.companyId }], { companyId: a.companyId });
-    adminId = adminUser.id;
-    admin = (await passwordLogin(t, adminUser.username, STAFF_PASSWORD)).accessToken;
-    adminB = (await passwordLogin(t, (await makeStaff(t.db, [{ role: Role.Admin, scopeType: ScopeType.Company, scopeId: b.companyId }], { companyId: b.companyId })).username, STAFF_PASSWORD)).accessToken;
-    projectAdmin = (await passwordLogin(t, (await makeStaff(t.db, [{ role: Role.Admin, scopeId: a.projectId }], { companyId: a.companyId })).username, STAFF_PASSWORD)).accessToken;
-    cm = (await passwordLogin(t, (await makeStaff(t.db, [{ role: Role.CustomerManager, scopeId: a.projectId }], { companyId: a.companyId })).username, STAFF_PASSWORD)).accessToken;
+    ({ t, a, b, admin, adminId, adminB, projectAdmin, cm } = await bootAdminFixture());
   });
   afterAll(() => t.close());
 
-  async function createStaff(token = admin): Promise<IStaffPasswordIssued> {
-    const res = await http().post('/api/admin/staff').set(bearer(token)).send({ name: '新员工', username: `n${uniq()}` }).expect(201);
-    return res.body;
-  }
-
   it('builds regions, projects, buildings and units, and refuses duplicates, other companies and non-admins', async () => {
-    const region = (await http().post('/api/admin/regions').set(bearer(admin)).send({ code: `R${uniq()}`, name: '华南区域' }).expect(201)).body;
+    const region = (
+      await http()
+        .post('/api/admin/regions')
+        .set(bearer(admin))
+        .send({ code: `R${uniq()}`, name: '华南区域' })
+        .expect(201)
+    ).body;
     const code = `P${uniq().toUpperCase()}`.slice(0, 8);
-    const project = (await http().post('/api/admin/projects').set(bearer(admin)).send({ regionId: region.id, code, name: '新城小区', address: '深圳' }).expect(201)).body;
+    const project = (
+      await http()
+        .post('/api/admin/projects')
+        .set(bearer(admin))
+        .send({ regionId: region.id, code, name: '新城小区', address: '深圳' })
+        .expect(201)
+    ).body;
     expect(project).toMatchObject({ regionId: region.id, code, name: '新城小区' });
-    await http().post('/api/admin/projects').set(bearer(admin)).send({ regionId: region.id, code, name: '重复' }).expect(409);
-    const building = (await http().post(`/api/admin/projects/${project.id}/buildings`).set(bearer(admin)).send({ name: '1栋' }).expect(201)).body;
-    const unit = (await http().post(`/api/admin/buildings/${building.id}/units`).set(bearer(admin)).send({ name: '1单元' }).expect(201)).body;
-    await http().post(`/api/admin/buildings/${building.id}/units`).set(bearer(admin)).send({ name: '1单元' }).expect(409);
+    await http()
+      .post('/api/admin/projects')
+      .set(bearer(admin))
+      .send({ regionId: region.id, code, name: '重复' })
+      .expect(409);
+    const building = (
+      await http()
+        .post(`/api/admin/projects/${project.id}/buildings`)
+        .set(bearer(admin))
+        .send({ name: '1栋' })
+        .expect(201)
+    ).body;
+    const unit = (
+      await http()
+        .post(`/api/admin/buildings/${building.id}/units`)
+        .set(bearer(admin))
+        .send({ name: '1单元' })
+        .expect(201)
+    ).body;
+    await http()
+      .post(`/api/admin/buildings/${building.id}/units`)
+      .set(bearer(admin))
+      .send({ name: '1单元' })
+      .expect(409);
     await http().patch(`/api/admin/units/${unit.id}`).set(bearer(admin)).send({ name: '一单元' }).expect(200);
     await http().patch(`/api/admin/buildings/${building.id}`).set(bearer(admin)).send({ name: '一栋' }).expect(200);
     await http().patch(`/api/admin/projects/${project.id}`).set(bearer(admin)).send({ name: '新城花园' }).expect(200);
     await http().patch(`/api/admin/regions/${region.id}`).set(bearer(admin)).send({ name: '华南一区' }).expect(200);
 
     const org = (await http().get('/api/admin/organization').set(bearer(admin)).expect(200)).body;
-    expect(org.regions.find((r: { id: number }) => r.id === region.id)).toMatchObject({ name: '华南一区', projects: [expect.objectContaining({ id: project.id, name: '新城花园' })] });
-    const buildings = (await http().get(`/api/property/projects/${project.id}/buildings`).set(bearer(admin)).expect(200)).body;
+    expect(org.regions.find((r: { id: number }) => r.id === region.id)).toMatchObject({
+      name: '华南一区',
+      projects: [expect.objectContaining({ id: project.id, name: '新城花园' })],
+    });
+    const buildings = (
+      await http().get(`/api/property/projects/${project.id}/buildings`).set(bearer(admin)).expect(200)
+    ).body;
     expect(buildings).toEqual([expect.objectContaining({ name: '一栋', units: [{ id: unit.id, name: '一单元' }] })]);
 
     // Another company's administrator cannot see or touch it (404), other roles never may (403).
-    await http().post(`/api/admin/projects/${project.id}/buildings`).set(bearer(adminB)).send({ name: '2栋' }).expect(404);
+    await http()
+      .post(`/api/admin/projects/${project.id}/buildings`)
+      .set(bearer(adminB))
+      .send({ name: '2栋' })
+      .expect(404);
     await http().patch(`/api/admin/regions/${region.id}`).set(bearer(adminB)).send({ name: 'x' }).expect(404);
     await http().post('/api/admin/regions').set(bearer(cm)).send({ code: 'RX', name: 'x' }).expect(403);
     await http().post('/api/admin/regions').set(bearer(projectAdmin)).send({ code: 'RX', name: 'x' }).expect(403);
-    const bad = await http().post('/api/admin/projects').set(bearer(admin)).send({ regionId: region.id, code: 'lower', name: ' ' }).expect(422);
+    const bad = await http()
+      .post('/api/admin/projects')
+      .set(bearer(admin))
+      .send({ regionId: region.id, code: 'lower', name: ' ' })
+      .expect(422);
     expect(bad.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['code', 'name']);
   });
 
@@ -76,55 +103,125 @@ describe('administration: structure, staff accounts, grants, departments, audit'
     await http().get('/api/me').set(bearer(pair.accessToken)).expect(200);
 
     const change = (body: object) => http().post('/api/me/password').set(bearer(pair.accessToken)).send(body);
-    expect((await change({ currentPassword: 'wrong-one-1', newPassword: 'Better1234' }).expect(422)).body.details.fields[0].field).toBe('currentPassword');
-    expect((await change({ currentPassword: issued.temporaryPassword, newPassword: 'short1' }).expect(422)).body.details.fields[0].field).toBe('newPassword');
+    expect(
+      (await change({ currentPassword: 'wrong-one-1', newPassword: 'Better1234' }).expect(422)).body.details.fields[0]
+        .field,
+    ).toBe('currentPassword');
+    expect(
+      (await change({ currentPassword: issued.temporaryPassword, newPassword: 'short1' }).expect(422)).body.details
+        .fields[0].field,
+    ).toBe('newPassword');
     await change({ currentPassword: issued.temporaryPassword, newPassword: 'Better1234' }).expect(204);
     const me = await http().get('/api/me').set(bearer(pair.accessToken)).expect(200);
     expect(me.body.mustChangePassword).toBe(false);
     await http().get('/api/property/projects').set(bearer(pair.accessToken)).expect(200);
     await passwordLogin(t, issued.account.username!, 'Better1234');
-    await http().post('/api/admin/staff').set(bearer(admin)).send({ name: '重名', username: issued.account.username }).expect(409);
+    await http()
+      .post('/api/admin/staff')
+      .set(bearer(admin))
+      .send({ name: '重名', username: issued.account.username })
+      .expect(409);
   });
 
   it('grants a customer-manager role on one project: the person then sees exactly that project; revoking removes it', async () => {
     const issued = await createStaff();
-    const granted: IStaffAccount = (await http().post(`/api/admin/staff/${issued.account.id}/grants`).set(bearer(admin))
-      .send({ role: Role.CustomerManager, scopeType: ScopeType.Project, scopeId: a.projectId }).expect(201)).body;
-    expect(granted.grants).toEqual([expect.objectContaining({ role: Role.CustomerManager, scopeType: 'project', scopeId: a.projectId, scopeName: expect.any(String) })]);
-    await http().post(`/api/admin/staff/${issued.account.id}/grants`).set(bearer(admin)).send({ role: Role.CustomerManager, scopeType: ScopeType.Project, scopeId: a.projectId }).expect(409);
+    const granted: IStaffAccount = (
+      await http()
+        .post(`/api/admin/staff/${issued.account.id}/grants`)
+        .set(bearer(admin))
+        .send({ role: Role.CustomerManager, scopeType: ScopeType.Project, scopeId: a.projectId })
+        .expect(201)
+    ).body;
+    expect(granted.grants).toEqual([
+      expect.objectContaining({
+        role: Role.CustomerManager,
+        scopeType: 'project',
+        scopeId: a.projectId,
+        scopeName: expect.any(String),
+      }),
+    ]);
+    await http()
+      .post(`/api/admin/staff/${issued.account.id}/grants`)
+      .set(bearer(admin))
+      .send({ role: Role.CustomerManager, scopeType: ScopeType.Project, scopeId: a.projectId })
+      .expect(409);
     // A project of another company is answered as missing.
-    await http().post(`/api/admin/staff/${issued.account.id}/grants`).set(bearer(admin)).send({ role: Role.CustomerManager, scopeType: ScopeType.Project, scopeId: b.projectId }).expect(404);
-    await http().post(`/api/admin/staff/${issued.account.id}/grants`).set(bearer(admin)).send({ role: Role.Resident, scopeType: ScopeType.Project, scopeId: a.projectId }).expect(422);
+    await http()
+      .post(`/api/admin/staff/${issued.account.id}/grants`)
+      .set(bearer(admin))
+      .send({ role: Role.CustomerManager, scopeType: ScopeType.Project, scopeId: b.projectId })
+      .expect(404);
+    await http()
+      .post(`/api/admin/staff/${issued.account.id}/grants`)
+      .set(bearer(admin))
+      .send({ role: Role.Resident, scopeType: ScopeType.Project, scopeId: a.projectId })
+      .expect(422);
 
     const pair = await passwordLogin(t, issued.account.username!, issued.temporaryPassword);
-    await http().post('/api/me/password').set(bearer(pair.accessToken)).send({ currentPassword: issued.temporaryPassword, newPassword: 'Better1234' }).expect(204);
+    await http()
+      .post('/api/me/password')
+      .set(bearer(pair.accessToken))
+      .send({ currentPassword: issued.temporaryPassword, newPassword: 'Better1234' })
+      .expect(204);
     const projects = (await http().get('/api/property/projects').set(bearer(pair.accessToken)).expect(200)).body;
     expect(projects.map((p: { id: number }) => p.id)).toEqual([a.projectId]);
 
-    const revoked: IStaffAccount = (await http().delete(`/api/admin/staff/${issued.account.id}/grants/${granted.grants[0].id}`).set(bearer(admin)).expect(200)).body;
+    const revoked: IStaffAccount = (
+      await http()
+        .delete(`/api/admin/staff/${issued.account.id}/grants/${granted.grants[0].id}`)
+        .set(bearer(admin))
+        .expect(200)
+    ).body;
     expect(revoked.grants).toEqual([]);
     expect((await http().get('/api/property/projects').set(bearer(pair.accessToken)).expect(200)).body).toEqual([]);
     // The other company's admin does not see this account at all.
-    await http().delete(`/api/admin/staff/${issued.account.id}/grants/${granted.grants[0].id}`).set(bearer(adminB)).expect(404);
+    await http()
+      .delete(`/api/admin/staff/${issued.account.id}/grants/${granted.grants[0].id}`)
+      .set(bearer(adminB))
+      .expect(404);
   });
 
   it('gives a technician granted a project a profile the 维修师傅 page lists; technicians are granted per project only', async () => {
     const issued = await createStaff();
-    await http().post(`/api/admin/staff/${issued.account.id}/grants`).set(bearer(admin)).send({ role: Role.Technician, scopeType: ScopeType.Region, scopeId: a.regionId }).expect(422);
-    await http().post(`/api/admin/staff/${issued.account.id}/grants`).set(bearer(admin)).send({ role: Role.Technician, scopeType: ScopeType.Project, scopeId: a.projectId }).expect(201);
-    const list = (await http().get(`/api/property/projects/${a.projectId}/technicians`).set(bearer(admin)).expect(200)).body;
-    expect(list.find((p: { userId: number }) => p.userId === issued.account.id)).toMatchObject({ skills: [], onDuty: true, maxOpenJobs: 5 });
+    await http()
+      .post(`/api/admin/staff/${issued.account.id}/grants`)
+      .set(bearer(admin))
+      .send({ role: Role.Technician, scopeType: ScopeType.Region, scopeId: a.regionId })
+      .expect(422);
+    await http()
+      .post(`/api/admin/staff/${issued.account.id}/grants`)
+      .set(bearer(admin))
+      .send({ role: Role.Technician, scopeType: ScopeType.Project, scopeId: a.projectId })
+      .expect(201);
+    const list = (await http().get(`/api/property/projects/${a.projectId}/technicians`).set(bearer(admin)).expect(200))
+      .body;
+    expect(list.find((p: { userId: number }) => p.userId === issued.account.id)).toMatchObject({
+      skills: [],
+      onDuty: true,
+      maxOpenJobs: 5,
+    });
   });
 
   it('disabling ends the sessions and stops sign-in; enabling lets the person back in', async () => {
     const issued = await createStaff();
     const pair = await passwordLogin(t, issued.account.username!, issued.temporaryPassword);
-    await http().post(`/api/admin/staff/${issued.account.id}/status`).set(bearer(admin)).send({ status: 'disabled' }).expect(200);
+    await http()
+      .post(`/api/admin/staff/${issued.account.id}/status`)
+      .set(bearer(admin))
+      .send({ status: 'disabled' })
+      .expect(200);
     await http().get('/api/me').set(bearer(pair.accessToken)).expect(401);
     await http().post('/api/auth/refresh').send({ refreshToken: pair.refreshToken }).expect(401);
-    const login = await http().post('/api/auth/password/login').send({ login: issued.account.username, password: issued.temporaryPassword }).expect(403);
+    const login = await http()
+      .post('/api/auth/password/login')
+      .send({ login: issued.account.username, password: issued.temporaryPassword })
+      .expect(403);
     expect(login.body.code).toBe(ErrorCode.AccountDisabled);
-    await http().post(`/api/admin/staff/${issued.account.id}/status`).set(bearer(admin)).send({ status: 'active' }).expect(200);
+    await http()
+      .post(`/api/admin/staff/${issued.account.id}/status`)
+      .set(bearer(admin))
+      .send({ status: 'active' })
+      .expect(200);
     await passwordLogin(t, issued.account.username!, issued.temporaryPassword);
     await http().post(`/api/admin/staff/${adminId}/status`).set(bearer(admin)).send({ status: 'disabled' }).expect(422);
   });
@@ -137,84 +234,22 @@ describe('administration: structure, staff accounts, grants, departments, audit'
     await http().post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
 
     const second = await passwordLogin(t, issued.account.username!, issued.temporaryPassword);
-    await http().post('/api/me/password').set(bearer(second.accessToken)).send({ currentPassword: issued.temporaryPassword, newPassword: 'Better1234' }).expect(204);
-    const reset: IStaffPasswordIssued = (await http().post(`/api/admin/staff/${issued.account.id}/password-reset`).set(bearer(admin)).expect(200)).body;
+    await http()
+      .post('/api/me/password')
+      .set(bearer(second.accessToken))
+      .send({ currentPassword: issued.temporaryPassword, newPassword: 'Better1234' })
+      .expect(204);
+    const reset: IStaffPasswordIssued = (
+      await http().post(`/api/admin/staff/${issued.account.id}/password-reset`).set(bearer(admin)).expect(200)
+    ).body;
     expect(reset.account.mustChangePassword).toBe(true);
     expect(reset.temporaryPassword).not.toBe(issued.temporaryPassword);
     await http().get('/api/me').set(bearer(second.accessToken)).expect(401);
-    await http().post('/api/auth/password/login').send({ login: issued.account.username, password: 'Better1234' }).expect(401);
+    await http()
+      .post('/api/auth/password/login')
+      .send({ login: issued.account.username, password: 'Better1234' })
+      .expect(401);
     const third = await passwordLogin(t, issued.account.username!, reset.temporaryPassword);
     expect(third.user.mustChangePassword).toBe(true);
-  });
-
-  it('lists the company’s staff, searchable, never another company’s', async () => {
-    const issued = await createStaff();
-    const page = (await http().get(`/api/admin/staff?q=${issued.account.username}`).set(bearer(admin)).expect(200)).body;
-    expect(page.items.map((s: { id: number }) => s.id)).toEqual([issued.account.id]);
-    const other = (await http().get(`/api/admin/staff?q=${issued.account.username}`).set(bearer(adminB)).expect(200)).body;
-    expect(other.total).toBe(0);
-  });
-
-  it('keeps departments per project with a supervisor from the company', async () => {
-    const supervisor = await createStaff();
-    const outsider = await createStaff(adminB);
-    const dep = (await http().post(`/api/admin/projects/${a.projectId}/departments`).set(bearer(admin)).send({ name: '工程部', supervisorUserId: supervisor.account.id }).expect(201)).body;
-    expect(dep).toMatchObject({ projectId: a.projectId, name: '工程部', supervisorUserId: supervisor.account.id, supervisorName: '新员工' });
-    await http().post(`/api/admin/projects/${a.projectId}/departments`).set(bearer(admin)).send({ name: '工程部' }).expect(409);
-    const bad = await http().post(`/api/admin/projects/${a.projectId}/departments`).set(bearer(admin)).send({ name: '保洁部', supervisorUserId: outsider.account.id }).expect(422);
-    expect(bad.body.details.fields[0].field).toBe('supervisorUserId');
-    await http().put(`/api/admin/departments/${dep.id}`).set(bearer(admin)).send({ name: '工程维修部', supervisorUserId: null }).expect(200);
-    const list = (await http().get(`/api/admin/projects/${a.projectId}/departments`).set(bearer(admin)).expect(200)).body;
-    expect(list).toEqual([expect.objectContaining({ id: dep.id, name: '工程维修部', supervisorUserId: null })]);
-    await http().get(`/api/admin/projects/${b.projectId}/departments`).set(bearer(admin)).expect(404);
-  });
-
-  it('shows the audit trail with before/after, filtered by actor, object, action and time', async () => {
-    const issued = await createStaff();
-    await http().post(`/api/admin/staff/${issued.account.id}/grants`).set(bearer(admin)).send({ role: Role.Cashier, scopeType: ScopeType.Project, scopeId: a.projectId }).expect(201);
-    const grants = (await http().get(`/api/admin/audit?entityType=user&entityId=${issued.account.id}&action=staff.grant`).set(bearer(admin)).expect(200)).body;
-    expect(grants.items).toHaveLength(1);
-    expect(grants.items[0]).toMatchObject({ actorId: adminId, action: 'staff.grant', before: { grants: [] }, after: { grants: [`cashier@project:${a.projectId}`] } });
-    expect(grants.items[0].actorName).toEqual(expect.any(String));
-    const staffActions = (await http().get(`/api/admin/audit?entityId=${issued.account.id}&action=staff`).set(bearer(admin)).expect(200)).body;
-    expect(staffActions.items.map((e: { action: string }) => e.action)).toEqual(['staff.grant', 'staff.create']);
-    // An underscore is a letter here, not a LIKE wildcard: staff.reset_password matches itself only.
-    await http().post(`/api/admin/staff/${issued.account.id}/password-reset`).set(bearer(admin)).expect(200);
-    const reset = (await http().get(`/api/admin/audit?entityId=${issued.account.id}&action=staff.reset_password`).set(bearer(admin)).expect(200)).body;
-    expect(reset.items.map((e: { action: string }) => e.action)).toEqual(['staff.reset_password']);
-    expect((await http().get(`/api/admin/audit?entityId=${issued.account.id}&action=staff.reset`).set(bearer(admin)).expect(200)).body.total).toBe(0);
-    const search = (await http().get(`/api/admin/staff?q=${encodeURIComponent('_')}`).set(bearer(admin)).expect(200)).body;
-    expect(search.total).toBe(0);
-    const byActor = (await http().get(`/api/admin/audit?actorId=${adminId}&pageSize=200`).set(bearer(admin)).expect(200)).body;
-    expect(byActor.items.every((e: { actorId: number }) => e.actorId === adminId)).toBe(true);
-    const before = (await http().get(`/api/admin/audit?entityId=${issued.account.id}&to=2000-01-01T00:00:00Z`).set(bearer(admin)).expect(200)).body;
-    expect(before.total).toBe(0);
-    const since = (await http().get(`/api/admin/audit?entityId=${issued.account.id}&entityType=user&from=2000-01-01T00:00:00Z`).set(bearer(admin)).expect(200)).body;
-    expect(since.total).toBe(3);
-    expect((await http().get(`/api/admin/audit?entityId=${issued.account.id}`).set(bearer(adminB)).expect(200)).body.total).toBe(0);
-    await http().get('/api/admin/audit').set(bearer(cm)).expect(403);
-    await http().get('/api/admin/audit?from=yesterday').set(bearer(admin)).expect(422);
-  });
-
-  it('bootstraps an empty database once: the first company, its admin and default categories; refused afterwards', async () => {
-    const kind = (process.env.E2E_DB as 'mysql' | 'sqlite') ?? 'sqlite';
-    const db = await createTestDatabase(kind, 'boot');
-    const ds = await openDataSource(loadConfig({ ...databaseEnv(db), NODE_ENV: 'test', JWT_SECRET: 'z'.repeat(40) }));
-    try {
-      await ds.runMigrations({ transaction: 'each' });
-      const input = { companyName: '启航物业', companyCode: 'QH', adminName: '王管理', adminUsername: 'qhadmin', adminPhone: null, password: null };
-      const created = await bootstrapCompany(ds, input);
-      expect(created.temporaryPassword).toMatch(/^(?=.*[A-Za-z])(?=.*\d).{12}$/);
-      const [user] = await ds.query('SELECT must_change_password AS m, company_id AS c FROM users WHERE id = ?', [created.userId]);
-      expect({ m: Number(user.m), c: Number(user.c) }).toEqual({ m: 1, c: created.companyId });
-      const [grant] = await ds.query('SELECT role, scope_type AS s FROM role_assignments WHERE user_id = ?', [created.userId]);
-      expect(grant).toEqual({ role: 'admin', s: 'company' });
-      expect(Number((await ds.query('SELECT COUNT(*) AS n FROM service_categories WHERE company_id = ?', [created.companyId]))[0].n)).toBeGreaterThan(0);
-      await expect(bootstrapCompany(ds, { ...input, companyCode: 'QH2', adminUsername: 'other' })).rejects.toThrow(/已有公司/);
-      await expect(bootstrapCompany(ds, { ...input, password: 'short' })).rejects.toThrow(/BOOTSTRAP_ADMIN_PASSWORD/);
-    } finally {
-      await ds.destroy();
-      await db.drop();
-    }
   });
 });

@@ -74,7 +74,11 @@ describe('R13: sign-in under attack', () => {
     gate = new Promise<void>((resolve) => (open = resolve));
     // The first MAX guesses reserve every slot and wait inside bcrypt; the rest are refused at once.
     const burst = Array.from({ length: 40 }, (_, i) => attempt(staff.username, `wrong-pass-${i}`).then((r) => r));
-    await waitFor(async () => realChecks === MAX && (await t.db.getRepository(User).findOneByOrFail({ id: staff.id })).failedLoginCount === MAX);
+    await waitFor(
+      async () =>
+        realChecks === MAX &&
+        (await t.db.getRepository(User).findOneByOrFail({ id: staff.id })).failedLoginCount === MAX,
+    );
     const inside = await attempt(staff.username, STAFF_PASSWORD).expect(401);
     expect(inside.body.code).toBe(ErrorCode.InvalidCredentials);
     open();
@@ -93,7 +97,9 @@ describe('R13: sign-in under attack', () => {
     const unknown = await attempt('nobody-at-all', 'whatever-1').expect(401);
     for (const res of [wrong, locked, unknown]) {
       expect({ code: res.body.code, message: res.body.message, details: res.body.details }).toEqual({
-        code: ErrorCode.InvalidCredentials, message: wrong.body.message, details: undefined,
+        code: ErrorCode.InvalidCredentials,
+        message: wrong.body.message,
+        details: undefined,
       });
     }
     expect(wrong.body.message).toContain('账号或密码错误');

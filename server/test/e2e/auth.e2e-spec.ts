@@ -60,13 +60,19 @@ describe('identity: sign-in, tokens, lockout', () => {
       const replay = await t.http().post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
       expect(replay.body.code).toBe(ErrorCode.RefreshTokenReused);
       // The legitimate newest token dies with the family: a thief and the owner both must sign in again.
-      const afterTheft = await t.http().post('/api/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(401);
+      const afterTheft = await t
+        .http()
+        .post('/api/auth/refresh')
+        .send({ refreshToken: rotated.body.refreshToken })
+        .expect(401);
       expect(afterTheft.body.code).toBe(ErrorCode.RefreshTokenReused);
     });
 
     it('lets exactly one of two concurrent refreshes of the same token win', async () => {
       const pair = await wechatLogin(t, newOpenId());
-      const results = await Promise.all([0, 1, 2, 3].map(() => t.http().post('/api/auth/refresh').send({ refreshToken: pair.refreshToken })));
+      const results = await Promise.all(
+        [0, 1, 2, 3].map(() => t.http().post('/api/auth/refresh').send({ refreshToken: pair.refreshToken })),
+      );
       expect(results.filter((r) => r.status === 200)).toHaveLength(1);
       expect(results.filter((r) => r.status === 401)).toHaveLength(3);
     });
@@ -78,7 +84,11 @@ describe('identity: sign-in, tokens, lockout', () => {
     });
 
     it('rejects unknown refresh tokens and tampered access tokens', async () => {
-      const res = await t.http().post('/api/auth/refresh').send({ refreshToken: 'x'.repeat(43) }).expect(401);
+      const res = await t
+        .http()
+        .post('/api/auth/refresh')
+        .send({ refreshToken: 'x'.repeat(43) })
+        .expect(401);
       expect(res.body.code).toBe(ErrorCode.Unauthenticated);
       const pair = await wechatLogin(t, newOpenId());
       const tampered = `${pair.accessToken.slice(0, -2)}xx`;
@@ -92,7 +102,9 @@ describe('identity: sign-in, tokens, lockout', () => {
       const tenant = await makeTenant(t.db, 1);
       const staff = await makeStaff(t.db, [{ role: Role.CustomerManager, scopeId: tenant.projectId }]);
       const byName = await passwordLogin(t, staff.username, STAFF_PASSWORD);
-      expect(byName.user.roles).toEqual([expect.objectContaining({ role: 'customer_manager', scopeType: 'project', scopeId: tenant.projectId })]);
+      expect(byName.user.roles).toEqual([
+        expect.objectContaining({ role: 'customer_manager', scopeType: 'project', scopeId: tenant.projectId }),
+      ]);
       const byPhone = await passwordLogin(t, staff.phone, STAFF_PASSWORD);
       expect(byPhone.user.id).toBe(staff.id);
       expect(byPhone.user.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
@@ -102,18 +114,33 @@ describe('identity: sign-in, tokens, lockout', () => {
       const tenant = await makeTenant(t.db, 1);
       const staff = await makeStaff(t.db, [{ role: Role.Cashier, scopeId: tenant.projectId }]);
       for (let i = 0; i < 3; i++) {
-        const res = await t.http().post('/api/auth/password/login').send({ login: staff.username, password: 'wrong-pass-1' }).expect(401);
+        const res = await t
+          .http()
+          .post('/api/auth/password/login')
+          .send({ login: staff.username, password: 'wrong-pass-1' })
+          .expect(401);
         expect(res.body.code).toBe(ErrorCode.InvalidCredentials);
       }
       // Locked answers like a wrong password (R13: no telling locked or unknown accounts apart).
-      const correct = await t.http().post('/api/auth/password/login').send({ login: staff.username, password: STAFF_PASSWORD }).expect(401);
+      const correct = await t
+        .http()
+        .post('/api/auth/password/login')
+        .send({ login: staff.username, password: STAFF_PASSWORD })
+        .expect(401);
       expect(correct.body.code).toBe(ErrorCode.InvalidCredentials);
       expect(correct.body.message).toContain('锁定');
     });
 
     it('gives the same answer for an unknown account as for a wrong password', async () => {
-      const res = await t.http().post('/api/auth/password/login').send({ login: 'nobody-here', password: 'whatever1' }).expect(401);
-      expect(res.body).toMatchObject({ code: ErrorCode.InvalidCredentials, message: expect.stringContaining('账号或密码错误') });
+      const res = await t
+        .http()
+        .post('/api/auth/password/login')
+        .send({ login: 'nobody-here', password: 'whatever1' })
+        .expect(401);
+      expect(res.body).toMatchObject({
+        code: ErrorCode.InvalidCredentials,
+        message: expect.stringContaining('账号或密码错误'),
+      });
     });
 
     it('names each missing field', async () => {
@@ -123,15 +150,31 @@ describe('identity: sign-in, tokens, lockout', () => {
     });
 
     it('treats an empty JSON body as {} and reports malformed JSON in the error envelope', async () => {
-      const empty = await t.http().post('/api/auth/password/login').set('Content-Type', 'application/json').send('').expect(422);
-      expect(empty.body.details.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['login', 'password']));
-      const broken = await t.http().post('/api/auth/password/login').set('Content-Type', 'application/json').send('{"login":').expect(400);
+      const empty = await t
+        .http()
+        .post('/api/auth/password/login')
+        .set('Content-Type', 'application/json')
+        .send('')
+        .expect(422);
+      expect(empty.body.details.fields.map((f: { field: string }) => f.field)).toEqual(
+        expect.arrayContaining(['login', 'password']),
+      );
+      const broken = await t
+        .http()
+        .post('/api/auth/password/login')
+        .set('Content-Type', 'application/json')
+        .send('{"login":')
+        .expect(400);
       expect(broken.body).toMatchObject({ code: ErrorCode.ValidationFailed, message: '请求体不是有效的 JSON' });
       expect(broken.body.requestId).toBeTruthy();
     });
 
     it('refuses fields nobody asked for', async () => {
-      const res = await t.http().post('/api/auth/password/login').send({ login: 'a', password: 'b', role: 'admin' }).expect(422);
+      const res = await t
+        .http()
+        .post('/api/auth/password/login')
+        .send({ login: 'a', password: 'b', role: 'admin' })
+        .expect(422);
       expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain('role');
     });
   });
@@ -142,13 +185,23 @@ describe('identity: sign-in, tokens, lockout', () => {
       const staff = await makeStaff(t.db, [{ role: Role.Technician, scopeId: tenant.projectId }]);
       const session = await passwordLogin(t, staff.username, STAFF_PASSWORD);
       const openid = newOpenId();
-      await t.http().post('/api/me/wechat').set(bearer(session.accessToken)).send({ code: t.wechat.issueCode(openid) }).expect(204);
+      await t
+        .http()
+        .post('/api/me/wechat')
+        .set(bearer(session.accessToken))
+        .send({ code: t.wechat.issueCode(openid) })
+        .expect(204);
       const viaWechat = await wechatLogin(t, openid);
       expect(viaWechat.user).toMatchObject({ id: staff.id, kind: 'staff', wechatBound: true });
 
       const other = await makeStaff(t.db, [{ role: Role.Technician, scopeId: tenant.projectId }]);
       const otherSession = await passwordLogin(t, other.username, STAFF_PASSWORD);
-      const taken = await t.http().post('/api/me/wechat').set(bearer(otherSession.accessToken)).send({ code: t.wechat.issueCode(openid) }).expect(409);
+      const taken = await t
+        .http()
+        .post('/api/me/wechat')
+        .set(bearer(otherSession.accessToken))
+        .send({ code: t.wechat.issueCode(openid) })
+        .expect(409);
       expect(taken.body.code).toBe(ErrorCode.Conflict);
 
       await t.http().delete('/api/me/wechat').set(bearer(session.accessToken)).expect(204);
@@ -159,7 +212,12 @@ describe('identity: sign-in, tokens, lockout', () => {
 
     it('is not for residents', async () => {
       const resident = await wechatLogin(t, newOpenId());
-      await t.http().post('/api/me/wechat').set(bearer(resident.accessToken)).send({ code: t.wechat.issueCode(newOpenId()) }).expect(403);
+      await t
+        .http()
+        .post('/api/me/wechat')
+        .set(bearer(resident.accessToken))
+        .send({ code: t.wechat.issueCode(newOpenId()) })
+        .expect(403);
     });
   });
 
@@ -171,8 +229,19 @@ describe('identity: sign-in, tokens, lockout', () => {
     });
 
     it('cannot be enabled in production', () => {
-      expect(() => loadConfig({ NODE_ENV: 'production', DEMO_LOGIN: 'true', JWT_SECRET: 'y'.repeat(40), DATABASE_URL: 'mysql://root@127.0.0.1:3306/x' })).toThrow(/DEMO_LOGIN/);
-      const prod = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'y'.repeat(40), DATABASE_URL: 'mysql://root@127.0.0.1:3306/x' });
+      expect(() =>
+        loadConfig({
+          NODE_ENV: 'production',
+          DEMO_LOGIN: 'true',
+          JWT_SECRET: 'y'.repeat(40),
+          DATABASE_URL: 'mysql://root@127.0.0.1:3306/x',
+        }),
+      ).toThrow(/DEMO_LOGIN/);
+      const prod = loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: 'y'.repeat(40),
+        DATABASE_URL: 'mysql://root@127.0.0.1:3306/x',
+      });
       expect(prod.demoLogin).toBe(false);
     });
   });

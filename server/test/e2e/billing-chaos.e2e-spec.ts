@@ -22,7 +22,13 @@ describe(`billing chaos (R4): SIGKILL at 10/50/90 % and rerun, ${HOUSES} houses`
   let world: ChaosWorld;
   let baseline: Map<number, string>;
   const period = thisMonth();
-  const env = () => ({ CHAOS_PROJECT_ID: String(world.projectId), CHAOS_PERIOD: period, BILL_RUN_BATCH_SIZE: String(BATCH), BILL_RUN_LEASE_MS: '1500', CHAOS_BATCH_DELAY_MS: '15' });
+  const env = () => ({
+    CHAOS_PROJECT_ID: String(world.projectId),
+    CHAOS_PERIOD: period,
+    BILL_RUN_BATCH_SIZE: String(BATCH),
+    BILL_RUN_LEASE_MS: '1500',
+    CHAOS_BATCH_DELAY_MS: '15',
+  });
 
   beforeAll(async () => {
     db = await openDataSource(loadConfig({ ...process.env, NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40) }));
@@ -47,7 +53,11 @@ describe(`billing chaos (R4): SIGKILL at 10/50/90 % and rerun, ${HOUSES} houses`
           return { signal: result.signal, left: run };
         };
         let killed = await killOnce();
-        for (let retry = 0; (killed.signal !== 'SIGKILL' || killed.left.status !== BillRunStatus.Running) && retry < 4; retry++) {
+        for (
+          let retry = 0;
+          (killed.signal !== 'SIGKILL' || killed.left.status !== BillRunStatus.Running) && retry < 4;
+          retry++
+        ) {
           await resetRun(db, world, period);
           killed = await killOnce();
         }

@@ -11,13 +11,41 @@ export async function staffToken(t: TestApp, role: Role, projectId: number, comp
 }
 
 /** Area and fixed items every billing spec starts from (2.35 元/㎡·月 物业费, 10 元/月 公共能耗). */
-export async function setStandardItems(t: TestApp, finance: string, projectId: number, from = '2026-01'): Promise<void> {
-  await t.http().post('/api/billing/items').set(bearer(finance)).send({
-    projectId, code: 'WY', name: '物业服务费', kind: 'area', houseType: null, unitPrice: '2.35', unit: '元/㎡·月', effectiveFrom: from,
-  }).expect(201);
-  await t.http().post('/api/billing/items').set(bearer(finance)).send({
-    projectId, code: 'GGNH', name: '公共能耗费', kind: 'fixed', unitPrice: '10', unit: '元/月', effectiveFrom: from,
-  }).expect(201);
+export async function setStandardItems(
+  t: TestApp,
+  finance: string,
+  projectId: number,
+  from = '2026-01',
+): Promise<void> {
+  await t
+    .http()
+    .post('/api/billing/items')
+    .set(bearer(finance))
+    .send({
+      projectId,
+      code: 'WY',
+      name: '物业服务费',
+      kind: 'area',
+      houseType: null,
+      unitPrice: '2.35',
+      unit: '元/㎡·月',
+      effectiveFrom: from,
+    })
+    .expect(201);
+  await t
+    .http()
+    .post('/api/billing/items')
+    .set(bearer(finance))
+    .send({
+      projectId,
+      code: 'GGNH',
+      name: '公共能耗费',
+      kind: 'fixed',
+      unitPrice: '10',
+      unit: '元/月',
+      effectiveFrom: from,
+    })
+    .expect(201);
 }
 
 /** Starts a run and waits until the in-process queue has worked it off. */

@@ -1,47 +1,18 @@
-import { IBillDetail, IBillRun, Role, ScopeType, addMonths, allocateLargestRemainder, areaFeeFen, quantityFeeFen, shanghaiMonth } from '@app/shared';
-import { LateFeePolicy } from '../../src/modules/billing/inputs/inputs.entity';
+import { IBillDetail, Role, ScopeType, allocateLargestRemainder, areaFeeFen, quantityFeeFen } from '@app/shared';
 import { BillRunEngine } from '../../src/modules/billing/run/bill-run.engine';
 import { BillRunQueue } from '../../src/modules/billing/run/run-queue';
-import { bindResident, makeStaff, makeTenant, newOpenId, STAFF_PASSWORD, Tenant } from '../support/factories';
-import { bearer, bootTestApp, passwordLogin, TestApp, wechatLogin } from '../support/test-app';
+import { makeTenant, Tenant } from '../support/factories';
+import { bearer, TestApp } from '../support/test-app';
+import { inputsRunFixture } from './billing-inputs-run-fixture';
 
 /** The input-driven line sources inside real bill runs: exact to the fen, only where they apply. */
 describe('billing inputs in bill runs', () => {
   let t: TestApp;
-  const tok: Record<string, string> = {};
-  const http = () => t.http();
-
-  const staff = async (name: string, role: Role, scopeId: number, scopeType: ScopeType = ScopeType.Project) => {
-    const s = await makeStaff(t.db, [{ role, scopeType, scopeId }]);
-    tok[name] = (await passwordLogin(t, s.username, STAFF_PASSWORD)).accessToken;
-  };
-  const item = (projectId: number, body: Record<string, unknown>) =>
-    http().post('/api/billing/items').set(bearer(tok.finance)).send({ projectId, effectiveFrom: '2025-01', ...body }).expect(201);
-  const reading = (projectId: number, houseId: number, period: string, value: string) =>
-    http().post('/api/billing/readings').set(bearer(tok.finance)).send({ projectId, houseId, itemCode: 'SF', period, reading: value }).expect(200);
-
-  /** Runs, checks (and publishes) a project month; answers the checked run and every bill's detail by house. */
-  const runMonth = async (projectId: number, period: string, publish = true): Promise<{ run: IBillRun; bills: Map<number, IBillDetail> }> => {
-    const started = await http().post('/api/billing/runs').set(bearer(tok.finance)).send({ projectId, period }).expect(202);
-    await t.app.get(BillRunQueue).idle();
-    const runId = (started.body as IBillRun[])[0].id;
-    const run = (await http().post(`/api/billing/runs/${runId}/check`).set(bearer(tok.finance)).expect(200)).body as IBillRun;
-    expect(run.status).toBe('checked');
-    if (publish) await http().post(`/api/billing/runs/${runId}/publish`).set(bearer(tok.finance)).expect(200);
-    const list = await http().get(`/api/billing/bills?projectId=${projectId}&period=${period}&pageSize=200`).set(bearer(tok.finance)).expect(200);
-    const bills = new Map<number, IBillDetail>();
-    for (const b of list.body.items as { id: number; houseId: number }[]) {
-      bills.set(b.houseId, (await http().get(`/api/billing/bills/${b.id}`).set(bearer(tok.finance)).expect(200)).body);
-    }
-    return { run, bills };
-  };
-  const linesOf = (bill: IBillDetail | undefined, kind: string) => (bill?.lines ?? []).filter((l) => l.kind === kind);
-  const sum = (values: number[]) => values.reduce((x, y) => x + y, 0);
-
-  beforeAll(async () => {
-    t = await bootTestApp();
+  const fx = inputsRunFixture();
+  const { tok, http, staff, item, reading, runMonth, linesOf, sum } = fx;
+  beforeAll(() => {
+    t = fx.app();
   });
-  afterAll(() => t.close());
 
   describe('metered, per-space and 公摊 lines', () => {
     let m: Tenant;
@@ -50,8 +21,21 @@ describe('billing inputs in bill runs', () => {
       await staff('finance', Role.Finance, m.companyId, ScopeType.Company);
       await item(m.projectId, { code: 'WY', name: '物业服务费', kind: 'area', unitPrice: '2.35', unit: '元/㎡·月' });
       await item(m.projectId, { code: 'SF', name: '水费', kind: 'metered', unitPrice: '3.50', unit: '元/吨' });
-      await item(m.projectId, { code: 'CW', name: '车位管理费', kind: 'per_space', unitPrice: '150', unit: '元/个·月' });
-      await item(m.projectId, { code: 'GT', name: '公区电费分摊', kind: 'shared', unitPrice: '0', unit: '元/月', sharedSplit: 'area' });
+      await item(m.projectId, {
+        code: 'CW',
+        name: '车位管理费',
+        kind: 'per_space',
+        unitPrice: '150',
+        unit: '元/个·月',
+      });
+      await item(m.projectId, {
+        code: 'GT',
+        name: '公区电费分摊',
+        kind: 'shared',
+        unitPrice: '0',
+        unit: '元/月',
+        sharedSplit: 'area',
+      });
       const [h0, h1, h2, h3] = m.houseIds;
       await reading(m.projectId, h0, '2025-01', '100');
       await reading(m.projectId, h2, '2025-01', '20'); // and no February reading
@@ -59,8 +43,16 @@ describe('billing inputs in bill runs', () => {
       await reading(m.projectId, h0, '2025-02', '112.345');
       await reading(m.projectId, h1, '2025-02', '60.5');
       await reading(m.projectId, h3, '2025-02', '7'); // first reading: the baseline, nothing consumed
-      await http().put('/api/billing/house-quantities').set(bearer(tok.finance)).send({ itemCode: 'CW', houseId: h0, quantity: 2 }).expect(204);
-      await http().put('/api/billing/shared-amounts').set(bearer(tok.finance)).send({ projectId: m.projectId, itemCode: 'GT', period: '2025-02', amount: '100.01' }).expect(204);
+      await http()
+        .put('/api/billing/house-quantities')
+        .set(bearer(tok.finance))
+        .send({ itemCode: 'CW', houseId: h0, quantity: 2 })
+        .expect(204);
+      await http()
+        .put('/api/billing/shared-amounts')
+        .set(bearer(tok.finance))
+        .send({ projectId: m.projectId, itemCode: 'GT', period: '2025-02', amount: '100.01' })
+        .expect(204);
     });
 
     it('bills consumption × price and the 公摊 split exactly to the fen, and lists houses without a reading', async () => {
@@ -68,11 +60,15 @@ describe('billing inputs in bill runs', () => {
       const engine = t.app.get(BillRunEngine);
       const batchSize = engine.batchSize;
       engine.batchSize = 2;
-      const { run, bills } = await runMonth(m.projectId, '2025-02').finally(() => { engine.batchSize = batchSize; });
+      const { run, bills } = await runMonth(m.projectId, '2025-02').finally(() => {
+        engine.batchSize = batchSize;
+      });
       expect(run.housesDone).toBe(4);
       const [h0, h1, h2, h3] = m.houseIds;
       // 12.345 t × ¥3.50 = ¥43.2075 → ¥43.21; 10.5 t → ¥36.75; a baseline reading bills 0.
-      expect(linesOf(bills.get(h0), 'metered').map((l) => [l.itemCode, l.quantityText, l.unitPriceFen, l.amountFen])).toEqual([['SF', '12.345 吨', 350, 4321]]);
+      expect(
+        linesOf(bills.get(h0), 'metered').map((l) => [l.itemCode, l.quantityText, l.unitPriceFen, l.amountFen]),
+      ).toEqual([['SF', '12.345 吨', 350, 4321]]);
       expect(linesOf(bills.get(h1), 'metered').map((l) => l.amountFen)).toEqual([quantityFeeFen(10_500, 350)]);
       expect(linesOf(bills.get(h3), 'metered').map((l) => l.amountFen)).toEqual([0]);
       expect(linesOf(bills.get(h2), 'metered')).toEqual([]);
@@ -94,15 +90,24 @@ describe('billing inputs in bill runs', () => {
     });
 
     it('freezes a billed month: a late reading or 公摊 total is refused (it rolls into the next month instead)', async () => {
-      const late = await http().post('/api/billing/readings').set(bearer(tok.finance))
-        .send({ projectId: m.projectId, houseId: m.houseIds[2], itemCode: 'SF', period: '2025-02', reading: '30' }).expect(409);
+      const late = await http()
+        .post('/api/billing/readings')
+        .set(bearer(tok.finance))
+        .send({ projectId: m.projectId, houseId: m.houseIds[2], itemCode: 'SF', period: '2025-02', reading: '30' })
+        .expect(409);
       expect(late.body.message).toContain('账单已生成');
-      const total = await http().put('/api/billing/shared-amounts').set(bearer(tok.finance))
-        .send({ projectId: m.projectId, itemCode: 'GT', period: '2025-02', amount: '200' }).expect(409);
+      const total = await http()
+        .put('/api/billing/shared-amounts')
+        .set(bearer(tok.finance))
+        .send({ projectId: m.projectId, itemCode: 'GT', period: '2025-02', amount: '200' })
+        .expect(409);
       expect(total.body.message).toContain('账单已生成');
       // March counts from the last reading (January): February's use is billed with March's.
-      const march = await http().post('/api/billing/readings').set(bearer(tok.finance))
-        .send({ projectId: m.projectId, houseId: m.houseIds[2], itemCode: 'SF', period: '2025-03', reading: '30' }).expect(200);
+      const march = await http()
+        .post('/api/billing/readings')
+        .set(bearer(tok.finance))
+        .send({ projectId: m.projectId, houseId: m.houseIds[2], itemCode: 'SF', period: '2025-03', reading: '30' })
+        .expect(200);
       expect(march.body).toMatchObject({ previousMilli: 20_000, consumptionMilli: 10_000 });
     });
   });
@@ -114,18 +119,41 @@ describe('billing inputs in bill runs', () => {
       await staff('financeR', Role.Finance, x.companyId, ScopeType.Company);
       tok.finance = tok.financeR;
       await item(x.projectId, { code: 'SF', name: '水费', kind: 'metered', unitPrice: '3.50', unit: '元/吨' });
-      await item(x.projectId, { code: 'CW', name: '车位管理费', kind: 'per_space', unitPrice: '150', unit: '元/个·月' });
-      await item(x.projectId, { code: 'GT', name: '公区电费分摊', kind: 'shared', unitPrice: '0', unit: '元/月', sharedSplit: 'area' });
+      await item(x.projectId, {
+        code: 'CW',
+        name: '车位管理费',
+        kind: 'per_space',
+        unitPrice: '150',
+        unit: '元/个·月',
+      });
+      await item(x.projectId, {
+        code: 'GT',
+        name: '公区电费分摊',
+        kind: 'shared',
+        unitPrice: '0',
+        unit: '元/月',
+        sharedSplit: 'area',
+      });
       for (const [i, h] of x.houseIds.entries()) {
         await reading(x.projectId, h, '2025-01', String(10 * i));
         await reading(x.projectId, h, '2025-02', `${10 * i + i + 0.333}`);
       }
-      await http().put('/api/billing/house-quantities').set(bearer(tok.finance)).send({ itemCode: 'CW', houseId: x.houseIds[3], quantity: 1.5 }).expect(204);
-      await http().put('/api/billing/shared-amounts').set(bearer(tok.finance)).send({ projectId: x.projectId, itemCode: 'GT', period: '2025-02', amount: '77.77' }).expect(204);
+      await http()
+        .put('/api/billing/house-quantities')
+        .set(bearer(tok.finance))
+        .send({ itemCode: 'CW', houseId: x.houseIds[3], quantity: 1.5 })
+        .expect(204);
+      await http()
+        .put('/api/billing/shared-amounts')
+        .set(bearer(tok.finance))
+        .send({ projectId: x.projectId, itemCode: 'GT', period: '2025-02', amount: '77.77' })
+        .expect(204);
       return x;
     };
     const content = (bills: Map<number, IBillDetail>, x: Tenant) =>
-      x.houseIds.map((h) => bills.get(h)!.lines.map((l) => [l.kind, l.itemCode, l.quantityText, l.unitPriceFen, l.amountFen]));
+      x.houseIds.map((h) =>
+        bills.get(h)!.lines.map((l) => [l.kind, l.itemCode, l.quantityText, l.unitPriceFen, l.amountFen]),
+      );
 
     it('writes the same input lines as an uninterrupted run (the 公摊 split does not depend on batches)', async () => {
       const engine = t.app.get(BillRunEngine);
@@ -137,7 +165,11 @@ describe('billing inputs in bill runs', () => {
       engine.batchSize = 2;
       engine.testHooks.failBatch = 2;
       try {
-        const started = await http().post('/api/billing/runs').set(bearer(tok.finance)).send({ projectId: crashed.projectId, period: '2025-02' }).expect(202);
+        const started = await http()
+          .post('/api/billing/runs')
+          .set(bearer(tok.finance))
+          .send({ projectId: crashed.projectId, period: '2025-02' })
+          .expect(202);
         await t.app.get(BillRunQueue).idle();
         const failed = await http().get(`/api/billing/runs/${started.body[0].id}`).set(bearer(tok.finance)).expect(200);
         expect(failed.body).toMatchObject({ status: 'failed', housesDone: 2 });
@@ -145,105 +177,13 @@ describe('billing inputs in bill runs', () => {
         const resumed = await runMonth(crashed.projectId, '2025-02', false);
         expect(resumed.run.id).toBe(started.body[0].id);
         expect(content(resumed.bills, crashed)).toEqual(content(cleanRun.bills, clean));
-        expect(sum(crashed.houseIds.flatMap((h) => linesOf(resumed.bills.get(h), 'shared').map((l) => l.amountFen)))).toBe(7777);
+        expect(
+          sum(crashed.houseIds.flatMap((h) => linesOf(resumed.bills.get(h), 'shared').map((l) => l.amountFen))),
+        ).toBe(7777);
       } finally {
         engine.batchSize = batchSize;
         engine.testHooks.failBatch = undefined;
       }
-    });
-  });
-
-  describe('vacancy discount', () => {
-    let v: Tenant;
-    let pendingId: number;
-    const month = shanghaiMonth(new Date());
-    beforeAll(async () => {
-      v = await makeTenant(t.db, 2);
-      await staff('financeV', Role.Finance, v.companyId, ScopeType.Company);
-      tok.finance = tok.financeV;
-      await staff('pmV', Role.ProjectManager, v.projectId);
-      await staff('cmV', Role.CustomerManager, v.projectId);
-      await item(v.projectId, { code: 'WY', name: '物业服务费', kind: 'area', unitPrice: '2.35', unit: '元/㎡·月' });
-      await http().put(`/api/billing/projects/${v.projectId}/late-fee-policy`).set(bearer(tok.finance))
-        .send({ enabled: false, graceDays: 30, dailyRatePer100k: 50, capPercent: 10, vacancyDiscountPercent: 30 }).expect(200);
-      const resident = await wechatLogin(t, newOpenId());
-      await bindResident(t.db, resident.user.id, v.houseIds[0]);
-      const approved = await http().post('/api/bills/mine/vacancies').set(bearer(resident.accessToken))
-        .send({ houseId: v.houseIds[0], fromPeriod: month, toPeriod: month, reason: '房屋空置' }).expect(201);
-      await http().post(`/api/billing/vacancies/${approved.body.id}/decision`).set(bearer(tok.pmV)).send({ approve: true }).expect(200);
-      // Applied for but never decided: no discount.
-      pendingId = (await http().post('/api/billing/vacancies').set(bearer(tok.cmV))
-        .send({ houseId: v.houseIds[1], fromPeriod: month, toPeriod: addMonths(month, 1), reason: '业主电话申请' }).expect(201)).body.id;
-    });
-
-    it('gives a negative line of the percent of the property fee, only in approved months and only when approved', async () => {
-      const { bills } = await runMonth(v.projectId, month);
-      const fee = areaFeeFen(8951, 235); // ¥210.35
-      expect(linesOf(bills.get(v.houseIds[0]), 'property_fee').map((l) => l.amountFen)).toEqual([fee]);
-      // 30 % of ¥210.35 = ¥63.105 → ¥63.11, once, half up.
-      expect(linesOf(bills.get(v.houseIds[0]), 'vacancy_discount').map((l) => l.amountFen)).toEqual([-6311]);
-      expect(bills.get(v.houseIds[0])!.totalFen).toBe(fee - 6311);
-      expect(linesOf(bills.get(v.houseIds[1]), 'vacancy_discount')).toEqual([]);
-      // The month is billed now: approving it would promise a discount no bill can carry.
-      const late = await http().post(`/api/billing/vacancies/${pendingId}/decision`).set(bearer(tok.pmV)).send({ approve: true }).expect(409);
-      expect(late.body.message).toContain('账单已生成');
-      await http().post(`/api/billing/vacancies/${pendingId}/decision`).set(bearer(tok.pmV)).send({ approve: false, note: '本月已出账，请重新申请下月' }).expect(200);
-
-      const next = await runMonth(v.projectId, addMonths(month, 1));
-      expect([...next.bills.values()].flatMap((b) => linesOf(b, 'vacancy_discount'))).toEqual([]);
-    });
-  });
-
-  describe('late fees', () => {
-    let l: Tenant;
-    const policy = (body: Record<string, unknown>) =>
-      http().put(`/api/billing/projects/${l.projectId}/late-fee-policy`).set(bearer(tok.finance))
-        .send({ enabled: true, graceDays: 0, dailyRatePer100k: 50, capPercent: 10, vacancyDiscountPercent: 0, ...body }).expect(200);
-    const lateLines = (bills: Map<number, IBillDetail>, houseId: number) =>
-      linesOf(bills.get(houseId), 'late_fee').map((x) => [x.itemCode, x.quantityText, x.amountFen, x.waived]);
-
-    beforeAll(async () => {
-      l = await makeTenant(t.db, 2);
-      await staff('financeL', Role.Finance, l.companyId, ScopeType.Company);
-      tok.finance = tok.financeL;
-      await staff('pmL', Role.ProjectManager, l.projectId);
-      await item(l.projectId, { code: 'WY', name: '物业服务费', kind: 'area', unitPrice: '2.00', unit: '元/㎡·月' }); // house 0: ¥179.02
-    });
-
-    it('charges nothing while off (the default), then an incremental, capped line per overdue bill, never twice, waivable', async () => {
-      const h0 = l.houseIds[0];
-      await runMonth(l.projectId, '2025-03');
-      const april = await runMonth(l.projectId, '2025-04');
-      expect([...april.bills.values()].flatMap((b) => linesOf(b, 'late_fee'))).toEqual([]);
-
-      await policy({});
-      // The switch starts accruing in the month it is turned on; move that back so the 2025 months accrue.
-      await t.db.getRepository(LateFeePolicy).update({ projectId: l.projectId }, { enabledFrom: '2025-01' });
-
-      // ¥179.02 × 0.05 %/day: 61 days since 03-31 → ¥5.46; 31 days since 04-30 → ¥2.77.
-      const may = await runMonth(l.projectId, '2025-05');
-      expect(lateLines(may.bills, h0)).toEqual([['LF-2025-03', '逾期 61 天', 546, false], ['LF-2025-04', '逾期 31 天', 277, false]]);
-
-      const mayBill = may.bills.get(h0)!;
-      const march = linesOf(mayBill, 'late_fee')[0];
-      const waived = await http().post(`/api/billing/bills/${mayBill.id}/lines/${march.id}/waive`).set(bearer(tok.pmL)).send({ reason: '业主首次逾期，经理同意减免' }).expect(200);
-      expect(waived.body.totalFen).toBe(mayBill.totalFen - 546);
-
-      // 91 days → ¥8.15 accrued for March, ¥5.46 already charged (waived counts: never charged again) → ¥2.69;
-      // April 61 days → ¥5.46 − ¥2.77 = ¥2.69; May's principal excludes its own late fees: 30 days → ¥2.69.
-      const june = await runMonth(l.projectId, '2025-06');
-      expect(lateLines(june.bills, h0)).toEqual([
-        ['LF-2025-03', '逾期 91 天', 269, false], ['LF-2025-04', '逾期 61 天', 269, false], ['LF-2025-05', '逾期 30 天', 269, false],
-      ]);
-
-      // Cap 1 % of ¥179.02 = ¥1.79: the older months already reached it, June's first month is cut to it.
-      await policy({ capPercent: 1 });
-      const july = await runMonth(l.projectId, '2025-07');
-      expect(lateLines(july.bills, h0)).toEqual([['LF-2025-06', '逾期 31 天', 179, false]]);
-
-      await policy({ enabled: false });
-      const august = await runMonth(l.projectId, '2025-08');
-      expect([...august.bills.values()].flatMap((b) => linesOf(b, 'late_fee'))).toEqual([]);
     });
   });
 });

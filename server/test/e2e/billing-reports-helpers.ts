@@ -22,7 +22,15 @@ export interface SeedBill {
   status?: BillStatus;
   paidFen?: number;
   revision?: number;
-  lines: { kind: BillLineKind; name: string; quantityText: string; unitPriceFen: number | null; amountFen: number; ticketSerial?: string; waived?: boolean }[];
+  lines: {
+    kind: BillLineKind;
+    name: string;
+    quantityText: string;
+    unitPriceFen: number | null;
+    amountFen: number;
+    ticketSerial?: string;
+    waived?: boolean;
+  }[];
 }
 
 /** Bills as the run engine leaves them (the engine has its own specs); total = Σ non-waived lines. */
@@ -30,15 +38,41 @@ export async function seedBill(db: DataSource, companyId: number, projectId: num
   const totalFen = b.lines.filter((l) => !l.waived).reduce((s, l) => s + l.amountFen, 0);
   const status = b.status ?? BillStatus.Published;
   const res = await db.getRepository(Bill).insert({
-    companyId, projectId, houseId: b.houseId, buildingId: b.buildingId, unitId: b.unitId, period: b.period, revision: b.revision ?? 0, runId: 0, status,
-    totalFen, paidFen: b.paidFen ?? 0, contentHash: 'x'.repeat(64), publishedAt: status === BillStatus.Draft ? null : new Date(), voidReason: null,
-    reissueOfBillId: null, createdAt: new Date(),
+    companyId,
+    projectId,
+    houseId: b.houseId,
+    buildingId: b.buildingId,
+    unitId: b.unitId,
+    period: b.period,
+    revision: b.revision ?? 0,
+    runId: 0,
+    status,
+    totalFen,
+    paidFen: b.paidFen ?? 0,
+    contentHash: 'x'.repeat(64),
+    publishedAt: status === BillStatus.Draft ? null : new Date(),
+    voidReason: null,
+    reissueOfBillId: null,
+    createdAt: new Date(),
   });
   const billId = Number(res.identifiers[0].id);
   await db.getRepository(BillLine).insert(
     b.lines.map((l, i) => ({
-      billId, houseId: b.houseId, period: b.period, kind: l.kind, itemCode: null, name: l.name, quantityText: l.quantityText, unitPriceFen: l.unitPriceFen,
-      amountFen: l.amountFen, chargeId: null, billedChargeId: null, ticketId: null, ticketSerial: l.ticketSerial ?? null, waived: l.waived ?? false, sortOrder: i,
+      billId,
+      houseId: b.houseId,
+      period: b.period,
+      kind: l.kind,
+      itemCode: null,
+      name: l.name,
+      quantityText: l.quantityText,
+      unitPriceFen: l.unitPriceFen,
+      amountFen: l.amountFen,
+      chargeId: null,
+      billedChargeId: null,
+      ticketId: null,
+      ticketSerial: l.ticketSerial ?? null,
+      waived: l.waived ?? false,
+      sortOrder: i,
     })),
   );
   return billId;

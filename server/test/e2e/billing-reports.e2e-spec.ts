@@ -1,12 +1,21 @@
-import ExcelJS from 'exceljs';
-import { addMonths, daysInPeriod, BillLineKind, BillStatus, ErrorCode, IArrearsRow, ICollectionRate, IPage, IReminder, Role, ScopeType, shanghaiMonth } from '@app/shared';
+import {
+  addMonths,
+  daysInPeriod,
+  ErrorCode,
+  IArrearsRow,
+  ICollectionRate,
+  IPage,
+  IReminder,
+  shanghaiMonth,
+} from '@app/shared';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
 import { Bill } from '../../src/modules/billing/billing.entity';
 import { InboxMessage } from '../../src/modules/inbox/inbox-message.entity';
-import { addHouses, makeStaff, STAFF_PASSWORD } from '../support/factories';
-import { bearer, bootTestApp, passwordLogin, TestApp } from '../support/test-app';
-import { binary, readPdf, seedBill } from './billing-reports-helpers';
-import { createHomeRepair, makeTicketWorld, TicketWorld } from './ticket-helpers';
+import { addHouses } from '../support/factories';
+import { bearer, bootTestApp, TestApp } from '../support/test-app';
+import { binary, readPdf } from './billing-reports-helpers';
+import { seedReportsWorld } from './billing-reports-world';
+import { createHomeRepair, TicketWorld } from './ticket-helpers';
 
 /**
  * Issue 9, reports side: 催缴 (arrears list, in-app reminders, printed 催缴通知单, the reminder log),
@@ -17,7 +26,7 @@ describe('billing reports: arrears, reminders, collection rate, PDFs, exports', 
   let w: TicketWorld;
   const cur = shanghaiMonth(new Date());
   const p = (back: number) => addMonths(cur, -back);
-  let houseA: number, houseB: number, houseC: number, houseD: number;
+  let houseA: number, houseB: number, houseC: number;
   let billACurrent: number;
   let building2: { buildingId: number; unitId: number; houseIds: number[] };
 
@@ -26,46 +35,55 @@ describe('billing reports: arrears, reminders, collection rate, PDFs, exports', 
 
   beforeAll(async () => {
     t = await bootTestApp();
-    w = await makeTicketWorld(t, 1);
-    const { companyId, projectId, buildingId, unitId, houseIds } = w.tenant;
-    building2 = await addHouses(t.db, projectId, '2栋', '1单元', 2);
-    [houseA, houseB] = houseIds; // residentA lives in A, residentB in B
-    [houseC, houseD] = building2.houseIds; // nobody bound to C or D
-    const fee = (amountFen: number) => ({ kind: BillLineKind.PropertyFee, name: '物业服务费', quantityText: '89.51 ㎡', unitPriceFen: 250, amountFen });
-    const inA = { houseId: houseA, buildingId, unitId };
-    await seedBill(t.db, companyId, projectId, { ...inA, period: p(4), lines: [fee(10000)] });
-    await seedBill(t.db, companyId, projectId, { ...inA, period: p(3), paidFen: 2000, lines: [fee(12000)] });
-    billACurrent = await seedBill(t.db, companyId, projectId, {
-      ...inA, period: cur, lines: [
-        fee(12345),
-        { kind: BillLineKind.Charge, name: '水龙头更换', quantityText: '1 次', unitPriceFen: null, amountFen: 2655, ticketSerial: 'BX-261201-0007' },
-        { kind: BillLineKind.LateFee, name: '滞纳金', quantityText: '30 天', unitPriceFen: null, amountFen: 150, waived: true },
-      ],
-    });
-    await seedBill(t.db, companyId, projectId, { houseId: houseB, buildingId, unitId, period: cur, paidFen: 8000, lines: [fee(8000)] });
-    const inC = { houseId: houseC, buildingId: building2.buildingId, unitId: building2.unitId };
-    await seedBill(t.db, companyId, projectId, { ...inC, period: p(2), status: BillStatus.Void, lines: [fee(7000)] });
-    await seedBill(t.db, companyId, projectId, { ...inC, period: p(2), revision: 1, lines: [fee(5000)] });
-    await seedBill(t.db, companyId, projectId, { houseId: houseD, buildingId: building2.buildingId, unitId: building2.unitId, period: cur, status: BillStatus.Draft, lines: [fee(9999)] });
+    ({ w, houseA, houseB, houseC, billACurrent, building2 } = await seedReportsWorld(t, cur));
   });
   afterAll(() => t.close());
 
   it('lists houses with unpaid published bills, oldest arrears first, with age, owed amount and filters; void and draft bills never count', async () => {
-    const page = (await get(w.cm, `/api/billing/arrears?projectId=${w.tenant.projectId}`).expect(200)).body as IPage<IArrearsRow>;
+    const page = (await get(w.cm, `/api/billing/arrears?projectId=${w.tenant.projectId}`).expect(200))
+      .body as IPage<IArrearsRow>;
     expect(page.total).toBe(2);
     expect(page.items).toEqual([
-      expect.objectContaining({ houseId: houseA, buildingName: '1栋', unitName: '1单元', owedFen: 10000 + 10000 + 15000, billCount: 3, oldestPeriod: p(4), ageMonths: 4, lastReminderAt: null }),
-      expect.objectContaining({ houseId: houseC, buildingName: '2栋', owedFen: 5000, billCount: 1, oldestPeriod: p(2), ageMonths: 2 }),
+      expect.objectContaining({
+        houseId: houseA,
+        buildingName: '1栋',
+        unitName: '1单元',
+        owedFen: 10000 + 10000 + 15000,
+        billCount: 3,
+        oldestPeriod: p(4),
+        ageMonths: 4,
+        lastReminderAt: null,
+      }),
+      expect.objectContaining({
+        houseId: houseC,
+        buildingName: '2栋',
+        owedFen: 5000,
+        billCount: 1,
+        oldestPeriod: p(2),
+        ageMonths: 2,
+      }),
     ]);
-    const inBuilding2 = (await get(w.cm, `/api/billing/arrears?projectId=${w.tenant.projectId}&buildingId=${building2.buildingId}`).expect(200)).body;
+    const inBuilding2 = (
+      await get(w.cm, `/api/billing/arrears?projectId=${w.tenant.projectId}&buildingId=${building2.buildingId}`).expect(
+        200,
+      )
+    ).body;
     expect(inBuilding2.items.map((r: IArrearsRow) => r.houseId)).toEqual([houseC]);
-    const old = (await get(w.cm, `/api/billing/arrears?projectId=${w.tenant.projectId}&minAgeMonths=3`).expect(200)).body;
+    const old = (await get(w.cm, `/api/billing/arrears?projectId=${w.tenant.projectId}&minAgeMonths=3`).expect(200))
+      .body;
     expect(old.items.map((r: IArrearsRow) => r.houseId)).toEqual([houseA]);
-    const paged = (await get(w.cm, `/api/billing/arrears?projectId=${w.tenant.projectId}&pageSize=1&page=2`).expect(200)).body;
-    expect(paged).toMatchObject({ total: 2, page: 2, pageSize: 1, items: [expect.objectContaining({ houseId: houseC })] });
+    const paged = (
+      await get(w.cm, `/api/billing/arrears?projectId=${w.tenant.projectId}&pageSize=1&page=2`).expect(200)
+    ).body;
+    expect(paged).toMatchObject({
+      total: 2,
+      page: 2,
+      pageSize: 1,
+      items: [expect.objectContaining({ houseId: houseC })],
+    });
   });
 
-  it('scopes: a technician may not read arrears (403), another project\'s staff sees nothing of this one (404)', async () => {
+  it("scopes: a technician may not read arrears (403), another project's staff sees nothing of this one (404)", async () => {
     await get(w.techs[0].token, `/api/billing/arrears?projectId=${w.tenant.projectId}`).expect(403);
     const res = await get(w.outsiderCm, `/api/billing/arrears?projectId=${w.tenant.projectId}`).expect(404);
     expect(res.body.code).toBe(ErrorCode.NotFound);
@@ -73,37 +91,75 @@ describe('billing reports: arrears, reminders, collection rate, PDFs, exports', 
   });
 
   it('in-app reminders reach the approved residents of owing houses, each logged and audited; paid-up houses and houses without residents are skipped', async () => {
-    const res = await t.http().post('/api/billing/reminders').set(bearer(w.cm))
-      .send({ projectId: w.tenant.projectId, houseIds: [houseA, houseB, houseC], channel: 'in_app' }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/billing/reminders')
+      .set(bearer(w.cm))
+      .send({ projectId: w.tenant.projectId, houseIds: [houseA, houseB, houseC], channel: 'in_app' })
+      .expect(200);
     const sent = res.body as IReminder[];
-    expect(sent).toEqual([expect.objectContaining({ houseId: houseA, channel: 'in_app', owedFen: 35000, sentByName: expect.any(String), sentAt: expect.any(String) })]);
-    const messages = await t.db.getRepository(InboxMessage).findBy({ userId: w.residentA.user.id, kind: 'bill_reminder' });
+    expect(sent).toEqual([
+      expect.objectContaining({
+        houseId: houseA,
+        channel: 'in_app',
+        owedFen: 35000,
+        sentByName: expect.any(String),
+        sentAt: expect.any(String),
+      }),
+    ]);
+    const messages = await t.db
+      .getRepository(InboxMessage)
+      .findBy({ userId: w.residentA.user.id, kind: 'bill_reminder' });
     expect(messages).toHaveLength(1);
     expect(messages[0].body).toContain('¥350.00');
     expect(messages[0].body).toContain('民法典');
-    expect(await t.db.getRepository(InboxMessage).countBy({ userId: w.residentB.user.id, kind: 'bill_reminder' })).toBe(0);
+    expect(await t.db.getRepository(InboxMessage).countBy({ userId: w.residentB.user.id, kind: 'bill_reminder' })).toBe(
+      0,
+    );
     const audits = await t.db.getRepository(AuditEntry).findBy({ action: 'arrears.remind', entityId: houseA });
     expect(audits).toHaveLength(1);
-    expect(JSON.parse(audits[0].afterJson!)).toMatchObject({ channel: 'in_app', owedFen: 35000, reminderId: sent[0].id });
-    const arrears = (await get(w.cm, `/api/billing/arrears?projectId=${w.tenant.projectId}`).expect(200)).body as IPage<IArrearsRow>;
+    expect(JSON.parse(audits[0].afterJson!)).toMatchObject({
+      channel: 'in_app',
+      owedFen: 35000,
+      reminderId: sent[0].id,
+    });
+    const arrears = (await get(w.cm, `/api/billing/arrears?projectId=${w.tenant.projectId}`).expect(200))
+      .body as IPage<IArrearsRow>;
     expect(arrears.items.find((r) => r.houseId === houseA)!.lastReminderAt).toBe(sent[0].sentAt);
   });
 
   it('refuses bad reminder requests with the field named in Chinese; paper notices go through the printed 催缴通知单', async () => {
     const send = (body: object) => t.http().post('/api/billing/reminders').set(bearer(w.cm)).send(body);
-    const notice = (await send({ projectId: w.tenant.projectId, houseIds: [houseA], channel: 'notice' }).expect(422)).body;
-    expect(notice.details.fields[0]).toMatchObject({ field: 'channel', message: expect.stringContaining('催缴通知单') });
-    expect((await send({ projectId: w.tenant.projectId, houseIds: [], channel: 'in_app' }).expect(422)).body.details.fields[0].field).toBe('houseIds');
+    const notice = (await send({ projectId: w.tenant.projectId, houseIds: [houseA], channel: 'notice' }).expect(422))
+      .body;
+    expect(notice.details.fields[0]).toMatchObject({
+      field: 'channel',
+      message: expect.stringContaining('催缴通知单'),
+    });
+    expect(
+      (await send({ projectId: w.tenant.projectId, houseIds: [], channel: 'in_app' }).expect(422)).body.details
+        .fields[0].field,
+    ).toBe('houseIds');
     await send({ projectId: w.tenant.projectId, houseIds: [houseA], channel: 'sms' }).expect(422);
     const foreign = await addHouses(t.db, (await makeOtherProject()).projectId, '9栋', '1单元', 1);
     await send({ projectId: w.tenant.projectId, houseIds: [foreign.houseIds[0]], channel: 'in_app' }).expect(404);
-    await t.http().post('/api/billing/reminders').set(bearer(w.techs[0].token)).send({ projectId: w.tenant.projectId, houseIds: [houseA], channel: 'in_app' }).expect(403);
+    await t
+      .http()
+      .post('/api/billing/reminders')
+      .set(bearer(w.techs[0].token))
+      .send({ projectId: w.tenant.projectId, houseIds: [houseA], channel: 'in_app' })
+      .expect(403);
   });
 
   it('prints a 催缴通知单 per owing house with the Chinese font embedded, stating no service is withheld (art. 944); each printed house is logged', async () => {
-    const res = await file(w.cm, `/api/billing/reminders/notice.pdf?projectId=${w.tenant.projectId}&houseIds=${houseA},${houseB},${houseC}`).expect(200);
+    const res = await file(
+      w.cm,
+      `/api/billing/reminders/notice.pdf?projectId=${w.tenant.projectId}&houseIds=${houseA},${houseB},${houseC}`,
+    ).expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="arrears-notice-\d+\.pdf"; filename\*=UTF-8''/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="arrears-notice-\d+\.pdf"; filename\*=UTF-8''/,
+    );
     const pdf = readPdf(res.body as Buffer, 'arrears-notice');
     expect(pdf.fonts).toMatch(/WenQuanYi\S*\s+CID TrueType\s+Identity-H\s+yes/);
     const text = pdf.text.replace(/\s+/g, '');
@@ -115,11 +171,21 @@ describe('billing reports: arrears, reminders, collection rate, PDFs, exports', 
     expect(text).toContain('民法典》第九百四十四条');
     expect(text).toContain('欠费不影响您正常报修');
     expect(text).not.toContain('1栋1单元102'); // house B owes nothing
-    const log = (await get(w.cm, `/api/billing/reminders?projectId=${w.tenant.projectId}`).expect(200)).body as IPage<IReminder>;
+    const log = (await get(w.cm, `/api/billing/reminders?projectId=${w.tenant.projectId}`).expect(200))
+      .body as IPage<IReminder>;
     expect(log.total).toBe(3);
-    expect(log.items.map((r) => [r.houseId, r.channel])).toEqual([[houseC, 'notice'], [houseA, 'notice'], [houseA, 'in_app']]);
-    const ofC = (await get(w.cm, `/api/billing/reminders?projectId=${w.tenant.projectId}&houseId=${houseC}`).expect(200)).body;
-    expect(ofC).toMatchObject({ total: 1, items: [expect.objectContaining({ houseLabel: '2栋1单元101', owedFen: 5000 })] });
+    expect(log.items.map((r) => [r.houseId, r.channel])).toEqual([
+      [houseC, 'notice'],
+      [houseA, 'notice'],
+      [houseA, 'in_app'],
+    ]);
+    const ofC = (
+      await get(w.cm, `/api/billing/reminders?projectId=${w.tenant.projectId}&houseId=${houseC}`).expect(200)
+    ).body;
+    expect(ofC).toMatchObject({
+      total: 1,
+      items: [expect.objectContaining({ houseLabel: '2栋1单元101', owedFen: 5000 })],
+    });
     await get(w.cm, `/api/billing/reminders/notice.pdf?projectId=${w.tenant.projectId}&houseIds=${houseB}`).expect(422);
     await get(w.cm, `/api/billing/reminders/notice.pdf?projectId=${w.tenant.projectId}&houseIds=1;2`).expect(422);
   });
@@ -151,8 +217,15 @@ describe('billing reports: arrears, reminders, collection rate, PDFs, exports', 
 
   it('collection rate: billed vs received for the month, earlier arrears, per building and the last 12 months', async () => {
     await t.db.getRepository(Bill).update({ houseId: houseA, period: cur }, { paidFen: 5000 });
-    const rate = (await get(w.cm, `/api/billing/collection-rate?projectId=${w.tenant.projectId}&period=${cur}`).expect(200)).body as ICollectionRate;
-    expect(rate.current).toEqual({ key: cur, billedFen: 15000 + 8000, receivedFen: 5000 + 8000, rateBp: Math.floor((13000 * 10000) / 23000) });
+    const rate = (
+      await get(w.cm, `/api/billing/collection-rate?projectId=${w.tenant.projectId}&period=${cur}`).expect(200)
+    ).body as ICollectionRate;
+    expect(rate.current).toEqual({
+      key: cur,
+      billedFen: 15000 + 8000,
+      receivedFen: 5000 + 8000,
+      rateBp: Math.floor((13000 * 10000) / 23000),
+    });
     expect(rate.arrears).toEqual({ key: '往期欠费', billedFen: 10000 + 12000 + 5000, receivedFen: 2000, rateBp: 740 });
     expect(rate.byBuilding).toEqual([{ key: '1栋', billedFen: 23000, receivedFen: 13000, rateBp: 5652 }]);
     expect(rate.byMonth).toHaveLength(12);
@@ -162,86 +235,14 @@ describe('billing reports: arrears, reminders, collection rate, PDFs, exports', 
     expect(rate.byMonth[9]).toEqual({ key: p(2), billedFen: 5000, receivedFen: 0, rateBp: 0 });
     expect(rate.byMonth[5]).toEqual({ key: p(6), billedFen: 0, receivedFen: 0, rateBp: null });
     await t.db.getRepository(Bill).update({ houseId: houseA, period: cur }, { paidFen: 0 });
-    const bad = (await get(w.cm, `/api/billing/collection-rate?projectId=${w.tenant.projectId}&period=2026-13`).expect(422)).body;
+    const bad = (
+      await get(w.cm, `/api/billing/collection-rate?projectId=${w.tenant.projectId}&period=2026-13`).expect(422)
+    ).body;
     expect(bad.details.fields[0].field).toBe('period');
   });
-
-  it('exports the month as xlsx with Chinese headers and yuan cells computed from fen', async () => {
-    const bills = await xlsx(`/api/billing/exports/bills.xlsx?projectId=${w.tenant.projectId}&period=${cur}`);
-    expect(bills.header).toEqual(['账单ID', '楼栋', '单元', '房屋', '账期', '状态', '应收金额（元）', '已收金额（元）', '未收金额（元）']);
-    expect(bills.rows.map((r) => [r[3], r[5], r[6], r[7], r[8]])).toEqual([
-      ['1栋1单元101', '已发布', 150, 0, 150],
-      ['1栋1单元102', '已发布', 80, 80, 0],
-      ['2栋1单元102', '草稿', 99.99, 0, 99.99],
-      [undefined, undefined, 329.99, 80, 249.99],
-    ]);
-    expect(bills.rows[3][0]).toBe('合计');
-    expect(bills.moneyFormat).toBe('#,##0.00');
-    const lines = await xlsx(`/api/billing/exports/bill-lines.xlsx?projectId=${w.tenant.projectId}&period=${cur}`);
-    expect(lines.header).toEqual(['账单ID', '房屋', '账期', '类别', '项目编码', '收费项目', '数量', '单价（元）', '金额（元）', '工单编号', '已减免']);
-    const charge = lines.rows.find((r) => r[9] === 'BX-261201-0007')!;
-    expect(charge).toEqual([billACurrent, '1栋1单元101', cur, '特约服务费', '', '水龙头更换', '1 次', undefined, 26.55, 'BX-261201-0007', '']);
-    expect(lines.rows.find((r) => r[5] === '滞纳金')![10]).toBe('是');
-    expect(lines.rows.at(-1)![0]).toBe('合计');
-    expect(lines.rows.at(-1)![8]).toBe(329.99); // waived late fee excluded
-    await get(w.techs[0].token, `/api/billing/exports/bills.xlsx?projectId=${w.tenant.projectId}&period=${cur}`).expect(403);
-  });
-
-  it('exports the month\'s meter readings (from the meters side) with readings as numbers and the exact text', async () => {
-    const fin = await makeStaff(t.db, [{ role: Role.Finance, scopeType: ScopeType.Project, scopeId: w.tenant.projectId }]);
-    const finance = (await passwordLogin(t, fin.username, STAFF_PASSWORD)).accessToken;
-    await t.http().post('/api/billing/items').set(bearer(finance))
-      .send({ projectId: w.tenant.projectId, code: 'SF', name: '水费', kind: 'metered', unitPrice: '3.50', unit: '元/吨', effectiveFrom: p(2) }).expect(201);
-    const record = (houseId: number, period: string, reading: string) =>
-      t.http().post('/api/billing/readings').set(bearer(w.cm)).send({ projectId: w.tenant.projectId, itemCode: 'SF', houseId, period, reading }).expect(200);
-    // Months not billed yet: a billed month's readings are closed (409), and this spec's bills cover the current one.
-    const [m1, m2] = [p(-1), p(-2)];
-    await record(houseA, m1, '100');
-    await record(houseA, m2, '112.345');
-    await record(houseB, m2, '7');
-    const sheet = await xlsx(`/api/billing/exports/readings.xlsx?projectId=${w.tenant.projectId}&period=${m2}`);
-    expect(sheet.header).toEqual(['房屋', '收费项目编码', '账期', '上期读数', '本期读数', '用量', '用量（文本）', '换表', '录入时间']);
-    expect(sheet.rows.map((r) => r.slice(0, 8))).toEqual([
-      ['1栋1单元101', 'SF', m2, 100, 112.345, 12.345, '12.345', ''],
-      ['1栋1单元102', 'SF', m2, 7, 7, 0, '0.000', ''],
-    ]);
-  });
-
-  async function xlsx(url: string): Promise<{ header: unknown[]; rows: unknown[][]; moneyFormat: string | undefined }> {
-    const res = await file(w.cm, url).expect(200);
-    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
-    const values = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
-    const rows = Array.from({ length: ws.rowCount - 1 }, (_, i) => values(i + 2));
-    return { header: values(1), rows, moneyFormat: ws.getRow(2).getCell(7).numFmt };
-  }
 
   async function makeOtherProject() {
     const { makeTenant } = await import('../support/factories');
     return makeTenant(t.db, 0);
   }
-});
-
-describe('billing reports: PDFs without a Chinese font', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await bootTestApp({ PDF_FONT: '/nonexistent/no-cjk-font.ttf' });
-  });
-  afterAll(() => t.close());
-
-  it('answers 503 with a Chinese message instead of printing empty boxes', async () => {
-    const w = await makeTicketWorld(t, 1);
-    const { companyId, projectId, buildingId, unitId, houseIds } = w.tenant;
-    const billId = await seedBill(t.db, companyId, projectId, {
-      houseId: houseIds[0], buildingId, unitId, period: shanghaiMonth(new Date()), lines: [{ kind: BillLineKind.Fixed, name: '公共能耗费', quantityText: '1 月', unitPriceFen: 500, amountFen: 500 }],
-    });
-    const res = await t.http().get(`/api/billing/bills/${billId}/pdf`).set(bearer(w.pm)).expect(503);
-    expect(res.body).toMatchObject({ code: ErrorCode.PdfFontMissing, message: expect.stringContaining('中文字体') });
-    const notice = await t.http().get(`/api/billing/reminders/notice.pdf?projectId=${projectId}&houseIds=${houseIds[0]}`).set(bearer(w.cm)).expect(503);
-    expect(notice.body.code).toBe(ErrorCode.PdfFontMissing);
-    // nothing was printed, so nothing is logged as a reminder
-    expect((await t.http().get(`/api/billing/reminders?projectId=${projectId}`).set(bearer(w.cm)).expect(200)).body.total).toBe(0);
-  });
 });

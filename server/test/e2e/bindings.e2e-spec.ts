@@ -13,8 +13,20 @@ describe('house binding: apply, approve, reject', () => {
     t = await bootTestApp();
     a = await makeTenant(t.db, 4);
     b = await makeTenant(t.db, 2);
-    cmA = (await passwordLogin(t, (await makeStaff(t.db, [{ role: Role.CustomerManager, scopeId: a.projectId }])).username, STAFF_PASSWORD)).accessToken;
-    cmB = (await passwordLogin(t, (await makeStaff(t.db, [{ role: Role.CustomerManager, scopeId: b.projectId }])).username, STAFF_PASSWORD)).accessToken;
+    cmA = (
+      await passwordLogin(
+        t,
+        (await makeStaff(t.db, [{ role: Role.CustomerManager, scopeId: a.projectId }])).username,
+        STAFF_PASSWORD,
+      )
+    ).accessToken;
+    cmB = (
+      await passwordLogin(
+        t,
+        (await makeStaff(t.db, [{ role: Role.CustomerManager, scopeId: b.projectId }])).username,
+        STAFF_PASSWORD,
+      )
+    ).accessToken;
   });
   afterAll(() => t.close());
 
@@ -24,19 +36,33 @@ describe('house binding: apply, approve, reject', () => {
   it('walks apply → staff approve → the house appears on the resident’s profile', async () => {
     const resident = await wechatLogin(t, newOpenId());
     const applied = await apply(resident.accessToken, a.houseIds[0]).expect(201);
-    expect(applied.body).toMatchObject({ status: 'pending', houseLabel: '1栋1单元101', relation: 'owner', phoneMasked: '139****5678' });
+    expect(applied.body).toMatchObject({
+      status: 'pending',
+      houseLabel: '1栋1单元101',
+      relation: 'owner',
+      phoneMasked: '139****5678',
+    });
     expect(JSON.stringify(applied.body)).not.toContain('13912345678');
 
     const dup = await apply(resident.accessToken, a.houseIds[0]).expect(409);
     expect(dup.body.code).toBe(ErrorCode.Conflict);
 
-    const queue = await t.http().get(`/api/bindings?status=pending&projectId=${a.projectId}`).set(bearer(cmA)).expect(200);
+    const queue = await t
+      .http()
+      .get(`/api/bindings?status=pending&projectId=${a.projectId}`)
+      .set(bearer(cmA))
+      .expect(200);
     expect(queue.body.items.map((x: { id: number }) => x.id)).toContain(applied.body.id);
 
     const approved = await t.http().post(`/api/bindings/${applied.body.id}/approve`).set(bearer(cmA)).expect(200);
     expect(approved.body).toMatchObject({ status: 'approved', reviewedByName: expect.any(String) });
 
-    const again = await t.http().post(`/api/bindings/${applied.body.id}/reject`).set(bearer(cmA)).send({ reason: '迟到的驳回' }).expect(409);
+    const again = await t
+      .http()
+      .post(`/api/bindings/${applied.body.id}/reject`)
+      .set(bearer(cmA))
+      .send({ reason: '迟到的驳回' })
+      .expect(409);
     expect(again.body).toMatchObject({ code: ErrorCode.StateConflict, details: { current: { status: 'approved' } } });
 
     const me = await t.http().get('/api/me').set(bearer(resident.accessToken)).expect(200);
@@ -47,9 +73,19 @@ describe('house binding: apply, approve, reject', () => {
   it('rejects with a required reason; the resident may apply again afterwards', async () => {
     const resident = await wechatLogin(t, newOpenId());
     const applied = await apply(resident.accessToken, a.houseIds[1], 'tenant').expect(201);
-    const noReason = await t.http().post(`/api/bindings/${applied.body.id}/reject`).set(bearer(cmA)).send({}).expect(422);
+    const noReason = await t
+      .http()
+      .post(`/api/bindings/${applied.body.id}/reject`)
+      .set(bearer(cmA))
+      .send({})
+      .expect(422);
     expect(noReason.body.details.fields[0].field).toBe('reason');
-    const rejected = await t.http().post(`/api/bindings/${applied.body.id}/reject`).set(bearer(cmA)).send({ reason: '租赁合同未上传' }).expect(200);
+    const rejected = await t
+      .http()
+      .post(`/api/bindings/${applied.body.id}/reject`)
+      .set(bearer(cmA))
+      .send({ reason: '租赁合同未上传' })
+      .expect(200);
     expect(rejected.body).toMatchObject({ status: 'rejected', rejectReason: '租赁合同未上传' });
     const mine = await t.http().get('/api/bindings/mine').set(bearer(resident.accessToken)).expect(200);
     expect(mine.body[0]).toMatchObject({ status: 'rejected', rejectReason: '租赁合同未上传' });
@@ -97,8 +133,12 @@ describe('house binding: apply, approve, reject', () => {
 
   it('names each invalid field and refuses staff-only fields', async () => {
     const resident = await wechatLogin(t, newOpenId());
-    const res = await t.http().post('/api/bindings').set(bearer(resident.accessToken))
-      .send({ houseId: 'x', relation: 'landlord', name: '', phone: '12345', status: 'approved' }).expect(422);
+    const res = await t
+      .http()
+      .post('/api/bindings')
+      .set(bearer(resident.accessToken))
+      .send({ houseId: 'x', relation: 'landlord', name: '', phone: '12345', status: 'approved' })
+      .expect(422);
     const fields = res.body.details.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['houseId', 'relation', 'name', 'phone', 'status']));
     await apply(resident.accessToken, 999_999_999).expect(404);

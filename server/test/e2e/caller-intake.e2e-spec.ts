@@ -17,7 +17,8 @@ describe('代客报修: caller lookup by phone and a full staff intake', () => {
     // The caller owns two houses here: one verified binding each; a third application is still pending.
     const bindings = t.db.getRepository(HouseBinding);
     const caller = await wechatLogin(t, newOpenId());
-    for (const houseId of [w.tenant.houseIds[2], w.tenant.houseIds[3]]) await bindResident(t.db, caller.user.id, houseId);
+    for (const houseId of [w.tenant.houseIds[2], w.tenant.houseIds[3]])
+      await bindResident(t.db, caller.user.id, houseId);
     await bindResident(t.db, caller.user.id, w.tenant.houseIds[4], undefined, BindingStatus.Pending);
     await bindings.update({ userId: caller.user.id }, { phone: CALLER, name: '周敏' });
     // The same number in another company's project stays invisible to this project's staff.
@@ -30,13 +31,19 @@ describe('代客报修: caller lookup by phone and a full staff intake', () => {
 
   const lookup = (token: string, body: object) => t.http().post('/api/bindings/lookup').set(bearer(token)).send(body);
 
-  it('answers the caller\'s verified houses in the project, masked, and audits the search', async () => {
+  it("answers the caller's verified houses in the project, masked, and audits the search", async () => {
     const found = (await lookup(w.cm, { projectId: w.tenant.projectId, phone: CALLER }).expect(200)).body as IBinding[];
     expect(found.map((b) => b.houseId)).toEqual([w.tenant.houseIds[2], w.tenant.houseIds[3]]);
-    expect(found.every((b) => b.name === '周敏' && b.status === 'approved' && b.relation === 'owner' && b.phoneMasked !== CALLER)).toBe(true);
+    expect(
+      found.every(
+        (b) => b.name === '周敏' && b.status === 'approved' && b.relation === 'owner' && b.phoneMasked !== CALLER,
+      ),
+    ).toBe(true);
     expect(JSON.stringify(found)).not.toContain(CALLER);
     expect((await lookup(w.cm, { projectId: w.tenant.projectId, phone: '13900000000' }).expect(200)).body).toEqual([]);
-    const audits = await t.db.getRepository(AuditEntry).find({ where: { action: 'binding.caller_lookup', entityId: w.tenant.projectId } });
+    const audits = await t.db
+      .getRepository(AuditEntry)
+      .find({ where: { action: 'binding.caller_lookup', entityId: w.tenant.projectId } });
     expect(audits).toHaveLength(2);
     expect(JSON.parse(audits[0].afterJson!)).toEqual({ phoneMasked: '139****0001', found: 2 });
     expect(audits.every((a) => !a.afterJson!.includes(CALLER))).toBe(true);
@@ -56,11 +63,34 @@ describe('代客报修: caller lookup by phone and a full staff intake', () => {
     const photo = await uploadPhoto(t, w.cm);
     const start = new Date(Date.now() + 86_400_000);
     const end = new Date(start.getTime() + 2 * 3_600_000);
-    const created = (await t.http().post('/api/tickets').set(bearer(w.cm)).send({
-      houseId: w.tenant.houseIds[3], kind: 'repair', scope: 'home', category: 'GS', urgency: 'normal', description: '卫生间地漏返水',
-      channel: 'phone', contactName: '周敏', contactPhone: CALLER, mediaIds: [photo], preferredStart: start.toISOString(), preferredEnd: end.toISOString(),
-    }).expect(201)).body as ITicket;
-    expect(created).toMatchObject({ houseId: w.tenant.houseIds[3], channel: 'phone', contactName: '周敏', preferredStart: start.toISOString(), preferredEnd: end.toISOString() });
+    const created = (
+      await t
+        .http()
+        .post('/api/tickets')
+        .set(bearer(w.cm))
+        .send({
+          houseId: w.tenant.houseIds[3],
+          kind: 'repair',
+          scope: 'home',
+          category: 'GS',
+          urgency: 'normal',
+          description: '卫生间地漏返水',
+          channel: 'phone',
+          contactName: '周敏',
+          contactPhone: CALLER,
+          mediaIds: [photo],
+          preferredStart: start.toISOString(),
+          preferredEnd: end.toISOString(),
+        })
+        .expect(201)
+    ).body as ITicket;
+    expect(created).toMatchObject({
+      houseId: w.tenant.houseIds[3],
+      channel: 'phone',
+      contactName: '周敏',
+      preferredStart: start.toISOString(),
+      preferredEnd: end.toISOString(),
+    });
     expect(created.media.map((m) => m.id)).toEqual([photo]);
   });
 });

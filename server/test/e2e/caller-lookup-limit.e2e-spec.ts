@@ -23,7 +23,9 @@ describe('代客报修 phone lookup: a per-account limit', () => {
     expect(refused.body.code).toBe(ErrorCode.RateLimited);
     expect(refused.body.message).toMatch(/^按手机号查询过于频繁，请 \d+ 秒后再试$/);
     expect(refused.body.details.retryAfterSeconds).toBeGreaterThan(0);
-    const audits = await t.db.getRepository(AuditEntry).find({ where: { action: 'binding.caller_lookup', entityId: w.tenant.projectId } });
+    const audits = await t.db
+      .getRepository(AuditEntry)
+      .find({ where: { action: 'binding.caller_lookup', entityId: w.tenant.projectId } });
     expect(audits).toHaveLength(3);
   });
 

@@ -25,16 +25,29 @@ describe('dispatch rules: cap, skills, company category rules', () => {
   beforeAll(async () => {
     t = await bootTestApp();
     w = await makeTicketWorld(t, 2);
-    const q = await makeStaff(t.db, [{ role: Role.Quality, scopeType: ScopeType.Company, scopeId: w.tenant.companyId }], { companyId: w.tenant.companyId });
+    const q = await makeStaff(
+      t.db,
+      [{ role: Role.Quality, scopeType: ScopeType.Company, scopeId: w.tenant.companyId }],
+      { companyId: w.tenant.companyId },
+    );
     quality = (await passwordLogin(t, q.username, STAFF_PASSWORD)).accessToken;
   });
   afterAll(() => t.close());
 
   const policy = (category: string, mode: string, poolMinutes = 30) =>
-    t.http().put(`/api/projects/${w.tenant.projectId}/dispatch-policies`).set(bearer(w.sup)).send({ category, mode, poolMinutes }).expect(200);
+    t
+      .http()
+      .put(`/api/projects/${w.tenant.projectId}/dispatch-policies`)
+      .set(bearer(w.sup))
+      .send({ category, mode, poolMinutes })
+      .expect(200);
   const technician = async (skills: string[], maxOpenJobs = 5) => {
     const u = await makeStaff(t.db, [{ role: Role.Technician, scopeId: w.tenant.projectId }], {
-      technician: true, companyId: w.tenant.companyId, skills, buildingIds: [w.tenant.buildingId], maxOpenJobs,
+      technician: true,
+      companyId: w.tenant.companyId,
+      skills,
+      buildingIds: [w.tenant.buildingId],
+      maxOpenJobs,
     });
     return { id: u.id, token: (await passwordLogin(t, u.username, STAFF_PASSWORD)).accessToken };
   };
@@ -42,9 +55,14 @@ describe('dispatch rules: cap, skills, company category rules', () => {
     const ticket = await createHomeRepair(t, w, w.residentA, w.tenant.houseIds[0], category);
     return (await act(t, w.cm, ticket.id, 'register', { priceExplained: true }).expect(200)).body;
   };
-  const pool = async (token: string): Promise<ITicket[]> => (await t.http().get('/api/tickets/jobs/pool').set(bearer(token)).expect(200)).body.items;
+  const pool = async (token: string): Promise<ITicket[]> =>
+    (await t.http().get('/api/tickets/jobs/pool').set(bearer(token)).expect(200)).body.items;
   const putCategory = (token: string, code: string, body: object) =>
-    t.http().put(`/api/service-categories/${code}`).set(bearer(token)).send({ companyId: w.tenant.companyId, ...body });
+    t
+      .http()
+      .put(`/api/service-categories/${code}`)
+      .set(bearer(token))
+      .send({ companyId: w.tenant.companyId, ...body });
 
   describe('item 9: grab is offered only when it will succeed', () => {
     it('a technician at the open-job cap sees the pool job without grab; grabbing anyway is TECHNICIAN_AT_CAPACITY', async () => {
@@ -59,7 +77,8 @@ describe('dispatch rules: cap, skills, company category rules', () => {
       // At the cap: still listed (so they know it waits), but nothing offered — in the pool and in the detail.
       const listed = (await pool(capped.token)).find((x) => x.id === second.id)!;
       expect(listed.actions).toEqual([]);
-      const detail = (await t.http().get(`/api/tickets/${second.id}`).set(bearer(capped.token)).expect(200)).body as ITicket;
+      const detail = (await t.http().get(`/api/tickets/${second.id}`).set(bearer(capped.token)).expect(200))
+        .body as ITicket;
       expect(detail.actions).not.toContain(TicketAction.Grab);
       const refused = await act(t, capped.token, second.id, 'grab').expect(422);
       expect(refused.body.code).toBe('TECHNICIAN_AT_CAPACITY');
@@ -93,7 +112,9 @@ describe('dispatch rules: cap, skills, company category rules', () => {
       await act(t, offDuty.token, ticket.id, 'grab').expect(404);
       const elsewhere = await technician(['电']);
       await t.db.getRepository(TechnicianBuilding).delete({ userId: elsewhere.id });
-      await t.db.getRepository(TechnicianBuilding).insert({ userId: elsewhere.id, buildingId: w.tenant.buildingId + 100_000 });
+      await t.db
+        .getRepository(TechnicianBuilding)
+        .insert({ userId: elsewhere.id, buildingId: w.tenant.buildingId + 100_000 });
       expect((await pool(elsewhere.token)).map((x) => x.id)).not.toContain(ticket.id);
       await act(t, elsewhere.token, ticket.id, 'grab').expect(404);
     });
@@ -109,20 +130,42 @@ describe('dispatch rules: cap, skills, company category rules', () => {
       expect(refused.body.message).toContain('该师傅没有「供水设备维修类（GS）」所需技能（水、管道疏通）');
       expect(refused.body.details).toMatchObject({ requiredSkills: ['水', '管道疏通'], technicianSkills: ['电'] });
 
-      const noReason = await act(t, w.sup, ticket.id, 'dispatch', { technicianId: electrician.id, override: true }).expect(422);
+      const noReason = await act(t, w.sup, ticket.id, 'dispatch', {
+        technicianId: electrician.id,
+        override: true,
+      }).expect(422);
       expect(noReason.body.details.fields[0].field).toBe('overrideReason');
-      const blank = await act(t, w.sup, ticket.id, 'dispatch', { technicianId: electrician.id, override: true, overrideReason: '   ' }).expect(422);
+      const blank = await act(t, w.sup, ticket.id, 'dispatch', {
+        technicianId: electrician.id,
+        override: true,
+        overrideReason: '   ',
+      }).expect(422);
       expect(blank.body.details.fields[0].field).toBe('overrideReason');
-      const tooLong = await act(t, w.sup, ticket.id, 'dispatch', { technicianId: electrician.id, override: true, overrideReason: '急'.repeat(201) }).expect(422);
+      const tooLong = await act(t, w.sup, ticket.id, 'dispatch', {
+        technicianId: electrician.id,
+        override: true,
+        overrideReason: '急'.repeat(201),
+      }).expect(422);
       expect(tooLong.body.details.fields[0].field).toBe('overrideReason');
 
       const reason = '水电师傅都在外，业主同意电工先去关阀止水';
-      const ok = (await act(t, w.sup, ticket.id, 'dispatch', { technicianId: electrician.id, override: true, overrideReason: reason }).expect(200)).body as ITicket;
+      const ok = (
+        await act(t, w.sup, ticket.id, 'dispatch', {
+          technicianId: electrician.id,
+          override: true,
+          overrideReason: reason,
+        }).expect(200)
+      ).body as ITicket;
       expect(ok.technician?.userId).toBe(electrician.id);
       const event = await t.db.getRepository(TicketEvent).findOneByOrFail({ ticketId: ticket.id, action: 'dispatch' });
       expect(event.reason).toContain(reason);
-      expect(JSON.parse(event.dataJson!)).toMatchObject({ technicianId: electrician.id, skillOverride: { reason, requiredSkills: ['水', '管道疏通'] } });
-      const audit = await t.db.getRepository(AuditEntry).findOneByOrFail({ entityType: 'ticket', entityId: ticket.id, action: 'ticket.dispatch_skill_override' });
+      expect(JSON.parse(event.dataJson!)).toMatchObject({
+        technicianId: electrician.id,
+        skillOverride: { reason, requiredSkills: ['水', '管道疏通'] },
+      });
+      const audit = await t.db
+        .getRepository(AuditEntry)
+        .findOneByOrFail({ entityType: 'ticket', entityId: ticket.id, action: 'ticket.dispatch_skill_override' });
       expect(audit.reason).toBe(reason);
       const timeline = await t.http().get(`/api/tickets/${ticket.id}/timeline`).set(bearer(w.sup)).expect(200);
       expect(timeline.body.find((e: { action: string }) => e.action === 'dispatch').reason).toContain(reason);
@@ -133,9 +176,16 @@ describe('dispatch rules: cap, skills, company category rules', () => {
       const ticket = await registered('GS');
       await act(t, w.sup, ticket.id, 'dispatch', { technicianId: w.techs[0].id }).expect(200);
       const gardener = await technician(['绿化']);
-      const refused = await act(t, w.sup, ticket.id, 'transfer', { technicianId: gardener.id, reason: '调整' }).expect(422);
+      const refused = await act(t, w.sup, ticket.id, 'transfer', { technicianId: gardener.id, reason: '调整' }).expect(
+        422,
+      );
       expect(refused.body.code).toBe('TECHNICIAN_LACKS_SKILL');
-      await act(t, w.sup, ticket.id, 'transfer', { technicianId: gardener.id, reason: '调整', override: true, overrideReason: '只有他在附近' }).expect(200);
+      await act(t, w.sup, ticket.id, 'transfer', {
+        technicianId: gardener.id,
+        reason: '调整',
+        override: true,
+        overrideReason: '只有他在附近',
+      }).expect(200);
       const event = await t.db.getRepository(TicketEvent).findOneByOrFail({ ticketId: ticket.id, action: 'transfer' });
       expect(event.reason).toContain('只有他在附近');
     });
@@ -143,40 +193,78 @@ describe('dispatch rules: cap, skills, company category rules', () => {
 
   describe('item 13: category → skill rules are company data', () => {
     it('staff of the project read the labels in the page shape; only quality/admin of the company edit', async () => {
-      const list = await t.http().get(`/api/service-categories?projectId=${w.tenant.projectId}`).set(bearer(w.cm)).expect(200);
+      const list = await t
+        .http()
+        .get(`/api/service-categories?projectId=${w.tenant.projectId}`)
+        .set(bearer(w.cm))
+        .expect(200);
       expect(list.body).toMatchObject({ total: 6, page: 1 });
       expect(list.body.items.map((c: { code: string }) => c.code)).toEqual(['GD', 'GS', 'JJ', 'JZ', 'LH', 'DY']);
-      expect(list.body.items.find((c: { code: string }) => c.code === 'DY')).toMatchObject({ name: '打字复印类', openToAll: true, skills: [], configured: true });
-      await t.http().get(`/api/service-categories?projectId=${w.tenant.projectId}`).set(bearer(w.outsiderCm)).expect(404);
+      expect(list.body.items.find((c: { code: string }) => c.code === 'DY')).toMatchObject({
+        name: '打字复印类',
+        openToAll: true,
+        skills: [],
+        configured: true,
+      });
+      await t
+        .http()
+        .get(`/api/service-categories?projectId=${w.tenant.projectId}`)
+        .set(bearer(w.outsiderCm))
+        .expect(404);
       await t.http().get(`/api/service-categories?companyId=${w.tenant.companyId}`).set(bearer(w.cm)).expect(404);
       await putCategory(w.sup, 'GS', { name: '供水', skills: ['水'], openToAll: false }).expect(404);
       const bad = await putCategory(quality, 'GS', { name: '', skills: ['飞行'], openToAll: 'yes' }).expect(422);
-      expect(bad.body.details.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['name', 'skills', 'openToAll']));
-      const neither = await putCategory(quality, 'GS', { name: '供水设备维修类', skills: [], openToAll: false }).expect(422);
+      expect(bad.body.details.fields.map((f: { field: string }) => f.field)).toEqual(
+        expect.arrayContaining(['name', 'skills', 'openToAll']),
+      );
+      const neither = await putCategory(quality, 'GS', { name: '供水设备维修类', skills: [], openToAll: false }).expect(
+        422,
+      );
       expect(neither.body.code).toBe('CATEGORY_NOT_CONFIGURED');
       await putCategory(quality, 'GS', { name: '供水设备维修类', skills: ['水'], openToAll: true }).expect(422);
       await putCategory(quality, 'bad code', { name: 'x', skills: ['水'], openToAll: false }).expect(422);
     });
 
     it('a schedule category without a rule is flagged and dispatched to nobody until the quality centre decides', async () => {
-      await publishSchedule(t.db, w.tenant.companyId, [{ code: 'XY-001', categoryCode: 'XY', name: '管道保温', unit: '米', labourPriceFen: 800 }]);
-      const list = await t.http().get(`/api/service-categories?companyId=${w.tenant.companyId}`).set(bearer(quality)).expect(200);
-      expect(list.body.items.find((c: { code: string }) => c.code === 'XY')).toMatchObject({ configured: false, openToAll: false, skills: [] });
+      await publishSchedule(t.db, w.tenant.companyId, [
+        { code: 'XY-001', categoryCode: 'XY', name: '管道保温', unit: '米', labourPriceFen: 800 },
+      ]);
+      const list = await t
+        .http()
+        .get(`/api/service-categories?companyId=${w.tenant.companyId}`)
+        .set(bearer(quality))
+        .expect(200);
+      expect(list.body.items.find((c: { code: string }) => c.code === 'XY')).toMatchObject({
+        configured: false,
+        openToAll: false,
+        skills: [],
+      });
 
       await policy('XY', 'pool', 5);
       const ticket = await registered('XY');
       for (const tech of w.techs) expect((await pool(tech.token)).map((x) => x.id)).not.toContain(ticket.id);
       await t.app.get(DispatchService).sweepPool(new Date(Date.now() + 6 * 60_000));
-      const queue = await t.http().get(`/api/tickets/dispatch-queue?projectId=${w.tenant.projectId}`).set(bearer(w.sup)).expect(200);
+      const queue = await t
+        .http()
+        .get(`/api/tickets/dispatch-queue?projectId=${w.tenant.projectId}`)
+        .set(bearer(w.sup))
+        .expect(200);
       const queued = (Array.isArray(queue.body) ? queue.body : queue.body.items) as ITicket[];
       expect(queued.map((x) => x.id)).toContain(ticket.id);
       const refused = await act(t, w.sup, ticket.id, 'dispatch', { technicianId: w.techs[0].id }).expect(422);
       expect(refused.body.code).toBe('CATEGORY_NOT_CONFIGURED');
 
       // Decided: open to all. The next XY job goes to the pool of every technician.
-      const saved = await putCategory(quality, 'XY', { name: '保温工程类', skills: [], openToAll: true, sortOrder: 7 }).expect(200);
+      const saved = await putCategory(quality, 'XY', {
+        name: '保温工程类',
+        skills: [],
+        openToAll: true,
+        sortOrder: 7,
+      }).expect(200);
       expect(saved.body).toMatchObject({ code: 'XY', configured: true, openToAll: true });
-      const audit = await t.db.getRepository(AuditEntry).findOneByOrFail({ action: 'service_category.upsert', companyId: w.tenant.companyId });
+      const audit = await t.db
+        .getRepository(AuditEntry)
+        .findOneByOrFail({ action: 'service_category.upsert', companyId: w.tenant.companyId });
       expect(JSON.parse(audit.afterJson!)).toMatchObject({ code: 'XY', openToAll: true });
       await policy('XY', 'pool', 30);
       const next = await registered('XY');
@@ -207,16 +295,27 @@ describe('service category defaults for existing and new companies', () => {
     const ds = await openDataSource(loadConfig({ ...databaseEnv(db), NODE_ENV: 'test', JWT_SECRET: 'z'.repeat(40) }));
     try {
       await ds.runMigrations({ transaction: 'each' });
-      const hasTable = async () => (await ds.createQueryRunner().getTables(['service_categories'])).length === 1;
+      // One runner, released below: a runner per call kept a pooled connection each, and with one migration more
+      // than the pool has connections the loop waited for ever on MariaDB.
+      const runner = ds.createQueryRunner();
+      const hasTable = async () => (await runner.getTables(['service_categories'])).length === 1;
       // Undo back to just before this migration, whatever came after it.
       while (await hasTable()) await ds.undoLastMigration({ transaction: 'each' });
+      await runner.release();
       const res = await ds.query(`INSERT INTO companies (code, name) VALUES ('OLD', '老公司')`);
       expect(res).toBeDefined();
       await ds.runMigrations({ transaction: 'each' });
       const [old] = await ds.query(`SELECT id FROM companies WHERE code = 'OLD'`);
-      const rows = await ds.getRepository(ServiceCategory).find({ where: { companyId: Number(old.id) }, order: { sortOrder: 'ASC' } });
+      const rows = await ds
+        .getRepository(ServiceCategory)
+        .find({ where: { companyId: Number(old.id) }, order: { sortOrder: 'ASC' } });
       expect(rows.map((r) => [r.code, r.skills, Boolean(r.openToAll)])).toEqual([
-        ['GD', '电', false], ['GS', '水,管道疏通', false], ['JJ', '门窗,家电,锁具', false], ['JZ', '保洁', false], ['LH', '绿化', false], ['DY', '', true],
+        ['GD', '电', false],
+        ['GS', '水,管道疏通', false],
+        ['JJ', '门窗,家电,锁具', false],
+        ['JZ', '保洁', false],
+        ['LH', '绿化', false],
+        ['DY', '', true],
       ]);
 
       const fresh = await ds.getRepository(Company).insert({ code: 'NEW', name: '新公司' });

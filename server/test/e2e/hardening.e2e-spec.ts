@@ -7,7 +7,14 @@ import { AllExceptionsFilter } from '../../src/common/all-exceptions.filter';
 import { RoleAssignment } from '../../src/modules/identity/role-assignment.entity';
 import { User } from '../../src/modules/identity/user.entity';
 import { Ticket } from '../../src/modules/tickets/ticket.entity';
-import { makeStaff, makeTenant, makeVerifiedTicket, newOpenId, publishSchedule, STAFF_PASSWORD } from '../support/factories';
+import {
+  makeStaff,
+  makeTenant,
+  makeVerifiedTicket,
+  newOpenId,
+  publishSchedule,
+  STAFF_PASSWORD,
+} from '../support/factories';
 import { bearer, bootTestApp, passwordLogin, TestApp, wechatLogin } from '../support/test-app';
 
 const randomPhone = () => `13${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
@@ -16,7 +23,11 @@ describe('forwarded headers (TRUST_PROXY) and the per-IP sign-in limit', () => {
   const burst = async (t: TestApp, forwardedFor: (i: number) => string) => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await t.http().post('/api/auth/password/login').set('X-Forwarded-For', forwardedFor(i)).send({ login: 'nobody', password: 'nothing1' });
+      const res = await t
+        .http()
+        .post('/api/auth/password/login')
+        .set('X-Forwarded-For', forwardedFor(i))
+        .send({ login: 'nobody', password: 'nothing1' });
       statuses.push(res.status);
     }
     return statuses;
@@ -55,11 +66,21 @@ describe('public links come from PUBLIC_BASE_URL, never from request headers', (
 
   it('puts the configured origin in the poster QR code whatever Host / X-Forwarded-Host say', async () => {
     const tenant = await makeTenant(t.db, 1);
-    await publishSchedule(t.db, tenant.companyId, [{ code: 'GD01', categoryCode: 'GD', name: '换龙头', unit: '个', labourPriceFen: 3000 }]);
+    await publishSchedule(t.db, tenant.companyId, [
+      { code: 'GD01', categoryCode: 'GD', name: '换龙头', unit: '个', labourPriceFen: 3000 },
+    ]);
     const page = `/h5/#/packages/resident/pages/fee-schedule/index?projectId=${tenant.projectId}`;
     const expected = await qr(`https://wx.example.com${page}`);
-    for (const headers of [{}, { 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'http' }, { Host: 'evil.example' }]) {
-      const res = await t.http().get(`/api/public/fee-schedule/poster?projectId=${tenant.projectId}`).set(headers).expect(200);
+    for (const headers of [
+      {},
+      { 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'http' },
+      { Host: 'evil.example' },
+    ]) {
+      const res = await t
+        .http()
+        .get(`/api/public/fee-schedule/poster?projectId=${tenant.projectId}`)
+        .set(headers)
+        .expect(200);
       expect(res.text).toContain(expected);
       expect(res.text).not.toContain(await qr(`http://evil.example${page}`));
       expect(res.text).not.toContain(await qr(`https://evil.example${page}`));
@@ -97,7 +118,7 @@ describe('security headers', () => {
   });
 });
 
-describe('residents\' full phone numbers are only for those who call them', () => {
+describe("residents' full phone numbers are only for those who call them", () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await bootTestApp();
@@ -106,8 +127,15 @@ describe('residents\' full phone numbers are only for those who call them', () =
 
   it('shows contactPhone to the customer manager, supervisor, project manager and assigned technician only', async () => {
     const tenant = await makeTenant(t.db, 1);
-    const technician = await makeStaff(t.db, [{ role: Role.Technician, scopeId: tenant.projectId }], { technician: true, companyId: tenant.companyId });
-    const ticket = await makeVerifiedTicket(t.db, { projectId: tenant.projectId, houseId: tenant.houseIds[0], technicianId: technician.id });
+    const technician = await makeStaff(t.db, [{ role: Role.Technician, scopeId: tenant.projectId }], {
+      technician: true,
+      companyId: tenant.companyId,
+    });
+    const ticket = await makeVerifiedTicket(t.db, {
+      projectId: tenant.projectId,
+      houseId: tenant.houseIds[0],
+      technicianId: technician.id,
+    });
     const phone = randomPhone();
     await t.db.getRepository(Ticket).update({ id: ticket.id }, { contactName: '王先生', contactPhone: phone });
     const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`;
@@ -127,7 +155,11 @@ describe('residents\' full phone numbers are only for those who call them', () =
       const session = await passwordLogin(t, user.username, STAFF_PASSWORD);
       const res = await t.http().get(`/api/tickets/${ticket.id}`).set(bearer(session.accessToken));
       expect({ who, status: res.status }).toEqual({ who, status: 200 });
-      expect({ who, contactPhone: res.body.contactPhone, masked: res.body.contactPhoneMasked }).toEqual({ who, contactPhone: sees ? phone : null, masked });
+      expect({ who, contactPhone: res.body.contactPhone, masked: res.body.contactPhoneMasked }).toEqual({
+        who,
+        contactPhone: sees ? phone : null,
+        masked,
+      });
       if (!sees) expect(JSON.stringify(res.body)).not.toContain(phone);
     }
   });
@@ -142,11 +174,23 @@ describe('demo login is for residents and technicians, and only on loopback unle
 
   async function demoUser(kind: UserKind, role: Role | null, projectId: number): Promise<number> {
     const at = new Date();
-    const id = Number((await t.db.getRepository(User).insert({
-      kind, name: `演示${role ?? 'resident'}`, username: kind === UserKind.Staff ? `demo-${newOpenId().slice(4, 16)}` : null,
-      passwordHash: null, isDemo: true, createdAt: at, updatedAt: at,
-    })).identifiers[0].id);
-    if (role) await t.db.getRepository(RoleAssignment).insert({ userId: id, role, scopeType: 'project', scopeId: projectId, createdAt: at });
+    const id = Number(
+      (
+        await t.db.getRepository(User).insert({
+          kind,
+          name: `演示${role ?? 'resident'}`,
+          username: kind === UserKind.Staff ? `demo-${newOpenId().slice(4, 16)}` : null,
+          passwordHash: null,
+          isDemo: true,
+          createdAt: at,
+          updatedAt: at,
+        })
+      ).identifiers[0].id,
+    );
+    if (role)
+      await t.db
+        .getRepository(RoleAssignment)
+        .insert({ userId: id, role, scopeType: 'project', scopeId: projectId, createdAt: at });
     return id;
   }
 
@@ -154,7 +198,9 @@ describe('demo login is for residents and technicians, and only on loopback unle
     const tenant = await makeTenant(t.db, 1);
     const resident = await demoUser(UserKind.Resident, null, tenant.projectId);
     const technician = await demoUser(UserKind.Staff, Role.Technician, tenant.projectId);
-    const staff = await Promise.all([Role.CustomerManager, Role.Finance, Role.Admin].map((role) => demoUser(UserKind.Staff, role, tenant.projectId)));
+    const staff = await Promise.all(
+      [Role.CustomerManager, Role.Finance, Role.Admin].map((role) => demoUser(UserKind.Staff, role, tenant.projectId)),
+    );
 
     const list = await t.http().get('/api/auth/demo/accounts').expect(200);
     const listed = list.body.accounts.map((a: { userId: number }) => a.userId);
@@ -180,7 +226,11 @@ describe('R9: database errors do not put statement values in the log', () => {
   let spy: jest.SpyInstance;
   beforeAll(async () => {
     const original = AllExceptionsFilter.prototype.catch;
-    spy = jest.spyOn(AllExceptionsFilter.prototype, 'catch').mockImplementation(function (this: AllExceptionsFilter, exception, host) {
+    spy = jest.spyOn(AllExceptionsFilter.prototype, 'catch').mockImplementation(function (
+      this: AllExceptionsFilter,
+      exception,
+      host,
+    ) {
       seen.push(exception);
       return original.call(this, exception, host);
     });
@@ -196,24 +246,32 @@ describe('R9: database errors do not put statement values in the log', () => {
     const marker = `R9探针${newOpenId().slice(4, 10)}`;
     // A trigger makes the INSERT fail the way a too-long or duplicate value would; on MariaDB its message
     // even quotes the phone, as "Duplicate entry '…'" does.
-    await t.db.query(mysql
-      ? `CREATE TRIGGER r9_probe BEFORE INSERT ON house_bindings FOR EACH ROW BEGIN IF NEW.name = '${marker}' THEN SET @msg = CONCAT('value ''', NEW.phone, ''' refused'); SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = @msg; END IF; END`
-      : `CREATE TRIGGER r9_probe BEFORE INSERT ON house_bindings WHEN NEW.name = '${marker}' BEGIN SELECT RAISE(ABORT, 'r9 probe refused'); END`);
+    await t.db.query(
+      mysql
+        ? `CREATE TRIGGER r9_probe BEFORE INSERT ON house_bindings FOR EACH ROW BEGIN IF NEW.name = '${marker}' THEN SET @msg = CONCAT('value ''', NEW.phone, ''' refused'); SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = @msg; END IF; END`
+        : `CREATE TRIGGER r9_probe BEFORE INSERT ON house_bindings WHEN NEW.name = '${marker}' BEGIN SELECT RAISE(ABORT, 'r9 probe refused'); END`,
+    );
     try {
       const tenant = await makeTenant(t.db, 1);
       const resident = await wechatLogin(t, newOpenId());
       const phone = randomPhone();
-      const res = await t.http().post('/api/bindings').set(bearer(resident.accessToken))
+      const res = await t
+        .http()
+        .post('/api/bindings')
+        .set(bearer(resident.accessToken))
         .send({ houseId: tenant.houseIds[0], relation: 'owner', name: marker, phone })
         .expect(500);
       expect(res.body.code).toBe(ErrorCode.Internal);
       const log = readFileSync(logFile, 'utf8');
-      const errorLine = log.split('\n').find((line) => line.includes('Unhandled error') && line.includes(res.body.requestId));
+      const errorLine = log
+        .split('\n')
+        .find((line) => line.includes('Unhandled error') && line.includes(res.body.requestId));
       expect(errorLine).toBeDefined();
       expect(errorLine).toMatch(/QueryFailedError/);
       expect(log).not.toContain(phone);
       expect(log).not.toContain(phone.slice(3));
-      const raw = seen.find((e) => (e as Error)?.constructor?.name === 'QueryFailedError') as Record<string, unknown> | undefined;
+      const raw = seen.find((e) => (e as Error)?.constructor?.name === 'QueryFailedError') as
+        Record<string, unknown> | undefined;
       expect(JSON.stringify({ ...raw })).toContain(phone);
     } finally {
       await t.db.query('DROP TRIGGER IF EXISTS r9_probe');

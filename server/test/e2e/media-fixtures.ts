@@ -10,22 +10,31 @@ export const solid = (width: number, height: number) =>
 /** Noise compresses badly, so a 12-megapixel noisy JPEG is several megabytes, like a phone photo. */
 export async function noisyJpeg(width: number, height: number, quality = 90): Promise<Buffer> {
   const raw = randomBytes(width * height * 3);
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality }).toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality })
+    .toBuffer();
 }
 
 export const GPS_MARKER = 'SECRET-HOME-ADDRESS-MARKER';
 
 /** A JPEG carrying EXIF with GPS coordinates and orientation 6 (shot rotated 90° clockwise). */
 export async function jpegWithGps(width = 600, height = 400): Promise<Buffer> {
-  return solid(width, height)
-    .jpeg()
-    .withExif({
-      IFD0: { Make: 'TestPhone', Model: 'E2E', ImageDescription: GPS_MARKER },
-      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '121/1 28/1 5678/100' },
-    })
-    // sharp writes the orientation tag from this option, not from the IFD0 map above.
-    .withMetadata({ orientation: 6 })
-    .toBuffer();
+  return (
+    solid(width, height)
+      .jpeg()
+      .withExif({
+        IFD0: { Make: 'TestPhone', Model: 'E2E', ImageDescription: GPS_MARKER },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '31/1 14/1 1234/100',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '121/1 28/1 5678/100',
+        },
+      })
+      // sharp writes the orientation tag from this option, not from the IFD0 map above.
+      .withMetadata({ orientation: 6 })
+      .toBuffer()
+  );
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
@@ -65,7 +74,11 @@ export function patchJpegSize(jpeg: Buffer, width: number, height: number): Buff
 export async function pngWithText(keyword: string, text: string): Promise<Buffer> {
   const png = await solid(64, 64).png().toBuffer();
   const iend = png.length - 12;
-  return Buffer.concat([png.subarray(0, iend), pngChunk('tEXt', Buffer.from(`${keyword}\0${text}`, 'latin1')), png.subarray(iend)]);
+  return Buffer.concat([
+    png.subarray(0, iend),
+    pngChunk('tEXt', Buffer.from(`${keyword}\0${text}`, 'latin1')),
+    png.subarray(iend),
+  ]);
 }
 
 export async function jpegWithComment(comment: string): Promise<Buffer> {
@@ -77,7 +90,11 @@ export async function jpegWithComment(comment: string): Promise<Buffer> {
 }
 
 const svgPad = (inner: string, width = 750, height = 400, sw = 4) =>
-  sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><g stroke="#111" stroke-width="${sw}" fill="none" stroke-linecap="round">${inner}</g></svg>`))
+  sharp(
+    Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><g stroke="#111" stroke-width="${sw}" fill="none" stroke-linecap="round">${inner}</g></svg>`,
+    ),
+  )
     .png()
     .toBuffer();
 
@@ -87,5 +104,8 @@ export const signaturePads = {
   dot: () => svgPad('<circle cx="360" cy="200" r="4" fill="#111"/>'),
   horizontalLine: () => svgPad('<line x1="80" y1="200" x2="660" y2="200"/>'),
   diagonalLine: () => svgPad('<line x1="80" y1="340" x2="660" y2="60"/>'),
-  scribble: () => svgPad('<path d="M120 240 c40 -120 80 -120 100 -20 s-60 100 20 60 c60 -40 80 -100 120 -80 s20 80 80 40 l80 -60 m-300 80 l240 -10"/>'),
+  scribble: () =>
+    svgPad(
+      '<path d="M120 240 c40 -120 80 -120 100 -20 s-60 100 20 60 c60 -40 80 -100 120 -80 s20 80 80 40 l80 -60 m-300 80 l240 -10"/>',
+    ),
 };

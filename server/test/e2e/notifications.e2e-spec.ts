@@ -1,7 +1,16 @@
 import { bearer, bootTestApp, TestApp } from '../support/test-app';
 import { makeTicketWorld, TicketWorld } from './ticket-helpers';
 import {
-  deliveries, FAST, openIdOf, outboxFor, registeredTicket, reportAccept, settled, TEMPLATES, waitFor, worker,
+  deliveries,
+  FAST,
+  openIdOf,
+  outboxFor,
+  registeredTicket,
+  reportAccept,
+  settled,
+  TEMPLATES,
+  waitFor,
+  worker,
 } from './notifications-helpers';
 
 describe('notifications: outbox, subscribe-message credits and WeChat errors (in-process worker)', () => {
@@ -14,7 +23,12 @@ describe('notifications: outbox, subscribe-message credits and WeChat errors (in
   beforeAll(async () => {
     t = await bootTestApp({ ...TEMPLATES, ...FAST });
     w = await makeTicketWorld(t, 2);
-    await t.http().put(`/api/projects/${w.tenant.projectId}/dispatch-policies`).set(bearer(w.sup)).send({ category: 'GS', mode: 'assign', poolMinutes: 30 }).expect(200);
+    await t
+      .http()
+      .put(`/api/projects/${w.tenant.projectId}/dispatch-policies`)
+      .set(bearer(w.sup))
+      .send({ category: 'GS', mode: 'assign', poolMinutes: 30 })
+      .expect(200);
     residentId = w.residentA.user.id;
     openid = await openIdOf(t, residentId);
   });
@@ -30,16 +44,33 @@ describe('notifications: outbox, subscribe-message credits and WeChat errors (in
 
   it('lists the templates to ask for, and banks one credit per reported accept (ban zeroes, unknown ids ignored)', async () => {
     await fresh();
-    const templates = await t.http().get('/api/notifications/subscribe-templates').set(bearer(w.residentA.accessToken)).expect(200);
+    const templates = await t
+      .http()
+      .get('/api/notifications/subscribe-templates')
+      .set(bearer(w.residentA.accessToken))
+      .expect(200);
     expect(templates.body).toEqual({ enabled: true, jobDispatch: 'tmpl-job-dispatch', ticketProgress: progress });
     await reportAccept(t, w.residentA.accessToken, progress);
     const twice = await reportAccept(t, w.residentA.accessToken, progress);
     expect(twice.body).toEqual([{ templateId: progress, credits: 2 }]);
-    const mixed = await t.http().post('/api/notifications/subscriptions').set(bearer(w.residentA.accessToken))
-      .send({ results: [{ templateId: 'someone-elses-template', result: 'accept' }, { templateId: progress, result: 'ban' }] }).expect(200);
+    const mixed = await t
+      .http()
+      .post('/api/notifications/subscriptions')
+      .set(bearer(w.residentA.accessToken))
+      .send({
+        results: [
+          { templateId: 'someone-elses-template', result: 'accept' },
+          { templateId: progress, result: 'ban' },
+        ],
+      })
+      .expect(200);
     expect(mixed.body).toEqual([{ templateId: progress, credits: 0 }]);
-    const bad = await t.http().post('/api/notifications/subscriptions').set(bearer(w.residentA.accessToken))
-      .send({ results: [{ templateId: progress, result: 'maybe' }] }).expect(422);
+    const bad = await t
+      .http()
+      .post('/api/notifications/subscriptions')
+      .set(bearer(w.residentA.accessToken))
+      .send({ results: [{ templateId: progress, result: 'maybe' }] })
+      .expect(422);
     expect(bad.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['results.0.result']);
   });
 
@@ -54,7 +85,11 @@ describe('notifications: outbox, subscribe-message credits and WeChat errors (in
       const registered = await settled(t, residentId, 'ticket.registered');
       expect(registered).toMatchObject({ status: 'sent', channel: 'wechat', attempts: 1 });
       const [msg] = t.wechat.sent;
-      expect(msg).toMatchObject({ touser: openid, template_id: progress, page: `packages/resident/pages/ticket/index?id=${ticket.id}` });
+      expect(msg).toMatchObject({
+        touser: openid,
+        template_id: progress,
+        page: `packages/resident/pages/ticket/index?id=${ticket.id}`,
+      });
       expect(msg!.data.character_string1!.value).toBe(ticket.serial);
       expect(msg!.data.phrase3!.value).toBe('已受理');
       expect([...msg!.data.thing2!.value].length).toBeLessThanOrEqual(20);
@@ -62,7 +97,12 @@ describe('notifications: outbox, subscribe-message credits and WeChat errors (in
       expect(Number(credit.credits)).toBe(0);
 
       // Assigning a technician: no credit left → inbox only, logged as skipped, never sent to WeChat.
-      await t.http().post(`/api/tickets/${ticket.id}/dispatch`).set(bearer(w.sup)).send({ technicianId: w.techs[0].id }).expect(200);
+      await t
+        .http()
+        .post(`/api/tickets/${ticket.id}/dispatch`)
+        .set(bearer(w.sup))
+        .send({ technicianId: w.techs[0].id })
+        .expect(200);
       const assigned = await settled(t, residentId, 'ticket.technician_assigned');
       expect(assigned).toMatchObject({ status: 'inbox_only', channel: 'inbox' });
       expect(await deliveries(t, assigned.id)).toEqual([expect.objectContaining({ attempt: 1, outcome: 'skipped' })]);
@@ -109,7 +149,11 @@ describe('notifications: outbox, subscribe-message credits and WeChat errors (in
       await registeredTicket(t, w);
       const busy = await settled(t, residentId, 'ticket.registered');
       expect(busy).toMatchObject({ status: 'sent', attempts: 3 });
-      expect((await deliveries(t, busy.id)).map((d) => [d.outcome, d.errcode])).toEqual([['retry', -1], ['retry', -1], ['sent', 0]]);
+      expect((await deliveries(t, busy.id)).map((d) => [d.outcome, d.errcode])).toEqual([
+        ['retry', -1],
+        ['retry', -1],
+        ['sent', 0],
+      ]);
       // Backoff 100 ms then 200 ms before the third attempt.
       expect(Date.now() - started).toBeGreaterThanOrEqual(300);
       // The busy attempts refunded their credit: exactly one was spent.
@@ -166,7 +210,10 @@ describe('notifications: outbox, subscribe-message credits and WeChat errors (in
       const recovered = await settled(t, residentId, 'ticket.registered');
       expect(recovered).toMatchObject({ status: 'sent', attempts: 2 });
       const log = await deliveries(t, recovered.id);
-      expect(log.map((d) => [d.attempt, d.outcome])).toEqual([[1, 'started'], [2, 'sent']]);
+      expect(log.map((d) => [d.attempt, d.outcome])).toEqual([
+        [1, 'started'],
+        [2, 'sent'],
+      ]);
       expect(log[0]!.worker).toBe('w-doomed');
       expect(t.wechat.sent).toHaveLength(1);
 
@@ -192,11 +239,17 @@ describe('notifications: outbox, subscribe-message credits and WeChat errors (in
     const ticket = await registeredTicket(t, w);
     const [row] = await outboxFor(t, residentId, 'ticket.registered');
     // Replay the insert the way a retried effect would: the unique dedupe key refuses it.
-    await expect(t.db.query(
-      `INSERT INTO notification_outbox (dedupe_key, user_id, kind, title, body, status, attempts, next_attempt_at, created_at) VALUES (?, ?, 'ticket.registered', 'x', 'x', 'pending', 0, ?, ?)`,
-      [row!.dedupe_key, residentId, new Date(), new Date()],
-    )).rejects.toThrow();
+    await expect(
+      t.db.query(
+        `INSERT INTO notification_outbox (dedupe_key, user_id, kind, title, body, status, attempts, next_attempt_at, created_at) VALUES (?, ?, 'ticket.registered', 'x', 'x', 'pending', 0, ?, ?)`,
+        [row!.dedupe_key, residentId, new Date(), new Date()],
+      ),
+    ).rejects.toThrow();
     const inbox = await t.http().get('/api/inbox').set(bearer(w.residentA.accessToken)).expect(200);
-    expect(inbox.body.items.filter((m: { kind: string; ticketId: number }) => m.kind === 'ticket.registered' && m.ticketId === ticket.id)).toHaveLength(1);
+    expect(
+      inbox.body.items.filter(
+        (m: { kind: string; ticketId: number }) => m.kind === 'ticket.registered' && m.ticketId === ticket.id,
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -5,7 +5,13 @@ import { operations } from '../../src/metadata';
 import { HTTP_METHODS } from '../../src/openapi';
 import { bootTestApp, TestApp } from '../support/test-app';
 
-type Schema = { $ref?: string; type?: string; properties?: Record<string, unknown>; allOf?: unknown[]; items?: unknown };
+type Schema = {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, unknown>;
+  allOf?: unknown[];
+  items?: unknown;
+};
 type Op = {
   operationId: string;
   requestBody?: { content?: Record<string, { schema?: Schema }> };
@@ -13,7 +19,10 @@ type Op = {
   responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
   security?: Record<string, string[]>[];
 };
-type Doc = { paths: Record<string, Record<string, Op>>; components: { schemas: Record<string, Schema>; securitySchemes?: Record<string, unknown> } };
+type Doc = {
+  paths: Record<string, Record<string, Op>>;
+  components: { schemas: Record<string, Schema>; securitySchemes?: Record<string, unknown> };
+};
 
 /** A schema says something: a reference to a known component, an object with properties, an array of something, a scalar. */
 function describes(schema: Schema | undefined, doc: Doc): boolean {
@@ -43,24 +52,34 @@ describe('OpenAPI document (/api/docs/openapi.json)', () => {
   afterAll(() => t.close());
 
   const allOps = (): [string, string, Op][] =>
-    Object.entries(doc.paths).flatMap(([path, item]) => HTTP_METHODS.filter((m) => item[m]).map((m) => [path, m, item[m]] as [string, string, Op]));
+    Object.entries(doc.paths).flatMap(([path, item]) =>
+      HTTP_METHODS.filter((m) => item[m]).map((m) => [path, m, item[m]] as [string, string, Op]),
+    );
 
   it('every route is generated from the current source (src/metadata.ts knows each operation)', () => {
-    const missing = allOps().filter(([, , op]) => !operations[op.operationId]).map(([p, m]) => `${m.toUpperCase()} ${p}`);
+    const missing = allOps()
+      .filter(([, , op]) => !operations[op.operationId])
+      .map(([p, m]) => `${m.toUpperCase()} ${p}`);
     expect(missing).toEqual([]);
     expect(allOps().length).toBeGreaterThan(90);
   });
 
-  it('every route of the clients\' shared table (ROUTES) is served with the same method, path and sign-in rule', () => {
+  it("every route of the clients' shared table (ROUTES) is served with the same method, path and sign-in rule", () => {
     const flatten = (tree: object): AnyRoute[] =>
-      Object.values(tree).flatMap((v: unknown) => (v && typeof v === 'object' ? ('method' in v && 'path' in v ? [v as AnyRoute] : flatten(v)) : []));
+      Object.values(tree).flatMap((v: unknown) =>
+        v && typeof v === 'object' ? ('method' in v && 'path' in v ? [v as AnyRoute] : flatten(v)) : [],
+      );
     const routes = flatten(ROUTES);
     expect(routes.length).toBeGreaterThan(80);
     const mismatches = routes.flatMap((r) => {
       const op = doc.paths[r.path.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()];
       if (!op) return [`${r.method} ${r.path}: not served`];
       const isPublic = !!operations[op.operationId]?.public;
-      return isPublic === !r.auth ? [] : [`${r.method} ${r.path}: table says ${r.auth ? 'bearer' : 'public'}, server says ${isPublic ? 'public' : 'bearer'}`];
+      return isPublic === !r.auth
+        ? []
+        : [
+            `${r.method} ${r.path}: table says ${r.auth ? 'bearer' : 'public'}, server says ${isPublic ? 'public' : 'bearer'}`,
+          ];
     });
     expect(mismatches).toEqual([]);
   });
@@ -97,27 +116,43 @@ describe('OpenAPI document (/api/docs/openapi.json)', () => {
 
   it('every error answers the one envelope, described as ErrorResponse', () => {
     expect(doc.components.schemas.ErrorResponse).toMatchObject({ required: ['code', 'message', 'requestId'] });
-    const gaps = allOps().filter(([, , op]) => !op.responses['422']).map(([p, m]) => `${m.toUpperCase()} ${p}`);
+    const gaps = allOps()
+      .filter(([, , op]) => !op.responses['422'])
+      .map(([p, m]) => `${m.toUpperCase()} ${p}`);
     expect(gaps).toEqual([]);
   });
 
   it('request bodies, query and path parameters come from the DTOs; Idempotency-Key is optional', () => {
     const create = doc.paths['/api/tickets'].post;
     const body = create.requestBody!.content!['application/json'].schema!;
-    const createDto = doc.components.schemas[body.$ref!.replace('#/components/schemas/', '')] as Schema & { required?: string[] };
+    const createDto = doc.components.schemas[body.$ref!.replace('#/components/schemas/', '')] as Schema & {
+      required?: string[];
+    };
     expect(createDto.properties).toHaveProperty('category');
     expect(createDto.required).toEqual(expect.arrayContaining(['kind', 'category', 'urgency', 'description']));
-    expect(create.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false })]));
+    expect(create.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false })]),
+    );
 
     const list = doc.paths['/api/tickets'].get;
-    expect(list.parameters!.map((p) => `${p.in}:${p.name}`)).toEqual(expect.arrayContaining(['query:projectId', 'query:status', 'query:page', 'query:pageSize']));
+    expect(list.parameters!.map((p) => `${p.in}:${p.name}`)).toEqual(
+      expect.arrayContaining(['query:projectId', 'query:status', 'query:page', 'query:pageSize']),
+    );
     const page = list.responses['200'].content!['application/json'].schema!;
     expect(doc.components.schemas[page.$ref!.split('/').pop()!].properties).toEqual(
-      expect.objectContaining({ items: expect.anything(), total: expect.anything(), page: expect.anything(), pageSize: expect.anything() }),
+      expect.objectContaining({
+        items: expect.anything(),
+        total: expect.anything(),
+        page: expect.anything(),
+        pageSize: expect.anything(),
+      }),
     );
-    expect(doc.paths['/api/tickets/{id}/agree'].post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path', required: true })]));
+    expect(doc.paths['/api/tickets/{id}/agree'].post.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path', required: true })]),
+    );
     // inherited fields are documented too (DeclineQuoteDto extends ReasonDto)
-    const declineQuote = doc.paths['/api/tickets/{id}/decline-quote'].post.requestBody!.content!['application/json'].schema!;
+    const declineQuote =
+      doc.paths['/api/tickets/{id}/decline-quote'].post.requestBody!.content!['application/json'].schema!;
     expect(doc.components.schemas[declineQuote.$ref!.split('/').pop()!].properties).toHaveProperty('reason');
     const agree = doc.paths['/api/tickets/{id}/agree'].post.requestBody!.content!['application/json'].schema!;
     expect(doc.components.schemas[agree.$ref!.split('/').pop()!].properties).toHaveProperty('snapshotHash');
@@ -125,19 +160,54 @@ describe('OpenAPI document (/api/docs/openapi.json)', () => {
 
   it('lists answer one page shape { items, total, page, pageSize }; only small bounded lists (documented in docs/api.md) are plain arrays', () => {
     const BOUNDED = new Set([
-      'GET /api/property/projects', 'GET /api/property/projects/{projectId}/buildings', 'GET /api/property/projects/{projectId}/staff',
-      'GET /api/property/projects/{projectId}/technicians', 'GET /api/directory/projects', 'GET /api/directory/projects/{projectId}/buildings',
-      'GET /api/directory/units/{unitId}/houses', 'GET /api/bindings/mine', 'GET /api/bindings/family-requests', 'GET /api/price-lists',
-      'GET /api/tickets/{id}/timeline', 'GET /api/projects/{projectId}/dispatch-policies', 'GET /api/projects/{projectId}/sla-policies', 'GET /api/tickets/technician-workload', 'GET /api/admin/projects/{projectId}/departments',
-      'GET /api/billing/items', 'GET /api/billing/runs', 'GET /api/bills/mine',
-      'GET /api/billing/vacancies', 'GET /api/bills/mine/vacancies',
+      'GET /api/property/projects',
+      'GET /api/property/projects/{projectId}/buildings',
+      'GET /api/property/projects/{projectId}/staff',
+      'GET /api/property/projects/{projectId}/technicians',
+      'GET /api/directory/projects',
+      'GET /api/directory/projects/{projectId}/buildings',
+      'GET /api/directory/units/{unitId}/houses',
+      'GET /api/bindings/mine',
+      'GET /api/bindings/family-requests',
+      'GET /api/price-lists',
+      'GET /api/tickets/{id}/timeline',
+      'GET /api/projects/{projectId}/dispatch-policies',
+      'GET /api/projects/{projectId}/sla-policies',
+      'GET /api/tickets/technician-workload',
+      'GET /api/admin/projects/{projectId}/departments',
+      'GET /api/billing/items',
+      'GET /api/billing/runs',
+      'GET /api/bills/mine',
+      'GET /api/billing/vacancies',
+      'GET /api/bills/mine/vacancies',
+      'GET /api/announcements/mine',
+      'GET /api/ticket-urges',
+      'GET /api/prepay/offers',
+      'GET /api/prepay/mine/offers',
+      'GET /api/invoices/mine/titles',
+      'GET /api/invoices/mine',
+      'GET /api/reconciliation/runs',
+      'GET /api/reconciliation/runs/{id}/discrepancies',
+      'GET /api/cashier/approvals',
+      'GET /api/tickets/{id}/merge-candidates',
+      'GET /api/tickets/{id}/merged',
     ]);
     const arrays = allOps()
       .filter(([, m]) => m === 'get')
-      .filter(([, , op]) => (op.responses['200']?.content?.['application/json']?.schema as Schema | undefined)?.type === 'array')
+      .filter(
+        ([, , op]) =>
+          (op.responses['200']?.content?.['application/json']?.schema as Schema | undefined)?.type === 'array',
+      )
       .map(([p, m]) => `${m.toUpperCase()} ${p}`);
     expect(arrays.filter((r) => !BOUNDED.has(r))).toEqual([]);
-    for (const path of ['/api/charges/mine', '/api/inbox', '/api/rectifications', '/api/tickets/dispatch-queue', '/api/tickets/escalated', '/api/tickets/jobs/pool']) {
+    for (const path of [
+      '/api/charges/mine',
+      '/api/inbox',
+      '/api/rectifications',
+      '/api/tickets/dispatch-queue',
+      '/api/tickets/escalated',
+      '/api/tickets/jobs/pool',
+    ]) {
       const op = doc.paths[path].get;
       expect(op.responses['200'].content!['application/json'].schema!.$ref).toMatch(/IPage_/);
       expect(op.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize']));
@@ -147,20 +217,28 @@ describe('OpenAPI document (/api/docs/openapi.json)', () => {
   });
 
   it('every route named in the prose of docs/api.md exists (no stale names)', () => {
-    const text = readFileSync(join(__dirname, '../../../docs/api.md'), 'utf8').split('<!-- routes:begin')[0]
-      + readFileSync(join(__dirname, '../../../docs/api.md'), 'utf8').split('<!-- routes:end -->')[1];
+    const text =
+      readFileSync(join(__dirname, '../../../docs/api.md'), 'utf8').split('<!-- routes:begin')[0] +
+      readFileSync(join(__dirname, '../../../docs/api.md'), 'utf8').split('<!-- routes:end -->')[1];
     // parameter names do not matter ({id} vs {chargeId})
     const shape = (path: string) => path.replace(/\{[^}]*\}/g, '{}');
     const known = new Set(allOps().map(([p, m]) => `${m.toUpperCase()} ${shape(p)}`));
-    const named = [...text.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\s+(\/api\/[A-Za-z0-9_\-/.:{}]*)/g)].map(([, m, p]) => {
-      const path = p.replace(/[.,]$/, '').replace(/:(\w+)/g, '{$1}').replace(/\{[^}]*…[^}]*\}/g, '');
-      return `${m} ${shape(path)}`;
-    });
+    const named = [...text.matchAll(/\b(GET|POST|PUT|PATCH|DELETE)\s+(\/api\/[A-Za-z0-9_\-/.:{}]*)/g)].map(
+      ([, m, p]) => {
+        const path = p
+          .replace(/[.,]$/, '')
+          .replace(/:(\w+)/g, '{$1}')
+          .replace(/\{[^}]*…[^}]*\}/g, '');
+        return `${m} ${shape(path)}`;
+      },
+    );
     expect(named.length).toBeGreaterThan(50);
     // "POST /api/tickets/:id/<action>" templates end at the "<"; the actions are in the generated table.
     expect(named.filter((r) => !r.endsWith('/') && !known.has(r))).toEqual([]);
     const actionTable = text.split('| action | who | body |')[1]?.split('\n\n')[0] ?? '';
-    const actions = [...actionTable.matchAll(/^\| ([a-z-]+(?: \/ [a-z-]+)*) \|/gm)].flatMap(([, names]) => names.split(' / '));
+    const actions = [...actionTable.matchAll(/^\| ([a-z-]+(?: \/ [a-z-]+)*) \|/gm)].flatMap(([, names]) =>
+      names.split(' / '),
+    );
     expect(actions.length).toBeGreaterThan(15);
     expect(actions.filter((a) => !known.has(`POST /api/tickets/{}/${a}`))).toEqual([]);
   });
@@ -168,7 +246,8 @@ describe('OpenAPI document (/api/docs/openapi.json)', () => {
   it('the route table in docs/api.md is generated from this document and current (UPDATE_API_DOCS=1 rewrites it)', () => {
     const file = join(__dirname, '../../../docs/api.md');
     const text = readFileSync(file, 'utf8');
-    const begin = '<!-- routes:begin (generated from /api/docs/openapi.json by `pnpm --filter @app/server docs:api`; do not edit) -->';
+    const begin =
+      '<!-- routes:begin (generated from /api/docs/openapi.json by `pnpm --filter @app/server docs:api`; do not edit) -->';
     const end = '<!-- routes:end -->';
     const table = routeTable(doc);
     const at = text.indexOf(begin);
@@ -183,7 +262,12 @@ describe('OpenAPI document (/api/docs/openapi.json)', () => {
 
 function schemaLabel(schema: Schema | undefined): string {
   if (!schema) return '—';
-  if (schema.$ref) return schema.$ref.split('/').pop()!.replace(/_(\w+)$/, '<$1>').replace(/Dto$/, 'Dto');
+  if (schema.$ref)
+    return schema.$ref
+      .split('/')
+      .pop()!
+      .replace(/_(\w+)$/, '<$1>')
+      .replace(/Dto$/, 'Dto');
   if (schema.allOf) return schemaLabel(schema.allOf[0] as Schema);
   if (schema.type === 'array') return `${schemaLabel(schema.items as Schema)}[]`;
   if (schema.type === 'string' && (schema as { format?: string }).format === 'binary') return 'bytes';
@@ -195,12 +279,23 @@ function routeTable(doc: Doc): string {
     HTTP_METHODS.filter((m) => item[m]).map((m) => {
       const op = item[m];
       const gen = operations[op.operationId];
-      const body = op.requestBody?.content ? Object.entries(op.requestBody.content).map(([type, c]) => (type === 'application/json' ? schemaLabel(c.schema) : `${type}`)).join(', ') : '—';
+      const body = op.requestBody?.content
+        ? Object.entries(op.requestBody.content)
+            .map(([type, c]) => (type === 'application/json' ? schemaLabel(c.schema) : `${type}`))
+            .join(', ')
+        : '—';
       const [status, ok] = Object.entries(op.responses).find(([s]) => /^2\d\d$/.test(s)) ?? ['', undefined];
       const content = ok?.content ? Object.entries(ok.content)[0] : undefined;
-      const response = content ? (content[0] === 'application/json' ? schemaLabel(content[1].schema) : content[0]) : '—';
+      const response = content
+        ? content[0] === 'application/json'
+          ? schemaLabel(content[1].schema)
+          : content[0]
+        : '—';
       // required parameters as name=, optional ones in brackets
-      const query = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => (p.required ? `${p.name}=` : `[${p.name}=]`)).join('&');
+      const query = (op.parameters ?? [])
+        .filter((p) => p.in === 'query')
+        .map((p) => (p.required ? `${p.name}=` : `[${p.name}=]`))
+        .join('&');
       return `| ${m.toUpperCase()} | \`${path}${query ? `?${query}` : ''}\` | ${gen?.public ? 'public' : 'bearer'} | ${body} | ${status} ${response} |`;
     }),
   );

@@ -33,7 +33,9 @@ describe(`schema drift on ${process.env.E2E_DB ?? 'the default database'}`, () =
 
   it('a freshly migrated database matches the entities (migration:generate would yield nothing)', async () => {
     const db = await createTestDatabase(kind, 'drift');
-    const ds = await openAsGenerateWould(dataSourceOptions(loadConfig({ ...databaseEnv(db), NODE_ENV: 'test', JWT_SECRET: 'z'.repeat(40) })));
+    const ds = await openAsGenerateWould(
+      dataSourceOptions(loadConfig({ ...databaseEnv(db), NODE_ENV: 'test', JWT_SECRET: 'z'.repeat(40) })),
+    );
     try {
       await ds.runMigrations({ transaction: 'each' });
       const pending = await ds.driver.createSchemaBuilder().log();

@@ -21,25 +21,50 @@ describe('SLA clocks: warnings at 75 %, escalation on breach, holds, return visi
   let pmIds: number[];
   let cmIds: number[];
 
-  const setClock = (at: Date) => { clock = at; };
+  const setClock = (at: Date) => {
+    clock = at;
+  };
   const advance = (minutes: number) => setClock(new Date(clock.getTime() + minutes * MIN));
   const roleIds = async (role: string): Promise<number[]> =>
-    (await t.db.query('SELECT user_id FROM role_assignments WHERE role = ? AND scope_id = ? ORDER BY user_id', [role, w.tenant.projectId])).map((r: { user_id: number }) => Number(r.user_id));
+    (
+      await t.db.query('SELECT user_id FROM role_assignments WHERE role = ? AND scope_id = ? ORDER BY user_id', [
+        role,
+        w.tenant.projectId,
+      ])
+    ).map((r: { user_id: number }) => Number(r.user_id));
   const alerts = async (ticketId: number): Promise<{ deadline: string; stage: string }[]> =>
     t.db.query('SELECT deadline, stage FROM sla_alerts WHERE ticket_id = ? ORDER BY id', [ticketId]);
   const slaOutbox = async (ticketId: number): Promise<{ user_id: number; kind: string; dedupe_key: string }[]> =>
-    (await t.db.query("SELECT user_id, kind, dedupe_key FROM notification_outbox WHERE ticket_id = ? AND kind LIKE 'sla.%' ORDER BY id", [ticketId]))
-      .map((r: { user_id: number; kind: string; dedupe_key: string }) => ({ ...r, user_id: Number(r.user_id) }));
+    (
+      await t.db.query(
+        "SELECT user_id, kind, dedupe_key FROM notification_outbox WHERE ticket_id = ? AND kind LIKE 'sla.%' ORDER BY id",
+        [ticketId],
+      )
+    ).map((r: { user_id: number; kind: string; dedupe_key: string }) => ({ ...r, user_id: Number(r.user_id) }));
   const deadlines = async (id: number): Promise<Record<string, ITicketSlaDeadline>> => {
     const view = (await t.http().get(`/api/tickets/${id}`).set(bearer(w.cm)).expect(200)).body as ITicket;
     return Object.fromEntries((view.sla ?? []).map((d) => [d.kind, d]));
   };
 
   async function emergency(description = '配电房跳闸，整栋停电'): Promise<ITicket> {
-    return (await t.http().post('/api/tickets').set(bearer(w.cm)).send({
-      projectId: w.tenant.projectId, kind: 'repair', scope: 'public', category: 'GD', urgency: 'emergency', description,
-      channel: 'phone', contactName: '王先生', contactPhone: '13811112222',
-    }).expect(201)).body;
+    return (
+      await t
+        .http()
+        .post('/api/tickets')
+        .set(bearer(w.cm))
+        .send({
+          projectId: w.tenant.projectId,
+          kind: 'repair',
+          scope: 'public',
+          category: 'GD',
+          urgency: 'emergency',
+          description,
+          channel: 'phone',
+          contactName: '王先生',
+          contactPhone: '13811112222',
+        })
+        .expect(201)
+    ).body;
   }
 
   beforeAll(async () => {
@@ -47,7 +72,11 @@ describe('SLA clocks: warnings at 75 %, escalation on breach, holds, return visi
     w = await makeTicketWorld(t, 2);
     sweep = t.app.get(SlaSweep);
     techId = w.techs[1].id;
-    [supIds, pmIds, cmIds] = [await roleIds('supervisor'), await roleIds('project_manager'), await roleIds('customer_manager')];
+    [supIds, pmIds, cmIds] = [
+      await roleIds('supervisor'),
+      await roleIds('project_manager'),
+      await roleIds('customer_manager'),
+    ];
     useClockForTests(() => new Date(clock.getTime()));
   });
   afterAll(async () => {
@@ -59,15 +88,50 @@ describe('SLA clocks: warnings at 75 %, escalation on breach, holds, return visi
     setClock(new Date(Date.now() - 3 * 86_400_000));
     const path = `/api/projects/${w.tenant.projectId}/sla-policies`;
     const listed = (await t.http().get(path).set(bearer(w.sup)).expect(200)).body as ISlaPolicy[];
-    expect(listed).toEqual(expect.arrayContaining([
-      { projectId: w.tenant.projectId, category: '*', urgency: 'emergency', respondMinutes: 30, onSiteMinutes: 30, resolveMinutes: 120, returnVisitMinutes: 1440, isDefault: true },
-      { projectId: w.tenant.projectId, category: '*', urgency: 'normal', respondMinutes: 120, onSiteMinutes: null, resolveMinutes: null, returnVisitMinutes: 1440, isDefault: true },
-    ]));
-    const body = { category: 'GS', urgency: 'normal', respondMinutes: 90, onSiteMinutes: null, resolveMinutes: 480, returnVisitMinutes: 1440 };
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        {
+          projectId: w.tenant.projectId,
+          category: '*',
+          urgency: 'emergency',
+          respondMinutes: 30,
+          onSiteMinutes: 30,
+          resolveMinutes: 120,
+          returnVisitMinutes: 1440,
+          isDefault: true,
+        },
+        {
+          projectId: w.tenant.projectId,
+          category: '*',
+          urgency: 'normal',
+          respondMinutes: 120,
+          onSiteMinutes: null,
+          resolveMinutes: null,
+          returnVisitMinutes: 1440,
+          isDefault: true,
+        },
+      ]),
+    );
+    const body = {
+      category: 'GS',
+      urgency: 'normal',
+      respondMinutes: 90,
+      onSiteMinutes: null,
+      resolveMinutes: 480,
+      returnVisitMinutes: 1440,
+    };
     await t.http().put(path).set(bearer(w.techs[0].token)).send(body).expect(403);
-    const bad = await t.http().put(path).set(bearer(w.sup)).send({ ...body, respondMinutes: 0 }).expect(422);
+    const bad = await t
+      .http()
+      .put(path)
+      .set(bearer(w.sup))
+      .send({ ...body, respondMinutes: 0 })
+      .expect(422);
     expect(bad.body.details.fields[0].field).toBe('respondMinutes');
-    expect((await t.http().put(path).set(bearer(w.sup)).send(body).expect(200)).body).toMatchObject({ ...body, isDefault: false });
+    expect((await t.http().put(path).set(bearer(w.sup)).send(body).expect(200)).body).toMatchObject({
+      ...body,
+      isDefault: false,
+    });
     const again = (await t.http().get(path).set(bearer(w.pm)).expect(200)).body as ISlaPolicy[];
     expect(again.find((p) => p.category === 'GS')).toMatchObject({ respondMinutes: 90, resolveMinutes: 480 });
   });
@@ -102,14 +166,24 @@ describe('SLA clocks: warnings at 75 %, escalation on breach, holds, return visi
     const respond = (await alerts(ticket.id)).filter((a) => a.deadline === 'respond').map((a) => a.stage);
     expect(respond).toEqual(['warn', 'breach_1', 'breach_2', 'breach_3']);
     const sent = await slaOutbox(ticket.id);
-    const to = (stage: string) => sent.filter((r) => r.dedupe_key.startsWith(`sla:${ticket.id}:respond:${stage}:`)).map((r) => r.user_id).sort();
+    const to = (stage: string) =>
+      sent
+        .filter((r) => r.dedupe_key.startsWith(`sla:${ticket.id}:respond:${stage}:`))
+        .map((r) => r.user_id)
+        .sort();
     expect(to('breach_1')).toEqual([techId]);
     expect(to('breach_2')).toEqual([...supIds].sort());
     expect(to('breach_3')).toEqual([...pmIds].sort());
-    expect(sent.filter((r) => r.dedupe_key.startsWith(`sla:${ticket.id}:resolve:warn:`)).map((r) => r.user_id)).toEqual([techId]);
+    expect(sent.filter((r) => r.dedupe_key.startsWith(`sla:${ticket.id}:resolve:warn:`)).map((r) => r.user_id)).toEqual(
+      [techId],
+    );
     const inbox = await t.http().get('/api/inbox').set(bearer(w.techs[1].token)).expect(200);
-    expect(inbox.body.items.map((m: { title: string }) => m.title)).toEqual(expect.arrayContaining(['工单已超时：响应', '工单即将超时：完成']));
-    const breaches = await t.db.query('SELECT deadline, project_id, urgency FROM sla_breaches WHERE ticket_id = ?', [ticket.id]);
+    expect(inbox.body.items.map((m: { title: string }) => m.title)).toEqual(
+      expect.arrayContaining(['工单已超时：响应', '工单即将超时：完成']),
+    );
+    const breaches = await t.db.query('SELECT deadline, project_id, urgency FROM sla_breaches WHERE ticket_id = ?', [
+      ticket.id,
+    ]);
     expect(breaches).toEqual([{ deadline: 'respond', project_id: w.tenant.projectId, urgency: 'emergency' }]);
     advance(60); // nothing beyond the project manager
     await sweep.run();
@@ -149,8 +223,16 @@ describe('SLA clocks: warnings at 75 %, escalation on breach, holds, return visi
     await act(t, tech, ticket.id, 'check-in').expect(200);
     await act(t, tech, ticket.id, 'start').expect(200);
     advance(30);
-    await act(t, tech, ticket.id, 'complete', { result: '更换灯泡', mediaIds: [await uploadPhoto(t, tech)] }).expect(200);
-    await act(t, w.cm, ticket.id, 'verify', { overall: 5, punctuality: 5, attitude: 5, signerName: '王先生', representativeRelation: '楼长' }).expect(200);
+    await act(t, tech, ticket.id, 'complete', { result: '更换灯泡', mediaIds: [await uploadPhoto(t, tech)] }).expect(
+      200,
+    );
+    await act(t, w.cm, ticket.id, 'verify', {
+      overall: 5,
+      punctuality: 5,
+      attitude: 5,
+      signerName: '王先生',
+      representativeRelation: '楼长',
+    }).expect(200);
     const verifiedAt = clock.getTime();
     const met = await deadlines(ticket.id);
     expect(met.respond).toMatchObject({ breached: false });
@@ -160,27 +242,61 @@ describe('SLA clocks: warnings at 75 %, escalation on breach, holds, return visi
     advance(24 * 60 + 1);
     await sweep.run();
     expect((await deadlines(ticket.id)).return_visit).toMatchObject({ breached: true, metAt: null });
-    expect(await alerts(ticket.id)).toEqual([{ deadline: 'return_visit', stage: 'warn' }, { deadline: 'return_visit', stage: 'breach_1' }]);
-    expect(await t.db.query('SELECT deadline FROM sla_breaches WHERE ticket_id = ?', [ticket.id])).toEqual([{ deadline: 'return_visit' }]);
+    expect(await alerts(ticket.id)).toEqual([
+      { deadline: 'return_visit', stage: 'warn' },
+      { deadline: 'return_visit', stage: 'breach_1' },
+    ]);
+    expect(await t.db.query('SELECT deadline FROM sla_breaches WHERE ticket_id = ?', [ticket.id])).toEqual([
+      { deadline: 'return_visit' },
+    ]);
     // Return visits are the customer managers' work, so they are told first.
-    expect((await slaOutbox(ticket.id)).filter((r) => r.kind === 'sla.breach').map((r) => r.user_id).sort()).toEqual([...cmIds].sort());
+    expect(
+      (await slaOutbox(ticket.id))
+        .filter((r) => r.kind === 'sla.breach')
+        .map((r) => r.user_id)
+        .sort(),
+    ).toEqual([...cmIds].sort());
   });
 
   it('the technician and staff see the deadlines; the resident view does not', async () => {
     setClock(new Date(Date.now() - 6 * 3_600_000));
-    const own = (await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).send({
-      houseId: w.tenant.houseIds[0], kind: 'repair', scope: 'home', category: 'GS', urgency: 'normal', description: '卫生间漏水',
-      mediaIds: [await uploadPhoto(t, w.residentA.accessToken)],
-    }).expect(201)).body as ITicket;
-    const resident = (await t.http().get(`/api/tickets/${own.id}`).set(bearer(w.residentA.accessToken)).expect(200)).body as ITicket;
+    const own = (
+      await t
+        .http()
+        .post('/api/tickets')
+        .set(bearer(w.residentA.accessToken))
+        .send({
+          houseId: w.tenant.houseIds[0],
+          kind: 'repair',
+          scope: 'home',
+          category: 'GS',
+          urgency: 'normal',
+          description: '卫生间漏水',
+          mediaIds: [await uploadPhoto(t, w.residentA.accessToken)],
+        })
+        .expect(201)
+    ).body as ITicket;
+    const resident = (await t.http().get(`/api/tickets/${own.id}`).set(bearer(w.residentA.accessToken)).expect(200))
+      .body as ITicket;
     expect(resident.sla).toBeUndefined();
     // The project's GS normal policy (first test) answers within 90 minutes.
-    expect(new Date((await deadlines(own.id)).respond!.dueAt).getTime()).toBe(new Date(own.createdAt).getTime() + 90 * MIN);
+    expect(new Date((await deadlines(own.id)).respond!.dueAt).getTime()).toBe(
+      new Date(own.createdAt).getTime() + 90 * MIN,
+    );
     const emergencyJob = await emergency('消防水管漏水');
     await act(t, w.cm, emergencyJob.id, 'register').expect(200);
     await act(t, w.sup, emergencyJob.id, 'dispatch', { technicianId: techId }).expect(200);
-    const techView = (await t.http().get(`/api/tickets/${emergencyJob.id}`).set(bearer(w.techs[1].token)).expect(200)).body as ITicket;
+    const techView = (await t.http().get(`/api/tickets/${emergencyJob.id}`).set(bearer(w.techs[1].token)).expect(200))
+      .body as ITicket;
     expect(techView.sla?.map((d) => d.kind)).toEqual(['respond', 'resolve']);
+  });
+
+  it('a cancelled ticket stops its clocks: nothing counts down on it (a merged duplicate showed 响应：剩余…)', async () => {
+    setClock(new Date(Date.now() - 3 * 3_600_000));
+    const job = await emergency('楼道灯不亮，后确认为误报');
+    expect(Object.keys(await deadlines(job.id))).toContain('respond');
+    await act(t, w.cm, job.id, 'cancel', { reason: '住户确认误报' }).expect(200);
+    expect(Object.values(await deadlines(job.id)).filter((d) => !d.metAt)).toEqual([]);
   });
 
   it('two schedulers sweeping at once send each warning once', async () => {
@@ -195,32 +311,5 @@ describe('SLA clocks: warnings at 75 %, escalation on breach, holds, return visi
     }
     expect(a + b).toBeGreaterThanOrEqual(tickets.length);
     expect(await sweep.run()).toBe(0);
-  });
-});
-
-describe('SLA scheduler: polls on its own every SLA_POLL_SECONDS', () => {
-  let t: TestApp;
-  afterAll(async () => {
-    useClockForTests(null);
-    await t.close();
-  });
-
-  it('warns without anyone calling the sweep', async () => {
-    t = await bootTestApp({ NOTIFY_WORKER: 'false', SLA_POLL_SECONDS: '1' });
-    const w = await makeTicketWorld(t, 1);
-    const start = new Date(Date.now() - 3_600_000);
-    useClockForTests(() => start);
-    const ticket = (await t.http().post('/api/tickets').set(bearer(w.cm)).send({
-      projectId: w.tenant.projectId, kind: 'repair', scope: 'public', category: 'GD', urgency: 'emergency', description: '地下室进水',
-      channel: 'phone', contactName: '赵女士', contactPhone: '13811113333',
-    }).expect(201)).body as ITicket;
-    useClockForTests(() => new Date(start.getTime() + 25 * MIN));
-    const until = Date.now() + 10_000;
-    let rows: { stage: string }[] = [];
-    while (!rows.length && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 200));
-      rows = await t.db.query('SELECT stage FROM sla_alerts WHERE ticket_id = ?', [ticket.id]);
-    }
-    expect(rows).toEqual([{ stage: 'warn' }]);
   });
 });

@@ -33,7 +33,9 @@ describe('technician workload for dispatch', () => {
     }
     // a: one visit now (today), one in three days, one not yet accepted; b: its only job cancelled.
     await act(t, a.token, jobs[0].ticket.id, 'accept', { visitAt: new Date().toISOString() }).expect(200);
-    await act(t, a.token, jobs[1].ticket.id, 'accept', { visitAt: new Date(Date.now() + 3 * 86_400_000).toISOString() }).expect(200);
+    await act(t, a.token, jobs[1].ticket.id, 'accept', {
+      visitAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+    }).expect(200);
     await act(t, w.cm, jobs[3].ticket.id, 'cancel', { reason: '业主已自行修好' }).expect(200);
 
     const list = (await workload(w.cm).expect(200)).body as ITechnicianWorkload[];

@@ -28,25 +28,47 @@ describe('tickets under concurrency and the access matrix (R1, R2, R8)', () => {
     const grabbers: string[] = [];
     for (let i = 0; i < 50; i++) {
       const tech = await makeStaff(t.db, [{ role: Role.Technician, scopeId: w.tenant.projectId }], {
-        technician: true, companyId: w.tenant.companyId, skills: ['水'], buildingIds: [w.tenant.buildingId], maxOpenJobs: 50,
+        technician: true,
+        companyId: w.tenant.companyId,
+        skills: ['水'],
+        buildingIds: [w.tenant.buildingId],
+        maxOpenJobs: 50,
       });
       grabbers.push((await passwordLogin(t, tech.username, STAFF_PASSWORD)).accessToken);
     }
     const shots = jobs.flatMap((job) => grabbers.map((token, i) => ({ job, token, app: i % 2 ? t2 : t })));
-    const results = await Promise.all(shots.map(({ job, token, app }) => app.http().post(`/api/tickets/${job.id}/grab`).set(bearer(token)).then((r) => ({ job: job.id, status: r.status, body: r.body }))));
+    const results = await Promise.all(
+      shots.map(({ job, token, app }) =>
+        app
+          .http()
+          .post(`/api/tickets/${job.id}/grab`)
+          .set(bearer(token))
+          .then((r) => ({ job: job.id, status: r.status, body: r.body })),
+      ),
+    );
     expect(results.filter((r) => r.status >= 500)).toEqual([]);
     const winners = results.filter((r) => r.status === 200);
     expect(winners).toHaveLength(20);
     expect(new Set(winners.map((r) => r.job)).size).toBe(20);
     expect(results.filter((r) => r.status === 409)).toHaveLength(1000 - 20);
     for (const job of jobs) {
-      const events = await t.db.query('SELECT COUNT(*) AS n FROM ticket_events WHERE ticket_id = ? AND action = ?', [job.id, 'grab']);
+      const events = await t.db.query('SELECT COUNT(*) AS n FROM ticket_events WHERE ticket_id = ? AND action = ?', [
+        job.id,
+        'grab',
+      ]);
       expect(Number(events[0].n)).toBe(1);
     }
   });
 
   it('R2: conflicting actions on the same ticket → exactly one wins, the other gets 409 with the current state', async () => {
-    type Scenario = { name: string; prepare: () => Promise<{ id: number; a: () => Promise<{ status: number; body: { details?: { current?: { status: string } } } }>; b: () => Promise<{ status: number; body: { details?: { current?: { status: string } } } }> }> };
+    type Scenario = {
+      name: string;
+      prepare: () => Promise<{
+        id: number;
+        a: () => Promise<{ status: number; body: { details?: { current?: { status: string } } } }>;
+        b: () => Promise<{ status: number; body: { details?: { current?: { status: string } } } }>;
+      }>;
+    };
     const tech = w.techs[0].token;
     const scenarios: Scenario[] = [
       {
@@ -54,18 +76,33 @@ describe('tickets under concurrency and the access matrix (R1, R2, R8)', () => {
         prepare: async () => {
           const x = await toQuoted(t, w, await createHomeRepair(t, w));
           const signature = await sign(t, w.residentA.accessToken, x.quote!.snapshotHash);
-          return { id: x.id, a: () => act(t, w.residentA.accessToken, x.id, 'decline-quote', { reason: '太贵' }), b: () => act(t2, w.residentA.accessToken, x.id, 'agree', signature) };
+          return {
+            id: x.id,
+            a: () => act(t, w.residentA.accessToken, x.id, 'decline-quote', { reason: '太贵' }),
+            b: () => act(t2, w.residentA.accessToken, x.id, 'agree', signature),
+          };
         },
       },
       {
         name: 'verify vs rework',
         prepare: async () => {
           const x = await toQuoted(t, w, await createHomeRepair(t, w));
-          await act(t, w.residentA.accessToken, x.id, 'agree', await sign(t, w.residentA.accessToken, x.quote!.snapshotHash)).expect(200);
+          await act(
+            t,
+            w.residentA.accessToken,
+            x.id,
+            'agree',
+            await sign(t, w.residentA.accessToken, x.quote!.snapshotHash),
+          ).expect(200);
           await act(t, tech, x.id, 'complete', { result: '完工', mediaIds: [await uploadPhoto(t, tech)] }).expect(200);
-          const hash = (await t.http().get(`/api/tickets/${x.id}`).set(bearer(w.residentA.accessToken)).expect(200)).body.acceptanceSnapshotHash;
+          const hash = (await t.http().get(`/api/tickets/${x.id}`).set(bearer(w.residentA.accessToken)).expect(200))
+            .body.acceptanceSnapshotHash;
           const verify = { overall: 5, punctuality: 5, attitude: 5, ...(await sign(t, w.residentA.accessToken, hash)) };
-          return { id: x.id, a: () => act(t, w.residentA.accessToken, x.id, 'verify', verify), b: () => act(t2, w.residentA.accessToken, x.id, 'rework', { reason: '还漏' }) };
+          return {
+            id: x.id,
+            a: () => act(t, w.residentA.accessToken, x.id, 'verify', verify),
+            b: () => act(t2, w.residentA.accessToken, x.id, 'rework', { reason: '还漏' }),
+          };
         },
       },
       {
@@ -73,16 +110,30 @@ describe('tickets under concurrency and the access matrix (R1, R2, R8)', () => {
         prepare: async () => {
           const x = await toQuoted(t, w, await createHomeRepair(t, w));
           const signature = await sign(t, w.residentA.accessToken, x.quote!.snapshotHash);
-          return { id: x.id, a: () => act(t, w.residentA.accessToken, x.id, 'agree', signature), b: () => act(t2, w.residentA.accessToken, x.id, 'cancel', { reason: '改主意了' }) };
+          return {
+            id: x.id,
+            a: () => act(t, w.residentA.accessToken, x.id, 'agree', signature),
+            b: () => act(t2, w.residentA.accessToken, x.id, 'cancel', { reason: '改主意了' }),
+          };
         },
       },
       {
         name: 'complete vs cancel',
         prepare: async () => {
           const x = await toQuoted(t, w, await createHomeRepair(t, w));
-          await act(t, w.residentA.accessToken, x.id, 'agree', await sign(t, w.residentA.accessToken, x.quote!.snapshotHash)).expect(200);
+          await act(
+            t,
+            w.residentA.accessToken,
+            x.id,
+            'agree',
+            await sign(t, w.residentA.accessToken, x.quote!.snapshotHash),
+          ).expect(200);
           const photo = await uploadPhoto(t, tech);
-          return { id: x.id, a: () => act(t, tech, x.id, 'complete', { result: '完工', mediaIds: [photo] }), b: () => act(t2, w.sup, x.id, 'cancel', { reason: '停工' }) };
+          return {
+            id: x.id,
+            a: () => act(t, tech, x.id, 'complete', { result: '完工', mediaIds: [photo] }),
+            b: () => act(t2, w.sup, x.id, 'cancel', { reason: '停工' }),
+          };
         },
       },
       {
@@ -90,7 +141,11 @@ describe('tickets under concurrency and the access matrix (R1, R2, R8)', () => {
         prepare: async () => {
           const x = await createHomeRepair(t, w);
           await act(t, w.cm, x.id, 'register', { priceExplained: true }).expect(200);
-          return { id: x.id, a: () => act(t, tech, x.id, 'grab'), b: () => act(t2, w.sup, x.id, 'dispatch', { technicianId: w.techs[1].id }) };
+          return {
+            id: x.id,
+            a: () => act(t, tech, x.id, 'grab'),
+            b: () => act(t2, w.sup, x.id, 'dispatch', { technicianId: w.techs[1].id }),
+          };
         },
       },
     ];
@@ -109,17 +164,37 @@ describe('tickets under concurrency and the access matrix (R1, R2, R8)', () => {
   });
 
   it('a retried submission with the same Idempotency-Key creates one ticket, even when the retries race', async () => {
-    const body = { houseId: w.tenant.houseIds[0], kind: 'repair', scope: 'home', category: 'GS', urgency: 'normal', description: '重试提交' };
+    const body = {
+      houseId: w.tenant.houseIds[0],
+      kind: 'repair',
+      scope: 'home',
+      category: 'GS',
+      urgency: 'normal',
+      description: '重试提交',
+    };
     const key = `retry-${Date.now().toString(36)}`;
-    const send = (app: TestApp) => app.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).set('Idempotency-Key', key).send(body);
+    const send = (app: TestApp) =>
+      app.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).set('Idempotency-Key', key).send(body);
     const results = await Promise.all([send(t), send(t2), send(t), send(t2), send(t)]);
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     const rows = await t.db.query('SELECT COUNT(*) AS n FROM tickets WHERE client_request_id = ?', [key]);
     expect(Number(rows[0].n)).toBe(1);
-    const other = await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).set('Idempotency-Key', `${key}-2`).send(body).expect(201);
+    const other = await t
+      .http()
+      .post('/api/tickets')
+      .set(bearer(w.residentA.accessToken))
+      .set('Idempotency-Key', `${key}-2`)
+      .send(body)
+      .expect(201);
     expect(other.body.id).not.toBe(results[0].body.id);
-    const bad = await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).set('Idempotency-Key', 'x').send(body).expect(422);
+    const bad = await t
+      .http()
+      .post('/api/tickets')
+      .set(bearer(w.residentA.accessToken))
+      .set('Idempotency-Key', 'x')
+      .send(body)
+      .expect(422);
     expect(bad.body.details.fields[0].field).toBe('Idempotency-Key');
   });
 
@@ -140,7 +215,9 @@ describe('tickets under concurrency and the access matrix (R1, R2, R8)', () => {
       expect(res.body.code).toBe(ErrorCode.NotFound);
     }
     await t.http().get(`/api/tickets/${ticket.id}/timeline`).set(bearer(w.residentB.accessToken)).expect(404);
-    await act(t, w.techs[1].token, ticket.id, 'accept', { visitAt: new Date(Date.now() + 3600_000).toISOString() }).expect(404);
+    await act(t, w.techs[1].token, ticket.id, 'accept', {
+      visitAt: new Date(Date.now() + 3600_000).toISOString(),
+    }).expect(404);
     await act(t, w.outsiderCm, ticket.id, 'hold', { reason: 'x' }).expect(404);
     await act(t, w.residentB.accessToken, ticket.id, 'cancel', { reason: 'x' }).expect(404);
     await act(t, w.cashier, ticket.id, 'register', {}).expect(403);
@@ -156,20 +233,63 @@ describe('tickets under concurrency and the access matrix (R1, R2, R8)', () => {
   });
 
   it('R8: residents cannot set status, price, technician or project fields, nor report for houses they are not verified for', async () => {
-    const base = { houseId: w.tenant.houseIds[0], kind: 'repair', scope: 'home', category: 'GS', urgency: 'normal', description: '漏水' };
-    for (const [field, value] of [['status', 'closed'], ['technicianId', w.techs[0].id], ['priceFen', 1], ['totalFen', 1], ['paid', false]] as const) {
-      const res = await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).send({ ...base, [field]: value }).expect(422);
+    const base = {
+      houseId: w.tenant.houseIds[0],
+      kind: 'repair',
+      scope: 'home',
+      category: 'GS',
+      urgency: 'normal',
+      description: '漏水',
+    };
+    for (const [field, value] of [
+      ['status', 'closed'],
+      ['technicianId', w.techs[0].id],
+      ['priceFen', 1],
+      ['totalFen', 1],
+      ['paid', false],
+    ] as const) {
+      const res = await t
+        .http()
+        .post('/api/tickets')
+        .set(bearer(w.residentA.accessToken))
+        .send({ ...base, [field]: value })
+        .expect(422);
       expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain(field);
     }
-    const project = await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).send({ ...base, projectId: w.tenant.projectId }).expect(422);
+    const project = await t
+      .http()
+      .post('/api/tickets')
+      .set(bearer(w.residentA.accessToken))
+      .send({ ...base, projectId: w.tenant.projectId })
+      .expect(422);
     expect(project.body.details.fields[0].field).toBe('projectId');
-    await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).send({ ...base, houseId: w.tenant.houseIds[1] }).expect(404);
-    const noScope = await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).send({ ...base, scope: undefined }).expect(422);
+    await t
+      .http()
+      .post('/api/tickets')
+      .set(bearer(w.residentA.accessToken))
+      .send({ ...base, houseId: w.tenant.houseIds[1] })
+      .expect(404);
+    const noScope = await t
+      .http()
+      .post('/api/tickets')
+      .set(bearer(w.residentA.accessToken))
+      .send({ ...base, scope: undefined })
+      .expect(422);
     expect(noScope.body.details.fields[0].field).toBe('scope');
-    const complaint = await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).send({ ...base, kind: 'complaint' }).expect(422);
+    const complaint = await t
+      .http()
+      .post('/api/tickets')
+      .set(bearer(w.residentA.accessToken))
+      .send({ ...base, kind: 'complaint' })
+      .expect(422);
     expect(complaint.body.details.fields[0].field).toBe('kind');
     const others = await uploadPhoto(t, w.residentB.accessToken);
-    const stolen = await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).send({ ...base, mediaIds: [others] }).expect(422);
+    const stolen = await t
+      .http()
+      .post('/api/tickets')
+      .set(bearer(w.residentA.accessToken))
+      .send({ ...base, mediaIds: [others] })
+      .expect(422);
     expect(stolen.body.details.fields[0].field).toBe('mediaIds');
   });
 });

@@ -17,7 +17,8 @@ describe('tickets: the resident view', () => {
 
   const mine = async (query = ''): Promise<IPage<ITicket>> =>
     (await t.http().get(`/api/tickets/mine${query}`).set(bearer(w.residentA.accessToken)).expect(200)).body;
-  const get = async (token: string, id: number): Promise<ITicket> => (await t.http().get(`/api/tickets/${id}`).set(bearer(token)).expect(200)).body;
+  const get = async (token: string, id: number): Promise<ITicket> =>
+    (await t.http().get(`/api/tickets/${id}`).set(bearer(token)).expect(200)).body;
 
   it('pins what waits for the resident above newer tickets and filters 进行中 / 待我处理 / 已完成 server-side', async () => {
     const quoted = await toQuoted(t, w, await createHomeRepair(t, w));
@@ -36,7 +37,13 @@ describe('tickets: the resident view', () => {
     expect(bad.body.details.fields[0].field).toBe('filter');
 
     // Once agreed the quote no longer waits for the resident.
-    await act(t, w.residentA.accessToken, quoted.id, 'agree', await sign(t, w.residentA.accessToken, quoted.quote!.snapshotHash)).expect(200);
+    await act(
+      t,
+      w.residentA.accessToken,
+      quoted.id,
+      'agree',
+      await sign(t, w.residentA.accessToken, quoted.quote!.snapshotHash),
+    ).expect(200);
     expect((await mine('?filter=todo')).total).toBe(0);
   });
 
@@ -46,29 +53,63 @@ describe('tickets: the resident view', () => {
     const preferredStart = new Date(Date.now() + 86_400_000).toISOString();
     const preferredEnd = new Date(Date.now() + 86_400_000 + 3 * 3600_000).toISOString();
     const photo = await uploadPhoto(t, w.residentA.accessToken);
-    const created = (await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).send({
-      houseId: w.tenant.houseIds[0], kind: 'repair', scope: 'home', category: 'GS', urgency: 'normal', description: '卫生间水龙头滴水',
-      mediaIds: [photo], preferredStart, preferredEnd,
-    }).expect(201)).body as ITicket;
+    const created = (
+      await t
+        .http()
+        .post('/api/tickets')
+        .set(bearer(w.residentA.accessToken))
+        .send({
+          houseId: w.tenant.houseIds[0],
+          kind: 'repair',
+          scope: 'home',
+          category: 'GS',
+          urgency: 'normal',
+          description: '卫生间水龙头滴水',
+          mediaIds: [photo],
+          preferredStart,
+          preferredEnd,
+        })
+        .expect(201)
+    ).body as ITicket;
     const quoted = await toQuoted(t, w, created);
     expect(quoted).toMatchObject({ preferredStart, preferredEnd });
 
     const open = await get(w.residentA.accessToken, created.id);
-    expect(open.technician).toMatchObject({ phone: expect.stringMatching(/^1\d{10}$/), phoneMasked: expect.stringMatching(/\*{4}/) });
-    expect(open.customerManager).toEqual({ userId: cm.id, name: expect.any(String), phone: cm.phone, phoneMasked: expect.stringMatching(/\*{4}/) });
+    expect(open.technician).toMatchObject({
+      phone: expect.stringMatching(/^1\d{10}$/),
+      phoneMasked: expect.stringMatching(/\*{4}/),
+    });
+    expect(open.customerManager).toEqual({
+      userId: cm.id,
+      name: expect.any(String),
+      phone: cm.phone,
+      phoneMasked: expect.stringMatching(/\*{4}/),
+    });
     // The neighbour does not see the ticket at all; the list view carries no customer manager.
     await t.http().get(`/api/tickets/${created.id}`).set(bearer(w.residentB.accessToken)).expect(404);
     expect((await mine()).items.find((x) => x.id === created.id)?.customerManager).toBeNull();
 
-    await act(t, w.residentA.accessToken, created.id, 'agree', await sign(t, w.residentA.accessToken, quoted.quote!.snapshotHash)).expect(200);
-    await act(t, w.techs[0].token, created.id, 'complete', { result: '更换阀芯，试水无渗漏', mediaIds: [await uploadPhoto(t, w.techs[0].token)] }).expect(200);
+    await act(
+      t,
+      w.residentA.accessToken,
+      created.id,
+      'agree',
+      await sign(t, w.residentA.accessToken, quoted.quote!.snapshotHash),
+    ).expect(200);
+    await act(t, w.techs[0].token, created.id, 'complete', {
+      result: '更换阀芯，试水无渗漏',
+      mediaIds: [await uploadPhoto(t, w.techs[0].token)],
+    }).expect(200);
     const done = await get(w.residentA.accessToken, created.id);
     expect(done).toMatchObject({ status: 'done', result: '更换阀芯，试水无渗漏' });
     expect((await get(w.cm, created.id)).result).toBe('更换阀芯，试水无渗漏');
 
     const before = await get(w.residentA.accessToken, created.id);
     await act(t, w.residentA.accessToken, created.id, 'verify', {
-      ...(await sign(t, w.residentA.accessToken, before.acceptanceSnapshotHash!)), overall: 5, punctuality: 4, attitude: 5,
+      ...(await sign(t, w.residentA.accessToken, before.acceptanceSnapshotHash!)),
+      overall: 5,
+      punctuality: 4,
+      attitude: 5,
     }).expect(200);
     // Finished: nobody needs to call any more, so the numbers go back to masked only.
     const verified = await get(w.residentA.accessToken, created.id);

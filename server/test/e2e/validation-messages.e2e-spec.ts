@@ -17,7 +17,10 @@ describe('validation messages (422 VALIDATION_FAILED)', () => {
   });
   afterAll(() => t.close());
 
-  const expect422 = async (res: { status: number; body: { code: string; message: string; details?: { fields?: IFieldError[] } } }) => {
+  const expect422 = async (res: {
+    status: number;
+    body: { code: string; message: string; details?: { fields?: IFieldError[] } };
+  }) => {
     expect(res.status).toBe(422);
     expect(res.body.code).toBe(ErrorCode.ValidationFailed);
     // Envelope shape the console and mini-program read: details.fields = [{ field, message }], one per field.
@@ -30,7 +33,10 @@ describe('validation messages (422 VALIDATION_FAILED)', () => {
   };
 
   it('a missing body field says it is missing (not "过长" or a range), named by its Chinese label', async () => {
-    const res = await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken))
+    const res = await t
+      .http()
+      .post('/api/tickets')
+      .set(bearer(w.residentA.accessToken))
       .send({ houseId: w.tenant.houseIds[0], kind: 'repair', scope: 'home', urgency: 'normal' });
     const fields = await expect422(res);
     expect(fields.category).toBe('请填写类别');
@@ -41,15 +47,25 @@ describe('validation messages (422 VALIDATION_FAILED)', () => {
   it('a missing query parameter says it is missing (was "不能大于 2147483647")', async () => {
     const fields = await expect422(await t.http().get('/api/tickets/dispatch-queue').set(bearer(w.sup)));
     expect(fields.projectId).toBe('请填写项目');
-    const wrongType = await expect422(await t.http().get('/api/tickets/dispatch-queue?projectId=abc').set(bearer(w.sup)));
+    const wrongType = await expect422(
+      await t.http().get('/api/tickets/dispatch-queue?projectId=abc').set(bearer(w.sup)),
+    );
     expect(wrongType.projectId).toBe('项目必须是整数');
-    const tooBig = await expect422(await t.http().get('/api/tickets/dispatch-queue?projectId=99999999999').set(bearer(w.sup)));
+    const tooBig = await expect422(
+      await t.http().get('/api/tickets/dispatch-queue?projectId=99999999999').set(bearer(w.sup)),
+    );
     expect(tooBig.projectId).toBe('项目不能大于 2147483647');
   });
 
   it('unknown fields are refused in Chinese (was "property foo should not exist")', async () => {
     const res = await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).send({
-      houseId: w.tenant.houseIds[0], kind: 'repair', scope: 'home', category: 'GS', urgency: 'normal', description: '漏水', foo: 1,
+      houseId: w.tenant.houseIds[0],
+      kind: 'repair',
+      scope: 'home',
+      category: 'GS',
+      urgency: 'normal',
+      description: '漏水',
+      foo: 1,
     });
     const fields = await expect422(res);
     expect(fields.foo).toBe('不允许的字段 foo');
@@ -57,10 +73,20 @@ describe('validation messages (422 VALIDATION_FAILED)', () => {
   });
 
   it('type, length, range, choice and format failures each say what is wrong', async () => {
-    const res = await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).send({
-      houseId: 'x', kind: 'complaint', scope: 'home', category: 5, urgency: 'normal', description: '漏'.repeat(5000),
-      preferredStart: 'tomorrow', contactPhone: '123',
-    });
+    const res = await t
+      .http()
+      .post('/api/tickets')
+      .set(bearer(w.residentA.accessToken))
+      .send({
+        houseId: 'x',
+        kind: 'complaint',
+        scope: 'home',
+        category: 5,
+        urgency: 'normal',
+        description: '漏'.repeat(5000),
+        preferredStart: 'tomorrow',
+        contactPhone: '123',
+      });
     const fields = await expect422(res);
     expect(fields.houseId).toBe('房屋必须是整数');
     expect(fields.kind).toMatch(/^类型只能是 repair、service/);
@@ -71,7 +97,10 @@ describe('validation messages (422 VALIDATION_FAILED)', () => {
   });
 
   it('fields inside array elements are named by position', async () => {
-    const res = await t.http().post('/api/fee-schedule/quote').set(bearer(w.cm))
+    const res = await t
+      .http()
+      .post('/api/fee-schedule/quote')
+      .set(bearer(w.cm))
       .send({ projectId: w.tenant.projectId, items: [{ code: 'GS-001', quantityMilli: 1000 }, { quantityMilli: 0 }] });
     const fields = await expect422(res);
     expect(fields['items.1.code']).toBe('收费项目第 2 项：请填写编码');
@@ -80,14 +109,23 @@ describe('validation messages (422 VALIDATION_FAILED)', () => {
 
   it('a body that is not a JSON object says so (was "不允许的字段 0" for an array)', async () => {
     for (const body of ['[{"category":"GS"}]', '"x"', 'null']) {
-      const res = await t.http().post('/api/tickets').set(bearer(w.residentA.accessToken)).set('Content-Type', 'application/json').send(body);
+      const res = await t
+        .http()
+        .post('/api/tickets')
+        .set(bearer(w.residentA.accessToken))
+        .set('Content-Type', 'application/json')
+        .send(body);
       const fields = await expect422(res);
       expect(fields).toEqual({ body: '请求体必须是 JSON 对象' });
     }
   });
 
   it('ratings out of range name the rating', async () => {
-    const res = await t.http().post('/api/tickets/1/verify').set(bearer(w.residentA.accessToken)).send({ overall: 6, punctuality: 0, attitude: 'x' });
+    const res = await t
+      .http()
+      .post('/api/tickets/1/verify')
+      .set(bearer(w.residentA.accessToken))
+      .send({ overall: 6, punctuality: 0, attitude: 'x' });
     const fields = await expect422(res);
     expect(fields.overall).toBe('综合评分不能大于 5');
     expect(fields.punctuality).toBe('准时评分不能小于 1');

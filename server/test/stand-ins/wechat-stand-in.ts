@@ -29,7 +29,13 @@ export interface WechatStandIn {
   /** Force the next subscribe/send answers: an errcode, or 'hold' (no answer; dropped if the caller goes away). */
   failNextSend(kind: number | 'hold', times?: number): void;
   /** Messages WeChat accepted (answered errcode 0 to a caller still listening). */
-  sent: Array<{ touser: string; template_id: string; page: string; data: Record<string, { value: string }>; at: number }>;
+  sent: Array<{
+    touser: string;
+    template_id: string;
+    page: string;
+    data: Record<string, { value: string }>;
+    at: number;
+  }>;
   /** Rotate the access token as another instance's force_refresh would: the cached one now gets 40001. */
   rotateToken(): void;
   close(): Promise<void>;
@@ -171,7 +177,11 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
     };
   }
 
-  function subscribeSend(req: IncomingMessage, url: URL, raw: string): Reply | 'hold' | { accept: WechatStandIn['sent'][number] } {
+  function subscribeSend(
+    req: IncomingMessage,
+    url: URL,
+    raw: string,
+  ): Reply | 'hold' | { accept: WechatStandIn['sent'][number] } {
     if (req.method !== 'POST') return err(43002, 'require POST method');
     const accessToken = url.searchParams.get('access_token');
     if (!accessToken) return err(41001, 'access_token missing');
@@ -188,7 +198,8 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
     }
     if (typeof body.touser !== 'string' || !body.touser) return err(40003, 'invalid openid');
     if (typeof body.template_id !== 'string' || !body.template_id) return err(40037, 'invalid template_id');
-    if (typeof body.data !== 'object' || body.data === null || Array.isArray(body.data)) return err(47003, 'argument invalid! data is not object');
+    if (typeof body.data !== 'object' || body.data === null || Array.isArray(body.data))
+      return err(47003, 'argument invalid! data is not object');
     const data = body.data as Record<string, { value?: unknown }>;
     for (const [key, field] of Object.entries(data)) {
       if (!subscribeFieldOk(key, field?.value)) return err(47003, `argument invalid! data.${key}.value invalid`);
@@ -197,7 +208,15 @@ export async function startWechatStandIn(opts: WechatStandInOptions = {}): Promi
     const left = credits.get(creditKey) ?? 0;
     if (left <= 0) return err(43101, 'user refuse to accept the msg');
     credits.set(creditKey, left - 1);
-    return { accept: { touser: body.touser, template_id: body.template_id, page: String(body.page ?? ''), data: data as Record<string, { value: string }>, at: Date.now() } };
+    return {
+      accept: {
+        touser: body.touser,
+        template_id: body.template_id,
+        page: String(body.page ?? ''),
+        data: data as Record<string, { value: string }>,
+        at: Date.now(),
+      },
+    };
   }
 
   function route(req: IncomingMessage, raw: string): Reply | 'hold' | { accept: WechatStandIn['sent'][number] } {
@@ -303,13 +322,20 @@ function subscribeFieldOk(key: string, value: unknown): boolean {
   const type = /^([a-z_]+?)\d+$/.exec(key)?.[1];
   const len = [...value].length;
   switch (type) {
-    case 'thing': return len <= 20;
-    case 'character_string': return len <= 32 && !SUB_CHINESE.test(value);
-    case 'phrase': return len <= 5 && [...value].every((c) => SUB_CHINESE.test(c));
-    case 'name': return SUB_CHINESE.test(value) ? len <= 10 : len <= 20;
+    case 'thing':
+      return len <= 20;
+    case 'character_string':
+      return len <= 32 && !SUB_CHINESE.test(value);
+    case 'phrase':
+      return len <= 5 && [...value].every((c) => SUB_CHINESE.test(c));
+    case 'name':
+      return SUB_CHINESE.test(value) ? len <= 10 : len <= 20;
     case 'time':
-    case 'date': return /\d{1,2}:\d{2}|\d{4}[-年]/.test(value);
-    case 'number': return /^\d+(\.\d+)?$/.test(value) && len <= 32;
-    default: return type !== undefined;
+    case 'date':
+      return /\d{1,2}:\d{2}|\d{4}[-年]/.test(value);
+    case 'number':
+      return /^\d+(\.\d+)?$/.test(value) && len <= 32;
+    default:
+      return type !== undefined;
   }
 }

@@ -16,7 +16,9 @@ export default async function globalSetup(): Promise<void> {
   const db = await createTestDatabase(kind, 'run');
   Object.assign(process.env, databaseEnv(db), { E2E_DB: kind, E2E_DB_LOCATION: db.location });
   if (kind === 'sqlite') delete process.env.DATABASE_URL;
-  process.stdout.write(`\n[e2e] database: ${kind === 'mysql' ? 'MySQL/MariaDB' : 'SQLite'} ${kind === 'mysql' ? db.location.replace(/\/\/[^@]*@/, '//') : db.location}\n`);
+  process.stdout.write(
+    `\n[e2e] database: ${kind === 'mysql' ? 'MySQL/MariaDB' : 'SQLite'} ${kind === 'mysql' ? db.location.replace(/\/\/[^@]*@/, '//') : db.location}\n`,
+  );
   const ds = await openDataSource(loadConfig({ ...process.env, NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40) }));
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();

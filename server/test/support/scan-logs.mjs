@@ -9,10 +9,11 @@ const lines = text.split('\n').filter(Boolean);
 const patterns = {
   // Not next to letters or digits: request ids are UUIDs, whose hex runs can contain 11 digits starting with 1.
   'mobile number': /(?<![0-9A-Za-z.])1[3-9]\d{9}(?![0-9A-Za-z])/,
-  'openid': /\boE2E[0-9a-f]{8,}|demo-openid-/,
-  'JWT': /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/,
-  'password': /Passw0rd-e2e|Demo@2026/,
-  'WeChat code': /"code":"(?!NOT_FOUND|VALIDATION|UNAUTH|TOKEN|REFRESH|INVALID|ACCOUNT|FORBIDDEN|CONFLICT|STATE|RATE|DEMO|WECHAT|IMPORT|INTERNAL)[^"]{6,}"/,
+  openid: /\boE2E[0-9a-f]{8,}|demo-openid-/,
+  JWT: /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/,
+  password: /Passw0rd-e2e|Demo@2026/,
+  'WeChat code':
+    /"code":"(?!NOT_FOUND|VALIDATION|UNAUTH|TOKEN|REFRESH|INVALID|ACCOUNT|FORBIDDEN|CONFLICT|STATE|RATE|DEMO|WECHAT|IMPORT|INTERNAL)[^"]{6,}"/,
 };
 const requests = lines.filter((l) => l.includes('"req":')).length;
 let findings = 0;

@@ -32,7 +32,8 @@ export async function bootTestApp(env: Record<string, string> = {}): Promise<Tes
     ...env,
   });
   // A spec that passes its own LOG_FILE reads what the real logger wrote (R9 checks).
-  const withLogger = env.LOG_FILE !== undefined || process.env.E2E_LOG_LEVEL !== undefined || process.env.E2E_LOG_FILE !== undefined;
+  const withLogger =
+    env.LOG_FILE !== undefined || process.env.E2E_LOG_LEVEL !== undefined || process.env.E2E_LOG_FILE !== undefined;
   const app = await createApp(config, { logger: withLogger });
   await app.init();
   // listen() would flush the logs buffered during boot (bufferLogs); tests never listen, so flush here or

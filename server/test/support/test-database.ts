@@ -55,3 +55,10 @@ export async function createTestDatabase(kind: 'mysql' | 'sqlite', label: string
 export function databaseEnv(db: TestDatabase): Record<string, string> {
   return db.kind === 'mysql' ? { DATABASE_URL: db.location } : { SQLITE_FILE: db.location };
 }
+
+/**
+ * Jest timeout for the migrations spec, which walks the whole schema history (every migration up and down; on
+ * MariaDB one DDL statement at a time) and seeds the demo. It grows with each migration; helper sessions saw it
+ * pass 60 s on MariaDB at load average 15–26 while it takes ~20 s on a quiet machine. A real hang still fails.
+ */
+export const SCHEMA_HISTORY_TIMEOUT_MS = 300_000;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { formatArea, parseAreaToHundredths } from '../area';
-import { houseLabel } from '../house-label';
+import { houseLabel, parseHouseSearch } from '../house-label';
 import { isMainlandMobile, maskPhone } from '../phone';
 import { isRole, Role, ROLE_LABELS } from '../roles';
 
@@ -13,7 +13,12 @@ describe('areas in hundredths of m²', () => {
   });
 
   it('round-trips (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 1e9 }), (h) => parseAreaToHundredths(formatArea(h).replace(' m²', '')) === h));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1e9 }),
+        (h) => parseAreaToHundredths(formatArea(h).replace(' m²', '')) === h,
+      ),
+    );
   });
 });
 
@@ -40,6 +45,14 @@ describe('phones', () => {
 describe('labels and roles', () => {
   it('builds the house label shown everywhere', () => {
     expect(houseLabel('3栋', '1单元', '1201')).toBe('3栋1单元1201');
+  });
+
+  it('splits a typed house search the way labels are built', () => {
+    expect(parseHouseSearch('3栋1单元1201')).toEqual({ building: '3栋', unit: '1单元', room: '1201' });
+    expect(parseHouseSearch(' 3栋 1201')).toEqual({ building: '3栋', unit: null, room: '1201' });
+    expect(parseHouseSearch('1单元12')).toEqual({ building: null, unit: '1单元', room: '12' });
+    expect(parseHouseSearch('1201')).toEqual({ building: null, unit: null, room: '1201' });
+    expect(parseHouseSearch('3栋')).toEqual({ building: '3栋', unit: null, room: '' });
   });
 
   it('has a Chinese label for every role and recognises roles', () => {

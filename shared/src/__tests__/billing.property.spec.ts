@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import {
-  addMonths, allocateLargestRemainder, areaFeeFen, daysInPeriod, lateFeeFen, monthsBetween, prorateFen, quantityFeeFen,
+  addMonths,
+  allocateLargestRemainder,
+  areaFeeFen,
+  daysInPeriod,
+  lateFeeFen,
+  monthsBetween,
+  prorateFen,
+  quantityFeeFen,
   vacancyDiscountFen,
 } from '../billing';
 
@@ -10,40 +17,53 @@ import {
  */
 
 const fen = (max = 1_000_000_000) => fc.integer({ min: 0, max });
-const period = fc.tuple(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+const period = fc
+  .tuple(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 12 }))
+  .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
 const abs = (n: bigint) => (n < 0n ? -n : n);
 
 describe('allocateLargestRemainder', () => {
-  const weights = fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 60 }).filter((w) => w.some((x) => x > 0));
+  const weights = fc
+    .array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 60 })
+    .filter((w) => w.some((x) => x > 0));
 
   it('gives out exactly the total, for any weights and any sign', () => {
-    fc.assert(fc.property(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), weights, (total, w) => {
-      const shares = allocateLargestRemainder(total, w);
-      expect(shares).toHaveLength(w.length);
-      expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), weights, (total, w) => {
+        const shares = allocateLargestRemainder(total, w);
+        expect(shares).toHaveLength(w.length);
+        expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
+      }),
+    );
   });
 
   it('keeps every share within one fen of its exact ratio, and zero weights get nothing', () => {
-    fc.assert(fc.property(fen(), weights, (total, w) => {
-      const shares = allocateLargestRemainder(total, w);
-      const sum = BigInt(w.reduce((a, b) => a + b, 0));
-      shares.forEach((share, i) => {
-        // |share − total·w/Σw| < 1  ⇔  |share·Σw − total·w| < Σw
-        expect(abs(BigInt(share) * sum - BigInt(total) * BigInt(w[i])) < sum).toBe(true);
-        if (w[i] === 0) expect(share).toBe(0);
-      });
-    }));
+    fc.assert(
+      fc.property(fen(), weights, (total, w) => {
+        const shares = allocateLargestRemainder(total, w);
+        const sum = BigInt(w.reduce((a, b) => a + b, 0));
+        shares.forEach((share, i) => {
+          // |share − total·w/Σw| < 1  ⇔  |share·Σw − total·w| < Σw
+          expect(abs(BigInt(share) * sum - BigInt(total) * BigInt(w[i])) < sum).toBe(true);
+          if (w[i] === 0) expect(share).toBe(0);
+        });
+      }),
+    );
   });
 
   it('holds for weights near the safe-integer limit (their sum is not a safe number)', () => {
-    const big = fc.array(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), { minLength: 2, maxLength: 8 }).filter((w) => w.some((x) => x > 0));
-    fc.assert(fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), big, (total, w) => {
-      const shares = allocateLargestRemainder(total, w);
-      expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
-      const sum = w.reduce((a, b) => a + BigInt(b), 0n);
-      shares.forEach((share, i) => expect(abs(BigInt(share) * sum - BigInt(total) * BigInt(w[i])) < sum).toBe(true));
-    }), { numRuns: 2000 });
+    const big = fc
+      .array(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), { minLength: 2, maxLength: 8 })
+      .filter((w) => w.some((x) => x > 0));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), big, (total, w) => {
+        const shares = allocateLargestRemainder(total, w);
+        expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
+        const sum = w.reduce((a, b) => a + BigInt(b), 0n);
+        shares.forEach((share, i) => expect(abs(BigInt(share) * sum - BigInt(total) * BigInt(w[i])) < sum).toBe(true));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('sums the weights exactly (found by the properties: a float sum threw a TypeError here)', () => {
@@ -63,39 +83,45 @@ describe('allocateLargestRemainder', () => {
 
 describe('areaFeeFen and quantityFeeFen', () => {
   it('round the exact product once, half up', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 100_000_000 }), fen(1_000_000), (area, price) => {
-      const exact2 = BigInt(area) * BigInt(price); // in hundredths of a fen
-      const fee = BigInt(areaFeeFen(area, price));
-      // fee − 0.5 ≤ exact < fee + 0.5  ⇔  100·fee − 50 ≤ exact2 < 100·fee + 50
-      expect(fee * 100n - 50n <= exact2 && exact2 < fee * 100n + 50n).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000 }), fen(1_000_000), (area, price) => {
+        const exact2 = BigInt(area) * BigInt(price); // in hundredths of a fen
+        const fee = BigInt(areaFeeFen(area, price));
+        // fee − 0.5 ≤ exact < fee + 0.5  ⇔  100·fee − 50 ≤ exact2 < 100·fee + 50
+        expect(fee * 100n - 50n <= exact2 && exact2 < fee * 100n + 50n).toBe(true);
+      }),
+    );
     expect(areaFeeFen(50, 1)).toBe(1); // 0.5 fen → 1
     expect(areaFeeFen(49, 1)).toBe(0);
     expect(areaFeeFen(8950, 235)).toBe(21033); // 89.50 ㎡ × ¥2.35 = ¥210.325 → ¥210.33
   });
 
   it('quantity × price rounds half up once, never per unit', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), fen(100_000), (milli, price) => {
-      const exact = BigInt(milli) * BigInt(price); // thousandths of a fen
-      const fee = BigInt(quantityFeeFen(milli, price));
-      expect(fee * 1000n - 500n <= exact && exact < fee * 1000n + 500n).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), fen(100_000), (milli, price) => {
+        const exact = BigInt(milli) * BigInt(price); // thousandths of a fen
+        const fee = BigInt(quantityFeeFen(milli, price));
+        expect(fee * 1000n - 500n <= exact && exact < fee * 1000n + 500n).toBe(true);
+      }),
+    );
     expect(quantityFeeFen(12_345, 350)).toBe(4321); // 12.345 t × ¥3.50 = ¥43.2075 → ¥43.21
   });
 });
 
 describe('prorateFen', () => {
   it('stays between 0 and the month, grows with the days, and is the whole month on the last day', () => {
-    fc.assert(fc.property(fen(), period, fc.nat(), (monthly, p, seed) => {
-      const total = daysInPeriod(p);
-      const days = seed % (total + 1);
-      const part = prorateFen(monthly, days, p);
-      expect(part).toBeGreaterThanOrEqual(0);
-      expect(part).toBeLessThanOrEqual(monthly);
-      if (days < total) expect(prorateFen(monthly, days + 1, p)).toBeGreaterThanOrEqual(part);
-      expect(prorateFen(monthly, total, p)).toBe(monthly);
-      expect(prorateFen(monthly, 0, p)).toBe(0);
-    }));
+    fc.assert(
+      fc.property(fen(), period, fc.nat(), (monthly, p, seed) => {
+        const total = daysInPeriod(p);
+        const days = seed % (total + 1);
+        const part = prorateFen(monthly, days, p);
+        expect(part).toBeGreaterThanOrEqual(0);
+        expect(part).toBeLessThanOrEqual(monthly);
+        if (days < total) expect(prorateFen(monthly, days + 1, p)).toBeGreaterThanOrEqual(part);
+        expect(prorateFen(monthly, total, p)).toBe(monthly);
+        expect(prorateFen(monthly, 0, p)).toBe(0);
+      }),
+    );
   });
 
   it('refuses days outside the month', () => {
@@ -110,18 +136,29 @@ describe('lateFeeFen', () => {
   const cap = fc.integer({ min: 0, max: 100 });
 
   it('never exceeds the cap and never goes negative', () => {
-    fc.assert(fc.property(fen(), rate, fc.integer({ min: -10, max: 5000 }), cap, (principal, r, days, c) => {
-      const fee = lateFeeFen(principal, r, days, c);
-      expect(fee).toBeGreaterThanOrEqual(0);
-      // fee ≤ cap rounded half up  ⇔  100·fee ≤ principal·c + 50
-      expect(BigInt(fee) * 100n <= BigInt(principal) * BigInt(c) + 50n).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fen(), rate, fc.integer({ min: -10, max: 5000 }), cap, (principal, r, days, c) => {
+        const fee = lateFeeFen(principal, r, days, c);
+        expect(fee).toBeGreaterThanOrEqual(0);
+        // fee ≤ cap rounded half up  ⇔  100·fee ≤ principal·c + 50
+        expect(BigInt(fee) * 100n <= BigInt(principal) * BigInt(c) + 50n).toBe(true);
+      }),
+    );
   });
 
   it('is monotonic in the days overdue', () => {
-    fc.assert(fc.property(fen(), rate, fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 400 }), cap, (principal, r, days, more, c) => {
-      expect(lateFeeFen(principal, r, days + more, c)).toBeGreaterThanOrEqual(lateFeeFen(principal, r, days, c));
-    }));
+    fc.assert(
+      fc.property(
+        fen(),
+        rate,
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 0, max: 400 }),
+        cap,
+        (principal, r, days, more, c) => {
+          expect(lateFeeFen(principal, r, days + more, c)).toBeGreaterThanOrEqual(lateFeeFen(principal, r, days, c));
+        },
+      ),
+    );
   });
 
   it('a negative cap is refused instead of turning the fee into a credit (found reviewing the rules)', () => {
@@ -138,12 +175,14 @@ describe('lateFeeFen', () => {
 
 describe('vacancyDiscountFen', () => {
   it('is never more than the fee, and never positive', () => {
-    fc.assert(fc.property(fen(), fc.integer({ min: 0, max: 100 }), (fee, percent) => {
-      const d = vacancyDiscountFen(fee, percent);
-      expect(d).toBeLessThanOrEqual(0);
-      expect(-d).toBeLessThanOrEqual(fee);
-      expect(vacancyDiscountFen(fee, 100)).toBe(0 - fee);
-    }));
+    fc.assert(
+      fc.property(fen(), fc.integer({ min: 0, max: 100 }), (fee, percent) => {
+        const d = vacancyDiscountFen(fee, percent);
+        expect(d).toBeLessThanOrEqual(0);
+        expect(-d).toBeLessThanOrEqual(fee);
+        expect(vacancyDiscountFen(fee, 100)).toBe(0 - fee);
+      }),
+    );
   });
 
   it('is +0, not −0, when there is nothing to discount (−0 is not 0 under Object.is, so equal bills would not compare equal)', () => {
@@ -154,11 +193,13 @@ describe('vacancyDiscountFen', () => {
 
 describe('periods', () => {
   it('addMonths and monthsBetween are inverse', () => {
-    fc.assert(fc.property(period, fc.integer({ min: -600, max: 600 }), (p, n) => {
-      const q = addMonths(p, n);
-      expect(monthsBetween(p, q)).toBe(n);
-      expect(addMonths(q, -n)).toBe(p);
-    }));
+    fc.assert(
+      fc.property(period, fc.integer({ min: -600, max: 600 }), (p, n) => {
+        const q = addMonths(p, n);
+        expect(monthsBetween(p, q)).toBe(n);
+        expect(addMonths(q, -n)).toBe(p);
+      }),
+    );
   });
 
   it('refuses fractional months instead of producing a malformed period', () => {

@@ -1,8 +1,17 @@
 import { BindingRelation, BindingStatus, HouseType } from '../contracts/property';
 import { ChargeConfirmedVia, ChargeStatus, PaymentMethod } from '../contracts/charges';
 import { PriceListStatus } from '../contracts/catalog';
+import { AnnouncementStatus, AnnouncementTemplate } from '../contracts/announcements';
+import { ComplaintStatus } from '../contracts/complaints';
 import {
-  CategoryKind, GLOSSARY, RATING_DIMENSIONS, categoryKind, relationLabel, ticketCategories, ticketTypeLabel, urgencyLabel,
+  CategoryKind,
+  GLOSSARY,
+  RATING_DIMENSIONS,
+  categoryKind,
+  relationLabel,
+  ticketCategories,
+  ticketTypeLabel,
+  urgencyLabel,
 } from '../glossary';
 import { Role } from '../roles';
 import { RepairScope, TicketAction, TicketChannel, TicketKind, TicketStatus, Urgency } from '../tickets';
@@ -27,18 +36,27 @@ const ENUMS: Record<keyof typeof GLOSSARY, readonly string[]> = {
   paymentMethod: Object.values(PaymentMethod),
   chargeConfirmedVia: Object.values(ChargeConfirmedVia),
   priceListStatus: Object.values(PriceListStatus),
+  complaintStatus: Object.values(ComplaintStatus),
+  complaintCategory: ['attitude', 'quality', 'timeliness', 'charges', 'environment', 'security', 'other'],
+  complaintCause: ['staff_fault', 'process', 'third_party', 'facilities', 'unfounded', 'other'],
+  complaintChannel: ['mini_program', 'phone', 'walk_in', 'return_visit'],
+  announcementStatus: Object.values(AnnouncementStatus),
+  announcementTemplate: Object.values(AnnouncementTemplate),
 };
 
 describe('glossary: one Chinese label per code', () => {
-  it.each(Object.keys(ENUMS) as (keyof typeof GLOSSARY)[])('%s labels every code, in Chinese, and nothing else', (table) => {
-    const labels = GLOSSARY[table] as Record<string, string>;
-    expect(Object.keys(labels).sort()).toEqual([...ENUMS[table]].sort());
-    for (const label of Object.values(labels)) {
-      expect(label).toMatch(/[\u4e00-\u9fa5]/);
-      // No raw code may leak through a label ("张伟（owner）", "（GS）").
-      expect(label).not.toMatch(/[a-z]{2,}|\b[A-Z]{2,}\b/);
-    }
-  });
+  it.each(Object.keys(ENUMS) as (keyof typeof GLOSSARY)[])(
+    '%s labels every code, in Chinese, and nothing else',
+    (table) => {
+      const labels = GLOSSARY[table] as Record<string, string>;
+      expect(Object.keys(labels).sort()).toEqual([...ENUMS[table]].sort());
+      for (const label of Object.values(labels)) {
+        expect(label).toMatch(/[\u4e00-\u9fa5]/);
+        // No raw code may leak through a label ("张伟（owner）", "（GS）").
+        expect(label).not.toMatch(/[a-z]{2,}|\b[A-Z]{2,}\b/);
+      }
+    },
+  );
 
   it('labels within a table are distinct, so two codes never read the same', () => {
     for (const table of Object.keys(ENUMS) as (keyof typeof GLOSSARY)[]) {

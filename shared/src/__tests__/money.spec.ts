@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { assertFen, fenToYuanString, formatFen, mulDivRoundHalfUp, parseFixed2, parseYuanToFen, sumFen } from '../money';
+import {
+  assertFen,
+  fenToYuanString,
+  formatFen,
+  mulDivRoundHalfUp,
+  parseFixed2,
+  parseYuanToFen,
+  sumFen,
+} from '../money';
 
 describe('money in fen', () => {
   it.each([

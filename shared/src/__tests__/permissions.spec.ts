@@ -1,5 +1,10 @@
 import {
-  ALL_PERMISSIONS, PERMISSIONS, Permission, ROLE_TICKET_ACTORS, actingAs, can, grantFor, permissionsOf, roleCan, rolesFor, ticketActorsOf,
+  Permission,
+  ROLE_TICKET_ACTORS,
+  actingAs,
+  can,
+  grantFor,
+  ticketActorsOf,
   type GrantLike,
 } from '../permissions';
 import { Role, ScopeType } from '../roles';
@@ -7,95 +12,117 @@ import { TRANSITIONS, TicketActor } from '../tickets';
 
 const P = Permission;
 
-/** Each role's permissions, written out: a change to the table must change this list on purpose. */
-const EXPECTED: Record<Role, Permission[]> = {
-  resident: [],
-  customer_manager: [
-    P.PropertyView, P.HouseEdit, P.BindingReview, P.TechnicianView, P.TicketView, P.TicketContactPhone, P.TicketIntake,
-    P.TicketDispatch, P.TicketHandle, P.TicketClose, P.DispatchPolicyView, P.ChargeView, P.ChargePhoneConfirm,
-    P.CounterSaleCreate, P.CounterSaleView, P.BillingView, P.ReadingEdit, P.VacancyApply, P.ArrearsRemind,
-  ],
-  supervisor: [
-    P.PropertyView, P.TechnicianView, P.TechnicianEdit, P.TicketView, P.TicketContactPhone, P.TicketDispatch, P.TicketTransfer,
-    P.TicketHandle, P.DispatchPolicyView, P.DispatchPolicyEdit, P.ChargeView,
-  ],
-  technician: [P.PropertyView, P.JobWork, P.CashCollect],
-  project_manager: [
-    P.PropertyView, P.HouseEdit, P.BuildingAssignManagers, P.BindingReview, P.TechnicianView, P.TechnicianEdit, P.TicketView,
-    P.TicketContactPhone, P.TicketHandle, P.TicketClose, P.TicketEscalation, P.DispatchPolicyView, P.DispatchPolicyEdit,
-    P.ChargeView, P.ChargeWaive, P.CashView, P.CounterSaleView, P.BillingView, P.BillCorrect, P.VacancyApprove, P.ArrearsRemind,
-  ],
-  cashier: [P.PropertyView, P.TicketView, P.ChargeView, P.CashView, P.CashHandover, P.CounterSaleCreate, P.CounterSaleView, P.BillingView, P.ArrearsRemind],
-  finance: [
-    P.PropertyView, P.TicketView, P.ChargeView, P.CashView, P.CounterSaleView, P.PriceEdit, P.CompanySettingsEdit, P.BillingView,
-    P.BillingItemEdit, P.ReadingEdit, P.BillRun, P.VacancyApply, P.ArrearsRemind,
-  ],
-  quality: [P.PropertyView, P.TicketView, P.ChargeView, P.PriceEdit, P.CategoryEdit],
-  admin: [
-    P.PropertyView, P.HouseEdit, P.BuildingAssignManagers, P.BindingReview, P.TechnicianView, P.TechnicianEdit, P.TicketView,
-    P.TicketIntake, P.TicketDispatch, P.TicketTransfer, P.TicketHandle, P.TicketClose, P.TicketEscalation, P.DispatchPolicyView,
-    P.DispatchPolicyEdit, P.ChargeView, P.CashView, P.CounterSaleView, P.PriceEdit, P.CategoryEdit, P.CompanySettingsEdit, P.Administration,
-    P.BillingView, P.BillingItemEdit, P.ReadingEdit, P.BillRun,
-  ],
-};
-
-const grant = (role: Role, scopeType: ScopeType, scopeId: number, projectIds?: number[]): GrantLike => ({ role, scopeType, scopeId, projectIds });
-
-describe('permission table', () => {
-  it.each(Object.entries(EXPECTED))('%s holds exactly its permissions', (role, expected) => {
-    expect(new Set(permissionsOf(role as Role))).toEqual(new Set(expected));
-  });
-
-  it('rolesFor and permissionsOf describe the same table', () => {
-    for (const permission of ALL_PERMISSIONS) {
-      for (const role of Object.values(Role)) {
-        expect(rolesFor(permission).includes(role)).toBe(permissionsOf(role).includes(permission));
-      }
-    }
-  });
-
-  it('every permission names at least one role, once each, and a Chinese label', () => {
-    for (const permission of ALL_PERMISSIONS) {
-      const { roles, label } = PERMISSIONS[permission];
-      expect(roles.length).toBeGreaterThan(0);
-      expect(new Set(roles).size).toBe(roles.length);
-      expect(label).toMatch(/[\u4e00-\u9fa5]/);
-    }
-  });
-
-  it('admin is not every role: it never collects or receives cash, waives, confirms by phone or works jobs', () => {
-    for (const permission of [P.CashCollect, P.CashHandover, P.ChargeWaive, P.ChargePhoneConfirm, P.JobWork, P.CounterSaleCreate, P.TicketContactPhone]) {
-      expect(roleCan([Role.Admin], permission)).toBe(false);
-    }
-  });
-
-  it('roleCan: any of the roles suffices; no roles, nothing', () => {
-    expect(roleCan([Role.Cashier, Role.ProjectManager], P.ChargeWaive)).toBe(true);
-    expect(roleCan([Role.Cashier], P.ChargeWaive)).toBe(false);
-    expect(roleCan([], P.PropertyView)).toBe(false);
-  });
+const grant = (role: Role, scopeType: ScopeType, scopeId: number, projectIds?: number[]): GrantLike => ({
+  role,
+  scopeType,
+  scopeId,
+  projectIds,
 });
 
 describe('can: grants over a scope', () => {
   const region10 = { companyId: 1, regionId: 10 };
 
   it.each([
-    ['project grant on its project', grant(Role.CustomerManager, ScopeType.Project, 5), P.TicketIntake, { projectId: 5 }, true],
-    ['project grant elsewhere', grant(Role.CustomerManager, ScopeType.Project, 5), P.TicketIntake, { projectId: 6 }, false],
-    ['resolved projectIds win', grant(Role.Supervisor, ScopeType.Region, 10, [7]), P.TicketDispatch, { projectId: 7, regionId: 99 }, true],
-    ['resolved projectIds exclude', grant(Role.Supervisor, ScopeType.Region, 10, [7]), P.TicketDispatch, { projectId: 8, regionId: 10 }, false],
-    ['region grant by region id', grant(Role.Supervisor, ScopeType.Region, 10), P.TicketDispatch, { projectId: 8, regionId: 10 }, true],
-    ['company grant reaches a project', grant(Role.Admin, ScopeType.Company, 1), P.TicketHandle, { projectId: 8 }, true],
+    [
+      'project grant on its project',
+      grant(Role.CustomerManager, ScopeType.Project, 5),
+      P.TicketIntake,
+      { projectId: 5 },
+      true,
+    ],
+    [
+      'project grant elsewhere',
+      grant(Role.CustomerManager, ScopeType.Project, 5),
+      P.TicketIntake,
+      { projectId: 6 },
+      false,
+    ],
+    [
+      'resolved projectIds win',
+      grant(Role.Supervisor, ScopeType.Region, 10, [7]),
+      P.TicketDispatch,
+      { projectId: 7, regionId: 99 },
+      true,
+    ],
+    [
+      'resolved projectIds exclude',
+      grant(Role.Supervisor, ScopeType.Region, 10, [7]),
+      P.TicketDispatch,
+      { projectId: 8, regionId: 10 },
+      false,
+    ],
+    [
+      'region grant by region id',
+      grant(Role.Supervisor, ScopeType.Region, 10),
+      P.TicketDispatch,
+      { projectId: 8, regionId: 10 },
+      true,
+    ],
+    [
+      'company grant reaches a project',
+      grant(Role.Admin, ScopeType.Company, 1),
+      P.TicketHandle,
+      { projectId: 8 },
+      true,
+    ],
     ['role without the permission', grant(Role.Cashier, ScopeType.Project, 5), P.TicketIntake, { projectId: 5 }, false],
-    ['no project named for a project rule', grant(Role.CustomerManager, ScopeType.Project, 5), P.TicketIntake, {}, false],
-    ['region rule: region editor of that region', grant(Role.Finance, ScopeType.Region, 10), P.PriceEdit, region10, true],
-    ['region rule: region editor of another region', grant(Role.Finance, ScopeType.Region, 11), P.PriceEdit, region10, false],
+    [
+      'no project named for a project rule',
+      grant(Role.CustomerManager, ScopeType.Project, 5),
+      P.TicketIntake,
+      {},
+      false,
+    ],
+    [
+      'region rule: region editor of that region',
+      grant(Role.Finance, ScopeType.Region, 10),
+      P.PriceEdit,
+      region10,
+      true,
+    ],
+    [
+      'region rule: region editor of another region',
+      grant(Role.Finance, ScopeType.Region, 11),
+      P.PriceEdit,
+      region10,
+      false,
+    ],
     ['region rule: company editor', grant(Role.Quality, ScopeType.Company, 1), P.PriceEdit, region10, true],
-    ['region rule: company-wide version needs a company grant', grant(Role.Finance, ScopeType.Region, 10), P.PriceEdit, { companyId: 1, regionId: null }, false],
-    ['region rule: project grant never edits prices', grant(Role.Finance, ScopeType.Project, 5), P.PriceEdit, region10, false],
-    ['company rule: company grant of that company', grant(Role.Finance, ScopeType.Company, 1), P.CompanySettingsEdit, { companyId: 1 }, true],
-    ['company rule: another company', grant(Role.Finance, ScopeType.Company, 2), P.CompanySettingsEdit, { companyId: 1 }, false],
-    ['company rule: a region grant is not enough', grant(Role.Quality, ScopeType.Region, 10), P.CategoryEdit, { companyId: 1 }, false],
+    [
+      'region rule: company-wide version needs a company grant',
+      grant(Role.Finance, ScopeType.Region, 10),
+      P.PriceEdit,
+      { companyId: 1, regionId: null },
+      false,
+    ],
+    [
+      'region rule: project grant never edits prices',
+      grant(Role.Finance, ScopeType.Project, 5),
+      P.PriceEdit,
+      region10,
+      false,
+    ],
+    [
+      'company rule: company grant of that company',
+      grant(Role.Finance, ScopeType.Company, 1),
+      P.CompanySettingsEdit,
+      { companyId: 1 },
+      true,
+    ],
+    [
+      'company rule: another company',
+      grant(Role.Finance, ScopeType.Company, 2),
+      P.CompanySettingsEdit,
+      { companyId: 1 },
+      false,
+    ],
+    [
+      'company rule: a region grant is not enough',
+      grant(Role.Quality, ScopeType.Region, 10),
+      P.CategoryEdit,
+      { companyId: 1 },
+      false,
+    ],
   ] as const)('%s', (_case, g, permission, target, expected) => {
     expect(can([g], permission, target)).toBe(expected);
   });
@@ -117,18 +144,45 @@ describe('can: grants over a scope', () => {
 
 describe('role → ticket actor, once', () => {
   it('office roles act as themselves, admin as every office actor, the rest through the ticket', () => {
-    expect(ticketActorsOf([Role.ProjectManager, Role.CustomerManager])).toEqual([TicketActor.CustomerManager, TicketActor.ProjectManager]);
-    expect(ticketActorsOf([Role.Admin])).toEqual([TicketActor.CustomerManager, TicketActor.Supervisor, TicketActor.ProjectManager]);
+    expect(ticketActorsOf([Role.ProjectManager, Role.CustomerManager])).toEqual([
+      TicketActor.CustomerManager,
+      TicketActor.ProjectManager,
+    ]);
+    expect(ticketActorsOf([Role.Admin])).toEqual([
+      TicketActor.CustomerManager,
+      TicketActor.Supervisor,
+      TicketActor.ProjectManager,
+    ]);
     expect(ticketActorsOf([Role.Cashier, Role.Finance, Role.Quality, Role.Technician, Role.Resident])).toEqual([]);
   });
 
   it.each([
     ['a supervisor dispatches as supervisor', [Role.Supervisor], TRANSITIONS.dispatch.actors, TicketActor.Supervisor],
-    ['a customer manager dispatches as customer manager', [Role.CustomerManager], TRANSITIONS.dispatch.actors, TicketActor.CustomerManager],
+    [
+      'a customer manager dispatches as customer manager',
+      [Role.CustomerManager],
+      TRANSITIONS.dispatch.actors,
+      TicketActor.CustomerManager,
+    ],
     ['admin dispatches as customer manager', [Role.Admin], TRANSITIONS.dispatch.actors, TicketActor.CustomerManager],
-    ['a supervisor who is also admin dispatches as supervisor', [Role.Admin, Role.Supervisor], TRANSITIONS.dispatch.actors, TicketActor.Supervisor],
-    ['a project manager closes as project manager', [Role.ProjectManager], TRANSITIONS.close.actors, TicketActor.ProjectManager],
-    ['cm + pm close as customer manager', [Role.ProjectManager, Role.CustomerManager], TRANSITIONS.close.actors, TicketActor.CustomerManager],
+    [
+      'a supervisor who is also admin dispatches as supervisor',
+      [Role.Admin, Role.Supervisor],
+      TRANSITIONS.dispatch.actors,
+      TicketActor.Supervisor,
+    ],
+    [
+      'a project manager closes as project manager',
+      [Role.ProjectManager],
+      TRANSITIONS.close.actors,
+      TicketActor.ProjectManager,
+    ],
+    [
+      'cm + pm close as customer manager',
+      [Role.ProjectManager, Role.CustomerManager],
+      TRANSITIONS.close.actors,
+      TicketActor.CustomerManager,
+    ],
     ['a cashier acts as nobody', [Role.Cashier], TRANSITIONS.cancel.actors, null],
   ] as const)('%s', (_case, roles, preferred, expected) => {
     expect(actingAs(roles, preferred)).toBe(expected);

@@ -1,18 +1,36 @@
 import fc from 'fast-check';
-import { buildQuote, formatQuantity, IQuoteItemInput, IQuoteMaterialInput, lineAmountFen, parseQuantity } from '../quote';
+import {
+  buildQuote,
+  formatQuantity,
+  IQuoteItemInput,
+  IQuoteMaterialInput,
+  lineAmountFen,
+  parseQuantity,
+} from '../quote';
 
 const item = (over: Partial<IQuoteItemInput> = {}): IQuoteItemInput => ({
-  code: 'GS-001', name: '水龙头更换', unit: '个', unitPriceFen: 3000, quantityMilli: 1000, ...over,
+  code: 'GS-001',
+  name: '水龙头更换',
+  unit: '个',
+  unitPriceFen: 3000,
+  quantityMilli: 1000,
+  ...over,
 });
 
 describe('quote calculator', () => {
   it('prices labour, one call-out fee and property-supplied materials', () => {
     const quote = buildQuote(
-      [item({ quantityMilli: 2000, callOutFeeFen: 1000 }), item({ code: 'GD-002', name: '开关更换', unitPriceFen: 1500, callOutFeeFen: 2000 })],
+      [
+        item({ quantityMilli: 2000, callOutFeeFen: 1000 }),
+        item({ code: 'GD-002', name: '开关更换', unitPriceFen: 1500, callOutFeeFen: 2000 }),
+      ],
       [{ code: 'M-01', name: '水龙头', unit: '个', unitPriceFen: 4550, quantityMilli: 2000 }],
     );
     expect(quote.lines.map((l) => [l.kind, l.amountFen])).toEqual([
-      ['labour', 6000], ['labour', 1500], ['call_out', 2000], ['material', 9100],
+      ['labour', 6000],
+      ['labour', 1500],
+      ['call_out', 2000],
+      ['material', 9100],
     ]);
     expect(quote).toMatchObject({ labourFen: 7500, callOutFen: 2000, materialsFen: 9100, totalFen: 18600 });
   });
@@ -56,16 +74,20 @@ describe('quote calculator', () => {
 
   it('Σ lines = total = labour + call-out + materials, all integer fen (property)', () => {
     fc.assert(
-      fc.property(fc.array(itemArb, { maxLength: 20 }), fc.array(materialArb, { maxLength: 20 }), (items, materials) => {
-        const q = buildQuote(items, materials);
-        const sum = q.lines.reduce((n, l) => n + l.amountFen, 0);
-        return (
-          sum === q.totalFen &&
-          q.labourFen + q.callOutFen + q.materialsFen === q.totalFen &&
-          q.lines.every((l) => Number.isSafeInteger(l.amountFen) && l.amountFen >= 0) &&
-          q.lines.filter((l) => l.kind === 'call_out').length <= 1
-        );
-      }),
+      fc.property(
+        fc.array(itemArb, { maxLength: 20 }),
+        fc.array(materialArb, { maxLength: 20 }),
+        (items, materials) => {
+          const q = buildQuote(items, materials);
+          const sum = q.lines.reduce((n, l) => n + l.amountFen, 0);
+          return (
+            sum === q.totalFen &&
+            q.labourFen + q.callOutFen + q.materialsFen === q.totalFen &&
+            q.lines.every((l) => Number.isSafeInteger(l.amountFen) && l.amountFen >= 0) &&
+            q.lines.filter((l) => l.kind === 'call_out').length <= 1
+          );
+        },
+      ),
     );
   });
 

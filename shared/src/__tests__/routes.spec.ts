@@ -61,11 +61,16 @@ describe('route table', () => {
   });
 
   it('marks exactly the sign-in, meta, health and published-schedule routes public', () => {
-    const open = allRoutes().filter((r) => !r.auth).map((r) => `${r.method} ${r.path}`).sort();
+    const open = allRoutes()
+      .filter((r) => !r.auth)
+      .map((r) => `${r.method} ${r.path}`)
+      .sort();
     expect(open).toEqual([
       'GET /api/auth/demo/accounts',
       'GET /api/health/live',
       'GET /api/health/ready',
+      // The console's event stream: EventSource cannot send a header, so a short-lived signed token in the query stands in.
+      'GET /api/live/tickets',
       'GET /api/meta',
       'GET /api/property/houses/import-template.csv',
       'GET /api/public/fee-schedule',
@@ -82,31 +87,55 @@ describe('route table', () => {
 
 describe('client core', () => {
   it('fills and encodes path parameters, refuses a missing one', () => {
-    expect(buildPath('/api/price-lists/:id/entries/:code', { id: 3, code: 'A/1 b' })).toBe('/api/price-lists/3/entries/A%2F1%20b');
+    expect(buildPath('/api/price-lists/:id/entries/:code', { id: 3, code: 'A/1 b' })).toBe(
+      '/api/price-lists/3/entries/A%2F1%20b',
+    );
     expect(() => buildPath('/api/tickets/:id', {})).toThrow(/:id/);
   });
 
   it('drops empty query values and encodes the rest', () => {
-    expect(buildUrl('https://x.test', '/api/houses', { q: '3栋 1201', page: 2, buildingId: undefined, unitId: null, x: '', dryRun: false })).toBe(
-      'https://x.test/api/houses?q=3%E6%A0%8B%201201&page=2&dryRun=false',
-    );
+    expect(
+      buildUrl('https://x.test', '/api/houses', {
+        q: '3栋 1201',
+        page: 2,
+        buildingId: undefined,
+        unitId: null,
+        x: '',
+        dryRun: false,
+      }),
+    ).toBe('https://x.test/api/houses?q=3%E6%A0%8B%201201&page=2&dryRun=false');
   });
 
   it('prepares a write with its JSON body and a bodiless write with {}', () => {
     const call = prepareCall('', ROUTES.tickets.actions.cancel, { params: { id: 7 }, body: { reason: '不修了' } });
-    expect(call).toEqual({ method: 'POST', url: '/api/tickets/7/cancel', body: { reason: '不修了' }, json: '{"reason":"不修了"}', auth: true });
+    expect(call).toEqual({
+      method: 'POST',
+      url: '/api/tickets/7/cancel',
+      body: { reason: '不修了' },
+      json: '{"reason":"不修了"}',
+      auth: true,
+    });
     expect(prepareCall('', ROUTES.bindings.approve, { params: { id: 2 } })).toMatchObject({ body: {}, json: '{}' });
-    expect(prepareCall('/base', ROUTES.tickets.mine, { query: { pageSize: 50 } })).toMatchObject({ url: '/base/api/tickets/mine?pageSize=50', body: undefined, json: undefined });
+    expect(prepareCall('/base', ROUTES.tickets.mine, { query: { pageSize: 50 } })).toMatchObject({
+      url: '/base/api/tickets/mine?pageSize=50',
+      body: undefined,
+      json: undefined,
+    });
     expect(prepareCall('', ROUTES.auth.meta).auth).toBe(false);
   });
 
   it('maps the error envelope into one ApiError (code, message, status, details, requestId)', () => {
     const fields = [{ field: 'reason', message: '请填写原因' }, { bogus: true }];
-    const error = toApiError({ status: 422, body: { code: 'VALIDATION_FAILED', message: '参数有误', details: { fields }, requestId: 'req-9' } });
+    const error = toApiError({
+      status: 422,
+      body: { code: 'VALIDATION_FAILED', message: '参数有误', details: { fields }, requestId: 'req-9' },
+    });
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', message: '参数有误', status: 422, requestId: 'req-9' });
     expect(error.fieldErrors).toEqual([{ field: 'reason', message: '请填写原因' }]);
-    expect(toApiError({ status: 409, body: '{"code":"STATE_CONFLICT","message":"已变化","requestId":"r"}' }).code).toBe(ErrorCode.StateConflict);
+    expect(toApiError({ status: 409, body: '{"code":"STATE_CONFLICT","message":"已变化","requestId":"r"}' }).code).toBe(
+      ErrorCode.StateConflict,
+    );
     expect(new ApiError(ErrorCode.TokenExpired, 'x', 401).isUnauthenticated).toBe(true);
     expect(new ApiError(ErrorCode.Forbidden, 'x', 403).isUnauthenticated).toBe(false);
   });
@@ -121,16 +150,27 @@ describe('client core', () => {
   it('reads 2xx bodies (204 → undefined, text → parsed)', () => {
     expect(readResult({ status: 200, body: '{"id":9}' })).toEqual({ id: 9 });
     expect(readResult({ status: 204, body: '' })).toBeUndefined();
-    expect(() => readResult({ status: 403, body: { code: 'FORBIDDEN', message: '无权', requestId: 'r' } })).toThrow(ApiError);
+    expect(() => readResult({ status: 403, body: { code: 'FORBIDDEN', message: '无权', requestId: 'r' } })).toThrow(
+      ApiError,
+    );
   });
 
   it('a caller hands the prepared call and per-call options to the app transport and types the answer', async () => {
     const seen: [PreparedCall, { idempotencyKey?: string }][] = [];
-    const api = createApiCaller<{ idempotencyKey?: string }>('https://x.test', async (call, options): Promise<RawResponse> => {
-      seen.push([call, options]);
-      return { status: 201, body: { id: 1, status: 'submitted' } };
-    });
-    const body = { houseId: 1, kind: 'repair' as const, category: 'GS', urgency: 'normal' as const, description: '漏水' };
+    const api = createApiCaller<{ idempotencyKey?: string }>(
+      'https://x.test',
+      async (call, options): Promise<RawResponse> => {
+        seen.push([call, options]);
+        return { status: 201, body: { id: 1, status: 'submitted' } };
+      },
+    );
+    const body = {
+      houseId: 1,
+      kind: 'repair' as const,
+      category: 'GS',
+      urgency: 'normal' as const,
+      description: '漏水',
+    };
     const created: ITicket = await api(ROUTES.tickets.create, { body, idempotencyKey: 'k-1' });
     expect(created).toEqual({ id: 1, status: 'submitted' });
     expect(seen[0][0]).toMatchObject({ method: 'POST', url: 'https://x.test/api/tickets', body });

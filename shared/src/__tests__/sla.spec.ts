@@ -3,7 +3,12 @@ import { slaCountdown } from '../sla';
 
 const at = new Date('2026-12-01T04:00:00.000Z');
 const due = (minutes: number, over: Partial<ITicketSlaDeadline> = {}): ITicketSlaDeadline => ({
-  kind: 'respond', dueAt: new Date(at.getTime() + minutes * 60_000).toISOString(), metAt: null, paused: false, breached: minutes < 0, ...over,
+  kind: 'respond',
+  dueAt: new Date(at.getTime() + minutes * 60_000).toISOString(),
+  metAt: null,
+  paused: false,
+  breached: minutes < 0,
+  ...over,
 });
 
 describe('slaCountdown', () => {
@@ -15,8 +20,15 @@ describe('slaCountdown', () => {
   });
 
   it('says when the clock is paused by a hold or already met', () => {
-    expect(slaCountdown(due(20, { paused: true }), at)).toMatchObject({ tone: 'paused', text: '响应：挂起中，计时暂停（剩余 20 分钟）' });
-    expect(slaCountdown(due(-5, { metAt: at.toISOString(), breached: true, kind: 'on_site' }), at)).toEqual({ kind: 'on_site', tone: 'done', text: '到场：已超时完成' });
+    expect(slaCountdown(due(20, { paused: true }), at)).toMatchObject({
+      tone: 'paused',
+      text: '响应：挂起中，计时暂停（剩余 20 分钟）',
+    });
+    expect(slaCountdown(due(-5, { metAt: at.toISOString(), breached: true, kind: 'on_site' }), at)).toEqual({
+      kind: 'on_site',
+      tone: 'done',
+      text: '到场：已超时完成',
+    });
     expect(slaCountdown(due(5, { metAt: at.toISOString(), kind: 'resolve' }), at).text).toBe('完成：按时完成');
   });
 });

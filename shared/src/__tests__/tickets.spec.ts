@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import {
-  RepairScope, TERMINAL_STATUSES, TicketAction, TicketActor, TicketKind, TicketStatus, availableActions, canTransition,
-  isPaidWork, targetStatus, transitionRefusal,
+  RepairScope,
+  TERMINAL_STATUSES,
+  TicketAction,
+  TicketActor,
+  TicketKind,
+  TicketStatus,
+  availableActions,
+  canTransition,
+  isPaidWork,
+  targetStatus,
+  transitionRefusal,
 } from '../tickets';
 
 const facts = (kind: TicketKind, scope: RepairScope | null = null, onHold = false) => ({ kind, scope, onHold });
@@ -11,9 +20,16 @@ const publicRepair = facts(TicketKind.Repair, RepairScope.Public);
 describe('ticket state machine', () => {
   it('walks the paid home-repair happy path', () => {
     const path: [TicketAction, TicketActor][] = [
-      ['register', 'customer_manager'], ['grab', 'technician'], ['accept', 'technician'], ['check_in', 'technician'],
-      ['quote', 'technician'], ['agree_quote', 'resident'], ['complete', 'technician'], ['verify', 'resident'],
-      ['return_visit', 'customer_manager'], ['close', 'customer_manager'],
+      ['register', 'customer_manager'],
+      ['grab', 'technician'],
+      ['accept', 'technician'],
+      ['check_in', 'technician'],
+      ['quote', 'technician'],
+      ['agree_quote', 'resident'],
+      ['complete', 'technician'],
+      ['verify', 'resident'],
+      ['return_visit', 'customer_manager'],
+      ['close', 'customer_manager'],
     ];
     let status: TicketStatus = TicketStatus.Submitted;
     for (const [action, actor] of path) {
@@ -74,17 +90,30 @@ describe('ticket state machine vs an independent model (R3)', () => {
   type Model = { status: TicketStatus; agreed: boolean };
   const staff: TicketActor[] = ['customer_manager', 'supervisor', 'project_manager'];
 
-  function modelAllows(action: TicketAction, actor: TicketActor, m: Model, kind: TicketKind, scope: RepairScope | null): TicketStatus | null {
+  function modelAllows(
+    action: TicketAction,
+    actor: TicketActor,
+    m: Model,
+    kind: TicketKind,
+    scope: RepairScope | null,
+  ): TicketStatus | null {
     const s = m.status;
     if (s === 'closed' || s === 'cancelled') return null;
     const message = kind === 'suggestion' || kind === 'consultation' || kind === 'complaint';
     const paid = kind === 'service' || (kind === 'repair' && scope === 'home');
     if (message) {
-      if (action === 'reply' && actor === 'customer_manager' && (s === 'submitted' || s === 'registered')) return 'closed';
-      if (action === 'cancel' && (actor === 'resident' || staff.includes(actor)) && (s === 'submitted' || s === 'registered')) return 'cancelled';
+      if (action === 'reply' && actor === 'customer_manager' && (s === 'submitted' || s === 'registered'))
+        return 'closed';
+      if (
+        action === 'cancel' &&
+        (actor === 'resident' || staff.includes(actor)) &&
+        (s === 'submitted' || s === 'registered')
+      )
+        return 'cancelled';
       return null;
     }
-    const is = (a: TicketAction, from: TicketStatus[], who: TicketActor[]) => action === a && from.includes(s) && who.includes(actor);
+    const is = (a: TicketAction, from: TicketStatus[], who: TicketActor[]) =>
+      action === a && from.includes(s) && who.includes(actor);
     if (is('register', ['submitted'], ['customer_manager'])) return 'registered';
     if (is('dispatch', ['registered'], ['supervisor', 'customer_manager', 'system'])) return 'dispatched';
     if (is('grab', ['registered'], ['technician'])) return 'dispatched';
@@ -113,14 +142,21 @@ describe('ticket state machine vs an independent model (R3)', () => {
   const actions = Object.values(TicketAction);
   const actors = Object.values(TicketActor);
   const kinds: [TicketKind, RepairScope | null][] = [
-    ['repair', 'home'], ['repair', 'public'], ['service', null], ['suggestion', null], ['consultation', null],
+    ['repair', 'home'],
+    ['repair', 'public'],
+    ['service', null],
+    ['suggestion', null],
+    ['consultation', null],
   ];
 
   it('agrees with the model on every step of random runs, and money rules hold', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...kinds),
-        fc.array(fc.record({ action: fc.constantFrom(...actions), actor: fc.constantFrom(...actors) }), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.record({ action: fc.constantFrom(...actions), actor: fc.constantFrom(...actors) }), {
+          minLength: 1,
+          maxLength: 60,
+        }),
         ([kind, scope], steps) => {
           const m: Model = { status: 'submitted', agreed: false };
           for (const { action, actor } of steps) {

@@ -37,23 +37,36 @@ export const BILLING_ROUTES = {
   /** A new price starts a new effective-dated row; the current one ends the month before. */
   upsertItem: post<IBillingItem, IUpsertBillingItemRequest>()('/api/billing/items'),
   /** Added by the console (billconsole): what has been set, to show and edit. */
-  houseQuantities: get<IPage<IHouseQuantity>, { projectId: number; itemCode?: string; page?: number; pageSize?: number }>()('/api/billing/house-quantities'),
-  sharedAmounts: get<IPage<ISharedAmount>, { projectId: number; itemCode?: string; page?: number; pageSize?: number }>()('/api/billing/shared-amounts'),
+  houseQuantities: get<
+    IPage<IHouseQuantity>,
+    { projectId: number; itemCode?: string; page?: number; pageSize?: number }
+  >()('/api/billing/house-quantities'),
+  sharedAmounts: get<
+    IPage<ISharedAmount>,
+    { projectId: number; itemCode?: string; page?: number; pageSize?: number }
+  >()('/api/billing/shared-amounts'),
   setHouseQuantity: put<void, ISetHouseQuantityRequest>()('/api/billing/house-quantities'),
   setSharedAmount: put<void, ISetSharedAmountRequest>()('/api/billing/shared-amounts'),
   lateFeePolicy: get<ILateFeePolicy>()('/api/billing/projects/:projectId/late-fee-policy'),
-  updateLateFeePolicy: put<ILateFeePolicy, IUpdateLateFeePolicyRequest>()('/api/billing/projects/:projectId/late-fee-policy'),
-
-  readings: get<IPage<IMeterReading>, { projectId: number; period: string; itemCode?: string; page?: number; pageSize?: number }>()(
-    '/api/billing/readings',
+  updateLateFeePolicy: put<ILateFeePolicy, IUpdateLateFeePolicyRequest>()(
+    '/api/billing/projects/:projectId/late-fee-policy',
   ),
+
+  readings: get<
+    IPage<IMeterReading>,
+    { projectId: number; period: string; itemCode?: string; page?: number; pageSize?: number }
+  >()('/api/billing/readings'),
   recordReading: post<IMeterReading, IRecordReadingRequest>()('/api/billing/readings'),
   /** Multipart (`file`, xlsx); all-or-nothing; `dryRun=true` validates without writing. */
-  importReadings: post<IReadingImportResult, undefined, { projectId: number; period: string; itemCode: string; dryRun?: boolean }>()(
-    '/api/billing/readings/import',
-  ),
+  importReadings: post<
+    IReadingImportResult,
+    undefined,
+    { projectId: number; period: string; itemCode: string; dryRun?: boolean }
+  >()('/api/billing/readings/import'),
   /** xlsx template with the project's houses and last readings. */
-  readingTemplate: get<ArrayBuffer, { projectId: number; period: string; itemCode: string }>()('/api/billing/readings/template.xlsx'),
+  readingTemplate: get<ArrayBuffer, { projectId: number; period: string; itemCode: string }>()(
+    '/api/billing/readings/template.xlsx',
+  ),
 
   vacancies: get<IVacancyApplication[], { projectId: number; status?: VacancyStatus }>()('/api/billing/vacancies'),
   applyVacancy: post<IVacancyApplication, IApplyVacancyRequest>()('/api/billing/vacancies'),
@@ -76,7 +89,9 @@ export const BILLING_ROUTES = {
 
   arrears: get<IPage<IArrearsRow>, IArrearsQuery>()('/api/billing/arrears'),
   sendReminders: post<IReminder[], ISendRemindersRequest>()('/api/billing/reminders'),
-  reminders: get<IPage<IReminder>, { projectId: number; houseId?: number; page?: number; pageSize?: number }>()('/api/billing/reminders'),
+  reminders: get<IPage<IReminder>, { projectId: number; houseId?: number; page?: number; pageSize?: number }>()(
+    '/api/billing/reminders',
+  ),
   /** application/pdf: 催缴通知单 for the chosen houses (logged as a reminder per house). */
   reminderNotice: get<ArrayBuffer, { projectId: number; houseIds: string }>()('/api/billing/reminders/notice.pdf'),
   collectionRate: get<ICollectionRate, { projectId: number; period: string }>()('/api/billing/collection-rate'),

@@ -34,7 +34,11 @@ export class ApiError extends Error {
   }
 
   get isUnauthenticated(): boolean {
-    return this.code === ErrorCode.Unauthenticated || this.code === ErrorCode.TokenExpired || this.code === ClientErrorCode.SessionExpired;
+    return (
+      this.code === ErrorCode.Unauthenticated ||
+      this.code === ErrorCode.TokenExpired ||
+      this.code === ClientErrorCode.SessionExpired
+    );
   }
 }
 
@@ -72,7 +76,13 @@ export function parseBody(data: unknown): unknown {
 export function toApiError(res: RawResponse): ApiError {
   const body = parseBody(res.body);
   if (isErrorEnvelope(body)) {
-    return new ApiError(body.code, body.message, res.status, body.details, typeof body.requestId === 'string' ? body.requestId : res.requestId);
+    return new ApiError(
+      body.code,
+      body.message,
+      res.status,
+      body.details,
+      typeof body.requestId === 'string' ? body.requestId : res.requestId,
+    );
   }
   const message = res.status >= 500 ? `服务暂时不可用（${res.status}），请稍后重试` : `请求失败（${res.status}）`;
   return new ApiError(ClientErrorCode.BadResponse, message, res.status, undefined, res.requestId);
@@ -96,7 +106,11 @@ export interface PreparedCall {
 
 const WITH_BODY: ReadonlySet<HttpMethod> = new Set<HttpMethod>(['POST', 'PUT', 'PATCH']);
 
-export function prepareCall<R extends AnyRoute>(baseUrl: string, route: R, input: CallInput<R> = {} as CallInput<R>): PreparedCall {
+export function prepareCall<R extends AnyRoute>(
+  baseUrl: string,
+  route: R,
+  input: CallInput<R> = {} as CallInput<R>,
+): PreparedCall {
   const { params, body, query } = input as { params?: Record<string, number | string>; body?: unknown; query?: object };
   const value = body ?? (WITH_BODY.has(route.method) ? {} : undefined);
   return {
@@ -109,13 +123,17 @@ export function prepareCall<R extends AnyRoute>(baseUrl: string, route: R, input
 }
 
 /** The typed arguments of a call to R: the input may be left out when R needs neither params nor body. */
-export type CallArgs<R extends AnyRoute, O> = Partial<CallInput<R>> extends CallInput<R> ? [input?: CallInput<R> & O] : [input: CallInput<R> & O];
+export type CallArgs<R extends AnyRoute, O> =
+  Partial<CallInput<R>> extends CallInput<R> ? [input?: CallInput<R> & O] : [input: CallInput<R> & O];
 
 /**
  * One typed entry point per app: `api(ROUTES.tickets.one, { params: { id } })` answers `Promise<ITicket>`.
  * The app supplies the transport (tokens, refresh, timeouts); `O` is whatever extra it accepts per call.
  */
-export function createApiCaller<O extends object = object>(baseUrl: string, transport: (call: PreparedCall, options: O) => Promise<RawResponse>) {
+export function createApiCaller<O extends object = object>(
+  baseUrl: string,
+  transport: (call: PreparedCall, options: O) => Promise<RawResponse>,
+) {
   return async function api<R extends AnyRoute>(route: R, ...[input]: CallArgs<R, O>): Promise<ResponseOf<R>> {
     const call = prepareCall(baseUrl, route, input as CallInput<R>);
     return readResult<ResponseOf<R>>(await transport(call, (input ?? {}) as O));

@@ -7,7 +7,13 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** Marks a route that takes no JSON body (reads, and writes whose URL says everything). */
 export type NoBody = undefined;
 
-export interface Route<M extends HttpMethod = HttpMethod, P extends string = string, B = unknown, Q = unknown, R = unknown> {
+export interface Route<
+  M extends HttpMethod = HttpMethod,
+  P extends string = string,
+  B = unknown,
+  Q = unknown,
+  R = unknown,
+> {
   readonly method: M;
   /** `/api/...` with `:name` segments, exactly as the server declares it (docs/api.md, /api/docs). */
   readonly path: P;
@@ -35,9 +41,15 @@ export type ResponseOf<R> = R extends Route<HttpMethod, string, unknown, unknown
 export type ParamsOf<R> = R extends Route<HttpMethod, infer P, unknown, unknown, unknown> ? PathParams<P> : never;
 
 /** What a call to R must supply: `params` when the path has any, `body` when R takes one, `query` when it has required keys. */
-export type CallInput<R extends AnyRoute> = ([keyof ParamsOf<R>] extends [never] ? { params?: undefined } : { params: ParamsOf<R> }) &
+export type CallInput<R extends AnyRoute> = ([keyof ParamsOf<R>] extends [never]
+  ? { params?: undefined }
+  : { params: ParamsOf<R> }) &
   ([BodyOf<R>] extends [NoBody] ? { body?: undefined } : { body: BodyOf<R> }) &
-  ([QueryOf<R>] extends [undefined] ? { query?: undefined } : Partial<QueryOf<R>> extends QueryOf<R> ? { query?: QueryOf<R> } : { query: QueryOf<R> });
+  ([QueryOf<R>] extends [undefined]
+    ? { query?: undefined }
+    : Partial<QueryOf<R>> extends QueryOf<R>
+      ? { query?: QueryOf<R> }
+      : { query: QueryOf<R> });
 
 interface RouteOptions {
   auth?: boolean;
@@ -49,7 +61,11 @@ interface RouteOptions {
  */
 function define<M extends HttpMethod>(method: M) {
   return <R, B = NoBody, Q = undefined>() =>
-    <P extends string>(path: P, options: RouteOptions = {}): Route<M, P, B, Q, R> => ({ method, path, auth: options.auth ?? true });
+    <P extends string>(path: P, options: RouteOptions = {}): Route<M, P, B, Q, R> => ({
+      method,
+      path,
+      auth: options.auth ?? true,
+    });
 }
 
 export const get = <R, Q = undefined>() => define('GET')<R, NoBody, Q>();
@@ -62,7 +78,8 @@ export const del = <R, Q = undefined>() => define('DELETE')<R, NoBody, Q>();
 export function buildPath(path: string, params: Record<string, number | string> | undefined): string {
   return path.replace(/:([A-Za-z]\w*)/g, (_, name: string) => {
     const value = params?.[name];
-    if (value === undefined || value === null || value === '') throw new Error(`missing path parameter :${name} for ${path}`);
+    if (value === undefined || value === null || value === '')
+      throw new Error(`missing path parameter :${name} for ${path}`);
     return encodeURIComponent(String(value));
   });
 }
@@ -72,7 +89,10 @@ export type QueryValue = string | number | boolean | null | undefined;
 /** Empty values (undefined, null, '') are left out: the server treats an absent filter as "any". */
 export function buildQuery(query: object | undefined): string {
   const pairs = Object.entries((query ?? {}) as Record<string, QueryValue>)
-    .filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined && entry[1] !== null && entry[1] !== '')
+    .filter(
+      (entry): entry is [string, string | number | boolean] =>
+        entry[1] !== undefined && entry[1] !== null && entry[1] !== '',
+    )
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
   return pairs.length > 0 ? `?${pairs.join('&')}` : '';
 }

@@ -1,12 +1,14 @@
 import type {
   IAppMeta,
   IAssignCustomerManagersRequest,
+  ISetHouseBillingStartRequest,
   IBinding,
   IBuildingSummary,
   ICallerLookupRequest,
   ICashHandover,
   ICashHandoverRequest,
   ICashOutstanding,
+  IChangePasswordRequest,
   ICharge,
   ICompanySettings,
   ICounterSale,
@@ -56,7 +58,14 @@ import type {
   IWaiverBudget,
   IWechatLoginRequest,
 } from '../contracts';
-import type { IInboxMessage, IInboxQuery, IInboxUnread, ISubscribeCredit, ISubscribeReport, ISubscribeTemplates } from '../contracts';
+import type {
+  IInboxMessage,
+  IInboxQuery,
+  IInboxUnread,
+  ISubscribeCredit,
+  ISubscribeReport,
+  ISubscribeTemplates,
+} from '../contracts';
 import type {
   IBindingListQuery,
   IChargeListQuery,
@@ -69,6 +78,11 @@ import type {
 import { del, get, patch, post, put } from './route';
 import { TICKET_ROUTES } from './ticket-routes';
 import { BILLING_ROUTES } from './billing-routes';
+import { ANNOUNCEMENT_ROUTES, LIVE_ROUTES } from './announcements-routes';
+import { COMPLAINT_ROUTES, URGE_ROUTES } from './complaints-routes';
+import { ADMIN_ROUTES } from './administration-routes';
+import { SLA_ROUTES } from './sla-routes';
+import { CASHIER_ROUTES, INVOICE_ROUTES, PAYMENT_ROUTES, PREPAY_ROUTES, RECONCILIATION_ROUTES } from './payment-routes';
 
 const PUBLIC = { auth: false };
 
@@ -93,18 +107,25 @@ export const ROUTES = {
     demoAccounts: get<IDemoAccountList>()('/api/auth/demo/accounts', PUBLIC),
     demoLogin: post<ITokenPair, IDemoLoginRequest>()('/api/auth/demo/login', PUBLIC),
     me: get<IMe>()('/api/me'),
+    /** A staff account's own change (current password required); clears the forced change an administrator set. */
+    changePassword: post<void, IChangePasswordRequest>()('/api/me/password'),
   },
   property: {
     projects: get<IProjectSummary[]>()('/api/property/projects'),
     buildings: get<IBuildingSummary[]>()('/api/property/projects/:projectId/buildings'),
     houses: get<IPage<IHouse>, IHouseListQuery>()('/api/property/projects/:projectId/houses'),
     house: get<IHouseDetail>()('/api/property/houses/:houseId'),
+    setHouseBillingStart: put<IHouse, ISetHouseBillingStartRequest>()('/api/property/houses/:houseId/billing-start'),
     /** Multipart (`file`); `dryRun=true` validates without writing. */
-    importHouses: post<IHouseImportResult, undefined, { dryRun?: boolean }>()('/api/property/projects/:projectId/houses/import'),
+    importHouses: post<IHouseImportResult, undefined, { dryRun?: boolean }>()(
+      '/api/property/projects/:projectId/houses/import',
+    ),
     /** text/csv */
     importTemplate: get<string>()('/api/property/houses/import-template.csv', PUBLIC),
     staff: get<IStaffMember[], IProjectStaffQuery>()('/api/property/projects/:projectId/staff'),
-    assignCustomerManagers: put<IBuildingSummary, IAssignCustomerManagersRequest>()('/api/property/buildings/:buildingId/customer-managers'),
+    assignCustomerManagers: put<IBuildingSummary, IAssignCustomerManagersRequest>()(
+      '/api/property/buildings/:buildingId/customer-managers',
+    ),
     technicians: get<ITechnicianProfile[]>()('/api/property/projects/:projectId/technicians'),
     updateTechnician: patch<ITechnicianProfile, IUpdateTechnicianRequest>()('/api/technicians/:userId'),
     /** The signed-in technician's own profile (skills, buildings, on duty, open-job cap). */
@@ -167,14 +188,46 @@ export const ROUTES = {
     counterSales: get<ICounterSaleLedger, { projectId: number; date: string }>()('/api/counter-sales'),
     createCounterSale: post<ICounterSale, ICounterSaleRequest>()('/api/counter-sales'),
     companySettings: get<ICompanySettings>()('/api/companies/:companyId/settings'),
-    updateCompanySettings: put<ICompanySettings, Omit<ICompanySettings, 'companyId'>>()('/api/companies/:companyId/settings'),
+    updateCompanySettings: put<ICompanySettings, Omit<ICompanySettings, 'companyId'>>()(
+      '/api/companies/:companyId/settings',
+    ),
   },
   media: {
     /** Multipart: `file`, `clientUploadId`, `kind`. */
     upload: post<IMediaUpload>()('/api/media'),
   },
+  /** 系统管理 (administration module). */
+  admin: ADMIN_ROUTES,
   tickets: TICKET_ROUTES,
   billing: BILLING_ROUTES,
+  /** Served by the payments module (receiptPdf / myReceiptPdf by its cashier side, docs/cashier.md). */
+  payments: {
+    myPayables: PAYMENT_ROUTES.myPayables,
+    myPayments: PAYMENT_ROUTES.myPayments,
+    myReceipt: PAYMENT_ROUTES.myReceipt,
+    list: PAYMENT_ROUTES.list,
+    receipt: PAYMENT_ROUTES.receipt,
+    receiptPdf: PAYMENT_ROUTES.receiptPdf,
+    myReceiptPdf: PAYMENT_ROUTES.myReceiptPdf,
+    createOrder: PAYMENT_ROUTES.createOrder,
+    myOrder: PAYMENT_ROUTES.myOrder,
+    refunds: PAYMENT_ROUTES.refunds,
+    requestRefund: PAYMENT_ROUTES.requestRefund,
+    decideRefund: PAYMENT_ROUTES.decideRefund,
+    completeRefund: PAYMENT_ROUTES.completeRefund,
+  },
+  announcements: ANNOUNCEMENT_ROUTES,
+  live: LIVE_ROUTES,
+  complaints: COMPLAINT_ROUTES,
+  urges: URGE_ROUTES,
+  /** 时效报表 (docs/sla.md). */
+  sla: SLA_ROUTES,
+  prepay: PREPAY_ROUTES,
+  invoices: INVOICE_ROUTES,
+  /** 微信对账, served by the payments module's reconciliation part (docs/reconciliation.md). */
+  reconciliation: RECONCILIATION_ROUTES,
+  /** The cashier desk (payments module, cashier side; docs/cashier.md). */
+  cashier: CASHIER_ROUTES,
   inbox: {
     list: get<IPage<IInboxMessage>, IInboxQuery>()('/api/inbox'),
     unread: get<IInboxUnread>()('/api/inbox/unread-count'),

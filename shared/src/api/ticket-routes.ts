@@ -22,6 +22,10 @@ import type {
   ITechnicianWorkload,
   ITransferRequest,
   IVerifyRequest,
+  IMergeCandidate,
+  IMergeCandidatesQuery,
+  IMergedTicket,
+  IMergeTicketRequest,
 } from '../contracts';
 import type { IMyTicketsQuery, IProjectPageQuery, ITicketListQuery } from '../contracts/queries';
 import type { IPageQuery } from '../contracts/common';
@@ -97,10 +101,14 @@ export const TICKET_ROUTES = {
   escalated: WORK_LIST<IProjectPageQuery>()('/api/tickets/escalated'),
   one: get<ITicket>()('/api/tickets/:id'),
   timeline: get<ITicketEvent[]>()('/api/tickets/:id/timeline'),
+  /** application/pdf: the printable 客户需求处理单 (staff with ticket.view on the project, or the ticket's resident). */
+  formPdf: get<ArrayBuffer>()('/api/tickets/:id/form.pdf'),
   actions: TICKET_ACTION_ROUTES,
   dispatchPolicies: get<IDispatchPolicy[]>()('/api/projects/:projectId/dispatch-policies'),
   /** One rule per call: the server upserts by (project, category). */
-  saveDispatchPolicy: put<IDispatchPolicy, Omit<IDispatchPolicy, 'projectId'>>()('/api/projects/:projectId/dispatch-policies'),
+  saveDispatchPolicy: put<IDispatchPolicy, Omit<IDispatchPolicy, 'projectId'>>()(
+    '/api/projects/:projectId/dispatch-policies',
+  ),
   slaPolicies: get<ISlaPolicy[]>()('/api/projects/:projectId/sla-policies'),
   /** One policy per call: the server upserts by (project, category, urgency). */
   saveSlaPolicy: put<ISlaPolicy, ISlaPolicyRequest>()('/api/projects/:projectId/sla-policies'),
@@ -108,4 +116,10 @@ export const TICKET_ROUTES = {
   /** Open jobs and today's appointments per technician of the project (dispatchers). */
   technicianWorkload: get<ITechnicianWorkload[], { projectId: number }>()('/api/tickets/technician-workload'),
   resolveRectification: post<void, IResolveRectificationRequest>()('/api/rectifications/:id/resolve'),
+  /** 合并重复报修 (ticket.handle): the ticket in the path is the duplicate; answers its view (cancelled, mergedInto set). */
+  merge: post<ITicket, IMergeTicketRequest>()('/api/tickets/:id/merge'),
+  /** Open tickets the duplicate may be merged into (same house, or the project's public area), by serial. */
+  mergeCandidates: get<IMergeCandidate[], IMergeCandidatesQuery>()('/api/tickets/:id/merge-candidates'),
+  /** The duplicate reports merged into this ticket (staff with ticket.view). */
+  merged: get<IMergedTicket[]>()('/api/tickets/:id/merged'),
 } as const;

@@ -12,7 +12,22 @@ export const PRICE_LIST_STATUS_LABELS: Record<PriceListStatus, string> = {
   published: '已公示',
 };
 
-export const FEE_UNITS = ['次', '小时', '个', '米', '平方米', '套', '张', '台', '扇', '樘', '根', '把', '卷', '支'] as const;
+export const FEE_UNITS = [
+  '次',
+  '小时',
+  '个',
+  '米',
+  '平方米',
+  '套',
+  '张',
+  '台',
+  '扇',
+  '樘',
+  '根',
+  '把',
+  '卷',
+  '支',
+] as const;
 
 export interface IFeeCategory {
   code: string;

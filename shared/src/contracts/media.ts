@@ -1,4 +1,4 @@
-export type MediaKind = 'photo' | 'signature';
+export type MediaKind = 'photo' | 'signature' | 'document';
 
 /** Answer of POST /api/media (multipart: `file`, `clientUploadId`, `kind`). */
 export interface IMediaUpload {

@@ -75,6 +75,8 @@ export interface IHouse {
   type: HouseType;
   /** "3栋1单元1201" */
   label: string;
+  /** 计费起始日 (e.g. 交房日), "YYYY-MM-DD"; null = billed from the start (docs/billing.md "Proration"). */
+  billingStartDate: string | null;
 }
 
 export interface IHouseDetail extends IHouse {
@@ -143,7 +145,9 @@ export interface IHouseImportResult {
 }
 
 /** Import columns, in the order of the downloadable template. */
-export const HOUSE_IMPORT_COLUMNS = ['楼栋', '单元', '房号', '楼层', '建筑面积', '房屋类型'] as const;
+export const HOUSE_IMPORT_COLUMNS = ['楼栋', '单元', '房号', '楼层', '建筑面积', '房屋类型', '计费起始日'] as const;
+/** Columns a file may leave out: 楼层 (empty), 计费起始日 (the houses keep theirs). */
+export const HOUSE_IMPORT_OPTIONAL_COLUMNS: readonly string[] = ['楼层', '计费起始日'];
 
 export interface ITechnicianProfile {
   userId: number;
@@ -164,6 +168,11 @@ export interface IUpdateTechnicianRequest {
 }
 
 export const TECHNICIAN_SKILLS = ['水', '电', '门窗', '家电', '保洁', '绿化', '管道疏通', '锁具'] as const;
+
+/** Sets or clears a house's 计费起始日; months after the change are billed by it (bills are never rewritten). */
+export interface ISetHouseBillingStartRequest {
+  billingStartDate: string | null;
+}
 
 export interface IAssignCustomerManagersRequest {
   userIds: number[];

@@ -27,7 +27,12 @@ export interface IUpsertServiceCategoryRequest {
 }
 
 /** Default rules seeded for every company (migration 1764200300000 and the demo seed). */
-export const DEFAULT_SERVICE_CATEGORIES: readonly { code: string; name: string; skills: readonly string[]; openToAll: boolean }[] = [
+export const DEFAULT_SERVICE_CATEGORIES: readonly {
+  code: string;
+  name: string;
+  skills: readonly string[];
+  openToAll: boolean;
+}[] = [
   { code: 'GD', name: '供电设备维修类', skills: ['电'], openToAll: false },
   { code: 'GS', name: '供水设备维修类', skills: ['水', '管道疏通'], openToAll: false },
   { code: 'JJ', name: '家庭物品维修类', skills: ['门窗', '家电', '锁具'], openToAll: false },
@@ -40,6 +45,9 @@ export const DEFAULT_SERVICE_CATEGORIES: readonly { code: string; name: string; 
  * Label for a category code: its name ("供水设备维修类") — the code is a key, not wording. A value the
  * company has no category for (a suggestion's free-text topic) reads as written.
  */
-export function serviceCategoryLabel(categories: readonly Pick<IServiceCategory, 'code' | 'name'>[] | undefined, code: string): string {
+export function serviceCategoryLabel(
+  categories: readonly Pick<IServiceCategory, 'code' | 'name'>[] | undefined,
+  code: string,
+): string {
   return categories?.find((c) => c.code === code)?.name ?? code;
 }

@@ -32,3 +32,62 @@ export interface ITicketSlaDeadline {
   /** Met late, or still open past `dueAt`. */
   breached: boolean;
 }
+
+/** 时效报表 query: report months `YYYY-MM` (Asia/Shanghai), `from` ≤ `to`, at most 12 months. */
+export interface ISlaReportQuery {
+  from: string;
+  to: string;
+}
+
+/** Tickets reported in the period (cancelled ones left out) and the deadlines they missed. */
+export interface ISlaReportFigures {
+  tickets: number;
+  /** Tickets that missed no deadline. */
+  onTime: number;
+  /** onTime ÷ tickets in basis points (9500 = 95 %), null without tickets. */
+  onTimeRateBp: number | null;
+  breaches: Record<SlaDeadlineKind, number>;
+  /** Report → accepted, wall-clock minutes (hold time included), over the accepted tickets; null if none. */
+  avgResponseMinutes: number | null;
+  /** Report → work done, wall-clock minutes, over the finished tickets; null if none. */
+  avgResolveMinutes: number | null;
+}
+
+export interface ISlaReportCategoryRow extends ISlaReportFigures {
+  category: string;
+  urgency: Urgency;
+}
+
+export interface ISlaReportTechnicianRow extends ISlaReportFigures {
+  /** null: tickets nobody was dispatched to. */
+  technicianId: number | null;
+  technicianName: string | null;
+}
+
+/** One missed deadline. */
+export interface ISlaBreachRow {
+  ticketId: number;
+  serial: string;
+  category: string;
+  urgency: Urgency;
+  kind: SlaDeadlineKind;
+  dueAt: string;
+  /** When the deadline was met after all; null while still open. */
+  metAt: string | null;
+  /** Minutes past the deadline: up to `metAt`, else up to the report's `generatedAt`. */
+  lateMinutes: number;
+  technicianId: number | null;
+  technicianName: string | null;
+}
+
+export interface ISlaReport {
+  projectId: number;
+  from: string;
+  to: string;
+  generatedAt: string;
+  summary: ISlaReportFigures;
+  byCategory: ISlaReportCategoryRow[];
+  byTechnician: ISlaReportTechnicianRow[];
+  /** The latest missed deadlines first, at most `BREACH_LIST_LIMIT`; summary.breaches has the full counts. */
+  breaches: ISlaBreachRow[];
+}

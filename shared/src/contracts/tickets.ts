@@ -1,6 +1,7 @@
 import type { ITicketSlaDeadline } from './sla';
 import type { IQuoteLine } from '../quote';
 import type { ChargeConfirmation } from './charges';
+import type { ITicketRef } from './ticket-merges';
 import type { RepairScope, TicketAction, TicketChannel, TicketKind, TicketStatus, Urgency } from '../tickets';
 
 export interface IMediaRef {
@@ -126,6 +127,13 @@ export interface ITicket {
   chargeId: number | null;
   /** The charge's confirmation state (null without a charge): 'unconfirmed' awaits the resident (待您确认). */
   chargeConfirmation: ChargeConfirmation | null;
+  /** 已合并到: set when staff merged this duplicate report into another ticket (it is cancelled at the same time). */
+  mergedInto: ITicketRef | null;
+  /**
+   * Detail view only: true when the caller reads this ticket only because their duplicate report was merged into
+   * it — they follow its progress but cannot act on it (quotes are the house's residents' to decide).
+   */
+  followerView?: boolean;
   /** Filled on the detail view only (null on lists and for public-area tickets). */
   customerManager: ITicketCustomerManager | null;
   createdAt: string;
@@ -233,6 +241,11 @@ export interface IInboxMessage {
   title: string;
   body: string;
   ticketId: number | null;
+  /**
+   * What a message not about a ticket is about, named by the kind's prefix: the complaint for `complaint.*`,
+   * the announcement for `announcement`; null otherwise (and on messages written before it existed).
+   */
+  objectId: number | null;
   readAt: string | null;
   createdAt: string;
 }

@@ -1,16 +1,16 @@
-import { Text, View } from '@tarojs/components'
-import './index.scss'
+import { Text, View } from '@tarojs/components';
+import './index.scss';
 
 interface IProps {
-  value: number
+  value: number;
   /** Given: the stars are buttons (the rating form); omitted: a read-only display of a saved rating. */
-  onChange?: (value: number) => void
+  onChange?: (value: number) => void;
 }
 
 /** Five stars, lit up to `value`: the same look in the rating form and on a saved rating. */
 export default function RatingStars({ value, onChange }: IProps) {
   return (
-    <View className='rating-stars' aria-label={`${value} 星`}>
+    <View className="rating-stars" aria-label={`${value} 星`}>
       {[1, 2, 3, 4, 5].map((n) => (
         <Text
           key={n}
@@ -21,5 +21,5 @@ export default function RatingStars({ value, onChange }: IProps) {
         </Text>
       ))}
     </View>
-  )
+  );
 }

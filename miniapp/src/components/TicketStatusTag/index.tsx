@@ -1,6 +1,6 @@
-import { Text } from '@tarojs/components'
-import { TICKET_STATUS_LABELS, type TicketStatus } from '@app/shared'
-import './index.scss'
+import { Text } from '@tarojs/components';
+import { TICKET_STATUS_LABELS, type TicketStatus } from '@app/shared';
+import './index.scss';
 
 /** Colour by what the resident should do: blue = in hand, orange = waiting for me, green = finished, grey = closed. */
 const TONE: Record<TicketStatus, 'blue' | 'orange' | 'green' | 'grey'> = {
@@ -16,13 +16,22 @@ const TONE: Record<TicketStatus, 'blue' | 'orange' | 'green' | 'grey'> = {
   visited: 'green',
   closed: 'grey',
   cancelled: 'grey',
-}
+};
 
-export default function TicketStatusTag({ status, onHold }: { status: TicketStatus; onHold?: boolean }) {
+/** `merged`: a duplicate report staff merged into another ticket (cancelled with 已合并到) reads 已合并, not 已取消. */
+export default function TicketStatusTag({
+  status,
+  onHold,
+  merged,
+}: {
+  status: TicketStatus;
+  onHold?: boolean;
+  merged?: boolean;
+}) {
   return (
     <Text className={`ticket-tag ticket-tag--${TONE[status]}`}>
-      {TICKET_STATUS_LABELS[status]}
+      {merged ? '已合并' : TICKET_STATUS_LABELS[status]}
       {onHold ? '·暂停' : ''}
     </Text>
-  )
+  );
 }

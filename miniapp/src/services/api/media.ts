@@ -1,12 +1,12 @@
-import { ROUTES, type IMediaUpload, type MediaKind } from '@app/shared'
-import { upload } from '../http'
+import { ROUTES, type IMediaUpload, type MediaKind } from '@app/shared';
+import { upload } from '../http';
 
-export type { IMediaUpload, MediaKind } from '@app/shared'
+export type { IMediaUpload, MediaKind } from '@app/shared';
 
 /** 8–64 of A-Za-z0-9._:- — made once per picked file and kept across retries, so a retry stores nothing new. */
 export function newClientUploadId(): string {
-  const random = Math.random().toString(36).slice(2, 12)
-  return `u${Date.now().toString(36)}-${random}`
+  const random = Math.random().toString(36).slice(2, 12);
+  return `u${Date.now().toString(36)}-${random}`;
 }
 
 /**
@@ -23,5 +23,5 @@ export function uploadMedia(
     name: 'file',
     formData: { clientUploadId, kind },
     onProgress,
-  })
+  });
 }

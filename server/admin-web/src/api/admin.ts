@@ -1,32 +1,66 @@
-import type {
-  IAuditEntryView, IAuditQuery, IBuildingSummary, IChangePasswordRequest, ICreateProjectRequest, ICreateRegionRequest, ICreateStaffRequest,
-  IDepartment, IGrantRoleRequest, IOrganization, IPage, IProjectNode, IRegionSummary, IStaffAccount, IStaffPasswordIssued, IStaffQuery,
-  IUnitSummary, IUpsertDepartmentRequest, StaffStatus,
+import {
+  ROUTES,
+  type IAuditEntryView,
+  type IAuditQuery,
+  type IBuildingSummary,
+  type IChangePasswordRequest,
+  type ICreateProjectRequest,
+  type ICreateRegionRequest,
+  type ICreateStaffRequest,
+  type IDepartment,
+  type IGrantRoleRequest,
+  type IOrganization,
+  type IPage,
+  type IProjectNode,
+  type IRegionSummary,
+  type IStaffAccount,
+  type IStaffPasswordIssued,
+  type IStaffQuery,
+  type IUnitSummary,
+  type IUpsertDepartmentRequest,
+  type StaffStatus,
 } from '@app/shared';
-import { http } from './client';
+import { api } from './client';
 
-export const getOrganization = () => http.get<IOrganization>('/api/admin/organization');
-export const createRegion = (body: ICreateRegionRequest) => http.post<IRegionSummary>('/api/admin/regions', body);
-export const renameRegion = (id: number, name: string) => http.patch<IRegionSummary>(`/api/admin/regions/${id}`, { name });
-export const createProject = (body: ICreateProjectRequest) => http.post<IProjectNode>('/api/admin/projects', body);
-export const renameProject = (id: number, name: string) => http.patch<IProjectNode>(`/api/admin/projects/${id}`, { name });
-export const createBuilding = (projectId: number, name: string) => http.post<IBuildingSummary>(`/api/admin/projects/${projectId}/buildings`, { name });
-export const renameBuilding = (id: number, name: string) => http.patch<IUnitSummary>(`/api/admin/buildings/${id}`, { name });
-export const createUnit = (buildingId: number, name: string) => http.post<IUnitSummary>(`/api/admin/buildings/${buildingId}/units`, { name });
-export const renameUnit = (id: number, name: string) => http.patch<IUnitSummary>(`/api/admin/units/${id}`, { name });
+/** 系统管理 through the shared route table (ROUTES.admin): a renamed route or field breaks this file's typecheck. */
+const A = ROUTES.admin;
 
-export const listDepartments = (projectId: number) => http.get<IDepartment[]>(`/api/admin/projects/${projectId}/departments`);
-export const createDepartment = (projectId: number, body: IUpsertDepartmentRequest) => http.post<IDepartment>(`/api/admin/projects/${projectId}/departments`, body);
-export const updateDepartment = (id: number, body: IUpsertDepartmentRequest) => http.put<IDepartment>(`/api/admin/departments/${id}`, body);
+export const getOrganization = (): Promise<IOrganization> => api(A.organization);
+export const createRegion = (body: ICreateRegionRequest): Promise<IRegionSummary> => api(A.createRegion, { body });
+export const renameRegion = (regionId: number, name: string): Promise<IRegionSummary> =>
+  api(A.renameRegion, { params: { regionId }, body: { name } });
+export const createProject = (body: ICreateProjectRequest): Promise<IProjectNode> => api(A.createProject, { body });
+export const renameProject = (projectId: number, name: string): Promise<IProjectNode> =>
+  api(A.updateProject, { params: { projectId }, body: { name } });
+export const createBuilding = (projectId: number, name: string): Promise<IBuildingSummary> =>
+  api(A.createBuilding, { params: { projectId }, body: { name } });
+export const renameBuilding = (buildingId: number, name: string): Promise<IUnitSummary> =>
+  api(A.renameBuilding, { params: { buildingId }, body: { name } });
+export const createUnit = (buildingId: number, name: string): Promise<IUnitSummary> =>
+  api(A.createUnit, { params: { buildingId }, body: { name } });
+export const renameUnit = (unitId: number, name: string): Promise<IUnitSummary> =>
+  api(A.renameUnit, { params: { unitId }, body: { name } });
 
-export const listStaff = (query: IStaffQuery) => http.get<IPage<IStaffAccount>>('/api/admin/staff', { ...query });
-export const createStaff = (body: ICreateStaffRequest) => http.post<IStaffPasswordIssued>('/api/admin/staff', body);
-export const setStaffStatus = (id: number, status: StaffStatus) => http.post<IStaffAccount>(`/api/admin/staff/${id}/status`, { status });
-export const resetStaffPassword = (id: number) => http.post<IStaffPasswordIssued>(`/api/admin/staff/${id}/password-reset`);
-export const endStaffSessions = (id: number) => http.post<void>(`/api/admin/staff/${id}/sessions/end`);
-export const grantRole = (id: number, body: IGrantRoleRequest) => http.post<IStaffAccount>(`/api/admin/staff/${id}/grants`, body);
-export const revokeGrant = (id: number, grantId: number) => http.request<IStaffAccount>('DELETE', `/admin/staff/${id}/grants/${grantId}`);
+export const listDepartments = (projectId: number): Promise<IDepartment[]> =>
+  api(A.departments, { params: { projectId } });
+export const createDepartment = (projectId: number, body: IUpsertDepartmentRequest): Promise<IDepartment> =>
+  api(A.createDepartment, { params: { projectId }, body });
+export const updateDepartment = (departmentId: number, body: IUpsertDepartmentRequest): Promise<IDepartment> =>
+  api(A.updateDepartment, { params: { departmentId }, body });
 
-export const searchAudit = (query: IAuditQuery) => http.get<IPage<IAuditEntryView>>('/api/admin/audit', { ...query });
+export const listStaff = (query: IStaffQuery): Promise<IPage<IStaffAccount>> => api(A.staff, { query });
+export const createStaff = (body: ICreateStaffRequest): Promise<IStaffPasswordIssued> => api(A.createStaff, { body });
+export const setStaffStatus = (userId: number, status: StaffStatus): Promise<IStaffAccount> =>
+  api(A.setStaffStatus, { params: { userId }, body: { status } });
+export const resetStaffPassword = (userId: number): Promise<IStaffPasswordIssued> =>
+  api(A.resetStaffPassword, { params: { userId } });
+export const endStaffSessions = (userId: number): Promise<void> => api(A.endStaffSessions, { params: { userId } });
+export const grantRole = (userId: number, body: IGrantRoleRequest): Promise<IStaffAccount> =>
+  api(A.grantRole, { params: { userId }, body });
+export const revokeGrant = (userId: number, grantId: number): Promise<IStaffAccount> =>
+  api(A.revokeGrant, { params: { userId, grantId } });
 
-export const changeOwnPassword = (body: IChangePasswordRequest) => http.post<void>('/api/me/password', body);
+export const searchAudit = (query: IAuditQuery): Promise<IPage<IAuditEntryView>> => api(A.audit, { query });
+
+export const changeOwnPassword = (body: IChangePasswordRequest): Promise<void> =>
+  api(ROUTES.auth.changePassword, { body });

@@ -24,6 +24,7 @@ import {
   type IStartBillRunRequest,
   type IUpdateLateFeePolicyRequest,
   type IUpsertBillingItemRequest,
+  type IApplyVacancyRequest,
   type IVacancyApplication,
   type VacancyStatus,
 } from '@app/shared';
@@ -34,19 +35,34 @@ const B = ROUTES.billing;
 
 export const listBillingItems = (projectId: number, includeEnded = true): Promise<IBillingItem[]> =>
   api(B.items, { query: { projectId, includeEnded } });
-export const upsertBillingItem = (body: IUpsertBillingItemRequest): Promise<IBillingItem> => api(B.upsertItem, { body });
-export const listHouseQuantities = (projectId: number, itemCode: string | undefined, page: number, pageSize: number): Promise<IPage<IHouseQuantity>> =>
-  api(B.houseQuantities, { query: { projectId, itemCode, page, pageSize } });
+export const upsertBillingItem = (body: IUpsertBillingItemRequest): Promise<IBillingItem> =>
+  api(B.upsertItem, { body });
+export const listHouseQuantities = (
+  projectId: number,
+  itemCode: string | undefined,
+  page: number,
+  pageSize: number,
+): Promise<IPage<IHouseQuantity>> => api(B.houseQuantities, { query: { projectId, itemCode, page, pageSize } });
 export const setHouseQuantity = (body: ISetHouseQuantityRequest): Promise<void> => api(B.setHouseQuantity, { body });
-export const listSharedAmounts = (projectId: number, itemCode: string | undefined, page: number, pageSize: number): Promise<IPage<ISharedAmount>> =>
-  api(B.sharedAmounts, { query: { projectId, itemCode, page, pageSize } });
+export const listSharedAmounts = (
+  projectId: number,
+  itemCode: string | undefined,
+  page: number,
+  pageSize: number,
+): Promise<IPage<ISharedAmount>> => api(B.sharedAmounts, { query: { projectId, itemCode, page, pageSize } });
 export const setSharedAmount = (body: ISetSharedAmountRequest): Promise<void> => api(B.setSharedAmount, { body });
-export const getLateFeePolicy = (projectId: number): Promise<ILateFeePolicy> => api(B.lateFeePolicy, { params: { projectId } });
+export const getLateFeePolicy = (projectId: number): Promise<ILateFeePolicy> =>
+  api(B.lateFeePolicy, { params: { projectId } });
 export const updateLateFeePolicy = (projectId: number, body: IUpdateLateFeePolicyRequest): Promise<ILateFeePolicy> =>
   api(B.updateLateFeePolicy, { params: { projectId }, body });
 
-export const listReadings = (query: { projectId: number; period: string; itemCode?: string; page?: number; pageSize?: number }): Promise<IPage<IMeterReading>> =>
-  api(B.readings, { query });
+export const listReadings = (query: {
+  projectId: number;
+  period: string;
+  itemCode?: string;
+  page?: number;
+  pageSize?: number;
+}): Promise<IPage<IMeterReading>> => api(B.readings, { query });
 export const recordReading = (body: IRecordReadingRequest): Promise<IMeterReading> => api(B.recordReading, { body });
 
 /** Multipart through XHR (upload progress), so it takes the route's path rather than the typed caller. */
@@ -58,11 +74,15 @@ export function importReadings(
   return http.upload<IReadingImportResult>(B.importReadings.path, file, file.name, { query, onProgress });
 }
 
-export const downloadReadingTemplate = (query: { projectId: number; period: string; itemCode: string }): Promise<Blob> =>
-  http.getBlob(B.readingTemplate.path, query);
+export const downloadReadingTemplate = (query: {
+  projectId: number;
+  period: string;
+  itemCode: string;
+}): Promise<Blob> => http.getBlob(B.readingTemplate.path, query);
 
 export const listVacancies = (projectId: number, status?: VacancyStatus): Promise<IVacancyApplication[]> =>
   api(B.vacancies, { query: { projectId, status } });
+export const applyVacancy = (body: IApplyVacancyRequest): Promise<IVacancyApplication> => api(B.applyVacancy, { body });
 export const decideVacancy = (id: number, approve: boolean, note?: string): Promise<IVacancyApplication> =>
   api(B.decideVacancy, { params: { id }, body: { approve, note } });
 
@@ -75,15 +95,20 @@ export const publishRun = (id: number): Promise<IBillRun> => api(B.publishRun, {
 export const listBills = (query: IBillListQuery): Promise<IPage<IBill>> => api(B.bills, { query });
 export const getBill = (id: number): Promise<IBillDetail> => api(B.bill, { params: { id } });
 export const downloadBillPdf = (id: number): Promise<Blob> => http.getBlob(buildPath(B.billPdf.path, { id }));
-export const voidAndReissue = (id: number, reason: string): Promise<IBillDetail> => api(B.voidAndReissue, { params: { id }, body: { reason } });
+export const voidAndReissue = (id: number, reason: string): Promise<IBillDetail> =>
+  api(B.voidAndReissue, { params: { id }, body: { reason } });
 export const waiveLateFee = (id: number, lineId: number, reason: string): Promise<IBillDetail> =>
   api(B.waiveLateFee, { params: { id, lineId }, body: { reason } });
 export const addAdjustment = (body: IAddAdjustmentRequest): Promise<void> => api(B.addAdjustment, { body });
 
 export const listArrears = (query: IArrearsQuery): Promise<IPage<IArrearsRow>> => api(B.arrears, { query });
 export const sendReminders = (body: ISendRemindersRequest): Promise<IReminder[]> => api(B.sendReminders, { body });
-export const listReminders = (query: { projectId: number; houseId?: number; page?: number; pageSize?: number }): Promise<IPage<IReminder>> =>
-  api(B.reminders, { query });
+export const listReminders = (query: {
+  projectId: number;
+  houseId?: number;
+  page?: number;
+  pageSize?: number;
+}): Promise<IPage<IReminder>> => api(B.reminders, { query });
 export const downloadReminderNotice = (projectId: number, houseIds: number[]): Promise<Blob> =>
   http.getBlob(B.reminderNotice.path, { projectId, houseIds: houseIds.join(',') });
 

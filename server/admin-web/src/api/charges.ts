@@ -66,6 +66,9 @@ export function getCompanySettings(companyId: number): Promise<ICompanySettings>
   return api(C.companySettings, { params: { companyId } });
 }
 
-export function updateCompanySettings(companyId: number, body: Omit<ICompanySettings, 'companyId'>): Promise<ICompanySettings> {
+export function updateCompanySettings(
+  companyId: number,
+  body: Omit<ICompanySettings, 'companyId'>,
+): Promise<ICompanySettings> {
   return api(C.updateCompanySettings, { params: { companyId }, body });
 }

@@ -89,7 +89,13 @@ export function createHttpClient(options: HttpClientOptions) {
   let refreshing: Promise<boolean> | null = null;
 
   /** `json` is the body already serialised by the client core (or JSON.stringify of a raw call's body). */
-  function fetchSender(method: string, url: string, json: string | undefined, signal?: AbortSignal, asBlob = false): Send {
+  function fetchSender(
+    method: string,
+    url: string,
+    json: string | undefined,
+    signal?: AbortSignal,
+    asBlob = false,
+  ): Send {
     return async (accessToken) => {
       const headers: Record<string, string> = { Accept: 'application/json' };
       if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
@@ -107,7 +113,8 @@ export function createHttpClient(options: HttpClientOptions) {
 
   function rawSender(method: string, path: string, opts: RequestOptions, asBlob = false): Send {
     // Paths used to be relative to /api; a leftover one would now miss the API and answer the console's index page.
-    if (!path.startsWith('/api/')) throw new Error(`console http: ${path} must be a full /api/… path (better: a ROUTES entry in @app/shared)`);
+    if (!path.startsWith('/api/'))
+      throw new Error(`console http: ${path} must be a full /api/… path (better: a ROUTES entry in @app/shared)`);
     const json = opts.body === undefined ? undefined : JSON.stringify(opts.body);
     return fetchSender(method, buildUrl(baseUrl, path, opts.query), json, opts.signal, asBlob);
   }
@@ -183,7 +190,9 @@ export function createHttpClient(options: HttpClientOptions) {
 
   return {
     /** Typed call through the shared route table: `api(ROUTES.tickets.one, { params: { id } })`. */
-    api: createApiCaller<CallOptions>(baseUrl, (call, opts) => execute(fetchSender(call.method, call.url, call.json, opts.signal), call.auth)),
+    api: createApiCaller<CallOptions>(baseUrl, (call, opts) =>
+      execute(fetchSender(call.method, call.url, call.json, opts.signal), call.auth),
+    ),
     /** Untyped calls by path (tests, and paths outside the table). */
     request<T>(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
       return run<T>(rawSender(method, path, opts), opts.auth !== false);

@@ -7,6 +7,14 @@ export function newClientUploadId(): string {
 }
 
 /** A ticket photo (POST /api/media answers more; the console needs the id and the links). */
-export function uploadPhoto(file: Blob, fileName: string, clientUploadId: string, onProgress?: (percent: number) => void): Promise<IMediaRef> {
-  return http.upload<IMediaRef>(ROUTES.media.upload.path, file, fileName, { fields: { clientUploadId, kind: 'photo' }, onProgress });
+export function uploadPhoto(
+  file: Blob,
+  fileName: string,
+  clientUploadId: string,
+  onProgress?: (percent: number) => void,
+): Promise<IMediaRef> {
+  return http.upload<IMediaRef>(ROUTES.media.upload.path, file, fileName, {
+    fields: { clientUploadId, kind: 'photo' },
+    onProgress,
+  });
 }

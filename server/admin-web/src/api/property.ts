@@ -64,3 +64,8 @@ export function listStaff(projectId: number, role?: Role): Promise<IStaffMember[
 export function assignCustomerManagers(buildingId: number, userIds: number[]): Promise<IBuildingSummary> {
   return api(P.assignCustomerManagers, { params: { buildingId }, body: { userIds } });
 }
+
+/** Sets (or clears with null) a house's 计费起始日 ("YYYY-MM-DD"); months not yet billed use it. */
+export function setHouseBillingStart(houseId: number, billingStartDate: string | null): Promise<IHouse> {
+  return api(P.setHouseBillingStart, { params: { houseId }, body: { billingStartDate } });
+}

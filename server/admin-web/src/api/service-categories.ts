@@ -1,4 +1,9 @@
-import { ROUTES, type IServiceCategory, type IServiceCategoryPage, type IUpsertServiceCategoryRequest } from '@app/shared';
+import {
+  ROUTES,
+  type IServiceCategory,
+  type IServiceCategoryPage,
+  type IUpsertServiceCategoryRequest,
+} from '@app/shared';
 import { api } from './client';
 
 /** Labels and skill rules of the project's company (any staff member of the project). */

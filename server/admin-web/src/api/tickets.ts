@@ -1,9 +1,13 @@
 import {
+  buildPath,
   ROUTES,
   ticketCommandOfSegment,
   type ICreateTicketRequest,
   type IDamageRequest,
   type IDispatchPolicy,
+  type IMergeCandidate,
+  type IMergedTicket,
+  type IMergeTicketRequest,
   type IPage,
   type IRectificationTask,
   type IRegisterTicketRequest,
@@ -14,7 +18,7 @@ import {
   type TicketKind,
   type TicketStatus,
 } from '@app/shared';
-import { api } from './client';
+import { api, http } from './client';
 
 export interface TicketQuery {
   projectId: number;
@@ -63,7 +67,8 @@ export function ticketAction(id: number, segment: TicketActionSegment, body: obj
 }
 
 export const register = (id: number, body: IRegisterTicketRequest) => api(T.actions.register, { params: { id }, body });
-export const returnVisit = (id: number, body: IReturnVisitRequest) => api(T.actions.return_visit, { params: { id }, body });
+export const returnVisit = (id: number, body: IReturnVisitRequest) =>
+  api(T.actions.return_visit, { params: { id }, body });
 export const recordDamage = (id: number, body: IDamageRequest) => api(T.actions.damage, { params: { id }, body });
 
 export function getDispatchPolicies(projectId: number): Promise<IDispatchPolicy[]> {
@@ -71,7 +76,10 @@ export function getDispatchPolicies(projectId: number): Promise<IDispatchPolicy[
 }
 
 /** One rule per call: the server upserts by (project, category). */
-export function saveDispatchPolicy(projectId: number, policy: Omit<IDispatchPolicy, 'projectId'>): Promise<IDispatchPolicy> {
+export function saveDispatchPolicy(
+  projectId: number,
+  policy: Omit<IDispatchPolicy, 'projectId'>,
+): Promise<IDispatchPolicy> {
   return api(T.saveDispatchPolicy, { params: { projectId }, body: policy });
 }
 
@@ -82,4 +90,20 @@ export function listRectifications(projectId: number): Promise<IPage<IRectificat
 /** Answers 204: the task leaves the list, which the page reloads. */
 export function resolveRectification(id: number, note: string): Promise<void> {
   return api(T.resolveRectification, { params: { id }, body: { note } });
+}
+
+/** 客户需求处理单 as a PDF (bearer token, so fetched as a blob and saved, never a plain link). */
+export const downloadTicketForm = (id: number): Promise<Blob> => http.getBlob(buildPath(T.formPdf.path, { id }));
+
+/** 合并重复报修: merge the duplicate `id` into `targetId`; answers the duplicate (cancelled, mergedInto set). */
+export function mergeTicket(id: number, body: IMergeTicketRequest): Promise<ITicket> {
+  return api(T.merge, { params: { id }, body });
+}
+
+export function mergeCandidates(id: number, serial?: string): Promise<IMergeCandidate[]> {
+  return api(T.mergeCandidates, { params: { id }, query: { serial } });
+}
+
+export function mergedTickets(id: number): Promise<IMergedTicket[]> {
+  return api(T.merged, { params: { id } });
 }

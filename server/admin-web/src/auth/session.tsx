@@ -69,7 +69,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMe(await getMe());
   }, []);
 
-  const value = useMemo(() => ({ status, me, expired, signIn, signOut, refreshMe }), [status, me, expired, signIn, signOut, refreshMe]);
+  const value = useMemo(
+    () => ({ status, me, expired, signIn, signOut, refreshMe }),
+    [status, me, expired, signIn, signOut, refreshMe],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

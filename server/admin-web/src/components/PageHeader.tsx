@@ -1,6 +1,14 @@
 import type { ReactNode } from 'react';
 
-export function PageHeader({ title, description, extra }: { title: string; description?: ReactNode; extra?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  extra,
+}: {
+  title: string;
+  description?: ReactNode;
+  extra?: ReactNode;
+}) {
   return (
     <div className="page-header">
       <div>

@@ -13,7 +13,9 @@ export function PhotoUploader({ onChange }: { onChange(mediaIds: number[]): void
   const stored = useRef(new Map<string, number>());
 
   function report(list: UploadFile[]) {
-    onChange(list.filter((f) => f.status === 'done' && stored.current.has(f.uid)).map((f) => stored.current.get(f.uid)!));
+    onChange(
+      list.filter((f) => f.status === 'done' && stored.current.has(f.uid)).map((f) => stored.current.get(f.uid)!),
+    );
   }
 
   return (

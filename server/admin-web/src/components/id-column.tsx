@@ -18,7 +18,11 @@ interface IdColumnOptions<T> {
  * compared whole, so it never wraps — it keeps one line, and when the column is narrower it ends in "…"
  * with the full text in a tooltip.
  */
-export function idColumn<T>(title: string, dataIndex: keyof T & string, options: IdColumnOptions<T> = {}): ColumnType<T> {
+export function idColumn<T>(
+  title: string,
+  dataIndex: keyof T & string,
+  options: IdColumnOptions<T> = {},
+): ColumnType<T> {
   return {
     title,
     dataIndex,

@@ -1,4 +1,9 @@
 import {
+  BarChartOutlined,
+  ClockCircleOutlined,
+  CrownOutlined,
+  FileDoneOutlined,
+  WalletOutlined,
   AlertOutlined,
   ApartmentOutlined,
   HistoryOutlined,
@@ -10,12 +15,14 @@ import {
   SolutionOutlined,
   AuditOutlined,
   AccountBookOutlined,
+  ReconciliationOutlined,
   DollarOutlined,
   FileTextOutlined,
   GiftOutlined,
   PrinterOutlined,
   ProfileOutlined,
   SettingOutlined,
+  FileAddOutlined,
   HomeOutlined,
   LogoutOutlined,
   TeamOutlined,
@@ -29,6 +36,13 @@ import {
   ContainerOutlined,
   NotificationOutlined,
   LineChartOutlined,
+  SoundOutlined,
+  FrownOutlined,
+  CalculatorOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  UnorderedListOutlined,
+  RollbackOutlined,
 } from '@ant-design/icons';
 import { ROLE_LABELS } from '@app/shared';
 import { Avatar, Dropdown, Layout, Menu, Select, Space, Tag, Typography, type MenuProps } from 'antd';
@@ -66,10 +80,24 @@ const ICONS: Record<PageKey, ReactNode> = {
   'billing-items': <TagOutlined />,
   readings: <DashboardOutlined />,
   vacancies: <FieldTimeOutlined />,
+  'vacancy-apply': <FileAddOutlined />,
   'bill-runs': <ThunderboltOutlined />,
   bills: <ContainerOutlined />,
   arrears: <NotificationOutlined />,
   'collection-rate': <LineChartOutlined />,
+  announcements: <SoundOutlined />,
+  complaints: <FrownOutlined />,
+  'prepay-accounts': <WalletOutlined />,
+  'prepay-offers': <CrownOutlined />,
+  invoices: <FileDoneOutlined />,
+  reconciliation: <ReconciliationOutlined />,
+  cashier: <CalculatorOutlined />,
+  'payment-approvals': <SafetyCertificateOutlined />,
+  handover: <ScheduleOutlined />,
+  payments: <UnorderedListOutlined />,
+  refunds: <RollbackOutlined />,
+  'sla-policies': <ClockCircleOutlined />,
+  'sla-report': <BarChartOutlined />,
 };
 
 export function ConsoleLayout() {
@@ -97,11 +125,13 @@ function Shell() {
   );
   // Longest match wins: /tickets/new is 代客报修, not 工单中心.
   const selected =
-    PAGES.filter((p) => p.path !== '/' && location.pathname.startsWith(p.path)).sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '/';
+    PAGES.filter((p) => p.path !== '/' && location.pathname.startsWith(p.path)).sort(
+      (a, b) => b.path.length - a.path.length,
+    )[0]?.path ?? '/';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={216} breakpoint="lg" collapsedWidth={64}>
+      <Layout.Sider className="no-print" width={216} breakpoint="lg" collapsedWidth={64}>
         <div style={{ display: 'flex', alignItems: 'center', gap: 10, height: 64, padding: '0 20px' }}>
           <img src={`${import.meta.env.BASE_URL}favicon.svg`} alt="" width={28} height={28} />
           <span style={{ color: '#fff', fontSize: 16, fontWeight: 600, whiteSpace: 'nowrap' }}>物业服务工作台</span>
@@ -149,6 +179,7 @@ function Header() {
 
   return (
     <Layout.Header
+      className="no-print"
       style={{ display: 'flex', alignItems: 'center', gap: 16, borderBottom: '1px solid #e8ebf0' }}
     >
       <Space size={8}>

@@ -18,7 +18,12 @@ export function PageGuard({ page, children }: { page: PageKey; children: ReactNo
   if (error && !project) return <ErrorState error={error} onRetry={reload} title="项目列表加载失败" />;
   if (!project) {
     if (effectiveRoles(me.roles, null).includes(Role.Admin)) {
-      return <Empty style={{ marginTop: 96 }} description="公司还没有项目：请先在「组织架构」中新建区域和项目，再在「员工账号与权限」中为员工授权。" />;
+      return (
+        <Empty
+          style={{ marginTop: 96 }}
+          description="公司还没有项目：请先在「组织架构」中新建区域和项目，再在「员工账号与权限」中为员工授权。"
+        />
+      );
     }
     return (
       <Empty

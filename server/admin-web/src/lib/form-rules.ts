@@ -18,7 +18,11 @@ export const quantityRule = () => ({
 });
 
 /** Shows the server's 422 field messages on the matching inputs; false when there were none. */
-export function applyFieldErrors<T>(form: FormInstance<T>, error: unknown, fieldOf: Record<string, string> = {}): boolean {
+export function applyFieldErrors<T>(
+  form: FormInstance<T>,
+  error: unknown,
+  fieldOf: Record<string, string> = {},
+): boolean {
   if (!isApiError(error) || !error.fieldErrors.length) return false;
   form.setFields(error.fieldErrors.map((f) => ({ name: (fieldOf[f.field] ?? f.field) as never, errors: [f.message] })));
   return true;

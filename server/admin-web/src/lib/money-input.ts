@@ -9,7 +9,11 @@ export type YuanParse = { ok: true; fen: number | null } | { ok: false; message:
  * A yuan amount typed by a person → integer fen, by string arithmetic only ("0.29" is 29 fen, never 28).
  * Empty is allowed only for optional amounts (上门费), and then means "none".
  */
-export function parseYuanInput(text: string | null | undefined, optional = false, maxFen: number = MAX_AMOUNT_FEN): YuanParse {
+export function parseYuanInput(
+  text: string | null | undefined,
+  optional = false,
+  maxFen: number = MAX_AMOUNT_FEN,
+): YuanParse {
   const trimmed = (text ?? '').trim().replace(/^¥/, '').replace(/,/g, '');
   if (!trimmed) return optional ? { ok: true, fen: null } : { ok: false, message: '请填写金额' };
   const fen = parseYuanToFen(trimmed);
@@ -32,6 +36,7 @@ export function parseQuantityInput(text: string | null | undefined): QuantityPar
   if (!trimmed) return { ok: false, message: '请填写数量' };
   const quantityMilli = parseQuantity(trimmed);
   if (quantityMilli === null) return { ok: false, message: '数量须大于 0，最多三位小数' };
-  if (quantityMilli > LIMITS.lineQuantityMilli) return { ok: false, message: `数量不能超过 ${LIMITS.lineQuantityMilli / 1000}` };
+  if (quantityMilli > LIMITS.lineQuantityMilli)
+    return { ok: false, message: `数量不能超过 ${LIMITS.lineQuantityMilli / 1000}` };
   return { ok: true, quantityMilli };
 }

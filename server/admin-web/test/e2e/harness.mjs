@@ -9,7 +9,9 @@ export const BASE = process.env.E2E_BASE_URL?.replace(/\/$/, '');
 export const SHOTS = process.env.E2E_ARTIFACTS_DIR || '/work/main/artifacts/screenshots';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'Demo@2026';
-export const skip = BASE ? false : 'E2E_BASE_URL is not set: start the server and set E2E_BASE_URL=http://127.0.0.1:3000';
+export const skip = BASE
+  ? false
+  : 'E2E_BASE_URL is not set: start the server and set E2E_BASE_URL=http://127.0.0.1:3000';
 
 export async function launch() {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -20,7 +22,16 @@ export async function launch() {
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   context.setDefaultTimeout(15_000);
   return {
@@ -39,7 +50,8 @@ export async function openPage(context) {
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (msg) => {
     // Refusals the journey provokes on purpose (403/409/422) are logged by Chromium as failed loads.
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) problems.push(`console: ${msg.text()}`);
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
+      problems.push(`console: ${msg.text()}`);
   });
   return { page, problems };
 }
@@ -72,7 +84,10 @@ export async function apiSignIn(username) {
 export async function api(token, method, url, body) {
   const res = await fetch(`${BASE}${url}`, {
     method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   assert.ok(res.ok, `${method} ${url} → ${res.status}`);
@@ -81,9 +96,42 @@ export async function api(token, method, url, body) {
 
 export const menu = (page, label) => page.locator('.ant-layout-sider').getByText(label, { exact: true }).click();
 
-/** Picks an option in an antd Select by typing into its search box. */
-export async function pick(page, select, text) {
-  await select.click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+/**
+ * The option list of this antd Select: the dropdown holding the listbox its combobox controls. Any
+ * `.ant-select-dropdown:visible` is not enough: the previous select's dropdown, still fading out under load,
+ * matched too and took the click meant for this one.
+ */
+async function dropdownOf(page, handle) {
+  const controls = () =>
+    handle.evaluate((el) => {
+      const box = el.matches('[role="combobox"]') ? el : el.querySelector('[role="combobox"]');
+      return box?.getAttribute('aria-controls') || box?.getAttribute('aria-owns') || null;
+    });
+  for (let tries = 0; tries < 30; tries++) {
+    const id = await controls();
+    if (id) return page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${id}"]`) });
+    await page.waitForTimeout(100);
+  }
+  return page.locator('.ant-select-dropdown:visible');
 }
+
+/**
+ * Opens an antd Select, optionally types into its search box, clicks the option with this text and, for a
+ * single select, waits until its dropdown has closed so the next pick cannot hit it. The element is taken
+ * before the click: a locator that matched the select by its placeholder stops matching once text is typed.
+ */
+export async function choose(page, select, text, { exact = false, typed = false } = {}) {
+  const handle = await select.elementHandle();
+  await select.click();
+  if (typed) await page.keyboard.type(text);
+  const dropdown = await dropdownOf(page, handle);
+  const label = exact ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : text;
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+  const multiple = await handle.evaluate((el) =>
+    Boolean(el.closest('.ant-select-multiple') || el.querySelector('.ant-select-multiple')),
+  );
+  if (!multiple) await dropdown.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+}
+
+/** Picks an option in an antd Select by typing into its search box. */
+export const pick = (page, select, text) => choose(page, select, text, { typed: true });

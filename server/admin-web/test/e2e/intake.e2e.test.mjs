@@ -18,7 +18,9 @@ describe('代客报修 and dispatch load (browser)', () => {
   before(async () => {
     if (!BASE) return;
     browser = await launch();
-    projectId = (await api(await apiSignIn('cm1'), 'GET', '/api/property/projects')).find((p) => p.name === '阳光花园').id;
+    projectId = (await api(await apiSignIn('cm1'), 'GET', '/api/property/projects')).find(
+      (p) => p.name === '阳光花园',
+    ).id;
   });
   after(async () => browser?.close());
 
@@ -39,77 +41,87 @@ describe('代客报修 and dispatch load (browser)', () => {
     return file;
   }
 
-  it('cm1: finds 张伟 by his number, attaches a photo and the visit window; the ticket reads in words', { skip }, async () => {
-    const { page, problems } = await openPage(browser.context);
-    await signIn(page, 'cm1');
-    await menu(page, '代客报修');
-    const form = page.getByTestId('create-ticket-page');
+  it(
+    'cm1: finds 张伟 by his number, attaches a photo and the visit window; the ticket reads in words',
+    { skip },
+    async () => {
+      const { page, problems } = await openPage(browser.context);
+      await signIn(page, 'cm1');
+      await menu(page, '代客报修');
+      const form = page.getByTestId('create-ticket-page');
 
-    // One category list with the resident's 报修 page: names only, no counter category (打字复印).
-    await form.getByTestId('category-select').click();
-    // allInnerTexts does not wait: under load the dropdown opened empty and the check failed with no message.
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
-    const options = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
-    assert.ok(options.includes('供水设备维修类'), options.join('、'));
-    assert.ok(!options.some((o) => /打字复印|（[A-Z]+）/.test(o)), `no counter category, no code: ${options.join('、')}`);
-    await page.keyboard.press('Escape');
+      // One category list with the resident's 报修 page: names only, no counter category (打字复印).
+      await form.getByTestId('category-select').click();
+      // allInnerTexts does not wait: under load the dropdown opened empty and the check failed with no message.
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+      const options = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
+      assert.ok(options.includes('供水设备维修类'), options.join('、'));
+      assert.ok(
+        !options.some((o) => /打字复印|（[A-Z]+）/.test(o)),
+        `no counter category, no code: ${options.join('、')}`,
+      );
+      await page.keyboard.press('Escape');
 
-    await form.getByTestId('caller-phone').locator('input').fill(ZHANG_WEI);
-    const looked = page.waitForResponse((r) => r.url().endsWith('/api/bindings/lookup'));
-    await form.getByRole('button', { name: '查找住户' }).click();
-    assert.equal((await looked).status(), 200);
-    const houses = form.getByTestId('caller-houses');
-    await houses.getByText(/张伟（业主）/).waitFor();
-    assert.doesNotMatch(await houses.innerText(), /owner/);
-    await form.getByTestId('caller-house').getByText(/3栋/).waitFor();
-    assert.equal(await form.getByPlaceholder('如 王女士').inputValue(), '张伟');
-    assert.equal(await form.getByPlaceholder('11 位手机号').inputValue(), ZHANG_WEI);
+      await form.getByTestId('caller-phone').locator('input').fill(ZHANG_WEI);
+      const looked = page.waitForResponse((r) => r.url().endsWith('/api/bindings/lookup'));
+      await form.getByRole('button', { name: '查找住户' }).click();
+      assert.equal((await looked).status(), 200);
+      const houses = form.getByTestId('caller-houses');
+      await houses.getByText(/张伟（业主）/).waitFor();
+      assert.doesNotMatch(await houses.innerText(), /owner/);
+      await form.getByTestId('caller-house').getByText(/3栋/).waitFor();
+      assert.equal(await form.getByPlaceholder('如 王女士').inputValue(), '张伟');
+      assert.equal(await form.getByPlaceholder('11 位手机号').inputValue(), ZHANG_WEI);
 
-    await pick(page, form.getByTestId('category-select'), '供水设备维修');
-    await form.getByPlaceholder('例如：厨房水龙头漏水，关不紧').fill('E2E 来电：卫生间地漏返水，有异味');
-    const chooser = page.waitForEvent('filechooser');
-    await form.getByText('添加照片', { exact: true }).click();
-    const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/media') && r.request().method() === 'POST');
-    await (await chooser).setFiles(await photoFile(page));
-    assert.equal((await uploaded).status(), 201);
-    await form.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
+      await pick(page, form.getByTestId('category-select'), '供水设备维修');
+      await form.getByPlaceholder('例如：厨房水龙头漏水，关不紧').fill('E2E 来电：卫生间地漏返水，有异味');
+      const chooser = page.waitForEvent('filechooser');
+      await form.getByText('添加照片', { exact: true }).click();
+      const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/media') && r.request().method() === 'POST');
+      await (await chooser).setFiles(await photoFile(page));
+      assert.equal((await uploaded).status(), 201);
+      await form
+        .locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)')
+        .first()
+        .waitFor();
 
-    const tomorrow = new Date(Date.now() + 86_400_000);
-    const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
-    await form.getByTestId('visit-date').click();
-    await page.keyboard.type(day);
-    await page.keyboard.press('Enter');
-    await pick(page, form.getByTestId('visit-window'), '下午');
-    await shot(page, 'ticket-create-caller');
+      const tomorrow = new Date(Date.now() + 86_400_000);
+      const day = `${tomorrow.getFullYear()}-${String(tomorrow.getMonth() + 1).padStart(2, '0')}-${String(tomorrow.getDate()).padStart(2, '0')}`;
+      await form.getByTestId('visit-date').click();
+      await page.keyboard.type(day);
+      await page.keyboard.press('Enter');
+      await pick(page, form.getByTestId('visit-window'), '下午');
+      await shot(page, 'ticket-create-caller');
 
-    const created = page.waitForResponse((r) => r.url().endsWith('/api/tickets') && r.request().method() === 'POST');
-    await form.getByRole('button', { name: '提交工单' }).click();
-    const res = await created;
-    assert.equal(res.status(), 201);
-    const ticket = await res.json();
-    assert.equal(ticket.contactName, '张伟');
-    assert.equal(ticket.media.length, 1, 'the photo is on the ticket');
-    assert.ok(ticket.preferredStart && ticket.preferredEnd, 'the expected visit window is on the ticket');
-    // 下午 starts at 14:00 where the browser is (Asia/Shanghai, UTC+8).
-    assert.equal((new Date(ticket.preferredStart).getUTCHours() + 8) % 24, 14);
+      const created = page.waitForResponse((r) => r.url().endsWith('/api/tickets') && r.request().method() === 'POST');
+      await form.getByRole('button', { name: '提交工单' }).click();
+      const res = await created;
+      assert.equal(res.status(), 201);
+      const ticket = await res.json();
+      assert.equal(ticket.contactName, '张伟');
+      assert.equal(ticket.media.length, 1, 'the photo is on the ticket');
+      assert.ok(ticket.preferredStart && ticket.preferredEnd, 'the expected visit window is on the ticket');
+      // 下午 starts at 14:00 where the browser is (Asia/Shanghai, UTC+8).
+      assert.equal((new Date(ticket.preferredStart).getUTCHours() + 8) % 24, 14);
 
-    const list = page.getByTestId('tickets-page');
-    await list.getByTestId('ticket-table').getByText(ticket.serial, { exact: true }).click();
-    const drawer = page.getByTestId('ticket-drawer');
-    const detail = drawer.getByTestId('ticket-detail');
-    await detail.waitFor();
-    await detail.locator('img[alt="工单照片"]').first().waitFor();
-    const text = await detail.innerText();
-    assert.match(text, /报修（户内）/);
-    assert.match(text, /收费/);
-    assert.match(text, /一般/);
-    assert.match(text, /供水设备维修类/);
-    assert.doesNotMatch(text, /\b(owner|repair|home|normal|phone|GS)\b|（GS）|普通/);
-    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-    await shot(page, 'ticket-detail-caller', false);
-    assert.deepEqual(problems, [], 'no page errors or console errors');
-    await page.close();
-  });
+      const list = page.getByTestId('tickets-page');
+      await list.getByTestId('ticket-table').getByText(ticket.serial, { exact: true }).click();
+      const drawer = page.getByTestId('ticket-drawer');
+      const detail = drawer.getByTestId('ticket-detail');
+      await detail.waitFor();
+      await detail.locator('img[alt="工单照片"]').first().waitFor();
+      const text = await detail.innerText();
+      assert.match(text, /报修（户内）/);
+      assert.match(text, /收费/);
+      assert.match(text, /一般/);
+      assert.match(text, /供水设备维修类/);
+      assert.doesNotMatch(text, /\b(owner|repair|home|normal|phone|GS)\b|（GS）|普通/);
+      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+      await shot(page, 'ticket-detail-caller', false);
+      assert.deepEqual(problems, [], 'no page errors or console errors');
+      await page.close();
+    },
+  );
 
   it('cm1: a number without a verified house says so and the house is picked by hand', { skip }, async () => {
     const { page, problems } = await openPage(browser.context);
@@ -125,11 +137,18 @@ describe('代客报修 and dispatch load (browser)', () => {
     await page.close();
   });
 
-  it('sup1: the dispatch dialog shows each technician\'s open jobs and today\'s appointments', { skip }, async () => {
+  it("sup1: the dispatch dialog shows each technician's open jobs and today's appointments", { skip }, async () => {
     const cm = await apiSignIn('cm1');
     const sup = await apiSignIn('sup1');
     const ticket = await api(cm, 'POST', '/api/tickets', {
-      projectId, kind: 'repair', scope: 'public', category: 'GD', urgency: 'normal', description: 'E2E 5 号楼大堂灯不亮', channel: 'phone', contactPhone: '13800009876',
+      projectId,
+      kind: 'repair',
+      scope: 'public',
+      category: 'GD',
+      urgency: 'normal',
+      description: 'E2E 5 号楼大堂灯不亮',
+      channel: 'phone',
+      contactPhone: '13800009876',
     });
     await api(cm, 'POST', `/api/tickets/${ticket.id}/register`, {});
     const techs = await api(sup, 'GET', `/api/property/projects/${projectId}/technicians`);
@@ -145,7 +164,10 @@ describe('代客报修 and dispatch load (browser)', () => {
     await list.getByRole('tab', { name: '处理中' }).click();
     await list.getByTestId('ticket-table').getByText(ticket.serial, { exact: true }).click();
     const drawer = page.getByTestId('ticket-drawer');
-    await drawer.getByTestId('ticket-actions').getByRole('button', { name: twoChar('派单') }).click();
+    await drawer
+      .getByTestId('ticket-actions')
+      .getByRole('button', { name: twoChar('派单') })
+      .click();
     const modal = page.locator('.ant-modal').filter({ hasText: `派单 · ${ticket.serial}` });
     await modal.getByTestId('technician-select').click();
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
@@ -153,7 +175,11 @@ describe('代客报修 and dispatch load (browser)', () => {
     for (const t of techs) {
       const l = loads.find((x) => x.technicianId === t.userId);
       const row = option.filter({ hasText: t.name });
-      assert.match(await row.innerText(), new RegExp(`在办 ${l.openJobs} 单(（已满）)? · 今日预约 ${l.visitsToday}`), `${t.name}'s load`);
+      assert.match(
+        await row.innerText(),
+        new RegExp(`在办 ${l.openJobs} 单(（已满）)? · 今日预约 ${l.visitsToday}`),
+        `${t.name}'s load`,
+      );
     }
     await shot(page, 'ticket-dispatch-load', false);
     // The first one with room under the cap (a full one is marked and the server would refuse him).
@@ -175,7 +201,10 @@ describe('代客报修 and dispatch load (browser)', () => {
     await page.waitForTimeout(600); // the toast slides in from the top; measure where it settles
     const toast = await page.locator('.ant-message-notice').first().boundingBox();
     const header = await drawer.locator('.ant-drawer-header').boundingBox();
-    assert.ok(toast && header && toast.y >= header.y + header.height, `toast ${JSON.stringify(toast)} clears the title ${JSON.stringify(header)}`);
+    assert.ok(
+      toast && header && toast.y >= header.y + header.height,
+      `toast ${JSON.stringify(toast)} clears the title ${JSON.stringify(header)}`,
+    );
     await drawer.locator('.ant-drawer-title').getByText('已派单').waitFor();
     await shot(page, 'ticket-dispatched-toast', false);
     assert.deepEqual(problems, [], 'no page errors or console errors');

@@ -18,7 +18,13 @@ describe('console notification bell (browser)', () => {
     const zhang = accounts.find((a) => a.name === '张伟');
     const resident = (await api(null, 'POST', '/api/auth/demo/login', { userId: zhang.userId })).accessToken;
     const houseId = (await api(resident, 'GET', '/api/me')).houses[0].houseId;
-    const ticket = await api(resident, 'POST', '/api/tickets', { houseId, kind: 'suggestion', category: 'GS', urgency: 'normal', description: '建议在 3 栋门口加装快递柜' });
+    const ticket = await api(resident, 'POST', '/api/tickets', {
+      houseId,
+      kind: 'suggestion',
+      category: 'GS',
+      urgency: 'normal',
+      description: '建议在 3 栋门口加装快递柜',
+    });
     const cm = await apiSignIn('cm1');
     const unread = (await api(cm, 'GET', '/api/inbox/unread-count')).unread;
     assert.ok(unread >= 1, 'the new request reached cm1');

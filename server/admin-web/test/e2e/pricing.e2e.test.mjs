@@ -53,17 +53,27 @@ describe('price lists (browser)', () => {
     // Materials tab lists the material price list.
     await list.getByRole('tab', { name: '材料价格表' }).click();
     await page.waitForURL(/kind=materials/);
-    await list.locator('[data-testid="versions-table"] tbody tr.ant-table-row').filter({ hasText: '仓库材料采购价' }).first().waitFor();
+    await list
+      .locator('[data-testid="versions-table"] tbody tr.ant-table-row')
+      .filter({ hasText: '仓库材料采购价' })
+      .first()
+      .waitFor();
     await list.getByRole('tab', { name: '特约服务收费标准' }).click();
     await rows.filter({ has: page.getByTestId('in-force') }).waitFor();
 
     await list.getByRole('button', { name: /新建版本/ }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '新建特约服务收费标准版本' });
     await modal.waitFor();
-    assert.match(await modal.getByTestId('copy-from').innerText(), new RegExp(`V${inForceNo} .*执行中`), 'copies the version in force by default');
+    assert.match(
+      await modal.getByTestId('copy-from').innerText(),
+      new RegExp(`V${inForceNo} .*执行中`),
+      'copies the version in force by default',
+    );
     await modal.getByLabel('标题').fill(title);
     await shot(page, 'price-list-new', false);
-    const created = page.waitForResponse((r) => r.url().endsWith('/api/price-lists') && r.request().method() === 'POST');
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/price-lists') && r.request().method() === 'POST',
+    );
     await modal.getByRole('button', { name: /创建草稿/ }).click();
     const version = await (await created).json();
     assert.equal(version.status, 'draft');
@@ -98,7 +108,10 @@ describe('price lists (browser)', () => {
     assert.equal(savedItem.labourPriceFen, newFen, 'the yuan text became exact fen');
     await drawer.waitFor({ state: 'detached' });
     await page.waitForFunction(
-      ([code, price]) => [...document.querySelectorAll('[data-testid="items-table"] tbody tr')].some((tr) => tr.textContent.includes(code) && tr.textContent.includes(price)),
+      ([code, price]) =>
+        [...document.querySelectorAll('[data-testid="items-table"] tbody tr')].some(
+          (tr) => tr.textContent.includes(code) && tr.textContent.includes(price),
+        ),
       [ITEM, `¥${yuan(newFen)}`],
     );
 
@@ -108,7 +121,10 @@ describe('price lists (browser)', () => {
     await diffRow.waitFor();
     const diffText = await diffRow.innerText();
     assert.match(diffText, /调整/);
-    assert.match(diffText, new RegExp(`人工费：\\s*¥${yuan(oldFen).replace('.', '\\.')}\\s*→\\s*¥${yuan(newFen).replace('.', '\\.')}`));
+    assert.match(
+      diffText,
+      new RegExp(`人工费：\\s*¥${yuan(oldFen).replace('.', '\\.')}\\s*→\\s*¥${yuan(newFen).replace('.', '\\.')}`),
+    );
     assert.match(await page.getByTestId('diff-summary').innerText(), /新增 0 项，删除 0 项，调整 1 项/);
     await shot(page, 'price-list-diff');
 
@@ -127,11 +143,18 @@ describe('price lists (browser)', () => {
 
     await editor.getByRole('button', { name: /审批通过/ }).click();
     const approved = page.waitForResponse((r) => r.url().endsWith(`/api/price-lists/${versionId}/approve`));
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /审批通过/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /审批通过/ })
+      .click();
     assert.equal((await approved).status(), 200);
     await page.getByTestId('version-status').filter({ hasText: '已审批' }).waitFor();
     assert.match(await page.getByTestId('read-only-banner').innerText(), /不可修改/);
-    assert.equal(await editor.getByRole('button', { name: `编辑 ${ITEM}` }).count(), 0, 'no edit buttons once approved');
+    assert.equal(
+      await editor.getByRole('button', { name: `编辑 ${ITEM}` }).count(),
+      0,
+      'no edit buttons once approved',
+    );
 
     await editor.getByRole('button', { name: /发\s*布/ }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '确认发布' });
@@ -156,7 +179,10 @@ describe('price lists (browser)', () => {
     const preview = page.getByTestId('fee-schedule-page');
     await preview.getByTestId('schedule-head').waitFor();
     assert.match(await preview.getByTestId('schedule-head').innerText(), /示例物业/);
-    assert.match(await preview.locator('tr').filter({ hasText: ITEM }).innerText(), new RegExp(`¥${yuan(newFen).replace('.', '\\.')}`));
+    assert.match(
+      await preview.locator('tr').filter({ hasText: ITEM }).innerText(),
+      new RegExp(`¥${yuan(newFen).replace('.', '\\.')}`),
+    );
     const poster = await preview.getByTestId('poster-link').getAttribute('href');
     assert.equal(poster, `/api/public/fee-schedule/poster?projectId=${projectId}`);
     const posterRes = await fetch(`${BASE}${poster}`);
@@ -170,7 +196,10 @@ describe('price lists (browser)', () => {
     await quote.getByTestId('quote-run').click();
     const body = await (await priced).json();
     assert.equal(body.labourFen, newFen * 2);
-    assert.match(await quote.getByTestId('quote-total').innerText(), new RegExp(`合计\\s*¥${yuan(body.totalFen).replace('.', '\\.')}`));
+    assert.match(
+      await quote.getByTestId('quote-total').innerText(),
+      new RegExp(`合计\\s*¥${yuan(body.totalFen).replace('.', '\\.')}`),
+    );
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'fee-schedule', false);
 

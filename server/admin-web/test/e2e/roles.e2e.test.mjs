@@ -19,7 +19,8 @@ const STAFF = [
   { username: 'admin', role: '系统管理员' },
 ];
 /** Latin text a person may see in the console: serials and codes of the demo data, usernames, units (E2E: notes other journeys write). */
-const ALLOWED_LATIN = /^(YGHY|CHY|PPR|PVC|LED|USB|cm|mm|kg|xlsx|admin|cm\d|sup\d|pm\d|cashier\d|finance\d|quality\d|tech\d|GS|GD|JJ|JZ|LH|DY|QT|ZZ)$/i;
+const ALLOWED_LATIN =
+  /^(YGHY|CHY|PPR|PVC|LED|USB|cm|mm|kg|xlsx|admin|cm\d|sup\d|pm\d|cashier\d|finance\d|quality\d|tech\d|GS|GD|JJ|JZ|LH|DY|QT|ZZ)$/i;
 
 describe('every console page, role by role (browser)', { skip }, () => {
   let browser;
@@ -30,23 +31,37 @@ describe('every console page, role by role (browser)', { skip }, () => {
   });
   after(() => browser?.close());
 
-  /** Until no API call is in flight for a moment and no spinner turns. */
+  /** Until no API call is in flight for a moment and no spinner turns (at most 20 s, then the page is read as it is). */
   async function settle(page, inFlight) {
-    for (let quiet = 0; quiet < 3; ) {
+    const deadline = Date.now() + 20_000;
+    for (let quiet = 0; quiet < 3 && Date.now() < deadline;) {
       await page.waitForTimeout(120);
       quiet = inFlight() === 0 ? quiet + 1 : 0;
     }
-    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+    await page
+      .locator('.ant-spin-spinning')
+      .first()
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => {});
     await page.waitForTimeout(300);
   }
 
   async function inspect(page, name, problems) {
     const text = await page.locator('.ant-layout-content').innerText();
-    const latin = (text.match(/[A-Za-z][A-Za-z0-9]{1,}/g) ?? []).filter((w) => !ALLOWED_LATIN.test(w) && !/^[A-Z]{2,5}\d*$/.test(w) && !/^(V\d+|A4|E27|E14|E2E)$/.test(w) && !/^(?=.*\d)[0-9a-f]+$/.test(w)); // pieces of a hex digest (a bill's content hash, wrapped in its cell) are not English
+    const latin = (text.match(/[A-Za-z][A-Za-z0-9]{1,}/g) ?? []).filter(
+      (w) =>
+        !ALLOWED_LATIN.test(w) &&
+        !/^[A-Z]{2,5}\d*$/.test(w) &&
+        !/^(V\d+|A4|E27|E14|E2E)$/.test(w) &&
+        !/^(?=.*\d)[0-9a-f]+$/.test(w),
+    ); // pieces of a hex digest (a bill's content hash, wrapped in its cell) are not English
     if (latin.length) problems.push(`${name}: English on screen: ${[...new Set(latin)].slice(0, 12).join(', ')}`);
     if (/无权(访问|查看)/.test(text)) problems.push(`${name}: a menu entry opens a 无权 page`);
     const spills = await page.evaluate(() =>
-      [...document.querySelectorAll('.ant-layout-content .ant-card')].filter((card) => card.scrollWidth > card.clientWidth + 1).map((card) => card.querySelector('.ant-card-head-title, th')?.textContent ?? '?'));
+      [...document.querySelectorAll('.ant-layout-content .ant-card')]
+        .filter((card) => card.scrollWidth > card.clientWidth + 1)
+        .map((card) => card.querySelector('.ant-card-head-title, th')?.textContent ?? '?'),
+    );
     if (spills.length) problems.push(`${name}: content spills out of its card: ${spills.join(', ')}`);
   }
 
@@ -54,12 +69,15 @@ describe('every console page, role by role (browser)', { skip }, () => {
     it(`${username} (${role}) opens every page of the menu`, async () => {
       const { page, problems } = await openPage(browser.context);
       let inFlight = 0;
-      page.on('request', (r) => r.url().includes('/api/') && inFlight++);
-      const done = (r) => r.url().includes('/api/') && (inFlight = Math.max(0, inFlight - 1));
+      // The live-update stream (/api/live/…) stays open for as long as the page does: it is not a load.
+      const counted = (r) => r.url().includes('/api/') && !r.url().includes('/api/live/');
+      page.on('request', (r) => counted(r) && inFlight++);
+      const done = (r) => counted(r) && (inFlight = Math.max(0, inFlight - 1));
       page.on('requestfinished', done);
       page.on('requestfailed', done);
       page.on('response', (r) => {
-        if (r.url().includes('/api/') && r.status() >= 400) problems.push(`${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()}`);
+        if (r.url().includes('/api/') && r.status() >= 400)
+          problems.push(`${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()}`);
       });
       try {
         await signIn(page, username);
@@ -74,14 +92,19 @@ describe('every console page, role by role (browser)', { skip }, () => {
           await page.screenshot({ path: path.join(ROLE_SHOTS, `${name}.png`), fullPage: true });
           // 工单中心: a ticket opened in its drawer, as the role sees it.
           if (label === '工单中心' && (await page.locator('.ant-table-row').count())) {
-            const serial = (await page.getByTestId('ticket-table').locator('.ant-table-row').first().innerText()).match(/[A-Z]+-\d{6}-\d{4}/)[0];
+            const serial = (await page.getByTestId('ticket-table').locator('.ant-table-row').first().innerText()).match(
+              /[A-Z]+-\d{6}-\d{4}/,
+            )[0];
             await page.getByTestId('ticket-table').getByText(serial, { exact: true }).click();
             await page.getByTestId('ticket-drawer').getByTestId('ticket-detail').waitFor();
             await settle(page, () => inFlight);
             await inspect(page, `${name}-drawer`, problems);
             await page.screenshot({ path: path.join(ROLE_SHOTS, `${name}-drawer.png`) });
             await page.keyboard.press('Escape');
-            await page.getByTestId('ticket-drawer').waitFor({ state: 'hidden' }).catch(() => {});
+            await page
+              .getByTestId('ticket-drawer')
+              .waitFor({ state: 'hidden' })
+              .catch(() => {});
           }
         }
         assert.deepEqual(problems, []);

@@ -1,6 +1,10 @@
 // Ticket workbench journeys: cm1 registers the seeded 待受理 request and records a phone request (代客报修);
 // sup1 dispatches from 派单队列, then holds and resumes the ticket. Changes data: run on a fresh DATA_DIR.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { api, apiSignIn, BASE, launch, menu, openPage, pick, shot, signIn, skip } from './harness.mjs';
 
@@ -29,11 +33,16 @@ describe('tickets (browser)', () => {
   }
 
   async function act(page, drawer, label, fill) {
-    await drawer.getByTestId('ticket-actions').getByRole('button', { name: label.length === 2 ? twoChar(label) : label }).click();
+    await drawer
+      .getByTestId('ticket-actions')
+      .getByRole('button', { name: label.length === 2 ? twoChar(label) : label })
+      .click();
     const modal = page.locator('.ant-modal').filter({ hasText: `${label} · ` });
     await modal.waitFor();
     if (fill) await fill(modal);
-    const done = page.waitForResponse((r) => /\/api\/tickets\/\d+\/[a-z-]+$/.test(r.url()) && r.request().method() === 'POST');
+    const done = page.waitForResponse(
+      (r) => /\/api\/tickets\/\d+\/[a-z-]+$/.test(r.url()) && r.request().method() === 'POST',
+    );
     await modal.getByRole('button', { name: `确认${label}` }).click();
     const res = await done;
     assert.ok(res.ok(), `${label} → ${res.status()}`);
@@ -90,7 +99,13 @@ describe('tickets (browser)', () => {
     const form = page.getByTestId('create-ticket-page');
     const buildings = await api(token, 'GET', `/api/property/projects/${projectId}/buildings`);
     const building = buildings.find((b) => b.name.startsWith('3')) ?? buildings[0];
-    const houses = (await api(token, 'GET', `/api/property/projects/${projectId}/houses?buildingId=${building.id}&unitId=${building.units[0].id}&page=1&pageSize=50`)).items;
+    const houses = (
+      await api(
+        token,
+        'GET',
+        `/api/property/projects/${projectId}/houses?buildingId=${building.id}&unitId=${building.units[0].id}&page=1&pageSize=50`,
+      )
+    ).items;
     await form.getByTestId('unit-picker').click();
     await page.locator('.ant-cascader-menu-item').filter({ hasText: building.name }).first().click();
     await page.locator('.ant-cascader-menu-item').filter({ hasText: building.units[0].name }).first().click();
@@ -116,7 +131,9 @@ describe('tickets (browser)', () => {
     await shot(page, 'ticket-list-new');
 
     // A verified paid ticket: quote lines in yuan, signatures, ratings, and the 回访 action.
-    const verified = (await api(token, 'GET', `/api/tickets?projectId=${projectId}&status=verified`)).items.find((t) => t.quote);
+    const verified = (await api(token, 'GET', `/api/tickets?projectId=${projectId}&status=verified`)).items.find(
+      (t) => t.quote,
+    );
     assert.ok(verified, 'the demo seeds a verified paid ticket');
     await list.getByRole('tab', { name: '待回访' }).click();
     const done = await openFromList(page, verified.serial);
@@ -125,9 +142,23 @@ describe('tickets (browser)', () => {
     const total = `¥${Math.floor(verified.quote.totalFen / 100).toLocaleString('en-US')}.${String(verified.quote.totalFen % 100).padStart(2, '0')}`;
     assert.ok((await quote.innerText()).includes(total), `quote total ${total}`);
     await done.getByText('业主评价').waitFor();
-    await done.getByTestId('ticket-actions').getByRole('button', { name: twoChar('回访') }).waitFor();
+    await done
+      .getByTestId('ticket-actions')
+      .getByRole('button', { name: twoChar('回访') })
+      .waitFor();
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' }); // the 已登记 toast covers the title
     await shot(page, 'ticket-detail-verified');
+    // 打印处理单 downloads the ticket's 客户需求处理单 (the server's PDF, not a page of the console).
+    const formDownload = page.waitForEvent('download', { timeout: 30_000 });
+    await done.getByTestId('ticket-form-pdf').click();
+    const formPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ticket-form-')), 'form.pdf');
+    await (await formDownload).saveAs(formPath);
+    assert.equal(fs.readFileSync(formPath).subarray(0, 5).toString(), '%PDF-', 'the form downloads as a PDF');
+    const formText = execFileSync('pdftotext', [formPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    assert.ok(
+      formText.includes('客户需求处理单') && formText.includes(verified.serial),
+      'the printed form names the ticket',
+    );
     await page.locator('.ant-drawer-close').click();
 
     assert.deepEqual(problems, [], 'no page errors or console errors');
@@ -146,7 +177,9 @@ describe('tickets (browser)', () => {
     const rules = (await api(token, 'GET', `/api/service-categories?projectId=${projectId}`)).items;
     const skills = rules.find((c) => c.code === target.category)?.skills ?? [];
     const load = (t) => loads.find((l) => l.technicianId === t.userId);
-    const fitting = techs.filter((t) => t.onDuty && t.skills.some((s) => skills.includes(s)) && load(t).openJobs < t.maxOpenJobs);
+    const fitting = techs.filter(
+      (t) => t.onDuty && t.skills.some((s) => skills.includes(s)) && load(t).openJobs < t.maxOpenJobs,
+    );
     const fewest = Math.min(...fitting.map((t) => load(t).openJobs));
 
     await signIn(page, 'sup1');
@@ -167,7 +200,10 @@ describe('tickets (browser)', () => {
     const tech = fitting.find((t) => firstText.startsWith(t.name));
     assert.ok(tech, `a skilled, on-duty technician with room is offered first (${firstText})`);
     assert.equal(load(tech).openJobs, fewest, 'the least busy of them');
-    assert.match(firstText, new RegExp(`在岗[\\s\\S]*对口[\\s\\S]*在办 ${fewest} 单 · 今日预约 ${load(tech).visitsToday}`));
+    assert.match(
+      firstText,
+      new RegExp(`在岗[\\s\\S]*对口[\\s\\S]*在办 ${fewest} 单 · 今日预约 ${load(tech).visitsToday}`),
+    );
     await page.keyboard.press('Escape');
     await pick(page, modal.getByTestId('technician-select'), tech.name);
     await shot(page, 'ticket-dispatch', false);
@@ -194,7 +230,10 @@ describe('tickets (browser)', () => {
     await page.waitForTimeout(600); // the toast slides in from the top; measure where it settles
     const toast = await page.locator('.ant-message-notice').first().boundingBox();
     const header = await drawer.locator('.ant-drawer-header').boundingBox();
-    assert.ok(toast && header && toast.y >= header.y + header.height, `toast ${JSON.stringify(toast)} clears the title ${JSON.stringify(header)}`);
+    assert.ok(
+      toast && header && toast.y >= header.y + header.height,
+      `toast ${JSON.stringify(toast)} clears the title ${JSON.stringify(header)}`,
+    );
     await drawer.getByText('工单已挂起：业主出差，约定下周上门').waitFor();
     await listRow.getByTestId('flag-hold').waitFor();
     await shot(page, 'ticket-hold', false);

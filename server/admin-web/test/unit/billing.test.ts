@@ -22,8 +22,20 @@ import {
 } from '../../src/pages/billing/billing-logic';
 
 const item = (over: Partial<IBillingItem>): IBillingItem => ({
-  id: 1, projectId: 1, code: 'WY', name: '物业服务费', kind: 'area', houseType: null, unitPriceFen: 235, unit: '元/㎡·月',
-  sharedSplit: null, effectiveFrom: '2026-01', effectiveTo: null, createdBy: 1, createdAt: '2026-01-01T00:00:00Z', ...over,
+  id: 1,
+  projectId: 1,
+  code: 'WY',
+  name: '物业服务费',
+  kind: 'area',
+  houseType: null,
+  unitPriceFen: 235,
+  unit: '元/㎡·月',
+  sharedSplit: null,
+  effectiveFrom: '2026-01',
+  effectiveTo: null,
+  createdBy: 1,
+  createdAt: '2026-01-01T00:00:00Z',
+  ...over,
 });
 
 describe('periods', () => {
@@ -61,12 +73,22 @@ describe('fee items', () => {
   });
 
   it('checks the form: code, price in yuan, a month, a split for 公摊, no start before the price in force', () => {
-    const ok = { code: 'WY', name: '物业服务费', kind: 'area' as const, houseType: null, unitPrice: '2.50', unit: '元/㎡·月', effectiveFrom: '2026-06' };
+    const ok = {
+      code: 'WY',
+      name: '物业服务费',
+      kind: 'area' as const,
+      houseType: null,
+      unitPrice: '2.50',
+      unit: '元/㎡·月',
+      effectiveFrom: '2026-06',
+    };
     expect(itemFormProblem(ok, rows)).toBeNull();
     expect(itemFormProblem({ ...ok, code: 'wy' }, rows)).toMatch(/编码/);
     expect(itemFormProblem({ ...ok, unitPrice: '2.355' }, rows)).toMatch(/^单价：/);
     expect(itemFormProblem({ ...ok, effectiveFrom: '' }, rows)).toBe('请选择生效月份');
-    expect(itemFormProblem({ ...ok, effectiveFrom: '2025-06' }, rows)).toBe('生效月份不能早于当前价格的起始月份 2026-01');
+    expect(itemFormProblem({ ...ok, effectiveFrom: '2025-06' }, rows)).toBe(
+      '生效月份不能早于当前价格的起始月份 2026-01',
+    );
     expect(itemFormProblem({ ...ok, code: 'GT', kind: 'shared', unitPrice: '0' }, rows)).toMatch(/分摊方式/);
   });
 });
@@ -87,19 +109,31 @@ describe('readings', () => {
   });
 
   it('shows row errors in sheet order, whether listed in the answer or in a 422', () => {
-    const errors = [{ row: 5, field: '本期读数', message: '小于上期读数，换表请标记' }, { row: 3, field: '房号', message: '房屋不存在' }];
+    const errors = [
+      { row: 5, field: '本期读数', message: '小于上期读数，换表请标记' },
+      { row: 3, field: '房号', message: '房屋不存在' },
+    ];
     expect(sortImportErrors(errors).map((e) => e.row)).toEqual([3, 5]);
     const result = { dryRun: true, rows: 10, imported: 0, errors };
     expect(readingImportOutcome({ result })).toEqual({ kind: 'invalid', result });
     expect(readingImportOutcome({ result: { ...result, errors: [] } }).kind).toBe('ok');
-    expect(readingImportOutcome({ error: new ApiError('IMPORT_INVALID', 'x', 422, result) })).toEqual({ kind: 'invalid', result });
-    expect(readingImportOutcome({ error: new ApiError('NETWORK', '无法连接服务器', 0) })).toEqual({ kind: 'failed', message: '无法连接服务器' });
+    expect(readingImportOutcome({ error: new ApiError('IMPORT_INVALID', 'x', 422, result) })).toEqual({
+      kind: 'invalid',
+      result,
+    });
+    expect(readingImportOutcome({ error: new ApiError('NETWORK', '无法连接服务器', 0) })).toEqual({
+      kind: 'failed',
+      message: '无法连接服务器',
+    });
   });
 });
 
 describe('bill runs', () => {
   it('shows houses done of the total, never over 100 %', () => {
-    expect(runProgress({ status: 'running', housesDone: 500, housesTotal: 1500 })).toEqual({ percent: 33, text: '500 / 1500 户' });
+    expect(runProgress({ status: 'running', housesDone: 500, housesTotal: 1500 })).toEqual({
+      percent: 33,
+      text: '500 / 1500 户',
+    });
     expect(runProgress({ status: 'running', housesDone: 0, housesTotal: 0 }).percent).toBe(0);
     expect(runProgress({ status: 'draft', housesDone: 0, housesTotal: 0 }).percent).toBe(100);
     expect(runProgress({ status: 'draft', housesDone: 1600, housesTotal: 1500 }).percent).toBe(100);
@@ -127,12 +161,18 @@ describe('bills and collection', () => {
     expect(billCorrections({ status: 'published' }, true)).toEqual({ voidReissue: true, adjust: true, waive: true });
     expect(billCorrections({ status: 'draft' }, true)).toEqual({ voidReissue: false, adjust: true, waive: false });
     expect(billCorrections({ status: 'void' }, true)).toEqual({ voidReissue: false, adjust: false, waive: false });
-    expect(billCorrections({ status: 'published' }, false)).toEqual({ voidReissue: false, adjust: false, waive: false });
+    expect(billCorrections({ status: 'published' }, false)).toEqual({
+      voidReissue: false,
+      adjust: false,
+      waive: false,
+    });
   });
 
   it('says when houses without a verified resident got no in-app reminder', () => {
     expect(reminderOutcome(3, 0)).toBe('已向 3 户发送站内催缴提醒');
-    expect(reminderOutcome(1, 2)).toBe('已向 1 户发送站内催缴提醒；2 户没有已认证的住户，收不到站内提醒，可改为打印催缴通知单');
+    expect(reminderOutcome(1, 2)).toBe(
+      '已向 1 户发送站内催缴提醒；2 户没有已认证的住户，收不到站内提醒，可改为打印催缴通知单',
+    );
     expect(reminderOutcome(0, 1)).toBe('1 户没有已认证的住户，收不到站内提醒，可改为打印催缴通知单');
   });
 

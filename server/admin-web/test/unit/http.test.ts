@@ -17,7 +17,17 @@ function pair(n: number): ITokenPair {
     refreshToken: `refresh-${n}`,
     accessTokenExpiresAt: '2026-01-01T01:00:00Z',
     refreshTokenExpiresAt: '2026-02-01T00:00:00Z',
-    user: { id: 1, kind: 'staff', name: '张三', phoneMasked: '', username: 'cm1', roles: [], houses: [], wechatBound: false, mustChangePassword: false },
+    user: {
+      id: 1,
+      kind: 'staff',
+      name: '张三',
+      phoneMasked: '',
+      username: 'cm1',
+      roles: [],
+      houses: [],
+      wechatBound: false,
+      mustChangePassword: false,
+    },
   };
 }
 
@@ -38,7 +48,10 @@ interface Call {
 }
 
 /** A fake server: `handler` sees each call; calls are recorded for assertions. */
-function setup(handler: (call: Call, index: number) => Response | Promise<Response>, initial: StoredTokens | null = OLD) {
+function setup(
+  handler: (call: Call, index: number) => Response | Promise<Response>,
+  initial: StoredTokens | null = OLD,
+) {
   const calls: Call[] = [];
   const tokens = createMemoryTokenStore(initial);
   const onSessionExpired = vi.fn();
@@ -128,7 +141,9 @@ describe('http client', () => {
   });
 
   it('ends the session on another 401 (revoked) without trying to refresh', async () => {
-    const { client, calls, onSessionExpired } = setup(() => json(401, { code: 'UNAUTHENTICATED', message: 'no', requestId: 'r' }));
+    const { client, calls, onSessionExpired } = setup(() =>
+      json(401, { code: 'UNAUTHENTICATED', message: 'no', requestId: 'r' }),
+    );
     await expect(client.get('/api/me')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(calls).toHaveLength(1);
     expect(onSessionExpired).toHaveBeenCalledTimes(1);
@@ -159,7 +174,11 @@ describe('http client', () => {
 
   it('turns a non-envelope gateway page into BAD_RESPONSE with the status', async () => {
     const { client } = setup(
-      () => new Response('<html>Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html', 'x-request-id': 'gw' } }),
+      () =>
+        new Response('<html>Bad Gateway</html>', {
+          status: 502,
+          headers: { 'content-type': 'text/html', 'x-request-id': 'gw' },
+        }),
     );
     await expect(client.get('/api/me')).rejects.toMatchObject({ status: 502, code: 'BAD_RESPONSE', requestId: 'gw' });
   });
@@ -183,18 +202,28 @@ describe('typed calls through the shared route table', () => {
       if (call.url === '/api/auth/refresh') return json(200, pair(2));
       return call.auth === 'Bearer access-2' ? json(200, { id: 7, status: 'in_progress' }) : expired();
     });
-    await expect(client.api(ROUTES.tickets.actions.request_rework, { params: { id: 7 }, body: { reason: '仍漏水' } })).resolves.toEqual({
+    await expect(
+      client.api(ROUTES.tickets.actions.request_rework, { params: { id: 7 }, body: { reason: '仍漏水' } }),
+    ).resolves.toEqual({
       id: 7,
       status: 'in_progress',
     });
-    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/tickets/7/rework', 'POST /api/auth/refresh', 'POST /api/tickets/7/rework']);
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      'POST /api/tickets/7/rework',
+      'POST /api/auth/refresh',
+      'POST /api/tickets/7/rework',
+    ]);
     expect(calls[2].body).toEqual({ reason: '仍漏水' });
   });
 
   it('sends no token on a public route and encodes the query', async () => {
     const { client, calls } = setup(() => json(200, { categories: [] }));
     await client.api(ROUTES.feeSchedule.public, { query: { projectId: 1, q: '水管 维修' } });
-    expect(calls[0]).toMatchObject({ method: 'GET', url: '/api/public/fee-schedule?projectId=1&q=%E6%B0%B4%E7%AE%A1%20%E7%BB%B4%E4%BF%AE', auth: null });
+    expect(calls[0]).toMatchObject({
+      method: 'GET',
+      url: '/api/public/fee-schedule?projectId=1&q=%E6%B0%B4%E7%AE%A1%20%E7%BB%B4%E4%BF%AE',
+      auth: null,
+    });
   });
 });
 

@@ -4,37 +4,67 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IBinding } from '@app/shared';
 import { buildCreateRequest, visitDateRange, type CreateFormValues } from '../../src/pages/tickets/create-logic';
 import { rankTechnicians } from '../../src/pages/tickets/ticket-logic';
+import { installDomShims } from './support/dom';
 
 /** Issue 12, items 14 and 15: the dispatch dialog weighs load; 代客报修 finds the caller, takes photos and a visit window. */
 const lookupCaller = vi.fn();
 vi.mock('../../src/api/bindings', () => ({ lookupCaller: (body: unknown) => lookupCaller(body) }));
 
 const base: CreateFormValues = {
-  place: 'home', houseId: 7, kind: 'repair', category: 'GS', urgency: 'normal', description: '卫生间地漏返水', contactPhone: '13955550001', channel: 'phone',
+  place: 'home',
+  houseId: 7,
+  kind: 'repair',
+  category: 'GS',
+  urgency: 'normal',
+  description: '卫生间地漏返水',
+  contactPhone: '13955550001',
+  channel: 'phone',
 };
 const now = new Date(2026, 11, 1, 10, 0);
 
 describe('代客报修: photos and the expected visit window reach the request', () => {
   it('a date and a window become preferredStart/End (local time); photos their media ids', () => {
-    const built = buildCreateRequest({ ...base, visitDate: '2026-12-03', visitWindow: 'afternoon', mediaIds: [41, 42] }, 1, now);
-    expect(built).toMatchObject({ ok: true, body: {
-      houseId: 7, scope: 'home', mediaIds: [41, 42],
-      preferredStart: new Date(2026, 11, 3, 14).toISOString(), preferredEnd: new Date(2026, 11, 3, 18).toISOString(),
-    } });
+    const built = buildCreateRequest(
+      { ...base, visitDate: '2026-12-03', visitWindow: 'afternoon', mediaIds: [41, 42] },
+      1,
+      now,
+    );
+    expect(built).toMatchObject({
+      ok: true,
+      body: {
+        houseId: 7,
+        scope: 'home',
+        mediaIds: [41, 42],
+        preferredStart: new Date(2026, 11, 3, 14).toISOString(),
+        preferredEnd: new Date(2026, 11, 3, 18).toISOString(),
+      },
+    });
   });
 
   it('no window, no date: neither is sent; half a choice names the missing field; the date stays within 30 days', () => {
     const plain = buildCreateRequest(base, 1, now);
     expect(plain.ok && ('preferredStart' in plain.body || 'mediaIds' in plain.body)).toBe(false);
-    expect(buildCreateRequest({ ...base, visitDate: '2026-12-03' }, 1, now)).toMatchObject({ ok: false, field: 'visitWindow' });
-    expect(buildCreateRequest({ ...base, visitWindow: 'morning' }, 1, now)).toMatchObject({ ok: false, field: 'visitDate' });
+    expect(buildCreateRequest({ ...base, visitDate: '2026-12-03' }, 1, now)).toMatchObject({
+      ok: false,
+      field: 'visitWindow',
+    });
+    expect(buildCreateRequest({ ...base, visitWindow: 'morning' }, 1, now)).toMatchObject({
+      ok: false,
+      field: 'visitDate',
+    });
     expect(visitDateRange(now)).toEqual({ start: '2026-12-01', end: '2026-12-31' });
-    expect(buildCreateRequest({ ...base, visitDate: '2027-01-01', visitWindow: 'morning' }, 1, now)).toMatchObject({ ok: false, field: 'visitDate' });
-    expect(buildCreateRequest({ ...base, visitDate: '2026-11-30', visitWindow: 'morning' }, 1, now)).toMatchObject({ ok: false, field: 'visitDate' });
+    expect(buildCreateRequest({ ...base, visitDate: '2027-01-01', visitWindow: 'morning' }, 1, now)).toMatchObject({
+      ok: false,
+      field: 'visitDate',
+    });
+    expect(buildCreateRequest({ ...base, visitDate: '2026-11-30', visitWindow: 'morning' }, 1, now)).toMatchObject({
+      ok: false,
+      field: 'visitDate',
+    });
   });
 });
 
-describe('dispatch dialog: each technician\'s open jobs and today\'s appointments', () => {
+describe("dispatch dialog: each technician's open jobs and today's appointments", () => {
   const techs = [
     { userId: 1, name: '王师傅', onDuty: true, skills: ['水'], maxOpenJobs: 5 },
     { userId: 2, name: '李师傅', onDuty: true, skills: ['水'], maxOpenJobs: 2 },
@@ -43,7 +73,11 @@ describe('dispatch dialog: each technician\'s open jobs and today\'s appointment
   const rule = { configured: true, openToAll: false, skills: ['水'] };
 
   it('labels the load, marks a technician at the cap, and puts the least busy with room first', () => {
-    const loads = [{ technicianId: 1, openJobs: 3, visitsToday: 2 }, { technicianId: 2, openJobs: 2, visitsToday: 0 }, { technicianId: 3, openJobs: 0, visitsToday: 0 }];
+    const loads = [
+      { technicianId: 1, openJobs: 3, visitsToday: 2 },
+      { technicianId: 2, openJobs: 2, visitsToday: 0 },
+      { technicianId: 3, openJobs: 0, visitsToday: 0 },
+    ];
     const ranked = rankTechnicians(techs, rule, loads);
     expect(ranked.map((t) => [t.name, t.load?.text])).toEqual([
       ['赵师傅', '在办 0 单 · 今日预约 0'],
@@ -53,7 +87,11 @@ describe('dispatch dialog: each technician\'s open jobs and today\'s appointment
   });
 
   it('without load figures (still loading, or refused) the list still ranks by duty and skill', () => {
-    expect(rankTechnicians(techs, rule).map((t) => [t.name, t.load])).toEqual([['李师傅', null], ['王师傅', null], ['赵师傅', null]]);
+    expect(rankTechnicians(techs, rule).map((t) => [t.name, t.load])).toEqual([
+      ['李师傅', null],
+      ['王师傅', null],
+      ['赵师傅', null],
+    ]);
   });
 });
 
@@ -61,11 +99,7 @@ describe('来电住户: the caller by phone, then their house', () => {
   let CallerLookup: typeof import('../../src/pages/tickets/CallerLookup').CallerLookup;
   let container: HTMLDivElement | null = null;
   beforeAll(async () => {
-    window.matchMedia ??= ((query: string) => ({
-      matches: false, media: query, onchange: null, addListener: () => {}, removeListener: () => {},
-      addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false,
-    })) as unknown as typeof window.matchMedia;
-    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+    installDomShims();
     CallerLookup = (await import('../../src/pages/tickets/CallerLookup')).CallerLookup;
   }, 60_000);
   afterEach(() => {
@@ -74,7 +108,15 @@ describe('来电住户: the caller by phone, then their house', () => {
   });
 
   const binding = (id: number, houseId: number, houseLabel: string): IBinding =>
-    ({ id, houseId, houseLabel, name: '周敏', relation: 'owner', phoneMasked: '139****0001', status: 'approved' }) as IBinding;
+    ({
+      id,
+      houseId,
+      houseLabel,
+      name: '周敏',
+      relation: 'owner',
+      phoneMasked: '139****0001',
+      status: 'approved',
+    }) as IBinding;
 
   async function search(phone: string) {
     const onPick = vi.fn();
@@ -82,7 +124,9 @@ describe('来电住户: the caller by phone, then their house', () => {
     document.body.appendChild(container);
     const root = createRoot(container);
     await act(async () => root.render(createElement(CallerLookup, { projectId: 3, onPick })));
-    const input = container.querySelector('[data-testid="caller-phone"] input, input[data-testid="caller-phone"]') as HTMLInputElement;
+    const input = container.querySelector(
+      '[data-testid="caller-phone"] input, input[data-testid="caller-phone"]',
+    ) as HTMLInputElement;
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
     await act(async () => {
       setValue.call(input, phone);
@@ -93,14 +137,16 @@ describe('来电住户: the caller by phone, then their house', () => {
     return { page: container, onPick };
   }
 
-  it('lists the caller\'s houses with the relation in words; picking one fills the form', async () => {
+  it("lists the caller's houses with the relation in words; picking one fills the form", async () => {
     lookupCaller.mockResolvedValue([binding(11, 101, '2栋1单元302'), binding(12, 102, '5栋2单元1101')]);
     const { page, onPick } = await search('13955550001');
     expect(lookupCaller).toHaveBeenCalledWith({ projectId: 3, phone: '13955550001' });
     const options = [...page.querySelectorAll('[data-testid="caller-houses"] label')].map((l) => l.textContent);
     expect(options).toEqual(['2栋1单元302 · 周敏（业主）', '5栋2单元1101 · 周敏（业主）']);
     expect(page.textContent).not.toContain('owner');
-    await act(async () => (page.querySelectorAll('[data-testid="caller-houses"] input')[1] as HTMLInputElement).click());
+    await act(async () =>
+      (page.querySelectorAll('[data-testid="caller-houses"] input')[1] as HTMLInputElement).click(),
+    );
     expect(onPick).toHaveBeenLastCalledWith(expect.objectContaining({ houseId: 102 }), '13955550001');
   }, 20_000);
 

@@ -23,12 +23,17 @@ describe('Shanghai time', () => {
 });
 
 describe('login error messages', () => {
-  const err = (status: number, code: string, details?: unknown) => new ApiError(code, 'server text', status, details, 'r');
+  const err = (status: number, code: string, details?: unknown) =>
+    new ApiError(code, 'server text', status, details, 'r');
 
   it('says which way the sign-in failed', () => {
-    expect(loginErrorMessage(err(401, 'INVALID_CREDENTIALS'))).toBe('账号或密码错误；连续输错多次后账号会临时锁定，请稍后再试或联系管理员');
+    expect(loginErrorMessage(err(401, 'INVALID_CREDENTIALS'))).toBe(
+      '账号或密码错误；连续输错多次后账号会临时锁定，请稍后再试或联系管理员',
+    );
     expect(loginErrorMessage(err(429, 'RATE_LIMITED'))).toBe('登录尝试过于频繁，请稍后再试');
-    expect(loginErrorMessage(err(429, 'RATE_LIMITED', { retryAfterSeconds: 30 }))).toBe('登录尝试过于频繁，请 30 秒后再试');
+    expect(loginErrorMessage(err(429, 'RATE_LIMITED', { retryAfterSeconds: 30 }))).toBe(
+      '登录尝试过于频繁，请 30 秒后再试',
+    );
     expect(loginErrorMessage(new Error('x'))).toBe('登录失败，请稍后重试');
   });
 
@@ -62,14 +67,23 @@ describe('house import outcome', () => {
 
   it('reads bad rows from a 422 IMPORT_INVALID or from a result with errors', () => {
     const rowErrors = { ...result, errors: [{ row: 3, field: '建筑面积', message: '必须大于 0' }] };
-    expect(importOutcome({ error: new ApiError('IMPORT_INVALID', 'bad', 422, rowErrors) })).toEqual({ kind: 'invalid', result: rowErrors });
+    expect(importOutcome({ error: new ApiError('IMPORT_INVALID', 'bad', 422, rowErrors) })).toEqual({
+      kind: 'invalid',
+      result: rowErrors,
+    });
     expect(importOutcome({ result: rowErrors }).kind).toBe('invalid');
     expect(importOutcome({ result })).toEqual({ kind: 'ok', result });
   });
 
   it('reports other failures as a message', () => {
-    expect(importOutcome({ error: new ApiError('PAYLOAD_TOO_LARGE', '文件过大', 413) })).toEqual({ kind: 'failed', message: '文件过大' });
-    expect(importOutcome({ error: new ApiError('IMPORT_INVALID', '格式错误', 422, { nope: 1 }) })).toEqual({ kind: 'failed', message: '格式错误' });
+    expect(importOutcome({ error: new ApiError('PAYLOAD_TOO_LARGE', '文件过大', 413) })).toEqual({
+      kind: 'failed',
+      message: '文件过大',
+    });
+    expect(importOutcome({ error: new ApiError('IMPORT_INVALID', '格式错误', 422, { nope: 1 }) })).toEqual({
+      kind: 'failed',
+      message: '格式错误',
+    });
   });
 
   it('checks extension and size before uploading', () => {

@@ -16,9 +16,23 @@ import {
 import { buildQuoteRequest, scheduleOptions, unitOf } from '../../src/pages/fee-schedule/quote-logic';
 
 const version = (patch: Partial<IPriceListVersion>): IPriceListVersion => ({
-  id: 1, kind: 'fee_schedule', companyId: 1, regionId: null, versionNo: 1, title: 't', status: 'published',
-  effectiveFrom: null, inForce: false, notes: null, createdBy: 7, approvedBy: null, approvedAt: null,
-  publishedBy: null, publishedAt: null, itemCount: 0, ...patch,
+  id: 1,
+  kind: 'fee_schedule',
+  companyId: 1,
+  regionId: null,
+  versionNo: 1,
+  title: 't',
+  status: 'published',
+  effectiveFrom: null,
+  inForce: false,
+  notes: null,
+  createdBy: 7,
+  approvedBy: null,
+  approvedAt: null,
+  publishedBy: null,
+  publishedAt: null,
+  itemCount: 0,
+  ...patch,
 });
 
 describe('yuan input → fen', () => {
@@ -41,8 +55,14 @@ describe('yuan input → fen', () => {
 
   it('takes the tighter server bound where one exists (company settings: cash ≤ ¥500, waiver cap ≤ ¥2,000)', () => {
     expect(parseYuanInput('500', false, LIMITS.cashLimitFen)).toEqual({ ok: true, fen: 50_000 });
-    expect(parseYuanInput('500.01', false, LIMITS.cashLimitFen)).toEqual({ ok: false, message: '金额不能超过 ¥500.00' });
-    expect(parseYuanInput('2000.01', false, LIMITS.waiverMonthlyCapFen)).toEqual({ ok: false, message: '金额不能超过 ¥2,000.00' });
+    expect(parseYuanInput('500.01', false, LIMITS.cashLimitFen)).toEqual({
+      ok: false,
+      message: '金额不能超过 ¥500.00',
+    });
+    expect(parseYuanInput('2000.01', false, LIMITS.waiverMonthlyCapFen)).toEqual({
+      ok: false,
+      message: '金额不能超过 ¥2,000.00',
+    });
   });
 
   it('refuses a line quantity beyond the server bound (10,000 units)', () => {
@@ -85,10 +105,27 @@ describe('price list workflow', () => {
   });
 
   it('the drafter may not approve; approved versions can be returned or published', () => {
-    expect(versionActions({ status: 'draft', createdBy: 7 }, 7)).toMatchObject({ editable: true, canApprove: false, approveHint: '须由起草人以外的人员审批' });
-    expect(versionActions({ status: 'draft', createdBy: 7 }, 8)).toMatchObject({ canApprove: true, approveHint: null, canPublish: false });
-    expect(versionActions({ status: 'approved', createdBy: 7 }, 7)).toMatchObject({ editable: false, canReturnToDraft: true, canPublish: true });
-    expect(versionActions({ status: 'published', createdBy: 7 }, 8)).toMatchObject({ editable: false, canApprove: false, canPublish: false, canReturnToDraft: false });
+    expect(versionActions({ status: 'draft', createdBy: 7 }, 7)).toMatchObject({
+      editable: true,
+      canApprove: false,
+      approveHint: '须由起草人以外的人员审批',
+    });
+    expect(versionActions({ status: 'draft', createdBy: 7 }, 8)).toMatchObject({
+      canApprove: true,
+      approveHint: null,
+      canPublish: false,
+    });
+    expect(versionActions({ status: 'approved', createdBy: 7 }, 7)).toMatchObject({
+      editable: false,
+      canReturnToDraft: true,
+      canPublish: true,
+    });
+    expect(versionActions({ status: 'published', createdBy: 7 }, 8)).toMatchObject({
+      editable: false,
+      canApprove: false,
+      canPublish: false,
+      canReturnToDraft: false,
+    });
     expect(readOnlyReason('draft')).toBeNull();
     expect(readOnlyReason('published')).toMatch(/新建版本/);
   });
@@ -97,17 +134,33 @@ describe('price list workflow', () => {
     const now = new Date('2026-03-01T02:00:00Z');
     expect(publishTime(null, now)).toEqual({ ok: true, effectiveFrom: undefined });
     expect(publishTime(new Date('2026-03-01T01:58:00Z'), now)).toEqual({ ok: true, effectiveFrom: undefined });
-    expect(publishTime(new Date('2026-03-02T00:00:00Z'), now)).toEqual({ ok: true, effectiveFrom: '2026-03-02T00:00:00.000Z' });
+    expect(publishTime(new Date('2026-03-02T00:00:00Z'), now)).toEqual({
+      ok: true,
+      effectiveFrom: '2026-03-02T00:00:00.000Z',
+    });
     expect(publishTime(new Date('2026-02-28T00:00:00Z'), now).ok).toBe(false);
   });
 
   it('explains refusals in plain words', () => {
-    expect(priceListErrorMessage(new ApiError('FORBIDDEN', '价目表须由起草人以外的人员审批', 403))).toBe('价目表须由起草人以外的人员审批');
-    expect(priceListErrorMessage(new ApiError('STATE_CONFLICT', 'x', 409, { current: { id: 1, status: 'published' } }))).toBe(
-      '状态已被他人更改（当前为「已公示」），页面已刷新',
+    expect(priceListErrorMessage(new ApiError('FORBIDDEN', '价目表须由起草人以外的人员审批', 403))).toBe(
+      '价目表须由起草人以外的人员审批',
     );
-    expect(priceListErrorMessage(new ApiError('PRICE_LIST_NOT_EDITABLE', '已公示的价目表不可修改，请新建版本', 409))).toMatch(/新建版本/);
-    expect(priceListErrorMessage(new ApiError('VALIDATION_FAILED', 'x', 422, { fields: [{ field: 'a', message: '甲' }, { field: 'b', message: '乙' }] }))).toBe('甲；乙');
+    expect(
+      priceListErrorMessage(new ApiError('STATE_CONFLICT', 'x', 409, { current: { id: 1, status: 'published' } })),
+    ).toBe('状态已被他人更改（当前为「已公示」），页面已刷新');
+    expect(
+      priceListErrorMessage(new ApiError('PRICE_LIST_NOT_EDITABLE', '已公示的价目表不可修改，请新建版本', 409)),
+    ).toMatch(/新建版本/);
+    expect(
+      priceListErrorMessage(
+        new ApiError('VALIDATION_FAILED', 'x', 422, {
+          fields: [
+            { field: 'a', message: '甲' },
+            { field: 'b', message: '乙' },
+          ],
+        }),
+      ),
+    ).toBe('甲；乙');
   });
 
   it('suggests the next free item code and finds the company to edit', () => {
@@ -124,11 +177,24 @@ describe('price list workflow', () => {
         fromVersionId: 1,
         toVersionId: 2,
         entries: [
-          { code: 'GS-001', name: '水龙头更换', change: 'changed', fields: { labourPriceFen: [2000, 2150], callOutFeeFen: [null, 1000], materialsExtra: [true, false], categoryCode: ['GS', 'GD'] } },
+          {
+            code: 'GS-001',
+            name: '水龙头更换',
+            change: 'changed',
+            fields: {
+              labourPriceFen: [2000, 2150],
+              callOutFeeFen: [null, 1000],
+              materialsExtra: [true, false],
+              categoryCode: ['GS', 'GD'],
+            },
+          },
           { code: 'KT-001', name: '空调清洗', change: 'added', fields: {} },
         ],
       },
-      [{ code: 'GS', name: '供水设备维修类', sortOrder: 1 }, { code: 'GD', name: '供电设备维修类', sortOrder: 2 }],
+      [
+        { code: 'GS', name: '供水设备维修类', sortOrder: 1 },
+        { code: 'GD', name: '供电设备维修类', sortOrder: 2 },
+      ],
     );
     expect(rows[0].changes).toEqual([
       { field: 'labourPriceFen', label: '人工费', before: '¥20.00', after: '¥21.50' },
@@ -142,7 +208,14 @@ describe('price list workflow', () => {
 
 describe('quote request', () => {
   const schedule = {
-    categories: [{ code: 'DY', name: '打字复印类', sortOrder: 1, items: [{ code: 'DY-001', name: '黑白打印', unit: '张', labourPriceFen: 50 }] }],
+    categories: [
+      {
+        code: 'DY',
+        name: '打字复印类',
+        sortOrder: 1,
+        items: [{ code: 'DY-001', name: '黑白打印', unit: '张', labourPriceFen: 50 }],
+      },
+    ],
   } as unknown as IPublicFeeSchedule;
 
   it('sends integer thousandths and merges repeated items', () => {
@@ -156,7 +229,10 @@ describe('quote request', () => {
   });
 
   it('names the row with a bad quantity, and needs at least one item', () => {
-    expect(buildQuoteRequest(1, [{ key: 1, code: 'A', quantity: '0' }])).toEqual({ ok: false, message: '第 1 行：数量须大于 0，最多三位小数' });
+    expect(buildQuoteRequest(1, [{ key: 1, code: 'A', quantity: '0' }])).toEqual({
+      ok: false,
+      message: '第 1 行：数量须大于 0，最多三位小数',
+    });
     expect(buildQuoteRequest(1, [{ key: 1, code: null, quantity: '1' }]).ok).toBe(false);
   });
 

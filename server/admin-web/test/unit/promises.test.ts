@@ -5,6 +5,7 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Role, type IMe, type IProjectSummary } from '@app/shared';
+import { installDomShims } from './support/dom';
 
 /**
  * Nothing in the console may promise what the product does not do (issue 7, item 14): no "coming soon"
@@ -15,14 +16,29 @@ const PROMISES = [/即将上线/, /敬请期待/, /即将开放/, /功能开发�
 // Monthly bills (domain.md §5) are not built yet: nothing may offer to show or pay them.
 const BILL_PROMISES = [/(查看|缴纳|支付|在线缴).{0,8}账单/, /账单(查询|缴费|明细)/];
 
-const project: IProjectSummary = { id: 1, code: 'YGHY', name: '阳光花园', regionId: 10, regionName: '华东区域', houseCount: 1500 };
+const project: IProjectSummary = {
+  id: 1,
+  code: 'YGHY',
+  name: '阳光花园',
+  regionId: 10,
+  regionName: '华东区域',
+  houseCount: 1500,
+};
 let roles: Role[] = [];
 const navigate = vi.fn();
 const api = { tickets: vi.fn(), bindings: vi.fn(), buildings: vi.fn(), technicians: vi.fn() };
 
 vi.mock('react-router', () => ({ useNavigate: () => navigate }));
 vi.mock('../../src/auth/session', () => ({
-  useMe: (): IMe => ({ id: 5, kind: 'staff', name: '李强', phoneMasked: '139****0001', roles: roles.map((role) => ({ role, scopeType: 'project', scopeId: 1, scopeName: '阳光花园' })), houses: [] }) as unknown as IMe,
+  useMe: (): IMe =>
+    ({
+      id: 5,
+      kind: 'staff',
+      name: '李强',
+      phoneMasked: '139****0001',
+      roles: roles.map((role) => ({ role, scopeType: 'project', scopeId: 1, scopeName: '阳光花园' })),
+      houses: [],
+    }) as unknown as IMe,
 }));
 vi.mock('../../src/layout/PageGuard', () => ({ useSelectedProject: () => project }));
 vi.mock('../../src/layout/project-context', () => ({ useProject: () => ({ project, roles, projects: [project] }) }));
@@ -35,11 +51,7 @@ let HomePage: typeof import('../../src/pages/home/HomePage').default;
 
 beforeAll(async () => {
   // antd's responsive grid asks matchMedia, which jsdom lacks.
-  window.matchMedia ??= ((query: string) => ({
-    matches: false, media: query, onchange: null, addListener: () => {}, removeListener: () => {},
-    addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false,
-  })) as unknown as typeof window.matchMedia;
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+  installDomShims();
   // Loading antd takes seconds on a busy 2-core machine; once here, not inside a test's time limit.
   HomePage = (await import('../../src/pages/home/HomePage')).default;
 }, 60_000);
@@ -52,7 +64,12 @@ afterEach(() => {
 
 async function renderHome(asRoles: Role[]): Promise<HTMLDivElement> {
   roles = asRoles;
-  api.tickets.mockImplementation(async (q: { status: string }) => ({ items: [], total: q.status === 'submitted' ? 3 : 2, page: 1, pageSize: 1 }));
+  api.tickets.mockImplementation(async (q: { status: string }) => ({
+    items: [],
+    total: q.status === 'submitted' ? 3 : 2,
+    page: 1,
+    pageSize: 1,
+  }));
   api.bindings.mockResolvedValue({ items: [], total: 4, page: 1, pageSize: 1 });
   api.buildings.mockResolvedValue([]);
   api.technicians.mockResolvedValue([]);
@@ -94,7 +111,10 @@ describe('the console promises only what exists', () => {
   it('a cashier gets the cash pages, not ticket counts it may not read', async () => {
     api.tickets.mockClear();
     const page = await renderHome([Role.Cashier]);
-    expect([...page.querySelectorAll('[data-testid="shortcuts-card"] button')].map((b) => b.textContent)).toEqual(['现金待交款', '前台收款']);
+    expect([...page.querySelectorAll('[data-testid="shortcuts-card"] button')].map((b) => b.textContent)).toEqual([
+      '现金待交款',
+      '前台收款',
+    ]);
     expect(api.tickets).not.toHaveBeenCalled();
     expect(page.textContent).not.toMatch(/即将上线/);
   }, 20_000);
@@ -106,7 +126,9 @@ describe('the console promises only what exists', () => {
     expect(files.length).toBeGreaterThan(30);
     const offending = files.flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      return [...PROMISES, ...BILL_PROMISES].filter((word) => word.test(text)).map((word) => `${file.slice(root.length)}: ${word}`);
+      return [...PROMISES, ...BILL_PROMISES]
+        .filter((word) => word.test(text))
+        .map((word) => `${file.slice(root.length)}: ${word}`);
     });
     expect(offending).toEqual([]);
   });

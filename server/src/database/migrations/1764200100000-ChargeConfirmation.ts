@@ -28,6 +28,7 @@ export class ChargeConfirmation1764200100000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.dropColumn('fee_items', 'counter_sale');
-    for (const name of ['confirmation_note', 'confirmed_at', 'confirmed_by', 'confirmed_via', 'confirmation']) await q.dropColumn('charges', name);
+    for (const name of ['confirmation_note', 'confirmed_at', 'confirmed_by', 'confirmed_via', 'confirmation'])
+      await q.dropColumn('charges', name);
   }
 }

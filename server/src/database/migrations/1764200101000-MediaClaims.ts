@@ -9,10 +9,18 @@ export class MediaClaims1764200101000 implements MigrationInterface {
   name = 'MediaClaims1764200101000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createTable(new Table({
-      name: 'media_claims',
-      columns: [{ ...col.int('media_id'), isPrimary: true }, col.str('claim_kind', 16), col.int('ticket_id'), col.instant('claimed_at')],
-    }), true);
+    await q.createTable(
+      new Table({
+        name: 'media_claims',
+        columns: [
+          { ...col.int('media_id'), isPrimary: true },
+          col.str('claim_kind', 16),
+          col.int('ticket_id'),
+          col.instant('claimed_at'),
+        ],
+      }),
+      true,
+    );
     await q.query(
       `INSERT INTO media_claims (media_id, claim_kind, ticket_id, claimed_at)
        SELECT s.media_id, 'signature', s.ticket_id, s.signed_at FROM ticket_signatures s

@@ -12,7 +12,8 @@ const WIDENED: { table: string; column: string; from: number; to: number }[] = [
   { table: 'audit_entries', column: 'reason', from: 200, to: 500 },
 ];
 
-const varchar = (name: string, length: number) => new TableColumn({ name, type: 'varchar', length: String(length), isNullable: true });
+const varchar = (name: string, length: number) =>
+  new TableColumn({ name, type: 'varchar', length: String(length), isNullable: true });
 
 export class InputBounds1764200200000 implements MigrationInterface {
   name = 'InputBounds1764200200000';
@@ -24,7 +25,9 @@ export class InputBounds1764200200000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     // Narrowing cannot keep longer texts: cut them first so MariaDB accepts the ALTER.
     for (const w of WIDENED) {
-      await q.query(`UPDATE ${w.table} SET ${w.column} = SUBSTR(${w.column}, 1, ${w.from}) WHERE ${w.column} IS NOT NULL`);
+      await q.query(
+        `UPDATE ${w.table} SET ${w.column} = SUBSTR(${w.column}, 1, ${w.from}) WHERE ${w.column} IS NOT NULL`,
+      );
       await q.changeColumn(w.table, w.column, varchar(w.column, w.from));
     }
   }

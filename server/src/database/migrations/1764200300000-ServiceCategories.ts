@@ -20,14 +20,26 @@ export class ServiceCategories1764200300000 implements MigrationInterface {
   name = 'ServiceCategories1764200300000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createTable(new Table({
-      name: 'service_categories',
-      columns: [
-        col.id(), col.int('company_id'), col.str('code', 32), col.str('name', 50), col.str('skills', 200, { default: '' }),
-        col.bool('open_to_all', false), col.int('sort_order', { default: 0 }), col.int('updated_by', { nullable: true }), col.instant('updated_at'),
-      ],
-      indices: [new TableIndex({ name: 'uq_service_categories', columnNames: ['company_id', 'code'], isUnique: true })],
-    }), true);
+    await q.createTable(
+      new Table({
+        name: 'service_categories',
+        columns: [
+          col.id(),
+          col.int('company_id'),
+          col.str('code', 32),
+          col.str('name', 50),
+          col.str('skills', 200, { default: '' }),
+          col.bool('open_to_all', false),
+          col.int('sort_order', { default: 0 }),
+          col.int('updated_by', { nullable: true }),
+          col.instant('updated_at'),
+        ],
+        indices: [
+          new TableIndex({ name: 'uq_service_categories', columnNames: ['company_id', 'code'], isUnique: true }),
+        ],
+      }),
+      true,
+    );
     const companies: { id: number | string }[] = await q.query('SELECT id FROM companies');
     // Raw SQL, not the entity: the migration must keep working whatever the entity becomes. UTC text fits DATETIME(3) on both engines.
     const at = new Date().toISOString().replace('T', ' ').replace('Z', '');

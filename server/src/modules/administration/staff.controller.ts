@@ -37,13 +37,22 @@ export class StaffController {
 
   @Post(':userId/status')
   @HttpCode(200)
-  async setStatus(@CurrentUser() principal: Principal, @Param('userId', ParseIdPipe) userId: number, @Body() body: SetStaffStatusDto): Promise<IStaffAccount> {
-    return (await this.named([await this.staff.setStatus(principal.userId, adminCompanyId(principal), userId, body.status)]))[0];
+  async setStatus(
+    @CurrentUser() principal: Principal,
+    @Param('userId', ParseIdPipe) userId: number,
+    @Body() body: SetStaffStatusDto,
+  ): Promise<IStaffAccount> {
+    return (
+      await this.named([await this.staff.setStatus(principal.userId, adminCompanyId(principal), userId, body.status)])
+    )[0];
   }
 
   @Post(':userId/password-reset')
   @HttpCode(200)
-  async resetPassword(@CurrentUser() principal: Principal, @Param('userId', ParseIdPipe) userId: number): Promise<IStaffPasswordIssued> {
+  async resetPassword(
+    @CurrentUser() principal: Principal,
+    @Param('userId', ParseIdPipe) userId: number,
+  ): Promise<IStaffPasswordIssued> {
     const { record, password } = await this.staff.resetPassword(principal.userId, adminCompanyId(principal), userId);
     return { account: (await this.named([record]))[0], temporaryPassword: password };
   }
@@ -55,10 +64,15 @@ export class StaffController {
   }
 
   @Post(':userId/grants')
-  async grant(@CurrentUser() principal: Principal, @Param('userId', ParseIdPipe) userId: number, @Body() body: GrantRoleDto): Promise<IStaffAccount> {
+  async grant(
+    @CurrentUser() principal: Principal,
+    @Param('userId', ParseIdPipe) userId: number,
+    @Body() body: GrantRoleDto,
+  ): Promise<IStaffAccount> {
     const companyId = adminCompanyId(principal);
     // Dispatch finds technicians by project grants; a wider grant would make a technician nobody can dispatch to.
-    if (body.role === Role.Technician && body.scopeType !== ScopeType.Project) throw DomainException.validation('scopeType', '维修师傅只能按项目授权');
+    if (body.role === Role.Technician && body.scopeType !== ScopeType.Project)
+      throw DomainException.validation('scopeType', '维修师傅只能按项目授权');
     await this.property.assertScopeInCompany(companyId, body);
     const account = await this.staff.grant(principal.userId, companyId, userId, body);
     if (body.role === Role.Technician) await this.technicians.ensureProfile(userId, companyId);
@@ -71,11 +85,16 @@ export class StaffController {
     @Param('userId', ParseIdPipe) userId: number,
     @Param('grantId', ParseIdPipe) grantId: number,
   ): Promise<IStaffAccount> {
-    return (await this.named([await this.staff.revoke(principal.userId, adminCompanyId(principal), userId, grantId)]))[0];
+    return (
+      await this.named([await this.staff.revoke(principal.userId, adminCompanyId(principal), userId, grantId)])
+    )[0];
   }
 
   private async named(records: StaffAccountRecord[]): Promise<IStaffAccount[]> {
     const names = await this.property.scopeNames(records.flatMap((r) => r.grants));
-    return records.map((r) => ({ ...r, grants: r.grants.map((g) => ({ ...g, scopeName: names.get(`${g.scopeType}:${g.scopeId}`) ?? '' })) }));
+    return records.map((r) => ({
+      ...r,
+      grants: r.grants.map((g) => ({ ...g, scopeName: names.get(`${g.scopeType}:${g.scopeId}`) ?? '' })),
+    }));
   }
 }

@@ -37,15 +37,29 @@ export const likeEscape = (text: string): string => text.replace(/[!%_]/g, (c) =
 export class AuditService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** The company's audit trail, newest first, for the administrator's viewer. */
-  async search(companyId: number, query: IAuditQuery): Promise<IPage<AuditEntry>> {
+  /**
+   * The company's audit trail, newest first, for the administrator's viewer. Many modules record only the
+   * project of a change (服务时限, 催单 …): those rows belong to the company through `projectIds`, the
+   * company's projects, which the caller reads from property (audit sits below property in the graph).
+   */
+  async search(companyId: number, query: IAuditQuery, projectIds: readonly number[] = []): Promise<IPage<AuditEntry>> {
     const { page, pageSize, skip } = pageWindow(query);
-    const qb = this.db.getRepository(AuditEntry).createQueryBuilder('a').where('a.company_id = :companyId', { companyId });
+    const qb = this.db.getRepository(AuditEntry).createQueryBuilder('a');
+    if (projectIds.length)
+      qb.where('(a.company_id = :companyId OR (a.company_id IS NULL AND a.project_id IN (:...projectIds)))', {
+        companyId,
+        projectIds: [...projectIds],
+      });
+    else qb.where('a.company_id = :companyId', { companyId });
     if (query.actorId !== undefined) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
     if (query.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId !== undefined) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
     // An action filter of "staff" matches staff.create, staff.grant …; a full name matches itself.
-    if (query.action) qb.andWhere("(a.action = :action OR a.action LIKE :prefix ESCAPE '!')", { action: query.action, prefix: `${likeEscape(query.action)}.%` });
+    if (query.action)
+      qb.andWhere("(a.action = :action OR a.action LIKE :prefix ESCAPE '!')", {
+        action: query.action,
+        prefix: `${likeEscape(query.action)}.%`,
+      });
     if (query.from) qb.andWhere('a.at >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('a.at < :to', { to: new Date(query.to) });
     const [items, total] = await qb.orderBy('a.id', 'DESC').skip(skip).take(pageSize).getManyAndCount();

@@ -5,11 +5,16 @@ import type { IDemoAccountList, IMe, ITokenPair } from '@app/shared';
 import { AllowPendingPassword, CurrentUser, Public } from '../../common/decorators';
 import type { Principal } from '../../common/principal';
 import { AuthService } from '../identity/auth.service';
-import { ChangePasswordDto, DemoLoginDto, PasswordLoginDto, RefreshDto, WechatLoginDto } from '../identity/dto/auth.dto';
+import {
+  ChangePasswordDto,
+  DemoLoginDto,
+  PasswordLoginDto,
+  RefreshDto,
+  WechatLoginDto,
+} from '../identity/dto/auth.dto';
 import { StaffAccountsService } from '../identity/staff-accounts.service';
 import { MeService } from './me.service';
 import { DomainException } from '../../common/domain.exception';
-
 
 @ApiTags('auth')
 @Controller('auth')

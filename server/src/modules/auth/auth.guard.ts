@@ -39,7 +39,11 @@ export class AuthGuard implements CanActivate {
     }
     // An administrator handed out this password: nothing but changing it is allowed until then.
     if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PENDING_PASSWORD_KEY, targets)) {
-      throw new DomainException(ErrorCode.PasswordChangeRequired, '请先修改初始密码：在员工工作台（电脑浏览器）登录并修改后再使用', HttpStatus.FORBIDDEN);
+      throw new DomainException(
+        ErrorCode.PasswordChangeRequired,
+        '请先修改管理员设置的密码：登录后在「修改密码」中设置新密码',
+        HttpStatus.FORBIDDEN,
+      );
     }
     const principal = await this.principals.load(user, user.grants);
     request.principal = principal;

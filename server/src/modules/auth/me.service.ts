@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { IDemoAccount, IDemoAccountList, IMe, IRoleGrant, ITokenPair, Role, ROLE_LABELS, UserKind, maskPhone } from '@app/shared';
+import {
+  IDemoAccount,
+  IDemoAccountList,
+  IMe,
+  IRoleGrant,
+  ITokenPair,
+  Role,
+  ROLE_LABELS,
+  UserKind,
+  maskPhone,
+} from '@app/shared';
 import { BindingDirectory } from '../bindings/binding-directory.service';
 import { Account, AuthService, DEMO_PASSWORD, SignedIn } from '../identity/auth.service';
 import { UserDirectory } from '../identity/user-directory.service';
@@ -45,10 +55,20 @@ export class MeService {
     for (const { user, roles } of await this.auth.demoAccounts()) {
       const described = await this.describe(user);
       const where = described.houses[0]?.label ?? described.roles[0]?.scopeName ?? '';
-      const roleText = user.kind === UserKind.Resident
-        ? (described.houses.length ? '已认证住户' : '未认证住户')
-        : roles.map((r) => ROLE_LABELS[r as Role]).join('、');
-      accounts.push({ userId: user.id, name: user.name, kind: user.kind, roles, username: user.username, description: `${where} ${roleText}`.trim() });
+      const roleText =
+        user.kind === UserKind.Resident
+          ? described.houses.length
+            ? '已认证住户'
+            : '未认证住户'
+          : roles.map((r) => ROLE_LABELS[r as Role]).join('、');
+      accounts.push({
+        userId: user.id,
+        name: user.name,
+        kind: user.kind,
+        roles,
+        username: user.username,
+        description: `${where} ${roleText}`.trim(),
+      });
     }
     return { demoPassword: DEMO_PASSWORD, accounts };
   }

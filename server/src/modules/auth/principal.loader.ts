@@ -34,7 +34,9 @@ export class PrincipalLoader {
       projectIds:
         a.scopeType === ScopeType.Project
           ? [a.scopeId]
-          : wide.filter((p) => (a.scopeType === ScopeType.Region ? p.regionId : p.companyId) === a.scopeId).map((p) => p.id),
+          : wide
+              .filter((p) => (a.scopeType === ScopeType.Region ? p.regionId : p.companyId) === a.scopeId)
+              .map((p) => p.id),
     }));
     return { userId: user.id, kind: user.kind, name: user.name, companyId: user.companyId, grants };
   }

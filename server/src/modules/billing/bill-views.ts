@@ -39,10 +39,18 @@ export class BillViews {
     const labels = await this.property.houseLabels(bills.map((b) => b.houseId));
     const owed = await this.owedByHouse(bills.map((b) => b.houseId));
     return bills.map((b) => ({
-      id: b.id, projectId: b.projectId, houseId: b.houseId, houseLabel: labels.get(b.houseId)?.label ?? '', period: b.period, status: b.status,
-      payState: payState(b), totalFen: b.totalFen, paidFen: b.paidFen,
+      id: b.id,
+      projectId: b.projectId,
+      houseId: b.houseId,
+      houseLabel: labels.get(b.houseId)?.label ?? '',
+      period: b.period,
+      status: b.status,
+      payState: payState(b),
+      totalFen: b.totalFen,
+      paidFen: b.paidFen,
       arrearsFen: this.arrearsBefore(owed.get(b.houseId) ?? [], b).reduce((sum, o) => sum + o.owedFen, 0),
-      publishedAt: b.publishedAt?.toISOString() ?? null, dueDate: dueDate(b.period),
+      publishedAt: b.publishedAt?.toISOString() ?? null,
+      dueDate: dueDate(b.period),
     }));
   }
 
@@ -53,8 +61,17 @@ export class BillViews {
     return {
       ...summary,
       lines: lines.map((l) => ({
-        id: l.id, kind: l.kind, itemCode: l.itemCode, name: l.name, quantityText: l.quantityText, unitPriceFen: l.unitPriceFen, amountFen: l.amountFen,
-        chargeId: l.chargeId, ticketId: l.ticketId, ticketSerial: l.ticketSerial, waived: Boolean(l.waived),
+        id: l.id,
+        kind: l.kind,
+        itemCode: l.itemCode,
+        name: l.name,
+        quantityText: l.quantityText,
+        unitPriceFen: l.unitPriceFen,
+        amountFen: l.amountFen,
+        chargeId: l.chargeId,
+        ticketId: l.ticketId,
+        ticketSerial: l.ticketSerial,
+        waived: Boolean(l.waived),
       })),
       arrears: this.arrearsBefore(owed, bill).map((o) => ({ billId: o.billId, period: o.period, owedFen: o.owedFen })),
       contentHash: bill.contentHash,
@@ -66,8 +83,14 @@ export class BillViews {
     const ids = [...new Set(houseIds)];
     const result = new Map<number, Owed[]>();
     if (!ids.length) return result;
-    const rows = await this.db.getRepository(Bill).createQueryBuilder('b').select(['b.id', 'b.houseId', 'b.period', 'b.totalFen', 'b.paidFen'])
-      .where({ houseId: In(ids), status: BillStatus.Published }).andWhere('b.total_fen > b.paid_fen').orderBy('b.period', 'ASC').getMany();
+    const rows = await this.db
+      .getRepository(Bill)
+      .createQueryBuilder('b')
+      .select(['b.id', 'b.houseId', 'b.period', 'b.totalFen', 'b.paidFen'])
+      .where({ houseId: In(ids), status: BillStatus.Published })
+      .andWhere('b.total_fen > b.paid_fen')
+      .orderBy('b.period', 'ASC')
+      .getMany();
     for (const b of rows) {
       const list = result.get(b.houseId) ?? [];
       list.push({ billId: b.id, houseId: b.houseId, period: b.period, owedFen: b.totalFen - b.paidFen });

@@ -7,7 +7,15 @@ import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { BillsService } from './bills.service';
 import { CorrectionsService } from './corrections.service';
-import { AddAdjustmentDto, BillListQueryDto, ItemsQueryDto, ReasonDto, RunsQueryDto, StartBillRunDto, UpsertBillingItemDto } from './dto/billing.dto';
+import {
+  AddAdjustmentDto,
+  BillListQueryDto,
+  ItemsQueryDto,
+  ReasonDto,
+  RunsQueryDto,
+  StartBillRunDto,
+  UpsertBillingItemDto,
+} from './dto/billing.dto';
 import { BillingItemsService } from './items.service';
 import { BillRunService } from './run/bill-run.service';
 
@@ -84,7 +92,11 @@ export class BillingController {
   @Post('bills/:id/void-and-reissue')
   @HttpCode(200)
   @Allow(Permission.BillCorrect)
-  voidAndReissue(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: ReasonDto): Promise<IBillDetail> {
+  voidAndReissue(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: ReasonDto,
+  ): Promise<IBillDetail> {
     return this.corrections.voidAndReissue(principal, id, body.reason);
   }
 
@@ -92,7 +104,10 @@ export class BillingController {
   @HttpCode(200)
   @Allow(Permission.BillCorrect)
   waiveLateFee(
-    @CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Param('lineId', ParseIdPipe) lineId: number, @Body() body: ReasonDto,
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('lineId', ParseIdPipe) lineId: number,
+    @Body() body: ReasonDto,
   ): Promise<IBillDetail> {
     return this.corrections.waiveLateFee(principal, id, lineId, body.reason);
   }

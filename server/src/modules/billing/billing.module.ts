@@ -7,11 +7,14 @@ import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PropertyDirectory } from '../property/property-directory.service';
 import { PropertyModule } from '../property/property.module';
+import { BillSettlement } from './bill-settlement';
+import { BillPublishedHooks } from './bill-published-hooks';
 import { BillViews } from './bill-views';
 import { BillingController } from './billing.controller';
 import { Bill, BillAdjustment, BillLine, BillRun, BillingItem } from './billing.entity';
 import { BillsMineController } from './bills-mine.controller';
 import { BillsService } from './bills.service';
+import { PropertyFeeQuote } from './property-fee-quote';
 import { CorrectionsService } from './corrections.service';
 import { BillingItemsService } from './items.service';
 import { BillRunChecks } from './run/bill-run-check';
@@ -33,21 +36,50 @@ import { FixedFeeSource, PropertyFeeSource } from './run/sources/property-fee.so
  * bill_adjustments; reads houses and charges only through property's and charges' owned sub-queries.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([BillingItem, BillRun, Bill, BillLine, BillAdjustment, ...INPUT_ENTITIES]), IdentityModule, PropertyModule, BindingsModule, ChargesModule, NotificationsModule],
+  imports: [
+    TypeOrmModule.forFeature([BillingItem, BillRun, Bill, BillLine, BillAdjustment, ...INPUT_ENTITIES]),
+    IdentityModule,
+    PropertyModule,
+    BindingsModule,
+    ChargesModule,
+    NotificationsModule,
+  ],
   controllers: [BillingController, BillsMineController, ...INPUT_CONTROLLERS, AmountsListController],
   providers: [
-    BillLineSources, BillRunEngine, BillRunChecks, BillRunService, BillViews, BillsService, CorrectionsService, BillingItemsService, ...INPUT_PROVIDERS, AmountsListService,
+    BillPublishedHooks,
+    PropertyFeeQuote,
+    BillLineSources,
+    BillSettlement,
+    BillRunEngine,
+    BillRunChecks,
+    BillRunService,
+    BillViews,
+    BillsService,
+    CorrectionsService,
+    BillingItemsService,
+    ...INPUT_PROVIDERS,
+    AmountsListService,
     {
       provide: BillRunQueue,
       // REDIS_URL is read here until the notifications work brings a shared Redis setting (docs/billing.md).
       useFactory: (engine: BillRunEngine) => {
         const work = (job: BillRunJob) => engine.process(job.runId, job.leaseOwner);
-        return process.env.REDIS_URL ? new BullMqBillRunQueue(process.env.REDIS_URL, work) : new InProcessBillRunQueue(work);
+        return process.env.REDIS_URL
+          ? new BullMqBillRunQueue(process.env.REDIS_URL, work)
+          : new InProcessBillRunQueue(work);
       },
       inject: [BillRunEngine],
     },
   ],
-  exports: [BillLineSources, BillRunChecks, BillsService, ReadingsService],
+  exports: [
+    BillLineSources,
+    BillRunChecks,
+    BillsService,
+    ReadingsService,
+    BillSettlement,
+    BillPublishedHooks,
+    PropertyFeeQuote,
+  ],
 })
 export class BillingModule implements OnModuleInit, OnModuleDestroy {
   constructor(

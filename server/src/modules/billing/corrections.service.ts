@@ -2,7 +2,14 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
-  BillLineKind, BillStatus, ErrorCode, Permission, formatFen, parseYuanToFen, type IAddAdjustmentRequest, type IBillDetail,
+  BillLineKind,
+  BillStatus,
+  ErrorCode,
+  Permission,
+  formatFen,
+  parseYuanToFen,
+  type IAddAdjustmentRequest,
+  type IBillDetail,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import type { Principal } from '../../common/principal';
@@ -45,37 +52,77 @@ export class CorrectionsService {
     if (old.status !== BillStatus.Published) throw notPublished(old.status);
     const reissuedId = await runInTransaction(this.db, async (tx) => {
       const at = now();
-      const voided = await tx.getRepository(Bill).update({ id, status: BillStatus.Published }, { status: BillStatus.Void, voidReason: reason });
+      const voided = await tx
+        .getRepository(Bill)
+        .update({ id, status: BillStatus.Published }, { status: BillStatus.Void, voidReason: reason });
       if (!voided.affected) throw notPublished(BillStatus.Void);
       // Frees the charges for the reissue: a charge stays on exactly one live bill.
       await tx.getRepository(BillLine).update({ billId: id }, { billedChargeId: null });
-      const revision = Number((await tx.getRepository(Bill).createQueryBuilder('b').select('MAX(b.revision)', 'm')
-        .where('b.house_id = :houseId AND b.period = :period', { houseId: old.houseId, period: old.period }).getRawOne<{ m: number }>())?.m ?? 0) + 1;
+      const revision =
+        Number(
+          (
+            await tx
+              .getRepository(Bill)
+              .createQueryBuilder('b')
+              .select('MAX(b.revision)', 'm')
+              .where('b.house_id = :houseId AND b.period = :period', { houseId: old.houseId, period: old.period })
+              .getRawOne<{ m: number }>()
+          )?.m ?? 0,
+        ) + 1;
       const inserted = await tx.getRepository(Bill).insert({
-        companyId: old.companyId, projectId: old.projectId, houseId: old.houseId, buildingId: old.buildingId, unitId: old.unitId, period: old.period,
-        revision, runId: old.runId, status: BillStatus.Draft, totalFen: 0, paidFen: old.paidFen, contentHash: '', reissueOfBillId: id, createdAt: at,
+        companyId: old.companyId,
+        projectId: old.projectId,
+        houseId: old.houseId,
+        buildingId: old.buildingId,
+        unitId: old.unitId,
+        period: old.period,
+        revision,
+        runId: old.runId,
+        status: BillStatus.Draft,
+        totalFen: 0,
+        paidFen: old.paidFen,
+        contentHash: '',
+        reissueOfBillId: id,
+        createdAt: at,
       });
       const newId = Number(inserted.identifiers[0].id);
       await this.sources.insertAll(tx, {
-        runId: old.runId, companyId: old.companyId, projectId: old.projectId, period: old.period, houseIdFrom: old.houseId, houseIdTo: old.houseId,
+        runId: old.runId,
+        companyId: old.companyId,
+        projectId: old.projectId,
+        period: old.period,
+        houseIdFrom: old.houseId,
+        houseIdTo: old.houseId,
       });
       // A late fee the manager waived on the voided bill stays waived on its reissue.
       const waived = await tx.getRepository(BillLine).findBy({ billId: id, waived: true });
       for (const line of waived) {
-        await tx.getRepository(BillLine).update({ billId: newId, kind: line.kind, name: line.name, amountFen: line.amountFen }, { waived: true });
+        await tx
+          .getRepository(BillLine)
+          .update({ billId: newId, kind: line.kind, name: line.name, amountFen: line.amountFen }, { waived: true });
       }
       await tx.getRepository(Bill).update({ id: newId }, { status: BillStatus.Published, publishedAt: at });
       await settleBills(tx, [newId]);
       const reissued = await tx.getRepository(Bill).findOneByOrFail({ id: newId });
       await this.audit.record(tx, {
-        actorId: principal.userId, action: 'bill.void-and-reissue', entityType: 'bill', entityId: id, companyId: old.companyId, projectId: old.projectId,
+        actorId: principal.userId,
+        action: 'bill.void-and-reissue',
+        entityType: 'bill',
+        entityId: id,
+        companyId: old.companyId,
+        projectId: old.projectId,
         before: { billId: id, totalFen: old.totalFen, contentHash: old.contentHash },
-        after: { billId: newId, revision, totalFen: reissued.totalFen, contentHash: reissued.contentHash }, reason,
+        after: { billId: newId, revision, totalFen: reissued.totalFen, contentHash: reissued.contentHash },
+        reason,
       });
       const userIds = (await this.residents.approvedResidentsOf([old.houseId], tx)).get(old.houseId) ?? [];
       const label = (await this.property.houseLabels([old.houseId], tx)).get(old.houseId)?.label ?? '';
       await this.notifications.enqueue(tx, {
-        kind: 'bill.reissued', recipients: userIds, ref: `bill:${newId}:reissued`, title: `${old.period} 物业账单已更正`, body: `${label} ${old.period} 账单已更正为 ${formatFen(reissued.totalFen)}（原 ${formatFen(old.totalFen)}）。`,
+        kind: 'bill.reissued',
+        recipients: userIds,
+        ref: `bill:${newId}:reissued`,
+        title: `${old.period} 物业账单已更正`,
+        body: `${label} ${old.period} 账单已更正为 ${formatFen(reissued.totalFen)}（原 ${formatFen(old.totalFen)}）。`,
       });
       return newId;
     });
@@ -88,16 +135,30 @@ export class CorrectionsService {
       throw DomainException.validation('amount', '调整金额应为非零金额（元，最多两位小数，不超过 10 万元）');
     }
     const house = (await this.property.houseLabels([request.houseId])).get(request.houseId);
-    if (!house || !this.access.canActOnProject(principal, house.projectId, Permission.BillCorrect)) throw DomainException.notFound('房屋');
+    if (!house || !this.access.canActOnProject(principal, house.projectId, Permission.BillCorrect))
+      throw DomainException.notFound('房屋');
     const project = await this.property.project(house.projectId);
     await runInTransaction(this.db, async (tx) => {
       const inserted = await tx.getRepository(BillAdjustment).insert({
-        companyId: project!.companyId, projectId: house.projectId, houseId: house.id, amountFen, reason: request.reason, sourceBillId: null,
-        appliedPeriod: null, createdBy: principal.userId, createdAt: now(),
+        companyId: project!.companyId,
+        projectId: house.projectId,
+        houseId: house.id,
+        amountFen,
+        reason: request.reason,
+        sourceBillId: null,
+        appliedPeriod: null,
+        createdBy: principal.userId,
+        createdAt: now(),
       });
       await this.audit.record(tx, {
-        actorId: principal.userId, action: 'bill.adjustment', entityType: 'bill_adjustment', entityId: Number(inserted.identifiers[0].id),
-        companyId: project!.companyId, projectId: house.projectId, after: { houseId: house.id, amountFen }, reason: request.reason,
+        actorId: principal.userId,
+        action: 'bill.adjustment',
+        entityType: 'bill_adjustment',
+        entityId: Number(inserted.identifiers[0].id),
+        companyId: project!.companyId,
+        projectId: house.projectId,
+        after: { houseId: house.id, amountFen },
+        reason: request.reason,
       });
     });
   }
@@ -114,8 +175,15 @@ export class CorrectionsService {
       await settleBills(tx, [billId]);
       const after = await tx.getRepository(Bill).findOneByOrFail({ id: billId });
       await this.audit.record(tx, {
-        actorId: principal.userId, action: 'bill.waive-late-fee', entityType: 'bill', entityId: billId, companyId: bill.companyId, projectId: bill.projectId,
-        before: { totalFen: bill.totalFen, lineId, amountFen: line.amountFen }, after: { totalFen: after.totalFen, contentHash: after.contentHash }, reason,
+        actorId: principal.userId,
+        action: 'bill.waive-late-fee',
+        entityType: 'bill',
+        entityId: billId,
+        companyId: bill.companyId,
+        projectId: bill.projectId,
+        before: { totalFen: bill.totalFen, lineId, amountFen: line.amountFen },
+        after: { totalFen: after.totalFen, contentHash: after.contentHash },
+        reason,
       });
     });
     return this.views.detail(await this.db.getRepository(Bill).findOneByOrFail({ id: billId }));

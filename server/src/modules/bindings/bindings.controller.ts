@@ -49,7 +49,11 @@ export class BindingsController {
 
   @Post(':id/reject')
   @HttpCode(200)
-  reject(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: RejectBindingDto): Promise<IBinding> {
+  reject(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: RejectBindingDto,
+  ): Promise<IBinding> {
     return this.bindings.reject(principal, id, body.reason);
   }
 }

@@ -1,5 +1,11 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { BindingRelation, BindingStatus, ICallerLookupRequest, ICreateBindingRequest, IRejectBindingRequest } from '@app/shared';
+import {
+  BindingRelation,
+  BindingStatus,
+  ICallerLookupRequest,
+  ICreateBindingRequest,
+  IRejectBindingRequest,
+} from '@app/shared';
 import { IsEntityId, IsQueryInt, Trim } from '../../common/decorators';
 import { PageQueryDto } from '../../common/pagination.dto';
 

@@ -12,6 +12,7 @@ import { HouseDetailController } from './house-detail.controller';
   imports: [TypeOrmModule.forFeature([HouseBinding]), IdentityModule, PropertyModule],
   controllers: [BindingsController, HouseDetailController],
   providers: [BindingsService, BindingDirectory],
-  exports: [BindingDirectory],
+  // BindingsService: the cashier desk finds a payer's houses by phone with the same audited, rate-limited lookup.
+  exports: [BindingDirectory, BindingsService],
 })
 export class BindingsModule {}

@@ -1,7 +1,16 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { BindingRelation, BindingStatus, ErrorCode, IBinding, IPage, UserKind, Permission, maskPhone } from '@app/shared';
+import {
+  BindingRelation,
+  BindingStatus,
+  ErrorCode,
+  IBinding,
+  IPage,
+  UserKind,
+  Permission,
+  maskPhone,
+} from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { PerKeyRateLimiter } from '../../common/rate-limit';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -55,13 +64,16 @@ export class BindingsService {
       });
       return this.view(Number(result.identifiers[0].id));
     } catch (error) {
-      if (isUniqueViolation(error)) throw DomainException.conflict('您已提交过该房屋的认证申请，请等待审核或查看已认证房屋');
+      if (isUniqueViolation(error))
+        throw DomainException.conflict('您已提交过该房屋的认证申请，请等待审核或查看已认证房屋');
       throw error;
     }
   }
 
   async mine(principal: Principal): Promise<IBinding[]> {
-    const rows = await this.db.getRepository(HouseBinding).find({ where: { userId: principal.userId }, order: { id: 'DESC' } });
+    const rows = await this.db
+      .getRepository(HouseBinding)
+      .find({ where: { userId: principal.userId }, order: { id: 'DESC' } });
     return this.views(rows);
   }
 
@@ -82,7 +94,9 @@ export class BindingsService {
     const { page, pageSize, skip } = pageWindow(query);
     if (!projectIds.length) return { items: [], total: 0, page, pageSize };
     const where = { projectId: In(projectIds), ...(query.status ? { status: query.status } : {}) };
-    const [rows, total] = await this.db.getRepository(HouseBinding).findAndCount({ where, order: { id: 'DESC' }, skip, take: pageSize });
+    const [rows, total] = await this.db
+      .getRepository(HouseBinding)
+      .findAndCount({ where, order: { id: 'DESC' }, skip, take: pageSize });
     return { items: await this.views(rows), total, page, pageSize };
   }
 
@@ -92,23 +106,39 @@ export class BindingsService {
    * one account gets CALLER_LOOKUP_LIMIT_PER_MINUTE searches a minute — a call centre needs a few, a script
    * walking numbers needs thousands.
    */
-  async lookupCaller(principal: Principal, dto: CallerLookupDto): Promise<IBinding[]> {
-    this.access.assertProject(principal, dto.projectId, Permission.TicketIntake);
+  /** `permission`: 代客报修 asks with ticket.intake; the cashier desk (按手机号) with payment.collect. */
+  async lookupCaller(
+    principal: Principal,
+    dto: CallerLookupDto,
+    permission: Permission = Permission.TicketIntake,
+  ): Promise<IBinding[]> {
+    this.access.assertProject(principal, dto.projectId, permission);
     const slot = this.lookupLimiter.take(`user:${principal.userId}`);
     if (!slot.ok) {
-      throw new DomainException(ErrorCode.RateLimited, `按手机号查询过于频繁，请 ${slot.retryAfterSeconds} 秒后再试`, HttpStatus.TOO_MANY_REQUESTS, {
-        retryAfterSeconds: slot.retryAfterSeconds,
-      });
+      throw new DomainException(
+        ErrorCode.RateLimited,
+        `按手机号查询过于频繁，请 ${slot.retryAfterSeconds} 秒后再试`,
+        HttpStatus.TOO_MANY_REQUESTS,
+        {
+          retryAfterSeconds: slot.retryAfterSeconds,
+        },
+      );
     }
     const rows = await this.db.getRepository(HouseBinding).find({
       where: { projectId: dto.projectId, phone: dto.phone, status: BindingStatus.Approved },
       order: { id: 'ASC' },
       take: 20,
     });
-    await runInTransaction(this.db, (tx) => this.audit.record(tx, {
-      actorId: principal.userId, action: 'binding.caller_lookup', entityType: 'project', entityId: dto.projectId, projectId: dto.projectId,
-      after: { phoneMasked: maskPhone(dto.phone), found: rows.length },
-    }));
+    await runInTransaction(this.db, (tx) =>
+      this.audit.record(tx, {
+        actorId: principal.userId,
+        action: 'binding.caller_lookup',
+        entityType: 'project',
+        entityId: dto.projectId,
+        projectId: dto.projectId,
+        after: { phoneMasked: maskPhone(dto.phone), found: rows.length },
+      }),
+    );
     return this.views(rows);
   }
 
@@ -143,7 +173,9 @@ export class BindingsService {
         .where('id = :id AND status = :pending', { id, pending: BindingStatus.Pending })
         .execute();
       if (result.affected !== 1) {
-        throw new DomainException(ErrorCode.StateConflict, '该申请已被处理', HttpStatus.CONFLICT, { current: await this.view(id) });
+        throw new DomainException(ErrorCode.StateConflict, '该申请已被处理', HttpStatus.CONFLICT, {
+          current: await this.view(id),
+        });
       }
       if (change.status === BindingStatus.Approved) {
         // The verified name replaces WeChat's placeholder so staff see who they are talking to.
@@ -174,8 +206,14 @@ export class BindingsService {
   }
 
   /** Bindings of one house, newest first, for the house detail (labels already known to the caller). */
-  async ofHouse(houseId: number, status: BindingStatus | undefined, names: { houseLabel: string; projectName: string }): Promise<IBinding[]> {
-    const rows = await this.db.getRepository(HouseBinding).find({ where: status ? { houseId, status } : { houseId }, order: { id: 'DESC' } });
+  async ofHouse(
+    houseId: number,
+    status: BindingStatus | undefined,
+    names: { houseLabel: string; projectName: string },
+  ): Promise<IBinding[]> {
+    const rows = await this.db
+      .getRepository(HouseBinding)
+      .find({ where: status ? { houseId, status } : { houseId }, order: { id: 'DESC' } });
     return rows.map((b) => toBindingView(b, { ...names, reviewerName: null }));
   }
 

@@ -25,18 +25,27 @@ export class HouseDetailController {
   ) {}
 
   @Get('houses/:houseId')
-  async house(@CurrentUser() principal: Principal, @Param('houseId', ParseIdPipe) houseId: number): Promise<IHouseDetail> {
+  async house(
+    @CurrentUser() principal: Principal,
+    @Param('houseId', ParseIdPipe) houseId: number,
+  ): Promise<IHouseDetail> {
     const house = await this.property.houseWithProject(houseId);
     if (!house) throw DomainException.notFound('房屋');
     const isStaff = this.access.canActOnProject(principal, house.projectId, Permission.PropertyView);
-    if (!isStaff && !(await this.residents.isApprovedResident(principal.userId, houseId))) throw DomainException.notFound('房屋');
+    if (!isStaff && !(await this.residents.isApprovedResident(principal.userId, houseId)))
+      throw DomainException.notFound('房屋');
     const manager = await this.property.customerManagerOf(house.buildingId);
     const { projectName, ...rest } = house;
     return {
       ...rest,
       projectName,
-      customerManager: manager ? { userId: manager.userId, name: manager.name, phoneMasked: maskPhone(manager.phone) } : null,
-      bindings: await this.bindings.ofHouse(houseId, isStaff ? undefined : BindingStatus.Approved, { houseLabel: house.label, projectName }),
+      customerManager: manager
+        ? { userId: manager.userId, name: manager.name, phoneMasked: maskPhone(manager.phone) }
+        : null,
+      bindings: await this.bindings.ofHouse(houseId, isStaff ? undefined : BindingStatus.Approved, {
+        houseLabel: house.label,
+        projectName,
+      }),
     };
   }
 }

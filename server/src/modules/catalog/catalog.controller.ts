@@ -1,6 +1,15 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Permission, type IFeeItem, type IMaterialPrice, type IMaterialPriceList, type IPriceListDiff, type IPriceListVersion, type IPricedQuote, type IPublicFeeSchedule } from '@app/shared';
+import {
+  Permission,
+  type IFeeItem,
+  type IMaterialPrice,
+  type IMaterialPriceList,
+  type IPriceListDiff,
+  type IPriceListVersion,
+  type IPricedQuote,
+  type IPublicFeeSchedule,
+} from '@app/shared';
 import { Allow, CurrentUser, Public } from '../../common/decorators';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
@@ -9,21 +18,35 @@ import { AccessService } from '../identity/access.service';
 import { PropertyService } from '../property/property.service';
 import { CatalogService } from './catalog.service';
 import {
-  CreatePriceListDto, DiffQueryDto, MaterialsQueryDto, PublicScheduleQueryDto, PublishDto, QuotePreviewDto, UpsertCategoryDto, UpsertFeeItemDto,
-  UpsertMaterialDto, VersionListQueryDto,
+  CreatePriceListDto,
+  DiffQueryDto,
+  MaterialsQueryDto,
+  PublicScheduleQueryDto,
+  PublishDto,
+  QuotePreviewDto,
+  UpsertCategoryDto,
+  UpsertFeeItemDto,
+  UpsertMaterialDto,
+  VersionListQueryDto,
 } from './dto/price-list.dto';
 import { renderPoster, schedulePageUrl } from './poster';
+import { PriceListEntriesService } from './price-list-entries.service';
+import { PriceListReader } from './price-list.reader';
 import { PriceListService } from './price-list.service';
 
 @ApiTags('price lists (finance / quality)')
 @Controller('price-lists')
 @Allow(Permission.PriceEdit)
 export class PriceListsController {
-  constructor(private readonly lists: PriceListService) {}
+  constructor(
+    private readonly lists: PriceListService,
+    private readonly reader: PriceListReader,
+    private readonly entries: PriceListEntriesService,
+  ) {}
 
   @Get()
   list(@CurrentUser() principal: Principal, @Query() query: VersionListQueryDto): Promise<IPriceListVersion[]> {
-    return this.lists.list(principal, query.kind, query.companyId);
+    return this.reader.list(principal, query.kind, query.companyId);
   }
 
   @Post()
@@ -33,36 +56,56 @@ export class PriceListsController {
 
   @Get(':id')
   detail(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number) {
-    return this.lists.detail(principal, id);
+    return this.reader.detail(principal, id);
   }
 
   @Get(':id/diff')
-  diff(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Query() query: DiffQueryDto): Promise<IPriceListDiff> {
-    return this.lists.diff(principal, id, query.against);
+  diff(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: DiffQueryDto,
+  ): Promise<IPriceListDiff> {
+    return this.reader.diff(principal, id, query.against);
   }
 
   @Post(':id/categories')
   @HttpCode(200)
-  upsertCategory(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: UpsertCategoryDto) {
-    return this.lists.upsertCategory(principal, id, body);
+  upsertCategory(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: UpsertCategoryDto,
+  ) {
+    return this.entries.upsertCategory(principal, id, body);
   }
 
   @Post(':id/items')
   @HttpCode(200)
-  upsertItem(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: UpsertFeeItemDto): Promise<IFeeItem> {
-    return this.lists.upsertItem(principal, id, body);
+  upsertItem(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: UpsertFeeItemDto,
+  ): Promise<IFeeItem> {
+    return this.entries.upsertItem(principal, id, body);
   }
 
   @Post(':id/materials')
   @HttpCode(200)
-  upsertMaterial(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: UpsertMaterialDto): Promise<IMaterialPrice> {
-    return this.lists.upsertMaterial(principal, id, body);
+  upsertMaterial(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: UpsertMaterialDto,
+  ): Promise<IMaterialPrice> {
+    return this.entries.upsertMaterial(principal, id, body);
   }
 
   @Delete(':id/entries/:code')
   @HttpCode(204)
-  removeEntry(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Param('code') code: string): Promise<void> {
-    return this.lists.removeEntry(principal, id, code);
+  removeEntry(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('code') code: string,
+  ): Promise<void> {
+    return this.entries.removeEntry(principal, id, code);
   }
 
   @Post(':id/approve')
@@ -79,7 +122,11 @@ export class PriceListsController {
 
   @Post(':id/publish')
   @HttpCode(200)
-  publish(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: PublishDto): Promise<IPriceListVersion> {
+  publish(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: PublishDto,
+  ): Promise<IPriceListVersion> {
     return this.lists.publish(principal, id, body.effectiveFrom);
   }
 }

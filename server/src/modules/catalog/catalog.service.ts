@@ -2,8 +2,18 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import {
-  ErrorCode, IMaterialPriceList, IPricedQuote, IPublicFeeSchedule, IQuoteItemInput, IQuoteMaterialInput, IQuoteRequestItem, PriceListKind,
-  LIMITS, PriceListStatus, buildQuote, formatFen,
+  ErrorCode,
+  IMaterialPriceList,
+  IPricedQuote,
+  IPublicFeeSchedule,
+  IQuoteItemInput,
+  IQuoteMaterialInput,
+  IQuoteRequestItem,
+  PriceListKind,
+  LIMITS,
+  PriceListStatus,
+  buildQuote,
+  formatFen,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { now } from '../../common/time';
@@ -19,7 +29,9 @@ import { toFeeItemView, toMaterialView } from './price-list.views';
 export function assertTotalWithin(totalFen: number, maxFen: number, field: string, what: string): void {
   if (totalFen <= maxFen) return;
   const message = `${what}合计 ${formatFen(totalFen)} 超过上限 ${formatFen(maxFen)}，请核对数量和单价`;
-  throw new DomainException(ErrorCode.ValidationFailed, message, HttpStatus.UNPROCESSABLE_ENTITY, { fields: [{ field, message }] });
+  throw new DomainException(ErrorCode.ValidationFailed, message, HttpStatus.UNPROCESSABLE_ENTITY, {
+    fields: [{ field, message }],
+  });
 }
 
 /**
@@ -34,23 +46,39 @@ export class CatalogService {
   ) {}
 
   /** The published version in force: the region's own if it has one, else the company's. */
-  async inForce(kind: PriceListKind, projectId: number, at: Date = now(), tx: EntityManager = this.db.manager): Promise<PriceListVersion | null> {
+  async inForce(
+    kind: PriceListKind,
+    projectId: number,
+    at: Date = now(),
+    tx: EntityManager = this.db.manager,
+  ): Promise<PriceListVersion | null> {
     const project = await this.property.project(projectId, tx);
     if (!project) throw DomainException.notFound('项目');
     return this.inForceForScope(kind, project.companyId, project.regionId, at, tx);
   }
 
-  async inForceForScope(kind: PriceListKind, companyId: number, regionId: number | null, at: Date, tx: EntityManager = this.db.manager) {
+  async inForceForScope(
+    kind: PriceListKind,
+    companyId: number,
+    regionId: number | null,
+    at: Date,
+    tx: EntityManager = this.db.manager,
+  ) {
     return tx
       .getRepository(PriceListVersion)
       .createQueryBuilder('v')
       .where('v.kind = :kind AND v.company_id = :companyId AND v.status = :published AND v.effective_from <= :at', {
-        kind, companyId, published: PriceListStatus.Published, at,
+        kind,
+        companyId,
+        published: PriceListStatus.Published,
+        at,
       })
-      .andWhere(new Brackets((w) => {
-        w.where('v.region_id IS NULL');
-        if (regionId !== null) w.orWhere('v.region_id = :regionId', { regionId });
-      }))
+      .andWhere(
+        new Brackets((w) => {
+          w.where('v.region_id IS NULL');
+          if (regionId !== null) w.orWhere('v.region_id = :regionId', { regionId });
+        }),
+      )
       .orderBy('CASE WHEN v.region_id IS NULL THEN 1 ELSE 0 END', 'ASC')
       .addOrderBy('v.effective_from', 'DESC')
       .getOne();
@@ -58,15 +86,22 @@ export class CatalogService {
 
   async publicSchedule(projectId: number, q?: string): Promise<IPublicFeeSchedule> {
     const version = await this.inForce(PriceListKind.FeeSchedule, projectId);
-    if (!version) throw new DomainException(ErrorCode.NoScheduleInForce, '本项目尚未公示特约服务收费标准', HttpStatus.NOT_FOUND);
+    if (!version)
+      throw new DomainException(ErrorCode.NoScheduleInForce, '本项目尚未公示特约服务收费标准', HttpStatus.NOT_FOUND);
     const [companyName, settings, categories, items] = await Promise.all([
       this.property.companyName(version.companyId),
       this.property.moneyRules(version.companyId),
-      this.db.getRepository(FeeCategory).find({ where: { versionId: version.id }, order: { sortOrder: 'ASC', id: 'ASC' } }),
+      this.db
+        .getRepository(FeeCategory)
+        .find({ where: { versionId: version.id }, order: { sortOrder: 'ASC', id: 'ASC' } }),
       this.db.getRepository(FeeItem).find({ where: { versionId: version.id }, order: { sortOrder: 'ASC', id: 'ASC' } }),
     ]);
     const needle = q?.trim();
-    const matches = (i: FeeItem) => !needle || i.name.includes(needle) || i.code.toLowerCase().includes(needle.toLowerCase()) || i.serviceStandard.includes(needle);
+    const matches = (i: FeeItem) =>
+      !needle ||
+      i.name.includes(needle) ||
+      i.code.toLowerCase().includes(needle.toLowerCase()) ||
+      i.serviceStandard.includes(needle);
     return {
       versionId: version.id,
       versionNo: version.versionNo,
@@ -75,7 +110,12 @@ export class CatalogService {
       companyName,
       cashLimitFen: settings.cashLimitFen,
       categories: categories
-        .map((c) => ({ code: c.code, name: c.name, sortOrder: c.sortOrder, items: items.filter((i) => i.categoryCode === c.code && matches(i)).map(toFeeItemView) }))
+        .map((c) => ({
+          code: c.code,
+          name: c.name,
+          sortOrder: c.sortOrder,
+          items: items.filter((i) => i.categoryCode === c.code && matches(i)).map(toFeeItemView),
+        }))
         .filter((c) => !needle || c.items.length > 0),
     };
   }
@@ -84,7 +124,9 @@ export class CatalogService {
   async materialsInForce(projectId: number): Promise<IMaterialPriceList> {
     const version = await this.inForce(PriceListKind.Materials, projectId);
     if (!version) return { versionId: null, title: null, materials: [] };
-    const materials = await this.db.getRepository(MaterialPrice).find({ where: { versionId: version.id }, order: { sortOrder: 'ASC', id: 'ASC' } });
+    const materials = await this.db
+      .getRepository(MaterialPrice)
+      .find({ where: { versionId: version.id }, order: { sortOrder: 'ASC', id: 'ASC' } });
     return { versionId: version.id, title: version.title, materials: materials.map(toMaterialView) };
   }
 
@@ -107,40 +149,78 @@ export class CatalogService {
     tx: EntityManager = this.db.manager,
   ): Promise<IPricedQuote> {
     const schedule = await this.inForce(PriceListKind.FeeSchedule, projectId, at, tx);
-    if (!schedule) throw new DomainException(ErrorCode.NoScheduleInForce, '本项目尚未公示特约服务收费标准', HttpStatus.UNPROCESSABLE_ENTITY);
+    if (!schedule)
+      throw new DomainException(
+        ErrorCode.NoScheduleInForce,
+        '本项目尚未公示特约服务收费标准',
+        HttpStatus.UNPROCESSABLE_ENTITY,
+      );
     const codes = request.items.map((i) => i.code);
-    const items = codes.length ? await tx.getRepository(FeeItem).findBy({ versionId: schedule.id, code: In(codes) }) : [];
+    const items = codes.length
+      ? await tx.getRepository(FeeItem).findBy({ versionId: schedule.id, code: In(codes) })
+      : [];
     const missing = codes.filter((c) => !items.some((i) => i.code === c));
     if (missing.length) {
-      throw new DomainException(ErrorCode.UnknownScheduleItem, `收费标准中没有项目：${missing.join('、')}`, HttpStatus.UNPROCESSABLE_ENTITY, {
-        fields: [{ field: 'items', message: `未公示的收费项目：${missing.join('、')}` }],
-      });
+      throw new DomainException(
+        ErrorCode.UnknownScheduleItem,
+        `收费标准中没有项目：${missing.join('、')}`,
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        {
+          fields: [{ field: 'items', message: `未公示的收费项目：${missing.join('、')}` }],
+        },
+      );
     }
     const materialRequests = request.materials ?? [];
     let materialsVersion: PriceListVersion | null = null;
     let materials: MaterialPrice[] = [];
     if (materialRequests.length) {
       materialsVersion = await this.inForce(PriceListKind.Materials, projectId, at, tx);
-      if (!materialsVersion) throw new DomainException(ErrorCode.NoScheduleInForce, '尚未发布材料价格表', HttpStatus.UNPROCESSABLE_ENTITY);
-      materials = await tx.getRepository(MaterialPrice).findBy({ versionId: materialsVersion.id, code: In(materialRequests.map((m) => m.code)) });
+      if (!materialsVersion)
+        throw new DomainException(ErrorCode.NoScheduleInForce, '尚未发布材料价格表', HttpStatus.UNPROCESSABLE_ENTITY);
+      materials = await tx
+        .getRepository(MaterialPrice)
+        .findBy({ versionId: materialsVersion.id, code: In(materialRequests.map((m) => m.code)) });
       const unknown = materialRequests.filter((m) => !materials.some((x) => x.code === m.code)).map((m) => m.code);
       if (unknown.length) {
-        throw new DomainException(ErrorCode.UnknownScheduleItem, `材料价格表中没有：${unknown.join('、')}`, HttpStatus.UNPROCESSABLE_ENTITY, {
-          fields: [{ field: 'materials', message: `未登记的材料：${unknown.join('、')}` }],
-        });
+        throw new DomainException(
+          ErrorCode.UnknownScheduleItem,
+          `材料价格表中没有：${unknown.join('、')}`,
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          {
+            fields: [{ field: 'materials', message: `未登记的材料：${unknown.join('、')}` }],
+          },
+        );
       }
     }
     const itemInputs: IQuoteItemInput[] = request.items.map((r) => {
       const i = items.find((x) => x.code === r.code)!;
-      return { code: i.code, name: i.name, unit: i.unit, unitPriceFen: i.labourPriceFen, quantityMilli: r.quantityMilli, callOutFeeFen: i.callOutFeeFen };
+      return {
+        code: i.code,
+        name: i.name,
+        unit: i.unit,
+        unitPriceFen: i.labourPriceFen,
+        quantityMilli: r.quantityMilli,
+        callOutFeeFen: i.callOutFeeFen,
+      };
     });
     const materialInputs: IQuoteMaterialInput[] = materialRequests.map((r) => {
       const m = materials.find((x) => x.code === r.code)!;
-      return { code: m.code, name: m.spec ? `${m.name}（${m.spec}）` : m.name, unit: m.unit, unitPriceFen: m.priceFen, quantityMilli: r.quantityMilli };
+      return {
+        code: m.code,
+        name: m.spec ? `${m.name}（${m.spec}）` : m.name,
+        unit: m.unit,
+        unitPriceFen: m.priceFen,
+        quantityMilli: r.quantityMilli,
+      };
     });
     const quote = buildQuote(itemInputs, materialInputs);
     assertTotalWithin(quote.totalFen, LIMITS.quoteTotalFen, 'items', '报价');
-    return { ...quote, scheduleVersionId: schedule.id, materialsVersionId: materialsVersion?.id ?? null, pricedAt: at.toISOString() };
+    return {
+      ...quote,
+      scheduleVersionId: schedule.id,
+      materialsVersionId: materialsVersion?.id ?? null,
+      pricedAt: at.toISOString(),
+    };
   }
 
   /**
@@ -162,5 +242,4 @@ export class CatalogService {
     const item = await this.db.getRepository(FeeItem).findOneBy({ versionId: scheduleVersionId, code });
     return item ? toFeeItemView(item) : null;
   }
-
 }

@@ -8,20 +8,29 @@ export function schedulePageUrl(origin: string, projectId: number): string {
 
 /** The company's cash limit (company settings), never a fixed amount: finance may change it. */
 export function cashRule(cashLimitFen: number): string {
-  return cashLimitFen > 0 ? `单次 ${fenToYuanString(cashLimitFen)} 元（含）以内可现场以现金支付。` : '不接受现场现金支付。';
+  return cashLimitFen > 0
+    ? `单次 ${fenToYuanString(cashLimitFen)} 元（含）以内可现场以现金支付。`
+    : '不接受现场现金支付。';
 }
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A printable A4 notice (公示) of the schedule in force, with a QR code to the schedule page. */
-export async function renderPoster(schedule: IPublicFeeSchedule, projectName: string, pageUrl: string): Promise<string> {
+export async function renderPoster(
+  schedule: IPublicFeeSchedule,
+  projectName: string,
+  pageUrl: string,
+): Promise<string> {
   const qr = await QRCode.toString(pageUrl, { type: 'svg', margin: 1, width: 160, errorCorrectionLevel: 'M' });
   const sections = schedule.categories
     .map((c) => {
       const rows = c.items
-        .map((i) => `<tr><td class="c">${escape(i.code)}</td><td>${escape(i.name)}</td><td class="n">${fenToYuanString(i.labourPriceFen)} 元/${escape(i.unit)}</td>`
-          + `<td>${i.materialsExtra ? '材料另计' : '不另收材料费'}${i.callOutFeeFen ? `；上门费 ${fenToYuanString(i.callOutFeeFen)} 元` : ''}</td><td class="std">${escape(i.serviceStandard)}</td></tr>`)
+        .map(
+          (i) =>
+            `<tr><td class="c">${escape(i.code)}</td><td>${escape(i.name)}</td><td class="n">${fenToYuanString(i.labourPriceFen)} 元/${escape(i.unit)}</td>` +
+            `<td>${i.materialsExtra ? '材料另计' : '不另收材料费'}${i.callOutFeeFen ? `；上门费 ${fenToYuanString(i.callOutFeeFen)} 元` : ''}</td><td class="std">${escape(i.serviceStandard)}</td></tr>`,
+        )
         .join('');
       return `<h2>${escape(c.name)}</h2><table><thead><tr><th>编号</th><th>项目</th><th>收费标准</th><th>说明</th><th>服务标准</th></tr></thead><tbody>${rows}</tbody></table>`;
     })

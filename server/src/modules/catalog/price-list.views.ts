@@ -40,5 +40,14 @@ export function toFeeItemView(i: FeeItem): IFeeItem {
 }
 
 export function toMaterialView(m: MaterialPrice): IMaterialPrice {
-  return { id: m.id, versionId: m.versionId, code: m.code, name: m.name, spec: m.spec, unit: m.unit, priceFen: m.priceFen, sortOrder: m.sortOrder };
+  return {
+    id: m.id,
+    versionId: m.versionId,
+    code: m.code,
+    name: m.name,
+    spec: m.spec,
+    unit: m.unit,
+    priceFen: m.priceFen,
+    sortOrder: m.sortOrder,
+  };
 }

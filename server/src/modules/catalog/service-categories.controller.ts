@@ -19,7 +19,11 @@ export class ServiceCategoriesController {
 
   @Put(':code')
   @HttpCode(200)
-  upsert(@CurrentUser() principal: Principal, @Param('code') code: string, @Body() body: UpsertServiceCategoryDto): Promise<IServiceCategory> {
+  upsert(
+    @CurrentUser() principal: Principal,
+    @Param('code') code: string,
+    @Body() body: UpsertServiceCategoryDto,
+  ): Promise<IServiceCategory> {
     return this.categories.upsert(principal, code, body);
   }
 }

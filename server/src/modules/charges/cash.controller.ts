@@ -1,14 +1,27 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Permission } from '@app/shared';
-import type { ICashHandover, ICashOutstanding, ICompanySettings, ICounterSale, ICounterSaleLedger, IWaiverBudget } from '@app/shared';
+import type {
+  ICashHandover,
+  ICashOutstanding,
+  ICompanySettings,
+  ICounterSale,
+  ICounterSaleLedger,
+  IWaiverBudget,
+} from '@app/shared';
 import { Allow, CurrentUser } from '../../common/decorators';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { CashService } from './cash.service';
 import { CompanySettingsService } from './company-settings.service';
 import { CounterSalesService } from './counter-sales.service';
-import { CashHandoverDto, CashOutstandingQueryDto, CompanySettingsDto, CounterSaleDto, CounterSaleLedgerQueryDto } from './dto/cash.dto';
+import {
+  CashHandoverDto,
+  CashOutstandingQueryDto,
+  CompanySettingsDto,
+  CounterSaleDto,
+  CounterSaleLedgerQueryDto,
+} from './dto/cash.dto';
 import { WaiversService } from './waivers.service';
 
 @ApiTags('charges')
@@ -72,13 +85,20 @@ export class CompanySettingsController {
 
   @Get()
   @Allow(Permission.CompanySettingsEdit)
-  get(@CurrentUser() principal: Principal, @Param('companyId', ParseIdPipe) companyId: number): Promise<ICompanySettings> {
+  get(
+    @CurrentUser() principal: Principal,
+    @Param('companyId', ParseIdPipe) companyId: number,
+  ): Promise<ICompanySettings> {
     return this.settings.get(principal, companyId);
   }
 
   @Put()
   @Allow(Permission.CompanySettingsEdit)
-  update(@CurrentUser() principal: Principal, @Param('companyId', ParseIdPipe) companyId: number, @Body() body: CompanySettingsDto): Promise<ICompanySettings> {
+  update(
+    @CurrentUser() principal: Principal,
+    @Param('companyId', ParseIdPipe) companyId: number,
+    @Body() body: CompanySettingsDto,
+  ): Promise<ICompanySettings> {
     return this.settings.update(principal, companyId, body);
   }
 }

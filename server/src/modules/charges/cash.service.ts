@@ -1,6 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
-import { ChargeConfirmation, ChargeStatus, ErrorCode, ICashHandover, ICashOutstanding, ICharge, PaymentMethod, Permission } from '@app/shared';
+import {
+  ChargeConfirmation,
+  ChargeStatus,
+  ErrorCode,
+  ICashHandover,
+  ICashOutstanding,
+  ICharge,
+  PaymentMethod,
+  Permission,
+} from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
@@ -46,11 +55,18 @@ export class CashService {
     await this.store.transaction(async (tx) => {
       // The version check also catches a concurrent switch back to the bill after the choice was read.
       await this.store.transition(tx, charge, ChargeStatus.Open, {
-        status: ChargeStatus.CashCollected, paymentMethod: PaymentMethod.Cash, cashCollectedBy: principal.userId, cashCollectedAt: at,
+        status: ChargeStatus.CashCollected,
+        paymentMethod: PaymentMethod.Cash,
+        cashCollectedBy: principal.userId,
+        cashCollectedAt: at,
       });
       await this.audit.record(tx, {
-        actorId: principal.userId, action: 'charge.cash_collect', entityType: 'charge', entityId: charge.id,
-        companyId: charge.companyId, projectId: charge.projectId,
+        actorId: principal.userId,
+        action: 'charge.cash_collect',
+        entityType: 'charge',
+        entityId: charge.id,
+        companyId: charge.companyId,
+        projectId: charge.projectId,
         before: { status: charge.status, paymentMethod: charge.paymentMethod },
         after: { status: ChargeStatus.CashCollected, paymentMethod: PaymentMethod.Cash, amountFen: charge.totalFen },
       });
@@ -61,16 +77,24 @@ export class CashService {
   /** The customer manager records the resident's phone choice of cash on site, standing in for the app choice. */
   async chooseCashByPhone(principal: Principal, id: number, note: string): Promise<ICharge> {
     const charge = await this.store.findForStaff(principal, id, Permission.ChargePhoneConfirm);
-    if (charge.confirmation !== ChargeConfirmation.Confirmed) throw chargeUnconfirmed('选择现金支付（请先记录费用的电话确认）');
-    if (charge.status !== ChargeStatus.Open) throw await this.store.stateConflict(id, undefined, '该费用已结算，不能再更改支付方式');
+    if (charge.confirmation !== ChargeConfirmation.Confirmed)
+      throw chargeUnconfirmed('选择现金支付（请先记录费用的电话确认）');
+    if (charge.status !== ChargeStatus.Open)
+      throw await this.store.stateConflict(id, undefined, '该费用已结算，不能再更改支付方式');
     const { cashLimitFen } = await this.store.rules(charge.companyId);
     if (charge.totalFen > cashLimitFen) throw cashLimitExceeded(charge.totalFen, cashLimitFen);
     await this.store.transaction(async (tx) => {
       await this.store.transition(tx, charge, ChargeStatus.Open, { paymentMethod: PaymentMethod.Cash });
       await this.audit.record(tx, {
-        actorId: principal.userId, action: 'charge.payment_method', entityType: 'charge', entityId: charge.id, reason: note,
-        companyId: charge.companyId, projectId: charge.projectId,
-        before: { paymentMethod: charge.paymentMethod }, after: { paymentMethod: PaymentMethod.Cash, via: 'phone_by_customer_manager' },
+        actorId: principal.userId,
+        action: 'charge.payment_method',
+        entityType: 'charge',
+        entityId: charge.id,
+        reason: note,
+        companyId: charge.companyId,
+        projectId: charge.projectId,
+        before: { paymentMethod: charge.paymentMethod },
+        after: { paymentMethod: PaymentMethod.Cash, via: 'phone_by_customer_manager' },
       });
     });
     return this.store.view(id);
@@ -89,8 +113,13 @@ export class CashService {
         .execute();
       if (result.affected !== 1) throw await this.store.stateConflict(id, tx, '师傅尚未登记现金收讫，无法确认');
       await this.audit.record(tx, {
-        actorId: principal.userId, action: 'charge.cash_confirm', entityType: 'charge', entityId: id,
-        companyId: charge.companyId, projectId: charge.projectId, after: { residentConfirmed: true, amountFen: charge.totalFen },
+        actorId: principal.userId,
+        action: 'charge.cash_confirm',
+        entityType: 'charge',
+        entityId: id,
+        companyId: charge.companyId,
+        projectId: charge.projectId,
+        after: { residentConfirmed: true, amountFen: charge.totalFen },
       });
     });
     return this.store.view(id);
@@ -121,7 +150,7 @@ export class CashService {
       technicianId: r.cashCollectedBy!,
       technicianName: techs.get(r.cashCollectedBy!)?.name ?? '',
       projectId: r.projectId,
-      houseLabel: r.houseId === null ? null : labels.get(r.houseId) ?? null,
+      houseLabel: r.houseId === null ? null : (labels.get(r.houseId) ?? null),
       ticketSerial: r.ticketSerial,
       amountFen: r.totalFen,
       collectedAt: r.cashCollectedAt!.toISOString(),
@@ -147,13 +176,28 @@ export class CashService {
     const totalFen = charges.reduce((sum, c) => sum + c.totalFen, 0);
     const { companyId, projectId } = charges[0];
     const handoverId = await this.store.transaction(async (tx) => {
-      const id = Number((await tx.getRepository(CashHandover).insert({
-        companyId, projectId, technicianId: dto.technicianId, cashierId: principal.userId, totalFen, chargeCount: charges.length, at,
-      })).identifiers[0].id);
+      const id = Number(
+        (
+          await tx.getRepository(CashHandover).insert({
+            companyId,
+            projectId,
+            technicianId: dto.technicianId,
+            cashierId: principal.userId,
+            totalFen,
+            chargeCount: charges.length,
+            at,
+          })
+        ).identifiers[0].id,
+      );
       for (const charge of charges) {
         await this.markHandedOver(tx, charge, id, dto.technicianId, at);
         await this.audit.record(tx, {
-          actorId: principal.userId, action: 'cash.handover', entityType: 'charge', entityId: charge.id, companyId, projectId,
+          actorId: principal.userId,
+          action: 'cash.handover',
+          entityType: 'charge',
+          entityId: charge.id,
+          companyId,
+          projectId,
           before: { status: ChargeStatus.CashCollected, cashCollectedBy: dto.technicianId },
           after: { status: ChargeStatus.Paid, handoverId: id, amountFen: charge.totalFen },
         });
@@ -161,29 +205,54 @@ export class CashService {
       return id;
     });
     return {
-      id: handoverId, technicianId: dto.technicianId, cashierId: principal.userId, totalFen,
-      chargeIds: charges.map((c) => c.id), at: at.toISOString(),
+      id: handoverId,
+      technicianId: dto.technicianId,
+      cashierId: principal.userId,
+      totalFen,
+      chargeIds: charges.map((c) => c.id),
+      at: at.toISOString(),
     };
   }
 
   private heldBy(charge: Charge, technicianId: number): boolean {
-    return charge.status === ChargeStatus.CashCollected && charge.cashCollectedBy === technicianId && charge.handoverId === null;
+    return (
+      charge.status === ChargeStatus.CashCollected &&
+      charge.cashCollectedBy === technicianId &&
+      charge.handoverId === null
+    );
   }
 
-  private async markHandedOver(tx: EntityManager, charge: Charge, handoverId: number, technicianId: number, at: Date): Promise<void> {
+  private async markHandedOver(
+    tx: EntityManager,
+    charge: Charge,
+    handoverId: number,
+    technicianId: number,
+    at: Date,
+  ): Promise<void> {
     const result = await tx
       .createQueryBuilder()
       .update(Charge)
-      .set({ status: ChargeStatus.Paid, handoverId, handedOverAt: at, paidAt: at, version: () => 'version + 1', updatedAt: at })
+      .set({
+        status: ChargeStatus.Paid,
+        handoverId,
+        handedOverAt: at,
+        paidAt: at,
+        version: () => 'version + 1',
+        updatedAt: at,
+      })
       .where('id = :id AND status = :held AND cash_collected_by = :tech AND handover_id IS NULL', {
-        id: charge.id, held: ChargeStatus.CashCollected, tech: technicianId,
+        id: charge.id,
+        held: ChargeStatus.CashCollected,
+        tech: technicianId,
       })
       .execute();
     if (result.affected !== 1) throw await this.handoverConflict([charge], tx);
   }
 
   private async handoverConflict(charges: Charge[], tx?: EntityManager): Promise<DomainException> {
-    const current = await (tx ?? this.store.db.manager).getRepository(Charge).findBy({ id: In(charges.map((c) => c.id)) });
+    const current = await (tx ?? this.store.db.manager)
+      .getRepository(Charge)
+      .findBy({ id: In(charges.map((c) => c.id)) });
     return new DomainException(
       ErrorCode.StateConflict,
       '部分费用不在该师傅的待交现金中（可能已交款或状态已变化），本次交款未记录',

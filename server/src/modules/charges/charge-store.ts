@@ -66,7 +66,11 @@ export class ChargeStore {
   async findForStaffOrTechnician(principal: Principal, id: number): Promise<Charge> {
     const charge = await this.find(id);
     if (this.access.canActOnProject(principal, charge.projectId, Permission.ChargeView)) return charge;
-    if (this.access.canActOnProject(principal, charge.projectId, Permission.JobWork) && (await this.isTechniciansJob(principal.userId, charge))) return charge;
+    if (
+      this.access.canActOnProject(principal, charge.projectId, Permission.JobWork) &&
+      (await this.isTechniciansJob(principal.userId, charge))
+    )
+      return charge;
     throw DomainException.notFound('费用');
   }
 
@@ -106,7 +110,11 @@ export class ChargeStore {
     if (result.affected !== 1) throw await this.stateConflict(charge.id, tx);
   }
 
-  async stateConflict(id: number, tx: EntityManager = this.db.manager, message = '费用状态已变化，请刷新后重试'): Promise<DomainException> {
+  async stateConflict(
+    id: number,
+    tx: EntityManager = this.db.manager,
+    message = '费用状态已变化，请刷新后重试',
+  ): Promise<DomainException> {
     const current = await tx.getRepository(Charge).findOneBy({ id });
     return new DomainException(ErrorCode.StateConflict, message, HttpStatus.CONFLICT, {
       current: current ? (await this.views([current], tx))[0] : null,
@@ -120,9 +128,20 @@ export class ChargeStore {
   async views(charges: Charge[], tx: EntityManager = this.db.manager): Promise<ICharge[]> {
     if (!charges.length) return [];
     const ids = charges.map((c) => c.id);
-    const lines = await tx.getRepository(ChargeLine).find({ where: { chargeId: In(ids) }, order: { chargeId: 'ASC', sortOrder: 'ASC', id: 'ASC' } });
-    const labels = await this.houseLabels(charges.map((c) => c.houseId), tx);
-    return charges.map((c) => toChargeView(c, lines.filter((l) => l.chargeId === c.id), c.houseId === null ? null : labels.get(c.houseId) ?? null));
+    const lines = await tx
+      .getRepository(ChargeLine)
+      .find({ where: { chargeId: In(ids) }, order: { chargeId: 'ASC', sortOrder: 'ASC', id: 'ASC' } });
+    const labels = await this.houseLabels(
+      charges.map((c) => c.houseId),
+      tx,
+    );
+    return charges.map((c) =>
+      toChargeView(
+        c,
+        lines.filter((l) => l.chargeId === c.id),
+        c.houseId === null ? null : (labels.get(c.houseId) ?? null),
+      ),
+    );
   }
 
   async houseLabels(houseIds: (number | null)[], tx: EntityManager = this.db.manager): Promise<Map<number, string>> {

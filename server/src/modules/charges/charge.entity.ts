@@ -1,5 +1,12 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, PaymentMethod, QuoteLineKind } from '@app/shared';
+import type {
+  ChargeConfirmation,
+  ChargeConfirmedVia,
+  ChargeSource,
+  ChargeStatus,
+  PaymentMethod,
+  QuoteLineKind,
+} from '@app/shared';
 import { instant } from '../../database/columns';
 
 /** One charge per verified paid ticket, or one per counter sale (docs/domain.md §4). */
@@ -98,6 +105,10 @@ export class Charge {
 
   @Column(instant({ nullable: true }))
   paidAt: Date | null;
+
+  /** Paid so far through payments (docs/payments.md); the charge is 'paid' when it reaches totalFen. */
+  @Column({ type: 'integer', default: 0 })
+  paidFen: number;
 
   /** Counter sales only: how the customer paid at the desk (cash / wechat / alipay / pos). */
   @Column({ type: 'varchar', length: 16, nullable: true })

@@ -7,6 +7,7 @@ import { PageQueryDto } from '../../common/pagination.dto';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import type { Principal } from '../../common/principal';
 import { CashService } from './cash.service';
+import { ChargeConfirmationService } from './charge-confirmation.service';
 import { ChargesService } from './charges.service';
 import { ChargeQueryDto, PhoneConfirmChargeDto, SetPaymentMethodDto, WaiveChargeDto } from './dto/charges.dto';
 import { WaiversService } from './waivers.service';
@@ -16,6 +17,7 @@ import { WaiversService } from './waivers.service';
 export class ChargesController {
   constructor(
     private readonly charges: ChargesService,
+    private readonly confirmation: ChargeConfirmationService,
     private readonly cash: CashService,
     private readonly waivers: WaiversService,
   ) {}
@@ -37,7 +39,11 @@ export class ChargesController {
   }
 
   @Patch(':id/payment-method')
-  setPaymentMethod(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: SetPaymentMethodDto): Promise<ICharge> {
+  setPaymentMethod(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: SetPaymentMethodDto,
+  ): Promise<ICharge> {
     return this.charges.setPaymentMethod(principal, id, body.paymentMethod);
   }
 
@@ -45,22 +51,30 @@ export class ChargesController {
   @Post(':id/confirm')
   @HttpCode(200)
   confirm(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number): Promise<ICharge> {
-    return this.charges.confirmByResident(principal, id);
+    return this.confirmation.confirmByResident(principal, id);
   }
 
   /** The customer manager records the resident's confirmation given on the phone, with a note. */
   @Post(':id/phone-confirmation')
   @HttpCode(200)
   @Allow(Permission.ChargePhoneConfirm)
-  phoneConfirm(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: PhoneConfirmChargeDto): Promise<ICharge> {
-    return this.charges.confirmByPhone(principal, id, body.note);
+  phoneConfirm(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: PhoneConfirmChargeDto,
+  ): Promise<ICharge> {
+    return this.confirmation.confirmByPhone(principal, id, body.note);
   }
 
   /** The customer manager records the resident's choice, by phone, to pay cash on site (instead of in the app). */
   @Post(':id/cash/phone-choice')
   @HttpCode(200)
   @Allow(Permission.ChargePhoneConfirm)
-  phoneCashChoice(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: PhoneConfirmChargeDto): Promise<ICharge> {
+  phoneCashChoice(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: PhoneConfirmChargeDto,
+  ): Promise<ICharge> {
     return this.cash.chooseCashByPhone(principal, id, body.note);
   }
 
@@ -80,7 +94,11 @@ export class ChargesController {
   @Post(':id/waive')
   @HttpCode(200)
   @Allow(Permission.ChargeWaive)
-  waive(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: WaiveChargeDto): Promise<ICharge> {
+  waive(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: WaiveChargeDto,
+  ): Promise<ICharge> {
     return this.waivers.waive(principal, id, body.reason);
   }
 }

@@ -1,8 +1,17 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import {
-  ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICharge, IPage, IPageQuery, IQuoteLine, PaymentMethod, Permission, QuoteLineKind,
-  UserKind, formatFen, lineAmountFen,
+  ChargeConfirmation,
+  ChargeConfirmedVia,
+  ChargeSource,
+  ChargeStatus,
+  ErrorCode,
+  ICharge,
+  IPage,
+  IPageQuery,
+  PaymentMethod,
+  Permission,
+  UserKind,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { pageWindow } from '../../common/pagination.dto';
@@ -12,51 +21,22 @@ import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../identity/access.service';
 import { isUniqueViolation } from '../../database/errors';
 import { placeholders } from '../../database/raw-rows';
-import { PropertyDirectory } from '../property/property-directory.service';
+import { OwnedSelect, PropertyDirectory } from '../property/property-directory.service';
 import { Charge, ChargeLine } from './charge.entity';
 import { ChargeStore, TicketTechnicianLookup } from './charge-store';
 import { ChargeQueryDto } from './dto/charges.dto';
+import {
+  cashLimitExceeded,
+  chargeUnconfirmed,
+  ticketCharges,
+  verifiedTotal,
+  type PostedLine,
+  type PostTicketChargeInput,
+  type TicketChargeRow,
+} from './charge-rules';
 
-export interface PostedLine extends IQuoteLine {
-  scheduleVersionId?: number | null;
-  materialsVersionId?: number | null;
-}
-
-export interface PostTicketChargeInput {
-  ticketId: number;
-  ticketSerial: string;
-  projectId: number;
-  houseId: number;
-  agreementRef: string;
-  lines: PostedLine[];
-  actorId: number;
-  /**
-   * A signature behind the charge (quote, decline or acceptance) was collected on the technician's phone:
-   * the charge waits for the resident's own confirmation before it can be billed or collected.
-   */
-  unconfirmed?: boolean;
-}
-
-const LINE_KINDS: readonly QuoteLineKind[] = ['labour', 'call_out', 'material'];
-
-/** Money may not move on a charge the resident has not stood behind (docs/domain.md §4, staff-device signatures). */
-export function chargeUnconfirmed(what: string): DomainException {
-  return new DomainException(
-    ErrorCode.ChargeUnconfirmed,
-    `该费用的签字在师傅手机上完成，尚未经业主确认：须业主在小程序确认或客户经理记录电话确认后才能${what}`,
-    HttpStatus.CONFLICT,
-    { confirmation: ChargeConfirmation.Unconfirmed },
-  );
-}
-
-export function cashLimitExceeded(totalFen: number, cashLimitFen: number): DomainException {
-  return new DomainException(
-    ErrorCode.CashLimitExceeded,
-    `现场现金仅限 ${formatFen(cashLimitFen)} 以内，本笔 ${formatFen(totalFen)} 请选择计入月度账单或在线支付`,
-    HttpStatus.UNPROCESSABLE_ENTITY,
-    { cashLimitFen, totalFen },
-  );
-}
+// Other files import these from here.
+export { cashLimitExceeded, chargeUnconfirmed, type PostedLine, type PostTicketChargeInput } from './charge-rules';
 
 /** Posting charges, the resident's payment choice, and reads. */
 @Injectable()
@@ -80,9 +60,14 @@ export class ChargesService {
   async postForTicket(input: PostTicketChargeInput, tx?: EntityManager): Promise<ICharge> {
     const agreementRef = input.agreementRef?.trim() ?? '';
     if (!agreementRef || agreementRef.length > 64) {
-      throw new DomainException(ErrorCode.AgreementRequired, '住户尚未确认报价，不能生成费用', HttpStatus.UNPROCESSABLE_ENTITY, {
-        fields: [{ field: 'agreementRef', message: '缺少住户确认报价的记录' }],
-      });
+      throw new DomainException(
+        ErrorCode.AgreementRequired,
+        '住户尚未确认报价，不能生成费用',
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        {
+          fields: [{ field: 'agreementRef', message: '缺少住户确认报价的记录' }],
+        },
+      );
     }
     const totalFen = verifiedTotal(input.lines);
     const sourceKey = `${ChargeSource.Ticket}:${input.ticketId}`;
@@ -96,19 +81,46 @@ export class ChargesService {
 
     const write = async (m: EntityManager): Promise<number> => {
       const at = now();
-      const id = await this.insertCharge(m, {
-        companyId: project.companyId, projectId: project.id, houseId: house.id, source: ChargeSource.Ticket, sourceKey,
-        ticketId: input.ticketId, ticketSerial: input.ticketSerial, agreementRef, totalFen,
-        paymentMethod: PaymentMethod.Bill, status: ChargeStatus.Open, createdBy: input.actorId, createdAt: at, updatedAt: at,
-        ...(input.unconfirmed
-          ? { confirmation: ChargeConfirmation.Unconfirmed, confirmedVia: null, confirmedAt: null }
-          : { confirmation: ChargeConfirmation.Confirmed, confirmedVia: ChargeConfirmedVia.ResidentSignature, confirmedAt: at }),
-      }, input.lines);
+      const id = await this.insertCharge(
+        m,
+        {
+          companyId: project.companyId,
+          projectId: project.id,
+          houseId: house.id,
+          source: ChargeSource.Ticket,
+          sourceKey,
+          ticketId: input.ticketId,
+          ticketSerial: input.ticketSerial,
+          agreementRef,
+          totalFen,
+          paymentMethod: PaymentMethod.Bill,
+          status: ChargeStatus.Open,
+          createdBy: input.actorId,
+          createdAt: at,
+          updatedAt: at,
+          ...(input.unconfirmed
+            ? { confirmation: ChargeConfirmation.Unconfirmed, confirmedVia: null, confirmedAt: null }
+            : {
+                confirmation: ChargeConfirmation.Confirmed,
+                confirmedVia: ChargeConfirmedVia.ResidentSignature,
+                confirmedAt: at,
+              }),
+        },
+        input.lines,
+      );
       await this.audit.record(m, {
-        actorId: input.actorId, action: 'charge.post', entityType: 'charge', entityId: id, companyId: project.companyId,
+        actorId: input.actorId,
+        action: 'charge.post',
+        entityType: 'charge',
+        entityId: id,
+        companyId: project.companyId,
         projectId: project.id,
         after: {
-          ticketId: input.ticketId, ticketSerial: input.ticketSerial, agreementRef, totalFen, lines: input.lines,
+          ticketId: input.ticketId,
+          ticketSerial: input.ticketSerial,
+          agreementRef,
+          totalFen,
+          lines: input.lines,
           confirmation: input.unconfirmed ? ChargeConfirmation.Unconfirmed : ChargeConfirmation.Confirmed,
         },
       });
@@ -126,22 +138,26 @@ export class ChargesService {
   }
 
   /**
-   * The ticket charges of these houses in one statement: which tickets' charge still waits for the resident's
-   * confirmation (their 待我处理) and each charge's confirmation state (shown next to the charge).
+   * The ticket charges of a resident's houses, given as their owner's sub-select (one `house_id` column: bindings'
+   * `approvedHouseIdsSelect`), in one statement with the house ids themselves: which tickets' charge still waits
+   * for the resident's confirmation (their 待我处理) and each charge's confirmation state (shown next to the
+   * charge). Reading the houses first cost a statement of its own (P2, docs/benchmarks.md).
    */
-  async ticketChargesOfHouses(houseIds: readonly number[]): Promise<{ unconfirmedTicketIds: number[]; confirmations: Map<number, ChargeConfirmation> }> {
-    const confirmations = new Map<number, ChargeConfirmation>();
-    if (!houseIds.length) return { unconfirmedTicketIds: [], confirmations };
-    const rows: { id: number; ticket_id: number; confirmation: ChargeConfirmation }[] = await this.store.db.query(
-      `SELECT id, ticket_id, confirmation FROM charges WHERE house_id IN (${placeholders(houseIds.length)}) AND ticket_id IS NOT NULL`,
-      [...houseIds],
+  async ticketChargesOfHouseSelect(
+    houses: OwnedSelect,
+  ): Promise<{ houseIds: number[]; unconfirmedTicketIds: number[]; confirmations: Map<number, ChargeConfirmation> }> {
+    const rows: (Partial<TicketChargeRow> & { house_id: number })[] = await this.store.db.query(
+      `SELECT h.house_id AS house_id, c.id AS id, c.ticket_id AS ticket_id, c.confirmation AS confirmation
+       FROM (${houses.sql}) h LEFT JOIN charges c ON c.house_id = h.house_id AND c.ticket_id IS NOT NULL`,
+      houses.params,
     );
-    const unconfirmedTicketIds: number[] = [];
-    for (const r of rows) {
-      confirmations.set(Number(r.id), r.confirmation);
-      if (r.confirmation === ChargeConfirmation.Unconfirmed) unconfirmedTicketIds.push(Number(r.ticket_id));
-    }
-    return { unconfirmedTicketIds, confirmations };
+    const houseIds = [...new Set(rows.map((r) => Number(r.house_id)))];
+    return {
+      houseIds,
+      ...ticketCharges(
+        rows.filter((r): r is TicketChargeRow & { house_id: number } => r.id !== null && r.id !== undefined),
+      ),
+    };
   }
 
   /** Confirmation state of each charge id (tickets show it next to the charge). */
@@ -149,7 +165,8 @@ export class ChargesService {
     const wanted = [...new Set(ids)];
     if (!wanted.length) return new Map();
     const rows: { id: number; confirmation: ChargeConfirmation }[] = await this.store.db.query(
-      `SELECT id, confirmation FROM charges WHERE id IN (${placeholders(wanted.length)})`, wanted,
+      `SELECT id, confirmation FROM charges WHERE id IN (${placeholders(wanted.length)})`,
+      wanted,
     );
     return new Map(rows.map((c) => [Number(c.id), c.confirmation]));
   }
@@ -158,57 +175,27 @@ export class ChargesService {
     const id = Number((await tx.getRepository(Charge).insert({ version: 1, ...row })).identifiers[0].id);
     await tx.getRepository(ChargeLine).insert(
       lines.map((l, i) => ({
-        chargeId: id, kind: l.kind, code: l.code, name: l.name, unit: l.unit, unitPriceFen: l.unitPriceFen,
-        quantityMilli: l.quantityMilli, amountFen: l.amountFen, scheduleVersionId: l.scheduleVersionId ?? null,
-        materialsVersionId: l.materialsVersionId ?? null, sortOrder: i,
+        chargeId: id,
+        kind: l.kind,
+        code: l.code,
+        name: l.name,
+        unit: l.unit,
+        unitPriceFen: l.unitPriceFen,
+        quantityMilli: l.quantityMilli,
+        amountFen: l.amountFen,
+        scheduleVersionId: l.scheduleVersionId ?? null,
+        materialsVersionId: l.materialsVersionId ?? null,
+        sortOrder: i,
       })),
     );
     return id;
   }
 
-  /** The resident confirms, on their own account, a charge signed on the technician's phone. Repeating it changes nothing. */
-  async confirmByResident(principal: Principal, id: number): Promise<ICharge> {
-    const charge = await this.store.findForResident(principal, id);
-    if (charge.confirmation === ChargeConfirmation.Confirmed) return this.store.view(id);
-    await this.markConfirmed(principal, charge, ChargeConfirmedVia.ResidentApp, null);
-    return this.store.view(id);
-  }
-
-  /** The customer manager records that the resident confirmed the charge on the phone (usually at the return visit). */
-  async confirmByPhone(principal: Principal, id: number, note: string): Promise<ICharge> {
-    const charge = await this.store.findForStaff(principal, id, Permission.ChargePhoneConfirm);
-    if (charge.confirmation === ChargeConfirmation.Confirmed) throw await this.store.stateConflict(id, undefined, '该费用已确认，无需再记录电话确认');
-    await this.markConfirmed(principal, charge, ChargeConfirmedVia.PhoneByCustomerManager, note);
-    return this.store.view(id);
-  }
-
-  /** Conditional on the charge still being unconfirmed, so two confirmations cannot both be recorded. */
-  private async markConfirmed(principal: Principal, charge: Charge, via: ChargeConfirmedVia, note: string | null): Promise<void> {
-    await this.store.transaction(async (tx) => {
-      const at = now();
-      const result = await tx
-        .createQueryBuilder()
-        .update(Charge)
-        .set({
-          confirmation: ChargeConfirmation.Confirmed, confirmedVia: via, confirmedBy: principal.userId, confirmedAt: at, confirmationNote: note,
-          version: () => 'version + 1', updatedAt: at,
-        })
-        .where('id = :id AND confirmation = :unconfirmed', { id: charge.id, unconfirmed: ChargeConfirmation.Unconfirmed })
-        .execute();
-      if (result.affected !== 1) throw await this.store.stateConflict(charge.id, tx, '该费用已确认，无需重复确认');
-      await this.audit.record(tx, {
-        actorId: principal.userId, action: 'charge.confirm', entityType: 'charge', entityId: charge.id,
-        companyId: charge.companyId, projectId: charge.projectId, reason: note,
-        before: { confirmation: ChargeConfirmation.Unconfirmed },
-        after: { confirmation: ChargeConfirmation.Confirmed, confirmedVia: via, totalFen: charge.totalFen },
-      });
-    });
-  }
-
   async setPaymentMethod(principal: Principal, id: number, method: 'bill' | 'pay_now' | 'cash'): Promise<ICharge> {
     const charge = await this.store.findForResident(principal, id);
     if (charge.confirmation !== ChargeConfirmation.Confirmed) throw chargeUnconfirmed('选择支付方式（请先确认费用）');
-    if (charge.status !== ChargeStatus.Open) throw await this.store.stateConflict(id, undefined, '该费用已结算，不能再更改支付方式');
+    if (charge.status !== ChargeStatus.Open)
+      throw await this.store.stateConflict(id, undefined, '该费用已结算，不能再更改支付方式');
     if (method === PaymentMethod.Cash) {
       const { cashLimitFen } = await this.store.rules(charge.companyId);
       if (charge.totalFen > cashLimitFen) throw cashLimitExceeded(charge.totalFen, cashLimitFen);
@@ -216,17 +203,24 @@ export class ChargesService {
     await this.store.transaction(async (tx) => {
       await this.store.transition(tx, charge, ChargeStatus.Open, { paymentMethod: method });
       await this.audit.record(tx, {
-        actorId: principal.userId, action: 'charge.payment_method', entityType: 'charge', entityId: charge.id,
-        companyId: charge.companyId, projectId: charge.projectId, before: { paymentMethod: charge.paymentMethod }, after: { paymentMethod: method },
+        actorId: principal.userId,
+        action: 'charge.payment_method',
+        entityType: 'charge',
+        entityId: charge.id,
+        companyId: charge.companyId,
+        projectId: charge.projectId,
+        before: { paymentMethod: charge.paymentMethod },
+        after: { paymentMethod: method },
       });
     });
     return this.store.view(id);
   }
 
   async get(principal: Principal, id: number): Promise<ICharge> {
-    const charge = principal.kind === UserKind.Resident
-      ? await this.store.findForResident(principal, id)
-      : await this.store.findForStaffOrTechnician(principal, id);
+    const charge =
+      principal.kind === UserKind.Resident
+        ? await this.store.findForResident(principal, id)
+        : await this.store.findForStaffOrTechnician(principal, id);
     return (await this.store.views([charge]))[0];
   }
 
@@ -237,7 +231,9 @@ export class ChargesService {
     if (!projectIds.length) return { items: [], total: 0, page, pageSize };
     const [rows, total] = await this.store.db.getRepository(Charge).findAndCount({
       where: {
-        projectId: In(projectIds), ...(query.status ? { status: query.status } : {}), ...(query.confirmation ? { confirmation: query.confirmation } : {}),
+        projectId: In(projectIds),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.confirmation ? { confirmation: query.confirmation } : {}),
       },
       order: { id: 'DESC' },
       skip,
@@ -250,29 +246,9 @@ export class ChargesService {
     const { page, pageSize, skip } = pageWindow(query);
     const houseIds = principal.kind === UserKind.Resident ? await this.store.approvedHouseIds(principal.userId) : [];
     if (!houseIds.length) return { items: [], total: 0, page, pageSize };
-    const [rows, total] = await this.store.db.getRepository(Charge).findAndCount({ where: { houseId: In(houseIds) }, order: { id: 'DESC' }, skip, take: pageSize });
+    const [rows, total] = await this.store.db
+      .getRepository(Charge)
+      .findAndCount({ where: { houseId: In(houseIds) }, order: { id: 'DESC' }, skip, take: pageSize });
     return { items: await this.store.views(rows), total, page, pageSize };
   }
-}
-
-/** Σ lines, after checking every line was priced by the shared calculator (call-out fees are flat). */
-function verifiedTotal(lines: PostedLine[]): number {
-  if (!Array.isArray(lines) || !lines.length) throw DomainException.validation('lines', '费用至少需要一行收费明细');
-  let total = 0;
-  lines.forEach((line, i) => {
-    const field = `lines[${i}]`;
-    if (!LINE_KINDS.includes(line.kind)) throw DomainException.validation(`${field}.kind`, '收费明细类型无效');
-    let expected: number;
-    try {
-      expected = line.kind === 'call_out' ? line.unitPriceFen : lineAmountFen(line.unitPriceFen, line.quantityMilli);
-    } catch {
-      throw DomainException.validation(`${field}.unitPriceFen`, '单价或数量无效');
-    }
-    if (!Number.isSafeInteger(line.amountFen) || line.amountFen < 0 || line.amountFen !== expected) {
-      throw DomainException.validation(`${field}.amountFen`, `金额与单价×数量不符（应为 ${expected} 分）`);
-    }
-    total += line.amountFen;
-  });
-  if (!Number.isSafeInteger(total)) throw DomainException.validation('lines', '金额超出范围');
-  return total;
 }

@@ -30,7 +30,13 @@ export class CompanySettingsService {
         const before = await this.store.rules(companyId, tx);
         await this.property.saveMoneyRules(tx, companyId, after);
         await this.audit.record(tx, {
-          actorId: principal.userId, action: 'settings.update', entityType: 'company_settings', entityId: companyId, companyId, before, after,
+          actorId: principal.userId,
+          action: 'settings.update',
+          entityType: 'company_settings',
+          entityId: companyId,
+          companyId,
+          before,
+          after,
         });
       });
     try {

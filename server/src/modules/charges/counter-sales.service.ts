@@ -1,7 +1,17 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Between } from 'typeorm';
-import { ChargeConfirmation, ChargeConfirmedVia, ChargeSource, ChargeStatus, ErrorCode, ICounterSale, ICounterSaleLedger, PaymentMethod, Permission } from '@app/shared';
+import {
+  ChargeConfirmation,
+  ChargeConfirmedVia,
+  ChargeSource,
+  ChargeStatus,
+  ErrorCode,
+  ICounterSale,
+  ICounterSaleLedger,
+  PaymentMethod,
+  Permission,
+} from '@app/shared';
 import { LIMITS } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
@@ -46,19 +56,48 @@ export class CounterSalesService {
     const at = now();
     const quote = await this.catalog.priceQuote(project.id, { items: dto.items }, at);
     assertTotalWithin(quote.totalFen, COUNTER_SALE_MAX_FEN, 'items', '前台收费');
-    await this.assertCounterItems(quote.scheduleVersionId, dto.items.map((i) => i.code));
+    await this.assertCounterItems(
+      quote.scheduleVersionId,
+      dto.items.map((i) => i.code),
+    );
     const id = await this.store.transaction(async (tx) => {
-      const chargeId = await this.charges.insertCharge(tx, {
-        companyId: project.companyId, projectId: project.id, houseId: dto.houseId ?? null, source: ChargeSource.Counter,
-        sourceKey: `${ChargeSource.Counter}:${randomUUID()}`, totalFen: quote.totalFen, paymentMethod: PaymentMethod.Counter,
-        status: ChargeStatus.Paid, paidAt: at, counterPaidBy: dto.paidBy, note: dto.note ?? null,
-        confirmation: ChargeConfirmation.Confirmed, confirmedVia: ChargeConfirmedVia.Counter, confirmedBy: principal.userId, confirmedAt: at,
-        createdBy: principal.userId, createdAt: at, updatedAt: at,
-      }, quote.lines.map((l) => ({ ...l, scheduleVersionId: quote.scheduleVersionId })));
+      const chargeId = await this.charges.insertCharge(
+        tx,
+        {
+          companyId: project.companyId,
+          projectId: project.id,
+          houseId: dto.houseId ?? null,
+          source: ChargeSource.Counter,
+          sourceKey: `${ChargeSource.Counter}:${randomUUID()}`,
+          totalFen: quote.totalFen,
+          paymentMethod: PaymentMethod.Counter,
+          status: ChargeStatus.Paid,
+          paidAt: at,
+          counterPaidBy: dto.paidBy,
+          note: dto.note ?? null,
+          confirmation: ChargeConfirmation.Confirmed,
+          confirmedVia: ChargeConfirmedVia.Counter,
+          confirmedBy: principal.userId,
+          confirmedAt: at,
+          createdBy: principal.userId,
+          createdAt: at,
+          updatedAt: at,
+        },
+        quote.lines.map((l) => ({ ...l, scheduleVersionId: quote.scheduleVersionId })),
+      );
       await this.audit.record(tx, {
-        actorId: principal.userId, action: 'counter_sale.create', entityType: 'charge', entityId: chargeId,
-        companyId: project.companyId, projectId: project.id,
-        after: { totalFen: quote.totalFen, paidBy: dto.paidBy, scheduleVersionId: quote.scheduleVersionId, lines: quote.lines },
+        actorId: principal.userId,
+        action: 'counter_sale.create',
+        entityType: 'charge',
+        entityId: chargeId,
+        companyId: project.companyId,
+        projectId: project.id,
+        after: {
+          totalFen: quote.totalFen,
+          paidBy: dto.paidBy,
+          scheduleVersionId: quote.scheduleVersionId,
+          lines: quote.lines,
+        },
       });
       return chargeId;
     });
@@ -84,11 +123,21 @@ export class CounterSalesService {
     const start = Date.parse(`${date}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS;
     if (Number.isNaN(start)) throw DomainException.validation('date', 'date 必须是有效日期');
     const rows = await this.store.db.getRepository(Charge).find({
-      where: { projectId, source: ChargeSource.Counter, paidAt: Between(new Date(start), new Date(start + DAY_MS - 1)) },
+      where: {
+        projectId,
+        source: ChargeSource.Counter,
+        paidAt: Between(new Date(start), new Date(start + DAY_MS - 1)),
+      },
       order: { paidAt: 'ASC', id: 'ASC' },
     });
     const entries = await this.sales(rows);
-    return { projectId, date, totalFen: entries.reduce((sum, e) => sum + e.totalFen, 0), count: entries.length, entries };
+    return {
+      projectId,
+      date,
+      totalFen: entries.reduce((sum, e) => sum + e.totalFen, 0),
+      count: entries.length,
+      entries,
+    };
   }
 
   private async sales(rows: Charge[]): Promise<ICounterSale[]> {

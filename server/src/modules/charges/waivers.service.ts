@@ -1,6 +1,15 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ChargeConfirmation, ChargeStatus, ErrorCode, ICharge, IWaiverBudget, Permission, formatFen, shanghaiMonth } from '@app/shared';
+import {
+  ChargeConfirmation,
+  ChargeStatus,
+  ErrorCode,
+  ICharge,
+  IWaiverBudget,
+  Permission,
+  formatFen,
+  shanghaiMonth,
+} from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
@@ -26,7 +35,8 @@ export class WaiversService {
     const charge = await this.store.findForStaff(principal, id, Permission.ChargeWaive);
     const text = reason.trim();
     if (!text) throw DomainException.validation('reason', '请填写免收原因');
-    if (charge.status !== ChargeStatus.Open) throw await this.store.stateConflict(id, undefined, '只有待结算的费用可以免收');
+    if (charge.status !== ChargeStatus.Open)
+      throw await this.store.stateConflict(id, undefined, '只有待结算的费用可以免收');
     // An unconfirmed charge is not owed yet; waiving it would spend the cap on money nobody agreed to.
     if (charge.confirmation !== ChargeConfirmation.Confirmed) throw chargeUnconfirmed('免收');
     const { waiverMonthlyCapFen: capFen } = await this.store.rules(charge.companyId);
@@ -36,7 +46,10 @@ export class WaiversService {
 
     await this.store.transaction(async (tx) => {
       await this.store.transition(tx, charge, ChargeStatus.Open, {
-        status: ChargeStatus.Waived, waivedBy: principal.userId, waivedAt: at, waiverReason: text,
+        status: ChargeStatus.Waived,
+        waivedBy: principal.userId,
+        waivedAt: at,
+        waiverReason: text,
       });
       // The cap holds under concurrency because the check and the increment are one statement.
       const result = await tx
@@ -48,8 +61,13 @@ export class WaiversService {
         .execute();
       if (result.affected !== 1) throw await this.capExceeded(tx, principal.userId, month, capFen, charge.totalFen);
       await this.audit.record(tx, {
-        actorId: principal.userId, action: 'charge.waive', entityType: 'charge', entityId: charge.id,
-        companyId: charge.companyId, projectId: charge.projectId, reason: text,
+        actorId: principal.userId,
+        action: 'charge.waive',
+        entityType: 'charge',
+        entityId: charge.id,
+        companyId: charge.companyId,
+        projectId: charge.projectId,
+        reason: text,
         before: { status: charge.status, totalFen: charge.totalFen },
         after: { status: ChargeStatus.Waived, waivedFen: charge.totalFen, month },
       });
@@ -81,7 +99,13 @@ export class WaiversService {
     }
   }
 
-  private async capExceeded(tx: EntityManager, userId: number, month: string, capFen: number, amountFen: number): Promise<DomainException> {
+  private async capExceeded(
+    tx: EntityManager,
+    userId: number,
+    month: string,
+    capFen: number,
+    amountFen: number,
+  ): Promise<DomainException> {
     const usedFen = (await tx.getRepository(WaiverBudget).findOneBy({ userId, month }))?.usedFen ?? 0;
     const remainingFen = Math.max(0, capFen - usedFen);
     return new DomainException(

@@ -11,14 +11,18 @@ import type { Principal } from '../../common/principal';
 import { AccessService } from '../identity/access.service';
 import { DispatchPolicy } from './dispatch-policy.entity';
 
-
 export class PolicyDto implements Omit<IDispatchPolicy, 'projectId'> {
-  @Trim() @IsString({ message: 'category 必须是字符串' }) @IsNotEmpty({ message: '请选择类别（* 表示默认）' }) @MaxLength(32, { message: 'category 过长' })
+  @Trim()
+  @IsString({ message: 'category 必须是字符串' })
+  @IsNotEmpty({ message: '请选择类别（* 表示默认）' })
+  @MaxLength(32, { message: 'category 过长' })
   category: string;
 
   @IsIn(['assign', 'pool', 'auto'], { message: 'mode 只能是 assign、pool 或 auto' }) mode: DispatchMode;
 
-  @IsInt({ message: 'poolMinutes 必须是整数' }) @Min(1, { message: 'poolMinutes 至少 1 分钟' }) @Max(1440, { message: 'poolMinutes 最多 1440 分钟' })
+  @IsInt({ message: 'poolMinutes 必须是整数' })
+  @Min(1, { message: 'poolMinutes 至少 1 分钟' })
+  @Max(1440, { message: 'poolMinutes 最多 1440 分钟' })
   poolMinutes: number;
 }
 
@@ -33,7 +37,10 @@ export class DispatchPolicyController {
 
   @Get()
   @Allow(Permission.DispatchPolicyView)
-  async list(@CurrentUser() me: Principal, @Param('projectId', ParseIdPipe) projectId: number): Promise<IDispatchPolicy[]> {
+  async list(
+    @CurrentUser() me: Principal,
+    @Param('projectId', ParseIdPipe) projectId: number,
+  ): Promise<IDispatchPolicy[]> {
     this.access.assertProject(me, projectId, Permission.DispatchPolicyView);
     const rows = await this.db.getRepository(DispatchPolicy).find({ where: { projectId }, order: { category: 'ASC' } });
     return rows.map((r) => ({ projectId, category: r.category, mode: r.mode, poolMinutes: r.poolMinutes }));
@@ -41,7 +48,11 @@ export class DispatchPolicyController {
 
   @Put()
   @Allow(Permission.DispatchPolicyEdit)
-  async upsert(@CurrentUser() me: Principal, @Param('projectId', ParseIdPipe) projectId: number, @Body() body: PolicyDto): Promise<IDispatchPolicy> {
+  async upsert(
+    @CurrentUser() me: Principal,
+    @Param('projectId', ParseIdPipe) projectId: number,
+    @Body() body: PolicyDto,
+  ): Promise<IDispatchPolicy> {
     this.access.assertProject(me, projectId, Permission.DispatchPolicyEdit);
     const repo = this.db.getRepository(DispatchPolicy);
     const existing = await repo.findOneBy({ projectId, category: body.category });

@@ -40,7 +40,10 @@ export class DispatchController {
   @HttpCode(200)
   @Allow(Permission.TicketTransfer)
   transfer(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: TransferDto): Promise<ITicket> {
-    return this.dispatch.transfer(me, id, body.technicianId, body.reason, { override: body.override, reason: body.overrideReason });
+    return this.dispatch.transfer(me, id, body.technicianId, body.reason, {
+      override: body.override,
+      reason: body.overrideReason,
+    });
   }
 
   @Post(':id/grab')

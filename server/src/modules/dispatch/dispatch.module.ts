@@ -8,13 +8,22 @@ import { TicketsModule } from '../tickets/tickets.module';
 import { DispatchPolicy } from './dispatch-policy.entity';
 import { DispatchPolicyController } from './dispatch-policy.controller';
 import { DispatchController, RegistrationController } from './dispatch.controller';
+import { DispatchSkillCheck } from './dispatch-skill-check.service';
 import { DispatchService } from './dispatch.service';
+import { TechnicianAssignment } from './technician-assignment.service';
 
 /** From registration to a technician: dispatch policies, the grab pool and its sweeper, assign, transfer, decline. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DispatchPolicy]), IdentityModule, PropertyModule, CatalogModule, NotificationsModule, TicketsModule],
+  imports: [
+    TypeOrmModule.forFeature([DispatchPolicy]),
+    IdentityModule,
+    PropertyModule,
+    CatalogModule,
+    NotificationsModule,
+    TicketsModule,
+  ],
   controllers: [RegistrationController, DispatchController, DispatchPolicyController],
-  providers: [DispatchService],
+  providers: [DispatchService, TechnicianAssignment, DispatchSkillCheck],
   exports: [DispatchService],
 })
 export class DispatchModule {}

@@ -48,7 +48,10 @@ export class AuthService {
     const users = this.db.getRepository(User);
     const user = await users
       .createQueryBuilder('u')
-      .where('u.kind = :kind AND (u.username = :login OR u.phone = :login)', { kind: UserKind.Staff, login: login.trim() })
+      .where('u.kind = :kind AND (u.username = :login OR u.phone = :login)', {
+        kind: UserKind.Staff,
+        login: login.trim(),
+      })
       .getOne();
     const refuse = async (compared = false): Promise<never> => {
       if (!compared) await this.passwords.verify(password, null);
@@ -63,7 +66,8 @@ export class AuthService {
     if (!(await this.passwords.verify(password, user.passwordHash))) return refuse(true);
     // Only a check that held a reserved slot may clear the counter.
     await users.update({ id: user.id }, { failedLoginCount: 0, lockedUntil: null });
-    if (user.status !== 'active') throw new DomainException(ErrorCode.AccountDisabled, '账号已停用，请联系管理员', HttpStatus.FORBIDDEN);
+    if (user.status !== 'active')
+      throw new DomainException(ErrorCode.AccountDisabled, '账号已停用，请联系管理员', HttpStatus.FORBIDDEN);
     return this.sessionFor(user);
   }
 
@@ -120,7 +124,8 @@ export class AuthService {
       }
       user = await users.findOneOrFail({ where: { wechatAppId: appId, wechatOpenId: session.openid } });
     }
-    if (user.status !== 'active') throw new DomainException(ErrorCode.AccountDisabled, '账号已停用', HttpStatus.FORBIDDEN);
+    if (user.status !== 'active')
+      throw new DomainException(ErrorCode.AccountDisabled, '账号已停用', HttpStatus.FORBIDDEN);
     return this.sessionFor(user);
   }
 
@@ -134,14 +139,21 @@ export class AuthService {
     }
     const session = await this.wechat.code2Session(code);
     const users = this.db.getRepository(User);
-    const owner = await users.findOne({ where: { wechatAppId: this.config.wechat.appId, wechatOpenId: session.openid } });
+    const owner = await users.findOne({
+      where: { wechatAppId: this.config.wechat.appId, wechatOpenId: session.openid },
+    });
     if (owner && owner.id !== userId) throw DomainException.conflict('该微信已绑定其他账号');
     const user = await users.findOneByOrFail({ id: userId });
     if (user.kind !== UserKind.Staff) throw DomainException.forbidden('住户账号已通过微信登录，无需绑定');
     try {
       await users.update(
         { id: userId },
-        { wechatAppId: this.config.wechat.appId, wechatOpenId: session.openid, wechatUnionId: session.unionid, updatedAt: now() },
+        {
+          wechatAppId: this.config.wechat.appId,
+          wechatOpenId: session.openid,
+          wechatUnionId: session.unionid,
+          updatedAt: now(),
+        },
       );
     } catch (error) {
       if (isUniqueViolation(error)) throw DomainException.conflict('该微信已绑定其他账号');
@@ -150,7 +162,12 @@ export class AuthService {
   }
 
   async unbindWechat(userId: number): Promise<void> {
-    await this.db.getRepository(User).update({ id: userId, kind: UserKind.Staff }, { wechatAppId: null, wechatOpenId: null, wechatUnionId: null, updatedAt: now() });
+    await this.db
+      .getRepository(User)
+      .update(
+        { id: userId, kind: UserKind.Staff },
+        { wechatAppId: null, wechatOpenId: null, wechatUnionId: null, updatedAt: now() },
+      );
   }
 
   /**
@@ -173,7 +190,9 @@ export class AuthService {
   async demoLogin(userId: number): Promise<SignedIn> {
     this.assertDemo();
     const user = await this.db.getRepository(User).findOne({ where: { id: userId, isDemo: true } });
-    const userRoles = user ? (await this.db.getRepository(RoleAssignment).find({ where: { userId: user.id } })).map((r) => r.role) : [];
+    const userRoles = user
+      ? (await this.db.getRepository(RoleAssignment).find({ where: { userId: user.id } })).map((r) => r.role)
+      : [];
     // Staff are answered like a missing account: the demo list never showed them.
     if (!user || !demoEligible(user, userRoles)) throw DomainException.notFound('演示账号');
     return this.sessionFor(user);

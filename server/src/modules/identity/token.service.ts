@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DomainException } from '../../common/domain.exception';
 import { addDays, now } from '../../common/time';
 import { RefreshToken } from './refresh-token.entity';
+import { SessionCache } from './session-cache';
 import { User } from './user.entity';
 
 const AUDIENCE = 'property-app-api';
@@ -38,6 +39,7 @@ export class TokenService {
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionCache,
   ) {}
 
   async issueForNewSession(user: User): Promise<IssuedTokens> {
@@ -82,8 +84,13 @@ export class TokenService {
     if (known && known.exp * 1000 > Date.now()) return known;
     if (known) this.verified.delete(token);
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims & { exp: number }>(token, { audience: AUDIENCE, issuer: ISSUER, algorithms: ['HS256'] });
-      if (claims.typ !== 'access' || !Number.isInteger(claims.sub) || typeof claims.sid !== 'string') throw new Error('wrong token type');
+      const claims = await this.jwt.verifyAsync<AccessClaims & { exp: number }>(token, {
+        audience: AUDIENCE,
+        issuer: ISSUER,
+        algorithms: ['HS256'],
+      });
+      if (claims.typ !== 'access' || !Number.isInteger(claims.sub) || typeof claims.sid !== 'string')
+        throw new Error('wrong token type');
       if (this.verified.size >= VERIFIED_TOKENS_KEPT) this.verified.clear();
       this.verified.set(token, claims);
       return claims;
@@ -99,14 +106,22 @@ export class TokenService {
    * Rotation: each refresh token works once. Presenting a used or revoked one means it leaked,
    * so the whole family (every token descended from that sign-in) is revoked.
    */
-  async rotate(refreshToken: string, loadUser: (id: number) => Promise<User | null>): Promise<{ user: User; tokens: IssuedTokens }> {
+  async rotate(
+    refreshToken: string,
+    loadUser: (id: number) => Promise<User | null>,
+  ): Promise<{ user: User; tokens: IssuedTokens }> {
     const repo = this.db.getRepository(RefreshToken);
     const stored = await repo.findOne({ where: { tokenHash: sha256(refreshToken) } });
-    const invalid = () => new DomainException(ErrorCode.Unauthenticated, '登录已失效，请重新登录', HttpStatus.UNAUTHORIZED);
+    const invalid = () =>
+      new DomainException(ErrorCode.Unauthenticated, '登录已失效，请重新登录', HttpStatus.UNAUTHORIZED);
     if (!stored) throw invalid();
     if (stored.usedAt || stored.revokedAt) {
-      await this.revokeFamily(stored.familyId);
-      throw new DomainException(ErrorCode.RefreshTokenReused, '检测到登录凭证被重复使用，已强制下线，请重新登录', HttpStatus.UNAUTHORIZED);
+      await this.revokeFamily(stored.userId, stored.familyId);
+      throw new DomainException(
+        ErrorCode.RefreshTokenReused,
+        '检测到登录凭证被重复使用，已强制下线，请重新登录',
+        HttpStatus.UNAUTHORIZED,
+      );
     }
     if (stored.expiresAt.getTime() <= Date.now()) throw invalid();
 
@@ -118,8 +133,12 @@ export class TokenService {
       .execute();
     if (claimed.affected !== 1) {
       // Another request rotated the same token first: treat as reuse, exactly like a replay.
-      await this.revokeFamily(stored.familyId);
-      throw new DomainException(ErrorCode.RefreshTokenReused, '检测到登录凭证被重复使用，已强制下线，请重新登录', HttpStatus.UNAUTHORIZED);
+      await this.revokeFamily(stored.userId, stored.familyId);
+      throw new DomainException(
+        ErrorCode.RefreshTokenReused,
+        '检测到登录凭证被重复使用，已强制下线，请重新登录',
+        HttpStatus.UNAUTHORIZED,
+      );
     }
     const user = await loadUser(stored.userId);
     if (!user || user.status !== 'active') throw invalid();
@@ -128,19 +147,26 @@ export class TokenService {
 
   async revokeByToken(refreshToken: string): Promise<void> {
     const stored = await this.db.getRepository(RefreshToken).findOne({ where: { tokenHash: sha256(refreshToken) } });
-    if (stored) await this.revokeFamily(stored.familyId);
+    if (stored) await this.revokeFamily(stored.userId, stored.familyId);
   }
 
   /**
    * Ends every session of a user: bumping tokenVersion invalidates access tokens already issued (the guard
-   * compares it), revoking the refresh tokens stops new ones. Runs in the caller's transaction.
+   * compares it), revoking the refresh tokens stops new ones. Runs in the caller's transaction, so the caller
+   * calls `principalChanged(userId)` once it has committed (the guard's cached answer is dropped then).
    */
   async endAllSessions(tx: EntityManager, userId: number): Promise<void> {
     await tx.getRepository(User).increment({ id: userId }, 'tokenVersion', 1);
     await tx.getRepository(RefreshToken).update({ userId, revokedAt: IsNull() }, { revokedAt: now() });
   }
 
-  private async revokeFamily(familyId: string): Promise<void> {
+  /** After a committed change to a user's sessions, grants or flags: the guard reads them again on the next request. */
+  principalChanged(userId: number): void {
+    this.sessions.forget(userId);
+  }
+
+  private async revokeFamily(userId: number, familyId: string): Promise<void> {
     await this.db.getRepository(RefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: now() });
+    this.sessions.forget(userId);
   }
 }

@@ -11,6 +11,8 @@ export class InboxMessage {
   @Column({ type: 'varchar', length: 100 }) title: string;
   @Column({ type: 'varchar', length: 500 }) body: string;
   @Column({ type: 'integer', nullable: true }) ticketId: number | null;
+  /** What a message not about a ticket is about; its kind's prefix names what (complaint.* → the complaint). */
+  @Column({ type: 'integer', nullable: true }) objectId: number | null;
   @Column(instant({ nullable: true })) readAt: Date | null;
   @Column(instant()) createdAt: Date;
 }

@@ -12,6 +12,7 @@ export interface Notice {
   title: string;
   body: string;
   ticketId?: number | null;
+  objectId?: number | null;
 }
 
 /** Messages are written in the same transaction as the change they announce, so none is lost or invented. */
@@ -25,7 +26,14 @@ export class InboxService {
     const at = now();
     await tx.getRepository(InboxMessage).insert(
       recipients.map((userId) => ({
-        userId, kind: notice.kind, title: notice.title.slice(0, 100), body: notice.body.slice(0, 500), ticketId: notice.ticketId ?? null, readAt: null, createdAt: at,
+        userId,
+        kind: notice.kind,
+        title: notice.title.slice(0, 100),
+        body: notice.body.slice(0, 500),
+        ticketId: notice.ticketId ?? null,
+        objectId: notice.objectId ?? null,
+        readAt: null,
+        createdAt: at,
       })),
     );
   }
@@ -39,7 +47,14 @@ export class InboxService {
       take: pageSize,
     });
     const items = rows.map((m) => ({
-      id: m.id, kind: m.kind, title: m.title, body: m.body, ticketId: m.ticketId, readAt: m.readAt?.toISOString() ?? null, createdAt: m.createdAt.toISOString(),
+      id: m.id,
+      kind: m.kind,
+      title: m.title,
+      body: m.body,
+      ticketId: m.ticketId,
+      objectId: m.objectId,
+      readAt: m.readAt?.toISOString() ?? null,
+      createdAt: m.createdAt.toISOString(),
     }));
     return { items, total, page, pageSize };
   }
@@ -53,7 +68,10 @@ export class InboxService {
   }
 
   async markRead(userId: number, id: number): Promise<void> {
-    const result = await this.db.getRepository(InboxMessage).update({ id, userId, readAt: IsNull() }, { readAt: now() });
-    if (!result.affected && !(await this.db.getRepository(InboxMessage).existsBy({ id, userId }))) throw DomainException.notFound('消息');
+    const result = await this.db
+      .getRepository(InboxMessage)
+      .update({ id, userId, readAt: IsNull() }, { readAt: now() });
+    if (!result.affected && !(await this.db.getRepository(InboxMessage).existsBy({ id, userId })))
+      throw DomainException.notFound('消息');
   }
 }

@@ -56,15 +56,23 @@ const HOSTILE_MARKUP = /<script|<\?php|<html|<svg|<!doctype|<iframe|<body|<objec
 
 export const mediaError = {
   unsupported: (message = '仅支持 JPEG、PNG、WebP 或 HEIF 图片') =>
-    new DomainException(ErrorCode.MediaUnsupported, message, HttpStatus.UNSUPPORTED_MEDIA_TYPE, { fields: [{ field: 'file', message }] }),
+    new DomainException(ErrorCode.MediaUnsupported, message, HttpStatus.UNSUPPORTED_MEDIA_TYPE, {
+      fields: [{ field: 'file', message }],
+    }),
   tooLarge: (limitBytes: number) => {
     const message = `文件不能超过 ${formatLimit(limitBytes)}`;
-    return new DomainException(ErrorCode.MediaTooLarge, message, HttpStatus.PAYLOAD_TOO_LARGE, { fields: [{ field: 'file', message }] });
+    return new DomainException(ErrorCode.MediaTooLarge, message, HttpStatus.PAYLOAD_TOO_LARGE, {
+      fields: [{ field: 'file', message }],
+    });
   },
   unreadable: (message = '图片已损坏或无法识别，请重新拍摄或选择') =>
-    new DomainException(ErrorCode.MediaUnreadable, message, HttpStatus.UNPROCESSABLE_ENTITY, { fields: [{ field: 'file', message }] }),
+    new DomainException(ErrorCode.MediaUnreadable, message, HttpStatus.UNPROCESSABLE_ENTITY, {
+      fields: [{ field: 'file', message }],
+    }),
   blankSignature: (message: string) =>
-    new DomainException(ErrorCode.SignatureBlank, message, HttpStatus.UNPROCESSABLE_ENTITY, { fields: [{ field: 'file', message }] }),
+    new DomainException(ErrorCode.SignatureBlank, message, HttpStatus.UNPROCESSABLE_ENTITY, {
+      fields: [{ field: 'file', message }],
+    }),
 };
 
 function formatLimit(bytes: number): string {
@@ -72,7 +80,12 @@ function formatLimit(bytes: number): string {
 }
 
 /** Reads the header only (no pixel decode) and refuses anything that is not an allowed, sanely sized image. */
-async function inspect(input: Buffer, formats: Set<string>, maxPixels: number, unsupportedMessage?: string): Promise<Metadata> {
+async function inspect(
+  input: Buffer,
+  formats: Set<string>,
+  maxPixels: number,
+  unsupportedMessage?: string,
+): Promise<Metadata> {
   if (input.length === 0) throw mediaError.unreadable('文件为空');
   if (HOSTILE_MARKUP.test(input.toString('latin1'))) throw mediaError.unsupported('文件内容不是图片');
   let meta: Metadata;
@@ -151,7 +164,10 @@ async function processSignatureNow(input: Buffer): Promise<ProcessedImage> {
   const { data: body, info } = output;
   const verdict = await analyseInk(body);
   if (verdict) throw mediaError.blankSignature(verdict);
-  const thumb = await sharp(body).resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true }).png().toBuffer();
+  const thumb = await sharp(body)
+    .resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true })
+    .png()
+    .toBuffer();
   return { body, thumb, contentType: 'image/png', extension: 'png', width: info.width, height: info.height };
 }
 

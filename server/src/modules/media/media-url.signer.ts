@@ -18,8 +18,20 @@ export class MediaUrlSigner {
   }
 
   /** Constant-time check; false for malformed, tampered or expired links. */
-  verify(id: number, variant: MediaVariant, exp: unknown, sig: unknown, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
-    if (typeof exp !== 'string' || typeof sig !== 'string' || !/^\d{1,12}$/.test(exp) || !/^[A-Za-z0-9_-]{43}$/.test(sig)) return false;
+  verify(
+    id: number,
+    variant: MediaVariant,
+    exp: unknown,
+    sig: unknown,
+    nowSeconds = Math.floor(Date.now() / 1000),
+  ): boolean {
+    if (
+      typeof exp !== 'string' ||
+      typeof sig !== 'string' ||
+      !/^\d{1,12}$/.test(exp) ||
+      !/^[A-Za-z0-9_-]{43}$/.test(sig)
+    )
+      return false;
     const expiry = Number(exp);
     if (expiry <= nowSeconds) return false;
     const expected = Buffer.from(this.sign(id, variant, expiry));

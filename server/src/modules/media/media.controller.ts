@@ -31,8 +31,15 @@ export class MediaController {
     '照片或签名图片；同一 clientUploadId 重试返回同一条记录',
     {
       file: { type: 'binary', description: '图片文件（照片：JPEG/PNG/WebP/HEIF；签名：PNG）' },
-      clientUploadId: { type: 'string', description: '8–64 位 A-Za-z0-9._:-，也可用 X-Client-Upload-Id 或 Idempotency-Key 请求头' },
-      kind: { type: 'string', description: '默认 photo', enum: ['photo', 'signature'] },
+      clientUploadId: {
+        type: 'string',
+        description: '8–64 位 A-Za-z0-9._:-，也可用 X-Client-Upload-Id 或 Idempotency-Key 请求头',
+      },
+      kind: {
+        type: 'string',
+        description: '默认 photo；document 为 PDF（如电子发票）',
+        enum: ['photo', 'signature', 'document'],
+      },
     },
     ['file'],
   )
@@ -48,26 +55,45 @@ export class MediaController {
   @Get(':id/content')
   @Public()
   @ApiBinaryResponse('图片（已重新编码、去除 EXIF）；签名无效或过期时 403', 'image/jpeg', 'image/png')
-  content(@Param('id', ParseIdPipe) id: number, @Query('exp') exp: unknown, @Query('sig') sig: unknown, @Res() reply: FastifyReply) {
+  content(
+    @Param('id', ParseIdPipe) id: number,
+    @Query('exp') exp: unknown,
+    @Query('sig') sig: unknown,
+    @Res() reply: FastifyReply,
+  ) {
     return this.serve(id, 'content', exp, sig, reply);
   }
 
   @Get(':id/thumb')
   @Public()
   @ApiBinaryResponse('320 px 缩略图；签名无效或过期时 403', 'image/jpeg', 'image/png')
-  thumb(@Param('id', ParseIdPipe) id: number, @Query('exp') exp: unknown, @Query('sig') sig: unknown, @Res() reply: FastifyReply) {
+  thumb(
+    @Param('id', ParseIdPipe) id: number,
+    @Query('exp') exp: unknown,
+    @Query('sig') sig: unknown,
+    @Res() reply: FastifyReply,
+  ) {
     return this.serve(id, 'thumb', exp, sig, reply);
   }
 
-  private async serve(id: number, variant: 'content' | 'thumb', exp: unknown, sig: unknown, reply: FastifyReply): Promise<void> {
+  private async serve(
+    id: number,
+    variant: 'content' | 'thumb',
+    exp: unknown,
+    sig: unknown,
+    reply: FastifyReply,
+  ): Promise<void> {
     const file = await this.media.open(id, variant, exp, sig);
-    const extension = file.contentType === 'image/png' ? 'png' : 'jpg';
+    const extension = file.contentType === 'image/png' ? 'png' : file.contentType === 'application/pdf' ? 'pdf' : 'jpg';
     await reply
       .header('Content-Type', file.contentType)
       .header('Content-Length', String(file.body.length))
       .header('Cache-Control', `private, max-age=${file.maxAgeSeconds}`)
       .header('X-Content-Type-Options', 'nosniff')
-      .header('Content-Disposition', `inline; filename="media-${id}${variant === 'thumb' ? '-thumb' : ''}.${extension}"`)
+      .header(
+        'Content-Disposition',
+        `inline; filename="media-${id}${variant === 'thumb' ? '-thumb' : ''}.${extension}"`,
+      )
       .send(file.body);
   }
 
@@ -81,7 +107,9 @@ export class MediaController {
     let body: Buffer | null = null;
     let misplaced: string | null = null;
     try {
-      const parts = request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 8, fieldSize: 256, parts: 10, headerPairs: 50 } });
+      const parts = request.parts({
+        limits: { fileSize: maxBytes, files: 1, fields: 8, fieldSize: 256, parts: 10, headerPairs: 50 },
+      });
       for await (const part of parts) {
         if (part.type === 'file') {
           const bytes = await part.toBuffer();
@@ -95,15 +123,22 @@ export class MediaController {
       const code = (error as { code?: string }).code;
       if (code === 'FST_REQ_FILE_TOO_LARGE') throw mediaError.tooLarge(maxBytes);
       if (code === 'FST_FILES_LIMIT') throw DomainException.validation('file', '每次只能上传一个文件');
-      if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw DomainException.validation('file', '表单字段过多');
+      if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT')
+        throw DomainException.validation('file', '表单字段过多');
       if (error instanceof DomainException) throw error;
       throw DomainException.validation('file', '上传的表单无法解析，请重试');
     }
-    if (!body) throw DomainException.validation('file', misplaced ? `文件字段名应为 file（收到 ${misplaced.slice(0, 32)}）` : '缺少文件字段 file');
-    const header = request.headers['x-client-upload-id'] ?? request.headers['idempotency-key'] ?? request.headers['clientuploadid'];
+    if (!body)
+      throw DomainException.validation(
+        'file',
+        misplaced ? `文件字段名应为 file（收到 ${misplaced.slice(0, 32)}）` : '缺少文件字段 file',
+      );
+    const header =
+      request.headers['x-client-upload-id'] ?? request.headers['idempotency-key'] ?? request.headers['clientuploadid'];
     const clientUploadId = fields.clientUploadId ?? (typeof header === 'string' ? header : '');
     const kind = (fields.kind ?? 'photo') as MediaKind;
-    if (!MEDIA_KINDS.includes(kind)) throw DomainException.validation('kind', 'kind 只能是 photo 或 signature');
+    if (!MEDIA_KINDS.includes(kind))
+      throw DomainException.validation('kind', 'kind 只能是 photo、signature 或 document');
     return { clientUploadId, kind, body };
   }
 }

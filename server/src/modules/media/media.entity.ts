@@ -1,8 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { instant } from '../../database/columns';
 
-export type MediaKind = 'photo' | 'signature';
-export const MEDIA_KINDS: readonly MediaKind[] = ['photo', 'signature'];
+/** `document`: a PDF kept as uploaded (issued invoices); photos and signatures are images re-encoded. */
+export type MediaKind = 'photo' | 'signature' | 'document';
+export const MEDIA_KINDS: readonly MediaKind[] = ['photo', 'signature', 'document'];
 
 /**
  * One validated, re-encoded image. Rows are written only after the bytes are stored and are never

@@ -8,10 +8,22 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { runInTransaction } from '../../database/transactions';
 import { isUniqueViolation } from '../../database/errors';
 import { Media, MediaClaim, MediaKind } from './media.entity';
-import { processPhoto, processSignature, ProcessedImage } from './media-image';
+import { mediaError, processPhoto, processSignature, ProcessedImage } from './media-image';
 import { MediaUrlSigner, MediaVariant } from './media-url.signer';
 import type { IMediaDescription, IMediaUpload, IMediaUrls } from './media.types';
 import { OBJECT_STORAGE, ObjectStorage } from './object-storage.client';
+
+/** What `store` writes: a processed image, or a document kept as uploaded (thumb === body). */
+type StoredFile = Omit<ProcessedImage, 'contentType' | 'extension'> & { contentType: string; extension: string };
+
+/** A PDF is kept byte for byte (an issued invoice must not change); only its envelope is checked. */
+function checkPdf(body: Buffer): StoredFile {
+  if (body.length === 0) throw mediaError.unreadable('文件为空');
+  const tail = body.subarray(Math.max(0, body.length - 1024)).toString('latin1');
+  if (body.subarray(0, 5).toString('latin1') !== '%PDF-' || !tail.includes('%%EOF'))
+    throw mediaError.unsupported('仅支持 PDF 文件');
+  return { body, thumb: body, contentType: 'application/pdf', extension: 'pdf', width: 0, height: 0 };
+}
 
 export const CLIENT_UPLOAD_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 
@@ -38,15 +50,42 @@ export class MediaService {
 
   async upload(ownerId: number, input: UploadInput): Promise<IMediaUpload> {
     if (!CLIENT_UPLOAD_ID.test(input.clientUploadId)) {
-      throw DomainException.validation('clientUploadId', 'clientUploadId 必须是 8–64 位字母、数字或 ._:- 组成的唯一标识');
+      throw DomainException.validation(
+        'clientUploadId',
+        'clientUploadId 必须是 8–64 位字母、数字或 ._:- 组成的唯一标识',
+      );
     }
     const existing = await this.findByClientUploadId(ownerId, input.clientUploadId);
     if (existing) return this.toUpload(existing);
 
-    const image = input.kind === 'signature'
-      ? await processSignature(input.body)
-      : await processPhoto(input.body, { maxBytes: this.config.media.maxBytes, maxInputPixels: this.config.media.maxInputPixels });
+    if (input.kind === 'document') return this.store(ownerId, input, checkPdf(input.body));
+    const image =
+      input.kind === 'signature'
+        ? await processSignature(input.body)
+        : await processPhoto(input.body, {
+            maxBytes: this.config.media.maxBytes,
+            maxInputPixels: this.config.media.maxInputPixels,
+          });
     return this.store(ownerId, input, image);
+  }
+
+  /**
+   * A stored PDF (kind `document`) for the module that references it (invoices); that module decides who may
+   * read it. null when the id is not a document.
+   */
+  async document(id: number, tx?: EntityManager): Promise<{ ownerId: number; body: Buffer } | null> {
+    const row = await (tx ?? this.db.manager).getRepository(Media).findOneBy({ id, kind: 'document' });
+    const body = row ? await this.storage.get(row.storageKey) : null;
+    return row && body ? { ownerId: row.ownerId, body } : null;
+  }
+
+  /**
+   * A stored signature image (PNG) for the module that recorded the signing act (a printed 客户需求处理单);
+   * that module decides who may see it. null when the id is not a signature.
+   */
+  async signatureImage(id: number): Promise<Buffer | null> {
+    const row = await this.db.getRepository(Media).findOneBy({ id, kind: 'signature' });
+    return row ? this.storage.get(row.storageKey) : null;
   }
 
   /**
@@ -54,27 +93,42 @@ export class MediaService {
    * written (a concurrent retry with the same clientUploadId won, or the database failed) the objects
    * just written are removed again; a crash in between leaves only unreferenced files, never a broken row.
    */
-  private async store(ownerId: number, input: UploadInput, image: ProcessedImage): Promise<IMediaUpload> {
+  private async store(ownerId: number, input: UploadInput, image: StoredFile): Promise<IMediaUpload> {
     const now = new Date();
     const base = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}`;
     const storageKey = `${base}.${image.extension}`;
-    const thumbKey = `${base}.thumb.${image.extension}`;
-    const discard = () => Promise.all([this.storage.delete(storageKey), this.storage.delete(thumbKey)]).catch((error: unknown) => {
-      this.logger.warn({ err: error, storageKey }, 'Could not remove objects of a failed upload');
-    });
+    // A document has no thumbnail: its thumb key is its own key and it is stored once.
+    const thumbKey = image.thumb === image.body ? storageKey : `${base}.thumb.${image.extension}`;
+    const discard = () =>
+      Promise.all([this.storage.delete(storageKey), this.storage.delete(thumbKey)]).catch((error: unknown) => {
+        this.logger.warn({ err: error, storageKey }, 'Could not remove objects of a failed upload');
+      });
     try {
-      await Promise.all([this.storage.put(storageKey, image.body, image.contentType), this.storage.put(thumbKey, image.thumb, image.contentType)]);
+      await Promise.all([
+        this.storage.put(storageKey, image.body, image.contentType),
+        ...(thumbKey === storageKey ? [] : [this.storage.put(thumbKey, image.thumb, image.contentType)]),
+      ]);
     } catch (error) {
       await discard();
       throw error;
     }
     const row: Omit<Media, 'id'> = {
-      ownerId, clientUploadId: input.clientUploadId, kind: input.kind, storageKey, thumbKey, contentType: image.contentType,
-      width: image.width, height: image.height, bytes: image.body.length,
-      sha256: createHash('sha256').update(image.body).digest('hex'), createdAt: now,
+      ownerId,
+      clientUploadId: input.clientUploadId,
+      kind: input.kind,
+      storageKey,
+      thumbKey,
+      contentType: image.contentType,
+      width: image.width,
+      height: image.height,
+      bytes: image.body.length,
+      sha256: createHash('sha256').update(image.body).digest('hex'),
+      createdAt: now,
     };
     try {
-      const id = await runInTransaction(this.db, async (tx) => Number((await tx.getRepository(Media).insert(row)).identifiers[0].id));
+      const id = await runInTransaction(this.db, async (tx) =>
+        Number((await tx.getRepository(Media).insert(row)).identifiers[0].id),
+      );
       return this.toUpload({ ...row, id });
     } catch (error) {
       await discard();
@@ -91,25 +145,39 @@ export class MediaService {
    * ticket (sending it again to the same ticket is fine), a signature to one signing act (never twice).
    * Pass `tx` so the claim commits or rolls back with the act.
    */
-  async claimForTicket(ownerId: number, mediaIds: number[], kind: MediaKind, ticketId: number, tx?: EntityManager): Promise<Media[]> {
+  async claimForTicket(
+    ownerId: number,
+    mediaIds: number[],
+    kind: Exclude<MediaKind, 'document'>,
+    ticketId: number,
+    tx?: EntityManager,
+  ): Promise<Media[]> {
     const ids = [...new Set(mediaIds)];
     if (!ids.length) return [];
-    if (ids.some((id) => !Number.isSafeInteger(id) || id <= 0)) throw DomainException.validation('mediaIds', 'mediaIds 必须是正整数 ID');
+    if (ids.some((id) => !Number.isSafeInteger(id) || id <= 0))
+      throw DomainException.validation('mediaIds', 'mediaIds 必须是正整数 ID');
     const m = tx ?? this.db.manager;
     const rows = await m.getRepository(Media).findBy({ id: In(ids) });
     const byId = new Map(rows.map((row) => [row.id, row]));
     const bad = ids.filter((id) => byId.get(id)?.ownerId !== ownerId || byId.get(id)?.kind !== kind);
     if (bad.length) {
       const what = kind === 'signature' ? '签名' : '照片';
-      throw DomainException.validation('mediaIds', `${what}不存在、不属于当前用户或类型不符：${bad.join(', ')}，请重新上传`);
+      throw DomainException.validation(
+        'mediaIds',
+        `${what}不存在、不属于当前用户或类型不符：${bad.join(', ')}，请重新上传`,
+      );
     }
     const claims = await m.getRepository(MediaClaim).findBy({ mediaId: In(ids) });
-    const taken = claims.filter((c) => kind === 'signature' || c.claimKind !== 'photo' || c.ticketId !== ticketId).map((c) => c.mediaId);
+    const taken = claims
+      .filter((c) => kind === 'signature' || c.claimKind !== 'photo' || c.ticketId !== ticketId)
+      .map((c) => c.mediaId);
     if (taken.length) throw mediaAlreadyUsed(kind, taken);
     const fresh = ids.filter((id) => !claims.some((c) => c.mediaId === id));
     if (fresh.length) {
       try {
-        await m.getRepository(MediaClaim).insert(fresh.map((mediaId) => ({ mediaId, claimKind: kind, ticketId, claimedAt: new Date() })));
+        await m
+          .getRepository(MediaClaim)
+          .insert(fresh.map((mediaId) => ({ mediaId, claimKind: kind, ticketId, claimedAt: new Date() })));
       } catch (error) {
         // A concurrent act claimed the same image first.
         if (isUniqueViolation(error)) throw mediaAlreadyUsed(kind, fresh);
@@ -117,6 +185,25 @@ export class MediaService {
       }
     }
     return ids.map((id) => byId.get(id) as Media);
+  }
+
+  /**
+   * For evidence that is not a ticket's (complaints): every id exists, is a photo and was uploaded by
+   * `ownerId`. Nothing is claimed, so a photo of a request may also back a complaint about it.
+   */
+  async assertOwnPhotos(ownerId: number, mediaIds: number[], tx?: EntityManager): Promise<number[]> {
+    const ids = [...new Set(mediaIds)];
+    if (!ids.length) return [];
+    if (ids.some((id) => !Number.isSafeInteger(id) || id <= 0))
+      throw DomainException.validation('mediaIds', 'mediaIds 必须是正整数 ID');
+    const rows = await (tx ?? this.db.manager).getRepository(Media).findBy({ id: In(ids) });
+    const bad = ids.filter((id) => !rows.some((r) => r.id === id && r.ownerId === ownerId && r.kind === 'photo'));
+    if (bad.length)
+      throw DomainException.validation(
+        'mediaIds',
+        `照片不存在、不属于当前用户或类型不符：${bad.join(', ')}，请重新上传`,
+      );
+    return ids;
   }
 
   /** Fresh signed links for one image. No database access: callers decide who may see it. */
@@ -132,7 +219,11 @@ export class MediaService {
     const key = `${mediaId}:${exp}`;
     let urls = this.signed.get(key);
     if (!urls) {
-      urls = { url: this.signer.url(mediaId, 'content', exp), thumbUrl: this.signer.url(mediaId, 'thumb', exp), expiresAt: new Date(exp * 1000).toISOString() };
+      urls = {
+        url: this.signer.url(mediaId, 'content', exp),
+        thumbUrl: this.signer.url(mediaId, 'thumb', exp),
+        expiresAt: new Date(exp * 1000).toISOString(),
+      };
       this.signed.set(key, urls);
     }
     return { ...urls };
@@ -146,7 +237,9 @@ export class MediaService {
     const byId = new Map(rows.map((row) => [row.id, row]));
     return unique.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [{ id: row.id, kind: row.kind, width: row.width, height: row.height, ...this.signedUrls(row.id, ttlSeconds) }] : [];
+      return row
+        ? [{ id: row.id, kind: row.kind, width: row.width, height: row.height, ...this.signedUrls(row.id, ttlSeconds) }]
+        : [];
     });
   }
 
@@ -158,7 +251,12 @@ export class MediaService {
   }
 
   /** Serves a signed link. Every refusal looks the same so a caller learns nothing about which ids exist. */
-  async open(id: number, variant: MediaVariant, exp: unknown, sig: unknown): Promise<{ body: Buffer; contentType: string; maxAgeSeconds: number }> {
+  async open(
+    id: number,
+    variant: MediaVariant,
+    exp: unknown,
+    sig: unknown,
+  ): Promise<{ body: Buffer; contentType: string; maxAgeSeconds: number }> {
     if (!this.signer.verify(id, variant, exp, sig)) throw DomainException.forbidden('链接无效或已过期');
     const row = await this.db.getRepository(Media).findOneBy({ id });
     const body = row ? await this.storage.get(variant === 'thumb' ? row.thumbKey : row.storageKey) : null;
@@ -173,7 +271,12 @@ export class MediaService {
 
   private toUpload(row: Media): IMediaUpload {
     return {
-      id: row.id, kind: row.kind, width: row.width, height: row.height, bytes: row.bytes, sha256: row.sha256,
+      id: row.id,
+      kind: row.kind,
+      width: row.width,
+      height: row.height,
+      bytes: row.bytes,
+      sha256: row.sha256,
       ...this.signedUrls(row.id),
     };
   }
@@ -182,8 +285,12 @@ export class MediaService {
 /** 409: the image is already the evidence of another act, or attached to another ticket. */
 function mediaAlreadyUsed(kind: MediaKind, ids: number[]): DomainException {
   const field = kind === 'signature' ? 'signatureMediaId' : 'mediaIds';
-  const message = kind === 'signature'
-    ? '该签名已用于另一次签字，每次签字须重新手写签名'
-    : `照片已附在其他工单上，不能重复使用：${ids.join(', ')}，请重新拍摄上传`;
-  return new DomainException(ErrorCode.MediaAlreadyUsed, message, HttpStatus.CONFLICT, { fields: [{ field, message }], mediaIds: ids });
+  const message =
+    kind === 'signature'
+      ? '该签名已用于另一次签字，每次签字须重新手写签名'
+      : `照片已附在其他工单上，不能重复使用：${ids.join(', ')}，请重新拍摄上传`;
+  return new DomainException(ErrorCode.MediaAlreadyUsed, message, HttpStatus.CONFLICT, {
+    fields: [{ field, message }],
+    mediaIds: ids,
+  });
 }

@@ -17,7 +17,13 @@ const KEY = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)*$/;
 
 /** Refuses anything that could escape the storage root or address another tenant's prefix by accident. */
 export function assertSafeKey(key: string): void {
-  if (typeof key !== 'string' || key.length > 128 || isAbsolute(key) || key.split('/').some((part) => part === '..' || part === '.') || !KEY.test(key)) {
+  if (
+    typeof key !== 'string' ||
+    key.length > 128 ||
+    isAbsolute(key) ||
+    key.split('/').some((part) => part === '..' || part === '.') ||
+    !KEY.test(key)
+  ) {
     throw new Error(`Refusing unsafe storage key ${JSON.stringify(String(key).slice(0, 40))}`);
   }
 }

@@ -22,11 +22,15 @@ const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).u
 /** AWS Signature Version 4, header form (https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html). */
 export function signV4(input: SigV4Input): string {
   const service = input.service ?? 's3';
-  const names = Object.keys(input.headers).map((n) => n.toLowerCase()).sort();
+  const names = Object.keys(input.headers)
+    .map((n) => n.toLowerCase())
+    .sort();
   const lower = Object.fromEntries(Object.entries(input.headers).map(([k, v]) => [k.toLowerCase(), v]));
   const canonicalHeaders = names.map((n) => `${n}:${lower[n].trim().replace(/\s+/g, ' ')}\n`).join('');
   const signedHeaders = names.join(';');
-  const canonicalRequest = [input.method, input.path, '', canonicalHeaders, signedHeaders, input.payloadHash].join('\n');
+  const canonicalRequest = [input.method, input.path, '', canonicalHeaders, signedHeaders, input.payloadHash].join(
+    '\n',
+  );
   const day = input.amzDate.slice(0, 8);
   const scope = `${day}/${input.region}/${service}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', input.amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
@@ -59,21 +63,43 @@ export class S3Storage implements ObjectStorage {
     if (!res.ok && res.status !== 404) throw await this.failure('DELETE', res);
   }
 
-  private async request(method: string, key: string, body?: Buffer, extra: Record<string, string> = {}): Promise<Response> {
+  private async request(
+    method: string,
+    key: string,
+    body?: Buffer,
+    extra: Record<string, string> = {},
+  ): Promise<Response> {
     assertSafeKey(key);
     const url = new URL(this.config.endpoint);
     const path = `/${encodeURIComponent(this.config.bucket)}/${key.split('/').map(encodeURIComponent).join('/')}`;
-    const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const amzDate = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     const payloadHash = sha256Hex(body ?? Buffer.alloc(0));
-    const headers: Record<string, string> = { host: url.host, 'x-amz-date': amzDate, 'x-amz-content-sha256': payloadHash, ...extra };
+    const headers: Record<string, string> = {
+      host: url.host,
+      'x-amz-date': amzDate,
+      'x-amz-content-sha256': payloadHash,
+      ...extra,
+    };
     headers.authorization = signV4({
-      method, path, headers, payloadHash, amzDate, region: this.config.region,
-      accessKeyId: this.config.accessKeyId, secretAccessKey: this.config.secretAccessKey,
+      method,
+      path,
+      headers,
+      payloadHash,
+      amzDate,
+      region: this.config.region,
+      accessKeyId: this.config.accessKeyId,
+      secretAccessKey: this.config.secretAccessKey,
     });
     // fetch sets Host itself from the URL; sending it again is refused by undici.
     const { host: _host, ...sent } = headers;
     return fetch(`${url.origin}${path}`, {
-      method, headers: sent, body: body ? new Uint8Array(body) : undefined, signal: AbortSignal.timeout(this.timeoutMs),
+      method,
+      headers: sent,
+      body: body ? new Uint8Array(body) : undefined,
+      signal: AbortSignal.timeout(this.timeoutMs),
     });
   }
 

@@ -30,8 +30,15 @@ export async function analyseInk(png: Buffer): Promise<string | null> {
     .toBuffer({ resolveWithObject: true });
   const { width, height, channels } = info;
   let ink = 0;
-  let minX = width, minY = height, maxX = -1, maxY = -1;
-  let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  let minX = width,
+    minY = height,
+    maxX = -1,
+    maxY = -1;
+  let sx = 0,
+    sy = 0,
+    sxx = 0,
+    syy = 0,
+    sxy = 0;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (data[(y * width + x) * channels] >= r.inkLevel) continue;
@@ -40,7 +47,11 @@ export async function analyseInk(png: Buffer): Promise<string | null> {
       if (x > maxX) maxX = x;
       if (y < minY) minY = y;
       if (y > maxY) maxY = y;
-      sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
+      sx += x;
+      sy += y;
+      sxx += x * x;
+      syy += y * y;
+      sxy += x * y;
     }
   }
   const ratio = ink / (width * height);
@@ -52,11 +63,15 @@ export async function analyseInk(png: Buffer): Promise<string | null> {
     return '签名过小或只有一笔，请在签名区内完整签名';
   }
   // Principal axes of the ink: a single straight stroke (any angle) has almost no spread across its direction.
-  const mx = sx / ink, my = sy / ink;
-  const cxx = sxx / ink - mx * mx, cyy = syy / ink - my * my, cxy = sxy / ink - mx * my;
+  const mx = sx / ink,
+    my = sy / ink;
+  const cxx = sxx / ink - mx * mx,
+    cyy = syy / ink - my * my,
+    cxy = sxy / ink - mx * my;
   const half = (cxx + cyy) / 2;
   const root = Math.sqrt(Math.max(0, ((cxx - cyy) / 2) ** 2 + cxy * cxy));
-  const major = half + root, minor = Math.max(0, half - root);
+  const major = half + root,
+    minor = Math.max(0, half - root);
   if (major <= 0 || Math.sqrt(minor / major) < r.minSpreadRatio) return '签名不能只是一条直线，请重新签名';
   return null;
 }

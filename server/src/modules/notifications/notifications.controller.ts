@@ -10,14 +10,19 @@ import { NotificationsService } from './notifications.service';
 const RESULTS: SubscribeResult[] = ['accept', 'reject', 'ban', 'filter', 'acceptWithAudio'];
 
 export class SubscribeResultDto {
-  @IsString({ message: 'templateId 必须是字符串' }) @IsNotEmpty({ message: 'templateId（模板编号）不能为空' })
-  @MaxLength(64, { message: 'templateId（模板编号）最多 64 个字符' }) templateId: string;
+  @IsString({ message: 'templateId 必须是字符串' })
+  @IsNotEmpty({ message: 'templateId（模板编号）不能为空' })
+  @MaxLength(64, { message: 'templateId（模板编号）最多 64 个字符' })
+  templateId: string;
   @IsIn(RESULTS, { message: `result（订阅结果）只能是 ${RESULTS.join(' / ')}` }) result: SubscribeResult;
 }
 
 export class SubscribeReportDto implements ISubscribeReport {
-  @IsArray({ message: 'results（订阅结果）必须是数组' }) @ArrayMaxSize(5, { message: 'results（订阅结果）最多 5 项' })
-  @ValidateNested({ each: true }) @Type(() => SubscribeResultDto) results: SubscribeResultDto[];
+  @IsArray({ message: 'results（订阅结果）必须是数组' })
+  @ArrayMaxSize(5, { message: 'results（订阅结果）最多 5 项' })
+  @ValidateNested({ each: true })
+  @Type(() => SubscribeResultDto)
+  results: SubscribeResultDto[];
 }
 
 @ApiTags('notifications')

@@ -31,21 +31,56 @@ export class NotificationsService {
     const key = (userId: number) => `${message.ref}:${message.kind}:${userId}`.slice(0, 160);
     const repo = tx.getRepository(OutboxMessage);
     // A replayed event (same ref) must not show twice in the inbox either, so both writes follow the outbox.
-    const existing = new Set((await repo.find({ select: { dedupeKey: true }, where: { dedupeKey: In(recipients.map(key)) } })).map((r) => r.dedupeKey));
+    const existing = new Set(
+      (await repo.find({ select: { dedupeKey: true }, where: { dedupeKey: In(recipients.map(key)) } })).map(
+        (r) => r.dedupeKey,
+      ),
+    );
     const fresh = recipients.filter((id) => !existing.has(key(id)));
     if (!fresh.length) return;
     const at = now();
-    await repo.insert(fresh.map((userId) => ({
-      dedupeKey: key(userId), userId, kind: message.kind, title: message.title.slice(0, 100), body: message.body.slice(0, 500),
-      ticketId: message.ticketId ?? null, facts: message.facts ? JSON.stringify(message.facts) : null,
-      status: 'pending' as const, channel: null, attempts: 0, nextAttemptAt: at, claimToken: null, claimedUntil: null, lastError: null, createdAt: at, finishedAt: null,
-    })));
-    await this.inbox.notify(tx, fresh, { kind: message.kind, title: message.title, body: message.body, ticketId: message.ticketId ?? null });
+    // Without updateEntity(false) TypeORM reads every inserted row back (for `attempts`' default): one SELECT per create.
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values(
+        fresh.map((userId) => ({
+          dedupeKey: key(userId),
+          userId,
+          kind: message.kind,
+          title: message.title.slice(0, 100),
+          body: message.body.slice(0, 500),
+          ticketId: message.ticketId ?? null,
+          facts: message.facts ? JSON.stringify(message.facts) : null,
+          status: 'pending' as const,
+          channel: null,
+          attempts: 0,
+          nextAttemptAt: at,
+          claimToken: null,
+          claimedUntil: null,
+          lastError: null,
+          createdAt: at,
+          finishedAt: null,
+        })),
+      )
+      .updateEntity(false)
+      .execute();
+    await this.inbox.notify(tx, fresh, {
+      kind: message.kind,
+      title: message.title,
+      body: message.body,
+      ticketId: message.ticketId ?? null,
+      objectId: message.objectId ?? null,
+    });
   }
 
   templates(): ISubscribeTemplates {
     const t = this.config.notifications.templates;
-    return { enabled: this.config.wechat !== null && Boolean(t.jobDispatch || t.ticketProgress), jobDispatch: t.jobDispatch, ticketProgress: t.ticketProgress };
+    return {
+      enabled: this.config.wechat !== null && Boolean(t.jobDispatch || t.ticketProgress),
+      jobDispatch: t.jobDispatch,
+      ticketProgress: t.ticketProgress,
+    };
   }
 
   /**
@@ -54,7 +89,11 @@ export class NotificationsService {
    * template ids count, so a client cannot mint credits for arbitrary ids.
    */
   async report(userId: number, report: ISubscribeReport): Promise<{ templateId: string; credits: number }[]> {
-    const known = new Set([this.config.notifications.templates.jobDispatch, this.config.notifications.templates.ticketProgress].filter(Boolean));
+    const known = new Set(
+      [this.config.notifications.templates.jobDispatch, this.config.notifications.templates.ticketProgress].filter(
+        Boolean,
+      ),
+    );
     const results = report.results.filter((r) => known.has(r.templateId));
     return runInTransaction(this.db, async (tx) => {
       const repo = tx.getRepository(SubscribeCredit);
@@ -63,11 +102,21 @@ export class NotificationsService {
         const at = now();
         let row = await repo.findOne({ where: { userId, templateId: r.templateId } });
         if (!row) {
-          await repo.createQueryBuilder().insert().values({ userId, templateId: r.templateId, credits: 0, updatedAt: at }).orIgnore().execute();
+          await repo
+            .createQueryBuilder()
+            .insert()
+            .values({ userId, templateId: r.templateId, credits: 0, updatedAt: at })
+            .orIgnore()
+            .execute();
           row = await repo.findOneOrFail({ where: { userId, templateId: r.templateId } });
         }
         if (r.result === 'accept' || r.result === 'acceptWithAudio') {
-          await repo.createQueryBuilder().update().set({ credits: () => 'credits + 1', updatedAt: at }).where('id = :id AND credits < :max', { id: row.id, max: MAX_CREDITS }).execute();
+          await repo
+            .createQueryBuilder()
+            .update()
+            .set({ credits: () => 'credits + 1', updatedAt: at })
+            .where('id = :id AND credits < :max', { id: row.id, max: MAX_CREDITS })
+            .execute();
         } else if (r.result === 'ban') {
           await repo.update({ id: row.id }, { credits: 0, updatedAt: at });
         }

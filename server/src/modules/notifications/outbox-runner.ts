@@ -11,12 +11,17 @@ export class OutboxRunner implements OnApplicationBootstrap, OnApplicationShutdo
   private worker: OutboxWorker | null = null;
   private probe: Redis | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, private readonly delivery: OutboxDelivery) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly delivery: OutboxDelivery,
+  ) {}
 
   /** A worker not started by the app (tests start two and kill one). */
   createWorker(name: string): OutboxWorker {
     const n = this.config.notifications;
-    return n.redisUrl ? new BullmqOutboxWorker(this.delivery, n, name) : new InProcessOutboxWorker(this.delivery, n, name);
+    return n.redisUrl
+      ? new BullmqOutboxWorker(this.delivery, n, name)
+      : new InProcessOutboxWorker(this.delivery, n, name);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -34,12 +39,21 @@ export class OutboxRunner implements OnApplicationBootstrap, OnApplicationShutdo
   async redisStatus(): Promise<'up' | 'down' | null> {
     if (!this.config.notifications.redisUrl) return null;
     if (!this.probe) {
-      this.probe = new Redis({ ...redisConnection(this.config.notifications.redisUrl), maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true, connectTimeout: 1000 });
+      this.probe = new Redis({
+        ...redisConnection(this.config.notifications.redisUrl),
+        maxRetriesPerRequest: 1,
+        enableOfflineQueue: false,
+        lazyConnect: true,
+        connectTimeout: 1000,
+      });
       this.probe.on('error', () => undefined); // a down Redis is reported by the probe, not thrown
     }
     try {
       if (this.probe.status === 'wait' || this.probe.status === 'end') await this.probe.connect();
-      const pong = await Promise.race([this.probe.ping(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000))]);
+      const pong = await Promise.race([
+        this.probe.ping(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000)),
+      ]);
       return pong === 'PONG' ? 'up' : 'down';
     } catch {
       return 'down';

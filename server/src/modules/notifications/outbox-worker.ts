@@ -19,11 +19,18 @@ export class InProcessOutboxWorker implements OutboxWorker {
   private readonly abort = new AbortController();
   private readonly logger = new Logger('OutboxWorker');
 
-  constructor(private readonly delivery: OutboxDelivery, private readonly config: NotificationsConfig, readonly name: string) {}
+  constructor(
+    private readonly delivery: OutboxDelivery,
+    private readonly config: NotificationsConfig,
+    readonly name: string,
+  ) {}
 
   async start(): Promise<void> {
     this.timer = setInterval(() => {
-      if (!this.running) this.running = this.tick().finally(() => { this.running = null; });
+      if (!this.running)
+        this.running = this.tick().finally(() => {
+          this.running = null;
+        });
     }, this.config.pollMs);
   }
 
@@ -31,7 +38,12 @@ export class InProcessOutboxWorker implements OutboxWorker {
     try {
       const due = await this.delivery.due(CONCURRENCY * 8);
       for (let i = 0; i < due.length && !this.abort.signal.aborted; i += CONCURRENCY) {
-        await Promise.all(due.slice(i, i + CONCURRENCY).map((d) => this.delivery.deliver(d.id, this.name, this.abort.signal)));
+        // One claim and one outcome write per batch of pushes run at once (OutboxDelivery.deliverMany).
+        await this.delivery.deliverMany(
+          due.slice(i, i + CONCURRENCY).map((d) => d.id),
+          this.name,
+          this.abort.signal,
+        );
       }
     } catch (error) {
       this.logger.warn({ error: (error as Error)?.message }, 'outbox poll failed; retrying');
@@ -49,8 +61,12 @@ export class InProcessOutboxWorker implements OutboxWorker {
 export function redisConnection(url: string) {
   const u = new URL(url);
   return {
-    host: u.hostname, port: Number(u.port || 6379), username: u.username || undefined, password: u.password ? decodeURIComponent(u.password) : undefined,
-    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0, tls: u.protocol === 'rediss:' ? {} : undefined,
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    username: u.username || undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
     maxRetriesPerRequest: null,
   };
 }
@@ -68,7 +84,11 @@ export class BullmqOutboxWorker implements OutboxWorker {
   private readonly abort = new AbortController();
   private readonly logger = new Logger('OutboxWorker');
 
-  constructor(private readonly delivery: OutboxDelivery, private readonly config: NotificationsConfig, readonly name: string) {}
+  constructor(
+    private readonly delivery: OutboxDelivery,
+    private readonly config: NotificationsConfig,
+    readonly name: string,
+  ) {}
 
   static queueName = 'notification-outbox';
 
@@ -78,12 +98,22 @@ export class BullmqOutboxWorker implements OutboxWorker {
     this.queue.on('error', (e) => this.logger.warn({ error: e.message }, 'outbox queue error'));
     this.worker = new Worker(
       BullmqOutboxWorker.queueName,
-      async (job) => { await this.delivery.deliver(Number(job.data.id), this.name, this.abort.signal); },
-      { connection, prefix: this.config.queuePrefix, concurrency: CONCURRENCY, stalledInterval: Math.max(1000, this.config.leaseMs) },
+      async (job) => {
+        await this.delivery.deliver(Number(job.data.id), this.name, this.abort.signal);
+      },
+      {
+        connection,
+        prefix: this.config.queuePrefix,
+        concurrency: CONCURRENCY,
+        stalledInterval: Math.max(1000, this.config.leaseMs),
+      },
     );
     this.worker.on('error', (e) => this.logger.warn({ error: e.message }, 'outbox worker error'));
     this.timer = setInterval(() => {
-      if (!this.polling) this.polling = this.poll().finally(() => { this.polling = null; });
+      if (!this.polling)
+        this.polling = this.poll().finally(() => {
+          this.polling = null;
+        });
     }, this.config.pollMs);
   }
 
@@ -91,9 +121,13 @@ export class BullmqOutboxWorker implements OutboxWorker {
     try {
       const due = await this.delivery.due(100);
       if (!due.length || !this.queue) return;
-      await this.queue.addBulk(due.map((d) => ({
-        name: 'deliver', data: { id: d.id }, opts: { jobId: `o${d.id}-a${d.attempts}`, removeOnComplete: true, removeOnFail: true },
-      })));
+      await this.queue.addBulk(
+        due.map((d) => ({
+          name: 'deliver',
+          data: { id: d.id },
+          opts: { jobId: `o${d.id}-a${d.attempts}`, removeOnComplete: true, removeOnFail: true },
+        })),
+      );
     } catch (error) {
       this.logger.warn({ error: (error as Error)?.message }, 'outbox poll failed; retrying');
     }

@@ -10,7 +10,12 @@ export interface PushReply {
  * One JSON request to a push platform. Never logs or returns the URL (WeChat and WeCom carry access_token in
  * the query string); aborts after `timeoutMs` or when `signal` fires (a worker being stopped).
  */
-export async function pushRequest(url: string, init: { method: 'GET' | 'POST'; body?: unknown }, timeoutMs: number, signal?: AbortSignal): Promise<PushReply & Record<string, unknown>> {
+export async function pushRequest(
+  url: string,
+  init: { method: 'GET' | 'POST'; body?: unknown },
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<PushReply & Record<string, unknown>> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const onAbort = () => controller.abort();
@@ -27,7 +32,11 @@ export async function pushRequest(url: string, init: { method: 'GET' | 'POST'; b
     try {
       const parsed = JSON.parse(text) as Record<string, unknown>;
       if (typeof parsed !== 'object' || parsed === null) return { errcode: null, transport: 'non-json' };
-      return { ...parsed, errcode: typeof parsed.errcode === 'number' ? parsed.errcode : 0, errmsg: typeof parsed.errmsg === 'string' ? parsed.errmsg : undefined };
+      return {
+        ...parsed,
+        errcode: typeof parsed.errcode === 'number' ? parsed.errcode : 0,
+        errmsg: typeof parsed.errmsg === 'string' ? parsed.errmsg : undefined,
+      };
     } catch {
       return { errcode: null, transport: 'non-json' };
     }

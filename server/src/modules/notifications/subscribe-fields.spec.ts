@@ -9,28 +9,55 @@ function accepted(key: string, v: string): boolean {
   // eslint-disable-next-line no-control-regex
   if (!v || /[\u0000-\u001f\u007f]/.test(v)) return false;
   switch (fieldType(key)) {
-    case 'thing': return len(v) <= 20;
-    case 'character_string': return len(v) <= 32 && !CHINESE.test(v);
-    case 'phrase': return len(v) <= 5 && [...v].every((c) => CHINESE.test(c));
-    case 'name': return CHINESE.test(v) ? len(v) <= 10 : len(v) <= 20;
-    case 'number': return /^\d+(\.\d+)?$/.test(v) && v.replace('.', '').length <= 32;
-    case 'letter': return /^[A-Za-z]{1,32}$/.test(v);
-    case 'phone_number': return len(v) <= 17;
-    case 'car_number': return len(v) <= 8;
-    case 'symbol': return len(v) <= 5;
-    default: return true;
+    case 'thing':
+      return len(v) <= 20;
+    case 'character_string':
+      return len(v) <= 32 && !CHINESE.test(v);
+    case 'phrase':
+      return len(v) <= 5 && [...v].every((c) => CHINESE.test(c));
+    case 'name':
+      return CHINESE.test(v) ? len(v) <= 10 : len(v) <= 20;
+    case 'number':
+      return /^\d+(\.\d+)?$/.test(v) && v.replace('.', '').length <= 32;
+    case 'letter':
+      return /^[A-Za-z]{1,32}$/.test(v);
+    case 'phone_number':
+      return len(v) <= 17;
+    case 'car_number':
+      return len(v) <= 8;
+    case 'symbol':
+      return len(v) <= 5;
+    default:
+      return true;
   }
 }
 
-const anyText = fc.oneof(fc.string({ maxLength: 80 }), fc.stringMatching(/^[\u4e00-\u9fa5a-zA-Z0-9 \n\t,.-]{0,60}$/), fc.string({ unit: 'binary', maxLength: 40 }));
-const keys = ['thing1', 'character_string2', 'phrase3', 'name4', 'number5', 'letter6', 'phone_number7', 'car_number8', 'symbol9'];
+const anyText = fc.oneof(
+  fc.string({ maxLength: 80 }),
+  fc.stringMatching(/^[\u4e00-\u9fa5a-zA-Z0-9 \n\t,.-]{0,60}$/),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+);
+const keys = [
+  'thing1',
+  'character_string2',
+  'phrase3',
+  'name4',
+  'number5',
+  'letter6',
+  'phone_number7',
+  'car_number8',
+  'symbol9',
+];
 
 describe('subscribe-message field values (wechat.md §A4)', () => {
   it('whatever the input, a value is either refused (null) or one WeChat accepts', () => {
-    fc.assert(fc.property(fc.constantFrom(...keys), anyText, (key, raw) => {
-      const v = fieldValue(key, raw);
-      return v === null || accepted(key, v);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.constantFrom(...keys), anyText, (key, raw) => {
+        const v = fieldValue(key, raw);
+        return v === null || accepted(key, v);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('truncates a long description to 20 characters and strips newlines and control characters', () => {
@@ -59,7 +86,9 @@ describe('subscribe-message field values (wechat.md §A4)', () => {
 
   it('refuses a whole message when one key cannot be made valid, naming it', () => {
     expect(buildData({ thing1: '漏水', phrase2: '!!!' })).toEqual({ invalid: 'phrase2' });
-    expect(buildData({ thing1: '漏水', phrase2: '已受理' })).toEqual({ data: { thing1: { value: '漏水' }, phrase2: { value: '已受理' } } });
+    expect(buildData({ thing1: '漏水', phrase2: '已受理' })).toEqual({
+      data: { thing1: { value: '漏水' }, phrase2: { value: '已受理' } },
+    });
     expect(fieldValue('unknown1', 'x')).toBeNull();
   });
 });

@@ -4,10 +4,33 @@
  * it meaningful, and rejected (null) where it cannot be made valid — a 47003 is a bug, so we never send one.
  */
 export type FieldType =
-  | 'thing' | 'number' | 'letter' | 'symbol' | 'character_string' | 'time' | 'date' | 'amount'
-  | 'phone_number' | 'car_number' | 'name' | 'phrase';
+  | 'thing'
+  | 'number'
+  | 'letter'
+  | 'symbol'
+  | 'character_string'
+  | 'time'
+  | 'date'
+  | 'amount'
+  | 'phone_number'
+  | 'car_number'
+  | 'name'
+  | 'phrase';
 
-const TYPES: FieldType[] = ['character_string', 'phone_number', 'car_number', 'thing', 'number', 'letter', 'symbol', 'time', 'date', 'amount', 'name', 'phrase'];
+const TYPES: FieldType[] = [
+  'character_string',
+  'phone_number',
+  'car_number',
+  'thing',
+  'number',
+  'letter',
+  'symbol',
+  'time',
+  'date',
+  'amount',
+  'name',
+  'phrase',
+];
 
 export function fieldType(key: string): FieldType | null {
   const m = /^([a-z_]+?)(\d+)$/.exec(key);
@@ -19,8 +42,13 @@ const chars = (s: string) => [...s];
 const cut = (s: string, n: number) => chars(s).slice(0, n).join('');
 
 export function clean(raw: string): string {
-  // eslint-disable-next-line no-control-regex
-  return raw.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return (
+    raw
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -53,12 +81,18 @@ export function fieldValue(key: string, raw: string): string | null {
     }
     case 'character_string': {
       // No Chinese: drop it rather than fail the whole message.
-      const n = chars(v).filter((c) => !CHINESE.test(c) && c.charCodeAt(0) < 0x7f && c !== ' ').join('');
+      const n = chars(v)
+        .filter((c) => !CHINESE.test(c) && c.charCodeAt(0) < 0x7f && c !== ' ')
+        .join('');
       return n ? n.slice(0, 32) : null;
     }
     case 'time':
     case 'date':
-      return /^\d{4}[-年]\d{1,2}[-月]\d{1,2}日?( \d{1,2}:\d{2}(:\d{2})?)?(~.+)?$|^\d{1,2}:\d{2}(~\d{1,2}:\d{2})?$/.test(v) ? v : null;
+      return /^\d{4}[-年]\d{1,2}[-月]\d{1,2}日?( \d{1,2}:\d{2}(:\d{2})?)?(~.+)?$|^\d{1,2}:\d{2}(~\d{1,2}:\d{2})?$/.test(
+        v,
+      )
+        ? v
+        : null;
     case 'amount':
       return /^[¥$€£]?\d{1,10}(\.\d{1,2})?元?$/.test(v) ? v : null;
     case 'phone_number': {
@@ -69,13 +103,17 @@ export function fieldValue(key: string, raw: string): string | null {
       return cut(v.replace(/\s/g, ''), 8);
     case 'name': {
       if (CHINESE.test(v)) {
-        const n = chars(v).filter((c) => CHINESE.test(c) || c === '·').join('');
+        const n = chars(v)
+          .filter((c) => CHINESE.test(c) || c === '·')
+          .join('');
         return n ? cut(n, 10) : null;
       }
       return v.slice(0, 20);
     }
     case 'phrase': {
-      const n = chars(v).filter((c) => CHINESE.test(c)).join('');
+      const n = chars(v)
+        .filter((c) => CHINESE.test(c))
+        .join('');
       return n ? cut(n, 5) : null;
     }
   }
@@ -85,7 +123,9 @@ export function fieldValue(key: string, raw: string): string | null {
  * The `data` object of one send: every key valid or the whole message refused (returns the bad key), so an
  * invalid field is caught here instead of as a 47003 from WeChat.
  */
-export function buildData(values: Record<string, string>): { data: Record<string, { value: string }> } | { invalid: string } {
+export function buildData(
+  values: Record<string, string>,
+): { data: Record<string, { value: string }> } | { invalid: string } {
   const data: Record<string, { value: string }> = {};
   for (const [key, raw] of Object.entries(values)) {
     const value = fieldValue(key, raw);

@@ -23,12 +23,21 @@ export class WechatSubscribeClient {
 
   async send(message: SubscribeSend, signal?: AbortSignal): Promise<PushReply> {
     const body = {
-      touser: message.touser, template_id: message.templateId, page: message.page,
-      miniprogram_state: this.state, lang: 'zh_CN', data: message.data,
+      touser: message.touser,
+      template_id: message.templateId,
+      page: message.page,
+      miniprogram_state: this.state,
+      lang: 'zh_CN',
+      data: message.data,
     };
     try {
       const reply = await this.auth.callWithAccessToken(async (token) => {
-        const r = await pushRequest(`${this.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, { method: 'POST', body }, this.timeoutMs, signal);
+        const r = await pushRequest(
+          `${this.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`,
+          { method: 'POST', body },
+          this.timeoutMs,
+          signal,
+        );
         // Transport failures carry no errcode; report them as "not stale" so the auth client returns them.
         return { ...r, errcode: r.errcode ?? undefined } as PushReply & { errcode?: number };
       });

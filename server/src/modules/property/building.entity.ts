@@ -63,6 +63,10 @@ export class House {
   @Column({ type: 'varchar', length: 16 })
   type: HouseType;
 
+  /** 计费起始日 (e.g. 交房日), "YYYY-MM-DD" Shanghai date; null = billed from the start (docs/billing.md "Proration"). */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  billingStartDate: string | null;
+
   @Column(instant())
   createdAt: Date;
 

@@ -31,31 +31,72 @@ export class DepartmentsService {
   }
 
   /** The supervisor must already be checked to be staff of the company. */
-  async create(actorId: number, companyId: number, projectId: number, input: { name: string; supervisorUserId: number | null }): Promise<DepartmentRecord> {
+  async create(
+    actorId: number,
+    companyId: number,
+    projectId: number,
+    input: { name: string; supervisorUserId: number | null },
+  ): Promise<DepartmentRecord> {
     await this.assertProject(companyId, projectId);
     return this.write(async (tx) => {
       const at = now();
-      const id = Number((await tx.getRepository(Department).insert({ companyId, projectId, name: input.name, supervisorUserId: input.supervisorUserId, createdAt: at, updatedAt: at })).identifiers[0].id);
+      const id = Number(
+        (
+          await tx.getRepository(Department).insert({
+            companyId,
+            projectId,
+            name: input.name,
+            supervisorUserId: input.supervisorUserId,
+            createdAt: at,
+            updatedAt: at,
+          })
+        ).identifiers[0].id,
+      );
       const after = toRecord(await tx.getRepository(Department).findOneByOrFail({ id }));
-      await this.audit.record(tx, { actorId, action: 'department.create', entityType: 'department', entityId: id, companyId, projectId, after });
+      await this.audit.record(tx, {
+        actorId,
+        action: 'department.create',
+        entityType: 'department',
+        entityId: id,
+        companyId,
+        projectId,
+        after,
+      });
       return after;
     });
   }
 
-  async update(actorId: number, companyId: number, departmentId: number, patch: { name: string; supervisorUserId: number | null }): Promise<DepartmentRecord> {
+  async update(
+    actorId: number,
+    companyId: number,
+    departmentId: number,
+    patch: { name: string; supervisorUserId: number | null },
+  ): Promise<DepartmentRecord> {
     return this.write(async (tx) => {
       const row = await tx.getRepository(Department).findOneBy({ id: departmentId, companyId });
       if (!row) throw DomainException.notFound('部门');
       const before = toRecord(row);
-      await tx.getRepository(Department).update({ id: departmentId }, { name: patch.name, supervisorUserId: patch.supervisorUserId, updatedAt: now() });
+      await tx
+        .getRepository(Department)
+        .update({ id: departmentId }, { name: patch.name, supervisorUserId: patch.supervisorUserId, updatedAt: now() });
       const after = { ...before, name: patch.name, supervisorUserId: patch.supervisorUserId };
-      await this.audit.record(tx, { actorId, action: 'department.update', entityType: 'department', entityId: departmentId, companyId, projectId: row.projectId, before, after });
+      await this.audit.record(tx, {
+        actorId,
+        action: 'department.update',
+        entityType: 'department',
+        entityId: departmentId,
+        companyId,
+        projectId: row.projectId,
+        before,
+        after,
+      });
       return after;
     });
   }
 
   private async assertProject(companyId: number, projectId: number): Promise<void> {
-    if (!(await this.db.getRepository(Project).countBy({ id: projectId, companyId }))) throw DomainException.notFound('项目');
+    if (!(await this.db.getRepository(Project).countBy({ id: projectId, companyId })))
+      throw DomainException.notFound('项目');
   }
 
   private async write<T>(work: Parameters<typeof runInTransaction<T>>[1]): Promise<T> {

@@ -1,17 +1,26 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
-  ErrorCode, HOUSE_IMPORT_COLUMNS, HOUSE_TYPE_LABELS, HouseType, IHouseImportResult, IHouseImportRowError,
-  Permission, parseAreaToHundredths,
+  ErrorCode,
+  HOUSE_IMPORT_COLUMNS,
+  HOUSE_IMPORT_OPTIONAL_COLUMNS,
+  HOUSE_TYPE_LABELS,
+  HouseType,
+  IHouseImportResult,
+  IHouseImportRowError,
+  Permission,
+  isCalendarDate,
+  parseAreaToHundredths,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { Principal } from '../../common/principal';
 import { now } from '../../common/time';
+import { AuditService } from '../audit/audit.service';
 import { AccessService } from '../identity/access.service';
 import { Building, House, Unit } from './building.entity';
 import { runInTransaction } from '../../database/transactions';
+import { readTable } from './house-import-table';
 
 export const MAX_IMPORT_ROWS = 20_000;
 
@@ -23,10 +32,15 @@ interface ParsedRow {
   floor: number | null;
   areaHundredths: number;
   type: HouseType;
+  /** 计费起始日 "YYYY-MM-DD"; undefined = column absent or cell empty: the house keeps its date (new: none). */
+  billingStartDate: string | undefined;
 }
 
 const TYPE_BY_LABEL = new Map<string, HouseType>(
-  Object.entries(HOUSE_TYPE_LABELS).flatMap(([type, label]) => [[label, type as HouseType], [type, type as HouseType]]),
+  Object.entries(HOUSE_TYPE_LABELS).flatMap(([type, label]) => [
+    [label, type as HouseType],
+    [type, type as HouseType],
+  ]),
 );
 
 /**
@@ -39,24 +53,41 @@ export class HouseImportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: AccessService,
+    private readonly audit: AuditService,
   ) {}
 
   template(): string {
-    const example = ['1栋', '1单元', '101', '1', '89.50', '住宅'];
+    const example = ['1栋', '1单元', '101', '1', '89.50', '住宅', '2026-11-15'];
     return `\uFEFF${HOUSE_IMPORT_COLUMNS.join(',')}\r\n${example.join(',')}\r\n`;
   }
 
-  async import(principal: Principal, projectId: number, file: { filename: string; buffer: Buffer }, dryRun: boolean): Promise<IHouseImportResult> {
+  async import(
+    principal: Principal,
+    projectId: number,
+    file: { filename: string; buffer: Buffer },
+    dryRun: boolean,
+  ): Promise<IHouseImportResult> {
     this.access.assertProject(principal, projectId, Permission.HouseEdit);
     const table = await readTable(file);
     const errors: IHouseImportRowError[] = [];
     const rows = this.parseRows(table, errors);
     const { created, updated } = await this.plan(projectId, rows);
-    const result: IHouseImportResult = { dryRun, totalRows: rows.length + countRowsWithErrors(errors), created, updated, errors };
+    const result: IHouseImportResult = {
+      dryRun,
+      totalRows: rows.length + countRowsWithErrors(errors),
+      created,
+      updated,
+      errors,
+    };
     if (errors.length) {
-      throw new DomainException(ErrorCode.ImportInvalid, `导入文件有 ${errors.length} 处错误，未写入任何数据`, HttpStatus.UNPROCESSABLE_ENTITY, result);
+      throw new DomainException(
+        ErrorCode.ImportInvalid,
+        `导入文件有 ${errors.length} 处错误，未写入任何数据`,
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        result,
+      );
     }
-    if (!dryRun) await this.write(projectId, rows);
+    if (!dryRun) await this.write(principal, projectId, rows);
     return result;
   }
 
@@ -69,7 +100,8 @@ export class HouseImportService {
     const index = new Map<string, number>();
     for (const column of HOUSE_IMPORT_COLUMNS) {
       const at = header.indexOf(column);
-      if (at < 0 && column !== '楼层') errors.push({ row: 1, field: column, message: `缺少列「${column}」` });
+      if (at < 0 && !HOUSE_IMPORT_OPTIONAL_COLUMNS.includes(column))
+        errors.push({ row: 1, field: column, message: `缺少列「${column}」` });
       index.set(column, at);
     }
     if (errors.length) return [];
@@ -109,14 +141,37 @@ export class HouseImportService {
       }
       const typeText = cell(r, '房屋类型') || '住宅';
       const type = TYPE_BY_LABEL.get(typeText);
-      if (!type) problems.push({ row, field: '房屋类型', message: `房屋类型「${typeText}」无效，可选：${Object.values(HOUSE_TYPE_LABELS).join('、')}` });
+      if (!type)
+        problems.push({
+          row,
+          field: '房屋类型',
+          message: `房屋类型「${typeText}」无效，可选：${Object.values(HOUSE_TYPE_LABELS).join('、')}`,
+        });
+      const startText = cell(r, '计费起始日');
+      if (startText && !isCalendarDate(startText)) {
+        problems.push({
+          row,
+          field: '计费起始日',
+          message: `第 ${row} 行计费起始日「${startText}」无效，须为日期（如 2026-11-15）`,
+        });
+      }
       const key = `${building}|${unit}|${roomNo}`;
       if (building && unit && roomNo && seen.has(key)) {
         problems.push({ row, field: '房号', message: `与第 ${seen.get(key)} 行重复` });
       }
       seen.set(key, row);
       if (problems.length) errors.push(...problems);
-      else rows.push({ row, building, unit, roomNo, floor, areaHundredths: areaHundredths!, type: type! });
+      else
+        rows.push({
+          row,
+          building,
+          unit,
+          roomNo,
+          floor,
+          areaHundredths: areaHundredths!,
+          type: type!,
+          billingStartDate: startText || undefined,
+        });
     });
     if (!rows.length && !errors.length) errors.push({ row: 2, field: '文件', message: '文件中没有数据行' });
     return rows;
@@ -139,15 +194,22 @@ export class HouseImportService {
     return { created: rows.length - updated, updated };
   }
 
-  private async write(projectId: number, rows: ParsedRow[]): Promise<void> {
+  /**
+   * Writes every row in one transaction. A changed 计费起始日 is audited per house exactly like
+   * `PUT /houses/:id/billing-start` (`house.billing-start`, before/after), new houses included.
+   */
+  private async write(principal: Principal, projectId: number, rows: ParsedRow[]): Promise<void> {
     await runInTransaction(this.db, async (tx) => {
       const buildingIds = new Map<string, number>();
       const unitIds = new Map<string, number>();
       for (const b of await tx.getRepository(Building).find({ where: { projectId } })) buildingIds.set(b.name, b.id);
-      for (const u of await tx.getRepository(Unit).find({ where: { projectId } })) unitIds.set(`${u.buildingId}|${u.name}`, u.id);
+      for (const u of await tx.getRepository(Unit).find({ where: { projectId } }))
+        unitIds.set(`${u.buildingId}|${u.name}`, u.id);
       for (const r of rows) {
         if (!buildingIds.has(r.building)) {
-          const res = await tx.getRepository(Building).insert({ projectId, name: r.building, sortOrder: buildingIds.size + 1 });
+          const res = await tx
+            .getRepository(Building)
+            .insert({ projectId, name: r.building, sortOrder: buildingIds.size + 1 });
           buildingIds.set(r.building, Number(res.identifiers[0].id));
         }
         const buildingId = buildingIds.get(r.building)!;
@@ -157,71 +219,58 @@ export class HouseImportService {
         }
       }
       const houses = tx.getRepository(House);
-      const existing = await houses.find({ select: { id: true, unitId: true, roomNo: true }, where: { projectId } });
-      const existingByKey = new Map(existing.map((h) => [`${h.unitId}|${h.roomNo}`, h.id]));
+      const existingByKey = await housesByKey(tx, projectId);
       const at = now();
       const fresh: Partial<House>[] = [];
+      const starts: { key: string; before: string | null; after: string }[] = [];
       for (const r of rows) {
         const buildingId = buildingIds.get(r.building)!;
         const unitId = unitIds.get(`${buildingId}|${r.unit}`)!;
-        const id = existingByKey.get(`${unitId}|${r.roomNo}`);
-        const values = { floor: r.floor, areaHundredths: r.areaHundredths, type: r.type, updatedAt: at };
-        if (id) await houses.update({ id }, values);
+        const key = `${unitId}|${r.roomNo}`;
+        const house = existingByKey.get(key);
+        const values: Partial<House> = {
+          floor: r.floor,
+          areaHundredths: r.areaHundredths,
+          type: r.type,
+          updatedAt: at,
+        };
+        const before = house?.billingStartDate ?? null;
+        if (r.billingStartDate !== undefined && r.billingStartDate !== before) {
+          values.billingStartDate = r.billingStartDate;
+          starts.push({ key, before, after: r.billingStartDate });
+        }
+        if (house) await houses.update({ id: house.id }, values);
         else fresh.push({ projectId, buildingId, unitId, roomNo: r.roomNo, createdAt: at, ...values });
       }
       for (let i = 0; i < fresh.length; i += 500) await houses.insert(fresh.slice(i, i + 500));
+      const ids = starts.length ? await housesByKey(tx, projectId) : existingByKey;
+      for (const s of starts) {
+        await this.audit.record(tx, {
+          actorId: principal.userId,
+          action: 'house.billing-start',
+          entityType: 'house',
+          entityId: ids.get(s.key)!.id,
+          companyId: principal.companyId,
+          projectId,
+          before: { billingStartDate: s.before },
+          after: { billingStartDate: s.after },
+        });
+      }
     });
   }
+}
+
+async function housesByKey(
+  tx: EntityManager,
+  projectId: number,
+): Promise<Map<string, { id: number; billingStartDate: string | null }>> {
+  const rows = await tx.getRepository(House).find({
+    select: { id: true, unitId: true, roomNo: true, billingStartDate: true },
+    where: { projectId },
+  });
+  return new Map(rows.map((h) => [`${h.unitId}|${h.roomNo}`, { id: h.id, billingStartDate: h.billingStartDate }]));
 }
 
 function countRowsWithErrors(errors: IHouseImportRowError[]): number {
   return new Set(errors.filter((e) => e.row > 1).map((e) => e.row)).size;
-}
-
-async function readTable(file: { filename: string; buffer: Buffer }): Promise<string[][]> {
-  const name = file.filename.toLowerCase();
-  if (name.endsWith('.csv')) return parseCsv(file.buffer.toString('utf8').replace(/^\uFEFF/, ''));
-  if (name.endsWith('.xlsx')) {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(file.buffer as unknown as ArrayBuffer);
-    } catch {
-      throw DomainException.validation('file', '无法读取 xlsx 文件，请确认文件未损坏');
-    }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) return [];
-    const table: string[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const values: string[] = [];
-      row.eachCell({ includeEmpty: true }, (c, colNumber) => {
-        values[colNumber - 1] = c.text ?? '';
-      });
-      table[rowNumber - 1] = Array.from(values, (v) => v ?? '');
-    });
-    return Array.from(table, (r) => r ?? []);
-  }
-  throw DomainException.validation('file', '只支持 .xlsx 或 .csv 文件');
-}
-
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF line ends. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  return rows;
 }

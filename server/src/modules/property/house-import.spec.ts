@@ -1,4 +1,4 @@
-import { parseCsv } from './house-import.service';
+import { parseCsv } from './house-import-table';
 
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes and both line endings', () => {

@@ -31,20 +31,28 @@ export class PropertyAdminService {
       companyId,
       companyName: company.name,
       regions: regions.map((r) => ({
-        id: r.id, code: r.code, name: r.name,
-        projects: projects.filter((p) => p.regionId === r.id).map((p) => ({ id: p.id, regionId: p.regionId, code: p.code, name: p.name, address: p.address })),
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        projects: projects
+          .filter((p) => p.regionId === r.id)
+          .map((p) => ({ id: p.id, regionId: p.regionId, code: p.code, name: p.name, address: p.address })),
       })),
     };
   }
 
   /** Whether a grant's scope lies inside the company; anything else is answered as missing (404). */
   async assertScopeInCompany(companyId: number, scope: Scope): Promise<void> {
-    const found = scope.scopeType === ScopeType.Company
-      ? scope.scopeId === companyId
-      : scope.scopeType === ScopeType.Region
-        ? (await this.db.getRepository(Region).countBy({ id: scope.scopeId, companyId })) === 1
-        : (await this.db.getRepository(Project).countBy({ id: scope.scopeId, companyId })) === 1;
-    if (!found) throw DomainException.notFound(scope.scopeType === ScopeType.Company ? '公司' : scope.scopeType === ScopeType.Region ? '区域' : '项目');
+    const found =
+      scope.scopeType === ScopeType.Company
+        ? scope.scopeId === companyId
+        : scope.scopeType === ScopeType.Region
+          ? (await this.db.getRepository(Region).countBy({ id: scope.scopeId, companyId })) === 1
+          : (await this.db.getRepository(Project).countBy({ id: scope.scopeId, companyId })) === 1;
+    if (!found)
+      throw DomainException.notFound(
+        scope.scopeType === ScopeType.Company ? '公司' : scope.scopeType === ScopeType.Region ? '区域' : '项目',
+      );
   }
 
   async scopeNames(scopes: Scope[]): Promise<Map<string, string>> {
@@ -53,9 +61,14 @@ export class PropertyAdminService {
     const load = async (type: ScopeType, entity: typeof Company | typeof Region | typeof Project) => {
       const wanted = ids(type);
       if (!wanted.length) return;
-      for (const row of await this.db.getRepository(entity).find({ where: { id: In(wanted) } })) names.set(`${type}:${row.id}`, row.name);
+      for (const row of await this.db.getRepository(entity).find({ where: { id: In(wanted) } }))
+        names.set(`${type}:${row.id}`, row.name);
     };
-    await Promise.all([load(ScopeType.Company, Company), load(ScopeType.Region, Region), load(ScopeType.Project, Project)]);
+    await Promise.all([
+      load(ScopeType.Company, Company),
+      load(ScopeType.Region, Region),
+      load(ScopeType.Project, Project),
+    ]);
     return names;
   }
 
@@ -68,9 +81,18 @@ export class PropertyAdminService {
 
   createRegion(actorId: number, companyId: number, input: { code: string; name: string }): Promise<Region> {
     return this.write('区域编码已存在', async (tx) => {
-      const id = Number((await tx.getRepository(Region).insert({ companyId, code: input.code, name: input.name })).identifiers[0].id);
+      const id = Number(
+        (await tx.getRepository(Region).insert({ companyId, code: input.code, name: input.name })).identifiers[0].id,
+      );
       const after = await tx.getRepository(Region).findOneByOrFail({ id });
-      await this.audit.record(tx, { actorId, action: 'region.create', entityType: 'region', entityId: id, companyId, after });
+      await this.audit.record(tx, {
+        actorId,
+        action: 'region.create',
+        entityType: 'region',
+        entityId: id,
+        companyId,
+        after,
+      });
       return after;
     });
   }
@@ -81,40 +103,100 @@ export class PropertyAdminService {
       if (!before) throw DomainException.notFound('区域');
       await tx.getRepository(Region).update({ id: regionId }, { name });
       const after = { ...before, name };
-      await this.audit.record(tx, { actorId, action: 'region.rename', entityType: 'region', entityId: regionId, companyId, before, after });
+      await this.audit.record(tx, {
+        actorId,
+        action: 'region.rename',
+        entityType: 'region',
+        entityId: regionId,
+        companyId,
+        before,
+        after,
+      });
       return after;
     });
   }
 
-  createProject(actorId: number, companyId: number, input: { regionId: number; code: string; name: string; address?: string }): Promise<Project> {
+  createProject(
+    actorId: number,
+    companyId: number,
+    input: { regionId: number; code: string; name: string; address?: string },
+  ): Promise<Project> {
     return this.write('项目编码已被使用（编码用于工单编号，全系统唯一）', async (tx) => {
-      if (!(await tx.getRepository(Region).countBy({ id: input.regionId, companyId }))) throw DomainException.notFound('区域');
-      const values = { companyId, regionId: input.regionId, code: input.code, name: input.name, address: input.address ?? '' };
+      if (!(await tx.getRepository(Region).countBy({ id: input.regionId, companyId })))
+        throw DomainException.notFound('区域');
+      const values = {
+        companyId,
+        regionId: input.regionId,
+        code: input.code,
+        name: input.name,
+        address: input.address ?? '',
+      };
       const id = Number((await tx.getRepository(Project).insert(values)).identifiers[0].id);
       const after = await tx.getRepository(Project).findOneByOrFail({ id });
-      await this.audit.record(tx, { actorId, action: 'project.create', entityType: 'project', entityId: id, companyId, projectId: id, after });
+      await this.audit.record(tx, {
+        actorId,
+        action: 'project.create',
+        entityType: 'project',
+        entityId: id,
+        companyId,
+        projectId: id,
+        after,
+      });
       return after;
     });
   }
 
-  updateProject(actorId: number, companyId: number, projectId: number, patch: { name?: string; address?: string }): Promise<Project> {
+  updateProject(
+    actorId: number,
+    companyId: number,
+    projectId: number,
+    patch: { name?: string; address?: string },
+  ): Promise<Project> {
     return this.write('项目名称冲突', async (tx) => {
       const before = await tx.getRepository(Project).findOneBy({ id: projectId, companyId });
       if (!before) throw DomainException.notFound('项目');
-      const changes = { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.address !== undefined ? { address: patch.address } : {}) };
+      const changes = {
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.address !== undefined ? { address: patch.address } : {}),
+      };
       if (Object.keys(changes).length) await tx.getRepository(Project).update({ id: projectId }, changes);
       const after = { ...before, ...changes };
-      await this.audit.record(tx, { actorId, action: 'project.update', entityType: 'project', entityId: projectId, companyId, projectId, before, after });
+      await this.audit.record(tx, {
+        actorId,
+        action: 'project.update',
+        entityType: 'project',
+        entityId: projectId,
+        companyId,
+        projectId,
+        before,
+        after,
+      });
       return after;
     });
   }
 
-  createBuilding(actorId: number, companyId: number, projectId: number, input: { name: string; sortOrder?: number }): Promise<IBuildingSummary> {
+  createBuilding(
+    actorId: number,
+    companyId: number,
+    projectId: number,
+    input: { name: string; sortOrder?: number },
+  ): Promise<IBuildingSummary> {
     return this.write('该项目已有同名楼栋', async (tx) => {
       await this.projectIn(tx, companyId, projectId);
-      const id = Number((await tx.getRepository(Building).insert({ projectId, name: input.name, sortOrder: input.sortOrder ?? 0 })).identifiers[0].id);
+      const id = Number(
+        (await tx.getRepository(Building).insert({ projectId, name: input.name, sortOrder: input.sortOrder ?? 0 }))
+          .identifiers[0].id,
+      );
       const after = await tx.getRepository(Building).findOneByOrFail({ id });
-      await this.audit.record(tx, { actorId, action: 'building.create', entityType: 'building', entityId: id, companyId, projectId, after });
+      await this.audit.record(tx, {
+        actorId,
+        action: 'building.create',
+        entityType: 'building',
+        entityId: id,
+        companyId,
+        projectId,
+        after,
+      });
       return { id, projectId, name: after.name, units: [], customerManagers: [] };
     });
   }
@@ -124,7 +206,16 @@ export class PropertyAdminService {
       const before = await this.buildingIn(tx, companyId, buildingId);
       await tx.getRepository(Building).update({ id: buildingId }, { name });
       const after = { ...before, name };
-      await this.audit.record(tx, { actorId, action: 'building.rename', entityType: 'building', entityId: buildingId, companyId, projectId: before.projectId, before, after });
+      await this.audit.record(tx, {
+        actorId,
+        action: 'building.rename',
+        entityType: 'building',
+        entityId: buildingId,
+        companyId,
+        projectId: before.projectId,
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -132,9 +223,19 @@ export class PropertyAdminService {
   createUnit(actorId: number, companyId: number, buildingId: number, name: string): Promise<IUnitSummary> {
     return this.write('该楼栋已有同名单元', async (tx) => {
       const building = await this.buildingIn(tx, companyId, buildingId);
-      const id = Number((await tx.getRepository(Unit).insert({ projectId: building.projectId, buildingId, name })).identifiers[0].id);
+      const id = Number(
+        (await tx.getRepository(Unit).insert({ projectId: building.projectId, buildingId, name })).identifiers[0].id,
+      );
       const after = await tx.getRepository(Unit).findOneByOrFail({ id });
-      await this.audit.record(tx, { actorId, action: 'unit.create', entityType: 'unit', entityId: id, companyId, projectId: building.projectId, after });
+      await this.audit.record(tx, {
+        actorId,
+        action: 'unit.create',
+        entityType: 'unit',
+        entityId: id,
+        companyId,
+        projectId: building.projectId,
+        after,
+      });
       return { id, name };
     });
   }
@@ -145,7 +246,16 @@ export class PropertyAdminService {
       if (!before) throw DomainException.notFound('单元');
       await this.projectIn(tx, companyId, before.projectId, '单元');
       await tx.getRepository(Unit).update({ id: unitId }, { name });
-      await this.audit.record(tx, { actorId, action: 'unit.rename', entityType: 'unit', entityId: unitId, companyId, projectId: before.projectId, before, after: { ...before, name } });
+      await this.audit.record(tx, {
+        actorId,
+        action: 'unit.rename',
+        entityType: 'unit',
+        entityId: unitId,
+        companyId,
+        projectId: before.projectId,
+        before,
+        after: { ...before, name },
+      });
       return { id: unitId, name };
     });
   }

@@ -63,11 +63,16 @@ export class PropertyDirectory {
   async projects(ids: readonly number[]): Promise<Map<number, ProjectRef>> {
     const wanted = [...new Set(ids)];
     const rows = wanted.length ? await this.db.getRepository(Project).findBy({ id: In(wanted) }) : [];
-    return new Map(rows.map((p) => [p.id, { id: p.id, code: p.code, name: p.name, regionId: p.regionId, companyId: p.companyId }]));
+    return new Map(
+      rows.map((p) => [p.id, { id: p.id, code: p.code, name: p.name, regionId: p.regionId, companyId: p.companyId }]),
+    );
   }
 
   /** Projects inside the given regions or companies (to resolve wide role grants). */
-  async projectsInScopes(regionIds: readonly number[], companyIds: readonly number[]): Promise<Pick<ProjectRef, 'id' | 'regionId' | 'companyId'>[]> {
+  async projectsInScopes(
+    regionIds: readonly number[],
+    companyIds: readonly number[],
+  ): Promise<Pick<ProjectRef, 'id' | 'regionId' | 'companyId'>[]> {
     if (!regionIds.length && !companyIds.length) return [];
     return this.db.getRepository(Project).find({
       select: { id: true, regionId: true, companyId: true },
@@ -87,7 +92,11 @@ export class PropertyDirectory {
       const rows = await this.db.getRepository(entity).find({ where: { id: In(wanted) } });
       for (const row of rows) names.set(`${type}:${row.id}`, row.name);
     };
-    await Promise.all([load(ScopeType.Project, Project), load(ScopeType.Region, Region), load(ScopeType.Company, Company)]);
+    await Promise.all([
+      load(ScopeType.Project, Project),
+      load(ScopeType.Region, Region),
+      load(ScopeType.Company, Company),
+    ]);
     return names;
   }
 
@@ -105,7 +114,10 @@ export class PropertyDirectory {
   }
 
   /** The one house-label join: label and project of each house id that exists. */
-  async houseLabels(houseIds: readonly (number | null | undefined)[], tx: EntityManager = this.db.manager): Promise<Map<number, HouseLabel>> {
+  async houseLabels(
+    houseIds: readonly (number | null | undefined)[],
+    tx: EntityManager = this.db.manager,
+  ): Promise<Map<number, HouseLabel>> {
     const ids = [...new Set(houseIds.filter((id): id is number => typeof id === 'number'))];
     if (!ids.length) return new Map();
     const rows = await tx
@@ -117,47 +129,115 @@ export class PropertyDirectory {
       .addSelect(['b.name AS building', 'u.name AS unit', 'h.room_no AS room_no', 'p.name AS project'])
       .where('h.id IN (:...ids)', { ids })
       .getRawMany<Record<string, string | number>>();
-    return new Map(rows.map((r) => [Number(r.id), {
-      id: Number(r.id), projectId: Number(r.project_id), buildingId: Number(r.building_id), unitId: Number(r.unit_id),
-      label: houseLabel(String(r.building), String(r.unit), String(r.room_no)), projectName: String(r.project),
-      buildingName: String(r.building), unitName: String(r.unit),
-    }]));
+    return new Map(
+      rows.map((r) => [
+        Number(r.id),
+        {
+          id: Number(r.id),
+          projectId: Number(r.project_id),
+          buildingId: Number(r.building_id),
+          unitId: Number(r.unit_id),
+          label: houseLabel(String(r.building), String(r.unit), String(r.room_no)),
+          projectName: String(r.project),
+          buildingName: String(r.building),
+          unitName: String(r.unit),
+        },
+      ]),
+    );
   }
 
   /** Names of buildings by id (report rows grouped by building). */
-  async buildingNames(buildingIds: readonly number[], tx: EntityManager = this.db.manager): Promise<Map<number, string>> {
+  async buildingNames(
+    buildingIds: readonly number[],
+    tx: EntityManager = this.db.manager,
+  ): Promise<Map<number, string>> {
     const ids = [...new Set(buildingIds)];
-    const rows = ids.length ? await tx.getRepository(Building).find({ select: { id: true, name: true }, where: { id: In(ids) } }) : [];
+    const rows = ids.length
+      ? await tx.getRepository(Building).find({ select: { id: true, name: true }, where: { id: In(ids) } })
+      : [];
     return new Map(rows.map((b) => [b.id, b.name]));
+  }
+
+  /** The project's buildings among `ids` (all of them when `ids` is null), by id: the announcement audience. */
+  async projectBuildings(
+    projectId: number,
+    ids: readonly number[] | null,
+    tx: EntityManager = this.db.manager,
+  ): Promise<Map<number, string>> {
+    if (ids && !ids.length) return new Map();
+    const rows = await tx.getRepository(Building).find({
+      select: { id: true, name: true },
+      where: ids ? { projectId, id: In([...new Set(ids)]) } : { projectId },
+      order: { id: 'ASC' },
+    });
+    return new Map(rows.map((b) => [b.id, b.name]));
+  }
+
+  /** Ids of the houses in these buildings of the project (the whole project when `buildingIds` is null). */
+  async houseIdsInBuildings(
+    projectId: number,
+    buildingIds: readonly number[] | null,
+    tx: EntityManager = this.db.manager,
+  ): Promise<number[]> {
+    const qb = tx.createQueryBuilder(House, 'h').select('h.id', 'id').where('h.project_id = :projectId', { projectId });
+    if (buildingIds) {
+      if (!buildingIds.length) return [];
+      qb.andWhere('h.building_id IN (:...buildingIds)', { buildingIds: [...buildingIds] });
+    }
+    return (await qb.orderBy('h.id', 'ASC').getRawMany<{ id: number }>()).map((r) => Number(r.id));
   }
 
   /**
    * The houses of a project that bills are written for, as an embeddable SELECT (columns house_id,
-   * building_id, unit_id, area_hundredths, house_type), optionally limited to an id range. Every house
-   * counts: there is no hand-over date yet, so a house is billable from its import on.
+   * building_id, unit_id, area_hundredths, house_type, billing_start_date), optionally limited to an id range.
+   * Every house gets a bill; `billing_start_date` (计费起始日, "YYYY-MM-DD" or NULL = from the start) tells the
+   * recurring line sources from which day the house is billed.
    */
   billableHousesSelect(projectId: number, range?: { from: number; to: number }): OwnedSelect {
-    const sql = 'SELECT h.id AS house_id, h.building_id AS building_id, h.unit_id AS unit_id, h.area_hundredths AS area_hundredths, h.type AS house_type'
-      + ' FROM houses h WHERE h.project_id = ?' + (range ? ' AND h.id BETWEEN ? AND ?' : '');
+    const sql =
+      'SELECT h.id AS house_id, h.building_id AS building_id, h.unit_id AS unit_id, h.area_hundredths AS area_hundredths, h.type AS house_type,' +
+      ' h.billing_start_date AS billing_start_date' +
+      ' FROM houses h WHERE h.project_id = ?' +
+      (range ? ' AND h.id BETWEEN ? AND ?' : '');
     return { sql, params: range ? [projectId, range.from, range.to] : [projectId] };
   }
 
   /** Ids of a project's houses after `afterId`, ascending: the bill run's next batch (and the count of all). */
-  async houseIdsAfter(projectId: number, afterId: number, limit: number, tx: EntityManager = this.db.manager): Promise<number[]> {
-    const rows = await tx.createQueryBuilder(House, 'h').select('h.id', 'id')
-      .where('h.project_id = :projectId AND h.id > :afterId', { projectId, afterId }).orderBy('h.id', 'ASC').limit(limit).getRawMany<{ id: number }>();
+  async houseIdsAfter(
+    projectId: number,
+    afterId: number,
+    limit: number,
+    tx: EntityManager = this.db.manager,
+  ): Promise<number[]> {
+    const rows = await tx
+      .createQueryBuilder(House, 'h')
+      .select('h.id', 'id')
+      .where('h.project_id = :projectId AND h.id > :afterId', { projectId, afterId })
+      .orderBy('h.id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: number }>();
     return rows.map((r) => Number(r.id));
   }
 
   /** Houses of these projects whose building, unit or room contains `text` (staff's bill search). */
-  async houseIdsMatching(projectIds: readonly number[], text: string, tx: EntityManager = this.db.manager): Promise<number[]> {
+  async houseIdsMatching(
+    projectIds: readonly number[],
+    text: string,
+    tx: EntityManager = this.db.manager,
+  ): Promise<number[]> {
     if (!projectIds.length) return [];
     const like = `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-    const rows = await tx.createQueryBuilder(House, 'h')
-      .innerJoin(Building, 'b', 'b.id = h.building_id').innerJoin(Unit, 'u', 'u.id = h.unit_id').select('h.id', 'id')
+    const rows = await tx
+      .createQueryBuilder(House, 'h')
+      .innerJoin(Building, 'b', 'b.id = h.building_id')
+      .innerJoin(Unit, 'u', 'u.id = h.unit_id')
+      .select('h.id', 'id')
       .where('h.project_id IN (:...projectIds)', { projectIds })
-      .andWhere("(h.room_no LIKE :like ESCAPE '!' OR b.name LIKE :like ESCAPE '!' OR u.name LIKE :like ESCAPE '!')", { like })
-      .limit(5000).getRawMany<{ id: number }>();
+      .andWhere("(h.room_no LIKE :like ESCAPE '!' OR b.name LIKE :like ESCAPE '!' OR u.name LIKE :like ESCAPE '!')", {
+        like,
+      })
+      .limit(5000)
+      .getRawMany<{ id: number }>();
     return rows.map((r) => Number(r.id));
   }
 
@@ -185,15 +265,24 @@ export class PropertyDirectory {
         FROM houses h JOIN buildings b ON b.id = h.building_id JOIN units u ON u.id = h.unit_id JOIN projects p ON p.id = h.project_id
         WHERE h.id IN (${placeholders(hids.length)})`);
     }
-    const rows: Record<string, string | number | null>[] = await this.db.query(parts.join(' UNION ALL '), [...pids, ...hids]);
+    const rows: Record<string, string | number | null>[] = await this.db.query(parts.join(' UNION ALL '), [
+      ...pids,
+      ...hids,
+    ]);
     for (const r of rows) {
       const projectId = Number(r.project_id);
-      if (!out.projects.has(projectId)) out.projects.set(projectId, { id: projectId, code: String(r.code), name: String(r.project) });
+      if (!out.projects.has(projectId))
+        out.projects.set(projectId, { id: projectId, code: String(r.code), name: String(r.project) });
       if (r.k !== 'h') continue;
       out.houses.set(Number(r.id), {
-        id: Number(r.id), projectId, buildingId: Number(r.building_id), unitId: Number(r.unit_id),
-        label: houseLabel(String(r.building), String(r.unit), String(r.room_no)), projectName: String(r.project),
-        buildingName: String(r.building), unitName: String(r.unit),
+        id: Number(r.id),
+        projectId,
+        buildingId: Number(r.building_id),
+        unitId: Number(r.unit_id),
+        label: houseLabel(String(r.building), String(r.unit), String(r.room_no)),
+        projectName: String(r.project),
+        buildingName: String(r.building),
+        unitName: String(r.unit),
       });
     }
     return out;
@@ -201,7 +290,10 @@ export class PropertyDirectory {
 
   /** Customer managers assigned to the building, in the order they were assigned. */
   async buildingManagers(buildingId: number, tx: EntityManager = this.db.manager): Promise<number[]> {
-    const rows: { user_id: number }[] = await tx.query('SELECT user_id FROM building_managers WHERE building_id = ? ORDER BY id', [buildingId]);
+    const rows: { user_id: number }[] = await tx.query(
+      'SELECT user_id FROM building_managers WHERE building_id = ? ORDER BY id',
+      [buildingId],
+    );
     return rows.map((m) => Number(m.user_id));
   }
 

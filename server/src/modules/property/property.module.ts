@@ -5,6 +5,7 @@ import { Building, BuildingManager, House, Unit } from './building.entity';
 import { Company, Project, Region } from './company.entity';
 import { CompanySettings } from './company-settings.entity';
 import { DepartmentsService } from './departments.service';
+import { HouseBillingStartService } from './house-billing-start.service';
 import { HouseImportService } from './house-import.service';
 import { PropertyAdminService } from './property-admin.service';
 import { DirectoryController, PropertyController, TechniciansController } from './property.controller';
@@ -16,11 +17,38 @@ import { TechniciansService } from './technicians.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Company, Region, Project, Building, Unit, House, BuildingManager, CompanySettings, TechnicianProfile, TechnicianBuilding]),
+    TypeOrmModule.forFeature([
+      Company,
+      Region,
+      Project,
+      Building,
+      Unit,
+      House,
+      BuildingManager,
+      CompanySettings,
+      TechnicianProfile,
+      TechnicianBuilding,
+    ]),
     IdentityModule,
   ],
   controllers: [PropertyController, TechniciansController, DirectoryController],
-  providers: [PropertyService, HouseImportService, TechniciansService, PropertyDirectory, TechnicianDirectory, PropertyAdminService, DepartmentsService],
-  exports: [PropertyService, PropertyDirectory, TechnicianDirectory, PropertyAdminService, DepartmentsService, TechniciansService],
+  providers: [
+    PropertyService,
+    HouseBillingStartService,
+    HouseImportService,
+    TechniciansService,
+    PropertyDirectory,
+    TechnicianDirectory,
+    PropertyAdminService,
+    DepartmentsService,
+  ],
+  exports: [
+    PropertyService,
+    PropertyDirectory,
+    TechnicianDirectory,
+    PropertyAdminService,
+    DepartmentsService,
+    TechniciansService,
+  ],
 })
 export class PropertyModule {}

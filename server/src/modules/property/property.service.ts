@@ -2,8 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
-  IBuildingSummary, IDirectoryProject, IHouse, IHouseDirectoryEntry, IPage,
-  IProjectSummary, IStaffMember, Permission, Role, houseLabel, maskPhone,
+  IBuildingSummary,
+  IDirectoryProject,
+  IHouse,
+  IHouseDirectoryEntry,
+  IPage,
+  IProjectSummary,
+  IStaffMember,
+  Permission,
+  Role,
+  houseLabel,
+  maskPhone,
+  parseHouseSearch,
 } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { pageWindow } from '../../common/pagination.dto';
@@ -51,11 +61,16 @@ export class PropertyService {
   }
 
   async buildingsOf(projectId: number, withManagers: boolean): Promise<IBuildingSummary[]> {
-    const buildings = await this.db.getRepository(Building).find({ where: { projectId }, order: { sortOrder: 'ASC', id: 'ASC' } });
+    const buildings = await this.db
+      .getRepository(Building)
+      .find({ where: { projectId }, order: { sortOrder: 'ASC', id: 'ASC' } });
     const units = await this.db.getRepository(Unit).find({ where: { projectId }, order: { id: 'ASC' } });
-    const assigned = withManagers && buildings.length
-      ? await this.db.getRepository(BuildingManager).find({ where: { buildingId: In(buildings.map((b) => b.id)) }, order: { id: 'ASC' } })
-      : [];
+    const assigned =
+      withManagers && buildings.length
+        ? await this.db
+            .getRepository(BuildingManager)
+            .find({ where: { buildingId: In(buildings.map((b) => b.id)) }, order: { id: 'ASC' } })
+        : [];
     const people = await this.users.people(assigned.map((m) => m.userId));
     const managers = assigned
       .filter((m) => people.has(m.userId))
@@ -77,11 +92,24 @@ export class PropertyService {
     const qb = this.houseQuery().where('h.project_id = :projectId', { projectId });
     if (query.buildingId) qb.andWhere('h.building_id = :buildingId', { buildingId: query.buildingId });
     if (query.unitId) qb.andWhere('h.unit_id = :unitId', { unitId: query.unitId });
-    if (query.q) qb.andWhere('h.room_no LIKE :q', { q: `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
+    if (query.q) {
+      // A full label ("1栋1单元201") as shown everywhere, or any part of it.
+      const { building, unit, room } = parseHouseSearch(query.q);
+      if (building) qb.andWhere('b.name = :building', { building });
+      if (unit) qb.andWhere('u.name = :unit', { unit });
+      if (room) qb.andWhere('h.room_no LIKE :q', { q: `%${room.replace(/[%_\\]/g, (c) => `\\${c}`)}%` });
+    }
     const total = await qb.clone().getCount();
-    const rows = await qb.orderBy('b.sort_order', 'ASC').addOrderBy('h.building_id').addOrderBy('h.unit_id')
-      .addOrderBy('h.floor').addOrderBy('LENGTH(h.room_no)').addOrderBy('h.room_no')
-      .offset(skip).limit(pageSize).getRawMany();
+    const rows = await qb
+      .orderBy('b.sort_order', 'ASC')
+      .addOrderBy('h.building_id')
+      .addOrderBy('h.unit_id')
+      .addOrderBy('h.floor')
+      .addOrderBy('LENGTH(h.room_no)')
+      .addOrderBy('h.room_no')
+      .offset(skip)
+      .limit(pageSize)
+      .getRawMany();
     return { items: rows.map(toHouse), total, page, pageSize };
   }
 
@@ -108,16 +136,27 @@ export class PropertyService {
       .innerJoin(Building, 'b', 'b.id = h.building_id')
       .innerJoin(Unit, 'u', 'u.id = h.unit_id')
       .select([
-        'h.id AS id', 'h.project_id AS project_id', 'h.building_id AS building_id', 'h.unit_id AS unit_id',
-        'h.room_no AS room_no', 'h.floor AS floor', 'h.area_hundredths AS area_hundredths', 'h.type AS type',
-        'b.name AS building_name', 'u.name AS unit_name',
+        'h.id AS id',
+        'h.project_id AS project_id',
+        'h.building_id AS building_id',
+        'h.unit_id AS unit_id',
+        'h.room_no AS room_no',
+        'h.floor AS floor',
+        'h.area_hundredths AS area_hundredths',
+        'h.type AS type',
+        'h.billing_start_date AS billing_start_date',
+        'b.name AS building_name',
+        'u.name AS unit_name',
       ]);
   }
 
   async listStaff(principal: Principal, projectId: number, role?: Role): Promise<IStaffMember[]> {
     this.access.assertProject(principal, projectId, Permission.PropertyView);
     const project = await this.db.getRepository(Project).findOneByOrFail({ id: projectId });
-    const rows = await this.users.staffOf({ projectId, regionId: project.regionId, companyId: project.companyId }, role);
+    const rows = await this.users.staffOf(
+      { projectId, regionId: project.regionId, companyId: project.companyId },
+      role,
+    );
     const members = new Map<number, IStaffMember>();
     for (const row of rows) {
       const id = row.id;
@@ -132,13 +171,16 @@ export class PropertyService {
     const building = await this.db.getRepository(Building).findOneBy({ id: buildingId });
     if (!building) throw DomainException.notFound('楼栋');
     this.access.assertProject(principal, building.projectId, Permission.BuildingAssignManagers, '楼栋');
-    const eligible = new Set((await this.listStaff(principal, building.projectId, Role.CustomerManager)).map((m) => m.userId));
+    const eligible = new Set(
+      (await this.listStaff(principal, building.projectId, Role.CustomerManager)).map((m) => m.userId),
+    );
     const unique = [...new Set(userIds)];
     const wrong = unique.filter((id) => !eligible.has(id));
     if (wrong.length) throw DomainException.validation('userIds', `用户 ${wrong.join(', ')} 不是本项目的客户经理`);
     await runInTransaction(this.db, async (tx) => {
       await tx.getRepository(BuildingManager).delete({ buildingId });
-      if (unique.length) await tx.getRepository(BuildingManager).insert(unique.map((userId) => ({ buildingId, userId })));
+      if (unique.length)
+        await tx.getRepository(BuildingManager).insert(unique.map((userId) => ({ buildingId, userId })));
     });
     const buildings = await this.buildingsOf(building.projectId, true);
     return buildings.find((b) => b.id === buildingId)!;
@@ -181,5 +223,7 @@ function toHouse(r: Record<string, unknown>): IHouse {
     areaHundredths: Number(r.area_hundredths),
     type: r.type as IHouse['type'],
     label: houseLabel(String(r.building_name), String(r.unit_name), String(r.room_no)),
+    billingStartDate:
+      r.billing_start_date === null || r.billing_start_date === undefined ? null : String(r.billing_start_date),
   };
 }

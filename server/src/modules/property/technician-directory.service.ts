@@ -10,7 +10,12 @@ export interface TechnicianRef {
   maxOpenJobs: number;
 }
 
-const toRef = (p: TechnicianProfile): TechnicianRef => ({ userId: p.userId, skills: p.skills, onDuty: Boolean(p.onDuty), maxOpenJobs: p.maxOpenJobs });
+const toRef = (p: TechnicianProfile): TechnicianRef => ({
+  userId: p.userId,
+  skills: p.skills,
+  onDuty: Boolean(p.onDuty),
+  maxOpenJobs: p.maxOpenJobs,
+});
 
 /** Technicians' skills, duty, open-job cap and buildings covered, for dispatch and the job pool. */
 @Injectable()
@@ -42,7 +47,9 @@ export class TechnicianDirectory {
   /** Those of `userIds` who cover the building. */
   async covering(userIds: readonly number[], buildingId: number): Promise<number[]> {
     if (!userIds.length) return [];
-    const rows = await this.db.getRepository(TechnicianBuilding).find({ where: { userId: In([...userIds]), buildingId } });
+    const rows = await this.db
+      .getRepository(TechnicianBuilding)
+      .find({ where: { userId: In([...userIds]), buildingId } });
     return rows.map((c) => c.userId);
   }
 }

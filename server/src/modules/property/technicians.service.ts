@@ -48,16 +48,23 @@ export class TechniciansService {
       if (dto.buildingIds !== undefined) {
         const wanted = [...new Set(dto.buildingIds)];
         const buildings = wanted.length ? await tx.getRepository(Building).findBy({ id: In(wanted) }) : [];
-        const allowed = buildings.filter((b) => this.access.canActOnProject(principal, b.projectId, Permission.TechnicianEdit));
+        const allowed = buildings.filter((b) =>
+          this.access.canActOnProject(principal, b.projectId, Permission.TechnicianEdit),
+        );
         if (allowed.length !== wanted.length) {
           throw DomainException.validation('buildingIds', '包含不存在或无权管理的楼栋');
         }
         // Coverage in projects this editor does not manage is left untouched.
         const mine = await tx.getRepository(TechnicianBuilding).findBy({ userId });
-        const mineBuildings = mine.length ? await tx.getRepository(Building).findBy({ id: In(mine.map((m) => m.buildingId)) }) : [];
-        const removable = mineBuildings.filter((b) => this.access.canActOnProject(principal, b.projectId, Permission.TechnicianEdit)).map((b) => b.id);
+        const mineBuildings = mine.length
+          ? await tx.getRepository(Building).findBy({ id: In(mine.map((m) => m.buildingId)) })
+          : [];
+        const removable = mineBuildings
+          .filter((b) => this.access.canActOnProject(principal, b.projectId, Permission.TechnicianEdit))
+          .map((b) => b.id);
         if (removable.length) await tx.getRepository(TechnicianBuilding).delete({ userId, buildingId: In(removable) });
-        if (wanted.length) await tx.getRepository(TechnicianBuilding).insert(wanted.map((buildingId) => ({ userId, buildingId })));
+        if (wanted.length)
+          await tx.getRepository(TechnicianBuilding).insert(wanted.map((buildingId) => ({ userId, buildingId })));
       }
     });
     const [updated] = await this.profiles([userId]);
@@ -71,7 +78,9 @@ export class TechniciansService {
   async ensureProfile(userId: number, companyId: number): Promise<void> {
     if (await this.db.getRepository(TechnicianProfile).existsBy({ userId })) return;
     try {
-      await this.db.getRepository(TechnicianProfile).insert({ userId, companyId, department: '工程部', skills: [], onDuty: true, maxOpenJobs: 5 });
+      await this.db
+        .getRepository(TechnicianProfile)
+        .insert({ userId, companyId, department: '工程部', skills: [], onDuty: true, maxOpenJobs: 5 });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
@@ -101,7 +110,10 @@ export class TechniciansService {
           phoneMasked: maskPhone(user?.phone),
           department: p.department,
           skills: p.skills.filter(Boolean),
-          buildingIds: coverage.filter((c) => c.userId === p.userId).map((c) => c.buildingId).sort((a, b) => a - b),
+          buildingIds: coverage
+            .filter((c) => c.userId === p.userId)
+            .map((c) => c.buildingId)
+            .sort((a, b) => a - b),
           onDuty: Boolean(p.onDuty),
           maxOpenJobs: p.maxOpenJobs,
         };

@@ -61,8 +61,12 @@ export function slaClocks(t: ClockFacts, limits: SlaLimits, at: Date): SlaClockS
   const specs: { kind: SlaDeadlineKind; start: Date | null; durationMs: number | null; metAt: Date | null }[] = [
     { kind: 'respond', start: t.createdAt, durationMs: minutes(limits.respondMinutes), metAt: t.acceptedAt },
     {
-      kind: 'on_site', start: t.acceptedAt, metAt: t.onSiteAt,
-      durationMs: minutes(limits.onSiteMinutes) ?? (t.visitAt && t.acceptedAt ? Math.max(MIN, t.visitAt.getTime() - t.acceptedAt.getTime()) : null),
+      kind: 'on_site',
+      start: t.acceptedAt,
+      metAt: t.onSiteAt,
+      durationMs:
+        minutes(limits.onSiteMinutes) ??
+        (t.visitAt && t.acceptedAt ? Math.max(MIN, t.visitAt.getTime() - t.acceptedAt.getTime()) : null),
     },
     { kind: 'resolve', start: t.createdAt, durationMs: minutes(limits.resolveMinutes), metAt: t.doneAt },
     { kind: 'return_visit', start: t.verifiedAt, durationMs: minutes(limits.returnVisitMinutes), metAt: t.visitedAt },
@@ -74,7 +78,15 @@ export function slaClocks(t: ClockFacts, limits: SlaLimits, at: Date): SlaClockS
     const held = heldMs(t.holds, s.start, end);
     const activeMs = Math.max(0, end.getTime() - s.start.getTime() - held);
     const paused = !s.metAt && t.holds.some((h) => h.to === null);
-    clocks.push({ kind: s.kind, start: s.start, durationMs: s.durationMs, metAt: s.metAt, activeMs, paused, dueAt: new Date(s.start.getTime() + s.durationMs + held) });
+    clocks.push({
+      kind: s.kind,
+      start: s.start,
+      durationMs: s.durationMs,
+      metAt: s.metAt,
+      activeMs,
+      paused,
+      dueAt: new Date(s.start.getTime() + s.durationMs + held),
+    });
   }
   return clocks;
 }
@@ -90,7 +102,10 @@ export function reachedStages(clock: SlaClockState): string[] {
 
 export function deadlineView(clock: SlaClockState, at: Date): ITicketSlaDeadline {
   return {
-    kind: clock.kind, dueAt: clock.dueAt.toISOString(), metAt: clock.metAt?.toISOString() ?? null, paused: clock.paused,
+    kind: clock.kind,
+    dueAt: clock.dueAt.toISOString(),
+    metAt: clock.metAt?.toISOString() ?? null,
+    paused: clock.paused,
     breached: (clock.metAt ?? at).getTime() > clock.dueAt.getTime(),
   };
 }

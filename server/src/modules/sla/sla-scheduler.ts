@@ -9,14 +9,22 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   private running: Promise<unknown> | null = null;
   private readonly log = new Logger('SlaScheduler');
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig, private readonly sweep: SlaSweep) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sweep: SlaSweep,
+  ) {}
 
   onApplicationBootstrap(): void {
     const seconds = this.config.slaPollSeconds;
     if (!seconds) return;
     this.timer = setInterval(() => {
       if (this.running) return; // a slow pass is not overlapped by the next one
-      this.running = this.sweep.run().catch((e: Error) => this.log.warn(`SLA sweep failed: ${e.message}`)).finally(() => { this.running = null; });
+      this.running = this.sweep
+        .run()
+        .catch((e: Error) => this.log.warn(`SLA sweep failed: ${e.message}`))
+        .finally(() => {
+          this.running = null;
+        });
     }, seconds * 1000);
     this.timer.unref();
   }

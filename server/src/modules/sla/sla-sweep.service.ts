@@ -13,7 +13,12 @@ import { SlaPolicies } from './sla-policies.service';
 import { SlaClockState, reachedStages, slaClocks } from './sla-rules';
 import { SlaAlert, SlaBreach } from './sla.entity';
 
-const LABEL: Record<SlaDeadlineKind, string> = { respond: '响应', on_site: '到场', resolve: '完成', return_visit: '回访' };
+const LABEL: Record<SlaDeadlineKind, string> = {
+  respond: '响应',
+  on_site: '到场',
+  resolve: '完成',
+  return_visit: '回访',
+};
 const PAGE = 200;
 const beijing = (d: Date): string => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
@@ -48,7 +53,8 @@ export class SlaSweep {
       for (const ticket of page) {
         for (const clock of slaClocks(ticket, limits.get(ticket.id)!, at)) {
           for (const stage of reachedStages(clock)) {
-            if (!claimed.has(`${ticket.id}:${clock.kind}:${stage}`) && (await this.announce(ticket, clock, stage, at))) sent++;
+            if (!claimed.has(`${ticket.id}:${clock.kind}:${stage}`) && (await this.announce(ticket, clock, stage, at)))
+              sent++;
           }
         }
       }
@@ -58,7 +64,9 @@ export class SlaSweep {
   }
 
   private async claimedStages(ticketIds: number[]): Promise<Set<string>> {
-    const rows = await this.db.getRepository(SlaAlert).find({ select: { ticketId: true, deadline: true, stage: true }, where: { ticketId: In(ticketIds) } });
+    const rows = await this.db
+      .getRepository(SlaAlert)
+      .find({ select: { ticketId: true, deadline: true, stage: true }, where: { ticketId: In(ticketIds) } });
     return new Set(rows.map((r) => `${r.ticketId}:${r.deadline}:${r.stage}`));
   }
 
@@ -67,20 +75,39 @@ export class SlaSweep {
       await runInTransaction(this.db, async (tx) => {
         const recipients = await this.recipients(tx, ticket, clock.kind, stage);
         await tx.getRepository(SlaAlert).insert({
-          ticketId: ticket.id, deadline: clock.kind, stage, dueAt: clock.dueAt, recipients: recipients.join(',').slice(0, 200), createdAt: at,
+          ticketId: ticket.id,
+          deadline: clock.kind,
+          stage,
+          dueAt: clock.dueAt,
+          recipients: recipients.join(',').slice(0, 200),
+          createdAt: at,
         });
         if (stage === 'breach_1') {
           await tx.getRepository(SlaBreach).insert({
-            ticketId: ticket.id, projectId: ticket.projectId, category: ticket.category, urgency: ticket.urgency, deadline: clock.kind, dueAt: clock.dueAt, breachedAt: at,
+            ticketId: ticket.id,
+            projectId: ticket.projectId,
+            category: ticket.category,
+            urgency: ticket.urgency,
+            deadline: clock.kind,
+            dueAt: clock.dueAt,
+            breachedAt: at,
           });
         }
         const label = LABEL[clock.kind];
         const warn = stage === 'warn';
         await this.notifications.enqueue(tx, {
-          kind: warn ? 'sla.warning' : 'sla.breach', recipients, ref: `sla:${ticket.id}:${clock.kind}:${stage}`, ticketId: ticket.id,
+          kind: warn ? 'sla.warning' : 'sla.breach',
+          recipients,
+          ref: `sla:${ticket.id}:${clock.kind}:${stage}`,
+          ticketId: ticket.id,
           title: warn ? `工单即将超时：${label}` : `工单已超时：${label}`,
           body: `${ticket.serial} ${ticket.description}`.slice(0, 200) + `（${label}时限 ${beijing(clock.dueAt)}）`,
-          facts: { serial: ticket.serial, subject: ticket.description, status: warn ? '即将超时' : '已超时', at: clock.dueAt.toISOString() },
+          facts: {
+            serial: ticket.serial,
+            subject: ticket.description,
+            status: warn ? '即将超时' : '已超时',
+            at: clock.dueAt.toISOString(),
+          },
         });
       });
       return true;
@@ -95,7 +122,12 @@ export class SlaSweep {
    * Warning and first breach go to whoever holds the job (the technician; the customer managers before
    * dispatch and for return visits); the second breach to the supervisors, the third to the project managers.
    */
-  private async recipients(tx: EntityManager, ticket: TicketSlaFacts, kind: SlaDeadlineKind, stage: string): Promise<number[]> {
+  private async recipients(
+    tx: EntityManager,
+    ticket: TicketSlaFacts,
+    kind: SlaDeadlineKind,
+    stage: string,
+  ): Promise<number[]> {
     if (stage === 'breach_2') return this.users.usersWithRole(ticket.projectId, Role.Supervisor, tx);
     if (stage === 'breach_3') return this.users.usersWithRole(ticket.projectId, Role.ProjectManager, tx);
     if (kind !== 'return_visit' && ticket.technicianId !== null) return [ticket.technicianId];

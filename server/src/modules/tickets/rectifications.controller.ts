@@ -9,7 +9,10 @@ import { ProjectPageQueryDto } from './dto/list-query.dto';
 import { TicketStaffService } from './ticket-staff.service';
 
 export class ResolveDto {
-  @Trim() @IsString({ message: 'note 必须是字符串' }) @IsNotEmpty({ message: '请填写整改结果' }) @MaxLength(500, { message: '整改结果不能超过 500 字' })
+  @Trim()
+  @IsString({ message: 'note 必须是字符串' })
+  @IsNotEmpty({ message: '请填写整改结果' })
+  @MaxLength(500, { message: '整改结果不能超过 500 字' })
   note: string;
 }
 

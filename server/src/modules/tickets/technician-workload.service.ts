@@ -27,9 +27,16 @@ export class TechnicianWorkloadService {
     if (!ids.length) return [];
     const dayStart = new Date(Date.parse(`${shanghaiDate(at)}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS);
     const count = async (today: boolean) => {
-      const qb = this.db.createQueryBuilder(Ticket, 't').select('t.technician_id', 'tech').addSelect('COUNT(*)', 'n')
+      const qb = this.db
+        .createQueryBuilder(Ticket, 't')
+        .select('t.technician_id', 'tech')
+        .addSelect('COUNT(*)', 'n')
         .where('t.technician_id IN (:...ids) AND t.status IN (:...open)', { ids, open: OPEN_JOB_STATUSES });
-      if (today) qb.andWhere('t.visit_at >= :from AND t.visit_at < :to', { from: dayStart, to: new Date(dayStart.getTime() + DAY_MS) });
+      if (today)
+        qb.andWhere('t.visit_at >= :from AND t.visit_at < :to', {
+          from: dayStart,
+          to: new Date(dayStart.getTime() + DAY_MS),
+        });
       const rows = await qb.groupBy('t.technician_id').getRawMany<{ tech: number | string; n: number | string }>();
       // mysql2 answers COUNT(*) as a string.
       return new Map(rows.map((r) => [Number(r.tech), Number(r.n)]));

@@ -7,7 +7,9 @@ import { Principal, holds, rolesOn } from '../../common/principal';
 import { BindingDirectory } from '../bindings/binding-directory.service';
 import { CategoryRule, ServiceCategoryService, ruleAdmits } from '../catalog/service-category.service';
 import { AccessService } from '../identity/access.service';
+import type { OwnedSelect } from '../property/property-directory.service';
 import { TechnicianDirectory } from '../property/technician-directory.service';
+import { TicketFollower } from './ticket-follower.entity';
 import { Ticket } from './ticket.entity';
 import { OPEN_JOB_STATUSES } from './ticket.roles';
 
@@ -31,8 +33,23 @@ export class TicketAccess {
     return ticket;
   }
 
+  /** Serial numbers of tickets other modules link to (complaints), in one statement. */
+  async serialsOf(ids: readonly (number | null)[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids.filter((id): id is number => id !== null))];
+    if (!unique.length) return new Map();
+    const rows = await this.db
+      .getRepository(Ticket)
+      .find({ select: { id: true, serial: true }, where: { id: In(unique) } });
+    return new Map(rows.map((r) => [r.id, r.serial]));
+  }
+
   async residentHouseIds(userId: number): Promise<number[]> {
     return this.residents.approvedHouseIds(userId);
+  }
+
+  /** The same houses as bindings' sub-select, for a statement that reads something of them anyway. */
+  residentHousesSelect(userId: number): OwnedSelect {
+    return this.residents.approvedHouseIdsSelect(userId);
   }
 
   async isResidentOf(principal: Principal, ticket: Ticket): Promise<boolean> {
@@ -48,13 +65,20 @@ export class TicketAccess {
 
   /** The open pool jobs among `tickets` this technician qualifies for, reading their profile and coverage once. */
   async poolJobsFor(principal: Principal, tickets: Ticket[]): Promise<Ticket[]> {
-    const open = tickets.filter((t) => t.poolOpen && t.status === 'registered' && this.access.canActOnProject(principal, t.projectId, Permission.JobWork));
+    const open = tickets.filter(
+      (t) =>
+        t.poolOpen &&
+        t.status === 'registered' &&
+        this.access.canActOnProject(principal, t.projectId, Permission.JobWork),
+    );
     if (!open.length) return [];
     const profile = await this.technicians.profile(principal.userId);
     if (!profile?.onDuty) return [];
     const covered = await this.technicians.coveredBuildings(principal.userId);
     const rules = await this.rulesOf(open);
-    return open.filter((t) => ruleAdmits(rules(t), profile.skills) && (t.buildingId === null || covered.has(t.buildingId)));
+    return open.filter(
+      (t) => ruleAdmits(rules(t), profile.skills) && (t.buildingId === null || covered.has(t.buildingId)),
+    );
   }
 
   /**
@@ -77,7 +101,10 @@ export class TicketAccess {
     const byProject = new Map<number, Map<string, CategoryRule>>();
     for (const projectId of projectIds) {
       const codes = tickets.filter((t) => t.projectId === projectId).map((t) => t.category);
-      byProject.set(projectId, await this.categories.rulesFor(await this.categories.companyOfProject(projectId), codes));
+      byProject.set(
+        projectId,
+        await this.categories.rulesFor(await this.categories.companyOfProject(projectId), codes),
+      );
     }
     return (t) => byProject.get(t.projectId)!.get(t.category)!;
   }
@@ -111,23 +138,39 @@ export class TicketAccess {
   }
 
   /** Anyone allowed to read the ticket, plus the lifecycle roles they can act in. */
-  async forViewer(principal: Principal, id: number): Promise<{ ticket: Ticket; actors: TicketActor[] }> {
+  async forViewer(
+    principal: Principal,
+    id: number,
+  ): Promise<{ ticket: Ticket; actors: TicketActor[]; follower?: boolean }> {
     const ticket = await this.find(id);
     const actors = await this.actorsFor(principal, ticket);
     const staffReader = this.access.canActOnProject(principal, ticket.projectId, Permission.TicketView);
-    if (!actors.length && !staffReader) throw DomainException.notFound('工单');
-    return { ticket, actors };
+    if (actors.length || staffReader) return { ticket, actors };
+    // A resident whose duplicate report was merged into this ticket reads it (no actions: they follow, not decide).
+    if (principal.kind === UserKind.Resident && (await this.isFollower(principal.userId, ticket.id)))
+      return { ticket, actors: [], follower: true };
+    throw DomainException.notFound('工单');
+  }
+
+  async isFollower(userId: number, ticketId: number): Promise<boolean> {
+    return this.db.getRepository(TicketFollower).existsBy({ ticketId, userId });
   }
 
   /** The full contact phone is for those who call the resident (Permission.TicketContactPhone, the assigned technician). */
   canSeeContactPhone(principal: Principal, ticket: Ticket): boolean {
-    return ticket.technicianId === principal.userId || this.access.canActOnProject(principal, ticket.projectId, Permission.TicketContactPhone);
+    return (
+      ticket.technicianId === principal.userId ||
+      this.access.canActOnProject(principal, ticket.projectId, Permission.TicketContactPhone)
+    );
   }
 
   async actorsFor(principal: Principal, ticket: Ticket): Promise<TicketActor[]> {
     const actors = new Set<TicketActor>();
     if (await this.isResidentOf(principal, ticket)) actors.add(TicketActor.Resident);
-    if (holds(principal, Permission.JobWork) && (ticket.technicianId === principal.userId || (await this.qualifiesForPool(principal, ticket)))) {
+    if (
+      holds(principal, Permission.JobWork) &&
+      (ticket.technicianId === principal.userId || (await this.qualifiesForPool(principal, ticket)))
+    ) {
       actors.add(TicketActor.Technician);
     }
     for (const actor of ticketActorsOf(rolesOn(principal, ticket.projectId))) actors.add(actor);

@@ -44,15 +44,24 @@ export class TicketJobs {
 
   /** Closes the pool and hands the job to the supervisor's queue, guarded by the version read. */
   async toSupervisorQueue(tx: EntityManager, ticket: Ticket): Promise<void> {
-    await tx.getRepository(Ticket).update({ id: ticket.id, version: ticket.version }, { poolOpen: false, needsSupervisor: true, version: ticket.version + 1 });
+    await tx
+      .getRepository(Ticket)
+      .update(
+        { id: ticket.id, version: ticket.version },
+        { poolOpen: false, needsSupervisor: true, version: ticket.version + 1 },
+      );
   }
 
   /** Open jobs per technician among `ids`. */
   async openJobLoads(tx: EntityManager, ids: readonly number[]): Promise<Map<number, number>> {
     if (!ids.length) return new Map();
-    const rows = await tx.createQueryBuilder(Ticket, 't').select('t.technician_id', 'tech').addSelect('COUNT(*)', 'n')
+    const rows = await tx
+      .createQueryBuilder(Ticket, 't')
+      .select('t.technician_id', 'tech')
+      .addSelect('COUNT(*)', 'n')
       .where('t.technician_id IN (:...ids) AND t.status IN (:...open)', { ids, open: OPEN_JOB_STATUSES })
-      .groupBy('t.technician_id').getRawMany<{ tech: number; n: number | string }>();
+      .groupBy('t.technician_id')
+      .getRawMany<{ tech: number; n: number | string }>();
     return new Map(rows.map((r) => [Number(r.tech), Number(r.n)]));
   }
 
@@ -70,7 +79,9 @@ export class TicketJobs {
 
   /** The technician now on the ticket (charges ask it for "is this the technician's job"). */
   async technicianOf(ticketId: number): Promise<number | null> {
-    const row = await this.db.getRepository(Ticket).findOne({ select: { id: true, technicianId: true }, where: { id: ticketId } });
+    const row = await this.db
+      .getRepository(Ticket)
+      .findOne({ select: { id: true, technicianId: true }, where: { id: ticketId } });
     return row?.technicianId ?? null;
   }
 }

@@ -23,7 +23,11 @@ export class TicketOutcomes {
   }
 
   /** The resident signed the quote. */
-  agree(tx: EntityManager, ticketId: number, agreed: Pick<Agreement, 'agreedQuoteId' | 'agreedTotalFen' | 'agreementSignatureId'>): Promise<void> {
+  agree(
+    tx: EntityManager,
+    ticketId: number,
+    agreed: Pick<Agreement, 'agreedQuoteId' | 'agreedTotalFen' | 'agreementSignatureId'>,
+  ): Promise<void> {
     return this.patchAgreement(tx, ticketId, agreed);
   }
 

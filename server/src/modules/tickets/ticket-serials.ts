@@ -26,12 +26,14 @@ export async function nextSerial(tx: EntityManager, project: { id: number; code:
 async function bump(tx: EntityManager, projectId: number, day: string): Promise<number | null> {
   if (tx.connection.options.type === 'better-sqlite3') {
     const rows: { last_seq: number }[] = await tx.query(
-      'UPDATE ticket_serial_counters SET last_seq = last_seq + 1 WHERE project_id = ? AND day = ? RETURNING last_seq', [projectId, day],
+      'UPDATE ticket_serial_counters SET last_seq = last_seq + 1 WHERE project_id = ? AND day = ? RETURNING last_seq',
+      [projectId, day],
     );
     return rows.length ? Number(rows[0].last_seq) : null;
   }
   const result: { affectedRows: number; insertId: number } = await tx.query(
-    'UPDATE ticket_serial_counters SET last_seq = LAST_INSERT_ID(last_seq + 1) WHERE project_id = ? AND day = ?', [projectId, day],
+    'UPDATE ticket_serial_counters SET last_seq = LAST_INSERT_ID(last_seq + 1) WHERE project_id = ? AND day = ?',
+    [projectId, day],
   );
   return result.affectedRows === 1 ? Number(result.insertId) : null;
 }

@@ -19,6 +19,7 @@ import { TicketTransitions } from './ticket-transition.service';
 import { TicketViews } from './ticket-views.service';
 import { Ticket } from './ticket.entity';
 import { RectificationTask, TicketDamage } from './ticket-support.entity';
+import { TicketResidents } from './ticket-residents';
 
 /** Customer managers, supervisors and project managers acting on tickets of their projects. */
 @Injectable()
@@ -31,17 +32,25 @@ export class TicketStaffService {
     private readonly views: TicketViews,
     private readonly signing: TicketSigningService,
     private readonly notifications: NotificationsService,
+    private readonly ticketResidents: TicketResidents,
     private readonly audit: AuditService,
   ) {}
 
   private async respond(principal: Principal, ticket: Ticket): Promise<ITicket> {
-    return this.views.one(ticket, await this.tickets.actorsFor(principal, ticket), principal.userId, this.tickets.canSeeContactPhone(principal, ticket));
+    return this.views.one(
+      ticket,
+      await this.tickets.actorsFor(principal, ticket),
+      principal.userId,
+      this.tickets.canSeeContactPhone(principal, ticket),
+    );
   }
 
   async hold(principal: Principal, id: number, reason: string): Promise<ITicket> {
     const ticket = await this.tickets.forStaff(principal, id, Permission.TicketHandle);
     const updated = await this.transitions.touch(ticket, 'hold', this.actorOf(principal, ticket), principal.userId, {
-      requireHeld: false, reason, set: { onHold: true, holdReason: reason },
+      requireHeld: false,
+      reason,
+      set: { onHold: true, holdReason: reason },
     });
     return this.respond(principal, updated);
   }
@@ -49,7 +58,8 @@ export class TicketStaffService {
   async resume(principal: Principal, id: number): Promise<ITicket> {
     const ticket = await this.tickets.forStaff(principal, id, Permission.TicketHandle);
     const updated = await this.transitions.touch(ticket, 'resume', this.actorOf(principal, ticket), principal.userId, {
-      requireHeld: true, set: { onHold: false, holdReason: null },
+      requireHeld: true,
+      set: { onHold: false, holdReason: null },
     });
     return this.respond(principal, updated);
   }
@@ -64,51 +74,103 @@ export class TicketStaffService {
       actor = this.actorOf(principal, ticket);
     }
     const updated = await this.transitions.apply(ticket, TicketAction.Cancel, actor, principal.userId, {
-      reason, set: { cancelReason: reason, poolOpen: false },
-      effects: (tx, t) => this.notifications.enqueue(tx, { recipients: [t.technicianId, actor === TicketActor.Resident ? null : t.reporterId], ref: ticketRef(t), facts: ticketFacts(t),
-        kind: 'ticket.cancelled', title: `工单已取消：${t.serial}`, body: reason, ticketId: t.id,
-      }),
+      reason,
+      set: { cancelReason: reason, poolOpen: false },
+      effects: async (tx, t) =>
+        this.notifications.enqueue(tx, {
+          recipients: [
+            t.technicianId,
+            // A resident who cancels needs no message; followers of a merged duplicate still hear it.
+            ...(actor === TicketActor.Resident
+              ? await this.ticketResidents.followers(tx, t.id)
+              : await this.ticketResidents.progressRecipients(tx, t)),
+          ],
+          ref: ticketRef(t),
+          facts: ticketFacts(t),
+          kind: 'ticket.cancelled',
+          title: `工单已取消：${t.serial}`,
+          body: reason,
+          ticketId: t.id,
+        }),
     });
     return this.respond(principal, updated);
   }
 
   async reply(principal: Principal, id: number, text: string): Promise<ITicket> {
     const ticket = await this.tickets.forStaff(principal, id, Permission.TicketIntake);
-    const updated = await this.transitions.apply(ticket, TicketAction.Reply, TicketActor.CustomerManager, principal.userId, {
-      set: { reply: text.trim() },
-      effects: (tx, t) => this.notifications.enqueue(tx, { recipients: [t.reporterId], ref: ticketRef(t), facts: ticketFacts(t), kind: 'ticket.replied', title: '您的建议/咨询已答复', body: text.slice(0, 200), ticketId: t.id }),
-    });
+    const updated = await this.transitions.apply(
+      ticket,
+      TicketAction.Reply,
+      TicketActor.CustomerManager,
+      principal.userId,
+      {
+        set: { reply: text.trim() },
+        effects: async (tx, t) =>
+          this.notifications.enqueue(tx, {
+            recipients: await this.ticketResidents.progressRecipients(tx, t),
+            ref: ticketRef(t),
+            facts: ticketFacts(t),
+            kind: 'ticket.replied',
+            title: '您的建议/咨询已答复',
+            body: text.slice(0, 200),
+            ticketId: t.id,
+          }),
+      },
+    );
     return this.respond(principal, updated);
   }
 
   /** An unsatisfied return visit never just gets filed: it opens a rectification task for the project manager. */
   async returnVisit(principal: Principal, id: number, dto: ReturnVisitDto): Promise<ITicket> {
     const ticket = await this.tickets.forStaff(principal, id, Permission.TicketIntake);
-    const updated = await this.transitions.apply(ticket, TicketAction.ReturnVisit, TicketActor.CustomerManager, principal.userId, {
-      reason: dto.result, data: { satisfied: dto.satisfied },
-      effects: async (tx, t) => {
-        if (dto.satisfied) return;
-        await tx.getRepository(RectificationTask).insert({
-          ticketId: t.id, projectId: t.projectId, reason: dto.result, status: 'open', note: null, resolvedBy: null, createdAt: now(), resolvedAt: null,
-        });
-        await this.notifications.enqueue(tx, { recipients: await this.signing.projectRole(tx, t.projectId, Role.ProjectManager), ref: ticketRef(t), facts: ticketFacts(t),
-          kind: 'ticket.rectification', title: `回访不满意，请整改：${t.serial}`, body: dto.result, ticketId: t.id,
-        });
+    const updated = await this.transitions.apply(
+      ticket,
+      TicketAction.ReturnVisit,
+      TicketActor.CustomerManager,
+      principal.userId,
+      {
+        reason: dto.result,
+        data: { satisfied: dto.satisfied },
+        effects: async (tx, t) => {
+          if (dto.satisfied) return;
+          await tx.getRepository(RectificationTask).insert({
+            ticketId: t.id,
+            projectId: t.projectId,
+            reason: dto.result,
+            status: 'open',
+            note: null,
+            resolvedBy: null,
+            createdAt: now(),
+            resolvedAt: null,
+          });
+          await this.notifications.enqueue(tx, {
+            recipients: await this.signing.projectRole(tx, t.projectId, Role.ProjectManager),
+            ref: ticketRef(t),
+            facts: ticketFacts(t),
+            kind: 'ticket.rectification',
+            title: `回访不满意，请整改：${t.serial}`,
+            body: dto.result,
+            ticketId: t.id,
+          });
+        },
       },
-    });
+    );
     return this.respond(principal, updated);
   }
 
   async close(principal: Principal, id: number): Promise<ITicket> {
     const ticket = await this.tickets.forStaff(principal, id, Permission.TicketClose);
-    const actor = actingAs(rolesOn(principal, ticket.projectId), [TicketActor.CustomerManager, TicketActor.ProjectManager]) ?? TicketActor.ProjectManager;
+    const actor =
+      actingAs(rolesOn(principal, ticket.projectId), [TicketActor.CustomerManager, TicketActor.ProjectManager]) ??
+      TicketActor.ProjectManager;
     return this.respond(principal, await this.transitions.apply(ticket, TicketAction.Close, actor, principal.userId));
   }
 
   /** Rework after an unsatisfied return visit, started by the customer manager. */
   async rework(principal: Principal, id: number, reason: string): Promise<ITicket> {
     const ticket = await this.tickets.find(id);
-    if (await this.tickets.isResidentOf(principal, ticket)) return this.signing.requestRework(principal, id, reason, TicketActor.Resident, ticket);
+    if (await this.tickets.isResidentOf(principal, ticket))
+      return this.signing.requestRework(principal, id, reason, TicketActor.Resident, ticket);
     this.access.assertProject(principal, ticket.projectId, Permission.TicketIntake, '工单');
     return this.signing.requestRework(principal, id, reason, TicketActor.CustomerManager, ticket);
   }
@@ -117,14 +179,24 @@ export class TicketStaffService {
   async damage(principal: Principal, id: number, dto: DamageDto): Promise<ITicket> {
     const ticket = await this.tickets.forStaff(principal, id, Permission.TicketEscalation);
     const updated = await this.transitions.touch(ticket, 'damage', TicketActor.ProjectManager, principal.userId, {
-      reason: dto.description, data: { compensationFen: dto.compensationFen },
+      reason: dto.description,
+      data: { compensationFen: dto.compensationFen },
       effects: async (tx, t) => {
         const res = await tx.getRepository(TicketDamage).insert({
-          ticketId: t.id, description: dto.description.trim(), compensationFen: dto.compensationFen, recordedBy: principal.userId, createdAt: now(),
+          ticketId: t.id,
+          description: dto.description.trim(),
+          compensationFen: dto.compensationFen,
+          recordedBy: principal.userId,
+          createdAt: now(),
         });
         await this.audit.record(tx, {
-          actorId: principal.userId, action: 'ticket.damage', entityType: 'ticket', entityId: t.id, projectId: t.projectId,
-          after: { damageId: Number(res.identifiers[0].id), compensationFen: dto.compensationFen }, reason: dto.description,
+          actorId: principal.userId,
+          action: 'ticket.damage',
+          entityType: 'ticket',
+          entityId: t.id,
+          projectId: t.projectId,
+          after: { damageId: Number(res.identifiers[0].id), compensationFen: dto.compensationFen },
+          reason: dto.description,
         });
       },
     });
@@ -135,13 +207,28 @@ export class TicketStaffService {
     const { projectId } = query;
     const { page, pageSize, skip } = pageWindow(query);
     this.access.assertProject(principal, projectId, Permission.TicketEscalation);
-    const [rows, total] = await this.db.getRepository(RectificationTask).findAndCount({ where: { projectId }, order: { id: 'DESC' }, skip, take: pageSize });
+    const [rows, total] = await this.db
+      .getRepository(RectificationTask)
+      .findAndCount({ where: { projectId }, order: { id: 'DESC' }, skip, take: pageSize });
     const serials = new Map(
-      rows.length ? (await this.db.getRepository(Ticket).find({ select: { id: true, serial: true }, where: rows.map((r) => ({ id: r.ticketId })) })).map((t) => [t.id, t.serial]) : [],
+      rows.length
+        ? (
+            await this.db
+              .getRepository(Ticket)
+              .find({ select: { id: true, serial: true }, where: rows.map((r) => ({ id: r.ticketId })) })
+          ).map((t) => [t.id, t.serial])
+        : [],
     );
     const items = rows.map((r) => ({
-      id: r.id, ticketId: r.ticketId, ticketSerial: serials.get(r.ticketId) ?? '', projectId: r.projectId, reason: r.reason, status: r.status,
-      note: r.note, createdAt: r.createdAt.toISOString(), resolvedAt: r.resolvedAt?.toISOString() ?? null,
+      id: r.id,
+      ticketId: r.ticketId,
+      ticketSerial: serials.get(r.ticketId) ?? '',
+      projectId: r.projectId,
+      reason: r.reason,
+      status: r.status,
+      note: r.note,
+      createdAt: r.createdAt.toISOString(),
+      resolvedAt: r.resolvedAt?.toISOString() ?? null,
     }));
     return { items, total, page, pageSize };
   }
@@ -151,9 +238,20 @@ export class TicketStaffService {
     if (!task) throw DomainException.notFound('整改任务');
     this.access.assertProject(principal, task.projectId, Permission.TicketEscalation, '整改任务');
     await runInTransaction(this.db, async (tx) => {
-      const result = await tx.getRepository(RectificationTask).update({ id, status: 'open' }, { status: 'resolved', note, resolvedBy: principal.userId, resolvedAt: now() });
+      const result = await tx
+        .getRepository(RectificationTask)
+        .update({ id, status: 'open' }, { status: 'resolved', note, resolvedBy: principal.userId, resolvedAt: now() });
       if (!result.affected) throw DomainException.conflict('该整改任务已处理');
-      await this.transitions.event(tx, task.ticketId, principal.userId, TicketActor.ProjectManager, 'rectified', null, null, note);
+      await this.transitions.event(
+        tx,
+        task.ticketId,
+        principal.userId,
+        TicketActor.ProjectManager,
+        'rectified',
+        null,
+        null,
+        note,
+      );
     });
   }
 

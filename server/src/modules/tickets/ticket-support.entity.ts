@@ -11,7 +11,6 @@ export class TicketSerialCounter {
   @Column({ type: 'integer' }) lastSeq: number;
 }
 
-
 @Entity({ name: 'rectification_tasks' })
 @Index('ix_rectification_project', ['projectId', 'status'])
 export class RectificationTask {

@@ -37,18 +37,36 @@ export const OUTCOME_JOINS = `LEFT JOIN ticket_agreements a ON a.ticket_id = t.i
 export function outcomeFromRow(row: Row): Outcome {
   return {
     agreement: {
-      agreedQuoteId: intOf(row.a_agreed_quote_id), agreedTotalFen: intOf(row.a_agreed_total_fen),
-      agreementSignatureId: intOf(row.a_agreement_signature_id), finalQuoteId: intOf(row.a_final_quote_id),
+      agreedQuoteId: intOf(row.a_agreed_quote_id),
+      agreedTotalFen: intOf(row.a_agreed_total_fen),
+      agreementSignatureId: intOf(row.a_agreement_signature_id),
+      finalQuoteId: intOf(row.a_final_quote_id),
     },
-    rating: row.r_overall === null || row.r_overall === undefined ? null : {
-      overall: Number(row.r_overall), punctuality: Number(row.r_punctuality), attitude: Number(row.r_attitude), comment: (row.r_comment as string | null) ?? null,
-    },
-    quote: row.q_id === null || row.q_id === undefined ? null : {
-      id: Number(row.q_id), ticketId: Number(row.id ?? row.ticket_id), seq: Number(row.q_seq), status: row.q_status as TicketQuote['status'],
-      linesJson: String(row.q_lines_json), totalFen: Number(row.q_total_fen), scheduleVersionId: Number(row.q_schedule_version_id),
-      materialsVersionId: intOf(row.q_materials_version_id), snapshotHash: String(row.q_snapshot_hash), createdBy: Number(row.q_created_by),
-      createdAt: instantOf(row.q_created_at)!,
-    },
+    rating:
+      row.r_overall === null || row.r_overall === undefined
+        ? null
+        : {
+            overall: Number(row.r_overall),
+            punctuality: Number(row.r_punctuality),
+            attitude: Number(row.r_attitude),
+            comment: (row.r_comment as string | null) ?? null,
+          },
+    quote:
+      row.q_id === null || row.q_id === undefined
+        ? null
+        : {
+            id: Number(row.q_id),
+            ticketId: Number(row.id ?? row.ticket_id),
+            seq: Number(row.q_seq),
+            status: row.q_status as TicketQuote['status'],
+            linesJson: String(row.q_lines_json),
+            totalFen: Number(row.q_total_fen),
+            scheduleVersionId: Number(row.q_schedule_version_id),
+            materialsVersionId: intOf(row.q_materials_version_id),
+            snapshotHash: String(row.q_snapshot_hash),
+            createdBy: Number(row.q_created_by),
+            createdAt: instantOf(row.q_created_at)!,
+          },
   };
 }
 
@@ -59,17 +77,41 @@ export function ticketFromRow(db: DataSource, row: Row): Ticket {
 /** The one-to-one parts of tickets already loaded (detail, pool, queues): one statement. */
 export async function outcomesOf(db: Db, ids: readonly number[]): Promise<Map<number, Outcome>> {
   if (!ids.length) return new Map();
-  const rows: Row[] = await db.query(`SELECT t.id AS id, ${OUTCOME_COLUMNS} FROM tickets t ${OUTCOME_JOINS} WHERE t.id IN (${placeholders(ids.length)})`, [...ids]);
+  const rows: Row[] = await db.query(
+    `SELECT t.id AS id, ${OUTCOME_COLUMNS} FROM tickets t ${OUTCOME_JOINS} WHERE t.id IN (${placeholders(ids.length)})`,
+    [...ids],
+  );
   return new Map(rows.map((r) => [Number(r.id), outcomeFromRow(r)]));
 }
 
-const SIGNATURE_FIELDS = ['id', 'quote_id', 'purpose', 'media_id', 'image_sha256', 'signer_user_id', 'signer_name', 'relation', 'snapshot_hash', 'collected_by', 'signed_at'] as const;
+const SIGNATURE_FIELDS = [
+  'id',
+  'quote_id',
+  'purpose',
+  'media_id',
+  'image_sha256',
+  'signer_user_id',
+  'signer_name',
+  'relation',
+  'snapshot_hash',
+  'collected_by',
+  'signed_at',
+] as const;
 
 function signatureFromRow(r: Row): TicketSignature {
   return {
-    id: Number(r.id), ticketId: Number(r.ticket_id), quoteId: intOf(r.quote_id), purpose: r.purpose as TicketSignature['purpose'],
-    mediaId: Number(r.media_id), imageSha256: String(r.image_sha256), signerUserId: intOf(r.signer_user_id), signerName: String(r.signer_name),
-    relation: String(r.relation), snapshotHash: String(r.snapshot_hash), collectedBy: intOf(r.collected_by), signedAt: instantOf(r.signed_at)!,
+    id: Number(r.id),
+    ticketId: Number(r.ticket_id),
+    quoteId: intOf(r.quote_id),
+    purpose: r.purpose as TicketSignature['purpose'],
+    mediaId: Number(r.media_id),
+    imageSha256: String(r.image_sha256),
+    signerUserId: intOf(r.signer_user_id),
+    signerName: String(r.signer_name),
+    relation: String(r.relation),
+    snapshotHash: String(r.snapshot_hash),
+    collectedBy: intOf(r.collected_by),
+    signedAt: instantOf(r.signed_at)!,
   };
 }
 
@@ -88,7 +130,8 @@ export async function childrenOf(db: Db, ids: readonly number[]): Promise<Childr
   );
   rows.sort((a, b) => Number(a.id) - Number(b.id));
   for (const r of rows) {
-    if (r.k === 'm') out.links.push({ ticketId: Number(r.ticket_id), mediaId: Number(r.media_id), stage: String(r.purpose) });
+    if (r.k === 'm')
+      out.links.push({ ticketId: Number(r.ticket_id), mediaId: Number(r.media_id), stage: String(r.purpose) });
     else out.signatures.push(signatureFromRow(r));
   }
   return out;

@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import {
-  ChargeConfirmation, ITicket, ITicketCustomerManager, ITicketEvent, ITicketQuote, ITicketSignature, IMediaRef, RESIDENT_FINISHED_STATUSES, TicketAction, TicketActor, availableActions, maskPhone,
+  ChargeConfirmation,
+  ITicket,
+  ITicketCustomerManager,
+  ITicketEvent,
+  ITicketQuote,
+  ITicketSignature,
+  IMediaRef,
+  RESIDENT_FINISHED_STATUSES,
+  TicketAction,
+  TicketActor,
+  availableActions,
+  maskPhone,
 } from '@app/shared';
 import { ChargesService } from '../charges/charges.service';
 import { UserDirectory } from '../identity/user-directory.service';
@@ -22,8 +33,15 @@ export interface KnownParts {
 
 export function quoteView(q: TicketQuote): ITicketQuote {
   return {
-    id: q.id, seq: q.seq, status: q.status, lines: JSON.parse(q.linesJson), totalFen: q.totalFen, scheduleVersionId: q.scheduleVersionId,
-    materialsVersionId: q.materialsVersionId, snapshotHash: q.snapshotHash, createdAt: q.createdAt.toISOString(),
+    id: q.id,
+    seq: q.seq,
+    status: q.status,
+    lines: JSON.parse(q.linesJson),
+    totalFen: q.totalFen,
+    scheduleVersionId: q.scheduleVersionId,
+    materialsVersionId: q.materialsVersionId,
+    snapshotHash: q.snapshotHash,
+    createdAt: q.createdAt.toISOString(),
   };
 }
 
@@ -56,7 +74,14 @@ export class TicketViews {
     return [...set];
   }
 
-  async one(ticket: Ticket, actors: TicketActor[], userId: number, withPhone = false, grabBlocked = false, known: KnownParts = {}): Promise<ITicket> {
+  async one(
+    ticket: Ticket,
+    actors: TicketActor[],
+    userId: number,
+    withPhone = false,
+    grabBlocked = false,
+    known: KnownParts = {},
+  ): Promise<ITicket> {
     return (await this.many([ticket], () => actors, userId, withPhone, grabBlocked, known))[0];
   }
 
@@ -69,19 +94,43 @@ export class TicketViews {
    * was claimed and media rows are never deleted.
    */
   async many(
-    tickets: Ticket[], actorsOf: (t: Ticket) => TicketActor[], userId: number, withPhone = false, grabBlocked = false, known: KnownParts = {},
+    tickets: Ticket[],
+    actorsOf: (t: Ticket) => TicketActor[],
+    userId: number,
+    withPhone = false,
+    grabBlocked = false,
+    known: KnownParts = {},
   ): Promise<ITicket[]> {
     if (!tickets.length) return [];
     const ids = tickets.map((t) => t.id);
-    const chargeIds = tickets.map((t) => t.chargeId).filter((v): v is number => v !== null && !known.confirmations?.has(v));
+    const chargeIds = tickets
+      .map((t) => t.chargeId)
+      .filter((v): v is number => v !== null && !known.confirmations?.has(v));
     const [outcomes, children, places, technicians, charges] = await Promise.all([
       known.outcomes ?? outcomesOf(this.db, ids),
       known.children ?? childrenOf(this.db, ids),
       // A house's row names its project too: projects are read only for tickets without a house.
-      known.places ?? this.property.places(tickets.filter((t) => t.houseId === null).map((t) => t.projectId), tickets.map((t) => t.houseId)),
+      known.places ??
+        this.property.places(
+          tickets.filter((t) => t.houseId === null).map((t) => t.projectId),
+          tickets.map((t) => t.houseId),
+        ),
       this.users.people(tickets.map((t) => t.technicianId)),
       chargeIds.length ? this.charges.confirmations(chargeIds) : new Map<number, ChargeConfirmation>(),
     ]);
+    // 已合并到: one more statement only when the page holds a merged duplicate.
+    const mergedIds = [
+      ...new Set(tickets.map((t) => t.mergedIntoId).filter((v): v is number => v !== null && v !== undefined)),
+    ];
+    const mergedSerials = mergedIds.length
+      ? new Map(
+          (
+            await this.db
+              .getRepository(Ticket)
+              .find({ select: { id: true, serial: true }, where: { id: In(mergedIds) } })
+          ).map((r) => [r.id, r.serial]),
+        )
+      : new Map<number, string>();
     const confirmation = (id: number) => known.confirmations?.get(id) ?? charges.get(id) ?? null;
     const signed = new Map<number, IMediaRef>();
     const ref = (mediaId: number): IMediaRef => {
@@ -97,30 +146,84 @@ export class TicketViews {
       const agreement = outcome?.agreement ?? { agreedTotalFen: null, agreedQuoteId: null, finalQuoteId: null };
       const rating = outcome?.rating;
       const quote = outcome?.quote;
-      const sigs: ITicketSignature[] = children.signatures.filter((s) => s.ticketId === t.id).map((s) => ({
-        id: s.id, purpose: s.purpose, signerName: s.signerName, relation: s.relation, snapshotHash: s.snapshotHash, imageSha256: s.imageSha256,
-        collectedByTechnician: s.collectedBy !== null, signedAt: s.signedAt.toISOString(), image: ref(s.mediaId),
-      }));
+      const sigs: ITicketSignature[] = children.signatures
+        .filter((s) => s.ticketId === t.id)
+        .map((s) => ({
+          id: s.id,
+          purpose: s.purpose,
+          signerName: s.signerName,
+          relation: s.relation,
+          snapshotHash: s.snapshotHash,
+          imageSha256: s.imageSha256,
+          collectedByTechnician: s.collectedBy !== null,
+          signedAt: s.signedAt.toISOString(),
+          image: ref(s.mediaId),
+        }));
       const house = t.houseId !== null ? places.houses.get(t.houseId) : undefined;
       const actors = actorsOf(t);
       return {
-        id: t.id, serial: t.serial, projectId: t.projectId, projectName: places.projects.get(t.projectId)?.name ?? house?.projectName ?? '',
-        houseId: t.houseId, houseLabel: house?.label ?? null,
-        kind: t.kind, scope: t.scope, paid: Boolean(t.paid), category: t.category, feeItemCode: t.feeItemCode, urgency: t.urgency,
-        description: t.description, channel: t.channel, status: t.status, version: t.version, onHold: Boolean(t.onHold), holdReason: t.holdReason,
-        technician: tech ? { userId: tech.id, name: tech.name, phoneMasked: maskPhone(tech.phone), phone: this.residentMayCall(t, actors) ? tech.phone : null } : null,
-        poolOpen: Boolean(t.poolOpen), visitAt: t.visitAt?.toISOString() ?? null, reworkCount: t.reworkCount, escalated: Boolean(t.escalated),
+        id: t.id,
+        serial: t.serial,
+        projectId: t.projectId,
+        projectName: places.projects.get(t.projectId)?.name ?? house?.projectName ?? '',
+        houseId: t.houseId,
+        houseLabel: house?.label ?? null,
+        kind: t.kind,
+        scope: t.scope,
+        paid: Boolean(t.paid),
+        category: t.category,
+        feeItemCode: t.feeItemCode,
+        urgency: t.urgency,
+        description: t.description,
+        channel: t.channel,
+        status: t.status,
+        version: t.version,
+        onHold: Boolean(t.onHold),
+        holdReason: t.holdReason,
+        technician: tech
+          ? {
+              userId: tech.id,
+              name: tech.name,
+              phoneMasked: maskPhone(tech.phone),
+              phone: this.residentMayCall(t, actors) ? tech.phone : null,
+            }
+          : null,
+        poolOpen: Boolean(t.poolOpen),
+        visitAt: t.visitAt?.toISOString() ?? null,
+        reworkCount: t.reworkCount,
+        escalated: Boolean(t.escalated),
         priceExplainedAt: t.priceExplainedAt?.toISOString() ?? null,
-        preferredStart: t.preferredStart?.toISOString() ?? null, preferredEnd: t.preferredEnd?.toISOString() ?? null,
-        contactName: t.contactName, contactPhoneMasked: t.contactPhone ? maskPhone(t.contactPhone) : null,
+        preferredStart: t.preferredStart?.toISOString() ?? null,
+        preferredEnd: t.preferredEnd?.toISOString() ?? null,
+        contactName: t.contactName,
+        contactPhoneMasked: t.contactPhone ? maskPhone(t.contactPhone) : null,
         contactPhone: withPhone ? t.contactPhone : null,
-        media: refs(t.id, ['report']), afterMedia: refs(t.id, ['check_in', 'after']), result: t.result,
-        quote: quote ? quoteView(quote) : null, agreedTotalFen: agreement.agreedTotalFen, signatures: sigs,
+        media: refs(t.id, ['report']),
+        afterMedia: refs(t.id, ['check_in', 'after']),
+        result: t.result,
+        quote: quote ? quoteView(quote) : null,
+        agreedTotalFen: agreement.agreedTotalFen,
+        signatures: sigs,
         acceptanceSnapshotHash: t.status === 'done' ? acceptanceSnapshotHash(t, agreement) : null,
-        ratings: rating ? { overall: rating.overall, punctuality: rating.punctuality, attitude: rating.attitude, comment: rating.comment } : null,
-        reply: t.reply, cancelReason: t.cancelReason, chargeId: t.chargeId,
-        chargeConfirmation: t.chargeId === null ? null : confirmation(t.chargeId), customerManager: null,
-        createdAt: t.createdAt.toISOString(), updatedAt: t.updatedAt.toISOString(),
+        ratings: rating
+          ? {
+              overall: rating.overall,
+              punctuality: rating.punctuality,
+              attitude: rating.attitude,
+              comment: rating.comment,
+            }
+          : null,
+        reply: t.reply,
+        cancelReason: t.cancelReason,
+        chargeId: t.chargeId,
+        chargeConfirmation: t.chargeId === null ? null : confirmation(t.chargeId),
+        customerManager: null,
+        mergedInto:
+          t.mergedIntoId === null || t.mergedIntoId === undefined
+            ? null
+            : { id: t.mergedIntoId, serial: mergedSerials.get(t.mergedIntoId) ?? '' },
+        createdAt: t.createdAt.toISOString(),
+        updatedAt: t.updatedAt.toISOString(),
         actions: this.actionsFor(t, actors, userId, grabBlocked),
       };
     });
@@ -149,9 +252,15 @@ export class TicketViews {
     return events
       .filter((e) => !forResident || !internal.has(e.action))
       .map((e) => ({
-        id: e.id, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus,
-        actorName: e.actorRole === 'system' ? '系统' : (e.actorId === null ? undefined : users.get(e.actorId))?.name ?? '',
-        actorRole: e.actorRole, reason: e.reason, at: e.at.toISOString(),
+        id: e.id,
+        action: e.action,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        actorName:
+          e.actorRole === 'system' ? '系统' : ((e.actorId === null ? undefined : users.get(e.actorId))?.name ?? ''),
+        actorRole: e.actorRole,
+        reason: e.reason,
+        at: e.at.toISOString(),
       }));
   }
 }

@@ -4,6 +4,7 @@ import { instant } from '../../database/columns';
 
 @Entity({ name: 'tickets' })
 @Index('ix_tickets_house', ['houseId', 'createdAt'])
+@Index('ix_tickets_merged_into', ['mergedIntoId'])
 @Index('ix_tickets_pool', ['poolOpen', 'poolDeadline'])
 @Index('ix_tickets_project_status', ['projectId', 'status'])
 @Index('ix_tickets_technician', ['technicianId', 'status'])
@@ -51,6 +52,8 @@ export class Ticket {
   /** 500: a declined quote stores "业主拒绝报价：" + a reason of up to 200 characters. */
   @Column({ type: 'varchar', length: 500, nullable: true }) cancelReason: string | null;
   @Column({ type: 'integer', nullable: true }) chargeId: number | null;
+  /** Set with the cancellation when staff merged this duplicate report into another ticket (合并重复报修). */
+  @Column({ type: 'integer', nullable: true }) mergedIntoId: number | null;
   @Column(instant({ nullable: true })) registeredAt: Date | null;
   @Column(instant({ nullable: true })) dispatchedAt: Date | null;
   @Column(instant({ nullable: true })) acceptedAt: Date | null;

@@ -1,21 +1,36 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { DomainException } from '../../common/domain.exception';
 import { ApiTags } from '@nestjs/swagger';
 import type { IPage, ITicket, ITicketEvent } from '@app/shared';
 import { Permission } from '@app/shared';
+import { ApiBinaryResponse } from '../../common/api-docs';
 import { Allow, CurrentUser } from '../../common/decorators';
 import { PageQueryDto } from '../../common/pagination.dto';
 import { ParseIdPipe } from '../../common/parse-id.pipe';
 import { MyTicketsQueryDto, ProjectPageQueryDto } from './dto/list-query.dto';
 import type { Principal } from '../../common/principal';
 import {
-  AcceptJobDto, CheckInDto, CompleteDto, CreateTicketDto, DamageDto, DeclineQuoteDto, ReasonDto, ReplyDto,
-  ReturnVisitDto, SignatureDto, TicketListQueryDto, TicketQuoteDto, VerifyDto,
+  AcceptJobDto,
+  CheckInDto,
+  CompleteDto,
+  CreateTicketDto,
+  DamageDto,
+  DeclineQuoteDto,
+  ReasonDto,
+  ReplyDto,
+  ReturnVisitDto,
+  SignatureDto,
+  TicketListQueryDto,
+  TicketQuoteDto,
+  VerifyDto,
 } from './dto/ticket.dto';
+import { TicketFormService } from './form/ticket-form.service';
 import { TicketSigningService } from './ticket-signing.service';
 import { TicketStaffService } from './ticket-staff.service';
 import { TicketWorkService } from './ticket-work.service';
 import { TicketsService } from './tickets.service';
+import { TicketLists } from './ticket-lists.service';
 
 type Me = Principal;
 
@@ -24,12 +39,18 @@ type Me = Principal;
 export class TicketsController {
   constructor(
     private readonly tickets: TicketsService,
+    private readonly lists: TicketLists,
     private readonly staff: TicketStaffService,
     private readonly signing: TicketSigningService,
+    private readonly form: TicketFormService,
   ) {}
 
   @Post()
-  create(@CurrentUser() me: Me, @Body() body: CreateTicketDto, @Headers('idempotency-key') key?: string): Promise<ITicket> {
+  create(
+    @CurrentUser() me: Me,
+    @Body() body: CreateTicketDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<ITicket> {
     if (key !== undefined && !/^[A-Za-z0-9._:-]{8,64}$/.test(key)) {
       throw DomainException.validation('Idempotency-Key', 'Idempotency-Key 须为 8–64 位字母、数字或 ._:-');
     }
@@ -38,25 +59,25 @@ export class TicketsController {
 
   @Get('mine')
   mine(@CurrentUser() me: Me, @Query() query: MyTicketsQueryDto): Promise<IPage<ITicket>> {
-    return this.tickets.mine(me, query);
+    return this.lists.mine(me, query);
   }
 
   @Get()
   @Allow(Permission.TicketView)
   list(@CurrentUser() me: Me, @Query() query: TicketListQueryDto): Promise<IPage<ITicket>> {
-    return this.tickets.forProject(me, query);
+    return this.lists.forProject(me, query);
   }
 
   @Get('dispatch-queue')
   @Allow(Permission.TicketDispatch)
   dispatchQueue(@CurrentUser() me: Me, @Query() query: ProjectPageQueryDto): Promise<IPage<ITicket>> {
-    return this.tickets.dispatchQueue(me, query);
+    return this.lists.dispatchQueue(me, query);
   }
 
   @Get('escalated')
   @Allow(Permission.TicketEscalation)
   escalated(@CurrentUser() me: Me, @Query() query: ProjectPageQueryDto): Promise<IPage<ITicket>> {
-    return this.tickets.escalated(me, query);
+    return this.lists.escalated(me, query);
   }
 
   @Get(':id')
@@ -69,6 +90,26 @@ export class TicketsController {
     return this.tickets.timeline(me, id);
   }
 
+  /** 客户需求处理单 (PDF): staff with ticket.view on the project, or the ticket's resident; others 404. */
+  @Get(':id/form.pdf')
+  @ApiBinaryResponse('客户需求处理单 PDF（内嵌中文字体，含客户签字图片）；服务器无中文字体时 503', 'application/pdf')
+  async formPdf(
+    @CurrentUser() me: Me,
+    @Param('id', ParseIdPipe) id: number,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.form.pdf(me, id);
+    await reply
+      .header('Content-Type', 'application/pdf')
+      .header('Content-Length', String(file.body.length))
+      .header('Cache-Control', 'private, no-store')
+      .header(
+        'Content-Disposition',
+        `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(`客户需求处理单-${file.filename}`)}`,
+      )
+      .send(file.body);
+  }
+
   // Resident (or the resident signing on the technician's phone)
   @Post(':id/agree')
   @HttpCode(200)
@@ -78,7 +119,11 @@ export class TicketsController {
 
   @Post(':id/decline-quote')
   @HttpCode(200)
-  declineQuote(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: DeclineQuoteDto): Promise<ITicket> {
+  declineQuote(
+    @CurrentUser() me: Me,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: DeclineQuoteDto,
+  ): Promise<ITicket> {
     return this.signing.declineQuote(me, id, body);
   }
 
@@ -125,7 +170,11 @@ export class TicketsController {
   @Post(':id/return-visit')
   @HttpCode(200)
   @Allow(Permission.TicketIntake)
-  returnVisit(@CurrentUser() me: Me, @Param('id', ParseIdPipe) id: number, @Body() body: ReturnVisitDto): Promise<ITicket> {
+  returnVisit(
+    @CurrentUser() me: Me,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: ReturnVisitDto,
+  ): Promise<ITicket> {
     return this.staff.returnVisit(me, id, body);
   }
 
@@ -148,20 +197,20 @@ export class TicketsController {
 @Controller('tickets')
 export class TicketWorkController {
   constructor(
-    private readonly tickets: TicketsService,
+    private readonly lists: TicketLists,
     private readonly work: TicketWorkService,
   ) {}
 
   @Get('jobs/mine')
   @Allow(Permission.JobWork)
   jobs(@CurrentUser() me: Me, @Query() query: TicketListQueryDto): Promise<IPage<ITicket>> {
-    return this.tickets.jobs(me, query);
+    return this.lists.jobs(me, query);
   }
 
   @Get('jobs/pool')
   @Allow(Permission.JobWork)
   pool(@CurrentUser() me: Me, @Query() query: PageQueryDto): Promise<IPage<ITicket>> {
-    return this.tickets.pool(me, query);
+    return this.lists.pool(me, query);
   }
 
   @Post(':id/accept')

@@ -112,7 +112,9 @@ describe('WechatAuthClient against the WeChat stand-in', () => {
       expect([e.getStatus(), e.code]).toEqual([503, ErrorCode.WechatUnavailable]);
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(wx.calls.jscode2session).toBe(1);
-      expect(warnings.map((w) => w.obj)).toEqual([{ path: '/sns/jscode2session', reason: 'timeout', error: 'AbortError' }]);
+      expect(warnings.map((w) => w.obj)).toEqual([
+        { path: '/sns/jscode2session', reason: 'timeout', error: 'AbortError' },
+      ]);
       expect(JSON.stringify(warnings)).not.toContain(wx.appSecret);
     });
 
@@ -182,7 +184,9 @@ describe('WechatAuthClient against the WeChat stand-in', () => {
     it('forceRefresh fetches a new token, single-flighted, and caches it', async () => {
       const c = client();
       const first = await c.getStableAccessToken();
-      const forced = await Promise.all(Array.from({ length: 10 }, () => c.getStableAccessToken({ forceRefresh: true })));
+      const forced = await Promise.all(
+        Array.from({ length: 10 }, () => c.getStableAccessToken({ forceRefresh: true })),
+      );
       expect(new Set(forced).size).toBe(1);
       expect(forced[0]).not.toBe(first);
       expect(wx.calls.stableToken).toBe(2);
@@ -227,7 +231,9 @@ describe('WechatAuthClient against the WeChat stand-in', () => {
 
     it('jscode2session reports missing parameters and WeChat-style rids', async () => {
       const get = (q: string) =>
-        fetch(`${wx.url}/sns/jscode2session?${q}`).then((r) => r.json() as Promise<{ errcode?: number; errmsg?: string }>);
+        fetch(`${wx.url}/sns/jscode2session?${q}`).then(
+          (r) => r.json() as Promise<{ errcode?: number; errmsg?: string }>,
+        );
       const base = `appid=${wx.appId}&secret=${wx.appSecret}&grant_type=authorization_code`;
       await expect(get(`secret=${wx.appSecret}&js_code=x`)).resolves.toMatchObject({ errcode: 41002 });
       await expect(get(`appid=${wx.appId}&js_code=x`)).resolves.toMatchObject({ errcode: 41004 });

@@ -235,12 +235,9 @@ export class WechatAuthClient {
     }
     if (CONFIG_ERRCODES.has(errcode)) {
       this.logger.warn({ errcode, path }, 'wechat rejected our configuration');
-      throw new DomainException(
-        ErrorCode.WechatMisconfigured,
-        MSG.misconfigured,
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        { errcode },
-      );
+      throw new DomainException(ErrorCode.WechatMisconfigured, MSG.misconfigured, HttpStatus.INTERNAL_SERVER_ERROR, {
+        errcode,
+      });
     }
     this.logger.warn({ errcode, path }, 'wechat returned an unexpected errcode');
     throw unavailable(errcode);

@@ -1,27 +1,38 @@
 import { BellOutlined } from '@ant-design/icons';
 import type { IInboxMessage } from '@app/shared';
-import { Badge, Button, Empty, List, Popover, Space, Typography } from 'antd';
+import { Badge, Button, Empty, List, Popover, Space, Switch, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { inboxUnread, listInbox, markInboxAllRead, markInboxRead } from '../../api/inbox';
+import { subscribeTicketEvents } from '../../api/live';
+import { alertNewTicket, liveAlertsEnabled, setLiveAlertsEnabled } from '../../lib/live-alerts';
 import { TicketDetailDrawer } from '../../pages/tickets/TicketDetailDrawer';
+import { bellTarget, complaintLink } from './message-target';
 
-/** How often the unread count is refreshed while the console is open. */
+/** The unread count also follows the live ticket stream; this poll catches messages that are not about tickets. */
 const POLL_MS = 30_000;
 
-const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const time = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
-/** 消息: unread count on a bell, the latest messages in a dropdown; a message about a ticket opens it. */
+/** 消息: unread count on a bell, the latest messages in a dropdown; a message about a ticket or a complaint opens it. */
 export function NotificationBell() {
   const [unread, setUnread] = useState(0);
   const [open, setOpen] = useState(false);
   const [items, setItems] = useState<IInboxMessage[] | null>(null);
   const [ticketId, setTicketId] = useState<number | null>(null);
+  const [alerts, setAlerts] = useState(liveAlertsEnabled);
+  const navigate = useNavigate();
 
   const refreshCount = useCallback(() => {
-    inboxUnread().then(setUnread).catch(() => undefined);
+    inboxUnread()
+      .then(setUnread)
+      .catch(() => undefined);
   }, []);
   const loadList = useCallback(() => {
-    listInbox(10).then((p) => setItems(p.items)).catch(() => setItems([]));
+    listInbox(10)
+      .then((p) => setItems(p.items))
+      .catch(() => setItems([]));
   }, []);
 
   useEffect(() => {
@@ -30,11 +41,24 @@ export function NotificationBell() {
     return () => clearInterval(timer);
   }, [refreshCount]);
 
+  // A new or changed ticket usually comes with a message for someone: refresh the count (and the open list).
+  useEffect(
+    () =>
+      subscribeTicketEvents((event) => {
+        refreshCount();
+        if (open) loadList();
+        alertNewTicket(event, '新工单');
+      }),
+    [refreshCount, loadList, open],
+  );
+
   async function choose(m: IInboxMessage) {
     if (!m.readAt) await markInboxRead(m.id).catch(() => undefined);
     setOpen(false);
     refreshCount();
-    if (m.ticketId) setTicketId(m.ticketId);
+    const target = bellTarget(m);
+    if (target?.type === 'ticket') setTicketId(target.id);
+    else if (target?.type === 'complaint') void navigate(complaintLink(target.id));
   }
 
   async function readAll() {
@@ -62,8 +86,14 @@ export function NotificationBell() {
                 }
                 description={
                   <Space direction="vertical" size={0}>
-                    {m.body ? <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }}>{m.body}</Typography.Text> : null}
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{time(m.createdAt)}</Typography.Text>
+                    {m.body ? (
+                      <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }}>
+                        {m.body}
+                      </Typography.Text>
+                    ) : null}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {time(m.createdAt)}
+                    </Typography.Text>
                   </Space>
                 }
               />
@@ -87,16 +117,41 @@ export function NotificationBell() {
         title={
           <Space style={{ width: '100%', justifyContent: 'space-between' }}>
             <span>消息</span>
-            {unread > 0 ? <Button type="link" size="small" onClick={() => void readAll()}>全部已读</Button> : null}
+            <Space size={4}>
+              <Switch
+                size="small"
+                checked={alerts}
+                data-testid="live-alerts-switch"
+                onChange={(on) => {
+                  setAlerts(on);
+                  void setLiveAlertsEnabled(on);
+                }}
+              />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                新工单提醒（声音/桌面）
+              </Typography.Text>
+              {unread > 0 ? (
+                <Button type="link" size="small" onClick={() => void readAll()}>
+                  全部已读
+                </Button>
+              ) : null}
+            </Space>
           </Space>
         }
         content={content}
       >
         <Badge count={unread} size="small" overflowCount={99}>
-          <Button type="text" aria-label={unread ? `消息，${unread} 条未读` : '消息'} icon={<BellOutlined />} data-testid="notification-bell" />
+          <Button
+            type="text"
+            aria-label={unread ? `消息，${unread} 条未读` : '消息'}
+            icon={<BellOutlined />}
+            data-testid="notification-bell"
+          />
         </Badge>
       </Popover>
-      {ticketId !== null ? <TicketDetailDrawer ticketId={ticketId} onClose={() => setTicketId(null)} onChanged={() => undefined} /> : null}
+      {ticketId !== null ? (
+        <TicketDetailDrawer ticketId={ticketId} onClose={() => setTicketId(null)} onChanged={() => undefined} />
+      ) : null}
     </>
   );
 }

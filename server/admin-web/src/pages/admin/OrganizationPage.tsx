@@ -25,7 +25,9 @@ export default function OrganizationPage() {
     org.reload();
     projects.reload();
   };
-  const rows: ProjectRow[] = (org.data?.regions ?? []).flatMap((r) => r.projects.map((p) => ({ ...p, regionName: r.name })));
+  const rows: ProjectRow[] = (org.data?.regions ?? []).flatMap((r) =>
+    r.projects.map((p) => ({ ...p, regionName: r.name })),
+  );
   const current = rows.find((p) => p.id === selected) ?? rows[0] ?? null;
 
   async function addRegion(values: { code: string; name: string }) {
@@ -62,8 +64,15 @@ export default function OrganizationPage() {
       width: 160,
       render: (_, p) => (
         <Space size={0}>
-          <Button size="small" type="link" onClick={() => setSelected(p.id)}>楼栋与部门</Button>
-          <RenameButton current={p.name} what="项目" maxLength={100} save={(name) => renameProject(p.id, name).then(reload)} />
+          <Button size="small" type="link" onClick={() => setSelected(p.id)}>
+            楼栋与部门
+          </Button>
+          <RenameButton
+            current={p.name}
+            what="项目"
+            maxLength={100}
+            save={(name) => renameProject(p.id, name).then(reload)}
+          />
         </Space>
       ),
     },
@@ -73,17 +82,29 @@ export default function OrganizationPage() {
   const data: IOrganization | undefined = org.data;
   return (
     <div className="page" data-testid="organization-page">
-      <PageHeader title="组织架构" description={`${data?.companyName ?? ''} · 公司 → 区域 → 项目（小区）→ 楼栋 → 单元。房屋在「房屋档案」中按项目导入。`} />
+      <PageHeader
+        title="组织架构"
+        description={`${data?.companyName ?? ''} · 公司 → 区域 → 项目（小区）→ 楼栋 → 单元。房屋在「房屋档案」中按项目导入。`}
+      />
       <Card title="区域" variant="borderless" style={{ marginBottom: 16 }}>
         <Space wrap style={{ marginBottom: 12 }}>
           {(data?.regions ?? []).map((r) => (
             <Space key={r.id} size={4} className="region-chip">
               <Typography.Text strong>{r.name}</Typography.Text>
-              <Typography.Text type="secondary">{r.code} · {r.projects.length} 个项目</Typography.Text>
-              <RenameButton current={r.name} what="区域" maxLength={100} save={(name) => renameRegion(r.id, name).then(reload)} />
+              <Typography.Text type="secondary">
+                {r.code} · {r.projects.length} 个项目
+              </Typography.Text>
+              <RenameButton
+                current={r.name}
+                what="区域"
+                maxLength={100}
+                save={(name) => renameRegion(r.id, name).then(reload)}
+              />
             </Space>
           ))}
-          {data && !data.regions.length ? <Typography.Text type="secondary">还没有区域，先新建一个。</Typography.Text> : null}
+          {data && !data.regions.length ? (
+            <Typography.Text type="secondary">还没有区域，先新建一个。</Typography.Text>
+          ) : null}
         </Space>
         <Form name="new-region" form={regionForm} layout="inline" onFinish={addRegion}>
           <Form.Item name="code" rules={[{ required: true, message: '请填写区域编码' }]}>
@@ -92,16 +113,37 @@ export default function OrganizationPage() {
           <Form.Item name="name" rules={[{ required: true, whitespace: true, message: '请填写区域名称' }]}>
             <Input placeholder="区域名称，如 深圳区域" style={{ width: 220 }} maxLength={100} aria-label="区域名称" />
           </Form.Item>
-          <Button htmlType="submit" data-testid="add-region">新建区域</Button>
+          <Button htmlType="submit" data-testid="add-region">
+            新建区域
+          </Button>
         </Form>
       </Card>
       <Card title="项目（小区）" variant="borderless" style={{ marginBottom: 16 }}>
-        <Table<ProjectRow> rowKey="id" size="middle" loading={org.loading && !data} columns={columns} dataSource={rows} pagination={false} rowClassName={(p) => (p.id === current?.id ? 'ant-table-row-selected' : '')} />
+        <Table<ProjectRow>
+          rowKey="id"
+          size="middle"
+          loading={org.loading && !data}
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          rowClassName={(p) => (p.id === current?.id ? 'ant-table-row-selected' : '')}
+        />
         <Form name="new-project" form={projectForm} layout="inline" onFinish={addProject} style={{ marginTop: 16 }}>
           <Form.Item name="regionId" rules={[{ required: true, message: '请选择区域' }]}>
-            <Select placeholder="所属区域" style={{ width: 160 }} options={(data?.regions ?? []).map((r) => ({ value: r.id, label: r.name }))} aria-label="所属区域" />
+            <Select
+              placeholder="所属区域"
+              style={{ width: 160 }}
+              options={(data?.regions ?? []).map((r) => ({ value: r.id, label: r.name }))}
+              aria-label="所属区域"
+            />
           </Form.Item>
-          <Form.Item name="code" rules={[{ required: true, message: '请填写项目编码' }, { pattern: /^[A-Za-z0-9]{2,16}$/, message: '2–16 位字母或数字' }]}>
+          <Form.Item
+            name="code"
+            rules={[
+              { required: true, message: '请填写项目编码' },
+              { pattern: /^[A-Za-z0-9]{2,16}$/, message: '2–16 位字母或数字' },
+            ]}
+          >
             <Input placeholder="项目编码（工单编号用）" style={{ width: 190 }} maxLength={16} aria-label="项目编码" />
           </Form.Item>
           <Form.Item name="name" rules={[{ required: true, whitespace: true, message: '请填写项目名称' }]}>
@@ -110,7 +152,9 @@ export default function OrganizationPage() {
           <Form.Item name="address">
             <Input placeholder="地址（可选）" style={{ width: 220 }} maxLength={200} aria-label="项目地址" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" data-testid="add-project">新建项目</Button>
+          <Button type="primary" htmlType="submit" data-testid="add-project">
+            新建项目
+          </Button>
         </Form>
       </Card>
       {current ? <ProjectStructureCard key={current.id} project={current} /> : null}

@@ -1,7 +1,28 @@
 import { ROLE_LABELS, type IStaffAccount, type IStaffPasswordIssued, type StaffStatus } from '@app/shared';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
-import { createStaff, endStaffSessions, getOrganization, listStaff, resetStaffPassword, revokeGrant, setStaffStatus } from '../../api/admin';
+import {
+  createStaff,
+  endStaffSessions,
+  getOrganization,
+  listStaff,
+  resetStaffPassword,
+  revokeGrant,
+  setStaffStatus,
+} from '../../api/admin';
 import { describeError } from '../../api/api-error';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
@@ -32,7 +53,11 @@ export default function StaffAccountsPage() {
 
   async function create(values: { name: string; username: string; phone?: string }) {
     try {
-      const result = await createStaff({ name: values.name.trim(), username: values.username.trim(), phone: values.phone?.trim() || undefined });
+      const result = await createStaff({
+        name: values.name.trim(),
+        username: values.username.trim(),
+        phone: values.phone?.trim() || undefined,
+      });
       setIssued({ title: '账号已创建', value: result });
       form.resetFields();
       list.reload();
@@ -71,11 +96,20 @@ export default function StaffAccountsPage() {
       render: (_, s) => (
         <Space size={4} wrap>
           {s.grants.map((g) => (
-            <Tag key={g.id} closable onClose={(e) => { e.preventDefault(); void act(() => revokeGrant(s.id, g.id), `已撤销${ROLE_LABELS[g.role]}`); }}>
+            <Tag
+              key={g.id}
+              closable
+              onClose={(e) => {
+                e.preventDefault();
+                void act(() => revokeGrant(s.id, g.id), `已撤销${ROLE_LABELS[g.role]}`);
+              }}
+            >
               {ROLE_LABELS[g.role]} · {scopeLabel(g)}
             </Tag>
           ))}
-          <Button size="small" type="dashed" onClick={() => setGranting(s)} data-testid={`grant-${s.username}`}>授权</Button>
+          <Button size="small" type="dashed" onClick={() => setGranting(s)} data-testid={`grant-${s.username}`}>
+            授权
+          </Button>
         </Space>
       ),
     },
@@ -87,14 +121,29 @@ export default function StaffAccountsPage() {
         const next: StaffStatus = s.status === 'active' ? 'disabled' : 'active';
         return (
           <Space size={0} wrap>
-            <Popconfirm title={next === 'disabled' ? `停用 ${s.name}？其所有登录会立即失效。` : `启用 ${s.name}？`} onConfirm={() => act(() => setStaffStatus(s.id, next), next === 'disabled' ? '已停用' : '已启用')}>
-              <Button size="small" type="link" danger={next === 'disabled'}>{next === 'disabled' ? '停用' : '启用'}</Button>
+            <Popconfirm
+              title={next === 'disabled' ? `停用 ${s.name}？其所有登录会立即失效。` : `启用 ${s.name}？`}
+              onConfirm={() => act(() => setStaffStatus(s.id, next), next === 'disabled' ? '已停用' : '已启用')}
+            >
+              <Button size="small" type="link" danger={next === 'disabled'}>
+                {next === 'disabled' ? '停用' : '启用'}
+              </Button>
             </Popconfirm>
-            <Popconfirm title={`为 ${s.name} 重置密码？其所有登录会立即失效，下次登录须修改密码。`} onConfirm={() => reset(s)}>
-              <Button size="small" type="link">重置密码</Button>
+            <Popconfirm
+              title={`为 ${s.name} 重置密码？其所有登录会立即失效，下次登录须修改密码。`}
+              onConfirm={() => reset(s)}
+            >
+              <Button size="small" type="link">
+                重置密码
+              </Button>
             </Popconfirm>
-            <Popconfirm title={`让 ${s.name} 在所有设备上退出登录？`} onConfirm={() => act(() => endStaffSessions(s.id), '已强制下线')}>
-              <Button size="small" type="link">强制下线</Button>
+            <Popconfirm
+              title={`让 ${s.name} 在所有设备上退出登录？`}
+              onConfirm={() => act(() => endStaffSessions(s.id), '已强制下线')}
+            >
+              <Button size="small" type="link">
+                强制下线
+              </Button>
             </Popconfirm>
           </Space>
         );
@@ -104,23 +153,42 @@ export default function StaffAccountsPage() {
 
   return (
     <div className="page" data-testid="staff-accounts-page">
-      <PageHeader title="员工账号与权限" description="新建账号时系统生成临时密码，员工首次登录须修改。角色可按项目、区域或全公司授予；每次变更都记入审计日志。" />
+      <PageHeader
+        title="员工账号与权限"
+        description="新建账号时系统生成临时密码，员工首次登录须修改。角色可按项目、区域或全公司授予；每次变更都记入审计日志。"
+      />
       <Card variant="borderless" style={{ marginBottom: 16 }} title="新建员工账号">
         <Form name="new-staff" form={form} layout="inline" onFinish={create}>
           <Form.Item name="name" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
             <Input placeholder="姓名" maxLength={64} style={{ width: 140 }} aria-label="姓名" />
           </Form.Item>
-          <Form.Item name="username" rules={[{ required: true, message: '请填写用户名' }, { pattern: /^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, message: '字母开头，3–32 位' }]}>
+          <Form.Item
+            name="username"
+            rules={[
+              { required: true, message: '请填写用户名' },
+              { pattern: /^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, message: '字母开头，3–32 位' },
+            ]}
+          >
             <Input placeholder="用户名（登录用）" maxLength={32} style={{ width: 180 }} aria-label="用户名" />
           </Form.Item>
           <Form.Item name="phone" rules={[{ pattern: /^1\d{10}$/, message: '11 位手机号' }]}>
             <Input placeholder="手机号（可选）" maxLength={11} style={{ width: 160 }} aria-label="手机号" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" data-testid="create-staff">新建账号</Button>
+          <Button type="primary" htmlType="submit" data-testid="create-staff">
+            新建账号
+          </Button>
         </Form>
       </Card>
       <Card variant="borderless">
-        <Input.Search placeholder="按姓名、用户名或手机号搜索" allowClear style={{ width: 320, marginBottom: 12 }} onSearch={(v) => { setPage(1); setQ(v.trim()); }} />
+        <Input.Search
+          placeholder="按姓名、用户名或手机号搜索"
+          allowClear
+          style={{ width: 320, marginBottom: 12 }}
+          onSearch={(v) => {
+            setPage(1);
+            setQ(v.trim());
+          }}
+        />
         {list.error && !list.data ? (
           <ErrorState error={list.error} onRetry={list.reload} title="员工列表加载失败" />
         ) : (
@@ -130,22 +198,46 @@ export default function StaffAccountsPage() {
             loading={list.loading && !list.data}
             columns={columns}
             dataSource={list.data?.items ?? []}
-            pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+            pagination={{
+              current: page,
+              pageSize: 20,
+              total: list.data?.total ?? 0,
+              onChange: setPage,
+              showSizeChanger: false,
+            }}
           />
         )}
       </Card>
-      <Modal open={issued !== null} title={issued?.title} onOk={() => setIssued(null)} onCancel={() => setIssued(null)} cancelButtonProps={{ style: { display: 'none' } }} okText="我已记下">
+      <Modal
+        open={issued !== null}
+        title={issued?.title}
+        onOk={() => setIssued(null)}
+        onCancel={() => setIssued(null)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        okText="我已记下"
+      >
         {issued ? (
           <>
             <Typography.Paragraph>
-              {issued.value.account.name}（{issued.value.account.username}）的临时密码只显示这一次，请当面或电话告知本人；首次登录后须修改。
+              {issued.value.account.name}（{issued.value.account.username}
+              ）的临时密码只显示这一次，请当面或电话告知本人；首次登录后须修改。
             </Typography.Paragraph>
-            <Typography.Text code copyable style={{ fontSize: 18 }} data-testid="temporary-password">{issued.value.temporaryPassword}</Typography.Text>
+            <Typography.Text code copyable style={{ fontSize: 18 }} data-testid="temporary-password">
+              {issued.value.temporaryPassword}
+            </Typography.Text>
           </>
         ) : null}
       </Modal>
       {granting && org.data ? (
-        <GrantRoleModal account={granting} organization={org.data} onClose={() => setGranting(null)} onGranted={() => { setGranting(null); list.reload(); }} />
+        <GrantRoleModal
+          account={granting}
+          organization={org.data}
+          onClose={() => setGranting(null)}
+          onGranted={() => {
+            setGranting(null);
+            list.reload();
+          }}
+        />
       ) : null}
     </div>
   );

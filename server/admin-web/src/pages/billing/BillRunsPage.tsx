@@ -1,6 +1,18 @@
 import { GlobalOutlined, PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { addMonths, BILL_RUN_STATUS_LABELS, formatFen, type IBillRun } from '@app/shared';
-import { App, Button, Card, Empty, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { listRuns, startRun } from '../../api/billing';
 import { ErrorState } from '../../components/ErrorState';
@@ -11,7 +23,6 @@ import { formatDateTime } from '../../lib/time';
 import { currentPeriod, periodLabel, recentPeriods, runErrorMessage } from './billing-logic';
 import { CompanyRunsModal } from './CompanyRunsModal';
 import { RunPanel, RUN_STATUS_COLORS } from './RunPanel';
-
 
 export default function BillRunsPage() {
   const project = useSelectedProject();
@@ -47,7 +58,8 @@ function BillRunsView() {
   function startCompany() {
     modal.confirm({
       title: `为全公司所有项目生成 ${periodLabel(period)} 账单？`,
-      content: '每个项目单独生成一批草稿账单，逐个核对后才会发布；已生成过本月账单的项目会继续或保持原样，不会重复出账。',
+      content:
+        '每个项目单独生成一批草稿账单，逐个核对后才会发布；已生成过本月账单的项目会继续或保持原样，不会重复出账。',
       okText: '全部开始',
       cancelText: '取消',
       onOk: async () => {
@@ -62,12 +74,33 @@ function BillRunsView() {
   }
 
   const columns: TableColumnsType<IBillRun> = [
-    { title: '账期', dataIndex: 'period', width: 110, render: (p: string) => <Typography.Link onClick={() => setPeriod(p)}>{p}</Typography.Link> },
-    { title: '状态', dataIndex: 'status', width: 100, render: (s: IBillRun['status']) => <Tag color={RUN_STATUS_COLORS[s]}>{BILL_RUN_STATUS_LABELS[s]}</Tag> },
+    {
+      title: '账期',
+      dataIndex: 'period',
+      width: 110,
+      render: (p: string) => <Typography.Link onClick={() => setPeriod(p)}>{p}</Typography.Link>,
+    },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 100,
+      render: (s: IBillRun['status']) => <Tag color={RUN_STATUS_COLORS[s]}>{BILL_RUN_STATUS_LABELS[s]}</Tag>,
+    },
     { title: '进度', key: 'progress', width: 130, render: (_, r) => `${r.housesDone} / ${r.housesTotal} 户` },
-    { title: '账单金额', key: 'total', width: 140, align: 'right', render: (_, r) => (r.check ? <span className="money">{formatFen(r.check.totalFen)}</span> : '—') },
+    {
+      title: '账单金额',
+      key: 'total',
+      width: 140,
+      align: 'right',
+      render: (_, r) => (r.check ? <span className="money">{formatFen(r.check.totalFen)}</span> : '—'),
+    },
     { title: '开始时间', dataIndex: 'startedAt', width: 160, render: (v: string) => formatDateTime(v) },
-    { title: '发布时间', dataIndex: 'publishedAt', width: 160, render: (v: string | null) => (v ? formatDateTime(v) : '—') },
+    {
+      title: '发布时间',
+      dataIndex: 'publishedAt',
+      width: 160,
+      render: (v: string | null) => (v ? formatDateTime(v) : '—'),
+    },
   ];
 
   return (
@@ -77,15 +110,25 @@ function BillRunsView() {
         description={`${project.name} · 每个项目每月生成一次：先生成草稿，核对数字无误后再发布，发布后业主才能看到账单并收到通知。`}
         extra={
           <Space>
-            <Button icon={<GlobalOutlined />} onClick={startCompany} data-testid="start-company">全公司生成</Button>
-            <Button icon={<ReloadOutlined />} onClick={runs.reload}>刷新</Button>
+            <Button icon={<GlobalOutlined />} onClick={startCompany} data-testid="start-company">
+              全公司生成
+            </Button>
+            <Button icon={<ReloadOutlined />} onClick={runs.reload}>
+              刷新
+            </Button>
           </Space>
         }
       />
       <Card variant="borderless">
         <Space wrap align="center" style={{ marginBottom: 16 }}>
           <Typography.Text>账期</Typography.Text>
-          <Select value={period} onChange={setPeriod} style={{ width: 140 }} options={periods.map((p) => ({ value: p, label: periodLabel(p) }))} data-testid="run-period" />
+          <Select
+            value={period}
+            onChange={setPeriod}
+            style={{ width: 140 }}
+            options={periods.map((p) => ({ value: p, label: periodLabel(p) }))}
+            data-testid="run-period"
+          />
           {selected ? null : (
             <Popconfirm
               title={`生成 ${project.name} ${periodLabel(period)} 的账单？`}
@@ -94,7 +137,13 @@ function BillRunsView() {
               cancelText="取消"
               onConfirm={start}
             >
-              <Button type="primary" icon={<PlayCircleOutlined />} loading={starting} disabled={runs.loading && !runs.data} data-testid="start-run">
+              <Button
+                type="primary"
+                icon={<PlayCircleOutlined />}
+                loading={starting}
+                disabled={runs.loading && !runs.data}
+                data-testid="start-run"
+              >
                 开始生成
               </Button>
             </Popconfirm>
@@ -103,7 +152,10 @@ function BillRunsView() {
         {runs.error && !runs.data ? (
           <ErrorState error={runs.error} onRetry={runs.reload} title="账单批次加载失败" />
         ) : selected ? (
-          <RunPanel run={selected} onChanged={(next) => runs.setData((list) => (list ?? []).map((r) => (r.id === next.id ? next : r)))} />
+          <RunPanel
+            run={selected}
+            onChanged={(next) => runs.setData((list) => (list ?? []).map((r) => (r.id === next.id ? next : r)))}
+          />
         ) : runs.loading ? null : (
           <Empty description={`${periodLabel(period)} 还没有生成账单`} />
         )}
@@ -119,7 +171,16 @@ function BillRunsView() {
           locale={{ emptyText: runs.loading ? ' ' : <Empty description="本项目还没有生成过账单" /> }}
         />
       </Card>
-      {companyRuns ? <CompanyRunsModal period={companyRuns.period} initial={companyRuns.runs} onClose={() => { setCompanyRuns(null); runs.reload(); }} /> : null}
+      {companyRuns ? (
+        <CompanyRunsModal
+          period={companyRuns.period}
+          initial={companyRuns.runs}
+          onClose={() => {
+            setCompanyRuns(null);
+            runs.reload();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -22,7 +22,12 @@ export function CheckSummary({ check }: { check: IBillRunCheck }) {
           columns={[
             { title: '房屋', dataIndex: 'houseLabel' },
             idColumn<IBillRunCheck['unconfirmedCharges'][number]>('工单号', 'ticketSerial', { empty: () => '—' }),
-            { title: '金额', dataIndex: 'totalFen', align: 'right', render: (v: number) => <span className="money">{formatFen(v)}</span> },
+            {
+              title: '金额',
+              dataIndex: 'totalFen',
+              align: 'right',
+              render: (v: number) => <span className="money">{formatFen(v)}</span>,
+            },
           ]}
         />
       ),
@@ -38,8 +43,18 @@ export function CheckSummary({ check }: { check: IBillRunCheck }) {
           dataSource={check.unusual}
           columns={[
             { title: '房屋', dataIndex: 'houseLabel' },
-            { title: '上月', dataIndex: 'previousFen', align: 'right', render: (v: number) => <span className="money">{formatFen(v)}</span> },
-            { title: '本月', dataIndex: 'currentFen', align: 'right', render: (v: number) => <span className="money">{formatFen(v)}</span> },
+            {
+              title: '上月',
+              dataIndex: 'previousFen',
+              align: 'right',
+              render: (v: number) => <span className="money">{formatFen(v)}</span>,
+            },
+            {
+              title: '本月',
+              dataIndex: 'currentFen',
+              align: 'right',
+              render: (v: number) => <span className="money">{formatFen(v)}</span>,
+            },
             { title: '变化', key: 'change', align: 'right', render: (_, r) => changeText(r.currentFen, r.previousFen) },
           ]}
         />
@@ -68,7 +83,11 @@ export function CheckSummary({ check }: { check: IBillRunCheck }) {
       <Row gutter={24}>
         <Col span={6}>
           <Statistic title="账单数" value={check.billCount} suffix="户" />
-          <Typography.Text type="secondary">{countChange === null ? '上月无账单' : `上月 ${check.previousBillCount} 户（${countChange >= 0 ? '+' : ''}${countChange}）`}</Typography.Text>
+          <Typography.Text type="secondary">
+            {countChange === null
+              ? '上月无账单'
+              : `上月 ${check.previousBillCount} 户（${countChange >= 0 ? '+' : ''}${countChange}）`}
+          </Typography.Text>
         </Col>
         <Col span={6}>
           <Statistic title="账单总额" value={formatFen(check.totalFen)} />
@@ -85,7 +104,12 @@ export function CheckSummary({ check }: { check: IBillRunCheck }) {
         </Col>
       </Row>
       {lists.length > 0 ? (
-        <Collapse style={{ marginTop: 16 }} items={lists} defaultActiveKey={lists.map((l) => l.key)} data-testid="check-lists" />
+        <Collapse
+          style={{ marginTop: 16 }}
+          items={lists}
+          defaultActiveKey={lists.map((l) => l.key)}
+          data-testid="check-lists"
+        />
       ) : (
         <Alert style={{ marginTop: 16 }} type="success" showIcon title="没有未确认费用、异常变化或缺少的读数" />
       )}

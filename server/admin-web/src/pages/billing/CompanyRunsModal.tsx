@@ -7,7 +7,15 @@ import { RUN_STATUS_COLORS } from './RunPanel';
 import { POLL_MS } from './use-run-polling';
 
 /** Every project's run of a company-wide start, refreshed until none is still working. */
-export function CompanyRunsModal({ period, initial, onClose }: { period: string; initial: IBillRun[]; onClose(): void }) {
+export function CompanyRunsModal({
+  period,
+  initial,
+  onClose,
+}: {
+  period: string;
+  initial: IBillRun[];
+  onClose(): void;
+}) {
   const [runs, setRuns] = useState(initial);
   const active = runs.some(isRunActive);
 
@@ -23,7 +31,15 @@ export function CompanyRunsModal({ period, initial, onClose }: { period: string;
   }, [runs, active, period]);
 
   return (
-    <Modal open title={`全公司 ${periodLabel(period)} 账单生成`} width={760} onCancel={onClose} onOk={onClose} okText="关闭" cancelButtonProps={{ style: { display: 'none' } }}>
+    <Modal
+      open
+      title={`全公司 ${periodLabel(period)} 账单生成`}
+      width={760}
+      onCancel={onClose}
+      onOk={onClose}
+      okText="关闭"
+      cancelButtonProps={{ style: { display: 'none' } }}
+    >
       <p>每个项目独立生成草稿；完成后请到各项目的「账单生成」核对并发布。</p>
       <Table<IBillRun>
         rowKey="id"
@@ -32,14 +48,26 @@ export function CompanyRunsModal({ period, initial, onClose }: { period: string;
         dataSource={runs}
         columns={[
           { title: '项目', dataIndex: 'projectName' },
-          { title: '状态', dataIndex: 'status', width: 90, render: (s: IBillRun['status']) => <Tag color={RUN_STATUS_COLORS[s]}>{BILL_RUN_STATUS_LABELS[s]}</Tag> },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 90,
+            render: (s: IBillRun['status']) => <Tag color={RUN_STATUS_COLORS[s]}>{BILL_RUN_STATUS_LABELS[s]}</Tag>,
+          },
           {
             title: '进度',
             key: 'progress',
             width: 260,
             render: (_, r) => {
               const p = runProgress(r);
-              return <Progress size="small" percent={p.percent} format={() => p.text} status={r.status === 'failed' ? 'exception' : undefined} />;
+              return (
+                <Progress
+                  size="small"
+                  percent={p.percent}
+                  format={() => p.text}
+                  status={r.status === 'failed' ? 'exception' : undefined}
+                />
+              );
             },
           },
         ]}

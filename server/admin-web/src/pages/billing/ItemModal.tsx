@@ -1,14 +1,40 @@
-import { addMonths, BILLING_ITEM_KIND_LABELS, BillingItemKind, fenToYuanString, HOUSE_TYPE_LABELS, type HouseType, type IBillingItem } from '@app/shared';
+import {
+  addMonths,
+  BILLING_ITEM_KIND_LABELS,
+  BillingItemKind,
+  fenToYuanString,
+  HOUSE_TYPE_LABELS,
+  type HouseType,
+  type IBillingItem,
+} from '@app/shared';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { upsertBillingItem } from '../../api/billing';
 import { describeError } from '../../api/api-error';
 import { currentPeriod, itemFormProblem, periodLabel, recentPeriods, type ItemForm } from './billing-logic';
 
-const DEFAULT_UNITS: Record<BillingItemKind, string> = { area: '元/㎡·月', fixed: '元/月', per_space: '元/个·月', metered: '元/吨', shared: '元/月' };
+const DEFAULT_UNITS: Record<BillingItemKind, string> = {
+  area: '元/㎡·月',
+  fixed: '元/月',
+  per_space: '元/个·月',
+  metered: '元/吨',
+  shared: '元/月',
+};
 
 /** New item, or a price change of an existing one (same code and house type) from a chosen month. */
-export function ItemModal({ projectId, base, existing, onClose, onSaved }: { projectId: number; base: IBillingItem | null; existing: IBillingItem[]; onClose(): void; onSaved(): void }) {
+export function ItemModal({
+  projectId,
+  base,
+  existing,
+  onClose,
+  onSaved,
+}: {
+  projectId: number;
+  base: IBillingItem | null;
+  existing: IBillingItem[];
+  onClose(): void;
+  onSaved(): void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ItemForm>();
   const kind = Form.useWatch('kind', form) ?? base?.kind ?? BillingItemKind.Area;
@@ -43,7 +69,16 @@ export function ItemModal({ projectId, base, existing, onClose, onSaved }: { pro
   }
 
   return (
-    <Modal open title={base ? `调价 · ${base.name}` : '新增收费项目'} okText="保存" cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} width={560}>
+    <Modal
+      open
+      title={base ? `调价 · ${base.name}` : '新增收费项目'}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      width={560}
+    >
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
       <Form<ItemForm>
         form={form}
@@ -60,23 +95,41 @@ export function ItemModal({ projectId, base, existing, onClose, onSaved }: { pro
           effectiveFrom: addMonths(currentPeriod(), 1),
         }}
       >
-        <Form.Item name="code" label="编码" extra="调价时编码不变，如 WY 物业费、SF 水费" rules={[{ required: true, message: '请填写编码' }]}>
+        <Form.Item
+          name="code"
+          label="编码"
+          extra="调价时编码不变，如 WY 物业费、SF 水费"
+          rules={[{ required: true, message: '请填写编码' }]}
+        >
           <Input disabled={!!base} maxLength={16} />
         </Form.Item>
         <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>
           <Input maxLength={40} disabled={!!base} />
         </Form.Item>
         <Form.Item name="kind" label="计费方式">
-          <Select disabled={!!base} options={Object.entries(BILLING_ITEM_KIND_LABELS).map(([value, label]) => ({ value, label }))} onChange={(k: BillingItemKind) => form.setFieldValue('unit', DEFAULT_UNITS[k])} />
+          <Select
+            disabled={!!base}
+            options={Object.entries(BILLING_ITEM_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+            onChange={(k: BillingItemKind) => form.setFieldValue('unit', DEFAULT_UNITS[k])}
+          />
         </Form.Item>
         {kind === BillingItemKind.Area ? (
           <Form.Item name="houseType" label="适用房屋类型" extra="不选 = 没有单独定价的其他类型">
-            <Select allowClear disabled={!!base} options={Object.entries(HOUSE_TYPE_LABELS).map(([value, label]) => ({ value, label }))} />
+            <Select
+              allowClear
+              disabled={!!base}
+              options={Object.entries(HOUSE_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
+            />
           </Form.Item>
         ) : null}
         {kind === BillingItemKind.Shared ? (
           <Form.Item name="sharedSplit" label="分摊方式" rules={[{ required: true, message: '请选择分摊方式' }]}>
-            <Select options={[{ value: 'area', label: '按面积分摊' }, { value: 'house', label: '按户均摊' }]} />
+            <Select
+              options={[
+                { value: 'area', label: '按面积分摊' },
+                { value: 'house', label: '按户均摊' },
+              ]}
+            />
           </Form.Item>
         ) : null}
         {kind !== BillingItemKind.Shared ? (
@@ -84,12 +137,19 @@ export function ItemModal({ projectId, base, existing, onClose, onSaved }: { pro
             <Input inputMode="decimal" placeholder="如 2.35" />
           </Form.Item>
         ) : (
-          <Form.Item name="unitPrice" hidden initialValue="0"><Input /></Form.Item>
+          <Form.Item name="unitPrice" hidden initialValue="0">
+            <Input />
+          </Form.Item>
         )}
         <Form.Item name="unit" label="单位" rules={[{ required: true, message: '请填写单位' }]}>
           <Input maxLength={16} />
         </Form.Item>
-        <Form.Item name="effectiveFrom" label="生效月份" extra="新价格从该月的账单起适用，之前的月份仍按原价。" rules={[{ required: true, message: '请选择生效月份' }]}>
+        <Form.Item
+          name="effectiveFrom"
+          label="生效月份"
+          extra="新价格从该月的账单起适用，之前的月份仍按原价。"
+          rules={[{ required: true, message: '请选择生效月份' }]}
+        >
           <Select options={months.map((p) => ({ value: p, label: periodLabel(p) }))} data-testid="effective-from" />
         </Form.Item>
       </Form>

@@ -20,12 +20,18 @@ export function QuantitiesTab({ projectId, items }: { projectId: number; items: 
   const [chosen, setChosen] = useState<string | undefined>();
   const itemCode = chosen ?? options[0]?.value;
   const [page, setPage] = useState(1);
-  const list = useAsync(() => (itemCode ? listHouseQuantities(projectId, itemCode, page, PAGE_SIZE) : Promise.resolve(null)), [projectId, itemCode, page]);
+  const list = useAsync(
+    () => (itemCode ? listHouseQuantities(projectId, itemCode, page, PAGE_SIZE) : Promise.resolve(null)),
+    [projectId, itemCode, page],
+  );
   const [form] = Form.useForm<{ houseId: number; quantity: number }>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  if (options.length === 0) return <Empty description="没有按数量收费的项目（如车位管理费）。可在「收费项目」中新增，计费方式选「按车位/数量」。" />;
+  if (options.length === 0)
+    return (
+      <Empty description="没有按数量收费的项目（如车位管理费）。可在「收费项目」中新增，计费方式选「按车位/数量」。" />
+    );
 
   async function save({ houseId, quantity }: { houseId: number; quantity: number }) {
     if (!itemCode) return;
@@ -46,7 +52,16 @@ export function QuantitiesTab({ projectId, items }: { projectId: number; items: 
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }} align="start">
-        <Select value={itemCode} onChange={(c) => { setChosen(c); setPage(1); }} options={options} style={{ width: 200 }} aria-label="收费项目" />
+        <Select
+          value={itemCode}
+          onChange={(c) => {
+            setChosen(c);
+            setPage(1);
+          }}
+          options={options}
+          style={{ width: 200 }}
+          aria-label="收费项目"
+        />
         <Form form={form} layout="inline" onFinish={save}>
           <Form.Item name="houseId" rules={[{ required: true, message: '请选择房屋' }]} style={{ width: 240 }}>
             <HouseSelect projectId={projectId} />
@@ -54,7 +69,9 @@ export function QuantitiesTab({ projectId, items }: { projectId: number; items: 
           <Form.Item name="quantity" rules={[{ required: true, message: '请填写数量' }]}>
             <InputNumber min={0} max={99} precision={0} placeholder="数量" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={saving}>保存</Button>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            保存
+          </Button>
         </Form>
       </Space>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
@@ -66,8 +83,18 @@ export function QuantitiesTab({ projectId, items }: { projectId: number; items: 
           size="small"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          columns={[{ title: '房屋', dataIndex: 'houseLabel' }, { title: '数量', dataIndex: 'quantity', width: 120 }]}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 户`, hideOnSinglePage: true }}
+          columns={[
+            { title: '房屋', dataIndex: 'houseLabel' },
+            { title: '数量', dataIndex: 'quantity', width: 120 },
+          ]}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: list.data?.total ?? 0,
+            onChange: setPage,
+            showTotal: (t) => `共 ${t} 户`,
+            hideOnSinglePage: true,
+          }}
           locale={{ emptyText: list.loading ? ' ' : <Empty description="还没有为任何房屋设置数量" /> }}
         />
       )}

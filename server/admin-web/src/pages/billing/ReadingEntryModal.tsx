@@ -14,7 +14,13 @@ interface Values {
 }
 
 /** One house's reading; a new meter starts counting from its start reading, so a lower value is allowed. */
-export function ReadingEntryModal(props: { projectId: number; period: string; itemCode: string; onClose(): void; onSaved(): void }) {
+export function ReadingEntryModal(props: {
+  projectId: number;
+  period: string;
+  itemCode: string;
+  onClose(): void;
+  onSaved(): void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const changed = Form.useWatch('meterChanged', form);
@@ -44,11 +50,29 @@ export function ReadingEntryModal(props: { projectId: number; period: string; it
     }
   }
 
-  const numberRule = (label: string) => ({ validator: (_: unknown, v: string) => { const p = readingProblem(v, label); return p ? Promise.reject(new Error(p)) : Promise.resolve(); } });
+  const numberRule = (label: string) => ({
+    validator: (_: unknown, v: string) => {
+      const p = readingProblem(v, label);
+      return p ? Promise.reject(new Error(p)) : Promise.resolve();
+    },
+  });
   return (
-    <Modal open title={`录入读数 · ${props.itemCode} · ${periodLabel(props.period)}`} okText="保存" cancelText="关闭" confirmLoading={saving} onOk={() => form.submit()} onCancel={props.onClose} destroyOnHidden>
-      <Typography.Paragraph type="secondary">保存后可继续录入下一户。同一户同一月再次录入会覆盖之前的读数。</Typography.Paragraph>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="reading-error" /> : null}
+    <Modal
+      open
+      title={`录入读数 · ${props.itemCode} · ${periodLabel(props.period)}`}
+      okText="保存"
+      cancelText="关闭"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        保存后可继续录入下一户。同一户同一月再次录入会覆盖之前的读数。
+      </Typography.Paragraph>
+      {error ? (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="reading-error" />
+      ) : null}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ meterChanged: false }}>
         <Form.Item name="houseId" label="房屋" rules={[{ required: true, message: '请选择房屋' }]}>
           <HouseSelect projectId={props.projectId} />
@@ -56,7 +80,12 @@ export function ReadingEntryModal(props: { projectId: number; period: string; it
         <Form.Item name="reading" label="本期读数" rules={[numberRule('本期读数')]}>
           <Input inputMode="decimal" placeholder="如 1234.5" />
         </Form.Item>
-        <Form.Item name="meterChanged" label="本月换表" valuePropName="checked" extra="换了新表时打开：用量从新表的起始读数算起，读数可以小于上期。">
+        <Form.Item
+          name="meterChanged"
+          label="本月换表"
+          valuePropName="checked"
+          extra="换了新表时打开：用量从新表的起始读数算起，读数可以小于上期。"
+        >
           <Switch />
         </Form.Item>
         {changed ? (

@@ -33,7 +33,9 @@ export function ReadingImportModal({ projectId, period, itemCode, itemLabel, onC
 
   async function run(target: File, dryRun: boolean) {
     setStep({ name: 'uploading', dryRun, percent: 0 });
-    const settled = await importReadings({ ...query, dryRun }, target, (percent) => setStep({ name: 'uploading', dryRun, percent })).then(
+    const settled = await importReadings({ ...query, dryRun }, target, (percent) =>
+      setStep({ name: 'uploading', dryRun, percent }),
+    ).then(
       (result) => ({ result }),
       (error: unknown) => ({ error }),
     );
@@ -58,24 +60,67 @@ export function ReadingImportModal({ projectId, period, itemCode, itemLabel, onC
     }
   }
 
-  const reset = () => { setStep({ name: 'select' }); setFile(null); };
+  const reset = () => {
+    setStep({ name: 'select' });
+    setFile(null);
+  };
   const busy = step.name === 'uploading';
   const footer = {
-    ready: [<Button key="again" onClick={reset}>重新选择</Button>, <Button key="go" type="primary" onClick={() => file && run(file, false)} data-testid="confirm-import">确认导入</Button>],
-    invalid: [<Button key="again" type="primary" onClick={reset}>重新选择文件</Button>],
-    failed: [<Button key="again" onClick={reset}>重新选择</Button>, <Button key="retry" type="primary" onClick={() => file && step.name === 'failed' && run(file, step.dryRun)}>重试</Button>],
-    done: [<Button key="close" type="primary" onClick={onClose}>完成</Button>],
-  }[step.name as 'ready'] ?? [<Button key="cancel" onClick={onClose} disabled={busy}>取消</Button>];
+    ready: [
+      <Button key="again" onClick={reset}>
+        重新选择
+      </Button>,
+      <Button key="go" type="primary" onClick={() => file && run(file, false)} data-testid="confirm-import">
+        确认导入
+      </Button>,
+    ],
+    invalid: [
+      <Button key="again" type="primary" onClick={reset}>
+        重新选择文件
+      </Button>,
+    ],
+    failed: [
+      <Button key="again" onClick={reset}>
+        重新选择
+      </Button>,
+      <Button key="retry" type="primary" onClick={() => file && step.name === 'failed' && run(file, step.dryRun)}>
+        重试
+      </Button>,
+    ],
+    done: [
+      <Button key="close" type="primary" onClick={onClose}>
+        完成
+      </Button>,
+    ],
+  }[step.name as 'ready'] ?? [
+    <Button key="cancel" onClick={onClose} disabled={busy}>
+      取消
+    </Button>,
+  ];
 
   return (
-    <Modal open title={`导入读数 · ${itemLabel} · ${periodLabel(period)}`} width={720} onCancel={busy ? undefined : onClose} closable={!busy} footer={footer} destroyOnHidden>
+    <Modal
+      open
+      title={`导入读数 · ${itemLabel} · ${periodLabel(period)}`}
+      width={720}
+      onCancel={busy ? undefined : onClose}
+      closable={!busy}
+      footer={footer}
+      destroyOnHidden
+    >
       {step.name === 'select' ? (
         <>
           <Typography.Paragraph>
             模板已列出本项目全部房屋及上期读数，填写「本期读数」即可；换表的房屋在「换表」列填“是”并填写「新表起始读数」。
             上传后先校验，有任何一行出错都不会写入。
           </Typography.Paragraph>
-          <Button icon={<DownloadOutlined />} loading={downloading} onClick={template} style={{ marginBottom: 16 }} data-testid="reading-template">
+          <Button
+            icon={<DownloadOutlined />}
+            loading={downloading}
+            onClick={template}
+            style={{ marginBottom: 16 }}
+            data-testid="reading-template"
+          >
             下载抄表模板（xlsx）
           </Button>
           <Upload.Dragger
@@ -93,7 +138,9 @@ export function ReadingImportModal({ projectId, period, itemCode, itemLabel, onC
               return false;
             }}
           >
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
             <p className="ant-upload-text">点击或拖拽 xlsx 文件到此处</p>
             <p className="ant-upload-hint">单个文件不超过 10 MB</p>
           </Upload.Dragger>
@@ -102,15 +149,32 @@ export function ReadingImportModal({ projectId, period, itemCode, itemLabel, onC
       {step.name === 'uploading' ? (
         <div style={{ textAlign: 'center', padding: '24px 0' }} data-testid="import-progress">
           <Progress type="circle" percent={step.percent} size={96} />
-          <Typography.Paragraph style={{ marginTop: 16 }}>{step.percent < 100 ? `正在上传 ${file?.name ?? ''}…` : step.dryRun ? '正在校验…' : '正在写入…'}</Typography.Paragraph>
+          <Typography.Paragraph style={{ marginTop: 16 }}>
+            {step.percent < 100 ? `正在上传 ${file?.name ?? ''}…` : step.dryRun ? '正在校验…' : '正在写入…'}
+          </Typography.Paragraph>
         </div>
       ) : null}
       {step.name === 'invalid' ? <InvalidRows fileName={file?.name} result={step.result} /> : null}
       {step.name === 'ready' ? (
-        <Alert type="success" showIcon data-testid="import-ready" title={`校验通过：共 ${step.result.rows} 行，可以导入`} description="确认导入后写入全部读数；同一户本月已有的读数会被覆盖。" />
+        <Alert
+          type="success"
+          showIcon
+          data-testid="import-ready"
+          title={`校验通过：共 ${step.result.rows} 行，可以导入`}
+          description="确认导入后写入全部读数；同一户本月已有的读数会被覆盖。"
+        />
       ) : null}
-      {step.name === 'failed' ? <Alert type="error" showIcon title={step.dryRun ? '校验失败' : '导入失败'} description={step.message} /> : null}
-      {step.name === 'done' ? <Result status="success" title="导入完成" subTitle={`已写入 ${step.result.imported} 户的读数`} data-testid="import-done" /> : null}
+      {step.name === 'failed' ? (
+        <Alert type="error" showIcon title={step.dryRun ? '校验失败' : '导入失败'} description={step.message} />
+      ) : null}
+      {step.name === 'done' ? (
+        <Result
+          status="success"
+          title="导入完成"
+          subTitle={`已写入 ${step.result.imported} 户的读数`}
+          data-testid="import-done"
+        />
+      ) : null}
     </Modal>
   );
 }

@@ -27,24 +27,45 @@ function ReadingsView() {
   const items = useAsync(() => listBillingItems(project.id, false), [project.id]);
   const metered = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const i of items.data ?? []) if (i.kind === BillingItemKind.Metered && !seen.has(i.code)) seen.set(i.code, i.name);
+    for (const i of items.data ?? [])
+      if (i.kind === BillingItemKind.Metered && !seen.has(i.code)) seen.set(i.code, i.name);
     return [...seen.entries()].map(([code, name]) => ({ value: code, label: `${name}（${code}）` }));
   }, [items.data]);
   const [chosenCode, setChosenCode] = useState<string | undefined>();
   const itemCode = chosenCode ?? metered[0]?.value;
   const [page, setPage] = useState(1);
   const readings = useAsync(
-    () => (itemCode ? listReadings({ projectId: project.id, period, itemCode, page, pageSize: PAGE_SIZE }) : Promise.resolve(null)),
+    () =>
+      itemCode
+        ? listReadings({ projectId: project.id, period, itemCode, page, pageSize: PAGE_SIZE })
+        : Promise.resolve(null),
     [project.id, period, itemCode, page],
   );
   const [dialog, setDialog] = useState<'entry' | 'import' | null>(null);
 
   const columns: TableColumnsType<IMeterReading> = [
     { title: '房屋', dataIndex: 'houseLabel', width: 160 },
-    { title: '上期读数', dataIndex: 'previousMilli', width: 120, align: 'right', render: (v: number) => formatMilli(v) },
+    {
+      title: '上期读数',
+      dataIndex: 'previousMilli',
+      width: 120,
+      align: 'right',
+      render: (v: number) => formatMilli(v),
+    },
     { title: '本期读数', dataIndex: 'readingMilli', width: 120, align: 'right', render: (v: number) => formatMilli(v) },
-    { title: '用量', dataIndex: 'consumptionMilli', width: 110, align: 'right', render: (v: number) => <strong>{formatMilli(v)}</strong> },
-    { title: '换表', dataIndex: 'meterChanged', width: 80, render: (v: boolean) => (v ? <Tag color="orange">换表</Tag> : null) },
+    {
+      title: '用量',
+      dataIndex: 'consumptionMilli',
+      width: 110,
+      align: 'right',
+      render: (v: number) => <strong>{formatMilli(v)}</strong>,
+    },
+    {
+      title: '换表',
+      dataIndex: 'meterChanged',
+      width: 80,
+      render: (v: boolean) => (v ? <Tag color="orange">换表</Tag> : null),
+    },
     { title: '录入时间', dataIndex: 'enteredAt', width: 160, render: (v: string) => formatDateTime(v) },
   ];
 
@@ -56,18 +77,55 @@ function ReadingsView() {
         description={`${project.name} · 每月抄表后录入或导入读数；读数小于上期时须标记换表。读数在生成账单时按「本期 − 上期」× 单价计费。`}
         extra={
           <Space>
-            <Button icon={<EditOutlined />} disabled={!itemCode} onClick={() => setDialog('entry')} data-testid="reading-entry">录入读数</Button>
-            <Button type="primary" icon={<UploadOutlined />} disabled={!itemCode} onClick={() => setDialog('import')} data-testid="reading-import">导入读数</Button>
-            <Button icon={<ReloadOutlined />} onClick={readings.reload}>刷新</Button>
+            <Button
+              icon={<EditOutlined />}
+              disabled={!itemCode}
+              onClick={() => setDialog('entry')}
+              data-testid="reading-entry"
+            >
+              录入读数
+            </Button>
+            <Button
+              type="primary"
+              icon={<UploadOutlined />}
+              disabled={!itemCode}
+              onClick={() => setDialog('import')}
+              data-testid="reading-import"
+            >
+              导入读数
+            </Button>
+            <Button icon={<ReloadOutlined />} onClick={readings.reload}>
+              刷新
+            </Button>
           </Space>
         }
       />
       <Card variant="borderless">
         <Space wrap style={{ marginBottom: 16 }}>
           <Typography.Text>账期</Typography.Text>
-          <Select value={period} onChange={(p) => { setPeriod(p); setPage(1); }} style={{ width: 140 }} options={periods.map((p) => ({ value: p, label: periodLabel(p) }))} data-testid="reading-period" />
+          <Select
+            value={period}
+            onChange={(p) => {
+              setPeriod(p);
+              setPage(1);
+            }}
+            style={{ width: 140 }}
+            options={periods.map((p) => ({ value: p, label: periodLabel(p) }))}
+            data-testid="reading-period"
+          />
           <Typography.Text>收费项目</Typography.Text>
-          <Select value={itemCode} onChange={(c) => { setChosenCode(c); setPage(1); }} style={{ width: 200 }} options={metered} loading={items.loading} placeholder="抄表计费项目" data-testid="reading-item" />
+          <Select
+            value={itemCode}
+            onChange={(c) => {
+              setChosenCode(c);
+              setPage(1);
+            }}
+            style={{ width: 200 }}
+            options={metered}
+            loading={items.loading}
+            placeholder="抄表计费项目"
+            data-testid="reading-item"
+          />
         </Space>
         {items.error ? (
           <ErrorState error={items.error} onRetry={items.reload} title="收费项目加载失败" />
@@ -83,13 +141,32 @@ function ReadingsView() {
             dataSource={readings.data?.items ?? []}
             loading={readings.loading || items.loading}
             data-testid="readings-table"
-            pagination={{ current: page, pageSize: PAGE_SIZE, total: readings.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 户`, hideOnSinglePage: true }}
-            locale={{ emptyText: readings.loading ? ' ' : <Empty description={`${periodLabel(period)} 还没有读数，可逐户录入或下载模板批量导入`} /> }}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: readings.data?.total ?? 0,
+              onChange: setPage,
+              showTotal: (t) => `共 ${t} 户`,
+              hideOnSinglePage: true,
+            }}
+            locale={{
+              emptyText: readings.loading ? (
+                ' '
+              ) : (
+                <Empty description={`${periodLabel(period)} 还没有读数，可逐户录入或下载模板批量导入`} />
+              ),
+            }}
           />
         )}
       </Card>
       {dialog === 'entry' && itemCode ? (
-        <ReadingEntryModal projectId={project.id} period={period} itemCode={itemCode} onClose={() => setDialog(null)} onSaved={readings.reload} />
+        <ReadingEntryModal
+          projectId={project.id}
+          period={period}
+          itemCode={itemCode}
+          onClose={() => setDialog(null)}
+          onSaved={readings.reload}
+        />
       ) : null}
       {dialog === 'import' && itemCode ? (
         <ReadingImportModal

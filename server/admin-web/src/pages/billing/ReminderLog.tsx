@@ -24,11 +24,28 @@ export function ReminderLog({ projectId, nonce }: { projectId: number; nonce: nu
       columns={[
         { title: '时间', dataIndex: 'sentAt', width: 170, render: (v: string) => formatDateTime(v) },
         { title: '房屋', dataIndex: 'houseLabel', width: 160 },
-        { title: '方式', dataIndex: 'channel', width: 110, render: (c: IReminder['channel']) => <Tag>{CHANNEL_LABELS[c]}</Tag> },
-        { title: '当时欠费', dataIndex: 'owedFen', width: 130, align: 'right', render: (v: number) => <span className="money">{formatFen(v)}</span> },
+        {
+          title: '方式',
+          dataIndex: 'channel',
+          width: 110,
+          render: (c: IReminder['channel']) => <Tag>{CHANNEL_LABELS[c]}</Tag>,
+        },
+        {
+          title: '当时欠费',
+          dataIndex: 'owedFen',
+          width: 130,
+          align: 'right',
+          render: (v: number) => <span className="money">{formatFen(v)}</span>,
+        },
         { title: '操作人', dataIndex: 'sentByName' },
       ]}
-      pagination={{ current: page, pageSize: PAGE_SIZE, total: log.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
+      pagination={{
+        current: page,
+        pageSize: PAGE_SIZE,
+        total: log.data?.total ?? 0,
+        onChange: setPage,
+        hideOnSinglePage: true,
+      }}
       locale={{ emptyText: log.loading ? ' ' : <Empty description="还没有催缴记录" /> }}
     />
   );

@@ -9,7 +9,13 @@ import { periodLabel, runErrorMessage, runProgress } from './billing-logic';
 import { CheckSummary } from './CheckSummary';
 import { useRunPolling } from './use-run-polling';
 
-export const RUN_STATUS_COLORS: Record<IBillRun['status'], string> = { running: 'processing', draft: 'gold', checked: 'blue', published: 'green', failed: 'red' };
+export const RUN_STATUS_COLORS: Record<IBillRun['status'], string> = {
+  running: 'processing',
+  draft: 'gold',
+  checked: 'blue',
+  published: 'green',
+  failed: 'red',
+};
 
 /** One run: live progress while it works, then the check summary and the 核对 → 发布 steps. */
 export function RunPanel({ run: initial, onChanged }: { run: IBillRun; onChanged(run: IBillRun): void }) {
@@ -25,7 +31,11 @@ export function RunPanel({ run: initial, onChanged }: { run: IBillRun; onChanged
     try {
       const next = kind === 'check' ? await checkRun(run.id) : await publishRun(run.id);
       onChanged(next);
-      message.success(kind === 'check' ? '已核对：请查看下方核对信息，无误后发布' : `已发布 ${periodLabel(run.period)} 账单，业主将收到通知`);
+      message.success(
+        kind === 'check'
+          ? '已核对：请查看下方核对信息，无误后发布'
+          : `已发布 ${periodLabel(run.period)} 账单，业主将收到通知`,
+      );
     } catch (error) {
       message.error(runErrorMessage(error, kind === 'check' ? '核对失败' : '发布失败'));
     } finally {
@@ -36,8 +46,12 @@ export function RunPanel({ run: initial, onChanged }: { run: IBillRun; onChanged
   return (
     <div data-testid="run-panel">
       <Space align="center" style={{ marginBottom: 8 }}>
-        <Typography.Title level={5} style={{ margin: 0 }}>{periodLabel(run.period)} 账单</Typography.Title>
-        <Tag color={RUN_STATUS_COLORS[run.status]} data-testid="run-status">{BILL_RUN_STATUS_LABELS[run.status]}</Tag>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {periodLabel(run.period)} 账单
+        </Typography.Title>
+        <Tag color={RUN_STATUS_COLORS[run.status]} data-testid="run-status">
+          {BILL_RUN_STATUS_LABELS[run.status]}
+        </Tag>
       </Space>
       <Progress
         percent={progress.percent}
@@ -46,7 +60,13 @@ export function RunPanel({ run: initial, onChanged }: { run: IBillRun; onChanged
         data-testid="run-progress"
       />
       {run.status === 'failed' ? (
-        <Alert type="error" showIcon style={{ margin: '12px 0' }} title="生成中断" description={`${run.error ?? '未知原因'}。已完成的房屋会保留，重新开始会从中断处继续，不会重复出账。`} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ margin: '12px 0' }}
+          title="生成中断"
+          description={`${run.error ?? '未知原因'}。已完成的房屋会保留，重新开始会从中断处继续，不会重复出账。`}
+        />
       ) : null}
       <Descriptions size="small" column={3} style={{ margin: '12px 0' }}>
         <Descriptions.Item label="开始">{formatDateTime(run.startedAt)}</Descriptions.Item>
@@ -73,7 +93,14 @@ export function RunPanel({ run: initial, onChanged }: { run: IBillRun; onChanged
             disabled={run.status !== 'draft'}
             onConfirm={() => act('check')}
           >
-            <Button icon={<CheckCircleOutlined />} disabled={run.status !== 'draft'} loading={busy === 'check'} data-testid="check-run">核对</Button>
+            <Button
+              icon={<CheckCircleOutlined />}
+              disabled={run.status !== 'draft'}
+              loading={busy === 'check'}
+              data-testid="check-run"
+            >
+              核对
+            </Button>
           </Popconfirm>
           <Popconfirm
             title={`发布 ${periodLabel(run.period)} 账单？`}
@@ -83,7 +110,15 @@ export function RunPanel({ run: initial, onChanged }: { run: IBillRun; onChanged
             disabled={run.status !== 'checked'}
             onConfirm={() => act('publish')}
           >
-            <Button type="primary" icon={<SendOutlined />} disabled={run.status !== 'checked'} loading={busy === 'publish'} data-testid="publish-run">发布</Button>
+            <Button
+              type="primary"
+              icon={<SendOutlined />}
+              disabled={run.status !== 'checked'}
+              loading={busy === 'publish'}
+              data-testid="publish-run"
+            >
+              发布
+            </Button>
           </Popconfirm>
         </Space>
       ) : null}

@@ -84,8 +84,11 @@ export function itemFormProblem(form: ItemForm, existing: readonly IBillingItem[
   if (!isPeriod(form.effectiveFrom)) return '请选择生效月份';
   if (form.kind === BillingItemKind.Shared && !form.sharedSplit) return '公摊项目须选择分摊方式';
   // A new price may not start before the current row: that would rewrite months already billed at the old price.
-  const same = existing.filter((i) => i.code === form.code.trim() && (i.houseType ?? null) === (form.houseType ?? null) && i.effectiveTo === null);
-  if (same.some((i) => i.effectiveFrom > form.effectiveFrom)) return `生效月份不能早于当前价格的起始月份 ${same[0].effectiveFrom}`;
+  const same = existing.filter(
+    (i) => i.code === form.code.trim() && (i.houseType ?? null) === (form.houseType ?? null) && i.effectiveTo === null,
+  );
+  if (same.some((i) => i.effectiveFrom > form.effectiveFrom))
+    return `生效月份不能早于当前价格的起始月份 ${same[0].effectiveFrom}`;
   return null;
 }
 
@@ -109,9 +112,13 @@ export function isRunActive(run: Pick<IBillRun, 'status'>): boolean {
 }
 
 /** The progress bar of a run: houses done / total. */
-export function runProgress(run: Pick<IBillRun, 'status' | 'housesDone' | 'housesTotal'>): { percent: number; text: string } {
+export function runProgress(run: Pick<IBillRun, 'status' | 'housesDone' | 'housesTotal'>): {
+  percent: number;
+  text: string;
+} {
   const total = run.housesTotal;
-  const percent = total > 0 ? Math.min(100, Math.floor((run.housesDone * 100) / total)) : run.status === 'running' ? 0 : 100;
+  const percent =
+    total > 0 ? Math.min(100, Math.floor((run.housesDone * 100) / total)) : run.status === 'running' ? 0 : 100;
   return { percent, text: `${run.housesDone} / ${total} 户` };
 }
 
@@ -168,9 +175,13 @@ function isReadingImportResult(value: unknown): value is IReadingImportResult {
 }
 
 /** Folds the two ways bad rows may come back (a result listing errors, or 422 IMPORT_INVALID with it) into one. */
-export function readingImportOutcome(settled: { result: IReadingImportResult } | { error: unknown }): ReadingImportOutcome {
+export function readingImportOutcome(
+  settled: { result: IReadingImportResult } | { error: unknown },
+): ReadingImportOutcome {
   if ('result' in settled) {
-    return settled.result.errors.length > 0 ? { kind: 'invalid', result: settled.result } : { kind: 'ok', result: settled.result };
+    return settled.result.errors.length > 0
+      ? { kind: 'invalid', result: settled.result }
+      : { kind: 'ok', result: settled.result };
   }
   const { error } = settled;
   if (error instanceof ApiError && error.code === ErrorCode.ImportInvalid && isReadingImportResult(error.details)) {
@@ -194,7 +205,9 @@ export function checkReadingFile(file: { name: string; size: number }): string |
  * An adjustment in yuan, which may be negative (a refund onto the next bill): "-35.5" → { fen: -3550 }.
  * Zero is refused: an adjustment of nothing is a mistake. The text sent stays the person's own digits.
  */
-export function parseAdjustment(text: string | undefined): { ok: true; fen: number; amount: string } | { ok: false; message: string } {
+export function parseAdjustment(
+  text: string | undefined,
+): { ok: true; fen: number; amount: string } | { ok: false; message: string } {
   const trimmed = (text ?? '').trim().replace(/^−/, '-');
   const negative = trimmed.startsWith('-');
   const parsed = parseYuanInput(negative ? trimmed.slice(1) : trimmed);
@@ -205,9 +218,16 @@ export function parseAdjustment(text: string | undefined): { ok: true; fen: numb
 }
 
 /** Which corrections a bill offers (BillCorrect holders only; a published bill is never edited in place). */
-export function billCorrections(bill: { status: string }, mayCorrect: boolean): { voidReissue: boolean; adjust: boolean; waive: boolean } {
+export function billCorrections(
+  bill: { status: string },
+  mayCorrect: boolean,
+): { voidReissue: boolean; adjust: boolean; waive: boolean } {
   const published = bill.status === 'published';
-  return { voidReissue: mayCorrect && published, adjust: mayCorrect && bill.status !== 'void', waive: mayCorrect && published };
+  return {
+    voidReissue: mayCorrect && published,
+    adjust: mayCorrect && bill.status !== 'void',
+    waive: mayCorrect && published,
+  };
 }
 
 /** What a batch of in-app reminders did: houses without a verified resident cannot get one. */

@@ -13,7 +13,10 @@ export function useLatestPeriod(projectId: number): [string, (period: string) =>
     let live = true;
     listRuns({ projectId }).then(
       (runs) => {
-        const newest = runs.map((r) => r.period).sort().at(-1);
+        const newest = runs
+          .map((r) => r.period)
+          .sort()
+          .at(-1);
         if (live && newest && !picked) setPeriod(newest);
       },
       () => undefined,
@@ -24,5 +27,11 @@ export function useLatestPeriod(projectId: number): [string, (period: string) =>
     // Only on opening the project's page: later picks are the person's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [projectId]);
-  return [period, (next) => { setPicked(true); setPeriod(next); }];
+  return [
+    period,
+    (next) => {
+      setPicked(true);
+      setPeriod(next);
+    },
+  ];
 }

@@ -1,6 +1,19 @@
 import { CheckOutlined, CloseOutlined, ReloadOutlined } from '@ant-design/icons';
 import { BINDING_RELATION_LABELS, BindingStatus, type IBinding } from '@app/shared';
-import { App, Badge, Button, Card, Empty, Popconfirm, Space, Table, Tabs, Tag, Tooltip, type TableColumnsType } from 'antd';
+import {
+  App,
+  Badge,
+  Button,
+  Card,
+  Empty,
+  Popconfirm,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  type TableColumnsType,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { approveBinding, listBindings, rejectBinding } from '../../api/bindings';
 import { ErrorState } from '../../components/ErrorState';
@@ -8,8 +21,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { useSelectedProject } from '../../layout/PageGuard';
 import { formatDateTime } from '../../lib/time';
 import { useAsync } from '../../lib/use-async';
-import { RejectModal } from './RejectModal';
+import { ReasonModal } from '../../components/ReasonModal';
 import { reviewFailure } from './review-errors';
+
+const REJECT_REASONS = ['信息与房屋档案不符', '无法联系申请人核实', '业主未同意该申请', '请上传有效的产权或租赁证明'];
 
 type TabStatus = typeof BindingStatus.Pending | typeof BindingStatus.Approved | typeof BindingStatus.Rejected;
 
@@ -40,7 +55,8 @@ function BindingsView() {
     [project.id, status, page, pageSize],
   );
   const pendingCount = useAsync(
-    () => listBindings({ projectId: project.id, status: BindingStatus.Pending, page: 1, pageSize: 1 }).then((p) => p.total),
+    () =>
+      listBindings({ projectId: project.id, status: BindingStatus.Pending, page: 1, pageSize: 1 }).then((p) => p.total),
     [project.id],
   );
 
@@ -100,7 +116,13 @@ function BindingsView() {
                 通过
               </Button>
             </Popconfirm>
-            <Button danger size="small" icon={<CloseOutlined />} disabled={actingId === binding.id} onClick={() => setRejecting(binding)}>
+            <Button
+              danger
+              size="small"
+              icon={<CloseOutlined />}
+              disabled={actingId === binding.id}
+              onClick={() => setRejecting(binding)}
+            >
               驳回
             </Button>
           </Space>
@@ -109,7 +131,12 @@ function BindingsView() {
     } else {
       base.push(
         { title: '审核人', dataIndex: 'reviewedByName', width: 110, render: (n: string | null) => n ?? '—' },
-        { title: '审核时间', dataIndex: 'reviewedAt', width: 170, render: (t: string | null) => formatDateTime(t) || '—' },
+        {
+          title: '审核时间',
+          dataIndex: 'reviewedAt',
+          width: 170,
+          render: (t: string | null) => formatDateTime(t) || '—',
+        },
       );
       if (status === BindingStatus.Rejected) {
         base.push({
@@ -182,8 +209,22 @@ function BindingsView() {
           />
         )}
       </Card>
-      <RejectModal
-        binding={rejecting}
+      <ReasonModal
+        open={rejecting !== null}
+        title="驳回认证申请"
+        okText="确认驳回"
+        danger
+        label="驳回原因"
+        placeholder="例如：姓名与产权信息不一致，请核对后重新提交"
+        quickReasons={REJECT_REASONS}
+        intro={
+          rejecting ? (
+            <>
+              {rejecting.name} 申请认证 <strong>{rejecting.houseLabel}</strong>
+              。驳回原因会通知申请人，请写清楚如何补正。
+            </>
+          ) : null
+        }
         onCancel={() => setRejecting(null)}
         onSubmit={async (reason) => {
           if (!rejecting) return;

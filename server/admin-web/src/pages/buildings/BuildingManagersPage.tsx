@@ -106,9 +106,7 @@ function BuildingManagersView() {
         title="楼栋客户经理"
         description={`${project.name} · 每栋楼指派专属客户经理，负责该楼住户的报修受理、认证审核与回访。`}
       />
-      {uncovered > 0 ? (
-        <Alert type="warning" showIcon title={`还有 ${uncovered} 栋楼未指派客户经理`} />
-      ) : null}
+      {uncovered > 0 ? <Alert type="warning" showIcon title={`还有 ${uncovered} 栋楼未指派客户经理`} /> : null}
       <Card variant="borderless">
         {buildings.error && !buildings.data ? (
           <ErrorState error={buildings.error} onRetry={buildings.reload} title="楼栋加载失败" />

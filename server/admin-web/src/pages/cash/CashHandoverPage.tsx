@@ -1,6 +1,20 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { ErrorCode, formatFen, type ICashOutstandingEntry } from '@app/shared';
-import { Alert, App, Button, Card, Empty, Popconfirm, Skeleton, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Popconfirm,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { describeError, isApiError } from '../../api/api-error';
 import { getCashOutstanding, handOverCash } from '../../api/charges';
@@ -28,9 +42,22 @@ function CashView() {
       <PageHeader
         title="现金待交款"
         description={`${project.name} · 师傅现场收取的现金（单笔不超过公司规定的现金上限）须交到收费员处。清点无误后勾选对应费用并确认交款。`}
-        extra={<Button icon={<ReloadOutlined />} onClick={outstanding.reload}>刷新</Button>}
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={outstanding.reload}>
+            刷新
+          </Button>
+        }
       />
-      {conflict ? <Alert type="warning" showIcon closable onClose={() => setConflict(null)} title={conflict} data-testid="cash-conflict" /> : null}
+      {conflict ? (
+        <Alert
+          type="warning"
+          showIcon
+          closable
+          onClose={() => setConflict(null)}
+          title={conflict}
+          data-testid="cash-conflict"
+        />
+      ) : null}
       {outstanding.error && !outstanding.data ? (
         <ErrorState error={outstanding.error} onRetry={outstanding.reload} title="待交现金加载失败" />
       ) : !outstanding.data ? (
@@ -79,7 +106,9 @@ function TechnicianCard(props: { group: TechnicianCash; onDone(): void; onConfli
     setSaving(true);
     try {
       const done = await handOverCash({ technicianId: group.technicianId, chargeIds: selected });
-      message.success(`已确认收到 ${group.technicianName} 交来的现金 ${formatFen(done.totalFen)}（${done.chargeIds.length} 笔）`);
+      message.success(
+        `已确认收到 ${group.technicianName} 交来的现金 ${formatFen(done.totalFen)}（${done.chargeIds.length} 笔）`,
+      );
       onDone();
     } catch (error) {
       if (isApiError(error, ErrorCode.StateConflict)) onConflict(`${group.technicianName}：${error.message}`);
@@ -98,7 +127,12 @@ function TechnicianCard(props: { group: TechnicianCash; onDone(): void; onConfli
       dataIndex: 'residentConfirmed',
       render: (v: boolean) => (v ? <Tag color="green">已确认</Tag> : <Tag color="orange">待住户确认</Tag>),
     },
-    { title: '金额', dataIndex: 'amountFen', align: 'right', render: (v: number) => <span className="money">{formatFen(v)}</span> },
+    {
+      title: '金额',
+      dataIndex: 'amountFen',
+      align: 'right',
+      render: (v: number) => <span className="money">{formatFen(v)}</span>,
+    },
   ];
 
   return (
@@ -108,7 +142,9 @@ function TechnicianCard(props: { group: TechnicianCash; onDone(): void; onConfli
       title={
         <Space>
           <span>{group.technicianName}</span>
-          <Typography.Text type="secondary">待交 {formatFen(group.totalFen)} · {group.entries.length} 笔</Typography.Text>
+          <Typography.Text type="secondary">
+            待交 {formatFen(group.totalFen)} · {group.entries.length} 笔
+          </Typography.Text>
         </Space>
       }
       extra={

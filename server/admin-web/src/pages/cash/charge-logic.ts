@@ -22,12 +22,19 @@ export interface TechnicianCash {
 export function groupByTechnician(entries: readonly ICashOutstandingEntry[]): TechnicianCash[] {
   const groups = new Map<number, TechnicianCash>();
   for (const e of entries) {
-    const group = groups.get(e.technicianId) ?? { technicianId: e.technicianId, technicianName: e.technicianName, totalFen: 0, entries: [] };
+    const group = groups.get(e.technicianId) ?? {
+      technicianId: e.technicianId,
+      technicianName: e.technicianName,
+      totalFen: 0,
+      entries: [],
+    };
     group.entries.push(e);
     group.totalFen = sumFen([group.totalFen, e.amountFen]);
     groups.set(e.technicianId, group);
   }
-  return [...groups.values()].sort((a, b) => b.totalFen - a.totalFen || a.technicianName.localeCompare(b.technicianName));
+  return [...groups.values()].sort(
+    (a, b) => b.totalFen - a.totalFen || a.technicianName.localeCompare(b.technicianName),
+  );
 }
 
 export function selectedTotalFen(group: TechnicianCash, chargeIds: readonly number[]): number {
@@ -41,14 +48,24 @@ export type PaidBy = keyof typeof PAID_BY_LABELS;
  * What the counter will charge, computed locally with the shared quote rules for the running total
  * on screen; the server prices the sale again from the schedule in force when it is recorded.
  */
-export function counterEstimate(items: readonly IFeeItem[], rows: readonly QuoteDraftRow[]): { totalFen: number; valid: boolean } {
+export function counterEstimate(
+  items: readonly IFeeItem[],
+  rows: readonly QuoteDraftRow[],
+): { totalFen: number; valid: boolean } {
   const inputs = [];
   for (const row of rows) {
     if (!row.code) continue;
     const item = items.find((i) => i.code === row.code);
     const quantity = parseQuantityInput(row.quantity);
     if (!item || !quantity.ok) return { totalFen: 0, valid: false };
-    inputs.push({ code: item.code, name: item.name, unit: item.unit, unitPriceFen: item.labourPriceFen, quantityMilli: quantity.quantityMilli, callOutFeeFen: item.callOutFeeFen });
+    inputs.push({
+      code: item.code,
+      name: item.name,
+      unit: item.unit,
+      unitPriceFen: item.labourPriceFen,
+      quantityMilli: quantity.quantityMilli,
+      callOutFeeFen: item.callOutFeeFen,
+    });
   }
   if (!inputs.length) return { totalFen: 0, valid: false };
   return { totalFen: buildQuote(inputs).totalFen, valid: true };

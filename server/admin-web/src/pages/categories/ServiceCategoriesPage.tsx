@@ -1,5 +1,20 @@
 import { Permission, TECHNICIAN_SKILLS, grantFor, type IServiceCategory } from '@app/shared';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { describeError } from '../../api/api-error';
 import { listCompanyCategories, saveServiceCategory } from '../../api/service-categories';
@@ -59,7 +74,14 @@ function CategoriesEditor({ companyId, companyName }: { companyId: number; compa
       adding.setFields([{ name: 'code', errors: ['该类别已存在'] }]);
       return;
     }
-    const row: IServiceCategory = { code, name: values.name.trim(), skills: [], openToAll: false, sortOrder: (list.data?.length ?? 0) + 1, configured: false };
+    const row: IServiceCategory = {
+      code,
+      name: values.name.trim(),
+      skills: [],
+      openToAll: false,
+      sortOrder: (list.data?.length ?? 0) + 1,
+      configured: false,
+    };
     list.setData((rows) => [...(rows ?? []), row]);
     adding.resetFields();
   }
@@ -67,7 +89,19 @@ function CategoriesEditor({ companyId, companyName }: { companyId: number; compa
   const flagged = (list.data ?? []).filter((c) => !c.configured);
   const columns: TableColumnsType<IServiceCategory> = [
     idColumn('代码', 'code', { width: 90 }),
-    { title: '名称', key: 'name', width: 200, render: (_, c) => <Input value={draft(c).name} maxLength={50} onChange={(e) => edit(c, { name: e.target.value })} aria-label={`${c.code} 名称`} /> },
+    {
+      title: '名称',
+      key: 'name',
+      width: 200,
+      render: (_, c) => (
+        <Input
+          value={draft(c).name}
+          maxLength={50}
+          onChange={(e) => edit(c, { name: e.target.value })}
+          aria-label={`${c.code} 名称`}
+        />
+      ),
+    },
     {
       title: '可派给（技能）',
       key: 'skills',
@@ -88,9 +122,28 @@ function CategoriesEditor({ companyId, companyName }: { companyId: number; compa
       title: '不限技能',
       key: 'openToAll',
       width: 100,
-      render: (_, c) => <Switch checked={draft(c).openToAll} onChange={(openToAll) => edit(c, { openToAll, skills: openToAll ? [] : draft(c).skills })} data-testid={`open-${c.code}`} />,
+      render: (_, c) => (
+        <Switch
+          checked={draft(c).openToAll}
+          onChange={(openToAll) => edit(c, { openToAll, skills: openToAll ? [] : draft(c).skills })}
+          data-testid={`open-${c.code}`}
+        />
+      ),
     },
-    { title: '排序', key: 'sortOrder', width: 90, render: (_, c) => <InputNumber min={0} max={9999} precision={0} value={draft(c).sortOrder} onChange={(n) => edit(c, { sortOrder: n ?? 0 })} /> },
+    {
+      title: '排序',
+      key: 'sortOrder',
+      width: 90,
+      render: (_, c) => (
+        <InputNumber
+          min={0}
+          max={9999}
+          precision={0}
+          value={draft(c).sortOrder}
+          onChange={(n) => edit(c, { sortOrder: n ?? 0 })}
+        />
+      ),
+    },
     {
       title: '状态',
       key: 'state',
@@ -99,13 +152,36 @@ function CategoriesEditor({ companyId, companyName }: { companyId: number; compa
         const summary = ruleSummary(c);
         return (
           <Space direction="vertical" size={2}>
-            {summary.flagged ? <Tag color="red">{summary.text}</Tag> : <Typography.Text type="secondary">{summary.text}</Typography.Text>}
-            {errors[c.code] ? <Typography.Text type="danger" data-testid={`error-${c.code}`}>{errors[c.code]}</Typography.Text> : null}
+            {summary.flagged ? (
+              <Tag color="red">{summary.text}</Tag>
+            ) : (
+              <Typography.Text type="secondary">{summary.text}</Typography.Text>
+            )}
+            {errors[c.code] ? (
+              <Typography.Text type="danger" data-testid={`error-${c.code}`}>
+                {errors[c.code]}
+              </Typography.Text>
+            ) : null}
           </Space>
         );
       },
     },
-    { title: '', key: 'save', width: 90, render: (_, c) => <Button type="primary" size="small" loading={saving === c.code} onClick={() => save(c)} data-testid={`save-${c.code}`}>保存</Button> },
+    {
+      title: '',
+      key: 'save',
+      width: 90,
+      render: (_, c) => (
+        <Button
+          type="primary"
+          size="small"
+          loading={saving === c.code}
+          onClick={() => save(c)}
+          data-testid={`save-${c.code}`}
+        >
+          保存
+        </Button>
+      ),
+    },
   ];
 
   return (
@@ -127,10 +203,23 @@ function CategoriesEditor({ companyId, companyName }: { companyId: number; compa
         {list.error && !list.data ? (
           <ErrorState error={list.error} onRetry={list.reload} title="类别加载失败" />
         ) : (
-          <Table<IServiceCategory> rowKey="code" size="middle" loading={list.loading && !list.data} columns={columns} dataSource={list.data ?? []} pagination={false} />
+          <Table<IServiceCategory>
+            rowKey="code"
+            size="middle"
+            loading={list.loading && !list.data}
+            columns={columns}
+            dataSource={list.data ?? []}
+            pagination={false}
+          />
         )}
         <Form form={adding} layout="inline" onFinish={add} style={{ marginTop: 16 }}>
-          <Form.Item name="code" rules={[{ required: true, message: '请填写代码' }, { pattern: /^[A-Za-z0-9][A-Za-z0-9-]{0,15}$/, message: '字母、数字或短横线，最多 16 位' }]}>
+          <Form.Item
+            name="code"
+            rules={[
+              { required: true, message: '请填写代码' },
+              { pattern: /^[A-Za-z0-9][A-Za-z0-9-]{0,15}$/, message: '字母、数字或短横线，最多 16 位' },
+            ]}
+          >
             <Input placeholder="新类别代码，如 KT" style={{ width: 180 }} />
           </Form.Item>
           <Form.Item name="name" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>

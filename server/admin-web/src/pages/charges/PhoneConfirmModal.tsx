@@ -49,14 +49,28 @@ export function PhoneConfirmModal(props: { charge: ICharge; onClose(): void; onD
         {charge.lines.map((l) => `${l.name} × ${formatQuantity(l.quantityMilli)}${l.unit}`).join('；')}。
         请先致电业主核对金额，业主同意后再记录；记录写入审计日志。
       </Typography.Paragraph>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="phone-confirm-error" /> : null}
+      {error ? (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="phone-confirm-error" />
+      ) : null}
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item
           name="note"
           label="确认情况"
-          rules={[{ validator: (_, v: string | undefined) => { const m = validatePhoneNote(v); return m ? Promise.reject(new Error(m)) : Promise.resolve(); } }]}
+          rules={[
+            {
+              validator: (_, v: string | undefined) => {
+                const m = validatePhoneNote(v);
+                return m ? Promise.reject(new Error(m)) : Promise.resolve();
+              },
+            },
+          ]}
         >
-          <Input.TextArea rows={3} maxLength={PHONE_NOTE_MAX} showCount placeholder="例如：11月22日 15:10 致电业主本人，确认上门费 ¥10.00" />
+          <Input.TextArea
+            rows={3}
+            maxLength={PHONE_NOTE_MAX}
+            showCount
+            placeholder="例如：11月22日 15:10 致电业主本人，确认上门费 ¥10.00"
+          />
         </Form.Item>
       </Form>
     </Modal>

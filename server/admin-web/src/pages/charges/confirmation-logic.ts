@@ -2,9 +2,18 @@ import { CHARGE_CONFIRMED_VIA_LABELS, ErrorCode, Permission, roleCan, type IChar
 import { describeError, isApiError } from '../../api/api-error';
 
 /** How the console shows a charge's confirmation: 未确认 (red) until the resident stands behind it. */
-export function confirmationView(c: Pick<ICharge, 'confirmation' | 'confirmedVia'>): { label: string; color: string; detail: string | null } {
-  if (c.confirmation === 'unconfirmed') return { label: '未确认', color: 'red', detail: '签字在师傅手机上完成，待业主确认（不计账单、不可收现金）' };
-  return { label: '已确认', color: 'green', detail: c.confirmedVia ? CHARGE_CONFIRMED_VIA_LABELS[c.confirmedVia] : null };
+export function confirmationView(c: Pick<ICharge, 'confirmation' | 'confirmedVia'>): {
+  label: string;
+  color: string;
+  detail: string | null;
+} {
+  if (c.confirmation === 'unconfirmed')
+    return { label: '未确认', color: 'red', detail: '签字在师傅手机上完成，待业主确认（不计账单、不可收现金）' };
+  return {
+    label: '已确认',
+    color: 'green',
+    detail: c.confirmedVia ? CHARGE_CONFIRMED_VIA_LABELS[c.confirmedVia] : null,
+  };
 }
 
 /** Only the customer manager records a phone confirmation, and only while the charge is unconfirmed. */

@@ -1,6 +1,24 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatFen, formatQuantity, shanghaiDate } from '@app/shared';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, Radio, Row, Select, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { describeError } from '../../api/api-error';
@@ -38,7 +56,8 @@ function CounterView() {
     [schedule.data],
   );
   const estimate = counterEstimate(items, rows);
-  const update = (key: number, patch: Partial<QuoteDraftRow>) => setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const update = (key: number, patch: Partial<QuoteDraftRow>) =>
+    setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   async function submit() {
     const built = buildQuoteRequest(project.id, rows);
@@ -49,7 +68,12 @@ function CounterView() {
     setSaving(true);
     setError(null);
     try {
-      const sale = await createCounterSale({ projectId: project.id, items: built.request.items, paidBy, note: note.trim() || null });
+      const sale = await createCounterSale({
+        projectId: project.id,
+        items: built.request.items,
+        paidBy,
+        note: note.trim() || null,
+      });
       message.success(`已收款 ${formatFen(sale.totalFen)}（${PAID_BY_LABELS[paidBy]}），已记入今日台账`);
       setRows([{ key: Date.now(), code: null, quantity: '1' }]);
       setNote('');
@@ -70,19 +94,38 @@ function CounterView() {
       key: 'lines',
       render: (_, s) => s.lines.map((l) => `${l.name} × ${formatQuantity(l.quantityMilli)}${l.unit}`).join('；'),
     },
-    { title: '支付方式', key: 'paidBy', width: 100, render: (_, s) => (s.paidBy in PAID_BY_LABELS ? PAID_BY_LABELS[s.paidBy as keyof typeof PAID_BY_LABELS] : s.paidBy || '—') },
+    {
+      title: '支付方式',
+      key: 'paidBy',
+      width: 100,
+      render: (_, s) =>
+        s.paidBy in PAID_BY_LABELS ? PAID_BY_LABELS[s.paidBy as keyof typeof PAID_BY_LABELS] : s.paidBy || '—',
+    },
     { title: '备注', dataIndex: 'note', width: 140, render: (v: string | null) => v || '—' },
-    { title: '金额', key: 'total', width: 110, align: 'right', render: (_, s) => <span className="money">{formatFen(s.totalFen)}</span> },
+    {
+      title: '金额',
+      key: 'total',
+      width: 110,
+      align: 'right',
+      render: (_, s) => <span className="money">{formatFen(s.totalFen)}</span>,
+    },
   ];
 
   return (
     <div className="page" data-testid="counter-page">
-      <PageHeader title="前台收款（打字复印）" description={`${project.name} · 按公示的打字复印类收费标准现场收款，每笔自动记入当日台账。`} />
+      <PageHeader
+        title="前台收款（打字复印）"
+        description={`${project.name} · 按公示的打字复印类收费标准现场收款，每笔自动记入当日台账。`}
+      />
       <Row gutter={16} align="top">
         <Col xs={24} xl={9}>
           <Card title="登记收款" variant="borderless" data-testid="counter-form">
-            {schedule.error ? <ErrorState error={schedule.error} onRetry={schedule.reload} title="收费标准加载失败" /> : null}
-            {schedule.data && !items.length ? <Alert type="warning" showIcon title="当前收费标准中没有打字复印类项目" /> : null}
+            {schedule.error ? (
+              <ErrorState error={schedule.error} onRetry={schedule.reload} title="收费标准加载失败" />
+            ) : null}
+            {schedule.data && !items.length ? (
+              <Alert type="warning" showIcon title="当前收费标准中没有打字复印类项目" />
+            ) : null}
             <Form layout="vertical" onFinish={submit}>
               <Form.Item label="收费项目与数量" required>
                 <Space direction="vertical" style={{ width: '100%' }}>
@@ -93,7 +136,10 @@ function CounterView() {
                         style={{ flex: 1, minWidth: 0 }}
                         value={row.code}
                         data-testid="counter-item"
-                        options={items.map((i) => ({ value: i.code, label: `${i.name} · ${formatFen(i.labourPriceFen)}/${i.unit}` }))}
+                        options={items.map((i) => ({
+                          value: i.code,
+                          label: `${i.name} · ${formatFen(i.labourPriceFen)}/${i.unit}`,
+                        }))}
                         onChange={(code: string) => update(row.key, { code })}
                       />
                       <Input
@@ -104,10 +150,18 @@ function CounterView() {
                         suffix={items.find((i) => i.code === row.code)?.unit}
                         onChange={(e) => update(row.key, { quantity: e.target.value })}
                       />
-                      <Button icon={<DeleteOutlined />} aria-label="移除" disabled={rows.length === 1} onClick={() => setRows((l) => l.filter((r) => r.key !== row.key))} />
+                      <Button
+                        icon={<DeleteOutlined />}
+                        aria-label="移除"
+                        disabled={rows.length === 1}
+                        onClick={() => setRows((l) => l.filter((r) => r.key !== row.key))}
+                      />
                     </Space.Compact>
                   ))}
-                  <Button icon={<PlusOutlined />} onClick={() => setRows((l) => [...l, { key: Date.now(), code: null, quantity: '1' }])}>
+                  <Button
+                    icon={<PlusOutlined />}
+                    onClick={() => setRows((l) => [...l, { key: Date.now(), code: null, quantity: '1' }])}
+                  >
                     添加项目
                   </Button>
                 </Space>
@@ -117,15 +171,27 @@ function CounterView() {
                   optionType="button"
                   value={paidBy}
                   onChange={(e) => setPaidBy(e.target.value as PaidBy)}
-                  options={(Object.keys(PAID_BY_LABELS) as PaidBy[]).map((k) => ({ value: k, label: PAID_BY_LABELS[k] }))}
+                  options={(Object.keys(PAID_BY_LABELS) as PaidBy[]).map((k) => ({
+                    value: k,
+                    label: PAID_BY_LABELS[k],
+                  }))}
                 />
               </Form.Item>
               <Form.Item label="备注">
-                <Input value={note} maxLength={200} placeholder="可填房号或客户称呼" onChange={(e) => setNote(e.target.value)} />
+                <Input
+                  value={note}
+                  maxLength={200}
+                  placeholder="可填房号或客户称呼"
+                  onChange={(e) => setNote(e.target.value)}
+                />
               </Form.Item>
               {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
               <div className="toolbar" style={{ justifyContent: 'space-between' }}>
-                <Statistic title="应收金额" value={estimate.valid ? formatFen(estimate.totalFen) : '—'} data-testid="counter-estimate" />
+                <Statistic
+                  title="应收金额"
+                  value={estimate.valid ? formatFen(estimate.totalFen) : '—'}
+                  data-testid="counter-estimate"
+                />
                 <Button type="primary" htmlType="submit" size="large" loading={saving} disabled={!estimate.valid}>
                   确认收款
                 </Button>
@@ -152,7 +218,8 @@ function CounterView() {
             ) : (
               <>
                 <Typography.Paragraph data-testid="ledger-summary">
-                  {date} 共 <b>{ledger.data?.count ?? 0}</b> 笔，合计 <b className="money">{formatFen(ledger.data?.totalFen ?? 0)}</b>
+                  {date} 共 <b>{ledger.data?.count ?? 0}</b> 笔，合计{' '}
+                  <b className="money">{formatFen(ledger.data?.totalFen ?? 0)}</b>
                 </Typography.Paragraph>
                 <Table<ICounterSale>
                   rowKey="id"

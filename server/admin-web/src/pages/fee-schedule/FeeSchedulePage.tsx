@@ -1,6 +1,19 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { ErrorCode, formatFen, type IFeeItem } from '@app/shared';
-import { Button, Card, Col, Empty, Input, Result, Row, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Empty,
+  Input,
+  Result,
+  Row,
+  Skeleton,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../api/api-error';
 import { feeSchedulePosterUrl, getPublicFeeSchedule } from '../../api/catalog';
@@ -29,9 +42,15 @@ const columns: TableColumnsType<IFeeItem> = [
     title: '上门费',
     key: 'callOut',
     width: 80,
-    render: (_, i) => (i.callOutFeeFen ? formatFen(i.callOutFeeFen) : <Typography.Text type="secondary">—</Typography.Text>),
+    render: (_, i) =>
+      i.callOutFeeFen ? formatFen(i.callOutFeeFen) : <Typography.Text type="secondary">—</Typography.Text>,
   },
-  { title: '材料', key: 'materials', width: 90, render: (_, i) => (i.materialsExtra ? <Tag color="orange">材料另计</Tag> : <Tag>含材料</Tag>) },
+  {
+    title: '材料',
+    key: 'materials',
+    width: 90,
+    render: (_, i) => (i.materialsExtra ? <Tag color="orange">材料另计</Tag> : <Tag>含材料</Tag>),
+  },
   { title: '服务标准', dataIndex: 'serviceStandard' },
 ];
 
@@ -47,7 +66,9 @@ function FeeScheduleView() {
   const schedule = useAsync(() => getPublicFeeSchedule(project.id, q || undefined), [project.id, q]);
   // The quote panel needs every item, not just the ones matching the search box.
   const full = useAsync(() => getPublicFeeSchedule(project.id), [project.id]);
-  const noSchedule = isApiError(schedule.error, ErrorCode.NoScheduleInForce) || (isApiError(schedule.error) && schedule.error.status === 404);
+  const noSchedule =
+    isApiError(schedule.error, ErrorCode.NoScheduleInForce) ||
+    (isApiError(schedule.error) && schedule.error.status === 404);
 
   return (
     <div className="page" data-testid="fee-schedule-page">
@@ -71,7 +92,11 @@ function FeeScheduleView() {
         <Col xs={24} xl={16}>
           <Card variant="borderless">
             {noSchedule ? (
-              <Result status="info" title="本项目暂无执行中的收费标准" subTitle="价目表发布后，这里将显示住户看到的公示内容。" />
+              <Result
+                status="info"
+                title="本项目暂无执行中的收费标准"
+                subTitle="价目表发布后，这里将显示住户看到的公示内容。"
+              />
             ) : schedule.error && !schedule.data ? (
               <ErrorState error={schedule.error} onRetry={schedule.reload} title="收费标准加载失败" />
             ) : !schedule.data ? (
@@ -80,9 +105,12 @@ function FeeScheduleView() {
               <>
                 <div className="schedule-head" data-testid="schedule-head">
                   <div>
-                    <Typography.Title level={4} style={{ margin: 0 }}>{schedule.data.title}</Typography.Title>
+                    <Typography.Title level={4} style={{ margin: 0 }}>
+                      {schedule.data.title}
+                    </Typography.Title>
                     <Typography.Text type="secondary">
-                      {schedule.data.companyName} · V{schedule.data.versionNo} · {formatDateTime(schedule.data.effectiveFrom)} 起执行
+                      {schedule.data.companyName} · V{schedule.data.versionNo} ·{' '}
+                      {formatDateTime(schedule.data.effectiveFrom)} 起执行
                     </Typography.Text>
                   </div>
                   <Input.Search
@@ -98,9 +126,19 @@ function FeeScheduleView() {
                   <section key={c.code} className="schedule-category">
                     <h3>
                       {c.name}
-                      <Typography.Text type="secondary" style={{ fontWeight: 400, fontSize: 13 }}> · {c.items.length} 项</Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontWeight: 400, fontSize: 13 }}>
+                        {' '}
+                        · {c.items.length} 项
+                      </Typography.Text>
                     </h3>
-                    <Table<IFeeItem> rowKey="code" size="small" tableLayout="fixed" columns={columns} dataSource={c.items} pagination={false} />
+                    <Table<IFeeItem>
+                      rowKey="code"
+                      size="small"
+                      tableLayout="fixed"
+                      columns={columns}
+                      dataSource={c.items}
+                      pagination={false}
+                    />
                   </section>
                 ))}
               </>

@@ -1,6 +1,17 @@
 import { CalculatorOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatFen, formatQuantity, type IPricedQuote, type IPublicFeeSchedule, type IQuoteLine } from '@app/shared';
-import { Alert, Button, Card, Descriptions, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Input,
+  Select,
+  Space,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { previewQuote } from '../../api/catalog';
 import { describeError } from '../../api/api-error';
@@ -39,14 +50,36 @@ export function QuotePanel({ projectId, schedule }: { projectId: number; schedul
   }
 
   const columns: TableColumnsType<IQuoteLine> = [
-    { title: '项目', key: 'name', render: (_, l) => <span>{l.name}<Typography.Text type="secondary"> · {KIND_LABEL[l.kind]}</Typography.Text></span> },
+    {
+      title: '项目',
+      key: 'name',
+      render: (_, l) => (
+        <span>
+          {l.name}
+          <Typography.Text type="secondary"> · {KIND_LABEL[l.kind]}</Typography.Text>
+        </span>
+      ),
+    },
     { title: '单价', key: 'unit', align: 'right', render: (_, l) => `${formatFen(l.unitPriceFen)}/${l.unit}` },
     { title: '数量', key: 'qty', align: 'right', width: 70, render: (_, l) => formatQuantity(l.quantityMilli) },
-    { title: '金额', key: 'amount', align: 'right', render: (_, l) => <span className="money">{formatFen(l.amountFen)}</span> },
+    {
+      title: '金额',
+      key: 'amount',
+      align: 'right',
+      render: (_, l) => <span className="money">{formatFen(l.amountFen)}</span>,
+    },
   ];
 
   return (
-    <Card title={<span><CalculatorOutlined /> 报价试算</span>} variant="borderless" data-testid="quote-panel">
+    <Card
+      title={
+        <span>
+          <CalculatorOutlined /> 报价试算
+        </span>
+      }
+      variant="borderless"
+      data-testid="quote-panel"
+    >
       <Space direction="vertical" style={{ width: '100%' }}>
         {rows.map((row) => (
           <Space.Compact key={row.key} block>
@@ -76,7 +109,12 @@ export function QuotePanel({ projectId, schedule }: { projectId: number; schedul
           </Space.Compact>
         ))}
         <Space>
-          <Button icon={<PlusOutlined />} onClick={() => setRows((list) => [...list, { key: Math.max(...list.map((r) => r.key)) + 1, code: null, quantity: '1' }])}>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() =>
+              setRows((list) => [...list, { key: Math.max(...list.map((r) => r.key)) + 1, code: null, quantity: '1' }])
+            }
+          >
             添加项目
           </Button>
           <Button type="primary" loading={pricing} onClick={price} data-testid="quote-run">
@@ -86,16 +124,28 @@ export function QuotePanel({ projectId, schedule }: { projectId: number; schedul
         {error ? <Alert type="error" showIcon title={error} /> : null}
         {quote ? (
           <>
-            <Table<IQuoteLine> rowKey={(l) => `${l.kind}:${l.code}`} size="small" columns={columns} dataSource={quote.lines} pagination={false} />
+            <Table<IQuoteLine>
+              rowKey={(l) => `${l.kind}:${l.code}`}
+              size="small"
+              columns={columns}
+              dataSource={quote.lines}
+              pagination={false}
+            />
             <Descriptions size="small" column={1} bordered data-testid="quote-total">
               <Descriptions.Item label="人工费">{formatFen(quote.labourFen)}</Descriptions.Item>
               <Descriptions.Item label="上门费">{formatFen(quote.callOutFen)}</Descriptions.Item>
               <Descriptions.Item label="合计">
-                <Typography.Text strong style={{ fontSize: 16 }}>{formatFen(quote.totalFen)}</Typography.Text>
+                <Typography.Text strong style={{ fontSize: 16 }}>
+                  {formatFen(quote.totalFen)}
+                </Typography.Text>
               </Descriptions.Item>
             </Descriptions>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              按{quote.scheduleVersionId === schedule?.versionId ? `收费标准 V${schedule.versionNo}` : '当前执行的收费标准'}计价；材料默认由住户自备，物业提供的材料另按材料价格表计价。
+              按
+              {quote.scheduleVersionId === schedule?.versionId
+                ? `收费标准 V${schedule.versionNo}`
+                : '当前执行的收费标准'}
+              计价；材料默认由住户自备，物业提供的材料另按材料价格表计价。
             </Typography.Text>
           </>
         ) : null}

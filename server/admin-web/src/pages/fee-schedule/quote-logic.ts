@@ -33,12 +33,20 @@ export interface ScheduleOption {
 }
 
 /** The schedule as grouped select options ("GD-001 更换灯泡/灯管 · ¥5.00/个"). */
-export function scheduleOptions(schedule: IPublicFeeSchedule | undefined, priceText: (fen: number) => string, only?: (categoryName: string) => boolean): ScheduleOption[] {
+export function scheduleOptions(
+  schedule: IPublicFeeSchedule | undefined,
+  priceText: (fen: number) => string,
+  only?: (categoryName: string) => boolean,
+): ScheduleOption[] {
   return (schedule?.categories ?? [])
     .filter((c) => !only || only(c.name))
     .map((c) => ({
       label: c.name,
-      options: c.items.map((i) => ({ value: i.code, label: `${i.code} ${i.name} · ${priceText(i.labourPriceFen)}/${i.unit}`, unit: i.unit })),
+      options: c.items.map((i) => ({
+        value: i.code,
+        label: `${i.code} ${i.name} · ${priceText(i.labourPriceFen)}/${i.unit}`,
+        unit: i.unit,
+      })),
     }));
 }
 

@@ -18,7 +18,17 @@ import { managerCoverage } from './coverage';
 const SCOPE_LABELS: Record<ScopeType, string> = { project: '项目', region: '区域', company: '全公司' };
 
 /** Pages that exist, offered on the workbench to whoever may open them (the menu's own rule). */
-const SHORTCUTS: readonly PageKey[] = ['tickets', 'ticket-new', 'dispatch-queue', 'escalated', 'cash', 'counter-sales', 'waivers', 'fee-schedule', 'service-categories'];
+const SHORTCUTS: readonly PageKey[] = [
+  'tickets',
+  'ticket-new',
+  'dispatch-queue',
+  'escalated',
+  'cash',
+  'counter-sales',
+  'waivers',
+  'fee-schedule',
+  'service-categories',
+];
 
 export default function HomePage() {
   const me = useMe();
@@ -32,7 +42,9 @@ export default function HomePage() {
   const pending = useAsync(
     () =>
       mayReview
-        ? listBindings({ projectId: project.id, status: BindingStatus.Pending, page: 1, pageSize: 1 }).then((p) => p.total)
+        ? listBindings({ projectId: project.id, status: BindingStatus.Pending, page: 1, pageSize: 1 }).then(
+            (p) => p.total,
+          )
         : Promise.resolve(null),
     [project.id, mayReview],
   );
@@ -44,7 +56,9 @@ export default function HomePage() {
   const coverage = buildings.data ? managerCoverage(buildings.data) : null;
   // Counts of real tickets (total of a one-row page), for the roles that work the ticket list.
   const ticketCount = (status: TicketStatus) =>
-    mayWorkTickets ? listTickets({ projectId: project.id, status, page: 1, pageSize: 1 }).then((p) => p.total) : Promise.resolve(null);
+    mayWorkTickets
+      ? listTickets({ projectId: project.id, status, page: 1, pageSize: 1 }).then((p) => p.total)
+      : Promise.resolve(null);
   const submitted = useAsync(() => ticketCount(TicketStatus.Submitted), [project.id, mayWorkTickets]);
   const toVisit = useAsync(() => ticketCount(TicketStatus.Verified), [project.id, mayWorkTickets]);
   const shortcuts = SHORTCUTS.filter((key) => canOpen(pageByKey(key), roles)).map(pageByKey);
@@ -65,12 +79,22 @@ export default function HomePage() {
         <Col xs={24} sm={12} xl={6}>
           <Card variant="borderless">
             <Statistic title="本项目房屋" value={project.houseCount} suffix="户" />
-            <CardLink onClick={() => navigate('/houses')} show={canOpen(pageByKey('houses'), roles)} label="查看房屋档案" />
+            <CardLink
+              onClick={() => navigate('/houses')}
+              show={canOpen(pageByKey('houses'), roles)}
+              label="查看房屋档案"
+            />
           </Card>
         </Col>
         <Col xs={24} sm={12} xl={6}>
           <Card variant="borderless">
-            <AsyncStatistic title="待审核住户认证" state={pending} suffix="条" hidden={!mayReview} hiddenText="审核由客户经理负责" />
+            <AsyncStatistic
+              title="待审核住户认证"
+              state={pending}
+              suffix="条"
+              hidden={!mayReview}
+              hiddenText="审核由客户经理负责"
+            />
             <CardLink onClick={() => navigate('/bindings')} show={mayReview} label="去审核" />
           </Card>
         </Col>
@@ -119,10 +143,22 @@ export default function HomePage() {
           <Card variant="borderless" title="工单" style={{ height: '100%' }} data-testid="ticket-card">
             <Row gutter={16}>
               <Col span={12}>
-                <AsyncStatistic title="待受理" state={submitted} suffix="单" hidden={!mayWorkTickets} hiddenText="由客户经理受理" />
+                <AsyncStatistic
+                  title="待受理"
+                  state={submitted}
+                  suffix="单"
+                  hidden={!mayWorkTickets}
+                  hiddenText="由客户经理受理"
+                />
               </Col>
               <Col span={12}>
-                <AsyncStatistic title="待回访" state={toVisit} suffix="单" hidden={!mayWorkTickets} hiddenText="由客户经理回访" />
+                <AsyncStatistic
+                  title="待回访"
+                  state={toVisit}
+                  suffix="单"
+                  hidden={!mayWorkTickets}
+                  hiddenText="由客户经理回访"
+                />
               </Col>
             </Row>
             <CardLink onClick={() => navigate('/tickets')} show={mayWorkTickets} label="去工单中心" />
@@ -153,7 +189,11 @@ function RoleGrants({ grants }: { grants: IRoleGrant[] }) {
   return (
     <div className="toolbar" data-testid="role-grants">
       {grants.map((g) => (
-        <Tag key={`${g.role}-${g.scopeType}-${g.scopeId}`} color="geekblue" style={{ padding: '2px 10px', fontSize: 13 }}>
+        <Tag
+          key={`${g.role}-${g.scopeType}-${g.scopeId}`}
+          color="geekblue"
+          style={{ padding: '2px 10px', fontSize: 13 }}
+        >
           {ROLE_LABELS[g.role]} · {SCOPE_LABELS[g.scopeType]}：{g.scopeName}
         </Tag>
       ))}
@@ -172,10 +212,31 @@ interface AsyncStatisticProps<T> {
 }
 
 function AsyncStatistic<T>({ title, state, pick, suffix, suffixFor, hidden, hiddenText }: AsyncStatisticProps<T>) {
-  if (hidden) return <Statistic title={title} value="—" suffix={<Tooltip title={hiddenText}><Typography.Text type="secondary" style={{ fontSize: 12 }}>{hiddenText}</Typography.Text></Tooltip>} />;
+  if (hidden)
+    return (
+      <Statistic
+        title={title}
+        value="—"
+        suffix={
+          <Tooltip title={hiddenText}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {hiddenText}
+            </Typography.Text>
+          </Tooltip>
+        }
+      />
+    );
   if (state.error) {
     return (
-      <Statistic title={title} value="—" suffix={<Button size="small" type="link" icon={<ReloadOutlined />} onClick={state.reload}>重试</Button>} />
+      <Statistic
+        title={title}
+        value="—"
+        suffix={
+          <Button size="small" type="link" icon={<ReloadOutlined />} onClick={state.reload}>
+            重试
+          </Button>
+        }
+      />
     );
   }
   const data = state.data;
@@ -208,4 +269,3 @@ function RetryLine({ onRetry }: { onRetry: () => void }): ReactNode {
     </Empty>
   );
 }
-

@@ -5,6 +5,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { BindingStatusTag } from '../../components/BindingStatusTag';
 import { formatDateTime } from '../../lib/time';
 import { useAsync } from '../../lib/use-async';
+import { BillingStartField } from './BillingStartField';
 
 const bindingColumns: TableColumnsType<IBinding> = [
   { title: '姓名', dataIndex: 'name' },
@@ -14,7 +15,15 @@ const bindingColumns: TableColumnsType<IBinding> = [
   { title: '申请时间', dataIndex: 'createdAt', render: (t: string) => formatDateTime(t) },
 ];
 
-export function HouseDetailDrawer({ houseId, onClose }: { houseId: number | null; onClose: () => void }) {
+export function HouseDetailDrawer({
+  houseId,
+  canEdit,
+  onClose,
+}: {
+  houseId: number | null;
+  canEdit: boolean;
+  onClose: () => void;
+}) {
   const detail = useAsync(() => (houseId ? getHouse(houseId) : Promise.resolve(null)), [houseId]);
   const house = detail.data && detail.data.id === houseId ? detail.data : null;
 
@@ -47,6 +56,15 @@ export function HouseDetailDrawer({ houseId, onClose }: { houseId: number | null
               ) : (
                 <Tag color="warning">未指派</Tag>
               )}
+            </Descriptions.Item>
+            <Descriptions.Item label="计费起始日" span={2}>
+              <BillingStartField
+                key={house.id}
+                houseId={house.id}
+                value={house.billingStartDate}
+                canEdit={canEdit}
+                onSaved={(billingStartDate) => detail.setData({ ...house, billingStartDate })}
+              />
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ margin: 0 }}>

@@ -81,16 +81,32 @@ export function HouseImportModal({ open, projectId, projectName, onClose, onImpo
           </Button>,
         ];
       case 'invalid':
-        return [<Button key="again" type="primary" onClick={reset}>重新选择文件</Button>];
+        return [
+          <Button key="again" type="primary" onClick={reset}>
+            重新选择文件
+          </Button>,
+        ];
       case 'failed':
         return [
-          <Button key="again" onClick={reset}>重新选择</Button>,
-          <Button key="retry" type="primary" onClick={() => file && run(file, step.dryRun)}>重试</Button>,
+          <Button key="again" onClick={reset}>
+            重新选择
+          </Button>,
+          <Button key="retry" type="primary" onClick={() => file && run(file, step.dryRun)}>
+            重试
+          </Button>,
         ];
       case 'done':
-        return [<Button key="close" type="primary" onClick={onClose}>完成</Button>];
+        return [
+          <Button key="close" type="primary" onClick={onClose}>
+            完成
+          </Button>,
+        ];
       default:
-        return [<Button key="cancel" onClick={onClose} disabled={busy}>取消</Button>];
+        return [
+          <Button key="cancel" onClick={onClose} disabled={busy}>
+            取消
+          </Button>,
+        ];
     }
   })();
 
@@ -109,10 +125,15 @@ export function HouseImportModal({ open, projectId, projectName, onClose, onImpo
       {step.name === 'select' ? (
         <>
           <Typography.Paragraph>
-            请按模板填写以下列：{HOUSE_IMPORT_COLUMNS.join('、')}。已存在的房屋（同楼栋、单元、房号）会被更新，其余新增。
-            上传后先校验，确认无误才会写入。
+            请按模板填写以下列：{HOUSE_IMPORT_COLUMNS.join('、')}
+            。已存在的房屋（同楼栋、单元、房号）会被更新，其余新增。 上传后先校验，确认无误才会写入。
           </Typography.Paragraph>
-          <Button icon={<DownloadOutlined />} loading={downloading} onClick={downloadTemplate} style={{ marginBottom: 16 }}>
+          <Button
+            icon={<DownloadOutlined />}
+            loading={downloading}
+            onClick={downloadTemplate}
+            style={{ marginBottom: 16 }}
+          >
             下载导入模板（CSV）
           </Button>
           <Upload.Dragger
@@ -152,7 +173,12 @@ export function HouseImportModal({ open, projectId, projectName, onClose, onImpo
 
       {step.name === 'ready' ? (
         <div data-testid="import-summary">
-          <Alert type="success" showIcon title={`校验通过：${file?.name ?? ''} 共 ${step.result.totalRows} 行`} style={{ marginBottom: 16 }} />
+          <Alert
+            type="success"
+            showIcon
+            title={`校验通过：${file?.name ?? ''} 共 ${step.result.totalRows} 行`}
+            style={{ marginBottom: 16 }}
+          />
           <div style={{ display: 'flex', gap: 48, justifyContent: 'center' }}>
             <Statistic title="将新增" value={step.result.created} suffix="户" />
             <Statistic title="将更新" value={step.result.updated} suffix="户" />
@@ -160,7 +186,9 @@ export function HouseImportModal({ open, projectId, projectName, onClose, onImpo
         </div>
       ) : null}
 
-      {step.name === 'failed' ? <Alert type="error" showIcon title={step.dryRun ? '校验失败' : '导入失败'} description={step.message} /> : null}
+      {step.name === 'failed' ? (
+        <Alert type="error" showIcon title={step.dryRun ? '校验失败' : '导入失败'} description={step.message} />
+      ) : null}
 
       {step.name === 'done' ? (
         <Result

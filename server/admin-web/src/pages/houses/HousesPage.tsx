@@ -41,6 +41,7 @@ const columns: TableColumnsType<IHouse> = [
     width: 110,
     render: (type: IHouse['type']) => <Tag color={TYPE_COLORS[type]}>{HOUSE_TYPE_LABELS[type] ?? type}</Tag>,
   },
+  { title: '计费起始日', dataIndex: 'billingStartDate', width: 120, render: (date: string | null) => date ?? '—' },
 ];
 
 export default function HousesPage() {
@@ -171,7 +172,11 @@ function HousesView() {
           />
         )}
       </Card>
-      <HouseDetailDrawer houseId={openHouseId} onClose={() => setOpenHouseId(null)} />
+      <HouseDetailDrawer
+        houseId={openHouseId}
+        canEdit={roleCan(roles, Permission.HouseEdit)}
+        onClose={() => setOpenHouseId(null)}
+      />
       <HouseImportModal
         open={importOpen}
         projectId={project.id}

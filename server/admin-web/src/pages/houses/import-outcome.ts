@@ -14,7 +14,9 @@ function isImportResult(value: unknown): value is IHouseImportResult {
 /** Folds the two ways the server reports bad rows (422 IMPORT_INVALID, or a result listing errors) into one. */
 export function importOutcome(settled: { result: IHouseImportResult } | { error: unknown }): ImportOutcome {
   if ('result' in settled) {
-    return settled.result.errors.length > 0 ? { kind: 'invalid', result: settled.result } : { kind: 'ok', result: settled.result };
+    return settled.result.errors.length > 0
+      ? { kind: 'invalid', result: settled.result }
+      : { kind: 'ok', result: settled.result };
   }
   const { error } = settled;
   if (error instanceof ApiError && error.code === ErrorCode.ImportInvalid && isImportResult(error.details)) {

@@ -1,5 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
-import { passwordProblem } from '@app/shared';
+import { PASSWORD_MAX_LENGTH, PASSWORD_RULE_TEXT, passwordProblem } from '@app/shared';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -43,7 +43,10 @@ export function ChangePasswordPage({ forced }: { forced: boolean }) {
   }
 
   return (
-    <div style={forced ? { minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f3f5f8' } : undefined} data-testid="change-password-page">
+    <div
+      style={forced ? { minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f3f5f8' } : undefined}
+      data-testid="change-password-page"
+    >
       <div>
         <Card className="login-card" variant="borderless">
           <Typography.Title level={3} style={{ marginTop: 0 }}>
@@ -52,20 +55,30 @@ export function ChangePasswordPage({ forced }: { forced: boolean }) {
           <Typography.Paragraph type="secondary">
             {forced
               ? `${me?.name ?? ''}，你的密码由管理员设置，修改后才能使用工作台。`
-              : '新密码至少 8 位，须同时包含字母和数字。'}
+              : `新密码${PASSWORD_RULE_TEXT}。`}
           </Typography.Paragraph>
           {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
           <Form<PasswordForm> form={form} layout="vertical" requiredMark={false} onFinish={onFinish} size="large">
             <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
-              <Input.Password prefix={<LockOutlined />} placeholder="当前密码" autoComplete="current-password" autoFocus />
+              <Input.Password
+                prefix={<LockOutlined />}
+                placeholder="当前密码"
+                autoComplete="current-password"
+                autoFocus
+              />
             </Form.Item>
             <Form.Item
               name="newPassword"
               label="新密码"
               rules={[
                 { required: true, message: '请输入新密码' },
-                { max: 72, message: '新密码不能超过 72 位' },
-                { validator: (_, v: string | undefined) => { const p = v ? passwordProblem(v) : null; return p ? Promise.reject(new Error(p)) : Promise.resolve(); } },
+                { max: PASSWORD_MAX_LENGTH, message: `新密码不能超过 ${PASSWORD_MAX_LENGTH} 位` },
+                {
+                  validator: (_, v: string | undefined) => {
+                    const p = v ? passwordProblem(v) : null;
+                    return p ? Promise.reject(new Error(p)) : Promise.resolve();
+                  },
+                },
               ]}
             >
               <Input.Password prefix={<LockOutlined />} placeholder="新密码" autoComplete="new-password" />
@@ -76,7 +89,12 @@ export function ChangePasswordPage({ forced }: { forced: boolean }) {
               dependencies={['newPassword']}
               rules={[
                 { required: true, message: '请再次输入新密码' },
-                ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致'))) }),
+                ({ getFieldValue }) => ({
+                  validator: (_, v) =>
+                    v === getFieldValue('newPassword')
+                      ? Promise.resolve()
+                      : Promise.reject(new Error('两次输入的新密码不一致')),
+                }),
               ]}
             >
               <Input.Password prefix={<LockOutlined />} placeholder="确认新密码" autoComplete="new-password" />
@@ -85,7 +103,12 @@ export function ChangePasswordPage({ forced }: { forced: boolean }) {
               修改密码
             </Button>
             {forced ? (
-              <Button type="link" block style={{ marginTop: 8 }} onClick={() => signOut().then(() => navigate('/login', { replace: true }))}>
+              <Button
+                type="link"
+                block
+                style={{ marginTop: 8 }}
+                onClick={() => signOut().then(() => navigate('/login', { replace: true }))}
+              >
                 退出登录
               </Button>
             ) : null}

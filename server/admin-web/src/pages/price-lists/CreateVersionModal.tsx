@@ -63,7 +63,11 @@ export function CreateVersionModal(props: {
           copyFrom: source?.id ?? 'none',
         }}
       >
-        <Form.Item name="title" label="标题" rules={[{ required: true, whitespace: true, message: '请填写标题' }, { max: 100 }]}>
+        <Form.Item
+          name="title"
+          label="标题"
+          rules={[{ required: true, whitespace: true, message: '请填写标题' }, { max: 100 }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="copyFrom" label="复制自" extra="默认复制当前执行中的版本，只需修改要调整的条目。">
@@ -79,7 +83,12 @@ export function CreateVersionModal(props: {
           />
         </Form.Item>
         <Form.Item name="notes" label="修订说明">
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder="例如：根据 2026 年人工成本调整部分维修项目价格" />
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder="例如：根据 2026 年人工成本调整部分维修项目价格"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -10,7 +10,11 @@ import { idColumn } from '../../components/id-column';
 const CHANGE_COLORS = { added: 'green', removed: 'red', changed: 'gold' } as const;
 
 /** 对比: what this version changes relative to another one of the same list (default: the one in force). */
-export function DiffPanel(props: { version: IPriceListVersion; others: IPriceListVersion[]; categories: IFeeCategory[] }) {
+export function DiffPanel(props: {
+  version: IPriceListVersion;
+  others: IPriceListVersion[];
+  categories: IFeeCategory[];
+}) {
   const { version, others, categories } = props;
   const initial = others.find((v) => v.inForce) ?? others[0];
   const [againstId, setAgainstId] = useState<number | undefined>(initial?.id);
@@ -23,7 +27,12 @@ export function DiffPanel(props: { version: IPriceListVersion; others: IPriceLis
   const columns: TableColumnsType<DiffRow> = [
     idColumn('编码', 'code', { width: 100 }),
     { title: '名称', dataIndex: 'name', width: 220 },
-    { title: '变化', key: 'change', width: 90, render: (_, r) => <Tag color={CHANGE_COLORS[r.change]}>{DIFF_CHANGE_LABELS[r.change]}</Tag> },
+    {
+      title: '变化',
+      key: 'change',
+      width: 90,
+      render: (_, r) => <Tag color={CHANGE_COLORS[r.change]}>{DIFF_CHANGE_LABELS[r.change]}</Tag>,
+    },
     {
       title: '内容（调整前 → 调整后）',
       key: 'changes',
@@ -33,7 +42,9 @@ export function DiffPanel(props: { version: IPriceListVersion; others: IPriceLis
             {r.changes.map((c) => (
               <span key={c.field}>
                 <Typography.Text type="secondary">{c.label}：</Typography.Text>
-                <Typography.Text delete type="secondary">{c.before}</Typography.Text>
+                <Typography.Text delete type="secondary">
+                  {c.before}
+                </Typography.Text>
                 {' → '}
                 <Typography.Text strong>{c.after}</Typography.Text>
               </span>
@@ -56,15 +67,24 @@ export function DiffPanel(props: { version: IPriceListVersion; others: IPriceLis
           value={againstId}
           onChange={setAgainstId}
           data-testid="diff-against"
-          options={others.map((v) => ({ value: v.id, label: `V${v.versionNo} · ${v.title}（${v.inForce ? '执行中' : statusLabel(v.status)}）` }))}
+          options={others.map((v) => ({
+            value: v.id,
+            label: `V${v.versionNo} · ${v.title}（${v.inForce ? '执行中' : statusLabel(v.status)}）`,
+          }))}
         />
-        {diff.data ? <Typography.Text type="secondary" data-testid="diff-summary">{diffSummary(rows)}</Typography.Text> : null}
+        {diff.data ? (
+          <Typography.Text type="secondary" data-testid="diff-summary">
+            {diffSummary(rows)}
+          </Typography.Text>
+        ) : null}
       </div>
       {diff.error ? (
         <ErrorState error={diff.error} onRetry={diff.reload} title="对比失败" />
       ) : (
         <>
-          {diff.data && !rows.length ? <Alert type="info" showIcon title="两个版本内容完全相同" style={{ marginBottom: 12 }} /> : null}
+          {diff.data && !rows.length ? (
+            <Alert type="info" showIcon title="两个版本内容完全相同" style={{ marginBottom: 12 }} />
+          ) : null}
           <Table<DiffRow>
             rowKey={(r) => `${r.change}:${r.code}`}
             size="small"

@@ -101,11 +101,18 @@ export function FeeItemDrawer(props: {
           name="code"
           label="编码"
           extra={item ? '编码是条目的标识，不能修改；如需新编码请新增条目。' : '大写字母、数字或短横线，如 GD-011'}
-          rules={[{ required: true, message: '请填写编码' }, { pattern: /^[A-Za-z0-9][A-Za-z0-9-]{0,15}$/, message: '编码须为字母、数字或短横线，最多 16 位' }]}
+          rules={[
+            { required: true, message: '请填写编码' },
+            { pattern: /^[A-Za-z0-9][A-Za-z0-9-]{0,15}$/, message: '编码须为字母、数字或短横线，最多 16 位' },
+          ]}
         >
           <Input disabled={Boolean(item)} maxLength={16} />
         </Form.Item>
-        <Form.Item name="name" label="项目名称" rules={[{ required: true, whitespace: true, message: '请填写项目名称' }, { max: 80 }]}>
+        <Form.Item
+          name="name"
+          label="项目名称"
+          rules={[{ required: true, whitespace: true, message: '请填写项目名称' }, { max: 80 }]}
+        >
           <Input maxLength={80} />
         </Form.Item>
         <Form.Item name="unit" label="计价单位" rules={[{ required: true, message: '请选择单位' }]}>
@@ -113,16 +120,32 @@ export function FeeItemDrawer(props: {
         </Form.Item>
         <Space size={16} align="start">
           <Form.Item name="labourYuan" label="人工费（元）" rules={[yuanRule(false)]}>
-            <Input prefix="¥" inputMode="decimal" placeholder="如 35.00" style={{ width: 180 }} data-testid="labour-yuan" />
+            <Input
+              prefix="¥"
+              inputMode="decimal"
+              placeholder="如 35.00"
+              style={{ width: 180 }}
+              data-testid="labour-yuan"
+            />
           </Form.Item>
           <Form.Item name="callOutYuan" label="上门费（元，可不填）" rules={[yuanRule(true)]}>
             <Input prefix="¥" inputMode="decimal" placeholder="不收上门费" style={{ width: 180 }} />
           </Form.Item>
         </Space>
-        <Form.Item name="materialsExtra" label="材料另计" valuePropName="checked" extra="开启后，物业提供的材料按材料价格表另行收费">
+        <Form.Item
+          name="materialsExtra"
+          label="材料另计"
+          valuePropName="checked"
+          extra="开启后，物业提供的材料按材料价格表另行收费"
+        >
           <Switch checkedChildren="另计" unCheckedChildren="含材料" />
         </Form.Item>
-        <Form.Item name="counterSale" label="前台收费项目" valuePropName="checked" extra="开启后可在服务中心前台直接收费（打字复印类始终可以）；维修项目须通过工单收费，不要开启">
+        <Form.Item
+          name="counterSale"
+          label="前台收费项目"
+          valuePropName="checked"
+          extra="开启后可在服务中心前台直接收费（打字复印类始终可以）；维修项目须通过工单收费，不要开启"
+        >
           <Switch checkedChildren="前台" unCheckedChildren="否" />
         </Form.Item>
         <Form.Item name="serviceStandard" label="服务标准" rules={[{ max: 2000 }]}>

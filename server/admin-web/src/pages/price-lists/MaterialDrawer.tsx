@@ -76,11 +76,18 @@ export function MaterialDrawer(props: {
         <Form.Item
           name="code"
           label="编码"
-          rules={[{ required: true, message: '请填写编码' }, { pattern: /^[A-Za-z0-9][A-Za-z0-9-]{0,15}$/, message: '编码须为字母、数字或短横线，最多 16 位' }]}
+          rules={[
+            { required: true, message: '请填写编码' },
+            { pattern: /^[A-Za-z0-9][A-Za-z0-9-]{0,15}$/, message: '编码须为字母、数字或短横线，最多 16 位' },
+          ]}
         >
           <Input disabled={Boolean(material)} maxLength={16} />
         </Form.Item>
-        <Form.Item name="name" label="材料名称" rules={[{ required: true, whitespace: true, message: '请填写材料名称' }, { max: 80 }]}>
+        <Form.Item
+          name="name"
+          label="材料名称"
+          rules={[{ required: true, whitespace: true, message: '请填写材料名称' }, { max: 80 }]}
+        >
           <Input maxLength={80} />
         </Form.Item>
         <Form.Item name="spec" label="规格型号" rules={[{ max: 80 }]}>

@@ -24,7 +24,13 @@ export function MaterialsPanel(props: {
     { title: '材料名称', dataIndex: 'name' },
     { title: '规格型号', dataIndex: 'spec', render: (spec: string) => spec || '—' },
     { title: '单位', dataIndex: 'unit', width: 80 },
-    { title: '采购单价', key: 'price', width: 130, align: 'right', render: (_, m) => <span className="money">{formatFen(m.priceFen)}</span> },
+    {
+      title: '采购单价',
+      key: 'price',
+      width: 130,
+      align: 'right',
+      render: (_, m) => <span className="money">{formatFen(m.priceFen)}</span>,
+    },
   ];
   if (editable) {
     columns.push({
@@ -36,7 +42,13 @@ export function MaterialsPanel(props: {
           <Button size="small" type="link" icon={<EditOutlined />} onClick={() => setEditing(m)}>
             编辑
           </Button>
-          <Popconfirm title={`删除「${m.name}」？`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => onDelete(m.code)}>
+          <Popconfirm
+            title={`删除「${m.name}」？`}
+            okText="删除"
+            okButtonProps={{ danger: true }}
+            cancelText="取消"
+            onConfirm={() => onDelete(m.code)}
+          >
             <Button size="small" type="link" danger icon={<DeleteOutlined />} aria-label={`删除 ${m.code}`} />
           </Popconfirm>
         </Space>
@@ -47,7 +59,12 @@ export function MaterialsPanel(props: {
   return (
     <Card size="small" variant="borderless">
       <div className="toolbar" style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder="搜索编码、名称或规格" style={{ width: 260 }} onChange={(e) => setQuery(e.target.value)} />
+        <Input.Search
+          allowClear
+          placeholder="搜索编码、名称或规格"
+          style={{ width: 260 }}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <div style={{ flex: 1 }} />
         {editable ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>

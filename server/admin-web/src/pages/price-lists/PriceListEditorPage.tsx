@@ -44,7 +44,8 @@ function Editor({ versionId }: { versionId: number }) {
   // A refused action stays on screen until dismissed: a toast is too easy to miss for 403/409.
   const [refusal, setRefusal] = useState<string | null>(null);
 
-  if (detail.error && !detail.data) return <ErrorState error={detail.error} onRetry={detail.reload} title="价目表加载失败" />;
+  if (detail.error && !detail.data)
+    return <ErrorState error={detail.error} onRetry={detail.reload} title="价目表加载失败" />;
   if (!detail.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const { version } = detail.data;
   const others = (all.data ?? []).filter((v) => v.kind === version.kind && v.id !== version.id);
@@ -99,25 +100,49 @@ function Editor({ versionId }: { versionId: number }) {
         description={version.title}
         extra={
           <>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/price-lists${version.kind === 'materials' ? '?kind=materials' : ''}`)}>
+            <Button
+              icon={<ArrowLeftOutlined />}
+              onClick={() => navigate(`/price-lists${version.kind === 'materials' ? '?kind=materials' : ''}`)}
+            >
               返回列表
             </Button>
             <VersionActions version={version} meId={me.id} busy={busy} onAction={act} />
           </>
         }
       />
-      {refusal ? <Alert type="error" showIcon closable onClose={() => setRefusal(null)} title={refusal} data-testid="action-error" /> : null}
-      {lockedReason ? <Alert type="info" showIcon title="只读" description={lockedReason} data-testid="read-only-banner" /> : null}
+      {refusal ? (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setRefusal(null)}
+          title={refusal}
+          data-testid="action-error"
+        />
+      ) : null}
+      {lockedReason ? (
+        <Alert type="info" showIcon title="只读" description={lockedReason} data-testid="read-only-banner" />
+      ) : null}
       <Card variant="borderless" size="small">
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} data-testid="version-info">
           <Descriptions.Item label="状态">
-            <Tag color={statusColor(version.status)} data-testid="version-status">{statusLabel(version.status)}</Tag>
+            <Tag color={statusColor(version.status)} data-testid="version-status">
+              {statusLabel(version.status)}
+            </Tag>
             {version.inForce ? <Badge status="processing" text="执行中" /> : null}
           </Descriptions.Item>
-          <Descriptions.Item label="生效时间">{version.effectiveFrom ? formatDateTime(version.effectiveFrom) : '未发布'}</Descriptions.Item>
+          <Descriptions.Item label="生效时间">
+            {version.effectiveFrom ? formatDateTime(version.effectiveFrom) : '未发布'}
+          </Descriptions.Item>
           <Descriptions.Item label="条目数">{version.itemCount}</Descriptions.Item>
-          <Descriptions.Item label="审批时间">{version.approvedAt ? formatDateTime(version.approvedAt) : '—'}</Descriptions.Item>
-          {version.notes ? <Descriptions.Item label="修订说明" span="filled">{version.notes}</Descriptions.Item> : null}
+          <Descriptions.Item label="审批时间">
+            {version.approvedAt ? formatDateTime(version.approvedAt) : '—'}
+          </Descriptions.Item>
+          {version.notes ? (
+            <Descriptions.Item label="修订说明" span="filled">
+              {version.notes}
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
       </Card>
       <Tabs

@@ -35,7 +35,11 @@ export default function PriceListsPage() {
         </Space>
       ),
     },
-    { title: '标题', dataIndex: 'title', render: (title: string, v) => <a onClick={() => navigate(`/price-lists/${v.id}`)}>{title}</a> },
+    {
+      title: '标题',
+      dataIndex: 'title',
+      render: (title: string, v) => <a onClick={() => navigate(`/price-lists/${v.id}`)}>{title}</a>,
+    },
     {
       title: '状态',
       key: 'status',
@@ -46,7 +50,8 @@ export default function PriceListsPage() {
       title: '生效时间',
       key: 'effectiveFrom',
       width: 180,
-      render: (_, v) => (v.effectiveFrom ? formatDateTime(v.effectiveFrom) : <Typography.Text type="secondary">未发布</Typography.Text>),
+      render: (_, v) =>
+        v.effectiveFrom ? formatDateTime(v.effectiveFrom) : <Typography.Text type="secondary">未发布</Typography.Text>,
     },
     { title: '条目数', dataIndex: 'itemCount', width: 90, align: 'right' },
     {
@@ -101,7 +106,9 @@ export default function PriceListsPage() {
             loading={versions.loading}
             pagination={false}
             onRow={(v) => ({ onDoubleClick: () => navigate(`/price-lists/${v.id}`) })}
-            locale={{ emptyText: versions.loading ? ' ' : <Empty description="还没有任何版本，点击「新建版本」开始起草" /> }}
+            locale={{
+              emptyText: versions.loading ? ' ' : <Empty description="还没有任何版本，点击「新建版本」开始起草" />,
+            }}
           />
         )}
       </Card>

@@ -5,7 +5,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { publishTime, versionActions } from './price-logic';
 
-export type VersionAction = { kind: 'approve' } | { kind: 'return' } | { kind: 'publish'; effectiveFrom: string | undefined };
+export type VersionAction =
+  { kind: 'approve' } | { kind: 'return' } | { kind: 'publish'; effectiveFrom: string | undefined };
 
 /** The buttons a version's status allows: draft → 审批通过; approved → 退回草稿 / 发布. */
 export function VersionActions(props: {
@@ -72,7 +73,11 @@ export function VersionActions(props: {
   );
 }
 
-function PublishModal(props: { version: IPriceListVersion; onClose(): void; onPublish(effectiveFrom: string | undefined): Promise<void> }) {
+function PublishModal(props: {
+  version: IPriceListVersion;
+  onClose(): void;
+  onPublish(effectiveFrom: string | undefined): Promise<void>;
+}) {
   const [at, setAt] = useState<Dayjs | null>(() => dayjs());
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

@@ -37,11 +37,17 @@ function SettingsForm({ companyId, companyName }: { companyId: number; companyNa
     setSaving(true);
     setError(null);
     try {
-      const saved: ICompanySettings = await updateCompanySettings(companyId, { cashLimitFen: cash.fen ?? 0, waiverMonthlyCapFen: cap.fen ?? 0 });
+      const saved: ICompanySettings = await updateCompanySettings(companyId, {
+        cashLimitFen: cash.fen ?? 0,
+        waiverMonthlyCapFen: cap.fen ?? 0,
+      });
       settings.setData(saved);
-      message.success(`已保存：现场现金上限 ${formatFen(saved.cashLimitFen)}，每月免收上限 ${formatFen(saved.waiverMonthlyCapFen)}`);
+      message.success(
+        `已保存：现场现金上限 ${formatFen(saved.cashLimitFen)}，每月免收上限 ${formatFen(saved.waiverMonthlyCapFen)}`,
+      );
     } catch (err) {
-      if (!applyFieldErrors(form, err, { cashLimitFen: 'cashLimitYuan', waiverMonthlyCapFen: 'waiverCapYuan' })) setError(describeError(err));
+      if (!applyFieldErrors(form, err, { cashLimitFen: 'cashLimitYuan', waiverMonthlyCapFen: 'waiverCapYuan' }))
+        setError(describeError(err));
     } finally {
       setSaving(false);
     }
@@ -49,7 +55,10 @@ function SettingsForm({ companyId, companyName }: { companyId: number; companyNa
 
   return (
     <div className="page" data-testid="settings-page">
-      <PageHeader title="公司设置" description={`${companyName} · 收费规则，对公司所有项目生效。金额以元填写，精确到分。`} />
+      <PageHeader
+        title="公司设置"
+        description={`${companyName} · 收费规则，对公司所有项目生效。金额以元填写，精确到分。`}
+      />
       <Card variant="borderless" style={{ maxWidth: 640 }}>
         {settings.error && !settings.data ? (
           <ErrorState error={settings.error} onRetry={settings.reload} title="公司设置加载失败" />
@@ -60,13 +69,26 @@ function SettingsForm({ companyId, companyName }: { companyId: number; companyNa
             form={form}
             layout="vertical"
             onFinish={save}
-            initialValues={{ cashLimitYuan: fenToInput(settings.data.cashLimitFen), waiverCapYuan: fenToInput(settings.data.waiverMonthlyCapFen) }}
+            initialValues={{
+              cashLimitYuan: fenToInput(settings.data.cashLimitFen),
+              waiverCapYuan: fenToInput(settings.data.waiverMonthlyCapFen),
+            }}
           >
             {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-            <Form.Item name="cashLimitYuan" label="现场现金收款上限（元/笔）" extra="超过此金额的费用，师傅不能现场收取现金，须计入账单或在线支付。" rules={[yuanRule(false, LIMITS.cashLimitFen)]}>
+            <Form.Item
+              name="cashLimitYuan"
+              label="现场现金收款上限（元/笔）"
+              extra="超过此金额的费用，师傅不能现场收取现金，须计入账单或在线支付。"
+              rules={[yuanRule(false, LIMITS.cashLimitFen)]}
+            >
               <Input prefix="¥" inputMode="decimal" style={{ width: 220 }} data-testid="cash-limit" />
             </Form.Item>
-            <Form.Item name="waiverCapYuan" label="项目经理每月免收上限（元/人）" extra="每位项目经理每个自然月免收的费用合计不得超过此金额。" rules={[yuanRule(false, LIMITS.waiverMonthlyCapFen)]}>
+            <Form.Item
+              name="waiverCapYuan"
+              label="项目经理每月免收上限（元/人）"
+              extra="每位项目经理每个自然月免收的费用合计不得超过此金额。"
+              rules={[yuanRule(false, LIMITS.waiverMonthlyCapFen)]}
+            >
               <Input prefix="¥" inputMode="decimal" style={{ width: 220 }} data-testid="waiver-cap" />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={saving}>

@@ -37,7 +37,9 @@ function DispatchQueueView() {
   }, [reload]);
 
   const columns: TableColumnsType<ITicket> = [
-    idColumn('工单号', 'serial', { render: (s, t) => <Typography.Link onClick={() => setOpenId(t.id)}>{s}</Typography.Link> }),
+    idColumn('工单号', 'serial', {
+      render: (s, t) => <Typography.Link onClick={() => setOpenId(t.id)}>{s}</Typography.Link>,
+    }),
     { title: '房屋', dataIndex: 'houseLabel', width: 150, render: (v: string | null) => v ?? <Tag>公共区域</Tag> },
     { title: '类别', dataIndex: 'category', width: 160, render: (c: string) => categoryLabel(c, categories.data) },
     { title: '问题描述', dataIndex: 'description', ellipsis: true },
@@ -45,7 +47,12 @@ function DispatchQueueView() {
       title: '状态',
       key: 'status',
       width: 170,
-      render: (_, t) => <Space size={4} wrap><Tag color="gold">{TICKET_STATUS_LABELS[t.status]}</Tag><TicketFlags ticket={t} /></Space>,
+      render: (_, t) => (
+        <Space size={4} wrap>
+          <Tag color="gold">{TICKET_STATUS_LABELS[t.status]}</Tag>
+          <TicketFlags ticket={t} />
+        </Space>
+      ),
     },
     { title: '报修时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
     {
@@ -53,7 +60,12 @@ function DispatchQueueView() {
       key: 'act',
       width: 90,
       render: (_, t) => (
-        <Button type="primary" size="small" disabled={!t.actions.includes('dispatch')} onClick={() => setDispatching(t)}>
+        <Button
+          type="primary"
+          size="small"
+          disabled={!t.actions.includes('dispatch')}
+          onClick={() => setDispatching(t)}
+        >
           派单
         </Button>
       ),
@@ -65,7 +77,11 @@ function DispatchQueueView() {
       <PageHeader
         title="派单队列"
         description={`${project.name} · 抢单超时、师傅退单或无人可派的工单在此等待主管派单。`}
-        extra={<Button icon={<ReloadOutlined />} onClick={reload}>刷新</Button>}
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={reload}>
+            刷新
+          </Button>
+        }
       />
       <Card variant="borderless" title={pageCaption('待派工单', queue.data)}>
         {queue.error && !queue.data ? (
@@ -89,11 +105,19 @@ function DispatchQueueView() {
           ticket={dispatching}
           action="dispatch"
           onClose={() => setDispatching(null)}
-          onDone={() => { setDispatching(null); reload(); }}
-          onConflict={() => { setDispatching(null); reload(); }}
+          onDone={() => {
+            setDispatching(null);
+            reload();
+          }}
+          onConflict={() => {
+            setDispatching(null);
+            reload();
+          }}
         />
       ) : null}
-      {openId !== null ? <TicketDetailDrawer ticketId={openId} onClose={() => setOpenId(null)} onChanged={reload} /> : null}
+      {openId !== null ? (
+        <TicketDetailDrawer ticketId={openId} onClose={() => setOpenId(null)} onChanged={reload} />
+      ) : null}
     </div>
   );
 }

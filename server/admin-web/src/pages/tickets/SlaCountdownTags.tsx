@@ -17,7 +17,10 @@ export function SlaCountdownTags(props: { deadlines: ITicketSlaDeadline[] }) {
       {props.deadlines.map((d) => {
         const c = slaCountdown(d, at);
         return (
-          <Tooltip key={d.kind} title={`时限 ${formatDateTime(d.dueAt)}${d.metAt ? `，完成于 ${formatDateTime(d.metAt)}` : ''}`}>
+          <Tooltip
+            key={d.kind}
+            title={`时限 ${formatDateTime(d.dueAt)}${d.metAt ? `，完成于 ${formatDateTime(d.metAt)}` : ''}`}
+          >
             <Tag color={COLORS[c.tone]}>{c.text}</Tag>
           </Tooltip>
         );

@@ -1,9 +1,19 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { TICKET_KIND_LABELS, TICKET_STATUS_LABELS, ticketTypeLabel, type IPage, type ITicket, type TicketKind } from '@app/shared';
+import {
+  TICKET_KIND_LABELS,
+  TICKET_STATUS_LABELS,
+  ticketTypeLabel,
+  type IPage,
+  type ITicket,
+  type TicketKind,
+} from '@app/shared';
 import { Button, Card, Empty, Input, Select, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { subscribeTicketEvents } from '../../api/live';
 import { listTickets } from '../../api/tickets';
+import { projectUrges } from '../../api/complaints';
+import { UrgeTag } from './UrgeTag';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useSelectedProject } from '../../layout/PageGuard';
@@ -12,25 +22,46 @@ import { useAsync } from '../../lib/use-async';
 import { TicketDetailDrawer } from './TicketDetailDrawer';
 import { TicketFlags } from './TicketFlags';
 import { useProjectCategories } from './categories';
-import { categoryLabel, mergeNewestFirst, STATUS_COLORS, STATUS_GROUPS, statusesOf, type StatusGroupKey } from './ticket-logic';
+import {
+  categoryLabel,
+  mergeNewestFirst,
+  STATUS_COLORS,
+  STATUS_GROUPS,
+  statusesOf,
+  type StatusGroupKey,
+} from './ticket-logic';
 import { idColumn } from '../../components/id-column';
 
 const PAGE_SIZE = 20;
-/** New requests from the mini-program must show up without a reload. */
+/** New requests arrive through the live stream; this slow poll is the fallback when the stream is down. */
 const REFRESH_MS = 30_000;
+/** Several changes in a burst (register + auto-dispatch) reload the page once. */
+const LIVE_DEBOUNCE_MS = 300;
 
 export default function TicketsPage() {
   const project = useSelectedProject();
   return <TicketsView key={project.id} />;
 }
 
-async function loadTab(projectId: number, group: StatusGroupKey, kind: TicketKind | undefined, page: number): Promise<IPage<ITicket>> {
+async function loadTab(
+  projectId: number,
+  group: StatusGroupKey,
+  kind: TicketKind | undefined,
+  page: number,
+): Promise<IPage<ITicket>> {
   const statuses = statusesOf(group);
   if (statuses.length <= 1) return listTickets({ projectId, status: statuses[0], kind, page, pageSize: PAGE_SIZE });
   // The API filters one status at a time: a grouped tab asks for each and merges (a project's open work fits in 200 per status).
-  const pages = await Promise.all(statuses.map((status) => listTickets({ projectId, status, kind, page: 1, pageSize: 200 })));
+  const pages = await Promise.all(
+    statuses.map((status) => listTickets({ projectId, status, kind, page: 1, pageSize: 200 })),
+  );
   const items = mergeNewestFirst(pages.map((p) => p.items));
-  return { items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total: items.length, page, pageSize: PAGE_SIZE };
+  return {
+    items: items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
+    total: items.length,
+    page,
+    pageSize: PAGE_SIZE,
+  };
 }
 
 function TicketsView() {
@@ -46,12 +77,30 @@ function TicketsView() {
   const [searchParams] = useSearchParams();
   const [openId, setOpenId] = useState<number | null>(() => Number(searchParams.get('ticket')) || null);
   const tickets = useAsync(() => loadTab(project.id, group, kind, page), [project.id, group, kind, page]);
+  // 催单 counts ride beside the list (their own small route), refreshed with it.
+  const urges = useAsync(() => projectUrges(project.id).catch(() => []), [project.id, tickets.data]);
+  const urgeOf = useMemo(() => new Map((urges.data ?? []).map((u) => [u.ticketId, u])), [urges.data]);
   const { reload } = tickets;
 
   useEffect(() => {
     const timer = window.setInterval(reload, REFRESH_MS);
     return () => window.clearInterval(timer);
   }, [reload]);
+
+  useEffect(() => {
+    let pending: number | null = null;
+    const stop = subscribeTicketEvents((event) => {
+      if (event.projectId !== project.id || pending !== null) return;
+      pending = window.setTimeout(() => {
+        pending = null;
+        reload();
+      }, LIVE_DEBOUNCE_MS);
+    });
+    return () => {
+      stop();
+      if (pending !== null) window.clearTimeout(pending);
+    };
+  }, [reload, project.id]);
 
   const rows = useMemo(() => {
     const q = search.trim().toUpperCase();
@@ -78,41 +127,76 @@ function TicketsView() {
         <Space size={4} wrap>
           <Tag color={STATUS_COLORS[t.status]}>{TICKET_STATUS_LABELS[t.status]}</Tag>
           <TicketFlags ticket={t} />
+          <UrgeTag urge={urgeOf.get(t.id)} />
         </Space>
       ),
     },
-    { title: '维修师傅', key: 'tech', width: 110, render: (_, t) => t.technician?.name ?? <Typography.Text type="secondary">—</Typography.Text> },
+    {
+      title: '维修师傅',
+      key: 'tech',
+      width: 110,
+      render: (_, t) => t.technician?.name ?? <Typography.Text type="secondary">—</Typography.Text>,
+    },
     { title: '报修时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
-    { title: '', key: 'open', width: 70, render: (_, t) => <Button size="small" onClick={() => setOpenId(t.id)}>详情</Button> },
+    {
+      title: '',
+      key: 'open',
+      width: 70,
+      render: (_, t) => (
+        <Button size="small" onClick={() => setOpenId(t.id)}>
+          详情
+        </Button>
+      ),
+    },
   ];
 
   return (
     <div className="page" data-testid="tickets-page">
       <PageHeader
         title="工单中心"
-        description={`${project.name} · 报修、特约服务、建议与咨询。列表每 30 秒自动刷新。`}
+        description={`${project.name} · 报修、特约服务、建议与咨询。新工单和状态变化实时出现（实时连接中断时每 30 秒刷新）。`}
         extra={
           <Space>
-            <Button icon={<ReloadOutlined />} onClick={reload}>刷新</Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/tickets/new')}>代客报修</Button>
+            <Button icon={<ReloadOutlined />} onClick={reload}>
+              刷新
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/tickets/new')}>
+              代客报修
+            </Button>
           </Space>
         }
       />
       <Card variant="borderless">
         <Tabs
           activeKey={group}
-          onChange={(key) => { setGroup(key as StatusGroupKey); setPage(1); }}
+          onChange={(key) => {
+            setGroup(key as StatusGroupKey);
+            setPage(1);
+          }}
           items={STATUS_GROUPS.map((g) => ({ key: g.key, label: g.label }))}
           tabBarExtraContent={
             <Space>
-              <Input.Search allowClear placeholder="搜索工单号 / 房号" style={{ width: 200 }} onSearch={setSearch} onChange={(e) => !e.target.value && setSearch('')} data-testid="ticket-search" />
+              <Input.Search
+                allowClear
+                placeholder="搜索工单号 / 房号"
+                style={{ width: 200 }}
+                onSearch={setSearch}
+                onChange={(e) => !e.target.value && setSearch('')}
+                data-testid="ticket-search"
+              />
               <Select<TicketKind>
                 allowClear
                 placeholder="全部类型"
                 style={{ width: 130 }}
                 value={kind}
-                onChange={(k) => { setKind(k); setPage(1); }}
-                options={(['repair', 'service', 'suggestion', 'consultation'] as const).map((k) => ({ value: k, label: TICKET_KIND_LABELS[k] }))}
+                onChange={(k) => {
+                  setKind(k);
+                  setPage(1);
+                }}
+                options={(['repair', 'service', 'suggestion', 'consultation'] as const).map((k) => ({
+                  value: k,
+                  label: TICKET_KIND_LABELS[k],
+                }))}
                 data-testid="kind-filter"
               />
             </Space>
@@ -131,12 +215,21 @@ function TicketsView() {
             // Wider than the card on a laptop screen: scroll inside it instead of spilling the 详情 column out.
             scroll={{ x: 'max-content' }}
             onRow={(t) => ({ onDoubleClick: () => setOpenId(t.id) })}
-            pagination={{ current: page, pageSize: PAGE_SIZE, total: tickets.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 张`, hideOnSinglePage: true }}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: tickets.data?.total ?? 0,
+              onChange: setPage,
+              showTotal: (t) => `共 ${t} 张`,
+              hideOnSinglePage: true,
+            }}
             locale={{ emptyText: tickets.loading ? ' ' : <Empty description="没有符合条件的工单" /> }}
           />
         )}
       </Card>
-      {openId !== null ? <TicketDetailDrawer ticketId={openId} onClose={() => setOpenId(null)} onChanged={reload} /> : null}
+      {openId !== null ? (
+        <TicketDetailDrawer ticketId={openId} onClose={() => setOpenId(null)} onChanged={reload} />
+      ) : null}
     </div>
   );
 }

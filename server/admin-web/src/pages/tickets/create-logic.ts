@@ -1,4 +1,12 @@
-import { PREFERRED_DAYS_AHEAD, VISIT_WINDOWS, type ICreateTicketRequest, type TicketChannel, type TicketKind, type Urgency, type VisitWindowKey } from '@app/shared';
+import {
+  PREFERRED_DAYS_AHEAD,
+  VISIT_WINDOWS,
+  type ICreateTicketRequest,
+  type TicketChannel,
+  type TicketKind,
+  type Urgency,
+  type VisitWindowKey,
+} from '@app/shared';
 
 export type Place = 'home' | 'public';
 
@@ -25,7 +33,10 @@ const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pa
 
 /** Today to PREFERRED_DAYS_AHEAD days ahead, as the resident's 报修 page offers. */
 export function visitDateRange(now = new Date()): { start: string; end: string } {
-  return { start: localDate(now), end: localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() + PREFERRED_DAYS_AHEAD)) };
+  return {
+    start: localDate(now),
+    end: localDate(new Date(now.getFullYear(), now.getMonth(), now.getDate() + PREFERRED_DAYS_AHEAD)),
+  };
 }
 
 /** The expected visit as the instants the server stores; both or neither. */
@@ -33,7 +44,10 @@ function visitWindow(date: string, key: VisitWindowKey): { preferredStart: strin
   const window = VISIT_WINDOWS.find((w) => w.key === key);
   const [y, m, d] = date.split('-').map(Number);
   if (!window || !y || !m || !d) return null;
-  return { preferredStart: new Date(y, m - 1, d, window.start).toISOString(), preferredEnd: new Date(y, m - 1, d, window.end).toISOString() };
+  return {
+    preferredStart: new Date(y, m - 1, d, window.start).toISOString(),
+    preferredEnd: new Date(y, m - 1, d, window.end).toISOString(),
+  };
 }
 
 export const CHANNEL_OPTIONS = [
@@ -47,7 +61,8 @@ export function kindsFor(place: Place): CreateFormValues['kind'][] {
   return place === 'public' ? ['repair', 'suggestion'] : ['repair', 'service', 'suggestion', 'consultation'];
 }
 
-export type CreateBuild = { ok: true; body: ICreateTicketRequest } | { ok: false; field: keyof CreateFormValues; message: string };
+export type CreateBuild =
+  { ok: true; body: ICreateTicketRequest } | { ok: false; field: keyof CreateFormValues; message: string };
 
 /** The form → POST /api/tickets, with the rules the server enforces for staff-recorded requests. */
 export function buildCreateRequest(v: CreateFormValues, projectId: number, now = new Date()): CreateBuild {
@@ -55,7 +70,8 @@ export function buildCreateRequest(v: CreateFormValues, projectId: number, now =
   const phone = (v.contactPhone ?? '').trim();
   if (v.place === 'home' && !v.houseId) return { ok: false, field: 'houseId', message: '请选择房屋' };
   if (!v.category?.trim()) return { ok: false, field: 'category', message: '请选择类别' };
-  if (v.kind === 'service' && !v.feeItemCode) return { ok: false, field: 'feeItemCode', message: '特约服务须选择收费项目' };
+  if (v.kind === 'service' && !v.feeItemCode)
+    return { ok: false, field: 'feeItemCode', message: '特约服务须选择收费项目' };
   if (!description) return { ok: false, field: 'description', message: '请填写问题描述' };
   if (!/^1[3-9]\d{9}$/.test(phone)) return { ok: false, field: 'contactPhone', message: '请填写有效的 11 位手机号' };
   const range = visitDateRange(now);

@@ -25,7 +25,11 @@ export { categoryLabel } from './categories';
 /** The list's tabs: several lifecycle statuses share one tab, as the service desk thinks of them. */
 export const STATUS_GROUPS = [
   { key: 'submitted', label: '待受理', statuses: ['submitted'] },
-  { key: 'working', label: '处理中', statuses: ['registered', 'dispatched', 'accepted', 'on_site', 'quoted', 'in_progress'] },
+  {
+    key: 'working',
+    label: '处理中',
+    statuses: ['registered', 'dispatched', 'accepted', 'on_site', 'quoted', 'in_progress'],
+  },
   { key: 'done', label: '待验收', statuses: ['done'] },
   // Verified awaits the return visit, visited awaits closing: both are the customer manager's follow-up.
   { key: 'follow-up', label: '待回访', statuses: ['verified', 'visited'] },
@@ -73,7 +77,17 @@ export const EXTRA_ACTION_LABELS: Record<ExtraAction, string> = { hold: '挂起'
 
 /** What the console's staff can act on: the lifecycle transitions are exactly the server's `actions`. */
 // verify: the server offers it to the customer manager on public-area repairs only (common areas have no resident to sign).
-const CONSOLE_TRANSITIONS: readonly TicketAction[] = ['register', 'dispatch', 'transfer', 'reply', 'verify', 'return_visit', 'close', 'request_rework', 'cancel'];
+const CONSOLE_TRANSITIONS: readonly TicketAction[] = [
+  'register',
+  'dispatch',
+  'transfer',
+  'reply',
+  'verify',
+  'return_visit',
+  'close',
+  'request_rework',
+  'cancel',
+];
 
 export function consoleActions(ticket: ITicket, roles: readonly Role[]): ConsoleAction[] {
   const out: ConsoleAction[] = ticket.actions.filter((a) => CONSOLE_TRANSITIONS.includes(a));
@@ -86,7 +100,9 @@ export function consoleActions(ticket: ITicket, roles: readonly Role[]): Console
 export function actionLabel(action: ConsoleAction): string {
   // "取消" alone reads like a dialog's dismiss button next to the modal's own 取消.
   if (action === 'cancel') return '取消工单';
-  return action in EXTRA_ACTION_LABELS ? EXTRA_ACTION_LABELS[action as ExtraAction] : TICKET_ACTION_LABELS[action as TicketAction];
+  return action in EXTRA_ACTION_LABELS
+    ? EXTRA_ACTION_LABELS[action as ExtraAction]
+    : TICKET_ACTION_LABELS[action as TicketAction];
 }
 
 /** The URL segment of each action (POST /api/tickets/:id/<segment>), from the shared action table. */
@@ -127,7 +143,8 @@ export function buildActionBody(action: ConsoleAction, ticket: ITicket, v: Actio
   const text = (s: string | undefined) => (s ?? '').trim();
   switch (action) {
     case 'register': {
-      if (ticket.paid && !v.priceExplained) return { ok: false, field: 'priceExplained', message: '收费工单须先向业主说明收费标准' };
+      if (ticket.paid && !v.priceExplained)
+        return { ok: false, field: 'priceExplained', message: '收费工单须先向业主说明收费标准' };
       const body: Record<string, unknown> = {};
       if (v.category && v.category !== ticket.category) body.category = v.category;
       if (v.urgency && v.urgency !== ticket.urgency) body.urgency = v.urgency;
@@ -150,9 +167,13 @@ export function buildActionBody(action: ConsoleAction, ticket: ITicket, v: Actio
     case 'hold':
     case 'cancel':
     case 'request_rework':
-      return text(v.reason) ? { ok: true, body: { reason: text(v.reason) } } : { ok: false, field: 'reason', message: '请填写原因' };
+      return text(v.reason)
+        ? { ok: true, body: { reason: text(v.reason) } }
+        : { ok: false, field: 'reason', message: '请填写原因' };
     case 'reply':
-      return text(v.reply) ? { ok: true, body: { reply: text(v.reply) } } : { ok: false, field: 'reply', message: '请填写答复内容' };
+      return text(v.reply)
+        ? { ok: true, body: { reply: text(v.reply) } }
+        : { ok: false, field: 'reply', message: '请填写答复内容' };
     case 'return_visit':
       if (!text(v.result)) return { ok: false, field: 'result', message: '请填写回访结果' };
       if (v.satisfied === undefined) return { ok: false, field: 'satisfied', message: '请选择满意或不满意' };
@@ -164,7 +185,8 @@ export function buildActionBody(action: ConsoleAction, ticket: ITicket, v: Actio
       }
       const name = text(v.representativeName);
       const relation = text(v.representativeRelation);
-      if (name && !relation) return { ok: false, field: 'representativeRelation', message: '请填写楼栋代表与本楼的关系（如楼长）' };
+      if (name && !relation)
+        return { ok: false, field: 'representativeRelation', message: '请填写楼栋代表与本楼的关系（如楼长）' };
       if (relation && !name) return { ok: false, field: 'representativeName', message: '请填写楼栋代表的姓名' };
       const body: Record<string, unknown> = { overall: v.overall, punctuality: v.punctuality, attitude: v.attitude };
       if (text(v.comment)) body.comment = text(v.comment);
@@ -196,13 +218,20 @@ export function conflictMessage(error: unknown): string | null {
  * applies it), then with room under their open-job cap, then the least busy.
  */
 export function rankTechnicians<T extends TechnicianLike>(
-  techs: readonly T[], rule: SkillRule | undefined, loads: readonly ITechnicianWorkload[] = [],
+  techs: readonly T[],
+  rule: SkillRule | undefined,
+  loads: readonly ITechnicianWorkload[] = [],
 ): (T & { fits: boolean; load: TechnicianLoad | null })[] {
   return techs
     .map((t) => ({ ...t, fits: techFits(rule, t.skills), load: loadOf(t, loads) }))
-    .sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || Number(b.fits) - Number(a.fits)
-      || Number(a.load?.full ?? false) - Number(b.load?.full ?? false) || (a.load?.openJobs ?? 0) - (b.load?.openJobs ?? 0)
-      || a.name.localeCompare(b.name, 'zh-CN'));
+    .sort(
+      (a, b) =>
+        Number(b.onDuty) - Number(a.onDuty) ||
+        Number(b.fits) - Number(a.fits) ||
+        Number(a.load?.full ?? false) - Number(b.load?.full ?? false) ||
+        (a.load?.openJobs ?? 0) - (b.load?.openJobs ?? 0) ||
+        a.name.localeCompare(b.name, 'zh-CN'),
+    );
 }
 
 interface TechnicianLike {
@@ -226,5 +255,10 @@ function loadOf(t: TechnicianLike, loads: readonly ITechnicianWorkload[]): Techn
   const w = loads.find((l) => l.technicianId === t.userId);
   if (!w) return null;
   const full = t.maxOpenJobs !== undefined && w.openJobs >= t.maxOpenJobs;
-  return { openJobs: w.openJobs, visitsToday: w.visitsToday, full, text: `在办 ${w.openJobs} 单${full ? '（已满）' : ''} · 今日预约 ${w.visitsToday}` };
+  return {
+    openJobs: w.openJobs,
+    visitsToday: w.visitsToday,
+    full,
+    text: `在办 ${w.openJobs} 单${full ? '（已满）' : ''} · 今日预约 ${w.visitsToday}`,
+  };
 }

@@ -1,6 +1,20 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { formatFen, formatQuantity, PAYMENT_METHOD_LABELS, Permission, roleCan, type ICharge } from '@app/shared';
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Progress, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Progress,
+  Table,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { getWaiverBudget, listCharges, waiveCharge } from '../../api/charges';
 import { ErrorState } from '../../components/ErrorState';
@@ -24,7 +38,10 @@ function WaiversView() {
   const mayWaive = roleCan(useProject().roles, Permission.ChargeWaive);
   const [page, setPage] = useState(1);
   // Unconfirmed charges (signed on a technician's phone) are not owed yet, so there is nothing to waive.
-  const charges = useAsync(() => listCharges({ projectId: project.id, status: 'open', confirmation: 'confirmed', page, pageSize: PAGE_SIZE }), [project.id, page]);
+  const charges = useAsync(
+    () => listCharges({ projectId: project.id, status: 'open', confirmation: 'confirmed', page, pageSize: PAGE_SIZE }),
+    [project.id, page],
+  );
   const budget = useAsync(getWaiverBudget, []);
   const [waiving, setWaiving] = useState<ICharge | null>(null);
   const remaining = budget.data?.remainingFen;
@@ -39,7 +56,13 @@ function WaiversView() {
     },
     { title: '结算方式', key: 'method', width: 140, render: (_, c) => PAYMENT_METHOD_LABELS[c.paymentMethod] },
     { title: '发生时间', dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
-    { title: '金额', dataIndex: 'totalFen', width: 110, align: 'right', render: (v: number) => <span className="money">{formatFen(v)}</span> },
+    {
+      title: '金额',
+      dataIndex: 'totalFen',
+      width: 110,
+      align: 'right',
+      render: (v: number) => <span className="money">{formatFen(v)}</span>,
+    },
   ];
   // The 免收 button exists only for those the permission table lets waive (a read-only viewer sees the list).
   if (mayWaive) {
@@ -66,7 +89,17 @@ function WaiversView() {
       <PageHeader
         title="费用减免"
         description={`${project.name} · 仅项目经理可免收待结算的费用，须填写原因；每人每月免收总额有上限，超出系统将拒绝。`}
-        extra={<Button icon={<ReloadOutlined />} onClick={() => { charges.reload(); budget.reload(); }}>刷新</Button>}
+        extra={
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => {
+              charges.reload();
+              budget.reload();
+            }}
+          >
+            刷新
+          </Button>
+        }
       />
       <Card variant="borderless" data-testid="waiver-budget">
         {budget.error ? (
@@ -88,7 +121,14 @@ function WaiversView() {
             columns={columns}
             dataSource={charges.data?.items ?? []}
             loading={charges.loading}
-            pagination={{ current: page, pageSize: PAGE_SIZE, total: charges.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 笔`, hideOnSinglePage: true }}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total: charges.data?.total ?? 0,
+              onChange: setPage,
+              showTotal: (t) => `共 ${t} 笔`,
+              hideOnSinglePage: true,
+            }}
             locale={{ emptyText: charges.loading ? ' ' : <Empty description="本项目没有待结算的费用" /> }}
           />
         )}
@@ -114,13 +154,25 @@ function BudgetBar({ month, view }: { month: string; view: ReturnType<typeof bud
   return (
     <div>
       <Typography.Text strong>{month} 本人免收额度</Typography.Text>
-      <Progress percent={view.percent} status={view.status} strokeColor={view.status === 'normal' ? '#1668dc' : undefined} />
-      <Typography.Text type="secondary" data-testid="budget-text">{view.text}</Typography.Text>
+      <Progress
+        percent={view.percent}
+        status={view.status}
+        strokeColor={view.status === 'normal' ? '#1668dc' : undefined}
+      />
+      <Typography.Text type="secondary" data-testid="budget-text">
+        {view.text}
+      </Typography.Text>
     </div>
   );
 }
 
-function WaiveModal(props: { charge: ICharge; remainingFen: number | undefined; onClose(): void; onDone(): void; onRefused(): void }) {
+function WaiveModal(props: {
+  charge: ICharge;
+  remainingFen: number | undefined;
+  onClose(): void;
+  onDone(): void;
+  onRefused(): void;
+}) {
   const { charge } = props;
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
@@ -142,16 +194,37 @@ function WaiveModal(props: { charge: ICharge; remainingFen: number | undefined; 
   }
 
   return (
-    <Modal open title={`免收 ${formatFen(charge.totalFen)}`} okText="确认免收" okButtonProps={{ danger: true }} cancelText="取消" confirmLoading={saving} onOk={() => form.submit()} onCancel={props.onClose}>
+    <Modal
+      open
+      title={`免收 ${formatFen(charge.totalFen)}`}
+      okText="确认免收"
+      okButtonProps={{ danger: true }}
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={props.onClose}
+    >
       <Typography.Paragraph type="secondary">
-        {charge.houseLabel ?? '前台收款'} · {charge.ticketSerial ?? `费用 #${charge.id}`}。免收记入本人本月额度，且会写入审计日志。
+        {charge.houseLabel ?? '前台收款'} · {charge.ticketSerial ?? `费用 #${charge.id}`}
+        。免收记入本人本月额度，且会写入审计日志。
       </Typography.Paragraph>
       {!error && props.remainingFen !== undefined && charge.totalFen > props.remainingFen ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`本月剩余免收额度仅 ${formatFen(props.remainingFen)}，本笔将被系统拒绝`} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`本月剩余免收额度仅 ${formatFen(props.remainingFen)}，本笔将被系统拒绝`}
+        />
       ) : null}
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="waive-error" /> : null}
+      {error ? (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="waive-error" />
+      ) : null}
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="reason" label="免收原因" rules={[{ required: true, whitespace: true, message: '请填写免收原因' }, { max: 200 }]}>
+        <Form.Item
+          name="reason"
+          label="免收原因"
+          rules={[{ required: true, whitespace: true, message: '请填写免收原因' }, { max: 200 }]}
+        >
           <Input.TextArea rows={3} maxLength={200} showCount placeholder="例如：返修工单，维修质量问题不再收费" />
         </Form.Item>
       </Form>

@@ -1,8 +1,32 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import {
-  ICreateBuildingRequest, ICreateProjectRequest, ICreateRegionRequest, ICreateStaffRequest, IGrantRoleRequest, IAuditQuery,
-  IRenameRequest, ISetStaffStatusRequest, IStaffQuery, IUpdateProjectRequest, IUpsertDepartmentRequest, Role, STAFF_ROLES, ScopeType, StaffStatus,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import {
+  ICreateBuildingRequest,
+  ICreateProjectRequest,
+  ICreateRegionRequest,
+  ICreateStaffRequest,
+  IGrantRoleRequest,
+  IAuditQuery,
+  IRenameRequest,
+  ISetStaffStatusRequest,
+  IStaffQuery,
+  IUpdateProjectRequest,
+  IUpsertDepartmentRequest,
+  Role,
+  STAFF_ROLES,
+  ScopeType,
+  StaffStatus,
 } from '@app/shared';
 import { IsEntityId, IsNonBlank, IsQueryInt, Trim } from '../../../common/decorators';
 import { PageQueryDto } from '../../../common/pagination.dto';

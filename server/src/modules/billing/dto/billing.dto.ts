@@ -1,15 +1,40 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, Max } from 'class-validator';
 import {
-  BillPayState, BillStatus, BillingItemKind, HouseType, SharedSplit, type BillingItemKind as ItemKind, type IAddAdjustmentRequest, type IBillListQuery,
-  type IStartBillRunRequest, type IUpsertBillingItemRequest, type IVoidAndReissueRequest,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Min,
+  Max,
+} from 'class-validator';
+import {
+  BillPayState,
+  BillStatus,
+  BillingItemKind,
+  HouseType,
+  SharedSplit,
+  type BillingItemKind as ItemKind,
+  type IAddAdjustmentRequest,
+  type IBillListQuery,
+  type IStartBillRunRequest,
+  type IUpsertBillingItemRequest,
+  type IVoidAndReissueRequest,
 } from '@app/shared';
 import { IsQueryInt } from '../../../common/decorators';
 import { PageQueryDto } from '../../../common/pagination.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
-const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === '1' || value === true ? true : value === 'false' || value === '0' || value === false ? false : value);
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === '1' || value === true
+    ? true
+    : value === 'false' || value === '0' || value === false
+      ? false
+      : value;
 
 export class ItemsQueryDto {
   @IsQueryInt(1, 2_147_483_647)

@@ -26,13 +26,19 @@ export class AmountsListController {
 
   @Get('house-quantities')
   @Allow(Permission.BillingItemEdit)
-  houseQuantities(@CurrentUser() principal: Principal, @Query() query: AmountsListQueryDto): Promise<IPage<IHouseQuantity>> {
+  houseQuantities(
+    @CurrentUser() principal: Principal,
+    @Query() query: AmountsListQueryDto,
+  ): Promise<IPage<IHouseQuantity>> {
     return this.lists.houseQuantities(principal, query);
   }
 
   @Get('shared-amounts')
   @Allow(Permission.BillingItemEdit)
-  sharedAmounts(@CurrentUser() principal: Principal, @Query() query: AmountsListQueryDto): Promise<IPage<ISharedAmount>> {
+  sharedAmounts(
+    @CurrentUser() principal: Principal,
+    @Query() query: AmountsListQueryDto,
+  ): Promise<IPage<ISharedAmount>> {
     return this.lists.sharedAmounts(principal, query);
   }
 }

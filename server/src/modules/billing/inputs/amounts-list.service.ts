@@ -32,7 +32,12 @@ export class AmountsListService {
       take: pageSize,
     });
     const labels = await this.property.houseLabels(rows.map((r) => r.houseId));
-    const items = rows.map((r) => ({ houseId: r.houseId, houseLabel: labels.get(r.houseId)?.label ?? '', itemCode: r.itemCode, quantity: r.quantityMilli / 1000 }));
+    const items = rows.map((r) => ({
+      houseId: r.houseId,
+      houseLabel: labels.get(r.houseId)?.label ?? '',
+      itemCode: r.itemCode,
+      quantity: r.quantityMilli / 1000,
+    }));
     return { items, total, page, pageSize };
   }
 
@@ -45,6 +50,11 @@ export class AmountsListService {
       skip,
       take: pageSize,
     });
-    return { items: rows.map((r) => ({ itemCode: r.itemCode, period: r.period, amountFen: r.amountFen })), total, page, pageSize };
+    return {
+      items: rows.map((r) => ({ itemCode: r.itemCode, period: r.period, amountFen: r.amountFen })),
+      total,
+      page,
+      pageSize,
+    };
   }
 }

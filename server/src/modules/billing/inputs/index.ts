@@ -8,5 +8,12 @@ import { VacanciesService } from './vacancies.service';
 
 /** Billing's run inputs (readings, quantities, 公摊, vacancies, late fees), wired into BillingModule. */
 export const INPUT_CONTROLLERS = [BillingInputsController, MyVacanciesController];
-export const INPUT_PROVIDERS = [ReadingsService, ReadingImportService, AmountsService, LateFeePolicyService, VacanciesService, ...INPUT_LINE_SOURCES];
+export const INPUT_PROVIDERS = [
+  ReadingsService,
+  ReadingImportService,
+  AmountsService,
+  LateFeePolicyService,
+  VacanciesService,
+  ...INPUT_LINE_SOURCES,
+];
 export { INPUT_ENTITIES } from './inputs.entity';

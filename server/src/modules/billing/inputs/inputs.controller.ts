@@ -10,8 +10,16 @@ import { ParseIdPipe } from '../../../common/parse-id.pipe';
 import type { Principal } from '../../../common/principal';
 import { AmountsService } from './amounts.service';
 import {
-  ApplyVacancyDto, DecideVacancyDto, ReadingImportQueryDto, ReadingQueryDto, ReadingTemplateQueryDto, RecordReadingDto, SetHouseQuantityDto, SetSharedAmountDto,
-  UpdateLateFeePolicyDto, VacancyQueryDto,
+  ApplyVacancyDto,
+  DecideVacancyDto,
+  ReadingImportQueryDto,
+  ReadingQueryDto,
+  ReadingTemplateQueryDto,
+  RecordReadingDto,
+  SetHouseQuantityDto,
+  SetSharedAmountDto,
+  UpdateLateFeePolicyDto,
+  VacancyQueryDto,
 } from './inputs.dto';
 import { LateFeePolicyService } from './late-fee-policy.service';
 import { MAX_READING_IMPORT_BYTES, ReadingImportService } from './reading-import.service';
@@ -48,7 +56,10 @@ export class BillingInputsController {
   @Get('readings/template.xlsx')
   @Allow(Permission.ReadingEdit)
   @Header('Content-Type', XLSX)
-  @Header('Content-Disposition', "attachment; filename=\"meter-readings.xlsx\"; filename*=UTF-8''%E6%8A%84%E8%A1%A8%E6%A8%A1%E6%9D%BF.xlsx")
+  @Header(
+    'Content-Disposition',
+    'attachment; filename="meter-readings.xlsx"; filename*=UTF-8\'\'%E6%8A%84%E8%A1%A8%E6%A8%A1%E6%9D%BF.xlsx',
+  )
   @ApiBinaryResponse('抄表模板：本项目全部房屋及上期读数', XLSX)
   readingTemplate(@CurrentUser() principal: Principal, @Query() query: ReadingTemplateQueryDto): Promise<Buffer> {
     return this.imports.template(principal, query.projectId, query.period, query.itemCode);
@@ -57,16 +68,29 @@ export class BillingInputsController {
   @Post('readings/import')
   @HttpCode(200)
   @Allow(Permission.ReadingEdit)
-  @ApiMultipartBody('抄表导入（模板见 GET /api/billing/readings/template.xlsx），全部成功或全部不写入', { file: { type: 'binary', description: '.xlsx' } }, ['file'])
-  async importReadings(@CurrentUser() principal: Principal, @Query() query: ReadingImportQueryDto, @Req() request: FastifyRequest): Promise<IReadingImportResult> {
-    if (!request.isMultipart()) throw DomainException.validation('file', '请以 multipart/form-data 上传文件（字段名 file）');
+  @ApiMultipartBody(
+    '抄表导入（模板见 GET /api/billing/readings/template.xlsx），全部成功或全部不写入',
+    { file: { type: 'binary', description: '.xlsx' } },
+    ['file'],
+  )
+  async importReadings(
+    @CurrentUser() principal: Principal,
+    @Query() query: ReadingImportQueryDto,
+    @Req() request: FastifyRequest,
+  ): Promise<IReadingImportResult> {
+    if (!request.isMultipart())
+      throw DomainException.validation('file', '请以 multipart/form-data 上传文件（字段名 file）');
     const part = await request.file({ limits: { fileSize: MAX_READING_IMPORT_BYTES, files: 1 } });
     if (!part || part.fieldname !== 'file') throw DomainException.validation('file', '缺少文件字段 file');
     const buffer = await part.toBuffer().catch(() => {
       throw DomainException.validation('file', `文件不能超过 ${MAX_READING_IMPORT_BYTES / 1024 / 1024} MB`);
     });
     if (!part.filename.toLowerCase().endsWith('.xlsx')) throw DomainException.validation('file', '只支持 .xlsx 文件');
-    return this.imports.import(principal, { projectId: query.projectId, period: query.period, itemCode: query.itemCode, dryRun: query.dryRun === 'true' }, buffer);
+    return this.imports.import(
+      principal,
+      { projectId: query.projectId, period: query.period, itemCode: query.itemCode, dryRun: query.dryRun === 'true' },
+      buffer,
+    );
   }
 
   @Put('house-quantities')
@@ -85,13 +109,20 @@ export class BillingInputsController {
 
   @Get('projects/:projectId/late-fee-policy')
   @Allow(Permission.BillingView, Permission.ReadingEdit, Permission.BillingItemEdit)
-  lateFeePolicy(@CurrentUser() principal: Principal, @Param('projectId', ParseIdPipe) projectId: number): Promise<ILateFeePolicy> {
+  lateFeePolicy(
+    @CurrentUser() principal: Principal,
+    @Param('projectId', ParseIdPipe) projectId: number,
+  ): Promise<ILateFeePolicy> {
     return this.policies.get(principal, projectId);
   }
 
   @Put('projects/:projectId/late-fee-policy')
   @Allow(Permission.BillingItemEdit)
-  updateLateFeePolicy(@CurrentUser() principal: Principal, @Param('projectId', ParseIdPipe) projectId: number, @Body() body: UpdateLateFeePolicyDto): Promise<ILateFeePolicy> {
+  updateLateFeePolicy(
+    @CurrentUser() principal: Principal,
+    @Param('projectId', ParseIdPipe) projectId: number,
+    @Body() body: UpdateLateFeePolicyDto,
+  ): Promise<ILateFeePolicy> {
     return this.policies.update(principal, projectId, body);
   }
 
@@ -111,7 +142,11 @@ export class BillingInputsController {
   @Post('vacancies/:id/decision')
   @HttpCode(200)
   @Allow(Permission.VacancyApprove)
-  decideVacancy(@CurrentUser() principal: Principal, @Param('id', ParseIdPipe) id: number, @Body() body: DecideVacancyDto): Promise<IVacancyApplication> {
+  decideVacancy(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseIdPipe) id: number,
+    @Body() body: DecideVacancyDto,
+  ): Promise<IVacancyApplication> {
     return this.vacancies.decide(principal, id, body);
   }
 }

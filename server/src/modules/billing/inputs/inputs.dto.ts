@@ -1,7 +1,12 @@
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
-  IApplyVacancyRequest, IDecideVacancyRequest, IRecordReadingRequest, ISetHouseQuantityRequest, ISetSharedAmountRequest,
-  IUpdateLateFeePolicyRequest, VacancyStatus,
+  IApplyVacancyRequest,
+  IDecideVacancyRequest,
+  IRecordReadingRequest,
+  ISetHouseQuantityRequest,
+  ISetSharedAmountRequest,
+  IUpdateLateFeePolicyRequest,
+  VacancyStatus,
 } from '@app/shared';
 import { IsEntityId, IsNonBlank, IsQueryInt, Trim } from '../../../common/decorators';
 import { PageQueryDto } from '../../../common/pagination.dto';
@@ -39,7 +44,6 @@ export class ReadingTemplateQueryDto {
 }
 
 export class ReadingImportQueryDto extends ReadingTemplateQueryDto {
-
   /** Query text: only "true" is a dry run. */
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'dryRun 只能是 true 或 false' })
@@ -138,7 +142,10 @@ export class DecideVacancyDto implements IDecideVacancyRequest {
 }
 
 const bounded = (min: number, max: number) => [IsInt(), Min(min), Max(max)];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
 
 export class UpdateLateFeePolicyDto implements IUpdateLateFeePolicyRequest {
   @IsBoolean()

@@ -190,4 +190,10 @@ export class LateFeePolicy {
   updatedAt: Date;
 }
 
-export const INPUT_ENTITIES = [MeterReading, BillingHouseQuantity, BillingSharedAmount, VacancyApplication, LateFeePolicy];
+export const INPUT_ENTITIES = [
+  MeterReading,
+  BillingHouseQuantity,
+  BillingSharedAmount,
+  VacancyApplication,
+  LateFeePolicy,
+];

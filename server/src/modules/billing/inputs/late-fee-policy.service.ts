@@ -28,29 +28,47 @@ export class LateFeePolicyService {
 
   async update(principal: Principal, projectId: number, dto: UpdateLateFeePolicyDto): Promise<ILateFeePolicy> {
     const project = await this.readings.projectFor(principal, projectId, Permission.BillingItemEdit);
-    return refuseDuplicate(runInTransaction(this.db, async (tx) => {
-      const repo = tx.getRepository(LateFeePolicy);
-      const existing = await policyRow(tx, projectId);
-      const at = now();
-      // Switching on starts the accrual clock this month: days while it was off are never charged.
-      const enabledFrom = dto.enabled ? (existing?.enabled ? existing.enabledFrom : shanghaiMonth(at)) : existing?.enabledFrom ?? null;
-      const values = {
-        enabled: dto.enabled, enabledFrom, graceDays: dto.graceDays, dailyRatePer100k: dto.dailyRatePer100k, capPercent: dto.capPercent,
-        vacancyDiscountPercent: dto.vacancyDiscountPercent, updatedBy: principal.userId, updatedAt: at,
-      };
-      let id: number;
-      if (existing) {
-        await repo.update({ id: existing.id }, values);
-        id = existing.id;
-      } else {
-        id = Number((await repo.insert({ companyId: project.companyId, projectId, ...values })).identifiers[0].id);
-      }
-      await this.audit.record(tx, {
-        actorId: principal.userId, action: 'billing.late-fee-policy', entityType: 'late_fee_policy', entityId: id, companyId: project.companyId, projectId,
-        before: view(projectId, existing), after: view(projectId, { ...values }),
-      });
-      return view(projectId, await policyRow(tx, projectId));
-    }));
+    return refuseDuplicate(
+      runInTransaction(this.db, async (tx) => {
+        const repo = tx.getRepository(LateFeePolicy);
+        const existing = await policyRow(tx, projectId);
+        const at = now();
+        // Switching on starts the accrual clock this month: days while it was off are never charged.
+        const enabledFrom = dto.enabled
+          ? existing?.enabled
+            ? existing.enabledFrom
+            : shanghaiMonth(at)
+          : (existing?.enabledFrom ?? null);
+        const values = {
+          enabled: dto.enabled,
+          enabledFrom,
+          graceDays: dto.graceDays,
+          dailyRatePer100k: dto.dailyRatePer100k,
+          capPercent: dto.capPercent,
+          vacancyDiscountPercent: dto.vacancyDiscountPercent,
+          updatedBy: principal.userId,
+          updatedAt: at,
+        };
+        let id: number;
+        if (existing) {
+          await repo.update({ id: existing.id }, values);
+          id = existing.id;
+        } else {
+          id = Number((await repo.insert({ companyId: project.companyId, projectId, ...values })).identifiers[0].id);
+        }
+        await this.audit.record(tx, {
+          actorId: principal.userId,
+          action: 'billing.late-fee-policy',
+          entityType: 'late_fee_policy',
+          entityId: id,
+          companyId: project.companyId,
+          projectId,
+          before: view(projectId, existing),
+          after: view(projectId, { ...values }),
+        });
+        return view(projectId, await policyRow(tx, projectId));
+      }),
+    );
   }
 }
 
@@ -58,7 +76,20 @@ export function policyRow(manager: EntityManager, projectId: number): Promise<La
   return manager.getRepository(LateFeePolicy).findOneBy({ projectId });
 }
 
-function view(projectId: number, row: Pick<LateFeePolicy, 'enabled' | 'graceDays' | 'dailyRatePer100k' | 'capPercent' | 'vacancyDiscountPercent'> | null): ILateFeePolicy {
+function view(
+  projectId: number,
+  row: Pick<
+    LateFeePolicy,
+    'enabled' | 'graceDays' | 'dailyRatePer100k' | 'capPercent' | 'vacancyDiscountPercent'
+  > | null,
+): ILateFeePolicy {
   const p = row ?? LATE_FEE_DEFAULTS;
-  return { projectId, enabled: p.enabled, graceDays: p.graceDays, dailyRatePer100k: p.dailyRatePer100k, capPercent: p.capPercent, vacancyDiscountPercent: p.vacancyDiscountPercent };
+  return {
+    projectId,
+    enabled: p.enabled,
+    graceDays: p.graceDays,
+    dailyRatePer100k: p.dailyRatePer100k,
+    capPercent: p.capPercent,
+    vacancyDiscountPercent: p.vacancyDiscountPercent,
+  };
 }

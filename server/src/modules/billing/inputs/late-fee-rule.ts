@@ -28,7 +28,13 @@ export interface LateFeeTerms {
   enabledFrom: string;
 }
 
-export const LATE_FEE_DEFAULTS = { enabled: false, graceDays: 30, dailyRatePer100k: 50, capPercent: 10, vacancyDiscountPercent: 0 } as const;
+export const LATE_FEE_DEFAULTS = {
+  enabled: false,
+  graceDays: 30,
+  dailyRatePer100k: 50,
+  capPercent: 10,
+  vacancyDiscountPercent: 0,
+} as const;
 
 /** The policy's sane bounds: at most 0.1 % a day, capped at 30 % of the principal (courts cut higher ones). */
 export const LATE_FEE_BOUNDS = {
@@ -46,15 +52,22 @@ export function lastDayNumber(period: string): number {
   return Date.UTC(y, m, 0) / DAY_MS;
 }
 
-export function overdueDays(billPeriod: string, runPeriod: string, terms: Pick<LateFeeTerms, 'graceDays' | 'enabledFrom'>): number {
+export function overdueDays(
+  billPeriod: string,
+  runPeriod: string,
+  terms: Pick<LateFeeTerms, 'graceDays' | 'enabledFrom'>,
+): number {
   const start = Math.max(lastDayNumber(billPeriod) + terms.graceDays, lastDayNumber(addMonths(terms.enabledFrom, -1)));
   return Math.max(0, lastDayNumber(runPeriod) - start);
 }
 
-export function lateFeeIncrement(bill: OverdueBill, runPeriod: string, terms: LateFeeTerms): { days: number; accruedFen: number; lineFen: number } {
+export function lateFeeIncrement(
+  bill: OverdueBill,
+  runPeriod: string,
+  terms: LateFeeTerms,
+): { days: number; accruedFen: number; lineFen: number } {
   const days = overdueDays(bill.period, runPeriod, terms);
   const owed = Math.max(0, bill.principalFen - bill.paidFen);
   const accruedFen = lateFeeFen(owed, terms.dailyRatePer100k, days, terms.capPercent);
   return { days, accruedFen, lineFen: Math.max(0, accruedFen - bill.chargedFen) };
 }
-

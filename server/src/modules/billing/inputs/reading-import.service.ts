@@ -2,7 +2,15 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource, EntityManager } from 'typeorm';
-import { BillingItemKind, ErrorCode, IReadingImportResult, IReadingImportRowError, Permission, formatMilli, parseMilli } from '@app/shared';
+import {
+  BillingItemKind,
+  ErrorCode,
+  IReadingImportResult,
+  IReadingImportRowError,
+  Permission,
+  formatMilli,
+  parseMilli,
+} from '@app/shared';
 import { DomainException } from '../../../common/domain.exception';
 import { Principal } from '../../../common/principal';
 import { now } from '../../../common/time';
@@ -21,7 +29,14 @@ export const MAX_READING_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_READING_IMPORT_ROWS = 20_000;
 
 /** The template's columns; 房屋编号 wins over 房屋 when both are filled. */
-export const READING_COLUMNS = { id: '房屋编号', house: '房屋', last: '上期读数', reading: '本期读数', changed: '换表', start: '新表起始读数' } as const;
+export const READING_COLUMNS = {
+  id: '房屋编号',
+  house: '房屋',
+  last: '上期读数',
+  reading: '本期读数',
+  changed: '换表',
+  start: '新表起始读数',
+} as const;
 
 interface PlannedRow {
   houseId: number;
@@ -53,8 +68,12 @@ export class ReadingImportService {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet(`${item.name} ${period}`.slice(0, 31));
     sheet.columns = [
-      { header: READING_COLUMNS.id, width: 10 }, { header: READING_COLUMNS.house, width: 20 }, { header: READING_COLUMNS.last, width: 14 },
-      { header: READING_COLUMNS.reading, width: 14 }, { header: READING_COLUMNS.changed, width: 8 }, { header: READING_COLUMNS.start, width: 14 },
+      { header: READING_COLUMNS.id, width: 10 },
+      { header: READING_COLUMNS.house, width: 20 },
+      { header: READING_COLUMNS.last, width: 14 },
+      { header: READING_COLUMNS.reading, width: 14 },
+      { header: READING_COLUMNS.changed, width: 8 },
+      { header: READING_COLUMNS.start, width: 14 },
     ];
     sheet.getRow(1).font = { bold: true };
     for (const h of houses) {
@@ -66,28 +85,60 @@ export class ReadingImportService {
     return Buffer.from(await book.xlsx.writeBuffer());
   }
 
-  async import(principal: Principal, q: { projectId: number; period: string; itemCode: string; dryRun: boolean }, file: Buffer): Promise<IReadingImportResult> {
+  async import(
+    principal: Principal,
+    q: { projectId: number; period: string; itemCode: string; dryRun: boolean },
+    file: Buffer,
+  ): Promise<IReadingImportResult> {
     const project = await this.readings.projectFor(principal, q.projectId, Permission.ReadingEdit);
     const table = await readSheet(file);
-    return refuseDuplicate(runInTransaction(this.db, async (tx) => {
-      await requireItem(tx, q.projectId, q.itemCode, q.period, BillingItemKind.Metered);
-      const errors: IReadingImportRowError[] = [];
-      const planned = await this.plan(tx, q, table, errors);
-      const result: IReadingImportResult = { dryRun: q.dryRun, rows: Math.max(0, table.length - 1), imported: 0, errors };
-      if (errors.length) {
-        throw new DomainException(ErrorCode.ImportInvalid, `读数文件有 ${errors.length} 处错误，未写入任何读数`, HttpStatus.UNPROCESSABLE_ENTITY, result);
-      }
-      if (q.dryRun) return result;
-      await this.write(tx, project.companyId, q, planned, principal.userId);
-      await this.audit.record(tx, {
-        actorId: principal.userId, action: 'reading.import', entityType: 'project', entityId: q.projectId, companyId: project.companyId, projectId: q.projectId,
-        after: { period: q.period, itemCode: q.itemCode, readings: planned.length, consumptionMilli: planned.reduce((a, r) => a + r.consumptionMilli, 0) },
-      });
-      return { ...result, imported: planned.length };
-    }), '同一月份的读数刚被他人同时导入或录入，未写入任何读数，请重试');
+    return refuseDuplicate(
+      runInTransaction(this.db, async (tx) => {
+        await requireItem(tx, q.projectId, q.itemCode, q.period, BillingItemKind.Metered);
+        const errors: IReadingImportRowError[] = [];
+        const planned = await this.plan(tx, q, table, errors);
+        const result: IReadingImportResult = {
+          dryRun: q.dryRun,
+          rows: Math.max(0, table.length - 1),
+          imported: 0,
+          errors,
+        };
+        if (errors.length) {
+          throw new DomainException(
+            ErrorCode.ImportInvalid,
+            `读数文件有 ${errors.length} 处错误，未写入任何读数`,
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            result,
+          );
+        }
+        if (q.dryRun) return result;
+        await this.write(tx, project.companyId, q, planned, principal.userId);
+        await this.audit.record(tx, {
+          actorId: principal.userId,
+          action: 'reading.import',
+          entityType: 'project',
+          entityId: q.projectId,
+          companyId: project.companyId,
+          projectId: q.projectId,
+          after: {
+            period: q.period,
+            itemCode: q.itemCode,
+            readings: planned.length,
+            consumptionMilli: planned.reduce((a, r) => a + r.consumptionMilli, 0),
+          },
+        });
+        return { ...result, imported: planned.length };
+      }),
+      '同一月份的读数刚被他人同时导入或录入，未写入任何读数，请重试',
+    );
   }
 
-  private async plan(tx: EntityManager, q: { projectId: number; period: string; itemCode: string }, table: string[][], errors: IReadingImportRowError[]): Promise<PlannedRow[]> {
+  private async plan(
+    tx: EntityManager,
+    q: { projectId: number; period: string; itemCode: string },
+    table: string[][],
+    errors: IReadingImportRowError[],
+  ): Promise<PlannedRow[]> {
     if (table.length < 2) {
       errors.push({ row: 1, field: '文件', message: '文件中没有数据行' });
       return [];
@@ -98,8 +149,14 @@ export class ReadingImportService {
     }
     const header = table[0].map((h) => h.trim());
     const at = (name: string) => header.indexOf(name);
-    if (at(READING_COLUMNS.reading) < 0) errors.push({ row: 1, field: READING_COLUMNS.reading, message: `缺少列「${READING_COLUMNS.reading}」` });
-    if (at(READING_COLUMNS.id) < 0 && at(READING_COLUMNS.house) < 0) errors.push({ row: 1, field: READING_COLUMNS.house, message: `缺少列「${READING_COLUMNS.house}」或「${READING_COLUMNS.id}」` });
+    if (at(READING_COLUMNS.reading) < 0)
+      errors.push({ row: 1, field: READING_COLUMNS.reading, message: `缺少列「${READING_COLUMNS.reading}」` });
+    if (at(READING_COLUMNS.id) < 0 && at(READING_COLUMNS.house) < 0)
+      errors.push({
+        row: 1,
+        field: READING_COLUMNS.house,
+        message: `缺少列「${READING_COLUMNS.house}」或「${READING_COLUMNS.id}」`,
+      });
     if (errors.length) return [];
 
     const houses = await projectHouses(tx, this.property, q.projectId, true);
@@ -118,37 +175,99 @@ export class ReadingImportService {
       const fail = (field: string, message: string) => errors.push({ row, field, message });
       const idText = cell(r, READING_COLUMNS.id);
       const label = cell(r, READING_COLUMNS.house);
-      const houseId = idText ? (/^\d{1,10}$/.test(idText) && byId.has(Number(idText)) ? Number(idText) : null) : byLabel.get(label) ?? null;
-      if (houseId === null) return fail(idText ? READING_COLUMNS.id : READING_COLUMNS.house, `本项目没有房屋「${idText || label}」`);
-      if (seen.has(houseId)) return fail(idText ? READING_COLUMNS.id : READING_COLUMNS.house, `与第 ${seen.get(houseId)} 行是同一房屋`);
+      const houseId = idText
+        ? /^\d{1,10}$/.test(idText) && byId.has(Number(idText))
+          ? Number(idText)
+          : null
+        : (byLabel.get(label) ?? null);
+      if (houseId === null)
+        return fail(idText ? READING_COLUMNS.id : READING_COLUMNS.house, `本项目没有房屋「${idText || label}」`);
+      if (seen.has(houseId))
+        return fail(idText ? READING_COLUMNS.id : READING_COLUMNS.house, `与第 ${seen.get(houseId)} 行是同一房屋`);
       seen.set(houseId, row);
-      if (billed.has(houseId)) return fail(READING_COLUMNS.reading, `该房屋 ${q.period} 的账单已生成，不能再导入该月读数（用量会顺延计入下月）`);
-      if (frozen.has(houseId)) return fail(READING_COLUMNS.reading, `该房屋已有 ${q.period} 之后月份的读数，不能再导入 ${q.period} 的读数`);
+      if (billed.has(houseId))
+        return fail(
+          READING_COLUMNS.reading,
+          `该房屋 ${q.period} 的账单已生成，不能再导入该月读数（用量会顺延计入下月）`,
+        );
+      if (frozen.has(houseId))
+        return fail(READING_COLUMNS.reading, `该房屋已有 ${q.period} 之后月份的读数，不能再导入 ${q.period} 的读数`);
       const readingMilli = parseMilli(readingText);
-      if (readingMilli === null || readingMilli > MAX_METER_MILLI) return fail(READING_COLUMNS.reading, `本期读数「${readingText}」须为非负数字，最多 3 位小数`);
+      if (readingMilli === null || readingMilli > MAX_METER_MILLI)
+        return fail(READING_COLUMNS.reading, `本期读数「${readingText}」须为非负数字，最多 3 位小数`);
       const changedText = cell(r, READING_COLUMNS.changed);
-      if (!['', '是', '否'].includes(changedText)) return fail(READING_COLUMNS.changed, `换表只能填「是」或「否」，不能是「${changedText}」`);
+      if (!['', '是', '否'].includes(changedText))
+        return fail(READING_COLUMNS.changed, `换表只能填「是」或「否」，不能是「${changedText}」`);
       const startText = cell(r, READING_COLUMNS.start);
       const startMilli = startText ? parseMilli(startText) : null;
-      if (startText && (startMilli === null || startMilli > MAX_METER_MILLI)) return fail(READING_COLUMNS.start, `新表起始读数「${startText}」须为非负数字，最多 3 位小数`);
-      const outcome = readingOutcome({ readingMilli, meterChanged: changedText === '是', startMilli, lastMilli: last.get(houseId) ?? null });
-      if (!outcome.ok) return fail(outcome.field === '新表起始读数' ? READING_COLUMNS.start : outcome.field === '换表' ? READING_COLUMNS.changed : READING_COLUMNS.reading, outcome.message);
-      planned.push({ houseId, readingMilli, previousMilli: outcome.previousMilli, consumptionMilli: outcome.consumptionMilli, meterChanged: changedText === '是' });
+      if (startText && (startMilli === null || startMilli > MAX_METER_MILLI))
+        return fail(READING_COLUMNS.start, `新表起始读数「${startText}」须为非负数字，最多 3 位小数`);
+      const outcome = readingOutcome({
+        readingMilli,
+        meterChanged: changedText === '是',
+        startMilli,
+        lastMilli: last.get(houseId) ?? null,
+      });
+      if (!outcome.ok)
+        return fail(
+          outcome.field === '新表起始读数'
+            ? READING_COLUMNS.start
+            : outcome.field === '换表'
+              ? READING_COLUMNS.changed
+              : READING_COLUMNS.reading,
+          outcome.message,
+        );
+      planned.push({
+        houseId,
+        readingMilli,
+        previousMilli: outcome.previousMilli,
+        consumptionMilli: outcome.consumptionMilli,
+        meterChanged: changedText === '是',
+      });
     });
-    if (!planned.length && !errors.length) errors.push({ row: 2, field: READING_COLUMNS.reading, message: '没有填写任何本期读数' });
+    if (!planned.length && !errors.length)
+      errors.push({ row: 2, field: READING_COLUMNS.reading, message: '没有填写任何本期读数' });
     return planned;
   }
 
-  private async write(tx: EntityManager, companyId: number, q: { projectId: number; period: string; itemCode: string }, rows: PlannedRow[], userId: number): Promise<void> {
+  private async write(
+    tx: EntityManager,
+    companyId: number,
+    q: { projectId: number; period: string; itemCode: string },
+    rows: PlannedRow[],
+    userId: number,
+  ): Promise<void> {
     const repo = tx.getRepository(MeterReading);
-    const existing = new Map((await repo.find({ select: { id: true, houseId: true }, where: { projectId: q.projectId, itemCode: q.itemCode, period: q.period } })).map((r) => [r.houseId, r.id]));
+    const existing = new Map(
+      (
+        await repo.find({
+          select: { id: true, houseId: true },
+          where: { projectId: q.projectId, itemCode: q.itemCode, period: q.period },
+        })
+      ).map((r) => [r.houseId, r.id]),
+    );
     const at = now();
     const fresh: Partial<MeterReading>[] = [];
     for (const r of rows) {
-      const values = { readingMilli: r.readingMilli, previousMilli: r.previousMilli, consumptionMilli: r.consumptionMilli, meterChanged: r.meterChanged, enteredBy: userId, enteredAt: at };
+      const values = {
+        readingMilli: r.readingMilli,
+        previousMilli: r.previousMilli,
+        consumptionMilli: r.consumptionMilli,
+        meterChanged: r.meterChanged,
+        enteredBy: userId,
+        enteredAt: at,
+      };
       const id = existing.get(r.houseId);
       if (id) await repo.update({ id }, values);
-      else fresh.push({ companyId, projectId: q.projectId, houseId: r.houseId, itemCode: q.itemCode, period: q.period, ...values });
+      else
+        fresh.push({
+          companyId,
+          projectId: q.projectId,
+          houseId: r.houseId,
+          itemCode: q.itemCode,
+          period: q.period,
+          ...values,
+        });
     }
     for (let i = 0; i < fresh.length; i += 500) await repo.insert(fresh.slice(i, i + 500));
   }
@@ -164,7 +283,8 @@ async function readSheet(buffer: Buffer): Promise<string[][]> {
   }
   const sheet = book.worksheets[0];
   if (!sheet) return [];
-  if (sheet.rowCount > MAX_READING_IMPORT_ROWS + 1) throw DomainException.validation('file', `一次最多导入 ${MAX_READING_IMPORT_ROWS} 行`);
+  if (sheet.rowCount > MAX_READING_IMPORT_ROWS + 1)
+    throw DomainException.validation('file', `一次最多导入 ${MAX_READING_IMPORT_ROWS} 行`);
   const table: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const values: string[] = [];

@@ -26,7 +26,11 @@ export function readingOutcome(input: ReadingInput): ReadingOutcome {
   if (input.meterChanged) {
     if (input.startMilli === null) return { ok: false, field: '新表起始读数', message: '换表时请填写新表起始读数' };
     if (input.readingMilli < input.startMilli) {
-      return { ok: false, field: '本期读数', message: `本期读数 ${formatMilli(input.readingMilli)} 低于新表起始读数 ${formatMilli(input.startMilli)}` };
+      return {
+        ok: false,
+        field: '本期读数',
+        message: `本期读数 ${formatMilli(input.readingMilli)} 低于新表起始读数 ${formatMilli(input.startMilli)}`,
+      };
     }
     return { ok: true, previousMilli: input.startMilli, consumptionMilli: input.readingMilli - input.startMilli };
   }
@@ -34,7 +38,8 @@ export function readingOutcome(input: ReadingInput): ReadingOutcome {
   if (input.lastMilli === null) return { ok: true, previousMilli: input.readingMilli, consumptionMilli: 0 };
   if (input.readingMilli < input.lastMilli) {
     return {
-      ok: false, field: '本期读数',
+      ok: false,
+      field: '本期读数',
       message: `本期读数 ${formatMilli(input.readingMilli)} 低于上期读数 ${formatMilli(input.lastMilli)}；如已换表，请勾选换表并填写新表起始读数`,
     };
   }

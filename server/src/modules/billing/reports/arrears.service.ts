@@ -2,7 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
-  addMonths, formatFen, IArrearsQuery, IArrearsRow, IPage, IReminder, ISendRemindersRequest, monthsBetween, Permission, ReminderChannel, shanghaiDate,
+  addMonths,
+  formatFen,
+  IArrearsQuery,
+  IArrearsRow,
+  IPage,
+  IReminder,
+  ISendRemindersRequest,
+  monthsBetween,
+  Permission,
+  ReminderChannel,
+  shanghaiDate,
   shanghaiMonth,
 } from '@app/shared';
 import { DomainException } from '../../../common/domain.exception';
@@ -49,7 +59,12 @@ export class ArrearsService {
     const { page, pageSize, skip } = pageWindow(query);
     const today = shanghaiMonth(now());
     const { rows, total } = await this.ledger.arrearsPage(
-      { projectId: query.projectId, buildingId: query.buildingId, unitId: query.unitId, oldestAtMost: query.minAgeMonths ? addMonths(today, -query.minAgeMonths) : undefined },
+      {
+        projectId: query.projectId,
+        buildingId: query.buildingId,
+        unitId: query.unitId,
+        oldestAtMost: query.minAgeMonths ? addMonths(today, -query.minAgeMonths) : undefined,
+      },
       skip,
       pageSize,
     );
@@ -58,8 +73,14 @@ export class ArrearsService {
     const items = rows.map((r) => {
       const house = labels.get(r.houseId);
       return {
-        houseId: r.houseId, houseLabel: house?.label ?? `#${r.houseId}`, buildingName: house?.buildingName ?? '', unitName: house?.unitName ?? '',
-        owedFen: r.owedFen, billCount: r.billCount, oldestPeriod: r.oldestPeriod, ageMonths: Math.max(0, monthsBetween(r.oldestPeriod, today)),
+        houseId: r.houseId,
+        houseLabel: house?.label ?? `#${r.houseId}`,
+        buildingName: house?.buildingName ?? '',
+        unitName: house?.unitName ?? '',
+        owedFen: r.owedFen,
+        billCount: r.billCount,
+        oldestPeriod: r.oldestPeriod,
+        ageMonths: Math.max(0, monthsBetween(r.oldestPeriod, today)),
         lastReminderAt: last.get(r.houseId)?.toISOString() ?? null,
       };
     });
@@ -84,7 +105,15 @@ export class ArrearsService {
         const userIds = residents.get(houseId) ?? [];
         if (!userIds.length) continue;
         const owedFen = bills.reduce((s, b) => s + b.owedFen, 0);
-        const reminderId = await this.log(tx, principal, companyId, body.projectId, houseId, ReminderChannel.InApp, owedFen);
+        const reminderId = await this.log(
+          tx,
+          principal,
+          companyId,
+          body.projectId,
+          houseId,
+          ReminderChannel.InApp,
+          owedFen,
+        );
         await this.notifications.enqueue(tx, {
           kind: 'bill_reminder',
           recipients: userIds,
@@ -113,14 +142,26 @@ export class ArrearsService {
       for (const [houseId, bills] of owed) {
         const owedFen = bills.reduce((s, b) => s + b.owedFen, 0);
         await this.log(tx, principal, project.companyId, projectId, houseId, ReminderChannel.Notice, owedFen);
-        printed.push({ houseLabel: labels.get(houseId)?.label ?? `#${houseId}`, owedFen, bills: bills.map((b) => ({ period: b.period, owedFen: b.owedFen })) });
+        printed.push({
+          houseLabel: labels.get(houseId)?.label ?? `#${houseId}`,
+          owedFen,
+          bills: bills.map((b) => ({ period: b.period, owedFen: b.owedFen })),
+        });
       }
       return printed;
     });
-    return renderReminderNotice(font, { projectName: project.name, issuedOn: shanghaiDate(now()), servicePhone: this.config.servicePhone, houses });
+    return renderReminderNotice(font, {
+      projectName: project.name,
+      issuedOn: shanghaiDate(now()),
+      servicePhone: this.config.servicePhone,
+      houses,
+    });
   }
 
-  async reminders(principal: Principal, query: { projectId: number; houseId?: number; page?: number; pageSize?: number }): Promise<IPage<IReminder>> {
+  async reminders(
+    principal: Principal,
+    query: { projectId: number; houseId?: number; page?: number; pageSize?: number },
+  ): Promise<IPage<IReminder>> {
     this.access.assertProject(principal, query.projectId, Permission.BillingView);
     const { page, pageSize, skip } = pageWindow(query);
     const [rows, total] = await this.db.getRepository(BillReminder).findAndCount({
@@ -132,11 +173,27 @@ export class ArrearsService {
     return { items: await this.views(rows), total, page, pageSize };
   }
 
-  private async log(tx: EntityManager, principal: Principal, companyId: number, projectId: number, houseId: number, channel: ReminderChannel, owedFen: number) {
-    const res = await tx.getRepository(BillReminder).insert({ companyId, projectId, houseId, channel, owedFen, sentBy: principal.userId, sentAt: now() });
+  private async log(
+    tx: EntityManager,
+    principal: Principal,
+    companyId: number,
+    projectId: number,
+    houseId: number,
+    channel: ReminderChannel,
+    owedFen: number,
+  ) {
+    const res = await tx
+      .getRepository(BillReminder)
+      .insert({ companyId, projectId, houseId, channel, owedFen, sentBy: principal.userId, sentAt: now() });
     const id = Number(res.identifiers[0].id);
     await this.audit.record(tx, {
-      actorId: principal.userId, action: 'arrears.remind', entityType: 'house', entityId: houseId, companyId, projectId, after: { reminderId: id, channel, owedFen },
+      actorId: principal.userId,
+      action: 'arrears.remind',
+      entityType: 'house',
+      entityId: houseId,
+      companyId,
+      projectId,
+      after: { reminderId: id, channel, owedFen },
     });
     return id;
   }
@@ -145,7 +202,8 @@ export class ArrearsService {
   private async projectHouses(projectId: number, houseIds: readonly number[]): Promise<number[]> {
     const unique = [...new Set(houseIds)];
     if (!unique.length) throw DomainException.validation('houseIds', '请至少选择一户');
-    if (unique.length > MAX_REMINDER_HOUSES) throw DomainException.validation('houseIds', `一次最多选择 ${MAX_REMINDER_HOUSES} 户`);
+    if (unique.length > MAX_REMINDER_HOUSES)
+      throw DomainException.validation('houseIds', `一次最多选择 ${MAX_REMINDER_HOUSES} 户`);
     const labels = await this.property.houseLabels(unique);
     if (unique.some((id) => labels.get(id)?.projectId !== projectId)) throw DomainException.notFound('房屋');
     return unique.sort((a, b) => a - b);
@@ -174,10 +232,19 @@ export class ArrearsService {
   }
 
   private async views(rows: BillReminder[]): Promise<IReminder[]> {
-    const [labels, people] = await Promise.all([this.property.houseLabels(rows.map((r) => r.houseId)), this.users.people(rows.map((r) => r.sentBy))]);
+    const [labels, people] = await Promise.all([
+      this.property.houseLabels(rows.map((r) => r.houseId)),
+      this.users.people(rows.map((r) => r.sentBy)),
+    ]);
     return rows.map((r) => ({
-      id: r.id, houseId: r.houseId, houseLabel: labels.get(r.houseId)?.label ?? `#${r.houseId}`, channel: r.channel as ReminderChannel, owedFen: r.owedFen,
-      sentBy: r.sentBy, sentByName: people.get(r.sentBy)?.name ?? '', sentAt: r.sentAt.toISOString(),
+      id: r.id,
+      houseId: r.houseId,
+      houseLabel: labels.get(r.houseId)?.label ?? `#${r.houseId}`,
+      channel: r.channel as ReminderChannel,
+      owedFen: r.owedFen,
+      sentBy: r.sentBy,
+      sentByName: people.get(r.sentBy)?.name ?? '',
+      sentAt: r.sentAt.toISOString(),
     }));
   }
 }
@@ -190,7 +257,10 @@ function byHouse(bills: OwedBill[]): Map<number, OwedBill[]> {
 
 /** "12,15,20" → ids; anything else is a 422 naming the field. */
 function parseIds(text: string): number[] {
-  const parts = String(text ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = String(text ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!parts.length || parts.some((p) => !/^\d{1,10}$/.test(p) || Number(p) < 1 || Number(p) > 2_147_483_647)) {
     throw DomainException.validation('houseIds', '房屋须为以英文逗号分隔的 ID，例如 12,15,20');
   }

@@ -99,13 +99,22 @@ export class BillLedger {
     return {
       total: n(count.c),
       rows: rows.map((r) => ({
-        houseId: n(r.house_id), buildingId: n(r.building_id), unitId: n(r.unit_id), owedFen: n(r.owed_fen), billCount: n(r.bill_count), oldestPeriod: String(r.oldest_period),
+        houseId: n(r.house_id),
+        buildingId: n(r.building_id),
+        unitId: n(r.unit_id),
+        owedFen: n(r.owed_fen),
+        billCount: n(r.bill_count),
+        oldestPeriod: String(r.oldest_period),
       })),
     };
   }
 
   /** Each house's owed bills, oldest first (houses with nothing owed are simply absent). */
-  async owedBills(projectId: number, houseIds: readonly number[], tx: EntityManager = this.db.manager): Promise<OwedBill[]> {
+  async owedBills(
+    projectId: number,
+    houseIds: readonly number[],
+    tx: EntityManager = this.db.manager,
+  ): Promise<OwedBill[]> {
     if (!houseIds.length) return [];
     const rows: Record<string, unknown>[] = await tx.query(
       `SELECT b.house_id, b.id, b.period, b.total_fen - b.paid_fen AS owed_fen FROM bills b
@@ -113,23 +122,37 @@ export class BillLedger {
        ORDER BY b.house_id, b.period, b.id`,
       [projectId, BillStatus.Published, ...houseIds],
     );
-    return rows.map((r) => ({ houseId: n(r.house_id), billId: n(r.id), period: String(r.period), owedFen: n(r.owed_fen) }));
+    return rows.map((r) => ({
+      houseId: n(r.house_id),
+      billId: n(r.id),
+      period: String(r.period),
+      owedFen: n(r.owed_fen),
+    }));
   }
 
   /** Lines in printing order; `billIds` of one bill or a whole project month. */
   async lines(where: { billId: number } | { projectId: number; period: string }): Promise<LineRow[]> {
-    const [cond, params] = 'billId' in where
-      ? ['l.bill_id = ?', [where.billId]]
-      : ['b.project_id = ? AND b.period = ? AND b.status <> ?', [where.projectId, where.period, BillStatus.Void]];
+    const [cond, params] =
+      'billId' in where
+        ? ['l.bill_id = ?', [where.billId]]
+        : ['b.project_id = ? AND b.period = ? AND b.status <> ?', [where.projectId, where.period, BillStatus.Void]];
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT l.bill_id, l.house_id, l.period, l.kind, l.item_code, l.name, l.quantity_text, l.unit_price_fen, l.amount_fen, l.ticket_serial, l.waived
        FROM bill_lines l INNER JOIN bills b ON b.id = l.bill_id WHERE ${cond} ORDER BY l.house_id, l.bill_id, l.sort_order, l.id`,
       params,
     );
     return rows.map((r) => ({
-      billId: n(r.bill_id), houseId: n(r.house_id), period: String(r.period), kind: String(r.kind), itemCode: r.item_code === null ? null : String(r.item_code),
-      name: String(r.name), quantityText: String(r.quantity_text ?? ''), unitPriceFen: r.unit_price_fen === null ? null : n(r.unit_price_fen),
-      amountFen: n(r.amount_fen), ticketSerial: r.ticket_serial === null ? null : String(r.ticket_serial), waived: Boolean(n(r.waived)),
+      billId: n(r.bill_id),
+      houseId: n(r.house_id),
+      period: String(r.period),
+      kind: String(r.kind),
+      itemCode: r.item_code === null ? null : String(r.item_code),
+      name: String(r.name),
+      quantityText: String(r.quantity_text ?? ''),
+      unitPriceFen: r.unit_price_fen === null ? null : n(r.unit_price_fen),
+      amountFen: n(r.amount_fen),
+      ticketSerial: r.ticket_serial === null ? null : String(r.ticket_serial),
+      waived: Boolean(n(r.waived)),
     }));
   }
 
@@ -141,22 +164,41 @@ export class BillLedger {
       [projectId, period, BillStatus.Void],
     );
     return rows.map((r) => ({
-      id: n(r.id), companyId: n(r.company_id), projectId: n(r.project_id), houseId: n(r.house_id), buildingId: n(r.building_id), period: String(r.period),
-      revision: n(r.revision), status: r.status as BillStatus, totalFen: n(r.total_fen), paidFen: n(r.paid_fen), publishedAt: r.published_at,
+      id: n(r.id),
+      companyId: n(r.company_id),
+      projectId: n(r.project_id),
+      houseId: n(r.house_id),
+      buildingId: n(r.building_id),
+      period: String(r.period),
+      revision: n(r.revision),
+      status: r.status as BillStatus,
+      totalFen: n(r.total_fen),
+      paidFen: n(r.paid_fen),
+      publishedAt: r.published_at,
     }));
   }
 
   /** Published bills of the period: billed vs received, overall and per building. */
-  async periodSums(projectId: number, period: string): Promise<{ total: Sums; byBuilding: (Sums & { buildingId: number })[] }> {
+  async periodSums(
+    projectId: number,
+    period: string,
+  ): Promise<{ total: Sums; byBuilding: (Sums & { buildingId: number })[] }> {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT b.building_id, SUM(b.total_fen) AS billed, SUM(b.paid_fen) AS received FROM bills b
        WHERE b.project_id = ? AND b.period = ? AND b.status = ? GROUP BY b.building_id ORDER BY b.building_id`,
       [projectId, period, BillStatus.Published],
     );
-    const byBuilding = rows.map((r) => ({ buildingId: n(r.building_id), billedFen: n(r.billed), receivedFen: n(r.received) }));
+    const byBuilding = rows.map((r) => ({
+      buildingId: n(r.building_id),
+      billedFen: n(r.billed),
+      receivedFen: n(r.received),
+    }));
     return {
       byBuilding,
-      total: { billedFen: byBuilding.reduce((s, r) => s + r.billedFen, 0), receivedFen: byBuilding.reduce((s, r) => s + r.receivedFen, 0) },
+      total: {
+        billedFen: byBuilding.reduce((s, r) => s + r.billedFen, 0),
+        receivedFen: byBuilding.reduce((s, r) => s + r.receivedFen, 0),
+      },
     };
   }
 

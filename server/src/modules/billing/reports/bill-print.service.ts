@@ -19,7 +19,11 @@ export class BillPrintService {
     const bill = await this.bills.detail(principal, billId);
     const font = resolveCjkFont(this.config.pdfFont);
     const project = await this.property.project(bill.projectId);
-    const body = await renderBillPdf(font, { ...bill, projectName: project?.name ?? '', servicePhone: this.config.servicePhone });
+    const body = await renderBillPdf(font, {
+      ...bill,
+      projectName: project?.name ?? '',
+      servicePhone: this.config.servicePhone,
+    });
     return { body, filename: `bill-${bill.id}-${bill.period}.pdf` };
   }
 }

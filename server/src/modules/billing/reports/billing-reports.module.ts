@@ -16,7 +16,14 @@ import { ReadingsExport } from './readings-export';
 
 /** The reports side of module `billing` (催缴, 收缴率, PDFs, exports); reads bills as staff see them through BillsService. */
 @Module({
-  imports: [TypeOrmModule.forFeature([BillReminder]), IdentityModule, PropertyModule, BindingsModule, NotificationsModule, BillingModule],
+  imports: [
+    TypeOrmModule.forFeature([BillReminder]),
+    IdentityModule,
+    PropertyModule,
+    BindingsModule,
+    NotificationsModule,
+    BillingModule,
+  ],
   controllers: [BillingReportsController],
   providers: [BillLedger, ArrearsService, CollectionRateService, BillExportsService, BillPrintService, ReadingsExport],
 })

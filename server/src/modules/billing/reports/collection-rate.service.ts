@@ -13,7 +13,12 @@ export function rateBp(s: Sums): number | null {
   return s.billedFen > 0 ? Math.floor((s.receivedFen * 10_000) / s.billedFen) : null;
 }
 
-const row = (key: string, s: Sums): ICollectionRateRow => ({ key, billedFen: s.billedFen, receivedFen: s.receivedFen, rateBp: rateBp(s) });
+const row = (key: string, s: Sums): ICollectionRateRow => ({
+  key,
+  billedFen: s.billedFen,
+  receivedFen: s.receivedFen,
+  rateBp: rateBp(s),
+});
 
 /**
  * 收缴率 of a project month. Billed = published bills' totals; received = their paid_fen (payments arrive
@@ -38,7 +43,9 @@ export class CollectionRateService {
       this.ledger.monthlySums(projectId, first, period),
     ]);
     const names = await this.property.buildingNames(current.byBuilding.map((b) => b.buildingId));
-    const byMonth = Array.from({ length: 12 }, (_, i) => addMonths(first, i)).map((p) => row(p, months.get(p) ?? { billedFen: 0, receivedFen: 0 }));
+    const byMonth = Array.from({ length: 12 }, (_, i) => addMonths(first, i)).map((p) =>
+      row(p, months.get(p) ?? { billedFen: 0, receivedFen: 0 }),
+    );
     return {
       projectId,
       period,

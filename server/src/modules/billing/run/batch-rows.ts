@@ -8,8 +8,13 @@ export interface BatchBill {
   houseId: number;
 }
 
-export type NewBillLine = Omit<BillLine, 'id' | 'billedChargeId' | 'waived' | 'chargeId' | 'ticketId' | 'ticketSerial' | 'unitPriceFen' | 'itemCode'>
-  & Partial<Pick<BillLine, 'billedChargeId' | 'waived' | 'chargeId' | 'ticketId' | 'ticketSerial' | 'unitPriceFen' | 'itemCode'>>;
+export type NewBillLine = Omit<
+  BillLine,
+  'id' | 'billedChargeId' | 'waived' | 'chargeId' | 'ticketId' | 'ticketSerial' | 'unitPriceFen' | 'itemCode'
+> &
+  Partial<
+    Pick<BillLine, 'billedChargeId' | 'waived' | 'chargeId' | 'ticketId' | 'ticketSerial' | 'unitPriceFen' | 'itemCode'>
+  >;
 
 /**
  * The WHERE clause (alias `b`) that picks the bills a source writes lines for: draft bills of the batch's
@@ -24,14 +29,30 @@ export function batchBillsWhere(batch: BillBatch): { sql: string; params: unknow
 
 export async function batchBills(manager: EntityManager, batch: BillBatch): Promise<BatchBill[]> {
   const where = batchBillsWhere(batch);
-  const rows: { id: number; house_id: number }[] = await manager.query(`SELECT b.id, b.house_id FROM bills b WHERE ${where.sql} ORDER BY b.house_id`, where.params);
+  const rows: { id: number; house_id: number }[] = await manager.query(
+    `SELECT b.id, b.house_id FROM bills b WHERE ${where.sql} ORDER BY b.house_id`,
+    where.params,
+  );
   return rows.map((r) => ({ billId: Number(r.id), houseId: Number(r.house_id) }));
 }
 
 const CHUNK = 200;
 const LINE_COLUMNS = [
-  'bill_id', 'house_id', 'period', 'kind', 'item_code', 'name', 'quantity_text', 'unit_price_fen', 'amount_fen', 'charge_id', 'billed_charge_id',
-  'ticket_id', 'ticket_serial', 'waived', 'sort_order',
+  'bill_id',
+  'house_id',
+  'period',
+  'kind',
+  'item_code',
+  'name',
+  'quantity_text',
+  'unit_price_fen',
+  'amount_fen',
+  'charge_id',
+  'billed_charge_id',
+  'ticket_id',
+  'ticket_serial',
+  'waived',
+  'sort_order',
 ] as const;
 const ROW_PLACEHOLDERS = `(${LINE_COLUMNS.map(() => '?').join(', ')})`;
 
@@ -44,9 +65,25 @@ export async function insertLineRows(manager: EntityManager, rows: NewBillLine[]
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const params = chunk.flatMap((r) => [
-      r.billId, r.houseId, r.period, r.kind, r.itemCode ?? null, r.name, r.quantityText, r.unitPriceFen ?? null, r.amountFen, r.chargeId ?? null,
-      r.billedChargeId ?? null, r.ticketId ?? null, r.ticketSerial ?? null, r.waived ? 1 : 0, r.sortOrder,
+      r.billId,
+      r.houseId,
+      r.period,
+      r.kind,
+      r.itemCode ?? null,
+      r.name,
+      r.quantityText,
+      r.unitPriceFen ?? null,
+      r.amountFen,
+      r.chargeId ?? null,
+      r.billedChargeId ?? null,
+      r.ticketId ?? null,
+      r.ticketSerial ?? null,
+      r.waived ? 1 : 0,
+      r.sortOrder,
     ]);
-    await manager.query(`INSERT INTO bill_lines (${LINE_COLUMNS.join(', ')}) VALUES ${chunk.map(() => ROW_PLACEHOLDERS).join(', ')}`, params);
+    await manager.query(
+      `INSERT INTO bill_lines (${LINE_COLUMNS.join(', ')}) VALUES ${chunk.map(() => ROW_PLACEHOLDERS).join(', ')}`,
+      params,
+    );
   }
 }

@@ -22,13 +22,23 @@ export class BullMqBillRunQueue extends BillRunQueue {
     this.connection = new IORedis(redisUrl, { maxRetriesPerRequest: null });
     this.queue = new Queue(QUEUE, { connection: this.connection, prefix });
     this.workerConnection = this.connection.duplicate();
-    this.worker = new Worker(QUEUE, async (job) => work(job.data as BillRunJob), { connection: this.workerConnection, prefix, concurrency: 1 });
-    this.worker.on('failed', (job, error) => this.logger.error(`bill run job ${job?.id ?? '?'} failed: ${error.message}`));
+    this.worker = new Worker(QUEUE, async (job) => work(job.data as BillRunJob), {
+      connection: this.workerConnection,
+      prefix,
+      concurrency: 1,
+    });
+    this.worker.on('failed', (job, error) =>
+      this.logger.error(`bill run job ${job?.id ?? '?'} failed: ${error.message}`),
+    );
   }
 
   async enqueue(job: BillRunJob): Promise<void> {
     // The job id names the lease, so enqueueing the same start twice keeps one job.
-    await this.queue.add('run', job, { jobId: `${job.runId}-${job.leaseOwner}`, removeOnComplete: 1000, removeOnFail: 1000 });
+    await this.queue.add('run', job, {
+      jobId: `${job.runId}-${job.leaseOwner}`,
+      removeOnComplete: 1000,
+      removeOnFail: 1000,
+    });
   }
 
   async idle(): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { BatchTiming } from './batch-timing';
 import type { BillBatch, BillLineSource } from './line-source';
 
 /**
@@ -12,7 +13,8 @@ export class BillLineSources {
   private readonly sources: BillLineSource[] = [];
 
   register(source: BillLineSource): void {
-    if (this.sources.some((s) => s.kind === source.kind)) throw new Error(`bill line source ${source.kind} registered twice`);
+    if (this.sources.some((s) => s.kind === source.kind))
+      throw new Error(`bill line source ${source.kind} registered twice`);
     this.sources.push(source);
   }
 
@@ -20,7 +22,10 @@ export class BillLineSources {
     return this.sources.map((s) => s.kind);
   }
 
-  async insertAll(manager: EntityManager, batch: BillBatch): Promise<void> {
-    for (const source of this.sources) await source.insertLines(manager, batch);
+  async insertAll(manager: EntityManager, batch: BillBatch, timing?: BatchTiming | null): Promise<void> {
+    for (const source of this.sources) {
+      await source.insertLines(manager, batch);
+      timing?.mark(source.kind);
+    }
   }
 }

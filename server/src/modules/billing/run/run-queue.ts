@@ -27,9 +27,11 @@ export class InProcessBillRunQueue extends BillRunQueue {
   }
 
   enqueue(job: BillRunJob): Promise<void> {
-    this.tail = this.tail.then(() => this.worker(job)).catch((error: unknown) => {
-      this.logger.error(`bill run ${job.runId} failed: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    this.tail = this.tail
+      .then(() => this.worker(job))
+      .catch((error: unknown) => {
+        this.logger.error(`bill run ${job.runId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
     return Promise.resolve();
   }
 

@@ -1,11 +1,31 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max,
-  MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import {
-  FEE_UNITS, ICreatePriceListRequest, IPublishPriceListRequest, IQuotePreviewRequest, IQuoteRequestItem, IUpsertFeeCategoryRequest,
-  IUpsertFeeItemRequest, IUpsertMaterialPriceRequest, PriceListKind,
+  FEE_UNITS,
+  ICreatePriceListRequest,
+  IPublishPriceListRequest,
+  IQuotePreviewRequest,
+  IQuoteRequestItem,
+  IUpsertFeeCategoryRequest,
+  IUpsertFeeItemRequest,
+  IUpsertMaterialPriceRequest,
+  PriceListKind,
   LIMITS,
 } from '@app/shared';
 import { IsEntityId, IsQueryInt, Trim } from '../../../common/decorators';

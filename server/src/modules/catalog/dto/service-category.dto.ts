@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IUpsertServiceCategoryRequest, TECHNICIAN_SKILLS } from '@app/shared';
 import { IsEntityId, IsQueryInt } from '../../../common/decorators';
 import { PageQueryDto } from '../../../common/pagination.dto';
@@ -24,7 +36,10 @@ export class UpsertServiceCategoryDto implements IUpsertServiceCategoryRequest {
 
   @IsArray({ message: 'skills 必须是技能列表' })
   @ArrayMaxSize(TECHNICIAN_SKILLS.length, { message: `技能（skills）最多 ${TECHNICIAN_SKILLS.length} 项` })
-  @IsIn(TECHNICIAN_SKILLS as unknown as string[], { each: true, message: `技能（skills）只能是：${TECHNICIAN_SKILLS.join('、')}` })
+  @IsIn(TECHNICIAN_SKILLS as unknown as string[], {
+    each: true,
+    message: `技能（skills）只能是：${TECHNICIAN_SKILLS.join('、')}`,
+  })
   skills: string[];
 
   @IsBoolean({ message: 'openToAll 必须是 true 或 false' })

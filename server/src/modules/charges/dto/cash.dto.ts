@@ -1,6 +1,18 @@
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { ICashHandoverRequest, ICounterSaleRequest, ICompanySettings, LIMITS } from '@app/shared';
@@ -77,11 +89,15 @@ export class CounterSaleLedgerQueryDto {
 export class CompanySettingsDto implements Omit<ICompanySettings, 'companyId'> {
   @IsInt({ message: 'cashLimitFen 必须是整数（分）' })
   @Min(0, { message: 'cashLimitFen 不能小于 0' })
-  @Max(LIMITS.cashLimitFen, { message: `cashLimitFen 不能大于 ${LIMITS.cashLimitFen}（¥${LIMITS.cashLimitFen / 100}）` })
+  @Max(LIMITS.cashLimitFen, {
+    message: `cashLimitFen 不能大于 ${LIMITS.cashLimitFen}（¥${LIMITS.cashLimitFen / 100}）`,
+  })
   cashLimitFen: number;
 
   @IsInt({ message: 'waiverMonthlyCapFen 必须是整数（分）' })
   @Min(0, { message: 'waiverMonthlyCapFen 不能小于 0' })
-  @Max(LIMITS.waiverMonthlyCapFen, { message: `waiverMonthlyCapFen 不能大于 ${LIMITS.waiverMonthlyCapFen}（¥${LIMITS.waiverMonthlyCapFen / 100}）` })
+  @Max(LIMITS.waiverMonthlyCapFen, {
+    message: `waiverMonthlyCapFen 不能大于 ${LIMITS.waiverMonthlyCapFen}（¥${LIMITS.waiverMonthlyCapFen / 100}）`,
+  })
   waiverMonthlyCapFen: number;
 }

@@ -1,6 +1,13 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ChargeConfirmation, ChargeStatus, IPhoneCashChoiceRequest, IPhoneConfirmChargeRequest, ISetPaymentMethodRequest, IWaiveChargeRequest } from '@app/shared';
+import {
+  ChargeConfirmation,
+  ChargeStatus,
+  IPhoneCashChoiceRequest,
+  IPhoneConfirmChargeRequest,
+  ISetPaymentMethodRequest,
+  IWaiveChargeRequest,
+} from '@app/shared';
 import { IsQueryInt } from '../../../common/decorators';
 import { PageQueryDto } from '../../../common/pagination.dto';
 

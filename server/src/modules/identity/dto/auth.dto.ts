@@ -1,6 +1,12 @@
 import { IsInt, IsNotEmpty, IsPositive, IsString, Max, MaxLength } from 'class-validator';
 import { LIMITS } from '@app/shared';
-import type { IChangePasswordRequest, IDemoLoginRequest, IPasswordLoginRequest, IRefreshRequest, IWechatLoginRequest } from '@app/shared';
+import type {
+  IChangePasswordRequest,
+  IDemoLoginRequest,
+  IPasswordLoginRequest,
+  IRefreshRequest,
+  IWechatLoginRequest,
+} from '@app/shared';
 
 export class WechatLoginDto implements IWechatLoginRequest {
   @IsString({ message: 'code 必须是字符串' })

@@ -1,6 +1,27 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsPositive, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IAssignCustomerManagersRequest, IUpdateTechnicianRequest, LIMITS, Role, TECHNICIAN_SKILLS } from '@app/shared';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Max,
+  MaxLength,
+  Matches,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import {
+  IAssignCustomerManagersRequest,
+  ISetHouseBillingStartRequest,
+  IUpdateTechnicianRequest,
+  LIMITS,
+  Role,
+  TECHNICIAN_SKILLS,
+} from '@app/shared';
 import { IsQueryInt, Trim } from '../../../common/decorators';
 import { PageQueryDto } from '../../../common/pagination.dto';
 
@@ -30,6 +51,14 @@ export class ImportQueryDto {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'dryRun 只能是 true 或 false' })
   dryRun?: 'true' | 'false';
+}
+
+export class SetHouseBillingStartDto implements ISetHouseBillingStartRequest {
+  /** 计费起始日 "YYYY-MM-DD" (e.g. 交房日), or null to bill the house from the start; required (null, not absent, clears it). */
+  @ValidateIf((o: SetHouseBillingStartDto) => o.billingStartDate !== null)
+  @IsString({ message: '计费起始日须为日期文本（YYYY-MM-DD）' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '计费起始日须为有效日期（YYYY-MM-DD）' })
+  billingStartDate: string | null;
 }
 
 export class AssignCustomerManagersDto implements IAssignCustomerManagersRequest {

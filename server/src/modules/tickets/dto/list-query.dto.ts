@@ -15,6 +15,7 @@ export class ProjectQueryDto {
 
 /** The resident's own list: 进行中 / 待我处理 / 已完成. */
 export class MyTicketsQueryDto extends TicketListQueryDto {
-  @IsOptional() @IsIn(Object.values(ResidentTicketFilter), { message: 'filter（筛选）只能是 active、todo 或 finished' })
+  @IsOptional()
+  @IsIn(Object.values(ResidentTicketFilter), { message: 'filter（筛选）只能是 active、todo 或 finished' })
   filter?: ResidentTicketFilter;
 }

@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '账单详情',
   enablePullDownRefresh: true,
-})
+});

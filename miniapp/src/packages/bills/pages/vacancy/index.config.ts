@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '空置申请',
   enablePullDownRefresh: true,
-})
+});

@@ -1,3 +1,3 @@
 export default definePageConfig({
   navigationBarTitleText: '申请绑定房屋',
-})
+});

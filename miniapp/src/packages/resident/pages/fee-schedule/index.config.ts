@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '收费标准',
   enablePullDownRefresh: true,
-})
+});

@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '我的工单',
   enablePullDownRefresh: true,
-})
+});

@@ -1,4 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '工单详情',
   enablePullDownRefresh: true,
-})
+});

@@ -14,6 +14,8 @@ export const insertLines = (manager: EntityManager, lines: NewLine[]): Promise<v
 /** 2000 → "2", 12345 → "12.345": quantities as people write them. */
 export function plainMilli(milli: number): string {
   const whole = Math.floor(milli / 1000);
-  const frac = String(milli % 1000).padStart(3, '0').replace(/0+$/, '');
+  const frac = String(milli % 1000)
+    .padStart(3, '0')
+    .replace(/0+$/, '');
   return frac ? `${whole}.${frac}` : String(whole);
 }

@@ -4,36 +4,60 @@ import { BillLineKind, BillStatus, BillingItemKind, quantityFeeFen } from '@app/
 import { PropertyDirectory } from '../../../property/property-directory.service';
 import { Bill } from '../../billing.entity';
 import { SORT_BASE, type BillBatch, type BillLineSource } from '../../run/line-source';
-import { BillingHouseQuantity, MeterReading } from '../inputs.entity';
+import { batchBillsWhere } from '../../run/batch-rows';
+import { prorationSql } from '../../run/proration-sql';
+import { concatSql, dialectOf, halfUpDivSql, intLiteral, plainMilliSql } from '../../run/sql';
+import { MeterReading } from '../inputs.entity';
 import { itemsInForce, quantityUnit } from '../items';
 import { batchBills, insertLines, NewLine, plainMilli } from './batch';
 
-/** 按数量: quantity set per house × unit price, rounded once half up (quantityFeeFen). No quantity row → no line. */
+/**
+ * 按数量: quantity set per house × unit price, rounded once half up (quantityFeeFen), then prorated by days in
+ * the month the house's 计费起始日 falls in, like 物业服务费 (`prorationSql`); no line before that month. No
+ * quantity row → no line. ONE `INSERT … SELECT` per batch (a UNION ALL term per item) from our draft bills
+ * joined to property's house sub-query and the quantities, amounts computed in SQL (run/sql.ts).
+ */
 @Injectable()
 export class PerSpaceLineSource implements BillLineSource {
   readonly kind = BillLineKind.PerSpace;
 
+  constructor(private readonly property: PropertyDirectory) {}
+
   async insertLines(manager: EntityManager, batch: BillBatch): Promise<void> {
     const items = await itemsInForce(manager, batch.projectId, batch.period, BillingItemKind.PerSpace);
     if (!items.length) return;
-    const bills = await batchBills(manager, batch);
-    const lines: NewLine[] = [];
-    for (const [index, item] of items.entries()) {
-      const quantities = await manager.getRepository(BillingHouseQuantity).createQueryBuilder('q')
-        .where('q.project_id = :projectId AND q.item_code = :code AND q.house_id BETWEEN :from AND :to', {
-          projectId: batch.projectId, code: item.code, from: batch.houseIdFrom, to: batch.houseIdTo,
-        }).getMany();
-      for (const q of quantities) {
-        const billId = bills.get(q.houseId);
-        if (billId === undefined || q.quantityMilli <= 0) continue;
-        lines.push({
-          billId, houseId: q.houseId, period: batch.period, kind: BillLineKind.PerSpace, itemCode: item.code, name: item.name,
-          quantityText: `${plainMilli(q.quantityMilli)} ${quantityUnit(item.unit)}`.slice(0, 40), unitPriceFen: item.unitPriceFen,
-          amountFen: quantityFeeFen(q.quantityMilli, item.unitPriceFen), sortOrder: SORT_BASE.per_space + index,
-        });
-      }
-    }
-    await insertLines(manager, lines);
+    const dialect = dialectOf(manager);
+    const houses = this.property.billableHousesSelect(batch.projectId, {
+      from: batch.houseIdFrom,
+      to: batch.houseIdTo,
+    });
+    const where = batchBillsWhere(batch);
+    const full = halfUpDivSql(dialect, 'q.quantity_milli * i.unit_price_fen', 1000);
+    const prorated = prorationSql(dialect, batch.period, full);
+    const quantityText = `SUBSTR(${concatSql(dialect, [plainMilliSql(dialect, 'q.quantity_milli'), '?'])}, 1, 40)`;
+    const terms: string[] = [];
+    const params: unknown[] = [];
+    items.forEach((item, index) => {
+      terms.push(
+        `SELECT b.id, b.house_id, b.period, ?, i.code, ${prorated.name}, ${quantityText}, i.unit_price_fen, ${prorated.amount}, NULL, NULL, NULL, NULL, 0, ${intLiteral(SORT_BASE.per_space + index)}` +
+          ` FROM bills b JOIN (${houses.sql}) h ON h.house_id = b.house_id` +
+          ` JOIN billing_items i ON i.id = ${intLiteral(item.id)}` +
+          ` JOIN billing_house_quantities q ON q.house_id = b.house_id AND q.project_id = b.project_id AND q.item_code = i.code` +
+          ` WHERE ${where.sql} AND q.quantity_milli > 0 AND ${prorated.billed}`,
+      );
+      params.push(
+        BillLineKind.PerSpace,
+        ...prorated.nameParams,
+        ` ${quantityUnit(item.unit)}`,
+        ...houses.params,
+        ...where.params,
+      );
+    });
+    await manager.query(
+      'INSERT INTO bill_lines (bill_id, house_id, period, kind, item_code, name, quantity_text, unit_price_fen, amount_fen, charge_id, billed_charge_id, ticket_id, ticket_serial, waived, sort_order) ' +
+        terms.join(' UNION ALL '),
+      params,
+    );
   }
 }
 
@@ -53,17 +77,34 @@ export class MeteredLineSource implements BillLineSource {
     const bills = await batchBills(manager, batch);
     const lines: NewLine[] = [];
     for (const [index, item] of items.entries()) {
-      const readings = await manager.getRepository(MeterReading).createQueryBuilder('r')
-        .where('r.project_id = :projectId AND r.item_code = :code AND r.period = :period AND r.house_id BETWEEN :from AND :to', {
-          projectId: batch.projectId, code: item.code, period: batch.period, from: batch.houseIdFrom, to: batch.houseIdTo,
-        }).getMany();
+      const readings = await manager
+        .getRepository(MeterReading)
+        .createQueryBuilder('r')
+        .where(
+          'r.project_id = :projectId AND r.item_code = :code AND r.period = :period AND r.house_id BETWEEN :from AND :to',
+          {
+            projectId: batch.projectId,
+            code: item.code,
+            period: batch.period,
+            from: batch.houseIdFrom,
+            to: batch.houseIdTo,
+          },
+        )
+        .getMany();
       for (const r of readings) {
         const billId = bills.get(r.houseId);
         if (billId === undefined) continue;
         lines.push({
-          billId, houseId: r.houseId, period: batch.period, kind: BillLineKind.Metered, itemCode: item.code, name: item.name,
-          quantityText: `${plainMilli(r.consumptionMilli)} ${quantityUnit(item.unit)}`.slice(0, 40), unitPriceFen: item.unitPriceFen,
-          amountFen: quantityFeeFen(r.consumptionMilli, item.unitPriceFen), sortOrder: SORT_BASE.metered + index,
+          billId,
+          houseId: r.houseId,
+          period: batch.period,
+          kind: BillLineKind.Metered,
+          itemCode: item.code,
+          name: item.name,
+          quantityText: `${plainMilli(r.consumptionMilli)} ${quantityUnit(item.unit)}`.slice(0, 40),
+          unitPriceFen: item.unitPriceFen,
+          amountFen: quantityFeeFen(r.consumptionMilli, item.unitPriceFen),
+          sortOrder: SORT_BASE.metered + index,
         });
       }
     }
@@ -71,14 +112,29 @@ export class MeteredLineSource implements BillLineSource {
   }
 
   /** For the run's check: live bills of the month without a reading of a metered item in force that month. */
-  async missingReadings(manager: EntityManager, projectId: number, period: string): Promise<{ houseId: number; houseLabel: string; itemCode: string }[]> {
+  async missingReadings(
+    manager: EntityManager,
+    projectId: number,
+    period: string,
+  ): Promise<{ houseId: number; houseLabel: string; itemCode: string }[]> {
     const items = await itemsInForce(manager, projectId, period, BillingItemKind.Metered);
     const missing: { houseId: number; itemCode: string }[] = [];
     for (const item of items) {
-      const rows = await manager.getRepository(Bill).createQueryBuilder('b').select('DISTINCT b.house_id', 'house_id')
-        .where('b.project_id = :projectId AND b.period = :period AND b.status <> :void', { projectId, period, void: BillStatus.Void })
-        .andWhere('NOT EXISTS (SELECT 1 FROM meter_readings r WHERE r.house_id = b.house_id AND r.item_code = :code AND r.period = :period)', { code: item.code })
-        .orderBy('b.house_id', 'ASC').getRawMany<{ house_id: number }>();
+      const rows = await manager
+        .getRepository(Bill)
+        .createQueryBuilder('b')
+        .select('DISTINCT b.house_id', 'house_id')
+        .where('b.project_id = :projectId AND b.period = :period AND b.status <> :void', {
+          projectId,
+          period,
+          void: BillStatus.Void,
+        })
+        .andWhere(
+          'NOT EXISTS (SELECT 1 FROM meter_readings r WHERE r.house_id = b.house_id AND r.item_code = :code AND r.period = :period)',
+          { code: item.code },
+        )
+        .orderBy('b.house_id', 'ASC')
+        .getRawMany<{ house_id: number }>();
       for (const r of rows) missing.push({ houseId: Number(r.house_id), itemCode: item.code });
     }
     const labels = new Map<number, string>();
@@ -86,6 +142,10 @@ export class MeteredLineSource implements BillLineSource {
     for (let i = 0; i < ids.length; i += 2000) {
       for (const [id, h] of await this.property.houseLabels(ids.slice(i, i + 2000), manager)) labels.set(id, h.label);
     }
-    return missing.map((m) => ({ houseId: m.houseId, houseLabel: labels.get(m.houseId) ?? `#${m.houseId}`, itemCode: m.itemCode }));
+    return missing.map((m) => ({
+      houseId: m.houseId,
+      houseLabel: labels.get(m.houseId) ?? `#${m.houseId}`,
+      itemCode: m.itemCode,
+    }));
   }
 }

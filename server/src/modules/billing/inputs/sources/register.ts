@@ -26,9 +26,19 @@ export class InputLineSourcesRegistrar implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    for (const source of [this.perSpace, this.metered, this.shared, this.vacancy, this.lateFee]) this.sources.register(source);
-    this.checks.register(async (projectId, period) => ({ missingReadings: await this.metered.missingReadings(this.db.manager, projectId, period) }));
+    for (const source of [this.perSpace, this.metered, this.shared, this.vacancy, this.lateFee])
+      this.sources.register(source);
+    this.checks.register(async (projectId, period) => ({
+      missingReadings: await this.metered.missingReadings(this.db.manager, projectId, period),
+    }));
   }
 }
 
-export const INPUT_LINE_SOURCES = [PerSpaceLineSource, MeteredLineSource, SharedLineSource, VacancyDiscountLineSource, LateFeeLineSource, InputLineSourcesRegistrar];
+export const INPUT_LINE_SOURCES = [
+  PerSpaceLineSource,
+  MeteredLineSource,
+  SharedLineSource,
+  VacancyDiscountLineSource,
+  LateFeeLineSource,
+  InputLineSourcesRegistrar,
+];

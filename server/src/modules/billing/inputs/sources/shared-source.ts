@@ -23,7 +23,9 @@ export class SharedLineSource implements BillLineSource {
   async insertLines(manager: EntityManager, batch: BillBatch): Promise<void> {
     const items = await itemsInForce(manager, batch.projectId, batch.period, BillingItemKind.Shared);
     if (!items.length) return;
-    const amounts = await manager.getRepository(BillingSharedAmount).findBy({ projectId: batch.projectId, period: batch.period });
+    const amounts = await manager
+      .getRepository(BillingSharedAmount)
+      .findBy({ projectId: batch.projectId, period: batch.period });
     const totals = new Map(amounts.map((a) => [a.itemCode, a.amountFen]));
     if (!items.some((i) => totals.has(i.code))) return;
     const houses = await projectHouses(manager, this.property, batch.projectId);
@@ -33,14 +35,24 @@ export class SharedLineSource implements BillLineSource {
       const total = totals.get(item.code);
       if (total === undefined || !houses.length) continue;
       const byArea = item.sharedSplit !== SharedSplit.House && houses.some((h) => h.areaHundredths > 0);
-      const shares = allocateLargestRemainder(total, houses.map((h) => (byArea ? h.areaHundredths : 1)));
+      const shares = allocateLargestRemainder(
+        total,
+        houses.map((h) => (byArea ? h.areaHundredths : 1)),
+      );
       houses.forEach((h, i) => {
         const billId = bills.get(h.id);
         if (billId === undefined || shares[i] === 0) return;
         lines.push({
-          billId, houseId: h.id, period: batch.period, kind: BillLineKind.Shared, itemCode: item.code, name: item.name,
+          billId,
+          houseId: h.id,
+          period: batch.period,
+          kind: BillLineKind.Shared,
+          itemCode: item.code,
+          name: item.name,
           quantityText: byArea ? `按面积 ${areaText(h.areaHundredths)}` : `按户 1/${houses.length}`,
-          unitPriceFen: null, amountFen: shares[i], sortOrder: SORT_BASE.shared + index,
+          unitPriceFen: null,
+          amountFen: shares[i],
+          sortOrder: SORT_BASE.shared + index,
         });
       });
     }

@@ -16,20 +16,31 @@ export class VacancyDiscountLineSource implements BillLineSource {
   readonly kind = BillLineKind.VacancyDiscount;
 
   async insertLines(manager: EntityManager, batch: BillBatch): Promise<void> {
-    const apps = await manager.getRepository(VacancyApplication).createQueryBuilder('v')
-      .where('v.project_id = :projectId AND v.status = :approved AND v.from_period <= :period AND v.to_period >= :period', {
-        projectId: batch.projectId, approved: VacancyStatus.Approved, period: batch.period,
-      })
+    const apps = await manager
+      .getRepository(VacancyApplication)
+      .createQueryBuilder('v')
+      .where(
+        'v.project_id = :projectId AND v.status = :approved AND v.from_period <= :period AND v.to_period >= :period',
+        {
+          projectId: batch.projectId,
+          approved: VacancyStatus.Approved,
+          period: batch.period,
+        },
+      )
       .andWhere('v.house_id BETWEEN :from AND :to', { from: batch.houseIdFrom, to: batch.houseIdTo })
-      .orderBy('v.id', 'ASC').getMany();
+      .orderBy('v.id', 'ASC')
+      .getMany();
     if (!apps.length) return;
     const bills = await batchBills(manager, batch);
     const billIds = apps.map((a) => bills.get(a.houseId)).filter((id): id is number => id !== undefined);
     if (!billIds.length) return;
-    const fees = await manager.getRepository(BillLine).createQueryBuilder('l')
+    const fees = await manager
+      .getRepository(BillLine)
+      .createQueryBuilder('l')
       .select(['l.bill_id AS bill_id', 'SUM(l.amount_fen) AS fee'])
       .where('l.bill_id IN (:...billIds) AND l.kind = :kind', { billIds, kind: BillLineKind.PropertyFee })
-      .groupBy('l.bill_id').getRawMany<{ bill_id: number; fee: number | string }>();
+      .groupBy('l.bill_id')
+      .getRawMany<{ bill_id: number; fee: number | string }>();
     const feeOf = new Map(fees.map((f) => [Number(f.bill_id), Number(f.fee)]));
     const lines: NewLine[] = [];
     const done = new Set<number>();
@@ -41,9 +52,16 @@ export class VacancyDiscountLineSource implements BillLineSource {
       const amount = vacancyDiscountFen(Math.max(0, feeOf.get(billId) ?? 0), app.discountPercent);
       if (amount === 0) continue;
       lines.push({
-        billId, houseId: app.houseId, period: batch.period, kind: BillLineKind.VacancyDiscount, itemCode: null,
-        name: `空置房优惠（物业服务费 ${app.discountPercent}%）`, quantityText: `${app.fromPeriod} 至 ${app.toPeriod}`,
-        unitPriceFen: null, amountFen: amount, sortOrder: SORT_BASE.vacancy_discount,
+        billId,
+        houseId: app.houseId,
+        period: batch.period,
+        kind: BillLineKind.VacancyDiscount,
+        itemCode: null,
+        name: `空置房优惠（物业服务费 ${app.discountPercent}%）`,
+        quantityText: `${app.fromPeriod} 至 ${app.toPeriod}`,
+        unitPriceFen: null,
+        amountFen: amount,
+        sortOrder: SORT_BASE.vacancy_discount,
       });
     }
     await insertLines(manager, lines);

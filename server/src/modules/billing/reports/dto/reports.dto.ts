@@ -1,5 +1,17 @@
 import { IArrearsQuery, ISendRemindersRequest, ReminderChannel } from '@app/shared';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { IsEntityId, IsQueryInt } from '../../../../common/decorators';
 import { PageQueryDto } from '../../../../common/pagination.dto';
 

@@ -3,7 +3,10 @@ import type { CjkFont } from './cjk-font';
 import { facts, heading, paragraph, renderPdf, table } from './pdf-document';
 import { howToPay } from './printed-texts';
 
-export type PrintedBill = Pick<IBillDetail, 'houseLabel' | 'period' | 'status' | 'totalFen' | 'paidFen' | 'arrearsFen' | 'dueDate' | 'lines' | 'arrears'> & {
+export type PrintedBill = Pick<
+  IBillDetail,
+  'houseLabel' | 'period' | 'status' | 'totalFen' | 'paidFen' | 'arrearsFen' | 'dueDate' | 'lines' | 'arrears'
+> & {
   projectName: string;
   servicePhone: string | null;
 };
@@ -45,7 +48,10 @@ export function renderBillPdf(font: CjkFont, bill: PrintedBill): Promise<Buffer>
       ['往期欠费', formatFen(arrearsFen)],
     ]);
     if (bill.arrears.length) {
-      paragraph(doc, `往期欠费明细（不计入本期合计）：${bill.arrears.map((a) => `${periodText(a.period)} ${formatFen(a.owedFen)}`).join('；')}`);
+      paragraph(
+        doc,
+        `往期欠费明细（不计入本期合计）：${bill.arrears.map((a) => `${periodText(a.period)} ${formatFen(a.owedFen)}`).join('；')}`,
+      );
     }
     paragraph(doc, `合计应缴（本期未缴 + 往期欠费）：${formatFen(bill.totalFen - bill.paidFen + arrearsFen)}`, 12);
     paragraph(doc, howToPay(bill.servicePhone));

@@ -16,7 +16,10 @@ describe('resolveCjkFont', () => {
       throw new Error('expected a refusal');
     })();
     expect(error.getStatus()).toBe(503);
-    expect(error.getResponse()).toMatchObject({ code: ErrorCode.PdfFontMissing, message: expect.stringContaining('fonts-wqy-microhei') });
+    expect(error.getResponse()).toMatchObject({
+      code: ErrorCode.PdfFontMissing,
+      message: expect.stringContaining('fonts-wqy-microhei'),
+    });
   });
 
   it('never falls back from a configured font that cannot print Chinese', () => {

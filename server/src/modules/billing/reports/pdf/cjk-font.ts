@@ -55,7 +55,12 @@ const cache = new Map<string, CjkFont | null>();
 export function resolveCjkFont(configured: string | null, candidates: readonly string[] = SYSTEM_CJK_FONTS): CjkFont {
   const key = `${configured ?? ''}|${candidates.join('|')}`;
   if (!cache.has(key)) {
-    const found = configured ? open(configured) : candidates.filter((p) => existsSync(p)).map(open).find((f) => f !== null) ?? null;
+    const found = configured
+      ? open(configured)
+      : (candidates
+          .filter((p) => existsSync(p))
+          .map(open)
+          .find((f) => f !== null) ?? null);
     cache.set(key, found);
   }
   const font = cache.get(key);

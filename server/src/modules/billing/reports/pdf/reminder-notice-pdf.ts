@@ -39,7 +39,10 @@ export function renderReminderNotice(font: CjkFont, batch: NoticeBatch): Promise
         ],
         house.bills.map((b) => [periodText(b.period), fenToYuanString(b.owedFen)]),
       );
-      facts(doc, [['欠费合计', formatFen(house.owedFen)], ['账单数', String(house.bills.length)]]);
+      facts(doc, [
+        ['欠费合计', formatFen(house.owedFen)],
+        ['账单数', String(house.bills.length)],
+      ]);
       paragraph(doc, howToPay(batch.servicePhone));
       paragraph(doc, ARREARS_RIGHTS_NOTE);
       doc.moveDown(1);

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '缴费记录',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的发票',
+  enablePullDownRefresh: true,
+});

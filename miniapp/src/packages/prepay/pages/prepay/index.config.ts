@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '预存',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,486 @@
+import { act, createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  Role,
+  type IPayableItem,
+  type IPayables,
+  type IPayment,
+  type IProjectSummary,
+  type IReceipt,
+} from '@app/shared';
+import {
+  buildCollectRequest,
+  previewAllocation,
+  tenderedFen,
+  type DeskDraft,
+  type TenderDraft,
+} from '../../src/pages/payments/cashier-logic';
+import { handoverMethods, handoverTotals } from '../../src/pages/payments/handover-logic';
+import { installDomShims } from './support/dom';
+
+/** Issue 10, the cashier desk: the pure rules of a draft, then the pages against a stubbed fetch (CASHIER_ROUTES). */
+const project: IProjectSummary = {
+  id: 1,
+  code: 'YGHY',
+  name: '阳光花园',
+  regionId: 10,
+  regionName: '华东区域',
+  houseCount: 1500,
+};
+let roles: Role[] = [Role.Cashier];
+const me = { id: 5, name: '收银员小李', roles: [] };
+
+vi.mock('react-router', () => ({ useNavigate: () => vi.fn(), Link: (p: { children: unknown }) => p.children }));
+vi.mock('../../src/auth/session', () => ({ useMe: () => me }));
+vi.mock('../../src/layout/project-context', () => ({
+  useProject: () => ({ loading: false, error: null, project, roles, projects: [project] }),
+}));
+
+const item = (over: Partial<IPayableItem>): IPayableItem => ({
+  kind: 'bill',
+  id: 1,
+  projectId: 1,
+  houseId: 7,
+  title: '2026-10 物业账单',
+  period: '2026-10',
+  ticketSerial: null,
+  totalFen: 30_000,
+  paidFen: 0,
+  balanceFen: 30_000,
+  dueSince: '2026-10-01T00:00:00Z',
+  ...over,
+});
+// Deliberately out of order: the desk shows and allocates oldest first.
+const items = [
+  item({
+    id: 12,
+    title: '2026-11 物业账单',
+    period: '2026-11',
+    dueSince: '2026-11-01T00:00:00Z',
+    totalFen: 32_000,
+    balanceFen: 32_000,
+  }),
+  item({ id: 11, paidFen: 10_000, balanceFen: 20_000 }),
+  item({
+    kind: 'charge',
+    id: 40,
+    title: '特约服务 YGHY-261105-002',
+    period: null,
+    ticketSerial: 'YGHY-261105-002',
+    totalFen: 4_500,
+    balanceFen: 4_500,
+    dueSince: '2026-11-05T02:00:00Z',
+  }),
+];
+const tender = (over: Partial<TenderDraft>): TenderDraft => ({
+  key: 1,
+  method: 'cash',
+  amount: '',
+  reference: '',
+  authCode: '',
+  ...over,
+});
+const draft = (over: Partial<DeskDraft>): DeskDraft => ({
+  houseId: 7,
+  items,
+  allocation: 'oldest',
+  chosenKeys: [],
+  tenders: [tender({ amount: '100' })],
+  ...over,
+});
+
+describe('收银台 draft → request', () => {
+  it('split tenders sum exactly in fen and go out as given; 按时间顺序 sends no targets', () => {
+    const tenders = [
+      tender({ amount: '200.10' }),
+      tender({ key: 2, method: 'transfer', amount: '99.9', reference: ' HX20261201-88 ' }),
+      tender({ key: 3, method: 'pos', amount: '0.29', reference: 'POS-771' }),
+    ];
+    expect(tenderedFen(tenders)).toBe(30_029);
+    const built = buildCollectRequest(draft({ tenders }), 'desk-key-1');
+    expect(built).toEqual({
+      ok: true,
+      request: {
+        idempotencyKey: 'desk-key-1',
+        houseId: 7,
+        tenders: [
+          { method: 'cash', amountFen: 20_010 },
+          { method: 'transfer', amountFen: 9_990, reference: 'HX20261201-88' },
+          { method: 'pos', amountFen: 29, reference: 'POS-771' },
+        ],
+      },
+    });
+  });
+
+  it('chosen items go out oldest first whatever the tick order', () => {
+    const built = buildCollectRequest(
+      draft({ allocation: 'chosen', chosenKeys: ['charge:40', 'bill:11'] }),
+      'k-12345678',
+    );
+    expect(built.ok && built.request.targets).toEqual([
+      { kind: 'bill', id: 11 },
+      { kind: 'charge', id: 40 },
+    ]);
+  });
+
+  it('refuses in Chinese, naming the tender and what is missing', () => {
+    const refuse = (over: Partial<DeskDraft>) => {
+      const built = buildCollectRequest(draft(over), 'k-12345678');
+      return built.ok ? 'accepted' : built.message;
+    };
+    expect(refuse({ houseId: null })).toBe('请先选择房屋');
+    expect(refuse({ items: [] })).toBe('该房屋没有待缴项目');
+    expect(refuse({ allocation: 'chosen' })).toBe('请勾选要收款的项目，或选择「按时间顺序」');
+    expect(refuse({ tenders: [] })).toBe('请至少添加一种收款方式');
+    expect(refuse({ tenders: [tender({ amount: '' })] })).toBe('第 1 笔（现金）：请填写金额');
+    expect(refuse({ tenders: [tender({ amount: '12.345' })] })).toBe(
+      '第 1 笔（现金）：请输入金额（元），最多两位小数，如 35 或 35.50',
+    );
+    expect(refuse({ tenders: [tender({ amount: '0' })] })).toBe('第 1 笔（现金）：金额须大于 0');
+    expect(refuse({ tenders: [tender({ amount: '1' }), tender({ key: 2, method: 'transfer', amount: '2' })] })).toBe(
+      '第 2 笔（银行转账）：请填写转账流水号',
+    );
+    expect(refuse({ tenders: [tender({ method: 'pos', amount: '2' })] })).toBe('第 1 笔（POS刷卡）：请填写POS凭证号');
+    expect(refuse({ tenders: [tender({ method: 'wechat_micropay', amount: '2', authCode: '1234' })] })).toBe(
+      '第 1 笔（微信付款码）：付款码应为 18 位数字（以 10–15 开头），请重新扫码',
+    );
+    // 200 + 320 + 45 = ¥565.00 open; ¥565.01 is one fen too many.
+    expect(refuse({ tenders: [tender({ amount: '565.01' })] })).toBe('收款合计 ¥565.01 超过应收 ¥565.00，请核对金额');
+    expect(refuse({ tenders: [tender({ amount: '565' })] })).toBe('accepted');
+    expect(refuse({ allocation: 'chosen', chosenKeys: ['charge:40'], tenders: [tender({ amount: '45.01' })] })).toBe(
+      '收款合计 ¥45.01 超过应收 ¥45.00，请核对金额',
+    );
+  });
+
+  it('a scanned payment code loses its spaces and is sent as authCode', () => {
+    const built = buildCollectRequest(
+      draft({ tenders: [tender({ method: 'wechat_micropay', amount: '10', authCode: '1348 1234 5678 9012 34' })] }),
+      'k-12345678',
+    );
+    expect(built.ok && built.request.tenders).toEqual([
+      { method: 'wechat_micropay', amountFen: 1000, authCode: '134812345678901234' },
+    ]);
+  });
+
+  it("预存抵扣 goes out as a prepaid tender, capped at the house's balance, at most one per collection", () => {
+    const split = [tender({ method: 'prepaid', amount: '120' }), tender({ key: 2, amount: '80' })];
+    const built = buildCollectRequest(draft({ tenders: split, prepayBalanceFen: 12_000 }), 'k-12345678');
+    expect(built.ok && built.request.tenders).toEqual([
+      { method: 'prepaid', amountFen: 12_000 },
+      { method: 'cash', amountFen: 8_000 },
+    ]);
+    const over = buildCollectRequest(
+      draft({ tenders: [tender({ method: 'prepaid', amount: '120.01' })], prepayBalanceFen: 12_000 }),
+      'k-12345678',
+    );
+    expect(over).toEqual({ ok: false, message: '预存抵扣不能超过预存余额 ¥120.00' });
+    const none = buildCollectRequest(draft({ tenders: [tender({ method: 'prepaid', amount: '1' })] }), 'k-12345678');
+    expect(none).toEqual({ ok: false, message: '预存抵扣不能超过预存余额 ¥0.00' });
+    const twice = buildCollectRequest(
+      draft({
+        tenders: [tender({ method: 'prepaid', amount: '1' }), tender({ key: 2, method: 'prepaid', amount: '1' })],
+        prepayBalanceFen: 500,
+      }),
+      'k-12345678',
+    );
+    expect(twice).toEqual({ ok: false, message: '一次收款只能有一笔预存抵扣' });
+  });
+
+  it('the preview applies oldest first and never over a balance', () => {
+    expect([...previewAllocation(items, 25_000)]).toEqual([
+      ['bill:11', 20_000],
+      ['bill:12', 5_000],
+    ]);
+    expect([...previewAllocation(items, 100_000)]).toEqual([
+      ['bill:11', 20_000],
+      ['bill:12', 32_000],
+      ['charge:40', 4_500],
+    ]);
+  });
+});
+
+describe('交班汇总 sums', () => {
+  it('one column per method that occurred, in the contract order, with exact totals', () => {
+    const rows = [
+      {
+        cashierId: 5,
+        cashierName: '小李',
+        byMethod: [
+          { method: 'pos' as const, count: 1, amountFen: 999 },
+          { method: 'cash' as const, count: 2, amountFen: 10_001 },
+        ],
+        totalFen: 11_000,
+        pendingApprovalFen: 999,
+        refundsFen: 0,
+        receiptCount: 2,
+      },
+      {
+        cashierId: 6,
+        cashierName: '小王',
+        byMethod: [{ method: 'cash' as const, count: 1, amountFen: 1 }],
+        totalFen: 1,
+        pendingApprovalFen: 0,
+        refundsFen: 500,
+        receiptCount: 1,
+      },
+    ];
+    const methods = handoverMethods(rows);
+    expect(methods).toEqual(['cash', 'pos']);
+    expect(handoverTotals(rows, methods)).toEqual({
+      byMethod: { cash: 10_002, pos: 999 },
+      totalFen: 11_001,
+      pendingFen: 999,
+      refundsFen: 500,
+      receipts: 3,
+    });
+  });
+});
+
+// ── pages ───────────────────────────────────────────────────────────────────────────────────────────
+
+type Handler = (url: URL, init: RequestInit) => unknown;
+let routes: Record<string, Handler> = {};
+const calls: { key: string; body: unknown }[] = [];
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+function stubFetch() {
+  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
+    const url = new URL(input, 'http://console.test');
+    const key = `${init.method ?? 'GET'} ${url.pathname}`;
+    calls.push({ key: `${key}${url.search}`, body: init.body ? JSON.parse(String(init.body)) : undefined });
+    const handler = routes[key];
+    if (!handler) return json({ code: 'NOT_FOUND', message: '不存在' }, 404);
+    const answer = await handler(url, init);
+    return answer instanceof Response ? answer : json(answer);
+  });
+}
+
+let antd: typeof import('antd');
+let CashierPage: typeof import('../../src/pages/payments/CashierPage').default;
+let ApprovalsPage: typeof import('../../src/pages/payments/ApprovalsPage').default;
+
+beforeAll(async () => {
+  installDomShims();
+  // jsdom has no layout: the tabs and tables only need the observer to exist.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+  antd = await import('antd');
+  CashierPage = (await import('../../src/pages/payments/CashierPage')).default;
+  ApprovalsPage = (await import('../../src/pages/payments/ApprovalsPage')).default;
+}, 60_000);
+
+let container: HTMLDivElement | null = null;
+afterEach(() => {
+  container?.remove();
+  container = null;
+  routes = {};
+  calls.length = 0;
+  roles = [Role.Cashier];
+  vi.unstubAllGlobals();
+});
+
+const settle = (ms = 30) => act(async () => new Promise((resolve) => setTimeout(resolve, ms)));
+const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ') ?? '';
+const setValue = (input: HTMLInputElement, value: string) =>
+  act(async () => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+const click = (el: Element | null) => act(async () => (el as HTMLElement).click());
+
+async function render(element: ReturnType<typeof createElement>): Promise<HTMLDivElement> {
+  stubFetch();
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  const root = createRoot(container);
+  await act(async () => root.render(createElement(antd.App, null, element)));
+  await settle(50);
+  return container;
+}
+
+/** Opens the desk on house 7 found by phone (the finder's second tab). */
+async function openHouse(payables: () => unknown): Promise<HTMLDivElement> {
+  routes['GET /api/property/projects/1/buildings'] = () => [];
+  routes['POST /api/cashier/lookup'] = () => [
+    { id: 3, houseId: 7, houseLabel: '2栋1单元302', name: '周敏', relation: 'owner', status: 'approved' },
+  ];
+  routes['GET /api/cashier/payables'] = payables;
+  const page = await render(createElement(CashierPage));
+  expect(text(page.querySelector('[data-testid="no-house"]'))).toContain('请先按房号或手机号查找房屋');
+  await click([...page.querySelectorAll('[role="tab"]')].find((t) => t.textContent === '按手机号') ?? null);
+  await setValue(
+    page.querySelector('[data-testid="finder-phone"] input, input[data-testid="finder-phone"]') as HTMLInputElement,
+    '13955550001',
+  );
+  await click(
+    page.querySelector('[data-testid="finder-phone"]')?.closest('.ant-input-search')?.querySelector('button') ?? null,
+  );
+  await settle(50);
+  return page;
+}
+
+const payables: IPayables = {
+  houseId: 7,
+  houseLabel: '2栋1单元302',
+  items,
+  totalBalanceFen: 56_500,
+  prepayBalanceFen: 0,
+};
+const receipt: IReceipt = {
+  id: 90,
+  number: 'YGHY-2026-000042',
+  projectId: 1,
+  houseId: 7,
+  houseLabel: '2栋1单元302',
+  totalFen: 25_000,
+  payments: [
+    { id: 501, method: 'cash', amountFen: 20_000, status: 'pending_approval' },
+    { id: 502, method: 'cash', amountFen: 5_000, status: 'pending_approval' },
+  ],
+  allocations: [
+    { kind: 'bill', targetId: 11, title: '2026-10 物业账单', amountFen: 20_000 },
+    { kind: 'bill', targetId: 12, title: '2026-11 物业账单', amountFen: 5_000 },
+  ],
+  issuedAt: '2026-12-01T02:00:00Z',
+  issuedByName: '收银员小李',
+  printCount: 0,
+};
+
+describe('收银台 page', () => {
+  it('finds the house by phone, lists open items oldest first, shows loading then the items', async () => {
+    let release: (v: unknown) => void = () => {};
+    const page = await openHouse(() => new Promise((resolve) => (release = resolve)));
+    expect(calls.find((c) => c.key === 'POST /api/cashier/lookup')?.body).toEqual({
+      projectId: 1,
+      phone: '13955550001',
+    });
+    expect(page.querySelector('[data-testid="payables"] .ant-spin')).not.toBeNull();
+    await act(async () => release(payables));
+    await settle();
+    const rows = [...page.querySelectorAll('[data-testid="payables"] tbody tr')].map((r) => text(r));
+    expect(rows.map((r) => r.split(' ')[0])).toEqual(['2026-10', '2026-11', '特约服务']);
+    expect(text(page.querySelector('[data-testid="due-total"]'))).toContain('¥565.00');
+  }, 30_000);
+
+  it('an empty house says so; a failed load offers a retry', async () => {
+    let page = await openHouse(() => ({ ...payables, items: [], totalBalanceFen: 0 }));
+    expect(text(page)).toContain('该房屋没有待缴项目');
+    expect((page.querySelector('[data-testid="collect-submit"]') as HTMLButtonElement).disabled).toBe(true);
+    container?.remove();
+    page = await openHouse(() => json({ code: 'INTERNAL', message: '服务器开小差了' }, 500));
+    expect(text(page)).toContain('待缴项目加载失败');
+    expect(text(page)).toContain('重试');
+  }, 30_000);
+
+  it('two cash tenders sum live, go out with one idempotency key, and the receipt appears; a refusal is shown in Chinese', async () => {
+    const page = await openHouse(() => payables);
+    const amount = () =>
+      [
+        ...page.querySelectorAll('input[data-testid="tender-amount"], [data-testid="tender-amount"] input'),
+      ] as HTMLInputElement[];
+    await setValue(amount()[0], '200');
+    await click(page.querySelector('[data-testid="add-tender"]'));
+    await setValue(amount()[1], '50');
+    expect(text(page.querySelector('[data-testid="tendered-total"]'))).toContain('¥250.00');
+    expect(text(page.querySelector('[data-testid="remaining"]'))).toContain('¥315.00');
+    expect([...page.querySelectorAll('[data-testid="apply-preview"]')].map((e) => e.textContent)).toEqual([
+      '¥200.00',
+      '¥50.00',
+      '—',
+    ]);
+
+    let attempts = 0;
+    routes['POST /api/cashier/payments'] = () =>
+      ++attempts === 1
+        ? json({ code: 'CONFLICT', message: '账单已被他人收款，请刷新后重试' }, 409)
+        : { receipt, payments: [], pendingApproval: true };
+    await click(page.querySelector('[data-testid="collect-submit"]'));
+    await settle();
+    expect(text(page.querySelector('[data-testid="collect-error"]'))).toBe('账单已被他人收款，请刷新后重试');
+    await click(page.querySelector('[data-testid="collect-submit"]'));
+    await settle(80);
+    const posts = calls
+      .filter((c) => c.key === 'POST /api/cashier/payments')
+      .map((c) => c.body as { idempotencyKey: string; tenders: unknown });
+    expect(posts).toHaveLength(2);
+    expect(posts[0].idempotencyKey).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(posts[1].idempotencyKey).toBe(posts[0].idempotencyKey);
+    expect(posts[1].tenders).toEqual([
+      { method: 'cash', amountFen: 20_000 },
+      { method: 'cash', amountFen: 5_000 },
+    ]);
+    const shown = document.querySelector('[data-testid="receipt"]');
+    expect(text(shown?.querySelector('[data-testid="receipt-number"]') ?? null)).toBe('YGHY-2026-000042');
+    expect(text(shown)).toContain('须由第二人在「收款复核」中复核后才计入账单');
+  }, 30_000);
+
+  it("shows the house's prepayment balance next to what is owed", async () => {
+    const page = await openHouse(() => ({ ...payables, prepayBalanceFen: 12_345 }));
+    expect(text(page.querySelector('[data-testid="prepay-balance"]'))).toContain('¥123.45');
+  }, 30_000);
+
+  it('validation stops the submit before the server is asked', async () => {
+    const page = await openHouse(() => payables);
+    await setValue(
+      page.querySelector('input[data-testid="tender-amount"], [data-testid="tender-amount"] input') as HTMLInputElement,
+      '600',
+    );
+    await click(page.querySelector('[data-testid="collect-submit"]'));
+    expect(text(page.querySelector('[data-testid="collect-error"]'))).toBe(
+      '收款合计 ¥600.00 超过应收 ¥565.00，请核对金额',
+    );
+    expect(calls.some((c) => c.key === 'POST /api/cashier/payments')).toBe(false);
+  }, 30_000);
+});
+
+describe('收款复核 page', () => {
+  const payment = (over: Partial<IPayment>): IPayment => ({
+    id: 501,
+    projectId: 1,
+    houseId: 7,
+    houseLabel: '2栋1单元302',
+    method: 'cash',
+    status: 'pending_approval',
+    amountFen: 20_000,
+    refundedFen: 0,
+    reference: null,
+    receiptId: 90,
+    receiptNo: 'YGHY-2026-000042',
+    collectedBy: 5,
+    collectedByName: '收银员小李',
+    approvedBy: null,
+    approvedByName: null,
+    rejectReason: null,
+    paidAt: '2026-12-01T02:00:00Z',
+    allocations: [],
+    shipping: null,
+    ...over,
+  });
+
+  it('the collector sees no approve button on their own payment; another approver approves', async () => {
+    roles = [Role.Finance];
+    routes['GET /api/cashier/approvals'] = () => [
+      payment({}),
+      payment({ id: 502, collectedBy: 9, collectedByName: '收银员小王' }),
+    ];
+    routes['POST /api/cashier/payments/502/decision'] = () => payment({ id: 502, status: 'confirmed' });
+    const page = await render(createElement(ApprovalsPage));
+    const rows = [...page.querySelectorAll('tbody tr')];
+    expect(rows[0].querySelector('[data-testid="approve-payment"]')).toBeNull();
+    expect(text(rows[0])).toContain('本人收款，须由他人复核');
+    await click(rows[1].querySelector('[data-testid="approve-payment"]'));
+    await settle();
+    expect(calls.find((c) => c.key === 'POST /api/cashier/payments/502/decision')?.body).toEqual({ approve: true });
+  }, 30_000);
+
+  it('nothing pending says so', async () => {
+    roles = [Role.Finance];
+    routes['GET /api/cashier/approvals'] = () => [];
+    const page = await render(createElement(ApprovalsPage));
+    expect(text(page)).toContain('没有待复核的收款');
+  }, 30_000);
+});

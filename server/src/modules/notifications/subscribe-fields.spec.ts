@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { buildData, chinaTime, clean, fieldType, fieldValue } from './subscribe-fields';
 
-const CHINESE = /[\u3400-\u9fff]/;
+// CJK compatibility ideographs (U+F900–FAFF, e.g. 豈) are Chinese characters too; the first CI run that drew one failed.
+const CHINESE = /[\u3400-\u9fff\uf900-\ufaff]/;
 const len = (s: string) => [...s].length;
 
 /** What WeChat checks (wechat.md §A4) for the types our templates use. */
@@ -73,6 +74,7 @@ describe('subscribe-message field values (wechat.md §A4)', () => {
     expect(fieldValue('phrase4', '已派单')).toBe('已派单');
     expect(fieldValue('phrase4', '等待业主确认报价')).toBe('等待业主确');
     expect(fieldValue('phrase4', 'OK')).toBeNull();
+    expect(fieldValue('phrase3', '\uf900')).toBe('\uf900');
     expect(fieldValue('name4', '王师傅 (水电)')).toBe('王师傅水电');
     expect(fieldValue('thing1', '   ')).toBeNull();
   });

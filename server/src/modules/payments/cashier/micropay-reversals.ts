@@ -94,7 +94,10 @@ export class MicropayReversals implements OnModuleInit {
     const status = this.statusOf(last, false);
     await this.finish(row, status, attempts, last);
     if (status !== 'reversed')
-      this.log.warn({ status, code: last.state === 'REVERSED' ? null : last.code }, 'micropay reverse not confirmed');
+      this.log.warn(
+        { status, wechatPayCode: last.state === 'REVERSED' ? null : last.code },
+        'micropay reverse not confirmed',
+      );
     return status;
   }
 

@@ -1,6 +1,7 @@
 // Shared by the billing journeys: months as the server writes them, antd Select picking, the readings template.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { choose as chooseOption } from './harness.mjs';
 
 // The server's xlsx library fills the server's own template, as a person would in a spreadsheet.
 const ExcelJS = createRequire(new URL('../../../package.json', import.meta.url))('exceljs');
@@ -16,15 +17,8 @@ export const addMonths = (period, n) => {
 export const label = (period) => `${period.slice(0, 4)}年${Number(period.slice(5))}月`;
 export const LAST_MONTH = addMonths(shanghaiMonth(new Date()), -1);
 
-/** Picks an option of an antd Select (no search box) by its exact label. */
-export async function choose(page, select, text) {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${text}$`) })
-    .first()
-    .click();
-}
+/** Picks an option of an antd Select (no search box) by its exact label: the harness's scoped choose. */
+export const choose = (page, select, text) => chooseOption(page, select, text, { exact: true });
 
 /** The downloaded template with each house's reading filled in; `broken` spoils two rows on purpose. */
 export async function fillTemplate(templatePath, outPath, broken) {

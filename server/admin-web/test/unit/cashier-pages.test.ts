@@ -23,6 +23,7 @@ vi.mock('../../src/layout/project-context', () => ({
   useProject: () => ({ loading: false, error: null, project, roles, projects: [project] }),
 }));
 
+type Handler = (url: URL, init: RequestInit) => unknown;
 let routes: Record<string, Handler> = {};
 const calls: { key: string; body: unknown }[] = [];
 const json = (body: unknown, status = 200) =>

@@ -3,31 +3,22 @@ import { In } from 'typeorm';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  shanghaiDate,
-  type ICashierPaymentResult,
-  type IHandoverSummary,
-  type IPayables,
-  type IPayment,
-  Role,
-} from '@app/shared';
+import { shanghaiDate, type ICashierPaymentResult, type IHandoverSummary, type IPayment, Role } from '@app/shared';
 import { AuditEntry } from '../../src/modules/audit/audit-entry.entity';
-import { Bill } from '../../src/modules/billing/billing.entity';
-import { Charge } from '../../src/modules/charges/charge.entity';
-import { ChargesService } from '../../src/modules/charges/charges.service';
 import { CashierCollection } from '../../src/modules/payments/cashier/cashier-collection.entity';
 import { MICROPAY_POLL } from '../../src/modules/payments/cashier/micropay-desk';
 import { Payment, Receipt } from '../../src/modules/payments/payments.entity';
 import type { WechatPayStandIn } from '../../src/modules/wechat-pay/stand-in/wechatpay-stand-in';
 import { WECHAT_PAY_STAND_IN } from '../../src/modules/wechat-pay/wechat-pay.tokens';
-import { makeStaff, makeVerifiedTicket, STAFF_PASSWORD } from '../support/factories';
+import { makeStaff, STAFF_PASSWORD } from '../support/factories';
 import { bearer, bootTestApp, passwordLogin, TestApp } from '../support/test-app';
+import { deskCalls } from './cashier-desk-helpers';
 import { makePayWorld, PayWorld } from './payments-helpers';
 
 /**
- * Issue 10, the cashier desk end to end on this run's engine: split tenders allocated oldest first, offline
- * tenders counting only after a second person approves, the collector refused on their own payment, the same
- * idempotency key answered with one receipt (also when raced), 付款码 through the WeChat Pay stand-in
+ * Issue 10, the cashier desk end to end on this run's engine (what it lists and refuses, and allocation oldest first
+ * over a bill and a charge: cashier-tenders.e2e-spec.ts): split tenders, offline tenders counting only after a second
+ * person approves, the collector refused on their own payment, the same idempotency key answered with one receipt (also when raced), 付款码 through the WeChat Pay stand-in
  * (SUCCESS at once, USERPAYING polled), 交班汇总 sums, and the printed receipt marked 补打 from the second print.
  */
 describe('cashier desk', () => {
@@ -35,8 +26,7 @@ describe('cashier desk', () => {
   let w: PayWorld;
   let standIn: WechatPayStandIn;
   let dual: { id: number; token: string };
-  let keyNo = 0;
-  const key = () => `e2e-desk-${Date.now().toString(36)}-${++keyNo}`;
+  const { key, bill, payables, collect, decide } = deskCalls(() => ({ t, w }), 'e2e-desk');
 
   beforeAll(async () => {
     t = await bootTestApp({ WECHATPAY_MODE: 'stand-in' });
@@ -55,50 +45,6 @@ describe('cashier desk', () => {
     dual = { id: s.id, token: (await passwordLogin(t, s.username, STAFF_PASSWORD)).accessToken };
   });
   afterAll(() => t.close());
-
-  const bill = () => t.db.getRepository(Bill).findOneByOrFail({ id: w.bill.id });
-  const payables = async (houseId = w.houseId) =>
-    (await t.http().get('/api/cashier/payables').query({ houseId }).set(bearer(w.cashier.token)).expect(200))
-      .body as IPayables;
-  const collect = (body: object, token = w.cashier.token) =>
-    t.http().post('/api/cashier/payments').set(bearer(token)).send(body);
-  const decide = (id: number, body: object, token = w.approver.token) =>
-    t.http().post(`/api/cashier/payments/${id}/decision`).set(bearer(token)).send(body);
-
-  it('lists the house for the desk; a resident and another tenant get nothing', async () => {
-    const p = await payables();
-    expect(p.items).toEqual([expect.objectContaining({ kind: 'bill', id: w.bill.id, balanceFen: w.bill.totalFen })]);
-    await t.http().get('/api/cashier/payables').query({ houseId: w.houseId }).set(bearer(w.resident.token)).expect(403);
-    const other = await makePayWorld(t, 2);
-    await t
-      .http()
-      .get('/api/cashier/payables')
-      .query({ houseId: w.houseId })
-      .set(bearer(other.cashier.token))
-      .expect(404);
-  });
-
-  it('refuses in Chinese: over the balance, a transfer without its reference, a malformed 付款码', async () => {
-    const over = await collect({
-      idempotencyKey: key(),
-      houseId: w.houseId,
-      tenders: [{ method: 'cash', amountFen: w.bill.totalFen + 1 }],
-    }).expect(422);
-    expect(JSON.stringify(over.body)).toContain('超过应收');
-    const noRef = await collect({
-      idempotencyKey: key(),
-      houseId: w.houseId,
-      tenders: [{ method: 'transfer', amountFen: 100 }],
-    }).expect(422);
-    expect(JSON.stringify(noRef.body)).toContain('转账流水号');
-    const code = await collect({
-      idempotencyKey: key(),
-      houseId: w.houseId,
-      tenders: [{ method: 'wechat_micropay', amountFen: 100, authCode: '99' }],
-    }).expect(422);
-    expect(JSON.stringify(code.body)).toContain('付款码');
-    expect(await t.db.getRepository(Payment).countBy({ houseId: w.houseId })).toBe(0);
-  });
 
   let split: ICashierPaymentResult;
   it('a partial split payment (cash + transfer) gets one numbered receipt; it counts only after a second person approves', async () => {
@@ -167,81 +113,6 @@ describe('cashier desk', () => {
         .getRepository(AuditEntry)
         .countBy({ entityType: 'payment', action: 'payment.approve', entityId: In(split.payments.map((p) => p.id)) }),
     ).toBe(2);
-  });
-
-  it('split tenders over a bill and a newer pay-now charge: oldest first, each tender onto what the earlier left; chosen targets only', async () => {
-    const houseId = w.tenant.houseIds[2];
-    const vt = await makeVerifiedTicket(t.db, { projectId: w.tenant.projectId, houseId, technicianId: w.cashier.id });
-    const charge = await t.app.get(ChargesService).postForTicket({
-      ticketId: vt.id,
-      ticketSerial: vt.serial,
-      projectId: w.tenant.projectId,
-      houseId,
-      agreementRef: `quote-agree:${vt.id}`,
-      lines: [
-        {
-          kind: 'labour',
-          code: 'GS-001',
-          name: '水龙头更换',
-          unit: '个',
-          unitPriceFen: 3000,
-          quantityMilli: 1000,
-          amountFen: 3000,
-        },
-      ],
-      actorId: w.cashier.id,
-      unconfirmed: false,
-    });
-    await t.db.getRepository(Charge).update({ id: charge.id }, { paymentMethod: 'pay_now' });
-    const open = (await payables(houseId)).items;
-    expect(open.map((i) => i.kind)).toEqual(['bill', 'charge']);
-    const [houseBill] = open;
-
-    // Only the charge, though the bill is older: chosen targets are respected.
-    const chosen = (
-      await collect({
-        idempotencyKey: key(),
-        houseId,
-        targets: [{ kind: 'charge', id: charge.id }],
-        tenders: [{ method: 'cash', amountFen: 400 }],
-      }).expect(200)
-    ).body as ICashierPaymentResult;
-    expect(chosen.receipt.allocations).toEqual([
-      expect.objectContaining({ kind: 'charge', targetId: charge.id, amountFen: 400 }),
-    ]);
-    const overChosen = await collect({
-      idempotencyKey: key(),
-      houseId,
-      targets: [{ kind: 'charge', id: charge.id }],
-      tenders: [{ method: 'cash', amountFen: 2601 }],
-    }).expect(422);
-    expect(overChosen.body.message).toContain('超过应收');
-
-    // 按时间顺序: cash pays the whole bill and 1,000 of the charge; the transfer continues on the charge.
-    const res = (
-      await collect({
-        idempotencyKey: key(),
-        houseId,
-        tenders: [
-          { method: 'cash', amountFen: houseBill.balanceFen + 1000 },
-          { method: 'transfer', amountFen: 500, reference: 'HX-2' },
-        ],
-      }).expect(200)
-    ).body as ICashierPaymentResult;
-    const slices = (p: IPayment) => p.allocations.map((a) => [a.kind, a.targetId, a.amountFen]);
-    expect(res.payments.map(slices)).toEqual([
-      [
-        ['bill', houseBill.id, houseBill.balanceFen],
-        ['charge', charge.id, 1000],
-      ],
-      [['charge', charge.id, 500]],
-    ]);
-    for (const p of [...chosen.payments, ...res.payments]) await decide(p.id, { approve: true }).expect(200);
-    expect((await t.db.getRepository(Bill).findOneByOrFail({ id: houseBill.id })).paidFen).toBe(houseBill.totalFen);
-    expect((await t.db.getRepository(Charge).findOneByOrFail({ id: charge.id })).paidFen).toBe(1900);
-    expect((await payables(houseId)).items).toEqual([
-      expect.objectContaining({ kind: 'charge', id: charge.id, balanceFen: 1100 }),
-    ]);
   });
 
   it('the collector cannot approve their own payment, even holding the approval right (403, says why)', async () => {

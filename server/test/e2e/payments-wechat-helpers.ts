@@ -90,3 +90,12 @@ export const transaction = (
   amount: { total, payer_total: total, currency: 'CNY', payer_currency: 'CNY' },
   ...over,
 });
+
+/** Polls until `check` holds (notifies and refunds settle asynchronously). */
+export const until = async (check: () => Promise<boolean>, ms = 15_000) => {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};

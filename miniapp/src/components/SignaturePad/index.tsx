@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef } from 'react';
 import { View } from '@tarojs/components';
 import { drawSegment, looksSigned, type IPoint, type ISignaturePadHandle, type ISignaturePadProps } from './stroke';
 import './index.scss';
@@ -20,9 +20,10 @@ const SignaturePad = forwardRef<ISignaturePadHandle, ISignaturePadProps>(functio
     return canvasRef.current?.getContext('2d') ?? null;
   }
 
-  function reset() {
+  // Reads refs only, so one function for the whole life of the pad.
+  const reset = useCallback(() => {
     const canvas = canvasRef.current;
-    const ctx = context();
+    const ctx = canvas?.getContext('2d') ?? null;
     if (!canvas || !ctx) return;
     const dpr = window.devicePixelRatio || 1;
     const rect = canvas.getBoundingClientRect();
@@ -38,11 +39,11 @@ const SignaturePad = forwardRef<ISignaturePadHandle, ISignaturePadProps>(functio
     ctx.lineJoin = 'round';
     strokes.current = [];
     onChangeRef.current?.(false);
-  }
+  }, []);
 
   useEffect(() => {
     reset();
-  }, []);
+  }, [reset]);
 
   useImperativeHandle(ref, () => ({
     clear: reset,

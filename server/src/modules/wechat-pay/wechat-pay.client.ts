@@ -1,23 +1,15 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
-import {
-  decryptResource,
-  nonce,
-  paySignMessage,
-  rsaSign,
-  signRequest,
-  unixSeconds,
-  verifyPlatformSignature,
-  type HeaderBag,
-} from './wechat-pay.crypto';
+import { nonce, paySignMessage, rsaSign, unixSeconds, type HeaderBag } from './wechat-pay.crypto';
 import { MicropayV2 } from './micropay-v2';
 import { isTradeManaged, uploadShipping, type ShippingReply } from './shipping';
 import { rfc3339Shanghai } from './time';
 import { emptyBill, parseTradeBill } from './trade-bill';
+import { verifyNotify } from './wechat-pay.notify';
+import { noopLogger, WechatPayError, WechatPayTransport, parseObject, type Answer } from './wechat-pay.transport';
 import type {
   MicropayInput,
   MicropayResult,
-  NotifyEnvelope,
   NotifyVerification,
   PrepayJsapiInput,
   RefundInput,
@@ -27,67 +19,26 @@ import type {
   ShippingResult,
   TradeBill,
   UploadShippingInput,
-  WechatPayClientConfig,
-  WechatPayLogger,
   WechatRefund,
-  WechatRefundNotice,
   WechatTransaction,
 } from './wechat-pay.types';
 
-/**
- * Why a call failed. `unavailable`: network, timeout, 5xx or an answer whose signature does not verify — safe to
- * query and retry later. `rejected`: WeChat refused the request (`code` is its error code, e.g. ORDERPAID,
- * ORDER_CLOSED, NOT_ENOUGH, INVALID_REQUEST). `misconfigured`: our keys/serial/mchid are wrong (401 SIGN_ERROR …).
- */
-export class WechatPayError extends Error {
-  constructor(
-    readonly kind: 'unavailable' | 'rejected' | 'misconfigured',
-    readonly code: string,
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-    this.name = 'WechatPayError';
-  }
-}
+export { WechatPayError };
 
-const DEFAULT_TIMEOUT_MS = 10_000;
 const PATH_TRADE_MANAGED = '/wxa/sec/order/is_trade_managed';
-const MISCONFIGURED_CODES = new Set(['SIGN_ERROR', 'APPID_MCHID_NOT_MATCH', 'MCH_NOT_EXISTS', 'NO_AUTH']);
-const NOT_FOUND_CODES = new Set(['ORDER_NOT_EXIST', 'ORDERNOTEXIST', 'RESOURCE_NOT_EXISTS', 'NOT_FOUND']);
-const noopLogger: WechatPayLogger = { warn: () => undefined };
-
-interface Answer {
-  status: number;
-  json: Record<string, unknown> | null;
-}
 
 /**
  * The WeChat Pay APIv3 layer (docs wechat.md §A7, docs/wechat-pay.md). Every request is signed with the merchant
  * key; every 2xx answer must carry a valid platform signature. Logs carry paths, statuses and WeChat codes only:
  * no openid, amount, out_trade_no or key material.
  */
-export class WechatPayClient {
-  private readonly apiBase: string;
-  private readonly timeoutMs: number;
-
-  constructor(
-    private readonly config: WechatPayClientConfig,
-    private readonly logger: WechatPayLogger = noopLogger,
-  ) {
-    this.apiBase = config.apiBase.replace(/\/+$/, '');
-    this.timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  }
-
+export class WechatPayClient extends WechatPayTransport {
   /** A client for WECHATPAY_MODE=off: `enabled` is false and every call answers misconfigured/NOT_CONFIGURED. */
   static disabled(): WechatPayClient {
     const c = Object.create(WechatPayClient.prototype) as WechatPayClient;
     Object.assign(c, { enabled: false, config: null, logger: noopLogger, apiBase: '', timeoutMs: 0 });
     return c;
   }
-
-  /** False when WeChat Pay is not configured (WECHATPAY_MODE=off): offer no WeChat payment then. */
-  readonly enabled: boolean = true;
 
   get mchid(): string {
     return this.config?.mchid ?? '';
@@ -133,53 +84,7 @@ export class WechatPayClient {
    */
   verifyNotify(headers: HeaderBag, rawBody: Buffer | string, nowSeconds = Date.now() / 1000): NotifyVerification {
     if (!this.enabled) return { ok: false, reason: 'unknown-serial' };
-    const sig = verifyPlatformSignature(headers, rawBody, this.config.platformKeys, nowSeconds);
-    if (sig !== 'ok') return { ok: false, reason: sig };
-    let envelope: NotifyEnvelope & {
-      resource?: { ciphertext?: unknown; nonce?: unknown; associated_data?: unknown; original_type?: unknown };
-    };
-    try {
-      envelope = JSON.parse(Buffer.isBuffer(rawBody) ? rawBody.toString('utf8') : rawBody) as typeof envelope;
-    } catch {
-      return { ok: false, reason: 'malformed-body' };
-    }
-    const r = envelope?.resource;
-    if (
-      !r ||
-      typeof r.ciphertext !== 'string' ||
-      typeof r.nonce !== 'string' ||
-      typeof envelope.event_type !== 'string'
-    ) {
-      return { ok: false, reason: 'malformed-body' };
-    }
-    let plain: unknown;
-    try {
-      plain = JSON.parse(
-        decryptResource(
-          {
-            ciphertext: r.ciphertext,
-            nonce: r.nonce,
-            associated_data: typeof r.associated_data === 'string' ? r.associated_data : '',
-          },
-          this.config.apiV3Key,
-        ),
-      );
-    } catch {
-      return { ok: false, reason: 'decrypt-failed' };
-    }
-    if (typeof plain !== 'object' || plain === null) return { ok: false, reason: 'malformed-body' };
-    const event: NotifyEnvelope = {
-      id: String(envelope.id),
-      create_time: String(envelope.create_time),
-      event_type: envelope.event_type,
-      resource_type: String(envelope.resource_type),
-      summary: String(envelope.summary ?? ''),
-    };
-    if (envelope.event_type.startsWith('REFUND.'))
-      return { ok: true, kind: 'refund', event, resource: plain as WechatRefundNotice };
-    if (envelope.event_type.startsWith('TRANSACTION.'))
-      return { ok: true, kind: 'transaction', event, resource: plain as WechatTransaction };
-    return { ok: false, reason: 'malformed-body' };
+    return verifyNotify(this.config, headers, rawBody, nowSeconds);
   }
 
   /** Order query by out_trade_no (§A7.4); null when WeChat has no such order. */
@@ -365,139 +270,5 @@ export class WechatPayClient {
       send: (url, headers, body, logPath) => this.send('POST', url, headers, body, logPath),
       error: (kind, code, message, status) => new WechatPayError(kind, code, message, status),
     });
-  }
-
-  private assertEnabled(): void {
-    if (!this.enabled)
-      throw new WechatPayError(
-        'misconfigured',
-        'NOT_CONFIGURED',
-        'WeChat Pay is not configured (WECHATPAY_MODE=off)',
-        500,
-      );
-  }
-
-  /** One signed v3 JSON call; verifies the answer's platform signature on 2xx and maps errors. */
-  private async call(
-    method: 'GET' | 'POST',
-    pathWithQuery: string,
-    body?: unknown,
-    opts: { notFoundIsNull?: boolean; logPath?: string } = {},
-  ): Promise<Answer> {
-    this.assertEnabled();
-    const logPath = opts.logPath ?? pathWithQuery.split('?')[0]!;
-    const text = body === undefined ? '' : JSON.stringify(body);
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      authorization: signRequest({
-        method,
-        pathWithQuery,
-        body: text,
-        mchid: this.config.mchid,
-        serialNo: this.config.certSerial,
-        privateKey: this.config.privateKey,
-      }),
-    };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await this.send(
-      method,
-      `${this.apiBase}${pathWithQuery}`,
-      headers,
-      body === undefined ? undefined : text,
-      logPath,
-    );
-    const ok = res.status >= 200 && res.status < 300;
-    const err = ok ? null : parseObject(res.text);
-    const code = typeof err?.code === 'string' ? err.code : 'HTTP_ERROR';
-    const notFound = res.status === 404 && opts.notFoundIsNull === true && NOT_FOUND_CODES.has(code);
-    // Answers we act on (2xx, and a 404 that becomes "no such order") must carry a valid platform signature.
-    if (ok || notFound) {
-      const check = verifyPlatformSignature(res.headers, res.raw, this.config.platformKeys);
-      if (check !== 'ok') {
-        this.logger.warn({ path: logPath, reason: check }, 'wechat pay answer signature rejected');
-        throw new WechatPayError('unavailable', 'BAD_SIGNATURE', `answer signature: ${check}`, 502);
-      }
-    }
-    if (notFound) return { status: 404, json: err };
-    if (ok) {
-      if (res.text === '') return { status: res.status, json: null };
-      const json = parseObject(res.text);
-      if (!json) throw this.malformed(logPath);
-      return { status: res.status, json };
-    }
-    throw this.failed(logPath, res.status, code, typeof err?.message === 'string' ? err.message : undefined);
-  }
-
-  private async fetchRaw(
-    method: string,
-    url: string,
-    pathWithQuery: string,
-    body: string | undefined,
-    logPath: string,
-  ): Promise<Buffer> {
-    const authorization = signRequest({
-      method,
-      pathWithQuery,
-      body: body ?? '',
-      mchid: this.config.mchid,
-      serialNo: this.config.certSerial,
-      privateKey: this.config.privateKey,
-    });
-    const res = await this.send(method, url, { authorization }, body, logPath);
-    if (res.status < 200 || res.status >= 300) {
-      const err = parseObject(res.text);
-      throw this.failed(logPath, res.status, typeof err?.code === 'string' ? err.code : 'HTTP_ERROR');
-    }
-    return res.raw;
-  }
-
-  private async send(
-    method: string,
-    url: string,
-    headers: Record<string, string>,
-    body: string | undefined,
-    logPath: string,
-  ) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-    try {
-      const res = await fetch(url, { method, headers, body, signal: controller.signal });
-      const raw = Buffer.from(await res.arrayBuffer());
-      const resHeaders: Record<string, string> = {};
-      res.headers.forEach((v, k) => (resHeaders[k] = v));
-      return { status: res.status, headers: resHeaders, raw, text: raw.toString('utf8') };
-    } catch (err) {
-      const reason = controller.signal.aborted ? 'timeout' : 'network';
-      // The error message can embed the URL (with out_trade_no): log its class only.
-      this.logger.warn({ path: logPath, reason, error: (err as Error)?.name }, 'wechat pay request failed');
-      throw new WechatPayError('unavailable', reason.toUpperCase(), `wechat pay ${reason}`, 503);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  private failed(path: string, status: number, code: string, message?: string): WechatPayError {
-    const kind =
-      status >= 500 || code === 'HTTP_ERROR'
-        ? 'unavailable'
-        : status === 401 || MISCONFIGURED_CODES.has(code)
-          ? 'misconfigured'
-          : 'rejected';
-    this.logger.warn({ path, status, wechatPayCode: code }, 'wechat pay request refused');
-    return new WechatPayError(kind, code, message ?? code, status);
-  }
-
-  private malformed(path: string): WechatPayError {
-    this.logger.warn({ path, reason: 'malformed' }, 'wechat pay answer malformed');
-    return new WechatPayError('unavailable', 'MALFORMED', 'malformed answer', 502);
-  }
-}
-
-function parseObject(text: string): Record<string, unknown> | null {
-  try {
-    const v: unknown = JSON.parse(text);
-    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-  } catch {
-    return null;
   }
 }

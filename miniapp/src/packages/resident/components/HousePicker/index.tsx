@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import {
   houseLabel,
@@ -52,8 +52,12 @@ export default function HousePicker({ value, onChange }: IProps) {
   const buildings = useOptions<IBuildingSummary>(value.project?.id ?? null, getDirectoryBuildings);
   const houses = useOptions<IHouseDirectoryEntry>(value.unit?.id ?? null, getDirectoryHouses);
 
-  // Most offices run a single 小区: skip a step with only one answer.
+  // Most offices run a single 小区: skip a step with only one answer — when the list arrives, not each time the
+  // selection changes (a cleared selection is not filled in again), so the effect reads the selection through a ref.
+  const latest = useRef({ value, onChange });
+  latest.current = { value, onChange };
   useEffect(() => {
+    const { value, onChange } = latest.current;
     if (projects.state.status === 'ready' && projects.state.items.length === 1 && !value.project) {
       onChange({ project: projects.state.items[0] });
       setOpen('building');

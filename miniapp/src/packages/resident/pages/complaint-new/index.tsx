@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import type { IMe, ITicket } from '@app/shared';
@@ -44,7 +44,7 @@ export default function NewComplaint() {
   const [errors, setErrors] = useState<ComplaintErrors>({});
   const [submitting, setSubmitting] = useState(false);
   const photos = usePhotoUploads(COMPLAINT_PHOTOS_MAX, () => setErrors((e) => ({ ...e, mediaIds: undefined })));
-  const houses = state.status === 'ready' ? state.data.me.houses : [];
+  const houses = useMemo(() => (state.status === 'ready' ? state.data.me.houses : []), [state]);
   const ticket = state.status === 'ready' ? state.data.ticket : null;
 
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { BindingStatus, RepairScope, Urgency, ticketCategories, type IMe, type IPublicFeeSchedule } from '@app/shared';
@@ -97,10 +97,10 @@ export default function Report() {
   // One key per filled-in form: a double tap or a retry after a timeout creates one ticket.
   const submitKey = useRef(newClientUploadId());
 
-  const houses = state.status === 'ready' ? state.data.me.houses : [];
+  const houses = useMemo(() => (state.status === 'ready' ? state.data.me.houses : []), [state]);
   useEffect(() => {
     if (draft.houseId === null && houses.length > 0) setDraft((d) => ({ ...d, houseId: houses[0].houseId }));
-  }, [houses.length]);
+  }, [draft.houseId, houses]);
 
   if (state.status === 'loading') return <StatusView loading />;
   if (state.status === 'error') return <StatusView error={state.message} onRetry={reload} />;

@@ -43,7 +43,7 @@ export default function Tickets() {
     if (shownFilter.current === filter) return;
     shownFilter.current = filter;
     void reload();
-  }, [filter]);
+  }, [filter, reload]);
 
   function choose(key: ResidentTicketFilter | 'all') {
     setFilter(key);

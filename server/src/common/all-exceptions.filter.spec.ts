@@ -50,4 +50,16 @@ describe('AllExceptionsFilter logging (R9)', () => {
     expect(sent.status).toBe(500);
     expect(error).toHaveBeenCalledTimes(1);
   });
+
+  it('answers 409 CONFLICT, not 500, when InnoDB still reports a deadlock after the transaction retries', () => {
+    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    for (const code of ['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']) {
+      const sent: { status?: number; body?: unknown } = {};
+      const driverError = Object.assign(new Error('Deadlock found when trying to get lock'), { code, errno: 1213 });
+      new AllExceptionsFilter().catch(Object.assign(new Error('query failed'), { driverError }), hostFor(sent));
+      expect(sent.status).toBe(409);
+      expect(sent.body).toMatchObject({ code: ErrorCode.Conflict, requestId: 'req-1' });
+    }
+    expect(error).not.toHaveBeenCalled();
+  });
 });

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode, IErrorResponse } from '@app/shared';
+import { isLockContention } from '../database/errors';
 import { DomainException } from './domain.exception';
 import { serializeError } from './logging';
 
@@ -62,6 +63,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
         status,
         { code: STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed), message },
       ];
+    }
+    if (isLockContention(exception)) {
+      // Concurrent changes kept colliding after runInTransaction's retries: a conflict to retry, not a fault.
+      return [HttpStatus.CONFLICT, { code: ErrorCode.Conflict, message: '其他操作正在修改同一数据，请稍后重试' }];
     }
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {

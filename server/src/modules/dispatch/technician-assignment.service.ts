@@ -99,6 +99,7 @@ export class TechnicianAssignment {
       return await this.transitions.apply(ticket, action, actor, actorId, {
         tx,
         reason,
+        before: (ltx) => this.technicians.lockForAssignment(technicianId, ltx),
         set: { technicianId, poolOpen: false, needsSupervisor: false, visitAt: null },
         guard: { sql: guardSql, params: { ...cap.params, ...(extraGuard ?? {}) } },
         data: { technicianId, previousTechnicianId: previous ?? null, ...(extra?.data ?? {}) },

@@ -27,6 +27,22 @@ export class TechnicianDirectory {
     return p ? toRef(p) : null;
   }
 
+  /**
+   * Locks the technician's profile row until `tx` ends (MySQL/MariaDB). Assignments that count the technician's
+   * open jobs inside their UPDATE take it first, so concurrent ones queue instead of deadlocking on the count's
+   * index range. SQLite runs one transaction at a time already.
+   */
+  async lockForAssignment(userId: number, tx: EntityManager): Promise<void> {
+    if (tx.connection.options.type === 'better-sqlite3') return;
+    await tx
+      .getRepository(TechnicianProfile)
+      .createQueryBuilder('p')
+      .select('p.userId')
+      .where('p.userId = :userId', { userId })
+      .setLock('pessimistic_write')
+      .getRawOne();
+  }
+
   async profiles(userIds: readonly number[], tx: EntityManager = this.db.manager): Promise<TechnicianRef[]> {
     if (!userIds.length) return [];
     return (await tx.getRepository(TechnicianProfile).findBy({ userId: In([...userIds]) })).map(toRef);

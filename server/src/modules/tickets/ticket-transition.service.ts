@@ -41,6 +41,8 @@ export interface TransitionOptions {
   effects?: (tx: EntityManager, ticket: Ticket) => Promise<void>;
   /** Join the caller's transaction instead of opening one (e.g. auto-dispatch during registration). */
   tx?: EntityManager;
+  /** Runs in the transaction before the UPDATE, e.g. to take a lock that orders competing transitions. */
+  before?: (tx: EntityManager) => Promise<void>;
 }
 
 /**
@@ -84,6 +86,7 @@ export class TicketTransitions {
       !options.tx,
       action,
       run(async (tx) => {
+        await options.before?.(tx);
         const qb = tx
           .createQueryBuilder()
           .update(Ticket)

@@ -7,6 +7,17 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  * the server's CPU. These helpers turn raw rows of either engine into the values an entity would hold.
  */
 
+/**
+ * Columns and LEFT JOINs over one module's own tables that another module embeds in its own statement, keyed to a
+ * column of that statement, with the reader of those columns. The owner keeps its SQL; the caller saves the round
+ * trip a separate lookup would cost (P2, docs/benchmarks.md).
+ */
+export interface OwnedJoin<T> {
+  columns: string;
+  joins: string;
+  read(row: Record<string, unknown>): T;
+}
+
 /** `?, ?, ?` for an IN list (better-sqlite3 does not expand arrays the way mysql2 does). */
 export function placeholders(count: number): string {
   return count > 0 ? Array.from({ length: count }, () => '?').join(', ') : 'NULL';

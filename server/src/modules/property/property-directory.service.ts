@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { placeholders } from '../../database/raw-rows';
+import { OwnedJoin, placeholders } from '../../database/raw-rows';
 import { ScopeType, houseLabel } from '@app/shared';
 import { Building, House, Unit } from './building.entity';
 import { Company, Project, Region } from './company.entity';
@@ -286,6 +286,45 @@ export class PropertyDirectory {
       });
     }
     return out;
+  }
+
+  /**
+   * What `places` answers for each row of another module's statement (a ticket page), as LEFT JOINs on its project
+   * and house columns: the project by the row's own project id, the house with its building, unit and label.
+   */
+  placeJoin(
+    projectColumn: string,
+    houseColumn: string,
+  ): OwnedJoin<{ project: Pick<ProjectRef, 'id' | 'code' | 'name'> | null; house: HouseLabel | null }> {
+    return {
+      columns: `pl_p.id AS pl_project_id, pl_p.code AS pl_code, pl_p.name AS pl_project, pl_h.id AS pl_house_id,
+        pl_h.project_id AS pl_house_project_id, pl_h.building_id AS pl_building_id, pl_h.unit_id AS pl_unit_id,
+        pl_b.name AS pl_building, pl_u.name AS pl_unit, pl_h.room_no AS pl_room_no`,
+      joins: `LEFT JOIN projects pl_p ON pl_p.id = ${projectColumn}
+        LEFT JOIN houses pl_h ON pl_h.id = ${houseColumn}
+        LEFT JOIN buildings pl_b ON pl_b.id = pl_h.building_id
+        LEFT JOIN units pl_u ON pl_u.id = pl_h.unit_id`,
+      read: (r) => {
+        const project =
+          r.pl_project_id === null || r.pl_project_id === undefined
+            ? null
+            : { id: Number(r.pl_project_id), code: String(r.pl_code), name: String(r.pl_project) };
+        const house =
+          r.pl_house_id === null || r.pl_house_id === undefined || r.pl_building === null || r.pl_unit === null
+            ? null
+            : {
+                id: Number(r.pl_house_id),
+                projectId: Number(r.pl_house_project_id),
+                buildingId: Number(r.pl_building_id),
+                unitId: Number(r.pl_unit_id),
+                label: houseLabel(String(r.pl_building), String(r.pl_unit), String(r.pl_room_no)),
+                projectName: project?.name ?? '',
+                buildingName: String(r.pl_building),
+                unitName: String(r.pl_unit),
+              };
+        return { project, house };
+      },
+    };
   }
 
   /** Customer managers assigned to the building, in the order they were assigned. */

@@ -15,6 +15,8 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 export interface OwnedJoin<T> {
   columns: string;
   joins: string;
+  /** The positional parameters of `joins`, in order. */
+  params?: unknown[];
   read(row: Record<string, unknown>): T;
 }
 

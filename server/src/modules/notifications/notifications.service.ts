@@ -26,7 +26,11 @@ export class NotificationsService {
     private readonly inbox: InboxService,
   ) {}
 
-  async enqueue(tx: EntityManager, message: OutgoingMessage): Promise<void> {
+  /**
+   * `newRef`: the caller vouches that the ref names a row created in this same transaction (a new ticket), so no
+   * earlier message can hold its dedupe keys and the dedupe read is skipped; the unique index still refuses one.
+   */
+  async enqueue(tx: EntityManager, message: OutgoingMessage, { newRef = false } = {}): Promise<void> {
     const recipients = [...new Set(message.recipients.filter((id): id is number => typeof id === 'number'))];
     if (!recipients.length) return;
     const key = (userId: number) => `${message.ref}:${message.kind}:${userId}`.slice(0, 160);
@@ -34,12 +38,14 @@ export class NotificationsService {
     // SQL here and below: every create of a ticket enqueues, and TypeORM's builders re-plan each statement (P2).
     const keys = recipients.map(key);
     const existing = new Set(
-      (
-        (await tx.query(
-          `SELECT dedupe_key FROM notification_outbox WHERE dedupe_key IN (${placeholders(keys.length)})`,
-          keys,
-        )) as { dedupe_key: string }[]
-      ).map((r) => r.dedupe_key),
+      newRef
+        ? []
+        : (
+            (await tx.query(
+              `SELECT dedupe_key FROM notification_outbox WHERE dedupe_key IN (${placeholders(keys.length)})`,
+              keys,
+            )) as { dedupe_key: string }[]
+          ).map((r) => r.dedupe_key),
     );
     const fresh = recipients.filter((id) => !existing.has(key(id)));
     if (!fresh.length) return;

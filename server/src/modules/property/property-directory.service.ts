@@ -295,13 +295,15 @@ export class PropertyDirectory {
   placeJoin(
     projectColumn: string,
     houseColumn: string,
+    /** The house's own project where there is a house, the project column only without (a new ticket). */
+    projectOfHouse = false,
   ): OwnedJoin<{ project: Pick<ProjectRef, 'id' | 'code' | 'name'> | null; house: HouseLabel | null }> {
     return {
       columns: `pl_p.id AS pl_project_id, pl_p.code AS pl_code, pl_p.name AS pl_project, pl_h.id AS pl_house_id,
         pl_h.project_id AS pl_house_project_id, pl_h.building_id AS pl_building_id, pl_h.unit_id AS pl_unit_id,
         pl_b.name AS pl_building, pl_u.name AS pl_unit, pl_h.room_no AS pl_room_no`,
-      joins: `LEFT JOIN projects pl_p ON pl_p.id = ${projectColumn}
-        LEFT JOIN houses pl_h ON pl_h.id = ${houseColumn}
+      joins: `LEFT JOIN houses pl_h ON pl_h.id = ${houseColumn}
+        LEFT JOIN projects pl_p ON pl_p.id = ${projectOfHouse ? `COALESCE(pl_h.project_id, ${projectColumn})` : projectColumn}
         LEFT JOIN buildings pl_b ON pl_b.id = pl_h.building_id
         LEFT JOIN units pl_u ON pl_u.id = pl_h.unit_id`,
       read: (r) => {
@@ -324,6 +326,19 @@ export class PropertyDirectory {
               };
         return { project, house };
       },
+    };
+  }
+
+  /**
+   * `buildingManagers` of the building of a house column of another module's statement, one row per manager (a new
+   * ticket's intake lookup); `order` is the assignment order. Null where the building has none.
+   */
+  houseManagersJoin(houseColumn: string): OwnedJoin<{ order: number; userId: number } | null> {
+    return {
+      columns: 'bm.id AS bm_id, bm.user_id AS bm_user_id',
+      joins: `LEFT JOIN houses bm_h ON bm_h.id = ${houseColumn} LEFT JOIN building_managers bm ON bm.building_id = bm_h.building_id`,
+      read: (r) =>
+        r.bm_id === null || r.bm_id === undefined ? null : { order: Number(r.bm_id), userId: Number(r.bm_user_id) },
     };
   }
 

@@ -10,8 +10,9 @@ import { act, createHomeRepair, makeTicketWorld, sign, TicketWorld, toQuoted } f
  * every query runner calls for every statement (transaction control included), on both engines.
  */
 // token (1, unless the guard's answer is still cached) + houses with their ticket charges + page with its one-to-one
-// parts, places, technicians and the total + photos/signatures; only a page past the end counts on its own.
-const LIST_BUDGET = 4;
+// parts and the total + photos/signatures + places + technicians; only a page past the end counts on its own.
+// (Places and technicians joined into the page cost MariaDB more than the two statements saved: docs/benchmarks.md.)
+const LIST_BUDGET = 6;
 // token (1) + house/project with the binding contact and the building's managers (1) + the project's customer
 // managers only when the building has none (≤ 1) + serial, BEGIN, ticket, event, COMMIT, and the notifications
 // outbox: the outbox rows and the inbox rows (2; a new ticket's ref needs no dedupe read, and the outbox rows are

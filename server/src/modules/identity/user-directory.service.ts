@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Role, ScopeType, UserKind } from '@app/shared';
-import { OwnedJoin, placeholders } from '../../database/raw-rows';
+import { placeholders } from '../../database/raw-rows';
 import { RoleAssignment } from './role-assignment.entity';
 import { SessionCache } from './session-cache';
 import { User } from './user.entity';
@@ -72,25 +72,6 @@ export class UserDirectory {
       wanted,
     );
     return new Map(rows.map((u) => [Number(u.id), { id: Number(u.id), name: u.name, phone: u.phone }]));
-  }
-
-  /**
-   * `people` for one user-id column of another module's statement, as a LEFT JOIN under `alias` (a ticket page's
-   * technicians): null where the column is null or names no user.
-   */
-  personJoin(alias: string, idColumn: string): OwnedJoin<Person | null> {
-    return {
-      columns: `${alias}.id AS ${alias}_id, ${alias}.name AS ${alias}_name, ${alias}.phone AS ${alias}_phone`,
-      joins: `LEFT JOIN users ${alias} ON ${alias}.id = ${idColumn}`,
-      read: (r) =>
-        r[`${alias}_id`] === null || r[`${alias}_id`] === undefined
-          ? null
-          : {
-              id: Number(r[`${alias}_id`]),
-              name: r[`${alias}_name`] as string,
-              phone: r[`${alias}_phone`] as string | null,
-            },
-    };
   }
 
   /** Whether the user is a resident or staff (null when there is no such user). */

@@ -289,21 +289,20 @@ export class PropertyDirectory {
   }
 
   /**
-   * What `places` answers for each row of another module's statement (a ticket page), as LEFT JOINs on its project
-   * and house columns: the project by the row's own project id, the house with its building, unit and label.
+   * What `places` answers for a row of another module's statement (a new ticket's intake lookup), as LEFT JOINs on
+   * its house and project columns: the house with its building, unit and label, and the house's own project (the
+   * project column's where there is no house).
    */
   placeJoin(
     projectColumn: string,
     houseColumn: string,
-    /** The house's own project where there is a house, the project column only without (a new ticket). */
-    projectOfHouse = false,
   ): OwnedJoin<{ project: Pick<ProjectRef, 'id' | 'code' | 'name'> | null; house: HouseLabel | null }> {
     return {
       columns: `pl_p.id AS pl_project_id, pl_p.code AS pl_code, pl_p.name AS pl_project, pl_h.id AS pl_house_id,
         pl_h.project_id AS pl_house_project_id, pl_h.building_id AS pl_building_id, pl_h.unit_id AS pl_unit_id,
         pl_b.name AS pl_building, pl_u.name AS pl_unit, pl_h.room_no AS pl_room_no`,
       joins: `LEFT JOIN houses pl_h ON pl_h.id = ${houseColumn}
-        LEFT JOIN projects pl_p ON pl_p.id = ${projectOfHouse ? `COALESCE(pl_h.project_id, ${projectColumn})` : projectColumn}
+        LEFT JOIN projects pl_p ON pl_p.id = COALESCE(pl_h.project_id, ${projectColumn})
         LEFT JOIN buildings pl_b ON pl_b.id = pl_h.building_id
         LEFT JOIN units pl_u ON pl_u.id = pl_h.unit_id`,
       read: (r) => {

@@ -151,8 +151,7 @@ export class TicketLists {
       filter.where.push(`t.${column} = ?`);
       filter.params.push(query[column]);
     }
-    const loaded = await loadPage(this.db, filter, query, this.views.pageJoin());
-    const { tickets: rows, outcomes, total, page, pageSize } = loaded;
+    const { tickets: rows, outcomes, total, page, pageSize } = await loadPage(this.db, filter, query);
     const actors = new Map<number, TicketActor[]>();
     if (!actorsOf) for (const t of rows) actors.set(t.id, await this.tickets.actorsFor(principal, t));
     const items = await this.views.many(
@@ -161,7 +160,7 @@ export class TicketLists {
       principal.userId,
       false,
       false,
-      { outcomes, confirmations, ...this.views.known(loaded.joined.values()) },
+      { outcomes, confirmations },
     );
     return { items, total, page, pageSize };
   }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { IPageQuery } from '@app/shared';
 import { pageWindow } from '../../common/pagination.dto';
-import { OwnedJoin, placeholders } from '../../database/raw-rows';
+import { placeholders } from '../../database/raw-rows';
 import { OUTCOME_COLUMNS, OUTCOME_JOINS, Outcome, outcomeFromRow, ticketFromRow } from './ticket-view-data';
 import type { Ticket } from './ticket.entity';
 
@@ -13,11 +13,9 @@ export interface PageFilter {
   first?: { sql: string; params: unknown[] };
 }
 
-export interface LoadedPage<J = undefined> {
+export interface LoadedPage {
   tickets: Ticket[];
   outcomes: Map<number, Outcome>;
-  /** What the caller's `join` read from each ticket's row, by ticket id. */
-  joined: Map<number, J>;
   total: number;
   page: number;
   pageSize: number;
@@ -36,22 +34,16 @@ export function inList(column: string, values: readonly unknown[]): { sql: strin
  * cost of the server under load (P2, docs/benchmarks.md). Only a page past the end (no row to carry the total)
  * counts in a statement of its own. COUNT(*) OVER () in a derived table cost MariaDB three times the CPU of
  * page + COUNT; photo links and signatures aggregated as JSON into the page cost it more database CPU than their
- * own statement saves in Node (both measured for P2). `join` embeds other modules' lookups of each row (places,
- * technicians) in the same statement, through their owners' `OwnedJoin`s.
+ * own statement saves in Node (both measured for P2).
  */
-export async function loadPage<J = undefined>(
-  db: DataSource,
-  filter: PageFilter,
-  query: IPageQuery,
-  join?: OwnedJoin<J>,
-): Promise<LoadedPage<J>> {
+export async function loadPage(db: DataSource, filter: PageFilter, query: IPageQuery): Promise<LoadedPage> {
   const { page, pageSize, skip } = pageWindow(query);
   const where = filter.where.length ? filter.where.join(' AND ') : '1 = 1';
   const first = filter.first ?? { sql: '0', params: [] };
   // The inner `t` shadows the outer one, so the same WHERE fragment serves both.
   const rows: Record<string, unknown>[] = await db.query(
-    `SELECT t.*, ${OUTCOME_COLUMNS}, ${join ? `${join.columns}, ` : ''}${first.sql} AS first_key, (SELECT COUNT(*) FROM tickets t WHERE ${where}) AS list_total
-     FROM tickets t ${OUTCOME_JOINS} ${join?.joins ?? ''}
+    `SELECT t.*, ${OUTCOME_COLUMNS}, ${first.sql} AS first_key, (SELECT COUNT(*) FROM tickets t WHERE ${where}) AS list_total
+     FROM tickets t ${OUTCOME_JOINS}
      WHERE ${where} ORDER BY first_key ASC, t.id DESC LIMIT ? OFFSET ?`,
     [...first.params, ...filter.params, ...filter.params, pageSize, skip],
   );
@@ -64,6 +56,5 @@ export async function loadPage<J = undefined>(
   }
   const tickets = rows.map((r) => ticketFromRow(db, r));
   const outcomes = new Map(rows.map((r) => [Number(r.id), outcomeFromRow(r)]));
-  const joined = new Map<number, J>(join ? rows.map((r) => [Number(r.id), join.read(r)]) : []);
-  return { tickets, outcomes, joined, total, page, pageSize };
+  return { tickets, outcomes, total, page, pageSize };
 }

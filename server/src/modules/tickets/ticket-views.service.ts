@@ -16,10 +16,9 @@ import {
   maskPhone,
 } from '@app/shared';
 import { ChargesService } from '../charges/charges.service';
-import { Person, UserDirectory } from '../identity/user-directory.service';
+import { UserDirectory } from '../identity/user-directory.service';
 import { MediaService } from '../media/media.service';
 import { Places, PropertyDirectory } from '../property/property-directory.service';
-import type { OwnedJoin } from '../../database/raw-rows';
 import { acceptanceSnapshotHash } from './ticket-quotes';
 import { Children, Outcome, childrenOf, outcomesOf } from './ticket-view-data';
 import { Ticket, TicketEvent, TicketQuote } from './ticket.entity';
@@ -29,11 +28,8 @@ export interface KnownParts {
   outcomes?: Map<number, Outcome>;
   children?: Children;
   places?: Places;
-  technicians?: Map<number, Person>;
   confirmations?: Map<number, ChargeConfirmation>;
 }
-
-type PageParts = ReturnType<ReturnType<PropertyDirectory['placeJoin']>['read']> & { technician: Person | null };
 
 export function quoteView(q: TicketQuote): ITicketQuote {
   return {
@@ -78,31 +74,6 @@ export class TicketViews {
     return [...set];
   }
 
-  /**
-   * A page's places (property) and technicians (identity) joined into the page's own statement by their owners:
-   * two statements fewer per page than asking each owner afterwards. `known` turns the rows into `many`'s parts.
-   */
-  pageJoin(): OwnedJoin<PageParts> {
-    const place = this.property.placeJoin('t.project_id', 't.house_id');
-    const tech = this.users.personJoin('tech', 't.technician_id');
-    return {
-      columns: `${place.columns}, ${tech.columns}`,
-      joins: `${place.joins} ${tech.joins}`,
-      read: (r) => ({ ...place.read(r), technician: tech.read(r) }),
-    };
-  }
-
-  known(parts: Iterable<PageParts>): Pick<KnownParts, 'places' | 'technicians'> {
-    const places: Places = { projects: new Map(), houses: new Map() };
-    const technicians = new Map<number, Person>();
-    for (const { project, house, technician } of parts) {
-      if (project) places.projects.set(project.id, project);
-      if (house) places.houses.set(house.id, house);
-      if (technician) technicians.set(technician.id, technician);
-    }
-    return { places, technicians };
-  }
-
   async one(
     ticket: Ticket,
     actors: TicketActor[],
@@ -144,7 +115,7 @@ export class TicketViews {
           tickets.filter((t) => t.houseId === null).map((t) => t.projectId),
           tickets.map((t) => t.houseId),
         ),
-      known.technicians ?? this.users.people(tickets.map((t) => t.technicianId)),
+      this.users.people(tickets.map((t) => t.technicianId)),
       chargeIds.length ? this.charges.confirmations(chargeIds) : new Map<number, ChargeConfirmation>(),
     ]);
     // 已合并到: one more statement only when the page holds a merged duplicate.

@@ -84,7 +84,7 @@ export class TicketsService {
       this.db,
       { houseId: dto.houseId ?? null, projectId: dto.houseId ? null : (dto.projectId ?? null) },
       (houseColumn, projectColumn) => ({
-        place: this.property.placeJoin(projectColumn, houseColumn, true),
+        place: this.property.placeJoin(projectColumn, houseColumn),
         contact: resident ? this.residents.approvedContactJoin(principal.userId, houseColumn) : null,
         managers: this.property.houseManagersJoin(houseColumn),
       }),

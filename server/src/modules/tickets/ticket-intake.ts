@@ -1,6 +1,5 @@
 import { RepairScope, TicketChannel, TicketKind, TicketStatus } from '@app/shared';
 import type { DataSource } from 'typeorm';
-import type { OwnedJoin } from '../../database/raw-rows';
 import type { HouseLabel, Places, PropertyDirectory } from '../property/property-directory.service';
 import type { BindingDirectory } from '../bindings/binding-directory.service';
 import type { CreateTicketDto } from './dto/ticket.dto';

@@ -16,6 +16,10 @@ const WARMUP_S = 2;
 const BAR_RATIO = 0.5;
 const BAR_P99 = 2;
 const POOL_SIZE = 20; // the server's default DATABASE_POOL_SIZE; the floor gets the same
+// Sessions sharing the machine pick their own port range; BENCH_PROFILE=<dir> runs the product server under
+// `node --cpu-prof` and leaves one .cpuprofile per route there.
+const PORT_BASE = Number(process.env.BENCH_PORT || 3950);
+const PROFILE_DIR = process.env.BENCH_PROFILE || '';
 
 const pnpm = ensurePnpm();
 buildAll(pnpm, { only: ['@app/shared', '@app/server'] });
@@ -48,7 +52,7 @@ const env = {
 
 /** Starts a process and resolves once its readiness check answers; the caller kills it. */
 async function startServer(args, extraEnv, ready) {
-  const port = await freePort(3950);
+  const port = await freePort(PORT_BASE);
   const child = spawn(process.execPath, args(port), {
     cwd: ROOT,
     env: { ...env, ...extraEnv, PORT: String(port) },
@@ -209,7 +213,18 @@ try {
   for (const route of ['list-my-tickets', 'create-ticket']) {
     say(`${route}: 产品服务器 (production mode)`);
     const product = await startServer(
-      () => ['server/dist/main.js'],
+      () => [
+        ...(PROFILE_DIR
+          ? [
+              '--cpu-prof',
+              `--cpu-prof-dir=${PROFILE_DIR}`,
+              `--cpu-prof-name=${route}.cpuprofile`,
+              '-r',
+              './scripts/lib/exit-on-sigterm.cjs',
+            ]
+          : []),
+        'server/dist/main.js',
+      ],
       { NODE_ENV: 'production', MIGRATE_ON_START: 'false' },
       (base) => waitForReady(base),
     );

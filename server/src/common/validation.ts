@@ -3,6 +3,7 @@ import { getMetadataStorage } from 'class-validator';
 import { ErrorCode, IFieldError } from '@app/shared';
 import { DomainException } from './domain.exception';
 import { fieldLabel } from './field-labels';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 /**
  * Validation messages are written here, once, from the failed constraint and its arguments — not taken
@@ -194,6 +195,7 @@ class BodyValidationPipe extends ValidationPipe {
 
 /** 422 with one entry per offending field; unknown fields are refused so nobody sets what they may not. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new BodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { BindingStatus, IMyHouse } from '@app/shared';
+import { OwnedJoin } from '../../database/raw-rows';
 import { OwnedSelect, PropertyDirectory } from '../property/property-directory.service';
 import { HouseBinding } from './house-binding.entity';
 
@@ -69,6 +70,17 @@ export class BindingDirectory {
   }
 
   /** Name and phone the resident verified for the house, when their binding is approved. */
+  /** `approvedContact` of the user for a house column of another module's statement (a new ticket's intake lookup). */
+  approvedContactJoin(userId: number, houseColumn: string): OwnedJoin<{ name: string; phone: string } | null> {
+    return {
+      columns: 'ct.id AS ct_id, ct.name AS ct_name, ct.phone AS ct_phone',
+      joins: `LEFT JOIN house_bindings ct ON ct.house_id = ${houseColumn} AND ct.user_id = ? AND ct.status = ?`,
+      params: [userId, BindingStatus.Approved],
+      read: (r) =>
+        r.ct_id === null || r.ct_id === undefined ? null : { name: r.ct_name as string, phone: r.ct_phone as string },
+    };
+  }
+
   async approvedContact(userId: number, houseId: number): Promise<{ name: string; phone: string } | null> {
     const [b]: { name: string; phone: string }[] = await this.db.query(
       'SELECT name, phone FROM house_bindings WHERE house_id = ? AND user_id = ? AND status = ? LIMIT 1',

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { IInboxMessage, IPage, IPageQuery } from '@app/shared';
 import { pageWindow } from '../../common/pagination.dto';
+import { insertRows } from '../../database/raw-rows';
 import { DomainException } from '../../common/domain.exception';
 import { now } from '../../common/time';
 import { InboxMessage } from './inbox-message.entity';
@@ -24,7 +25,10 @@ export class InboxService {
     const recipients = [...new Set(userIds.filter((id): id is number => typeof id === 'number'))];
     if (!recipients.length) return;
     const at = now();
-    await tx.getRepository(InboxMessage).insert(
+    // Raw: every create of a ticket writes here, and TypeORM's insert builder re-plans the statement each time (P2).
+    await insertRows(
+      tx,
+      InboxMessage,
       recipients.map((userId) => ({
         userId,
         kind: notice.kind,

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { ISubscribeReport, ISubscribeTemplates } from '@app/shared';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { insertRows, placeholders } from '../../database/raw-rows';
 import { runInTransaction } from '../../database/transactions';
 import { now } from '../../common/time';
 import { InboxService } from '../inbox/inbox.service';
@@ -25,46 +26,52 @@ export class NotificationsService {
     private readonly inbox: InboxService,
   ) {}
 
-  async enqueue(tx: EntityManager, message: OutgoingMessage): Promise<void> {
+  /**
+   * `newRef`: the caller vouches that the ref names a row created in this same transaction (a new ticket), so no
+   * earlier message can hold its dedupe keys and the dedupe read is skipped; the unique index still refuses one.
+   */
+  async enqueue(tx: EntityManager, message: OutgoingMessage, { newRef = false } = {}): Promise<void> {
     const recipients = [...new Set(message.recipients.filter((id): id is number => typeof id === 'number'))];
     if (!recipients.length) return;
     const key = (userId: number) => `${message.ref}:${message.kind}:${userId}`.slice(0, 160);
-    const repo = tx.getRepository(OutboxMessage);
-    // A replayed event (same ref) must not show twice in the inbox either, so both writes follow the outbox.
+    // A replayed event (same ref) must not show twice in the inbox either, so both writes follow the outbox. Raw
+    // SQL here and below: every create of a ticket enqueues, and TypeORM's builders re-plan each statement (P2).
+    const keys = recipients.map(key);
     const existing = new Set(
-      (await repo.find({ select: { dedupeKey: true }, where: { dedupeKey: In(recipients.map(key)) } })).map(
-        (r) => r.dedupeKey,
-      ),
+      newRef
+        ? []
+        : (
+            (await tx.query(
+              `SELECT dedupe_key FROM notification_outbox WHERE dedupe_key IN (${placeholders(keys.length)})`,
+              keys,
+            )) as { dedupe_key: string }[]
+          ).map((r) => r.dedupe_key),
     );
     const fresh = recipients.filter((id) => !existing.has(key(id)));
     if (!fresh.length) return;
     const at = now();
-    // Without updateEntity(false) TypeORM reads every inserted row back (for `attempts`' default): one SELECT per create.
-    await repo
-      .createQueryBuilder()
-      .insert()
-      .values(
-        fresh.map((userId) => ({
-          dedupeKey: key(userId),
-          userId,
-          kind: message.kind,
-          title: message.title.slice(0, 100),
-          body: message.body.slice(0, 500),
-          ticketId: message.ticketId ?? null,
-          facts: message.facts ? JSON.stringify(message.facts) : null,
-          status: 'pending' as const,
-          channel: null,
-          attempts: 0,
-          nextAttemptAt: at,
-          claimToken: null,
-          claimedUntil: null,
-          lastError: null,
-          createdAt: at,
-          finishedAt: null,
-        })),
-      )
-      .updateEntity(false)
-      .execute();
+    await insertRows(
+      tx,
+      OutboxMessage,
+      fresh.map((userId) => ({
+        dedupeKey: key(userId),
+        userId,
+        kind: message.kind,
+        title: message.title.slice(0, 100),
+        body: message.body.slice(0, 500),
+        ticketId: message.ticketId ?? null,
+        facts: message.facts ? JSON.stringify(message.facts) : null,
+        status: 'pending' as const,
+        channel: null,
+        attempts: 0,
+        nextAttemptAt: at,
+        claimToken: null,
+        claimedUntil: null,
+        lastError: null,
+        createdAt: at,
+        finishedAt: null,
+      })),
+    );
     await this.inbox.notify(tx, fresh, {
       kind: message.kind,
       title: message.title,

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { placeholders } from '../../database/raw-rows';
 import { ScopeType, houseLabel } from '@app/shared';
 import { Building, House, Unit } from './building.entity';
+import { houseManagersJoin, placeJoin } from './property-joins';
 import { Company, Project, Region } from './company.entity';
 import { CompanySettings, DEFAULT_CASH_LIMIT_FEN, DEFAULT_WAIVER_MONTHLY_CAP_FEN } from './company-settings.entity';
 
@@ -287,6 +288,10 @@ export class PropertyDirectory {
     }
     return out;
   }
+
+  /** Owned joins for other modules' statements (a new ticket's intake lookup): property-joins.ts. */
+  readonly placeJoin = placeJoin;
+  readonly houseManagersJoin = houseManagersJoin;
 
   /** Customer managers assigned to the building, in the order they were assigned. */
   async buildingManagers(buildingId: number, tx: EntityManager = this.db.manager): Promise<number[]> {

@@ -35,7 +35,7 @@ import { insertRow } from '../../database/raw-rows';
 import { TicketChangeFeed } from './ticket-change-feed';
 import { TicketSlaFactsService } from './ticket-sla-facts.service';
 import { Ticket, TicketMedia } from './ticket.entity';
-import { submittedTicket } from './ticket-intake';
+import { intakeLookup, submittedTicket } from './ticket-intake';
 
 /** One ticket: create (the intake), its detail and its timeline. The lists are TicketLists. */
 @Injectable()
@@ -78,11 +78,18 @@ export class TicketsService {
       throw DomainException.validation('scope', '报修须选择户内（home）或公共区域（public）');
     const paid = isPaidWork(kind, scope);
 
-    // House, project and their names in one statement; the same answer labels the new ticket's view.
-    const places = await this.property.places(
-      dto.houseId ? [] : dto.projectId ? [dto.projectId] : [],
-      dto.houseId ? [dto.houseId] : [],
+    // House, project, the resident's binding contact and the building's managers in one statement; the same answer
+    // labels the new ticket's view.
+    const facts = await intakeLookup(
+      this.db,
+      { houseId: dto.houseId ?? null, projectId: dto.houseId ? null : (dto.projectId ?? null) },
+      (houseColumn, projectColumn) => ({
+        place: this.property.placeJoin(projectColumn, houseColumn),
+        contact: resident ? this.residents.approvedContactJoin(principal.userId, houseColumn) : null,
+        managers: this.property.houseManagersJoin(houseColumn),
+      }),
     );
+    const { places } = facts;
     let house: HouseLabel | null = null;
     if (dto.houseId) {
       house = places.houses.get(dto.houseId) ?? null;
@@ -91,7 +98,7 @@ export class TicketsService {
     let binding: { name: string; phone: string } | null = null;
     if (resident) {
       if (!house) throw DomainException.validation('houseId', '请选择您已认证的房屋');
-      binding = await this.residents.approvedContact(principal.userId, house.id);
+      binding = facts.contact;
       if (!binding) throw DomainException.notFound('房屋');
     } else {
       if (!house && !dto.projectId) throw DomainException.validation('houseId', '请选择房屋，公共区域报修可只选项目');
@@ -127,7 +134,10 @@ export class TicketsService {
     if (preferredStart && preferredEnd && preferredEnd <= preferredStart)
       throw DomainException.validation('preferredEnd', '结束时间须晚于开始时间');
 
-    const intake = await this.intakeStaff(projectId, house?.buildingId ?? null);
+    // The building's customer managers, else the project's.
+    const intake = facts.managers.length
+      ? facts.managers
+      : await this.users.usersWithRole(projectId, Role.CustomerManager);
     const mediaIds = [...new Set(dto.mediaIds ?? [])];
     const at = now();
     // MySQL/MariaDB: the number is drawn in its own statement before the transaction. Drawn inside it, the
@@ -180,14 +190,19 @@ export class TicketsService {
         TicketStatus.Submitted,
         null,
       );
-      await this.notifications.enqueue(tx, {
-        recipients: intake,
-        ref: `ticket:${ticketId}:created`,
-        kind: 'ticket.submitted',
-        title: `新${dto.urgency === 'emergency' ? '紧急' : ''}工单 ${serial}`,
-        body: dto.description.slice(0, 100),
-        ticketId,
-      });
+      await this.notifications.enqueue(
+        tx,
+        {
+          recipients: intake,
+          ref: `ticket:${ticketId}:created`,
+          kind: 'ticket.submitted',
+          title: `新${dto.urgency === 'emergency' ? '紧急' : ''}工单 ${serial}`,
+          body: dto.description.slice(0, 100),
+          ticketId,
+        },
+        // The ticket was inserted just above: no earlier message can carry its ref.
+        { newRef: true },
+      );
       created = { ...row, id: ticketId };
       return ticketId;
     }).catch(async (error) => {
@@ -234,14 +249,6 @@ export class TicketsService {
       principal.userId,
       this.tickets.canSeeContactPhone(principal, ticket),
     );
-  }
-
-  private async intakeStaff(projectId: number, buildingId: number | null): Promise<number[]> {
-    if (buildingId !== null) {
-      const managers = await this.property.buildingManagers(buildingId);
-      if (managers.length) return managers;
-    }
-    return this.users.usersWithRole(projectId, Role.CustomerManager);
   }
 
   async detail(principal: Principal, id: number): Promise<ITicket> {

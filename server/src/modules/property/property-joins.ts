@@ -1,0 +1,67 @@
+import { houseLabel } from '@app/shared';
+import type { OwnedJoin } from '../../database/raw-rows';
+
+/** `HouseLabel` and the project's `Pick<ProjectRef, …>` of property-directory.service.ts, spelled out: that file uses these. */
+interface JoinedHouse {
+  id: number;
+  projectId: number;
+  buildingId: number;
+  unitId: number;
+  label: string;
+  projectName: string;
+  buildingName: string;
+  unitName: string;
+}
+
+/**
+ * What `places` answers for a row of another module's statement (a new ticket's intake lookup), as LEFT JOINs on
+ * its house and project columns: the house with its building, unit and label, and the house's own project (the
+ * project column's where there is no house).
+ */
+export function placeJoin(
+  projectColumn: string,
+  houseColumn: string,
+): OwnedJoin<{ project: { id: number; code: string; name: string } | null; house: JoinedHouse | null }> {
+  return {
+    columns: `pl_p.id AS pl_project_id, pl_p.code AS pl_code, pl_p.name AS pl_project, pl_h.id AS pl_house_id,
+      pl_h.project_id AS pl_house_project_id, pl_h.building_id AS pl_building_id, pl_h.unit_id AS pl_unit_id,
+      pl_b.name AS pl_building, pl_u.name AS pl_unit, pl_h.room_no AS pl_room_no`,
+    joins: `LEFT JOIN houses pl_h ON pl_h.id = ${houseColumn}
+      LEFT JOIN projects pl_p ON pl_p.id = COALESCE(pl_h.project_id, ${projectColumn})
+      LEFT JOIN buildings pl_b ON pl_b.id = pl_h.building_id
+      LEFT JOIN units pl_u ON pl_u.id = pl_h.unit_id`,
+    read: (r) => {
+      const project =
+        r.pl_project_id === null || r.pl_project_id === undefined
+          ? null
+          : { id: Number(r.pl_project_id), code: String(r.pl_code), name: String(r.pl_project) };
+      const house =
+        r.pl_house_id === null || r.pl_house_id === undefined || r.pl_building === null || r.pl_unit === null
+          ? null
+          : {
+              id: Number(r.pl_house_id),
+              projectId: Number(r.pl_house_project_id),
+              buildingId: Number(r.pl_building_id),
+              unitId: Number(r.pl_unit_id),
+              label: houseLabel(String(r.pl_building), String(r.pl_unit), String(r.pl_room_no)),
+              projectName: project?.name ?? '',
+              buildingName: String(r.pl_building),
+              unitName: String(r.pl_unit),
+            };
+      return { project, house };
+    },
+  };
+}
+
+/**
+ * `buildingManagers` of the building of a house column of another module's statement, one row per manager (a new
+ * ticket's intake lookup); `order` is the assignment order. Null where the building has none.
+ */
+export function houseManagersJoin(houseColumn: string): OwnedJoin<{ order: number; userId: number } | null> {
+  return {
+    columns: 'bm.id AS bm_id, bm.user_id AS bm_user_id',
+    joins: `LEFT JOIN houses bm_h ON bm_h.id = ${houseColumn} LEFT JOIN building_managers bm ON bm.building_id = bm_h.building_id`,
+    read: (r) =>
+      r.bm_id === null || r.bm_id === undefined ? null : { order: Number(r.bm_id), userId: Number(r.bm_user_id) },
+  };
+}

@@ -96,8 +96,20 @@ describe('payments: shipping-info upload after a WeChat payment', () => {
     await sweep(); // not due yet
     expect((await row(order.id)).shippingAttempts).toBe(1);
 
+    // An unpaid order due for its status query, as other specs leave in the shared database: the same sweep
+    // queries it before uploading, so the forced 500 is aimed at the upload (CI once lost it to such a query).
+    const unpaid = (
+      await t
+        .http()
+        .post('/api/payments/mine/orders')
+        .set(bearer(w.resident.token))
+        .send({ idempotencyKey: `ship-unpaid-${Date.now()}`, houseId: w.houseId, topupFen: 900 })
+        .expect(201)
+    ).body as IPayOrder;
+    await t.db.getRepository(PayOrder).update({ id: unpaid.id }, { nextQueryAt: new Date(0) });
+
     advance(SHIPPING_BACKOFF_MINUTES[0]! + 0.1);
-    standIn.failNext('http500');
+    standIn.failNext('http500', 1, '/wxa/sec/order/upload_shipping_info');
     await sweep();
     expect(await row(order.id)).toMatchObject({ shippingStatus: 'pending', shippingAttempts: 2 });
 

@@ -72,8 +72,12 @@ export interface WechatPayStandIn {
   issuePaymentCode(behaviour?: PaymentCodeBehaviour, openid?: string): string;
   /** The next refund ends in this status instead of SUCCESS. */
   nextRefundOutcome(status: Exclude<RefundStatus, 'PROCESSING'>): void;
-  /** Force failures on the next API requests: 500, a hang, or an answer signed by a key the client does not know. */
-  failNext(kind: 'http500' | 'timeout' | 'badSignature', times?: number): void;
+  /**
+   * Force failures on the next API requests: 500, a hang, or an answer signed by a key the client does not know.
+   * With `path` (e.g. '/wxa/sec/order/upload_shipping_info') only a request to that path takes a 500 or hang, so
+   * other calls of the same sweep (order queries of unrelated orders in a shared test database) cannot use it up.
+   */
+  failNext(kind: 'http500' | 'timeout' | 'badSignature', times?: number, path?: string): void;
   /** 发货信息管理 (§A7.4), served here too: the access_token the stand-in accepts, and what was uploaded. */
   accessToken: string;
   shipments: Shipment[];

@@ -73,7 +73,7 @@ export async function startWechatPayStandIn(opts: WechatPayStandInOptions = {}):
   const billTokens = new Map<string, { text: string; gzip: boolean }>();
   const codes = new Map<string, { behaviour: PaymentCodeBehaviour; openid: string }>();
   const refundOutcomes: Array<Exclude<RefundStatus, 'PROCESSING'>> = [];
-  const forced: Array<'http500' | 'timeout' | 'badSignature'> = [];
+  const forced: Array<{ kind: 'http500' | 'timeout' | 'badSignature'; path?: string }> = [];
   const timers = new Set<NodeJS.Timeout>();
   const calls: Record<string, number> = {};
   const accessToken = `standin_${randomBytes(16).toString('hex')}`;
@@ -158,9 +158,9 @@ export async function startWechatPayStandIn(opts: WechatPayStandInOptions = {}):
     const key = p.replace(/\/out-trade-no\/[^/]+/, '/out-trade-no/{no}').replace(/\/refunds\/[^/]+$/, '/refunds/{no}');
     calls[key] = (calls[key] ?? 0) + 1;
     const f = forced[0];
-    if (f && f !== 'badSignature') {
+    if (f && f.kind !== 'badSignature' && (!f.path || f.path === p)) {
       forced.shift();
-      if (f === 'timeout') return 'hold';
+      if (f.kind === 'timeout') return 'hold';
       return { status: 500, body: { code: 'SYSTEM_ERROR', message: '系统错误' } };
     }
     if (p === '/wxa/sec/order/upload_shipping_info' || p === '/wxa/sec/order/is_trade_managed') {
@@ -186,7 +186,7 @@ export async function startWechatPayStandIn(opts: WechatPayStandInOptions = {}):
 
   /** The key answers are signed with: the platform key in force, or once per failNext('badSignature') a rogue one. */
   function answerKey(): { serial: string; privateKey: KeyObject } {
-    const bad = forced[0] === 'badSignature' ? forced.shift() : undefined;
+    const bad = forced[0]?.kind === 'badSignature' ? forced.shift() : undefined;
     return bad ? { serial: signingKey().serial, privateKey: (rogue ??= pair()).privateKey } : signingKey();
   }
 
@@ -296,8 +296,8 @@ export async function startWechatPayStandIn(opts: WechatPayStandInOptions = {}):
     nextRefundOutcome(status) {
       refundOutcomes.push(status);
     },
-    failNext(kind, times = 1) {
-      for (let i = 0; i < times; i++) forced.push(kind);
+    failNext(kind, times = 1, path) {
+      for (let i = 0; i < times; i++) forced.push({ kind, path });
     },
     close() {
       notifier.stop();

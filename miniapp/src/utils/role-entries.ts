@@ -6,6 +6,26 @@ export interface IRoleEntry {
   title: string;
   description: string;
   url: Route;
+  /** A count that needs the person now (new dispatches waiting to be accepted), shown as a badge. */
+  badge?: number;
+}
+
+/** A technician's open work, as the 工作台 groups it. */
+export interface IJobCounts {
+  toAccept: number;
+  active: number;
+  pool: number;
+}
+
+/** The 师傅工作台 row's line: what waits, or the plain description while the counts are unknown. */
+export function jobsDescription(jobs: IJobCounts | null): string {
+  if (!jobs) return '接单、上门与完工';
+  const parts = [
+    jobs.toAccept ? `待接单 ${jobs.toAccept}` : '',
+    jobs.active ? `进行中 ${jobs.active}` : '',
+    jobs.pool ? `抢单池 ${jobs.pool}` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : '暂无待办工单';
 }
 
 /**
@@ -20,8 +40,9 @@ export const TECHNICIAN_ROLES = rolesFor(Permission.JobWork);
 /**
  * Which role areas (sub-packages) the signed-in user may open from the home page, in display order.
  * `pendingApplications`: house applications under review, so a resident without a house is told it is in progress.
+ * `jobs`: a technician's open work, when known.
  */
-export function roleEntries(me: IMe, pendingApplications = 0): IRoleEntry[] {
+export function roleEntries(me: IMe, pendingApplications = 0, jobs: IJobCounts | null = null): IRoleEntry[] {
   const held = me.roles.map((grant) => grant.role);
   const entries: IRoleEntry[] = [];
   if (me.kind === UserKind.Resident || held.includes(Role.Resident)) {
@@ -41,8 +62,9 @@ export function roleEntries(me: IMe, pendingApplications = 0): IRoleEntry[] {
     entries.push({
       key: 'technician',
       title: '师傅工作台',
-      description: '接单、上门与完工',
+      description: jobsDescription(jobs),
       url: Routes.technicianHome,
+      ...(jobs?.toAccept ? { badge: jobs.toAccept } : {}),
     });
   }
   if (roleCan(held, Permission.TicketView)) {

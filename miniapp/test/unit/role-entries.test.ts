@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Permission, Role, STAFF_ROLES, permissionsOf } from '@app/shared';
 import { resident, staff } from '../fixtures';
-import { OFFICE_ROLES, roleEntries } from '../../src/utils/role-entries';
+import { OFFICE_ROLES, jobsDescription, roleEntries } from '../../src/utils/role-entries';
 import { Routes } from '../../src/routes';
 
 describe('roleEntries', () => {
@@ -42,5 +42,16 @@ describe('roleEntries', () => {
   it('tells a resident how many houses are bound', () => {
     expect(roleEntries(resident())[0].description).toBe('已绑定 1 处房屋');
     expect(roleEntries(resident({ houses: [] }))[0].description).toBe('尚未绑定房屋');
+  });
+
+  it('tells a technician what waits: new dispatches as a badge, work under way and the pool in words', () => {
+    const tech = staff([Role.Technician]);
+    expect(roleEntries(tech)[0]).toMatchObject({ description: '接单、上门与完工' });
+    expect(roleEntries(tech)[0].badge).toBeUndefined();
+    const entry = roleEntries(tech, 0, { toAccept: 2, active: 1, pool: 3 })[0];
+    expect(entry).toMatchObject({ description: '待接单 2 · 进行中 1 · 抢单池 3', badge: 2 });
+    expect(jobsDescription({ toAccept: 0, active: 4, pool: 0 })).toBe('进行中 4');
+    expect(jobsDescription({ toAccept: 0, active: 0, pool: 0 })).toBe('暂无待办工单');
+    expect(roleEntries(tech, 0, { toAccept: 0, active: 4, pool: 0 })[0].badge).toBeUndefined();
   });
 });

@@ -19,7 +19,7 @@ import {
   toQuoteRequest,
   visitAtIso,
 } from '../../src/packages/technician/utils/job-actions';
-import { groupJobs, jobGroup } from '../../src/packages/technician/utils/job-groups';
+import { groupJobs, jobGroup } from '../../src/utils/job-groups';
 import { searchMaterials, searchSchedule } from '../../src/packages/technician/utils/quote-search';
 
 const BASE = 'https://api.example.test';

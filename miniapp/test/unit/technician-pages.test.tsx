@@ -5,6 +5,7 @@ import Taro, { router } from '../mocks/taro';
 import { feeSchedule, reply, staff, tokenPair } from '../fixtures';
 import { requested, stubApi } from '../api-stub';
 import { saveSession } from '../../src/services/session';
+import Index from '../../src/pages/index';
 import TechnicianHome from '../../src/packages/technician/pages/home';
 import Jobs from '../../src/packages/technician/pages/jobs';
 import JobPage from '../../src/packages/technician/pages/job';
@@ -73,6 +74,14 @@ describe('工作台', () => {
       job({ id: 5, status: 'registered' as ITicket['status'], description: '楼道灯不亮' }),
     ]),
   };
+
+  it("the home page's 师傅工作台 row says what waits, with new dispatches as a badge", async () => {
+    saveSession(tokenPair(staff([Role.Technician])));
+    stubApi(board);
+    render(<Index />);
+    expect(await screen.findByText('待接单 1 · 进行中 1 · 抢单池 1')).toBeTruthy();
+    expect(screen.getByText('1', { selector: '.home__entry-badge' })).toBeTruthy();
+  });
 
   it('shows the counts and the open jobs themselves, without finished ones', async () => {
     saveSession(tokenPair(staff([Role.Technician])));

@@ -7,6 +7,7 @@ import StatusView from '../../components/StatusView';
 import TodoCard from '../../components/TodoCard';
 import { usePendingApplications } from '../../hooks/use-pending-applications';
 import { useCurrentUser } from '../../hooks/use-current-user';
+import { useJobCounts } from '../../hooks/use-job-counts';
 import { roleEntries } from '../../utils/role-entries';
 import { unreadCount, prefetchSubscribeTemplates } from '../../services/api/notifications';
 import { feeScheduleUrl, Routes } from '../../routes';
@@ -72,6 +73,7 @@ function MessagesEntry() {
 export default function Index() {
   const { state, reload } = useCurrentUser();
   const pending = usePendingApplications(state.status === 'ready' ? state.me : null);
+  const jobs = useJobCounts(state.status === 'ready' ? state.me : null);
   // Template ids are read with the session: a guest's home page calls no API.
   useEffect(() => {
     if (state.status === 'ready') prefetchSubscribeTemplates();
@@ -97,7 +99,7 @@ export default function Index() {
     );
   }
 
-  const entries = roleEntries(state.me, pending);
+  const entries = roleEntries(state.me, pending, jobs);
   return (
     <View className="home">
       <View className="card">
@@ -120,6 +122,9 @@ export default function Index() {
           <View className="list-item home__entry" key={entry.key} onClick={() => Taro.navigateTo({ url: entry.url })}>
             <Text>{entry.title}</Text>
             <Text className="muted">{entry.description}</Text>
+            {entry.badge ? (
+              <Text className="home__badge home__entry-badge">{entry.badge > 99 ? '99+' : entry.badge}</Text>
+            ) : null}
           </View>
         ))}
       </View>

@@ -8,7 +8,7 @@ import { getMe } from '../../../../services/api/auth';
 import { jobsUrl } from '../../../../routes';
 import { TECHNICIAN_ROLES } from '../../../../utils/role-entries';
 import JobCard from '../../components/JobCard';
-import { JOB_GROUP_LABELS } from '../../utils/job-groups';
+import { JOB_GROUP_LABELS } from '../../../../utils/job-groups';
 import { loadJobBoard } from '../../utils/load-jobs';
 import './index.scss';
 

@@ -117,20 +117,31 @@ async function dropdownOf(page, handle) {
 
 /**
  * Opens an antd Select, optionally types into its search box, clicks the option with this text and, for a
- * single select, waits until its dropdown has closed so the next pick cannot hit it. The element is taken
+ * single select, makes sure its dropdown has closed so the next pick cannot hit it. The element is taken
  * before the click: a locator that matched the select by its placeholder stops matching once text is typed.
+ * Under CI load a single select's list once stayed open after the click (its options then covered the next
+ * select): then the search box is blurred, which closes it and cannot reopen it.
  */
 export async function choose(page, select, text, { exact = false, typed = false } = {}) {
   const handle = await select.elementHandle();
-  await select.click();
-  if (typed) await page.keyboard.type(text);
-  const dropdown = await dropdownOf(page, handle);
-  const label = exact ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : text;
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
   const multiple = await handle.evaluate((el) =>
     Boolean(el.closest('.ant-select-multiple') || el.querySelector('.ant-select-multiple')),
   );
-  if (!multiple) await dropdown.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+  const label = exact ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : text;
+  await handle.click();
+  if (typed) await page.keyboard.type(text);
+  const dropdown = await dropdownOf(page, handle);
+  await dropdown.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+  if (multiple) return;
+  const closed = () =>
+    dropdown.waitFor({ state: 'hidden', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+  if (!(await closed())) {
+    await handle.evaluate((el) => (el.closest('.ant-select') ?? el).querySelector('input')?.blur());
+    assert.ok(await closed(), `the dropdown of the select for ${text} did not close`);
+  }
 }
 
 /** Picks an option in an antd Select by typing into its search box. */

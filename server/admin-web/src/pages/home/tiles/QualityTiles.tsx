@@ -109,7 +109,7 @@ export function QualityTiles({ projectId, roles }: { projectId: number; roles: r
                 state={visits}
                 value={n}
                 suffix="单"
-                emptyHint={(v) => (n(v) ? '由客户经理回访，回访超时会计入时效报表' : '没有待回访的工单')}
+                emptyHint={(v) => (n(v) ? '回访超时会计入本月时效' : '没有待回访的工单')}
               />
             </Col>
           ) : null}
@@ -141,7 +141,7 @@ function SlaCard({ state }: { state: AsyncState<ISlaReport | null> }) {
           />
           <div style={{ flex: 1, minWidth: 160 }}>
             <Statistic
-              title={`超时 · 共 ${figures.tickets} 单`}
+              title={`本月报修 ${figures.tickets} 单 · 超时`}
               value={breaches}
               suffix="次"
               styles={{ content: breaches > 0 ? { color: '#d4380d' } : undefined }}

@@ -53,68 +53,81 @@ export function QualityTiles({ projectId, roles }: { projectId: number; roles: r
   const complaintsLink = { to: '/complaints', label: '去投诉管理' };
   const n = (v: number | null) => v ?? 0;
 
+  const tiles = [
+    mayComplaints && (
+      <StatTile
+        key="open"
+        testId="tile-complaints-open"
+        title="待联系投诉"
+        state={toContact}
+        value={n}
+        suffix="件"
+        urgent={(v) => n(v) > 0}
+        emptyHint={(v) => (n(v) ? null : '没有待联系的投诉')}
+        link={complaintsLink}
+      />
+    ),
+    mayComplaints && (
+      <StatTile
+        key="overdue"
+        testId="tile-complaints-overdue"
+        title="已超时限的投诉"
+        state={overdue}
+        value={n}
+        suffix="件"
+        urgent={(v) => n(v) > 0}
+        emptyHint={(v) => (n(v) ? null : '投诉都在时限内')}
+        link={complaintsLink}
+      />
+    ),
+    mayComplaints && (
+      <StatTile
+        key="disputed"
+        testId="tile-complaints-disputed"
+        title="住户有异议"
+        state={disputed}
+        value={n}
+        suffix="件"
+        emptyHint={(v) => (n(v) ? null : '没有住户对处理结果有异议')}
+        link={complaintsLink}
+      />
+    ),
+    showVisits && (
+      <StatTile
+        key="visits"
+        testId="tile-visits"
+        title="待回访工单"
+        state={visits}
+        value={n}
+        suffix="单"
+        emptyHint={(v) => (n(v) ? '回访超时会计入本月时效' : '没有待回访的工单')}
+      />
+    ),
+  ].filter(Boolean);
+  // Beside the 时效 card the tiles go two by two (an odd last one takes the row); alone, they share one row.
+  const spanOf = (i: number) =>
+    mayReport
+      ? { xs: 24, sm: tiles.length % 2 === 1 && i === tiles.length - 1 ? 24 : 12 }
+      : { xs: 24, sm: 12, xl: 24 / tiles.length };
+
   return (
     <Row gutter={[16, 16]}>
       {mayReport ? (
-        <Col xs={24} lg={12}>
+        <Col xs={24} lg={tiles.length ? 12 : 24}>
           <SlaCard state={report} />
         </Col>
       ) : null}
-      <Col xs={24} lg={mayReport ? 12 : 24}>
-        <Row gutter={[16, 16]}>
-          {mayComplaints ? (
-            <>
-              <Col xs={24} sm={12}>
-                <StatTile
-                  testId="tile-complaints-open"
-                  title="待联系投诉"
-                  state={toContact}
-                  value={n}
-                  suffix="件"
-                  urgent={(v) => n(v) > 0}
-                  emptyHint={(v) => (n(v) ? null : '没有待联系的投诉')}
-                  link={complaintsLink}
-                />
+      {tiles.length ? (
+        <Col xs={24} lg={mayReport ? 12 : 24}>
+          <Row gutter={[16, 16]}>
+            {tiles.map((tile, i) => (
+              <Col key={i} {...spanOf(i)}>
+                {tile}
               </Col>
-              <Col xs={24} sm={12}>
-                <StatTile
-                  testId="tile-complaints-overdue"
-                  title="已超时限的投诉"
-                  state={overdue}
-                  value={n}
-                  suffix="件"
-                  urgent={(v) => n(v) > 0}
-                  emptyHint={(v) => (n(v) ? null : '投诉都在时限内')}
-                  link={complaintsLink}
-                />
-              </Col>
-              <Col xs={24} sm={12}>
-                <StatTile
-                  testId="tile-complaints-disputed"
-                  title="住户有异议"
-                  state={disputed}
-                  value={n}
-                  suffix="件"
-                  emptyHint={(v) => (n(v) ? null : '没有住户对处理结果有异议')}
-                  link={complaintsLink}
-                />
-              </Col>
-            </>
-          ) : null}
-          {showVisits ? (
-            <Col xs={24} sm={12}>
-              <StatTile
-                testId="tile-visits"
-                title="待回访工单"
-                state={visits}
-                value={n}
-                suffix="单"
-                emptyHint={(v) => (n(v) ? '回访超时会计入本月时效' : '没有待回访的工单')}
-              />
-            </Col>
-          ) : null}
-        </Row>
-      </Col>
+            ))}
+          </Row>
+        </Col>
+      ) : null}
     </Row>
   );
 }

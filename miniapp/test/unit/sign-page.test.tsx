@@ -18,6 +18,16 @@ vi.mock('../../src/components/SignaturePad', () => ({
   }),
 }));
 
+/**
+ * 确认签字 is enabled once the pad reports a signature, from an effect; a click on the still-disabled button is
+ * ignored (as on a phone). Under CI load both tests here once clicked too early and waited 5 s for nothing.
+ */
+async function clickConfirm() {
+  const button = screen.getByText('确认签字').closest('button') as HTMLButtonElement;
+  await waitFor(() => expect(button.disabled).toBe(false));
+  fireEvent.click(button);
+}
+
 const quoted = (totalFen: number, snapshotHash: string) =>
   ({
     id: 7,
@@ -69,7 +79,7 @@ describe('签字确认', () => {
     Taro.uploadFile.mockResolvedValue({ statusCode: 201, data: JSON.stringify({ id: 42, kind: 'signature' }) });
     render(<Sign />);
     expect((await screen.findAllByText('¥65.00')).length).toBeGreaterThan(0);
-    fireEvent.click(screen.getByText('确认签字'));
+    await clickConfirm();
 
     expect(await screen.findByText(QUOTE_CHANGED_MESSAGE)).toBeTruthy();
     expect((await screen.findAllByText('¥80.00')).length).toBeGreaterThan(0);
@@ -121,19 +131,19 @@ describe('验收评价', () => {
     expect(container.querySelectorAll('.rating-stars__star--on')).toHaveLength(0);
     expect(screen.getAllByText('请选择')).toHaveLength(3);
 
-    fireEvent.click(screen.getByText('确认签字'));
+    await clickConfirm();
     expect(await screen.findByText('请为「综合」打分（1–5 星）')).toBeTruthy();
     const rows = container.querySelectorAll('.sign__rating');
     fireEvent.click(rows[0].querySelectorAll('.rating-stars__star')[3]);
     fireEvent.click(rows[1].querySelectorAll('.rating-stars__star')[4]);
-    fireEvent.click(screen.getByText('确认签字'));
+    await clickConfirm();
     expect(await screen.findByText('请为「态度」打分（1–5 星）')).toBeTruthy();
     expect(Taro.uploadFile).not.toHaveBeenCalled();
     expect(verified).toEqual([]);
 
     fireEvent.click(rows[2].querySelectorAll('.rating-stars__star')[2]);
     expect(screen.queryAllByText('请选择')).toHaveLength(0);
-    fireEvent.click(screen.getByText('确认签字'));
+    await clickConfirm();
     await waitFor(() => expect(verified).toHaveLength(1));
     expect(verified[0]).toMatchObject({
       overall: 4,

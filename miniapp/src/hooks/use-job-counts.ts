@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import { Permission, roleCan, type IMe } from '@app/shared';
-import { getJobPool, getMyJobs } from '../services/api/tickets';
-import { groupJobs } from '../utils/job-groups';
+import { loadJobBoard } from '../utils/load-jobs';
 import type { IJobCounts } from '../utils/role-entries';
 
 /**
@@ -21,11 +20,10 @@ export function useJobCounts(me: IMe | null): IJobCounts | null {
   const live = useRef(true);
   const load = useCallback(() => {
     if (!works) return setCounts(null);
-    Promise.all([getMyJobs(), getJobPool()])
-      .then(([mine, pool]) => {
-        if (!live.current) return;
-        const groups = groupJobs(mine);
-        setCounts({ toAccept: groups.toAccept.length, active: groups.active.length, pool: pool.length });
+    loadJobBoard()
+      .then(({ groups, pool }) => {
+        if (live.current)
+          setCounts({ toAccept: groups.toAccept.length, active: groups.active.length, pool: pool.length });
       })
       .catch(() => live.current && setCounts(null));
   }, [works]);

@@ -9,7 +9,7 @@ import { jobsUrl } from '../../../../routes';
 import { TECHNICIAN_ROLES } from '../../../../utils/role-entries';
 import JobCard from '../../components/JobCard';
 import { JOB_GROUP_LABELS } from '../../../../utils/job-groups';
-import { loadJobBoard } from '../../utils/load-jobs';
+import { loadJobBoard } from '../../../../utils/load-jobs';
 import './index.scss';
 
 async function loadHome() {

@@ -6,7 +6,7 @@ import SignInPrompt from '../../../../components/SignInPrompt';
 import StatusView from '../../../../components/StatusView';
 import { useRemoteData } from '../../../../hooks/use-remote-data';
 import JobCard from '../../components/JobCard';
-import { loadJobBoard, type IJobBoard } from '../../utils/load-jobs';
+import { loadJobBoard, type IJobBoard } from '../../../../utils/load-jobs';
 import './index.scss';
 
 type Tab = 'mine' | 'pool' | 'done';

@@ -1,6 +1,6 @@
 import type { ITicket } from '@app/shared';
-import { getJobPool, getMyJobs } from '../../../services/api/tickets';
-import { groupJobs, type JobGroup } from '../../../utils/job-groups';
+import { getJobPool, getMyJobs } from '../services/api/tickets';
+import { groupJobs, type JobGroup } from './job-groups';
 
 export interface IJobBoard {
   groups: Record<JobGroup, ITicket[]>;

@@ -9,11 +9,13 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { registerSecurityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
+import { createRootLogger } from './common/logging';
+import { PinoNestLogger } from './common/pino-nest-logger';
+import { registerRequestLog } from './common/request-log';
 import { RAW_BODY_PREFIX } from './modules/payments/wechat/raw-body';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './common/json-body';
 import { AppConfig } from './config/app-config';
@@ -40,13 +42,17 @@ export async function createApp(
     bufferLogs: true,
     bodyParser: false,
   });
-  if (options.logger !== false) app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  if (options.logger !== false) {
+    const logger = createRootLogger(config);
+    app.useLogger(new PinoNestLogger(logger));
+    registerRequestLog(fastify, logger);
+  }
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

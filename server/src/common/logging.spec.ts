@@ -2,10 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { QueryFailedError } from 'typeorm';
 import { loadConfig } from '../config/app-config';
-import { loggerParams, serializeError } from './logging';
+import { createRootLogger, serializeError } from './logging';
 
 const PHONE = '13912345678';
 
@@ -45,7 +44,7 @@ describe('serializeError (R9)', () => {
 
   it('writes nothing of it through the configured logger, under err or any other key', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'log-')), 'app.log');
-    const params = loggerParams(
+    const logger = createRootLogger(
       loadConfig({
         NODE_ENV: 'test',
         JWT_SECRET: 'x'.repeat(40),
@@ -54,8 +53,6 @@ describe('serializeError (R9)', () => {
         LOG_LEVEL: 'info',
       }),
     );
-    const [options, destination] = params.pinoHttp as [pino.LoggerOptions, pino.DestinationStream];
-    const logger = pino(options, destination);
     const error = mysqlError();
     logger.error({ err: error }, 'failed');
     logger.error({ error: serializeError(error) }, 'failed');

@@ -1,6 +1,4 @@
-import type { Params } from 'nestjs-pino';
-import { destination } from 'pino';
-import type { Options } from 'pino-http';
+import pino, { destination, type Logger, type LoggerOptions } from 'pino';
 import type { AppConfig } from '../config/app-config';
 
 /**
@@ -86,33 +84,23 @@ export function serializeError(error: unknown): Record<string, unknown> {
   };
 }
 
-export function loggerParams(config: AppConfig): Params {
-  const options: Options = {
+/**
+ * The process's one pino logger: Nest's log calls (PinoNestLogger) and the request lines (registerRequestLog)
+ * both write through it, with the same redaction and error serializer.
+ */
+export function createRootLogger(config: AppConfig): Logger {
+  const options: LoggerOptions = {
     level: config.logLevel,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    genReqId: (req) => (req as unknown as { requestId?: string }).requestId ?? '',
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: stripQuery(req.url),
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      err: serializeError,
-    },
-    customLogLevel: (_req, res, err) =>
-      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
+    serializers: { err: serializeError },
   };
-  return {
-    pinoHttp: config.logFile
-      ? [options, destination({ dest: config.logFile, append: true, mkdir: true, sync: true })]
-      : options,
-  };
+  return config.logFile
+    ? pino(options, destination({ dest: config.logFile, append: true, mkdir: true, sync: true }))
+    : pino(options);
 }
 
 /** Query strings may carry search terms typed by people (names, phone fragments): log the path only. */
-function stripQuery(url: string): string {
+export function stripQuery(url: string): string {
   const at = url.indexOf('?');
   return at < 0 ? url : `${url.slice(0, at)}?…`;
 }

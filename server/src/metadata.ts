@@ -1885,7 +1885,7 @@ export const schemas: Record<string, Record<string, unknown>> = {
                 "type": "number",
                 "description": "Read-only. The length of the ArrayBuffer (in bytes)."
               },
-              "__@toStringTag@266": {
+              "__@toStringTag@268": {
                 "type": "string",
                 "enum": [
                   "ArrayBuffer"
@@ -1894,7 +1894,7 @@ export const schemas: Record<string, Record<string, unknown>> = {
             },
             "required": [
               "byteLength",
-              "__@toStringTag@266"
+              "__@toStringTag@268"
             ]
           },
           {
@@ -1904,7 +1904,7 @@ export const schemas: Record<string, Record<string, unknown>> = {
                 "type": "number",
                 "description": "Read-only. The length of the ArrayBuffer (in bytes)."
               },
-              "__@toStringTag@266": {
+              "__@toStringTag@268": {
                 "type": "string",
                 "enum": [
                   "SharedArrayBuffer"
@@ -1913,7 +1913,7 @@ export const schemas: Record<string, Record<string, unknown>> = {
             },
             "required": [
               "byteLength",
-              "__@toStringTag@266"
+              "__@toStringTag@268"
             ]
           }
         ],
@@ -1931,7 +1931,7 @@ export const schemas: Record<string, Record<string, unknown>> = {
         "type": "number",
         "description": "The length of the array."
       },
-      "__@toStringTag@266": {
+      "__@toStringTag@268": {
         "type": "string",
         "enum": [
           "Uint8Array"
@@ -1944,7 +1944,7 @@ export const schemas: Record<string, Record<string, unknown>> = {
       "byteLength",
       "byteOffset",
       "length",
-      "__@toStringTag@266"
+      "__@toStringTag@268"
     ],
     "additionalProperties": {
       "type": "number"

@@ -28,6 +28,8 @@ export interface AppConfig {
   loginMaxFailures: number;
   /** SESSION_CACHE_MS: how long the guard may answer a live session from memory (modules/identity/session-cache.ts); 0 = every request reads it. */
   sessionCacheMs: number;
+  /** LOOKUP_CACHE_MS: how long ticket views may show house labels, project names and technicians' names from memory (common/lookup-cache.ts); 0 = off. */
+  lookupCacheMs: number;
   loginLockMinutes: number;
   loginRateLimitPerMinute: number;
   /** 代客报修 phone lookups one staff account may make per minute (personal data: a script must not walk numbers). */
@@ -157,6 +159,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     refreshFamilyMaxDays: intSetting(env, 'REFRESH_FAMILY_MAX_DAYS', 60, 1, 730, problems),
     loginMaxFailures: intSetting(env, 'LOGIN_MAX_FAILURES', 5, 1, 100, problems),
     sessionCacheMs: intSetting(env, 'SESSION_CACHE_MS', 1000, 0, 10_000, problems),
+    lookupCacheMs: intSetting(env, 'LOOKUP_CACHE_MS', 30_000, 0, 600_000, problems),
     loginLockMinutes: intSetting(env, 'LOGIN_LOCK_MINUTES', 15, 1, 1440, problems),
     loginRateLimitPerMinute: intSetting(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000, problems),
     callerLookupLimitPerMinute: intSetting(env, 'CALLER_LOOKUP_LIMIT_PER_MINUTE', 30, 1, 10_000, problems),

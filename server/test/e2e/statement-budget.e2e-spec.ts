@@ -1,6 +1,7 @@
 import type { Logger, QueryRunner } from 'typeorm';
 import { IPage, ITicket } from '@app/shared';
 import { OutboxDelivery } from '../../src/modules/notifications/outbox-delivery';
+import { PropertyAdminService } from '../../src/modules/property/property-admin.service';
 import { bearer, bootTestApp, TestApp } from '../support/test-app';
 import { act, createHomeRepair, makeTicketWorld, sign, TicketWorld, toQuoted } from './ticket-helpers';
 
@@ -113,6 +114,30 @@ describe('P2: SQL statements per request', () => {
     ).body as IPage<ITicket>;
     expect(last).toMatchObject({ total: 5, page: 3 });
     expect(last.items).toHaveLength(1);
+  });
+
+  it('shows house labels and technicians from memory on the next list, and a renamed building at once', async () => {
+    const places = (sql: string[]) => sql.filter((q) => /JOIN\s+[`"]?buildings\b/i.test(q));
+    const people = (sql: string[]) => sql.filter((q) => /^\s*SELECT id, name, phone FROM users/i.test(q));
+    await listMine();
+    const warm = await counted(listMine);
+    // LOOKUP_CACHE_MS (30 s by default): the page's places and technicians were read by the list before.
+    expect(places(warm.sql)).toHaveLength(0);
+    expect(people(warm.sql)).toHaveLength(0);
+    const items = (warm.result.body as IPage<ITicket>).items;
+    expect(items.some((x) => x.technician)).toBe(true);
+    const houseId = items[0].houseId!;
+    const [house] = (await t.db.query('SELECT building_id FROM houses WHERE id = ?', [houseId])) as {
+      building_id: number;
+    }[];
+    await t.app
+      .get(PropertyAdminService)
+      .renameBuilding(w.techs[0].id, w.tenant.companyId, Number(house.building_id), '九号楼');
+    const renamed = await counted(listMine);
+    expect(places(renamed.sql)).toHaveLength(1);
+    const labels = (renamed.result.body as IPage<ITicket>).items.filter((x) => x.houseId === houseId);
+    expect(labels.length).toBeGreaterThan(0);
+    for (const x of labels) expect(x.houseLabel).toMatch(/^九号楼/);
   });
 
   it('checks the access token in one statement, then answers from the session cache until it expires', async () => {

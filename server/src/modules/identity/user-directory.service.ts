@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { LookupCache } from '../../common/lookup-cache';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Role, ScopeType, UserKind } from '@app/shared';
@@ -55,10 +57,28 @@ export interface SessionUser {
  */
 @Injectable()
 export class UserDirectory {
+  private readonly peopleCache: LookupCache<Person>;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionCache<SessionUser>,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.peopleCache = new LookupCache(config.lookupCacheMs);
+  }
+
+  /**
+   * `people` answered from memory where it can (common/lookup-cache.ts): for views that show many tickets. A name
+   * changes only through `adoptResidentName`, which forgets it; staff accounts keep the name they were created with.
+   */
+  async cachedPeople(ids: readonly (number | null | undefined)[]): Promise<Map<number, Person>> {
+    const keys = ids.filter((id): id is number => typeof id === 'number').map(String);
+    const found = await this.peopleCache.many(keys, async (missing) => {
+      const loaded = await this.people(missing.map(Number));
+      return new Map([...loaded].map(([id, person]) => [String(id), person]));
+    });
+    return new Map([...found.values()].map((person) => [person.id, person]));
+  }
 
   /** Name and phone of each user id that exists (unknown ids are left out). */
   async people(
@@ -202,6 +222,7 @@ export class UserDirectory {
     await tx.getRepository(User).update({ id: userId, name: '微信用户' }, { name });
     // Forgotten now and again after the caller's commit would be tidier; a name shown a second late is harmless.
     this.sessions.forget(userId);
+    this.peopleCache.forget();
   }
 }
 

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { IBuildingSummary, IOrganization, IUnitSummary, ScopeType } from '@app/shared';
 import { DomainException } from '../../common/domain.exception';
 import { runInTransaction } from '../../database/transactions';
+import { PropertyDirectory } from './property-directory.service';
 import { AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../../database/errors';
 import { Building, Unit } from './building.entity';
@@ -20,6 +21,7 @@ export class PropertyAdminService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly directory: PropertyDirectory,
   ) {}
 
   async organization(companyId: number): Promise<IOrganization> {
@@ -276,7 +278,10 @@ export class PropertyAdminService {
   /** A duplicate code or name trips a unique key: answered 409 with the rule that was broken. */
   private async write<T>(duplicate: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await runInTransaction(this.db, work);
+      const result = await runInTransaction(this.db, work);
+      // Names shown from memory (ticket views' house labels and project names) are read again after any change here.
+      this.directory.forgetPlaces();
+      return result;
     } catch (error) {
       if (isUniqueViolation(error)) throw DomainException.conflict(duplicate);
       throw error;

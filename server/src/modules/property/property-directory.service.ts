@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { LookupCache } from '../../common/lookup-cache';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { placeholders } from '../../database/raw-rows';
 import { ScopeType, houseLabel } from '@app/shared';
 import { Building, House, Unit } from './building.entity';
-import { houseManagersJoin, placeJoin } from './property-joins';
+import { houseManagersJoin, placeJoin, readPlaces } from './property-joins';
 import { Company, Project, Region } from './company.entity';
 import { CompanySettings, DEFAULT_CASH_LIMIT_FEN, DEFAULT_WAIVER_MONTHLY_CAP_FEN } from './company-settings.entity';
 
@@ -43,6 +44,12 @@ export interface Places {
   houses: Map<number, HouseLabel>;
 }
 
+/** A cached place: a house with its project, or a project alone. */
+interface PlaceEntry {
+  project: Pick<ProjectRef, 'id' | 'code' | 'name'>;
+  house?: HouseLabel;
+}
+
 export interface MoneyRules {
   cashLimitFen: number;
   waiverMonthlyCapFen: number;
@@ -54,7 +61,45 @@ export interface MoneyRules {
  */
 @Injectable()
 export class PropertyDirectory {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly placeCache: LookupCache<PlaceEntry>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.placeCache = new LookupCache(config.lookupCacheMs);
+  }
+
+  /**
+   * `places` answered from memory where it can (common/lookup-cache.ts): for views that show many tickets.
+   * Every change to a project, building or unit name calls `forgetPlaces` (PropertyAdminService).
+   */
+  async cachedPlaces(projectIds: readonly number[], houseIds: readonly (number | null | undefined)[]): Promise<Places> {
+    const keys = [
+      ...projectIds.map((id) => `p${id}`),
+      ...houseIds.filter((id): id is number => typeof id === 'number').map((id) => `h${id}`),
+    ];
+    const found = await this.placeCache.many(keys, async (missing) => {
+      const ids = (prefix: string) => missing.filter((k) => k[0] === prefix).map((k) => Number(k.slice(1)));
+      const loaded = await this.places(ids('p'), ids('h'));
+      const entries = new Map<string, PlaceEntry>();
+      for (const [id, project] of loaded.projects) entries.set(`p${id}`, { project });
+      for (const [id, house] of loaded.houses) {
+        entries.set(`h${id}`, { house, project: loaded.projects.get(house.projectId)! });
+      }
+      return entries;
+    });
+    const out: Places = { projects: new Map(), houses: new Map() };
+    for (const entry of found.values()) {
+      out.projects.set(entry.project.id, entry.project);
+      if (entry.house) out.houses.set(entry.house.id, entry.house);
+    }
+    return out;
+  }
+
+  forgetPlaces(): void {
+    this.placeCache.forget();
+  }
 
   async project(id: number, tx: EntityManager = this.db.manager): Promise<ProjectRef | null> {
     const p = await tx.getRepository(Project).findOneBy({ id });
@@ -251,42 +296,7 @@ export class PropertyDirectory {
    * the projects by id, UNION ALL the houses with their building, unit and project.
    */
   async places(projectIds: readonly number[], houseIds: readonly (number | null | undefined)[]): Promise<Places> {
-    const pids = [...new Set(projectIds)];
-    const hids = [...new Set(houseIds.filter((id): id is number => typeof id === 'number'))];
-    const out: Places = { projects: new Map(), houses: new Map() };
-    if (!pids.length && !hids.length) return out;
-    const parts: string[] = [];
-    if (pids.length) {
-      parts.push(`SELECT 'p' AS k, p.id AS id, p.id AS project_id, p.code AS code, p.name AS project, NULL AS building_id, NULL AS unit_id,
-        NULL AS building, NULL AS unit, NULL AS room_no FROM projects p WHERE p.id IN (${placeholders(pids.length)})`);
-    }
-    if (hids.length) {
-      parts.push(`SELECT 'h' AS k, h.id AS id, h.project_id AS project_id, p.code AS code, p.name AS project, h.building_id AS building_id,
-        h.unit_id AS unit_id, b.name AS building, u.name AS unit, h.room_no AS room_no
-        FROM houses h JOIN buildings b ON b.id = h.building_id JOIN units u ON u.id = h.unit_id JOIN projects p ON p.id = h.project_id
-        WHERE h.id IN (${placeholders(hids.length)})`);
-    }
-    const rows: Record<string, string | number | null>[] = await this.db.query(parts.join(' UNION ALL '), [
-      ...pids,
-      ...hids,
-    ]);
-    for (const r of rows) {
-      const projectId = Number(r.project_id);
-      if (!out.projects.has(projectId))
-        out.projects.set(projectId, { id: projectId, code: String(r.code), name: String(r.project) });
-      if (r.k !== 'h') continue;
-      out.houses.set(Number(r.id), {
-        id: Number(r.id),
-        projectId,
-        buildingId: Number(r.building_id),
-        unitId: Number(r.unit_id),
-        label: houseLabel(String(r.building), String(r.unit), String(r.room_no)),
-        projectName: String(r.project),
-        buildingName: String(r.building),
-        unitName: String(r.unit),
-      });
-    }
-    return out;
+    return readPlaces(this.db, projectIds, houseIds);
   }
 
   /** Owned joins for other modules' statements (a new ticket's intake lookup): property-joins.ts. */

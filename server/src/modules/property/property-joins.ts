@@ -1,5 +1,6 @@
 import { houseLabel } from '@app/shared';
-import type { OwnedJoin } from '../../database/raw-rows';
+import type { DataSource } from 'typeorm';
+import { placeholders, type OwnedJoin } from '../../database/raw-rows';
 
 /** `HouseLabel` and the project's `Pick<ProjectRef, …>` of property-directory.service.ts, spelled out: that file uses these. */
 interface JoinedHouse {
@@ -11,6 +12,11 @@ interface JoinedHouse {
   projectName: string;
   buildingName: string;
   unitName: string;
+}
+
+interface JoinedPlaces {
+  projects: Map<number, { id: number; code: string; name: string }>;
+  houses: Map<number, JoinedHouse>;
 }
 
 /**
@@ -64,4 +70,45 @@ export function houseManagersJoin(houseColumn: string): OwnedJoin<{ order: numbe
     read: (r) =>
       r.bm_id === null || r.bm_id === undefined ? null : { order: Number(r.bm_id), userId: Number(r.bm_user_id) },
   };
+}
+
+/** What `PropertyDirectory.places` answers: project names and house labels, one statement. */
+export async function readPlaces(
+  db: DataSource,
+  projectIds: readonly number[],
+  houseIds: readonly (number | null | undefined)[],
+): Promise<JoinedPlaces> {
+  const pids = [...new Set(projectIds)];
+  const hids = [...new Set(houseIds.filter((id): id is number => typeof id === 'number'))];
+  const out: JoinedPlaces = { projects: new Map(), houses: new Map() };
+  if (!pids.length && !hids.length) return out;
+  const parts: string[] = [];
+  if (pids.length) {
+    parts.push(`SELECT 'p' AS k, p.id AS id, p.id AS project_id, p.code AS code, p.name AS project, NULL AS building_id, NULL AS unit_id,
+      NULL AS building, NULL AS unit, NULL AS room_no FROM projects p WHERE p.id IN (${placeholders(pids.length)})`);
+  }
+  if (hids.length) {
+    parts.push(`SELECT 'h' AS k, h.id AS id, h.project_id AS project_id, p.code AS code, p.name AS project, h.building_id AS building_id,
+      h.unit_id AS unit_id, b.name AS building, u.name AS unit, h.room_no AS room_no
+      FROM houses h JOIN buildings b ON b.id = h.building_id JOIN units u ON u.id = h.unit_id JOIN projects p ON p.id = h.project_id
+      WHERE h.id IN (${placeholders(hids.length)})`);
+  }
+  const rows: Record<string, string | number | null>[] = await db.query(parts.join(' UNION ALL '), [...pids, ...hids]);
+  for (const r of rows) {
+    const projectId = Number(r.project_id);
+    if (!out.projects.has(projectId))
+      out.projects.set(projectId, { id: projectId, code: String(r.code), name: String(r.project) });
+    if (r.k !== 'h') continue;
+    out.houses.set(Number(r.id), {
+      id: Number(r.id),
+      projectId,
+      buildingId: Number(r.building_id),
+      unitId: Number(r.unit_id),
+      label: houseLabel(String(r.building), String(r.unit), String(r.room_no)),
+      projectName: String(r.project),
+      buildingName: String(r.building),
+      unitName: String(r.unit),
+    });
+  }
+  return out;
 }

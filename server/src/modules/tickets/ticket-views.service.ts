@@ -110,12 +110,13 @@ export class TicketViews {
       known.outcomes ?? outcomesOf(this.db, ids),
       known.children ?? childrenOf(this.db, ids),
       // A house's row names its project too: projects are read only for tickets without a house.
+      // Names from memory for up to LOOKUP_CACHE_MS (forgotten on change): P2, two of a list's five statements.
       known.places ??
-        this.property.places(
+        this.property.cachedPlaces(
           tickets.filter((t) => t.houseId === null).map((t) => t.projectId),
           tickets.map((t) => t.houseId),
         ),
-      this.users.people(tickets.map((t) => t.technicianId)),
+      this.users.cachedPeople(tickets.map((t) => t.technicianId)),
       chargeIds.length ? this.charges.confirmations(chargeIds) : new Map<number, ChargeConfirmation>(),
     ]);
     // 已合并到: one more statement only when the page holds a merged duplicate.

@@ -96,7 +96,9 @@ describe('cashier desk: 付款码 reverse (撤销)', () => {
   it('no definite answer (WeChat down for the charge and the query) → reversed; a reverse that never succeeds is 503 and stays pending', async () => {
     const k = key();
     const outTradeNo = micropayOutTradeNo(w.cashier.id, k);
-    standIn.failNext('http500', 2);
+    // The charge, then the desk's query: aimed, so a sweep's request in between cannot take either 500.
+    standIn.failNext('http500', 1, '/pay/micropay');
+    standIn.failNext('http500', 1, '/pay/orderquery');
     const res = await collect({
       idempotencyKey: k,
       houseId: w.houseId,

@@ -194,7 +194,8 @@ describe('reconciliation: trade bill vs local WeChat payments', () => {
 
   it('a failed download is kept as a failed run with its reason, and a re-run recovers it', async () => {
     const day = shanghaiDate(new Date(), -5);
-    wx.failNext('http500', 1);
+    // Aimed at the bill request: a payment sweep's order query in the shared database must not take the 500.
+    wx.failNext('http500', 1, '/v3/bill/tradebill');
     const failed = await run(day);
     expect(failed).toEqual(expect.objectContaining({ status: 'failed', discrepancyCount: 0 }));
     expect(failed.error).toBeTruthy();

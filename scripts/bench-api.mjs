@@ -13,6 +13,10 @@ import { ROOT, buildAll, ensurePnpm, freePort, run, say, spawn, waitForReady } f
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 64);
 const DURATION_S = Number(process.env.BENCH_DURATION_S || 10);
 const WARMUP_S = 2;
+// Product and floor are measured one after the other, and on a 2-core machine their req/s move by up to 70 %
+// between runs of the same code (docs/benchmarks.md, P2 fifth round). Each round measures both again; the verdict
+// is on the medians, and every round's line is printed too.
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS || 3));
 const BAR_RATIO = 0.5;
 const BAR_P99 = 2;
 const POOL_SIZE = 20; // the server's default DATABASE_POOL_SIZE; the floor gets the same
@@ -200,6 +204,19 @@ async function drainOutbox() {
   if (left > 0) throw new Error(`the outbox still holds ${left} due messages after 120 s`);
 }
 
+/**
+ * A create round leaves thousands of its own notifications undelivered (the worker keeps up with a fraction of
+ * 500 creates a second). They are this run's earlier load, not the next round's: marked failed before the next
+ * round so each round starts as the first did, with nothing due.
+ */
+async function setAsideEarlierCreates() {
+  const [result] = await admin.query(
+    `UPDATE \`${dbName}\`.notification_outbox SET status = 'failed', last_error = 'bench: an earlier round'
+     WHERE status IN ('pending', 'sending')`,
+  );
+  if (result.affectedRows) say(`上一轮留下的通知已搁置 (set aside ${result.affectedRows} messages of earlier rounds)`);
+}
+
 let exitCode = 1;
 try {
   say('迁移数据库并准备演示数据 (migrate + seed, MariaDB)');
@@ -210,59 +227,59 @@ try {
   );
   session.category = category?.category ?? '水电维修';
   const results = [];
-  for (const route of ['list-my-tickets', 'create-ticket']) {
-    say(`${route}: 产品服务器 (production mode)`);
-    const product = await startServer(
-      () => [
-        ...(PROFILE_DIR
-          ? [
-              '--cpu-prof',
-              `--cpu-prof-dir=${PROFILE_DIR}`,
-              `--cpu-prof-name=${route}.cpuprofile`,
-              '-r',
-              './scripts/lib/exit-on-sigterm.cjs',
-            ]
-          : []),
-        'server/dist/main.js',
-      ],
-      { NODE_ENV: 'production', MIGRATE_ON_START: 'false' },
-      (base) => waitForReady(base),
-    );
-    const app = await drainOutbox()
-      .then(() => measure(product.base, route, session, product.child.pid))
-      .finally(() => stop(product.child));
-    say(`${route}: 基准 node:http + mysql2 (floor)`);
-    const floorServer = await startServer(
-      (port) => ['scripts/bench-api-floor.mjs', String(port), env.DATABASE_URL, env.JWT_SECRET, String(POOL_SIZE)],
-      {},
-      async (base) => {
-        for (let i = 0; i < 100; i++) {
-          try {
-            await fetch(`${base}/`);
-            return true;
-          } catch {
-            await new Promise((r) => setTimeout(r, 100));
+  for (let round = 1; round <= ROUNDS; round++)
+    for (const route of ['list-my-tickets', 'create-ticket']) {
+      if (round > 1) await setAsideEarlierCreates();
+      say(`${route}: 产品服务器 (production mode)`);
+      const product = await startServer(
+        () => [
+          ...(PROFILE_DIR
+            ? [
+                '--cpu-prof',
+                `--cpu-prof-dir=${PROFILE_DIR}`,
+                `--cpu-prof-name=${route}.cpuprofile`,
+                '-r',
+                './scripts/lib/exit-on-sigterm.cjs',
+              ]
+            : []),
+          'server/dist/main.js',
+        ],
+        { NODE_ENV: 'production', MIGRATE_ON_START: 'false' },
+        (base) => waitForReady(base),
+      );
+      const app = await drainOutbox()
+        .then(() => measure(product.base, route, session, product.child.pid))
+        .finally(() => stop(product.child));
+      say(`${route}: 基准 node:http + mysql2 (floor)`);
+      const floorServer = await startServer(
+        (port) => ['scripts/bench-api-floor.mjs', String(port), env.DATABASE_URL, env.JWT_SECRET, String(POOL_SIZE)],
+        {},
+        async (base) => {
+          for (let i = 0; i < 100; i++) {
+            try {
+              await fetch(`${base}/`);
+              return true;
+            } catch {
+              await new Promise((r) => setTimeout(r, 100));
+            }
           }
-        }
-        return false;
-      },
-    );
-    const floor = await measure(floorServer.base, route, session, floorServer.child.pid).finally(() =>
-      stop(floorServer.child),
-    );
-    results.push({ route, app, floor });
-  }
+          return false;
+        },
+      );
+      const floor = await measure(floorServer.base, route, session, floorServer.child.pid).finally(() =>
+        stop(floorServer.child),
+      );
+      results.push({ route, round, app, floor });
+      if (ROUNDS > 1) line(`round=${round}`, route, app, floor);
+    }
   let allOk = true;
-  for (const { route, app, floor } of results) {
-    const ratio = Math.round((app.rps / floor.rps) * 100) / 100;
-    const ok = app.errors === 0 && floor.errors === 0 && ratio >= BAR_RATIO && app.p99 <= BAR_P99 * floor.p99;
+  for (const route of ['list-my-tickets', 'create-ticket']) {
+    const mine = results.filter((r) => r.route === route);
+    const app = medians(mine.map((r) => r.app));
+    const floor = medians(mine.map((r) => r.floor));
+    // Printed for every route, whatever the one before it gave.
+    const ok = line(ROUNDS > 1 ? `rounds=${ROUNDS} median` : '', route, app, floor);
     allOk &&= ok;
-    process.stdout.write(
-      `BENCH P2 route=${route} rps=${app.rps} floor_rps=${floor.rps} ratio=${ratio} p50_ms=${app.p50} p99_ms=${app.p99} ` +
-        `floor_p99_ms=${floor.p99} errors=${app.errors} floor_errors=${floor.errors} connections=${CONNECTIONS} duration_s=${DURATION_S} ` +
-        `cpu_ms_per_req=${app.cpu} floor_cpu_ms_per_req=${floor.cpu} db_cpu_ms_per_req=${app.dbCpu} floor_db_cpu_ms_per_req=${floor.dbCpu} ` +
-        `load_avg=${loadavg()[0].toFixed(1)} bar=${BAR_RATIO} ${ok ? 'ok' : 'FAIL'}\n`,
-    );
   }
   exitCode = allOk ? 0 : 1;
 } catch (error) {
@@ -273,3 +290,30 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 process.exit(exitCode);
+
+/** Per field, the median over the rounds (errors: the sum, so one failing round fails the verdict). */
+function medians(runs) {
+  const median = (values) => {
+    const known = values.filter((v) => v !== null).sort((a, b) => a - b);
+    if (!known.length) return null;
+    const mid = Math.floor(known.length / 2);
+    return known.length % 2 ? known[mid] : Math.round(((known[mid - 1] + known[mid]) / 2) * 100) / 100;
+  };
+  const out = {};
+  for (const key of Object.keys(runs[0])) out[key] = median(runs.map((r) => r[key]));
+  out.errors = runs.reduce((sum, r) => sum + r.errors, 0);
+  return out;
+}
+
+/** One BENCH line; true when it meets the bar. */
+function line(label, route, app, floor) {
+  const ratio = Math.round((app.rps / floor.rps) * 100) / 100;
+  const ok = app.errors === 0 && floor.errors === 0 && ratio >= BAR_RATIO && app.p99 <= BAR_P99 * floor.p99;
+  process.stdout.write(
+    `BENCH P2 ${label ? `${label} ` : ''}route=${route} rps=${app.rps} floor_rps=${floor.rps} ratio=${ratio} p50_ms=${app.p50} p99_ms=${app.p99} ` +
+      `floor_p99_ms=${floor.p99} errors=${app.errors} floor_errors=${floor.errors} connections=${CONNECTIONS} duration_s=${DURATION_S} ` +
+      `cpu_ms_per_req=${app.cpu} floor_cpu_ms_per_req=${floor.cpu} db_cpu_ms_per_req=${app.dbCpu} floor_db_cpu_ms_per_req=${floor.dbCpu} ` +
+      `load_avg=${loadavg()[0].toFixed(1)} bar=${BAR_RATIO} ${ok ? 'ok' : 'FAIL'}\n`,
+  );
+  return ok;
+}

@@ -1,71 +1,13 @@
 // 公告 in the H5 build against the REAL server (E2E_BASE_URL): pm1 publishes a 电梯维保 notice to 张伟's building
 // through the API; 张伟 sees it on the home page, opens it (the staff's read count rises), and the 公告 message in
 // 消息 opens the notices. Screenshots: h5-announcements-*.png.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE, call, h5, setupH5, shot, shown, signInAs } from './h5-harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, '..', '..', 'dist', 'h5');
-const shots = process.env.E2E_ARTIFACTS_DIR ?? path.resolve(here, '..', '..', 'artifacts', 'h5');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const BASE = process.env.E2E_BASE_URL?.replace(/\/+$/, '');
 const skip = BASE ? false : 'needs the real server (E2E_BASE_URL): messages come from real dispatches';
 
-let context;
-let page;
-const pageErrors = [];
-const shown = (text) => page.locator('.taro_page_stationed', { hasText: text }).last();
-
-async function call(method, url, token, body) {
-  const res = await fetch(`${BASE}${url}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  assert.ok(res.ok, `${method} ${url} → ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-before(async () => {
-  if (skip) return;
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'missing dist/h5 — run pnpm build:h5');
-  assert.ok(fs.existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-  fs.mkdirSync(shots, { recursive: true });
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 375, height: 667 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-
-after(async () => {
-  await context?.close();
-});
+setupH5({ realOnly: true, timezoneId: 'Asia/Shanghai' });
 
 test(
   '张伟 sees the building notice on the home page, opens it, and its message opens that notice',
@@ -95,16 +37,8 @@ test(
     const published = await call('POST', `/api/announcements/${draft.id}/publish`, pm, { version: draft.version });
     assert.ok(published.recipients >= 1);
 
-    await page.goto(`${BASE}/h5/#/pages/mine/index`);
-    const mine = shown('我的');
-    if (
-      await mine
-        .getByText('退出登录', { exact: true })
-        .isVisible()
-        .catch(() => false)
-    )
-      await mine.getByText('退出登录', { exact: true }).click();
-    await shown('演示账号').locator('.login-panel__demo', { hasText: '张伟' }).click();
+    const page = h5.page;
+    await signInAs('张伟');
     const home = shown('您好，张伟');
     const card = home.locator('.notices');
     const item = card.locator('.notices__item', { hasText: title });
@@ -112,13 +46,13 @@ test(
     assert.ok(await item.locator('.notices__dot').isVisible(), 'an unread notice carries a dot');
     assert.match(await item.innerText(), /电梯维保[\s\S]*即将开始/);
     await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(shots, 'h5-announcements-01-home.png') });
+    await shot('h5-announcements-01-home.png');
     await item.click();
 
     const detail = shown('维保期间电梯暂停使用');
     await detail.locator('.notice__title', { hasText: title }).waitFor();
     await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(shots, 'h5-announcements-02-detail.png') });
+    await shot('h5-announcements-02-detail.png');
     let read = 0;
     for (let i = 0; i < 20 && read < 1; i++) {
       read = (await call('GET', `/api/announcements?projectId=${house.projectId}`, pm)).items.find(
@@ -138,7 +72,7 @@ test(
     await page.waitForURL(new RegExp(`packages/resident/pages/announcement/index\\?id=${draft.id}`));
     await shown('维保期间电梯暂停使用').locator('.notice__title', { hasText: title }).waitFor();
     await page.waitForTimeout(300);
-    await page.screenshot({ path: path.join(shots, 'h5-announcements-03-from-message.png') });
-    assert.deepEqual(pageErrors, []);
+    await shot('h5-announcements-03-from-message.png');
+    assert.deepEqual(h5.pageErrors, []);
   },
 );

@@ -6,100 +6,38 @@
 // verified 水龙头 repair. Without it, against test/e2e/stub-server.mjs (+ stub-bills.mjs, a fuller bill: discount,
 // late fees, arrears).
 // Screenshots: $E2E_ARTIFACTS_DIR/h5-bills-*.png.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startStubServer } from './stub-server.mjs';
-import { publishDemoBills, startOwnServer } from './bills-seed.mjs';
+import { publishDemoBills } from './bills-seed.mjs';
+import { fullShot, h5, setupH5, shot, shown } from './h5-harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, '..', '..', 'dist', 'h5');
-const shots = process.env.E2E_ARTIFACTS_DIR ?? path.resolve(here, '..', '..', 'artifacts', 'h5');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REAL = Boolean(process.env.E2E_BASE_URL);
 
-let origin;
-let stub;
-let own;
-let context;
-let page;
 /** What the journey expects to find: the published bill (real server) or the stub's November bill. */
 let expected;
-const pageErrors = [];
 
-const shown = (text) => page.locator('.taro_page_stationed', { hasText: text }).last();
-const shot = (name) => page.screenshot({ path: path.join(shots, name) });
-/** The whole page: the Taro page scrolls inside the viewport, so the viewport grows to the page's height for the shot. */
-async function fullShot(name) {
-  const size = page.viewportSize();
-  const height = await page.evaluate(
-    () => [...document.querySelectorAll('.taro_page_stationed')].pop()?.scrollHeight ?? 0,
-  );
-  if (height > size.height) await page.setViewportSize({ width: size.width, height });
-  await page.screenshot({ path: path.join(shots, name) });
-  await page.setViewportSize(size);
-}
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'missing dist/h5 — run pnpm build:h5');
-  assert.ok(fs.existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-  fs.mkdirSync(shots, { recursive: true });
-  if (REAL) {
-    own = await startOwnServer();
-    origin = own.origin;
-    expected = await publishDemoBills(origin);
-  } else {
-    stub = await startStubServer(dist);
-    origin = stub.origin;
-    expected = {
-      period: '2026-11',
-      monthTitle: '2026年11月',
-      totalText: '¥267.80',
-      dueText: '¥267.80',
-      chargeSerial: 'YGHY-261108-0003',
-      quoteTotalText: '¥65.00',
-      arrearsText: '¥198.00',
-    };
-  }
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 375, height: 667 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('response', (response) => {
-    if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/api/'))
-      pageErrors.push(`${response.status()} ${response.url()}`);
-  });
-});
-
-after(async () => {
-  await context?.close();
-  await stub?.close();
-  await own?.close();
+setupH5({
+  ownServer: REAL,
+  failedStatic: true,
+  timezoneId: 'Asia/Shanghai',
+  ready: async () => {
+    expected = REAL
+      ? await publishDemoBills(h5.origin)
+      : {
+          period: '2026-11',
+          monthTitle: '2026年11月',
+          totalText: '¥267.80',
+          dueText: '¥267.80',
+          chargeSerial: 'YGHY-261108-0003',
+          quoteTotalText: '¥65.00',
+          arrearsText: '¥198.00',
+        };
+  },
 });
 
 test('张伟 signs in and the home page shows the bill due, with its month and amount', async () => {
-  await page.goto(`${origin}/h5/#/pages/mine/index`);
+  const page = h5.page;
+  await page.goto(`${h5.origin}/h5/#/pages/mine/index`);
   await shown('演示账号').locator('.login-panel__demo', { hasText: '张伟' }).click();
   const home = shown('您好，张伟');
   await home.waitFor();
@@ -111,6 +49,7 @@ test('张伟 signs in and the home page shows the bill due, with its month and a
 });
 
 test('the 账单 tab lists his bills by month with pay state and amount', async () => {
+  const page = h5.page;
   await page.locator('.weui-tabbar__item', { hasText: '账单' }).click();
   const list = shown('空置房申请');
   await list.locator('.bills__item').first().waitFor();
@@ -132,6 +71,7 @@ test('the 账单 tab lists his bills by month with pay state and amount', async 
 });
 
 test('the bill shows its lines in sections, sums them, and offers 去缴费 for the amount due beside the service centre', async () => {
+  const page = h5.page;
   await shown('空置房申请').locator('.bills__item').first().click();
   const bill = shown('费用明细');
   await bill.waitFor();
@@ -164,6 +104,7 @@ test('the bill shows its lines in sections, sums them, and offers 去缴费 for 
 });
 
 test('the paid-service line opens the request with the quote he signed', async () => {
+  const page = h5.page;
   const bill = shown('费用明细');
   const charge = bill.locator('.bill__line--link').first();
   assert.ok(
@@ -186,6 +127,7 @@ test('the paid-service line opens the request with the quote he signed', async (
 });
 
 test('from the bill he applies for a 空置房 discount and sees it 待审批', async () => {
+  const page = h5.page;
   await shown('费用明细').getByText('房屋空置？申请空置房优惠').click();
   const form = shown('申请空置房优惠');
   await form.waitFor();
@@ -200,5 +142,5 @@ test('from the bill he applies for a 空置房 discount and sees it 待审批', 
   // The 申请已提交 toast lasts 1.5 s; the shot shows the list, not the toast.
   await page.waitForTimeout(1800);
   await fullShot('h5-bills-07-vacancy-list.png');
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(h5.pageErrors, []);
 });

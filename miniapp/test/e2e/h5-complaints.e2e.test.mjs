@@ -2,54 +2,22 @@
 // waiting 燃气灶 request (催一下), then files a complaint about it (投诉此单) with a photo and sees 待联系 with the contact
 // deadline; the customer manager (cm2) contacts her and posts a result through the API; she disputes it with a reason,
 // gets a second result and confirms it; 我的投诉 lists it 已完结. Screenshots: $E2E_ARTIFACTS_DIR/h5-complaint-*.png.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE, call, fullShot, h5, setupH5, shown } from './h5-harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, '..', '..', 'dist', 'h5');
-const shots = process.env.E2E_ARTIFACTS_DIR ?? path.resolve(here, '..', '..', 'artifacts', 'h5');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const BASE = process.env.E2E_BASE_URL?.replace(/\/+$/, '');
 const skip = BASE ? false : 'needs the real server (E2E_BASE_URL): complaints and urges are real server state';
 const COMPLAINT = '师傅上门两次都没修好，燃气灶还是打不着火，电话也不接';
 
-let context;
-let page;
-const pageErrors = [];
-const shown = (text) => page.locator('.taro_page_stationed', { hasText: text }).last();
+setupH5({ realOnly: true, timezoneId: 'Asia/Shanghai' });
 
-async function fullShot(name) {
-  const size = page.viewportSize();
-  const height = await page.evaluate(
-    () => [...document.querySelectorAll('.taro_page_stationed')].pop()?.scrollHeight ?? 0,
-  );
-  if (height > size.height) await page.setViewportSize({ width: size.width, height });
-  await page.screenshot({ path: path.join(shots, name) });
-  await page.setViewportSize(size);
-}
-
-async function call(method, url, token, body) {
-  const res = await fetch(`${BASE}${url}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  assert.ok(res.ok, `${method} ${url} → ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
+/** A photo of the stove, drawn in the page, written to a temp file for the file chooser. */
 async function photoFile(name) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'complaint-photo-')), name);
-  const base64 = await page.evaluate(() => {
+  const base64 = await h5.page.evaluate(() => {
     const c = document.createElement('canvas');
     c.width = 480;
     c.height = 360;
@@ -65,39 +33,8 @@ async function photoFile(name) {
   return file;
 }
 
-before(async () => {
-  if (skip) return;
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'missing dist/h5 — run pnpm build:h5');
-  assert.ok(fs.existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-  fs.mkdirSync(shots, { recursive: true });
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 375, height: 667 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-
-after(async () => {
-  await context?.close();
-});
-
 test('王芳 urges her waiting request, then files a complaint about it with a photo', { skip }, async () => {
+  const page = h5.page;
   await page.goto(`${BASE}/h5/#/pages/mine/index`);
   await shown('演示账号').locator('.login-panel__demo', { hasText: '王芳' }).click();
   await shown('您好，王芳').waitFor();
@@ -142,10 +79,11 @@ test('王芳 urges her waiting request, then files a complaint about it with a p
   assert.ok(await created.getByText(/物业将在 .* 前与您联系（剩余/).isVisible(), 'the contact deadline is shown');
   assert.equal(await created.locator('.detail__photo').count(), 1, 'the photo is on the complaint');
   await fullShot('h5-complaint-03-created.png');
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(h5.pageErrors, []);
 });
 
 test('王芳 disputes the first result, confirms the second; 我的投诉 lists it 已完结', { skip }, async () => {
+  const page = h5.page;
   const id = Number(new URL(page.url().replace('#', '')).searchParams.get('id'));
   assert.ok(id > 0);
   const cm = (await call('POST', '/api/auth/password/login', null, { login: 'cm2', password: 'Demo@2026' }))
@@ -191,5 +129,5 @@ test('王芳 disputes the first result, confirms the second; 我的投诉 lists 
   const mine = shown('我要投诉');
   await mine.locator('.cp__item', { hasText: number }).locator('.cp__tag', { hasText: '已完结' }).waitFor();
   await fullShot('h5-complaint-06-list.png');
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(h5.pageErrors, []);
 });

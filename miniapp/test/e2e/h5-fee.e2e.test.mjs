@@ -1,93 +1,32 @@
 // 收费标准 (公示) in the H5 build, in Debian's Chromium: a guest opens the poster's QR link, searches and reads an item;
 // then the demo resident 张伟 reaches it from the home page. Against the real server with E2E_BASE_URL, otherwise against
 // test/e2e/stub-server.mjs (which serves the same 46-item demo schedule). Screenshots: $E2E_ARTIFACTS_DIR/h5-fee-*.png.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startStubServer } from './stub-server.mjs';
+import { fullShot, h5, setupH5, shot, shown } from './h5-harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, '..', '..', 'dist', 'h5');
-const shots = process.env.E2E_ARTIFACTS_DIR ?? path.resolve(here, '..', '..', 'artifacts', 'h5');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The path printed as a QR code on the poster; it must keep working. */
 const POSTER_PATH = '/h5/#/packages/resident/pages/fee-schedule/index?projectId=1';
 
-let origin;
-let stub;
-let context;
-let page;
-const pageErrors = [];
 /** Authorization headers seen on the public schedule routes. */
 const publicAuth = [];
 
-const shown = (text) => page.locator('.taro_page_stationed', { hasText: text }).last();
-/** The viewport: what a phone shows first. */
-const shot = (name) => page.screenshot({ path: path.join(shots, name) });
-/** The whole page: the Taro page scrolls inside the viewport, so the viewport grows to the page's height for the shot. */
-async function fullShot(name) {
-  const size = page.viewportSize();
-  const height = await page.evaluate(
-    () => [...document.querySelectorAll('.taro_page_stationed')].pop()?.scrollHeight ?? 0,
-  );
-  if (height > size.height) await page.setViewportSize({ width: size.width, height });
-  await page.screenshot({ path: path.join(shots, name) });
-  await page.setViewportSize(size);
-}
 /** The schedule page, whatever a search left of its list. */
-const schedulePage = () => page.locator('.taro_page_stationed', { has: page.locator('.fee__header') }).last();
+const schedulePage = () => h5.page.locator('.taro_page_stationed', { has: h5.page.locator('.fee__header') }).last();
 const itemNames = (scope) => scope.locator('.fee__item-name').allTextContents();
 
-before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'missing dist/h5 — run pnpm build:h5');
-  assert.ok(fs.existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-  fs.mkdirSync(shots, { recursive: true });
-  if (process.env.E2E_BASE_URL) origin = process.env.E2E_BASE_URL.replace(/\/+$/, '');
-  else {
-    stub = await startStubServer(dist);
-    origin = stub.origin;
-  }
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 375, height: 667 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  // Static files (the page, its scripts, styles, icons and the favicon) must all load: a 404 on every page was reported.
-  page.on('response', (response) => {
-    if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/api/'))
-      pageErrors.push(`${response.status()} ${response.url()}`);
-  });
-  page.on('request', (request) => {
-    if (request.url().includes('/api/public/fee-schedule')) publicAuth.push(request.headers().authorization ?? null);
-  });
-});
-
-after(async () => {
-  await context?.close();
-  await stub?.close();
+// Static files (the page, its scripts, styles, icons and the favicon) must all load: a 404 on every page was reported.
+setupH5({
+  failedStatic: true,
+  ready: () =>
+    h5.page.on('request', (request) => {
+      if (request.url().includes('/api/public/fee-schedule')) publicAuth.push(request.headers().authorization ?? null);
+    }),
 });
 
 test("a guest opens the poster link: the demo company's 46 items by category, with prices and badges", async () => {
-  await page.goto(`${origin}${POSTER_PATH}`);
+  const page = h5.page;
+  await page.goto(`${h5.origin}${POSTER_PATH}`);
   const schedule = schedulePage();
   await schedule.locator('.fee__item').first().waitFor();
   assert.match(
@@ -114,6 +53,7 @@ test("a guest opens the poster link: the demo company's 46 items by category, wi
 });
 
 test('a category tab narrows the list', async () => {
+  const page = h5.page;
   const schedule = schedulePage();
   await schedule.locator('.fee__tab', { hasText: '供水设备维修类' }).click();
   await schedule.locator('.fee__category-name', { hasText: '供水设备维修类' }).waitFor();
@@ -125,6 +65,7 @@ test('a category tab narrows the list', async () => {
 });
 
 test('searching 疏通 shows 马桶疏通 and 地漏/面盆/水槽疏通 only; a search with no match says so', async () => {
+  const page = h5.page;
   const schedule = schedulePage();
   await schedule.locator('.fee__search input').fill('疏通');
   await schedule.getByText('找到 2 个项目').waitFor();
@@ -140,6 +81,7 @@ test('searching 疏通 shows 马桶疏通 and 地漏/面盆/水槽疏通 only; a
 });
 
 test("an item's detail: price, standard, materials rule, call-out fee and the signed-agreement note", async () => {
+  const page = h5.page;
   await schedulePage().locator('.fee__item', { hasText: '马桶疏通' }).click();
   const detail = shown('服务标准');
   await detail.waitFor();
@@ -160,14 +102,16 @@ test("an item's detail: price, standard, materials rule, call-out fee and the si
 });
 
 test('a guest on the home page finds 收费标准 too', async () => {
-  await page.goto(`${origin}/h5/#/pages/index/index`);
+  const page = h5.page;
+  await page.goto(`${h5.origin}/h5/#/pages/index/index`);
   await page.reload(); // a hash change slides the page in over the detail; a fresh load shows the home page alone
   await shown('欢迎使用物业服务').getByText('收费标准', { exact: true }).waitFor();
   await shot('h5-fee-07-home-guest.png');
 });
 
 test("张伟 signs in and opens 收费标准 from the home page: his project's schedule", async () => {
-  await page.goto(`${origin}/h5/#/pages/mine/index`);
+  const page = h5.page;
+  await page.goto(`${h5.origin}/h5/#/pages/mine/index`);
   await shown('演示账号').locator('.login-panel__demo', { hasText: '张伟' }).click();
   const home = shown('您好，张伟');
   await home.waitFor();
@@ -201,14 +145,14 @@ test('a service item reads 服务费 and 预约此项 opens the form pre-filled 
 });
 
 test('no page errors and no failed static file', () => {
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(h5.pageErrors, []);
 });
 
 test('the H5 page links an icon that loads (a favicon 404 on every page was reported)', async () => {
-  const html = await (await fetch(`${origin}/h5/`)).text();
+  const html = await (await fetch(`${h5.origin}/h5/`)).text();
   const href = /<link rel="icon"[^>]*href="([^"]+)"/.exec(html)?.[1];
   assert.ok(href, 'index.html links an icon');
-  const res = await fetch(new URL(href, `${origin}/h5/`));
+  const res = await fetch(new URL(href, `${h5.origin}/h5/`));
   assert.equal(res.status, 200, `${href} loads`);
   assert.match(res.headers.get('content-type') ?? '', /^image\//);
 });

@@ -1,5 +1,5 @@
-// Shared by the H5 journeys split by flow (h5, h5-binding, h5-password, h5-ticket*): one headless Chromium per
-// file on the H5 build, against the real server (E2E_BASE_URL) or, where a journey allows it, the stub server.
+// Shared by every H5 journey: one headless Chromium per file on the H5 build, against the real server
+// (E2E_BASE_URL), a server of the journey's own (bills-seed.mjs) or, where a journey allows it, the stub server.
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startOwnServer } from './bills-seed.mjs';
 import { startStubServer } from './stub-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -16,22 +17,40 @@ export const ARTIFACTS = process.env.E2E_ARTIFACTS_DIR ?? path.resolve(here, '..
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const BASE = process.env.E2E_BASE_URL?.replace(/\/+$/, '');
 
-/** The file's browser tab and server origin, set by setupH5's before hook. */
-export const h5 = { origin: '', page: null, pageErrors: [] };
+/** The file's browser tab, server origin and screenshot folder, set by setupH5's before hook. */
+export const h5 = { origin: '', page: null, pageErrors: [], artifacts: ARTIFACTS };
 
 /**
- * Registers the file's before/after: the stub server when there is no real one (unless `realOnly`, when the
- * file's tests are skipped instead), and one Chromium tab whose page errors are collected in h5.pageErrors.
+ * Registers the file's before/after: the server, and one Chromium tab whose page errors are collected in
+ * h5.pageErrors. The server is E2E_BASE_URL, else the stub server; with `ownServer`, one of the journey's own from
+ * server/dist on a freshly seeded DATA_DIR (bills-seed.mjs). Nothing is set up when `skip` is truthy, nor with
+ * `realOnly` and no E2E_BASE_URL: the file's tests are skipped instead. `failedStatic`: a static file (not /api/)
+ * answering ≥ 400 is a page error too. `artifacts`: the screenshot folder of shot and fullShot (default ARTIFACTS).
+ * `ready`: what the journey prepares once the server and the tab are up, in the same hook (Node 20 runs a file's
+ * top-level before hooks concurrently, so a second hook would not see h5.page and h5.origin set).
  */
-export function setupH5({ realOnly = false, timezoneId } = {}) {
+export function setupH5({
+  realOnly = false,
+  skip = false,
+  ownServer = false,
+  failedStatic = false,
+  timezoneId,
+  artifacts = ARTIFACTS,
+  ready,
+} = {}) {
   let context;
   let stub;
+  let own;
   before(async () => {
-    if (realOnly && !BASE) return;
+    if (skip || (realOnly && !BASE)) return;
     assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'missing dist/h5 — run pnpm build:h5');
     assert.ok(fs.existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    if (BASE) h5.origin = BASE;
+    h5.artifacts = artifacts;
+    fs.mkdirSync(artifacts, { recursive: true });
+    if (ownServer) {
+      own = await startOwnServer();
+      h5.origin = own.origin;
+    } else if (BASE) h5.origin = BASE;
     else {
       stub = await startStubServer(dist);
       h5.origin = stub.origin;
@@ -57,11 +76,33 @@ export function setupH5({ realOnly = false, timezoneId } = {}) {
     });
     h5.page = await context.newPage();
     h5.page.on('pageerror', (error) => h5.pageErrors.push(error.message));
+    if (failedStatic)
+      h5.page.on('response', (response) => {
+        if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/api/'))
+          h5.pageErrors.push(`${response.status()} ${response.url()}`);
+      });
+    await ready?.();
   });
   after(async () => {
     await context?.close();
     await stub?.close();
+    await own?.close();
   });
+}
+
+/** A JSON call that must succeed (2xx), as `token` when given: the parsed body, if any. */
+export async function call(method, url, token, body) {
+  const res = await fetch(`${h5.origin}${url}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  assert.ok(res.ok, `${method} ${url} → ${res.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
 }
 
 /** A JSON call to the server, as `token` when given. */
@@ -85,6 +126,9 @@ export const storedSession = () =>
 /** The Taro router slides pages in; only the settled page counts as shown. */
 export const shown = (text) => h5.page.locator('.taro_page_stationed', { hasText: text }).last();
 
+/** The viewport: what a phone shows first. */
+export const shot = (name) => h5.page.screenshot({ path: path.join(h5.artifacts, name) });
+
 /** The whole page: the Taro page scrolls inside the viewport, so the viewport grows to the page's height for the shot. */
 export async function fullShot(name) {
   const page = h5.page;
@@ -93,7 +137,7 @@ export async function fullShot(name) {
     () => [...document.querySelectorAll('.taro_page_stationed')].pop()?.scrollHeight ?? 0,
   );
   if (height > size.height) await page.setViewportSize({ width: size.width, height });
-  await page.screenshot({ path: path.join(ARTIFACTS, name) });
+  await page.screenshot({ path: path.join(h5.artifacts, name) });
   await page.setViewportSize(size);
 }
 

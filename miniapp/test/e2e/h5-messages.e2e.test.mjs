@@ -1,71 +1,13 @@
 // 消息 in the H5 build, in Debian's Chromium, against the REAL server only (E2E_BASE_URL): the customer manager takes
 // a phone request and the supervisor dispatches it to 李师傅 (tech2; 王师傅's open-job slots belong to the ticket journey) through the API; 李师傅 signs in and sees the 消息 entry with an unread badge,
 // opens the list, finds 新派单 for that ticket, taps it and lands on the job. Screenshots: h5-messages-*.png.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE, call, h5, setupH5, shot, shown, signInAs } from './h5-harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, '..', '..', 'dist', 'h5');
-const shots = process.env.E2E_ARTIFACTS_DIR ?? path.resolve(here, '..', '..', 'artifacts', 'h5');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const BASE = process.env.E2E_BASE_URL?.replace(/\/+$/, '');
 const skip = BASE ? false : 'needs the real server (E2E_BASE_URL): messages come from real dispatches';
 
-let context;
-let page;
-const pageErrors = [];
-const shown = (text) => page.locator('.taro_page_stationed', { hasText: text }).last();
-
-async function call(method, url, token, body) {
-  const res = await fetch(`${BASE}${url}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  assert.ok(res.ok, `${method} ${url} → ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-before(async () => {
-  if (skip) return;
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'missing dist/h5 — run pnpm build:h5');
-  assert.ok(fs.existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-  fs.mkdirSync(shots, { recursive: true });
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 375, height: 667 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-
-after(async () => {
-  await context?.close();
-});
+setupH5({ realOnly: true, timezoneId: 'Asia/Shanghai' });
 
 test('李师傅 sees a new dispatch in 消息 with the unread badge, and the message opens the job', { skip }, async () => {
   // The supervisor of 阳光花园 dispatches a waiting request to 李师傅 (tech2; 王师傅's open-job slots belong to the ticket journey).
@@ -111,36 +53,28 @@ test('李师傅 sees a new dispatch in 消息 with the unread badge, and the mes
     overrideReason: '演示：李师傅顺路处理',
   });
 
-  await page.goto(`${BASE}/h5/#/pages/mine/index`);
-  const mine = shown('我的');
-  if (
-    await mine
-      .getByText('退出登录', { exact: true })
-      .isVisible()
-      .catch(() => false)
-  )
-    await mine.getByText('退出登录', { exact: true }).click();
-  await shown('演示账号').locator('.login-panel__demo', { hasText: '李师傅' }).click();
+  const page = h5.page;
+  await signInAs('李师傅');
   const home = shown('您好，李师傅');
   const entry = home.locator('.home__messages');
   await entry.locator('.home__badge').waitFor();
   const badge = Number((await entry.locator('.home__badge').innerText()).replace('+', ''));
   assert.ok(badge >= 1, `unread badge shows ${badge}`);
-  await page.screenshot({ path: path.join(shots, 'h5-messages-01-home-badge.png') });
+  await shot('h5-messages-01-home-badge.png');
   await entry.click();
 
   const list = shown('条未读');
   const message = list.locator('.messages__item', { hasText: `新派单：${waiting.serial}` });
   await message.waitFor();
   assert.ok(await message.locator('.messages__dot').isVisible(), 'the new dispatch is marked unread');
-  await page.screenshot({ path: path.join(shots, 'h5-messages-02-list.png') });
+  await shot('h5-messages-02-list.png');
   await message.click();
 
   // The job page of that ticket opens; back on the list the message is read.
   await page.waitForURL(new RegExp(`packages/technician/pages/job/index\\?id=${waiting.id}`));
   await page.locator('.taro_page_stationed .job').last().waitFor();
   await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(shots, 'h5-messages-03-job.png') });
+  await shot('h5-messages-03-job.png');
   const after = await call(
     'GET',
     '/api/inbox?unread=true&pageSize=50',
@@ -150,5 +84,5 @@ test('李师傅 sees a new dispatch in 消息 with the unread badge, and the mes
     !after.items.some((m) => m.kind === 'ticket.dispatched' && m.ticketId === waiting.id),
     'opening the message marked it read',
   );
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(h5.pageErrors, []);
 });

@@ -8,85 +8,35 @@
 // staff API. It runs when E2E_BASE_URL is set (as scripts/test.mjs does) or with E2E_OWN_SERVER=1; the stub server has
 // no payments, and faking one would test the fake. Screenshots: $E2E_ARTIFACTS_DIR/h5-pay-*.png (default
 // artifacts/screenshots at the repository root).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { publishDemoBills, startOwnServer, yuan } from './bills-seed.mjs';
+import { publishDemoBills, yuan } from './bills-seed.mjs';
+import { fullShot, h5, setupH5, shot, shown } from './h5-harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, '..', '..', 'dist', 'h5');
-const shots = process.env.E2E_ARTIFACTS_DIR ?? path.resolve(here, '..', '..', '..', 'artifacts', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const skip =
   process.env.E2E_BASE_URL || process.env.E2E_OWN_SERVER
     ? false
     : 'needs the real server build (E2E_BASE_URL or E2E_OWN_SERVER=1); the stub has no payments';
 
-let own;
-let origin;
-let context;
-let page;
 let expected;
-const pageErrors = [];
 
-const shown = (text) => page.locator('.taro_page_stationed', { hasText: text }).last();
-const shot = (name) => page.screenshot({ path: path.join(shots, name) });
-async function fullShot(name) {
-  const size = page.viewportSize();
-  const height = await page.evaluate(
-    () => [...document.querySelectorAll('.taro_page_stationed')].pop()?.scrollHeight ?? 0,
-  );
-  if (height > size.height) await page.setViewportSize({ width: size.width, height });
-  await page.screenshot({ path: path.join(shots, name) });
-  await page.setViewportSize(size);
-}
-
-before(async () => {
-  if (skip) return;
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'missing dist/h5 — run pnpm build:h5');
-  assert.ok(fs.existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-  fs.mkdirSync(shots, { recursive: true });
-  own = await startOwnServer();
-  origin = own.origin;
-  expected = await publishDemoBills(origin);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 375, height: 667 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('response', (response) => {
-    if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/api/'))
-      pageErrors.push(`${response.status()} ${response.url()}`);
-  });
-});
-
-after(async () => {
-  await context?.close();
-  await own?.close();
+setupH5({
+  skip,
+  ownServer: true,
+  failedStatic: true,
+  timezoneId: 'Asia/Shanghai',
+  artifacts: process.env.E2E_ARTIFACTS_DIR ?? path.resolve(here, '..', '..', '..', 'artifacts', 'screenshots'),
+  ready: async () => {
+    expected = await publishDemoBills(h5.origin);
+  },
 });
 
 test('张伟 opens his published bill and sees what is due with 去缴费', { skip }, async () => {
-  await page.goto(`${origin}/h5/#/pages/mine/index`);
+  const page = h5.page;
+  await page.goto(`${h5.origin}/h5/#/pages/mine/index`);
   await shown('演示账号').locator('.login-panel__demo', { hasText: '张伟' }).click();
   await shown('您好，张伟').waitFor();
   await page.locator('.weui-tabbar__item', { hasText: '账单' }).click();
@@ -118,6 +68,7 @@ test(
   '去缴费 opens the WeChat Pay stand-in cashier with the amount; 确认支付 comes back to the result page',
   { skip },
   async () => {
+    const page = h5.page;
     const bill = shown('费用明细');
     await bill.locator('.bill-pay__btn').click();
     await page.waitForURL(/__standin\/cashier/);
@@ -129,6 +80,7 @@ test(
 );
 
 test('the result page waits for the server and shows 支付成功 with the receipt number', { skip }, async () => {
+  const page = h5.page;
   const result = shown('支付成功');
   await result.waitFor({ timeout: 40_000 });
   assert.equal(await result.locator('.pay-result__amount').textContent(), expected.dueText);
@@ -140,7 +92,7 @@ test('the result page waits for the server and shows 支付成功 with the recei
   // Taro's H5 storage keeps { data: value } under the key.
   const token = await page.evaluate(() => JSON.parse(localStorage.getItem('app.session') ?? '{}').data?.accessToken);
   const order = await (
-    await fetch(`${origin}/api/payments/mine/orders/${orderId}`, { headers: { Authorization: `Bearer ${token}` } })
+    await fetch(`${h5.origin}/api/payments/mine/orders/${orderId}`, { headers: { Authorization: `Bearer ${token}` } })
   ).json();
   assert.equal(order.status, 'paid');
   assert.equal(order.receiptNo, receiptNo);
@@ -159,13 +111,14 @@ test('查看收据 shows the receipt with the bill and 微信支付', { skip }, 
 });
 
 test('the bill is 已缴清 on the 账单 tab, and 我的 → 缴费记录 lists the payment', { skip }, async () => {
-  await page.goto(`${origin}/h5/#/pages/bills/index`);
+  const page = h5.page;
+  await page.goto(`${h5.origin}/h5/#/pages/bills/index`);
   const list = shown('空置房申请');
   const item = list.locator('.bills__item', { hasText: expected.monthTitle }).first();
   await item.waitFor();
   assert.equal(await item.locator('.pay-tag').textContent(), '已缴清');
   await fullShot('h5-pay-06-bills-paid.png');
-  await page.goto(`${origin}/h5/#/packages/pay/pages/payments/index`);
+  await page.goto(`${h5.origin}/h5/#/packages/pay/pages/payments/index`);
   const row = page.locator('.payments__item').first();
   await row.waitFor();
   assert.match(
@@ -173,5 +126,5 @@ test('the bill is 已缴清 on the 账单 tab, and 我的 → 缴费记录 lists
     new RegExp(`${expected.dueText.replace('$', '\\$')}.*微信支付.*已入账.*${expected.receiptNo}`),
   );
   await fullShot('h5-pay-07-payments.png');
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(h5.pageErrors, []);
 });

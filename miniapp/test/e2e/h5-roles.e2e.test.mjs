@@ -3,22 +3,14 @@
 // submitted or signed, so the other journeys on the same server find the demo data as seeded.
 // Each visit waits until the page has loaded, then checks: no page error, no failed API call, no English
 // leaking into the text, no text cut off by its box. Screenshots: $E2E_ARTIFACTS_DIR/roles/h5-*.png.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { ARTIFACTS, BASE, api, apiAs, h5, setupH5 } from './h5-harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.resolve(here, '..', '..', 'dist', 'h5');
-const shots = path.join(process.env.E2E_ARTIFACTS_DIR ?? path.resolve(here, '..', '..', 'artifacts', 'h5'), 'roles');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const BASE = process.env.E2E_BASE_URL?.replace(/\/+$/, '');
+const shots = path.join(ARTIFACTS, 'roles');
 const skip = BASE ? false : 'needs the real server and its demo data (E2E_BASE_URL)';
 
-let context;
 let page;
 const problems = [];
 let inFlight = 0;
@@ -105,22 +97,9 @@ async function signInAs(name) {
 }
 
 async function demoToken(name) {
-  const { accounts } = await (await fetch(`${BASE}/api/auth/demo/accounts`)).json();
-  const res = await fetch(`${BASE}/api/auth/demo/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ userId: accounts.find((a) => a.name === name).userId }),
-  });
-  return (await res.json()).accessToken;
-}
-
-async function apiAs(token, method, route, body) {
-  const res = await fetch(`${BASE}${route}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: await res.json() };
+  const { accounts } = (await api('GET', '/api/auth/demo/accounts')).body;
+  return (await api('POST', '/api/auth/demo/login', { userId: accounts.find((a) => a.name === name).userId })).body
+    .accessToken;
 }
 
 /** 赵磊 applies (by API) for a room nobody else uses in the journeys, unless an application of his is already pending. */
@@ -142,31 +121,12 @@ async function pendingApplication() {
   assert.equal(applied.status, 201, JSON.stringify(applied.body));
 }
 
-before(async () => {
-  if (skip) return;
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'missing dist/h5 — run pnpm build:h5');
-  fs.mkdirSync(shots, { recursive: true });
+setupH5({ realOnly: true, timezoneId: 'Asia/Shanghai', artifacts: shots, ready: watchPage });
+
+/** Before the walk: 赵磊's pending application, and the tab's errors, failed API calls and calls in flight. */
+async function watchPage() {
+  page = h5.page;
   await pendingApplication();
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 375, height: 667 },
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  page = await context.newPage();
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (r) => {
     if (r.url().includes('/api/')) inFlight++;
@@ -180,11 +140,7 @@ before(async () => {
     if (r.url().includes('/api/') && r.status() >= 400)
       problems.push(`${r.request().method()} ${new URL(r.url()).pathname} → ${r.status()}`);
   });
-});
-
-after(async () => {
-  await context?.close();
-});
+}
 
 test('张伟 (verified owner) walks every resident page', { skip }, async () => {
   await signInAs('张伟');

@@ -2,7 +2,7 @@
 // ended session. With E2E_BASE_URL (scripts/test.mjs) it runs against the real server and its demo data; without it,
 // against test/e2e/stub-server.mjs. Screenshots go to $E2E_ARTIFACTS_DIR/miniapp-h5 or artifacts/h5. The house
 // binding journey is h5-binding, the forced password change h5-password.
-import { before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,24 +14,26 @@ const shot = (name) => h5.page.screenshot({ path: path.join(shots, name) });
 let resident;
 let staffAccount;
 
-setupH5();
-
-before(async () => {
-  fs.mkdirSync(shots, { recursive: true });
-  const meta = await api('GET', '/api/meta');
-  assert.equal(meta.body.demoLogin, true, 'these journeys sign in with demo accounts');
-  const { accounts } = (await api('GET', '/api/auth/demo/accounts')).body;
-  const residentAccount = accounts.find((a) => a.kind === 'resident');
-  // Password-free demo sign-in is for residents and technicians; office staff are never listed.
-  staffAccount = accounts.find((a) => a.roles.includes('technician'));
-  assert.ok(residentAccount && staffAccount, 'demo data has a resident and a technician');
-  assert.ok(
-    accounts.every((a) => a.kind === 'resident' || a.roles.every((r) => r === 'technician')),
-    'no office staff in the demo list',
-  );
-  const login = await api('POST', '/api/auth/demo/login', { userId: residentAccount.userId });
-  resident = { account: residentAccount, me: login.body.user };
-  await api('POST', '/api/auth/logout', { refreshToken: login.body.refreshToken });
+// Once the server is up (a second top-level before hook would run concurrently with setupH5's in Node 20, before
+// the stub server has an origin).
+setupH5({
+  ready: async () => {
+    fs.mkdirSync(shots, { recursive: true });
+    const meta = await api('GET', '/api/meta');
+    assert.equal(meta.body.demoLogin, true, 'these journeys sign in with demo accounts');
+    const { accounts } = (await api('GET', '/api/auth/demo/accounts')).body;
+    const residentAccount = accounts.find((a) => a.kind === 'resident');
+    // Password-free demo sign-in is for residents and technicians; office staff are never listed.
+    staffAccount = accounts.find((a) => a.roles.includes('technician'));
+    assert.ok(residentAccount && staffAccount, 'demo data has a resident and a technician');
+    assert.ok(
+      accounts.every((a) => a.kind === 'resident' || a.roles.every((r) => r === 'technician')),
+      'no office staff in the demo list',
+    );
+    const login = await api('POST', '/api/auth/demo/login', { userId: residentAccount.userId });
+    resident = { account: residentAccount, me: login.body.user };
+    await api('POST', '/api/auth/logout', { refreshToken: login.body.refreshToken });
+  },
 });
 
 test('a guest is sent to 我的 and signs in with a demo resident account', async () => {

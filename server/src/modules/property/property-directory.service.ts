@@ -3,9 +3,9 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { LookupCache } from '../../common/lookup-cache';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ScopeType, houseLabel } from '@app/shared';
+import { ScopeType } from '@app/shared';
 import { Building, House, Unit } from './building.entity';
-import { houseManagersJoin, placeJoin, readPlaces } from './property-joins';
+import { houseFromRow, houseManagersJoin, placeJoin, readPlaces } from './property-joins';
 import { Company, Project, Region } from './company.entity';
 import { CompanySettings, DEFAULT_CASH_LIMIT_FEN, DEFAULT_WAIVER_MONTHLY_CAP_FEN } from './company-settings.entity';
 
@@ -175,21 +175,7 @@ export class PropertyDirectory {
       .addSelect(['b.name AS building', 'u.name AS unit', 'h.room_no AS room_no', 'p.name AS project'])
       .where('h.id IN (:...ids)', { ids })
       .getRawMany<Record<string, string | number>>();
-    return new Map(
-      rows.map((r) => [
-        Number(r.id),
-        {
-          id: Number(r.id),
-          projectId: Number(r.project_id),
-          buildingId: Number(r.building_id),
-          unitId: Number(r.unit_id),
-          label: houseLabel(String(r.building), String(r.unit), String(r.room_no)),
-          projectName: String(r.project),
-          buildingName: String(r.building),
-          unitName: String(r.unit),
-        },
-      ]),
-    );
+    return new Map(rows.map((r) => [Number(r.id), houseFromRow(r)]));
   }
 
   /** Names of buildings by id (report rows grouped by building). */

@@ -99,16 +99,21 @@ export async function readPlaces(
     if (!out.projects.has(projectId))
       out.projects.set(projectId, { id: projectId, code: String(r.code), name: String(r.project) });
     if (r.k !== 'h') continue;
-    out.houses.set(Number(r.id), {
-      id: Number(r.id),
-      projectId,
-      buildingId: Number(r.building_id),
-      unitId: Number(r.unit_id),
-      label: houseLabel(String(r.building), String(r.unit), String(r.room_no)),
-      projectName: String(r.project),
-      buildingName: String(r.building),
-      unitName: String(r.unit),
-    });
+    out.houses.set(Number(r.id), houseFromRow(r));
   }
   return out;
+}
+
+/** A house row selected as id, project_id, building_id, unit_id, building, unit, room_no and project (its names). */
+export function houseFromRow(r: Record<string, unknown>): JoinedHouse {
+  return {
+    id: Number(r.id),
+    projectId: Number(r.project_id),
+    buildingId: Number(r.building_id),
+    unitId: Number(r.unit_id),
+    label: houseLabel(String(r.building), String(r.unit), String(r.room_no)),
+    projectName: String(r.project),
+    buildingName: String(r.building),
+    unitName: String(r.unit),
+  };
 }
